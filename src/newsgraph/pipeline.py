@@ -8,6 +8,7 @@ CLI does goes through here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import os
 from collections.abc import Iterable, Iterator
@@ -83,6 +84,12 @@ def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> L
     return nlp
 
 
+@functools.lru_cache(maxsize=4)
+def shared_pipeline(model: str | None = None) -> Language:
+    """One loaded pipeline per model per process (loading takes seconds)."""
+    return load_pipeline(model)
+
+
 def _make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.published = dt.date.fromisoformat(article.published) if article.published else None
@@ -106,7 +113,7 @@ def doc_to_record(doc: Doc, article: Article) -> Record:
 def analyze_text(text: str, nlp: Language | None = None, *, published: str | None = None,
                  plain: bool = False, **meta) -> Record:
     """Analyse one article given as text. ``plain`` keeps the text exactly as given."""
-    nlp = nlp or load_pipeline()
+    nlp = nlp or shared_pipeline()
     article = prepare(RawArticle(text=text, published=published, plain=plain, **meta))
     return analyze_article(article, nlp)
 
@@ -126,7 +133,7 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, mo
     if n_process > 1:
         yield from _analyze_parallel(articles, resolve_model(model), batch_size, n_process)
         return
-    nlp = nlp or load_pipeline(model)
+    nlp = nlp or shared_pipeline(resolve_model(model))
     pairs = ((_make_doc(nlp, a), a) for a in articles)
     for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield doc_to_record(doc, a)

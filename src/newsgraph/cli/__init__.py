@@ -1,0 +1,79 @@
+"""The ``newsgraph`` command: a thin layer over the library.
+
+Each subcommand parses options and calls one public function. Errors that
+newsgraph raises on purpose (:class:`~newsgraph.errors.NewsgraphError`) are
+printed as one line, with the exit code of their class; no tracebacks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import typer
+
+from ..errors import NewsgraphError
+from .output import err
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into an evidence-linked record of actors, events, quotes, claims, figures, dates and places.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the newsgraph/1 record."""
+    import json
+
+    from ..records import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+def _register() -> None:
+    from . import analyze, evaluate
+
+    analyze.register(app)
+    evaluate.register(app)
+    if importlib.util.find_spec(f"{__name__}.corpus") is not None:  # the corpus layer
+        importlib.import_module(f"{__name__}.corpus").register(app)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app, mapping newsgraph errors to messages and exit codes."""
+    try:
+        rv = app(args=argv, standalone_mode=False)
+    except NewsgraphError as exc:
+        err.print(f"[bold red]error:[/] {exc}", markup=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+    except typer.Exit as exc:
+        return exc.exit_code
+    except Exception as exc:
+        # Usage errors from click (typer may vendor its own copy): show them as click would.
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
+            exc.show()
+            return exc.exit_code
+        if type(exc).__name__ == "Abort":
+            return 1
+        raise
+    return rv if isinstance(rv, int) else 0
+
+
+def run() -> None:
+    sys.exit(main())
