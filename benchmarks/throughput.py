@@ -1,0 +1,113 @@
+"""Throughput of `newsgraph analyze` against the bare spaCy pipeline, on the same texts.
+
+    .venv/bin/python benchmarks/throughput.py [--n 500] [--corpus PATH]
+
+Measures, in one run on the first N WikiNews articles:
+* the bare ``nlp.pipe`` of the spaCy pipeline newsgraph loads (parse only);
+* ``analyze_many`` end to end (parse + every extractor + record assembly);
+* each newsgraph component's own time, run over the parsed Docs;
+* the wall time of one ``newsgraph analyze --json`` from a cold start, and peak memory.
+Results go to stdout as Markdown for docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpora" / "wikinews_en_politics_economy.jsonl.gz"
+
+
+def load_articles(path: Path, n: int):
+    from newsgraph.ingest.article import RawArticle, prepare
+
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            out.append(prepare(RawArticle(text=obj["text"], title=obj.get("title"), published=obj.get("date"))))
+            if len(out) == n:
+                break
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=500)
+    ap.add_argument("--repeats", type=int, default=2, help="alternating runs; the best of each is kept")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        print(f"corpus not found at {args.corpus}; set NEWSGRAPH_SHARED to the shared/ folder", file=sys.stderr)
+        return 5
+
+    from newsgraph.pipeline import _make_doc, analyze_many, load_pipeline
+
+    articles = load_articles(args.corpus, args.n)
+    chars = sum(len(a.text) for a in articles)
+    nlp = load_pipeline()
+    ours = [name for name in nlp.pipe_names if name.startswith("newsgraph_")]
+
+    # Warm up both paths so neither pays first-call costs in the timing.
+    list(analyze_many(articles[:5], nlp))
+
+    # Alternate the two runs and keep the best of each: the machine's noise is ~10%.
+    bare, full = float("inf"), float("inf")
+    for _ in range(args.repeats):
+        t0 = time.perf_counter()
+        with nlp.select_pipes(disable=ours):
+            docs = list(nlp.pipe((_make_doc(nlp, a) for a in articles), batch_size=32))
+        bare = min(bare, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        records = list(analyze_many(articles, nlp))
+        full = min(full, time.perf_counter() - t0)
+
+    per_component = {}
+    for name in ours:
+        comp = nlp.get_pipe(name)
+        t = time.perf_counter()
+        for doc in docs:
+            comp(doc)
+        per_component[name] = time.perf_counter() - t
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    seed = SHARED / "seed" / "belarus-2020-11-30.txt"
+    cold = None
+    exe = Path(sys.executable).with_name("newsgraph")
+    if seed.exists() and exe.exists():
+        t = time.perf_counter()
+        subprocess.run([str(exe), "analyze", "--json", str(seed)], check=True, capture_output=True)
+        cold = time.perf_counter() - t
+
+    n = len(articles)
+    print(f"## Throughput ({n} WikiNews articles, {chars / n:,.0f} chars on average, model {nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']})\n")
+    print("| run | seconds | articles/s | relative to bare parse |")
+    print("|---|---:|---:|---:|")
+    print(f"| bare spaCy `nlp.pipe` | {bare:.1f} | {n / bare:.1f} | 1.00 |")
+    print(f"| newsgraph `analyze_many` | {full:.1f} | {n / full:.1f} | {bare / full:.2f} of bare throughput |")
+    print("\n| component | seconds | share of bare parse time |")
+    print("|---|---:|---:|")
+    for name, secs in per_component.items():
+        print(f"| {name} | {secs:.2f} | {100 * secs / bare:.1f}% |")
+    total = sum(per_component.values())
+    print(f"| all extractors | {total:.2f} | {100 * total / bare:.1f}% |")
+    print(f"\nPeak memory (max RSS of the benchmark process): {peak_mb:,.0f} MB.")
+    if cold is not None:
+        print(f"Cold start, one article (`newsgraph analyze --json` on the seed article, process start to exit): {cold:.2f} s.")
+    print(f"Records: {sum(len(r.events) for r in records)} events, {sum(len(r.quotes) for r in records)} quotes, "
+          f"{sum(len(r.actors) for r in records)} actors.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
