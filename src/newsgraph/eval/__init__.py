@@ -1,0 +1,1 @@
+"""Evaluations of each extraction task against gold data in ``../shared/eval``."""

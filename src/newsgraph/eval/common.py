@@ -1,0 +1,59 @@
+"""Helpers shared by the evaluations: where the gold data lives, and P/R/F1.
+
+Gold data are measuring instruments kept outside the repo (``../shared``);
+every evaluation finds them the same way and fails with the same typed error.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EvaluationDataMissing
+
+__all__ = ["PRF", "prf", "shared_dir", "eval_file"]
+
+_REPO = Path(__file__).resolve().parents[3]
+
+
+def shared_dir() -> Path:
+    """The shared data folder: $NEWSGRAPH_SHARED, else <repo>/../shared, else ./shared."""
+    env = os.environ.get("NEWSGRAPH_SHARED")
+    candidates = [Path(env)] if env else []
+    candidates += [_REPO.parent / "shared", Path.cwd() / "shared"]
+    for path in candidates:
+        if path.is_dir():
+            return path
+    tried = ", ".join(str(p) for p in candidates)
+    raise EvaluationDataMissing(
+        f"the shared evaluation folder was not found (tried {tried}). "
+        "Set NEWSGRAPH_SHARED to the folder that holds eval/.")
+
+
+def eval_file(*parts: str, data: Path | None = None) -> Path:
+    """``data`` if given, else ``<shared>/eval/<parts>``; raises if the file is absent."""
+    path = Path(data) if data is not None else shared_dir().joinpath("eval", *parts)
+    if not path.is_file():
+        raise EvaluationDataMissing(
+            f"gold data {path} is missing. Point NEWSGRAPH_SHARED at the shared folder "
+            "or pass the file explicitly.")
+    return path
+
+
+@dataclass(frozen=True)
+class PRF:
+    """Precision, recall and F1 from counts."""
+
+    precision: float
+    recall: float
+    f1: float
+
+
+def prf(tp_sys: int, n_sys: int, tp_gold: int | None = None, n_gold: int = 0) -> PRF:
+    """P = tp_sys/n_sys, R = tp_gold/n_gold (tp_gold defaults to tp_sys), F1 their harmonic mean."""
+    tp_gold = tp_sys if tp_gold is None else tp_gold
+    p = tp_sys / n_sys if n_sys else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return PRF(p, r, f)

@@ -1,0 +1,138 @@
+"""The ``newsgraph_times`` component: TIMEX3 time expressions in ``doc._.times``.
+
+Candidates come from our own recogniser (:func:`timex.find`, which knows
+TimeML's extent conventions) plus spaCy's DATE/TIME entities that it missed.
+Each is normalised against ``doc._.published`` and the tense of the verb
+that governs it, so "on Sunday" in a report resolves to the past Sunday and
+"will meet on Tuesday" to the coming one. ``dateparser`` is only a cached
+fallback for entity text our rules cannot read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..records import Time
+from . import register_extensions
+from .timex import Tense, Timex, find, normalise
+
+__all__ = ["TimeExtractor", "tense_of"]
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "gon"}
+_PAST_AUX = {"had", "has", "have", "'ve", "'s", "did"}
+_BE = {"is", "are", "am", "'re", "'m"}
+# spaCy entities that are not time expressions in TimeML (ages, vague eras)
+_ENT_STOP = re.compile(r"^(?:the )?(?:day|days|time|times|years? old|\d+ years? old|ages?)$", re.I)
+
+
+def tense_of(span: Span) -> Tense:
+    """The tense of the clause governing ``span``: "past", "present", "future" or None.
+
+    Walks up from the span's root to the nearest verb and reads its tag and
+    auxiliaries ("will meet" future, "met"/"has met" past, "is meeting" future).
+    """
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxes}
+    if words & _FUTURE_AUX or any(c.lower_ == "going" for c in auxes):
+        return "future"
+    if tok.tag_ == "VBD" or words & _PAST_AUX and tok.tag_ == "VBN" or words & {"was", "were", "did", "had"}:
+        return "past"
+    if tok.tag_ == "VBG" and words & _BE:
+        return "future"
+    if tok.tag_ in ("VBZ", "VBP", "VB"):
+        return "present"
+    return None
+
+
+class TimeExtractor:
+    """Fills ``doc._.times`` with :class:`newsgraph.records.Time` records."""
+
+    def __init__(self, use_entities: bool = True, fallback: bool = True) -> None:
+        self.use_entities = use_entities
+        self.fallback = fallback
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor = doc._.published
+        times: list[Time] = []
+        for start, end in self._candidates(doc):
+            rec = self._record(doc, start, end, anchor)
+            if rec is not None:
+                times.append(rec)
+        doc._.times = times
+        return doc
+
+    def _candidates(self, doc: Doc) -> list[tuple[int, int]]:
+        """Our recogniser's spans, then spaCy DATE/TIME entities that overlap none."""
+        spans = find(doc.text)
+        if not self.use_entities:
+            return spans
+        taken = [(s, e) for s, e in spans]
+        extra = []
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            s, e = ent.start_char, ent.end_char
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if _ENT_STOP.match(ent.text):
+                continue
+            extra.append((s, e))
+        return sorted(spans + extra)
+
+    def _record(self, doc: Doc, start: int, end: int, anchor: dt.date | None) -> Time | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        text = doc.text[start:end]
+        if span is None:
+            return None
+        tense = tense_of(span)
+        ctx = span.sent.text if doc.has_annotation("SENT_START") else ""
+        tx = normalise(text, anchor, tense, context=ctx)
+        if tx is None and self.fallback:
+            tx = _dateparser_fallback(text, anchor)
+        if tx is None:
+            return None
+        return Time(start=start, end=end, text=text, type=tx.type, value=tx.value, mod=tx.mod)
+
+
+_DP_OK = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+
+
+@lru_cache(maxsize=2048)
+def _dateparser_fallback(text: str, anchor: dt.date | None) -> Timex | None:
+    """Last resort for absolute dates in odd formats; None when unsure or unanchored."""
+    if anchor is None or not _DP_OK.search(text) or len(text) > 40:
+        return None
+    import dateparser
+
+    base = dt.datetime(anchor.year, anchor.month, anchor.day)
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        got = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if got is None:
+        return None
+    return Timex("DATE", got.date().isoformat())
+
+
+@Language.factory("newsgraph_times", default_config={"use_entities": True, "fallback": True})
+def make_times(nlp: Language, name: str, use_entities: bool, fallback: bool) -> TimeExtractor:
+    """spaCy factory for :class:`TimeExtractor`."""
+    register_extensions()
+    return TimeExtractor(use_entities=use_entities, fallback=fallback)
