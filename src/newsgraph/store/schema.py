@@ -1,0 +1,197 @@
+"""DDL of the newsgraph store, its version, and forward migrations.
+
+The store identifies itself twice: ``PRAGMA user_version`` holds the schema
+version (cheap to read, survives every tool) and the ``meta`` table says
+``format = newsgraph-store`` so a foreign SQLite file is never mistaken for
+one of ours. Every list of a ``newsgraph/1`` record has its own table keyed
+by ``(article_id, idx)`` so a record reads back in its original order; each
+table has an ``INTEGER PRIMARY KEY`` so FTS5 external content rowids stay
+stable through ``VACUUM``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+
+FORMAT = "newsgraph-store"
+SCHEMA_VERSION = 1
+
+#: The tables that hold record data, in write order (parents first).
+RECORD_TABLES = ("articles", "actors", "mentions", "times", "quantities", "places",
+                 "quotes", "claims", "events")
+#: Every table an export writes (record tables plus corpus-level ones).
+EXPORT_TABLES = RECORD_TABLES + ("corpus_actors", "skipped")
+
+_CHILD = "article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, idx INTEGER NOT NULL"
+
+DDL = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE articles (
+    pk INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT, author TEXT, published TEXT, outlet TEXT, url TEXT, language TEXT,
+    text TEXT NOT NULL,
+    source TEXT,
+    ingested_at TEXT NOT NULL,
+    duplicate_of TEXT REFERENCES articles(id) ON DELETE SET NULL,
+    similarity REAL
+);
+CREATE INDEX articles_published ON articles(published, pk);
+CREATE INDEX articles_outlet ON articles(outlet, published);
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+
+CREATE TABLE article_bands (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    band INTEGER NOT NULL, hash INTEGER NOT NULL,
+    PRIMARY KEY (band, hash, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_bands_article ON article_bands(article_id);
+
+CREATE TABLE corpus_actors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, sector TEXT,
+    surname TEXT,
+    articles INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0,
+    events_as_source INTEGER NOT NULL DEFAULT 0, events_as_target INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX corpus_actors_surname ON corpus_actors(surname, country, sector);
+CREATE INDEX corpus_actors_name ON corpus_actors(name COLLATE NOCASE);
+
+CREATE TABLE corpus_actor_names (
+    norm TEXT NOT NULL,
+    corpus_actor_id INTEGER NOT NULL REFERENCES corpus_actors(id) ON DELETE CASCADE,
+    PRIMARY KEY (norm, corpus_actor_id)
+) WITHOUT ROWID;
+CREATE INDEX corpus_actor_names_actor ON corpus_actor_names(corpus_actor_id);
+
+CREATE TABLE actors (
+    pk INTEGER PRIMARY KEY, {_CHILD},
+    id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, sector TEXT, title TEXT,
+    corpus_actor_id INTEGER REFERENCES corpus_actors(id) ON DELETE SET NULL,
+    UNIQUE (article_id, id), UNIQUE (article_id, idx)
+);
+CREATE INDEX actors_corpus ON actors(corpus_actor_id, article_id);
+
+CREATE TABLE mentions (
+    pk INTEGER PRIMARY KEY, article_id TEXT NOT NULL, actor_id TEXT NOT NULL, idx INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    FOREIGN KEY (article_id, actor_id) REFERENCES actors(article_id, id) ON DELETE CASCADE,
+    UNIQUE (article_id, actor_id, idx)
+);
+
+CREATE TABLE times (
+    pk INTEGER PRIMARY KEY, {_CHILD},
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    type TEXT NOT NULL, value TEXT, mod TEXT, UNIQUE (article_id, idx)
+);
+
+CREATE TABLE quantities (
+    pk INTEGER PRIMARY KEY, {_CHILD},
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    value REAL NOT NULL, unit TEXT, approx TEXT NOT NULL, about TEXT, event TEXT,
+    UNIQUE (article_id, idx)
+);
+
+CREATE TABLE places (
+    pk INTEGER PRIMARY KEY, {_CHILD},
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    name TEXT NOT NULL, country TEXT, lat REAL, lon REAL, geonameid INTEGER, feature TEXT,
+    UNIQUE (article_id, idx)
+);
+
+CREATE TABLE quotes (
+    pk INTEGER PRIMARY KEY, {_CHILD},
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    kind TEXT NOT NULL, speaker TEXT, speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER,
+    cue TEXT, cue_start INTEGER, cue_end INTEGER,
+    speaker_corpus_id INTEGER REFERENCES corpus_actors(id) ON DELETE SET NULL,
+    UNIQUE (article_id, idx)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_corpus_id);
+
+CREATE TABLE claims (
+    pk INTEGER PRIMARY KEY, {_CHILD},
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    source TEXT, source_text TEXT, source_start INTEGER, source_end INTEGER,
+    hedged INTEGER NOT NULL, UNIQUE (article_id, idx)
+);
+
+CREATE TABLE events (
+    pk INTEGER PRIMARY KEY, {_CHILD},
+    id TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, cameo TEXT,
+    source TEXT, target TEXT, date TEXT, place INTEGER,
+    negated INTEGER NOT NULL, hypothetical INTEGER NOT NULL, attributed_to TEXT,
+    trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    day TEXT,
+    source_cid INTEGER REFERENCES corpus_actors(id) ON DELETE SET NULL,
+    target_cid INTEGER REFERENCES corpus_actors(id) ON DELETE SET NULL,
+    source_country TEXT, target_country TEXT,
+    dup INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (article_id, idx)
+);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_type_day ON events(type, day);
+CREATE INDEX events_source ON events(source_cid, day);
+CREATE INDEX events_target ON events(target_cid, day);
+CREATE INDEX events_source_country ON events(source_country, day);
+CREATE INDEX events_target_country ON events(target_country, day);
+CREATE INDEX events_source_profile ON events(source_cid, type, target_cid, dup, negated);
+CREATE INDEX events_target_profile ON events(target_cid, type, source_cid, dup, negated);
+
+CREATE TABLE skipped (
+    pk INTEGER PRIMARY KEY,
+    source TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
+    UNIQUE (source, kind)
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='pk');
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+END;
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='pk');
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.pk, new.text);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+END;
+"""
+
+Migration = Callable[[sqlite3.Connection], None]
+#: ``MIGRATIONS[n]`` upgrades a store at version ``n`` to ``n + 1``. Version 1 is the first.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Create every table of an empty store and stamp it, atomically.
+
+    ``conn`` is in autocommit mode (``isolation_level=None``).
+    """
+    conn.executescript(
+        "BEGIN IMMEDIATE;" + DDL
+        + f"INSERT INTO meta(key, value) VALUES ('format', '{FORMAT}'), ('record_schema', 'newsgraph/1');"
+        + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+
+
+def migrate(conn: sqlite3.Connection, version: int, *, target: int = SCHEMA_VERSION,
+            migrations: Mapping[int, Migration] = MIGRATIONS) -> int:
+    """Apply migrations from ``version`` up to ``target``, each in its own transaction."""
+    while version < target:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migrations[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        version += 1
+    return version

@@ -1,0 +1,266 @@
+"""The SQLite store: open or create, check the version, write and read records.
+
+One connection in autocommit mode; every write is an explicit ``BEGIN
+IMMEDIATE … COMMIT`` so a reader (WAL) sees a whole article or none of it,
+and a process killed mid-article leaves nothing behind but a rolled-back
+journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import StoreError
+from ..records import Record
+from . import neardup, schema
+from .actors import resolve
+from .rows import ACTOR_COLUMNS, ARTICLE_COLUMNS, COLUMNS, list_rows, read_record
+
+DEFAULT_DB = "newsgraph.db"
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def default_db() -> Path:
+    """``$NEWSGRAPH_DB``, else ``newsgraph.db`` in the working directory."""
+    return Path(os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What ``Store.write`` did: ``status`` is ingested, duplicate or unchanged."""
+
+    status: str
+    article_id: str
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def event_day(date: str | None, published: str | None) -> str | None:
+    """The date an event is filed under: its own (leading YYYY[-MM[-DD]]), else publication."""
+    for value in (date, published):
+        m = _DATE.match(value or "")
+        if m:
+            return m.group(0)
+    return None
+
+
+class Store:
+    """A newsgraph store in one SQLite file. Use as a context manager."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no store at {self.path}; run `newsgraph ingest` first or pass --db",
+                             source=str(self.path))
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=60,
+                                        check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store ({exc}); check the path and permissions",
+                             source=str(self.path)) from None
+        self.conn.row_factory = sqlite3.Row
+        self._check_version()
+        for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
+                       "busy_timeout = 60000"):
+            self.conn.execute(f"PRAGMA {pragma}")
+
+    # -- opening -------------------------------------------------------------------
+    def _check_version(self) -> None:
+        """Create an empty file, migrate an older store, refuse anything else."""
+        try:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(f"not a SQLite database ({exc}); pass --db with a newsgraph store "
+                             "or a new file name", source=str(self.path)) from None
+        if not tables and version == 0:
+            schema.create(self.conn)
+            return
+        fmt = None
+        if "meta" in tables:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            fmt = row[0] if row else None
+        if fmt != schema.FORMAT:
+            self.conn.close()
+            raise StoreError("this SQLite file is not a newsgraph store; pass --db with a new "
+                             "file name", source=str(self.path))
+        if version > schema.SCHEMA_VERSION:
+            self.conn.close()
+            raise StoreError(f"the store has schema version {version}, newer than this newsgraph "
+                             f"supports ({schema.SCHEMA_VERSION}); upgrade newsgraph",
+                             source=str(self.path))
+        if version < schema.SCHEMA_VERSION:
+            schema.migrate(self.conn, version)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- reading -------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def read(self, article_id: str) -> Record | None:
+        """The record of one article as it was written (None if absent)."""
+        return read_record(self.conn, article_id)
+
+    def article_ids(self) -> list[str]:
+        """Every article id, in ingestion order."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY pk")]
+
+    def records(self) -> Iterator[Record]:
+        """Every record in ingestion order (one article in memory at a time)."""
+        for article_id in self.article_ids():
+            record = self.read(article_id)
+            if record is not None:
+                yield record
+
+    # -- writing -------------------------------------------------------------------
+    def write(self, record: Record, *, source: str | None = None, replace: bool = False) -> WriteResult:
+        """Store one record in one transaction; an existing article is kept unless ``replace``."""
+        art = record.article
+        try:
+            with self.transaction() as conn:
+                dependants: list[str] = []
+                if self.has_article(art.id):
+                    if not replace:
+                        return WriteResult("unchanged", art.id)
+                    dependants = [r[0] for r in conn.execute(
+                        "SELECT id FROM articles WHERE duplicate_of = ?", (art.id,))]
+                    self._delete(art.id)
+                sh = neardup.shingles(art.text)
+                bands = neardup.bands(sh)
+                dup_of, sim = self._near_duplicate({art.id, *dependants}, sh, bands)
+                conn.execute(
+                    f"INSERT INTO articles({', '.join(ARTICLE_COLUMNS)}, source, ingested_at,"
+                    f" duplicate_of, similarity) VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 4))})",
+                    (*(getattr(art, c) for c in ARTICLE_COLUMNS), source, _now(), dup_of, sim))
+                conn.executemany("INSERT OR IGNORE INTO article_bands(article_id, band, hash) VALUES (?, ?, ?)",
+                                 [(art.id, n, h) for n, h in enumerate(bands)])
+                self._insert_items(record, dup=dup_of is not None)
+                if dup_of is None:
+                    self._count(art.id, +1)
+                conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                                 [(dup_of or art.id, d) for d in dependants])
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"record violates the store's constraints ({exc}); "
+                             "each actor id must be unique within an article", source=art.id) from None
+        status = "duplicate" if dup_of else "ingested"
+        return WriteResult(status, art.id, dup_of, sim)
+
+    def _near_duplicate(self, exclude: set[str], sh: set[str], bands: list[int]) -> tuple[str | None, float | None]:
+        """The canonical article this text nearly repeats, and the Jaccard similarity.
+
+        ``exclude`` holds the article itself and, on rebuild, the articles that
+        were its duplicates: a rebuilt article stays canonical.
+        """
+        if not bands:
+            return None, None
+        cands = {r[0] for n, h in enumerate(bands) for r in self.conn.execute(
+            "SELECT article_id FROM article_bands WHERE band = ? AND hash = ?", (n, h))} - exclude
+        best: tuple[float, str] | None = None
+        for cand in sorted(cands):
+            row = self.conn.execute("SELECT text, duplicate_of FROM articles WHERE id = ?", (cand,)).fetchone()
+            sim = neardup.jaccard(sh, neardup.shingles(row["text"]))
+            if sim >= neardup.THRESHOLD and (best is None or sim > best[0]):
+                best = (sim, row["duplicate_of"] or cand)
+        return (best[1], best[0]) if best else (None, None)
+
+    def _insert_items(self, record: Record, *, dup: bool) -> None:
+        conn, aid = self.conn, record.article.id
+        cids: dict[str, int] = {}
+        countries: dict[str, str | None] = {}
+        for n, actor in enumerate(record.actors):
+            cids[actor.id] = resolve(conn, actor)
+            countries[actor.id] = actor.country
+            conn.execute(
+                f"INSERT INTO actors(article_id, idx, {', '.join(ACTOR_COLUMNS)}, corpus_actor_id)"
+                f" VALUES (?, ?, {', '.join('?' * len(ACTOR_COLUMNS))}, ?)",
+                (aid, n, *(getattr(actor, c) for c in ACTOR_COLUMNS), cids[actor.id]))
+            conn.executemany('INSERT INTO mentions(article_id, actor_id, idx, start, "end") VALUES (?, ?, ?, ?, ?)',
+                             [(aid, actor.id, i, m.start, m.end) for i, m in enumerate(actor.mentions)])
+        for table, rows in list_rows(record).items():
+            extra: dict[str, object] = {}
+            cols = ("idx",) + COLUMNS[table]
+            for row in rows:
+                if table == "quotes":
+                    extra = {"speaker_corpus_id": cids.get(row["speaker"])}
+                elif table == "events":
+                    extra = {"day": event_day(row["date"], record.article.published),
+                             "source_cid": cids.get(row["source"]), "target_cid": cids.get(row["target"]),
+                             "source_country": countries.get(row["source"]),
+                             "target_country": countries.get(row["target"]), "dup": int(dup)}
+                names = ("article_id",) + cols + tuple(extra)
+                quoted = ", ".join(f'"{c}"' for c in names)
+                conn.execute(f"INSERT INTO {table}({quoted}) VALUES ({', '.join('?' * len(names))})",
+                             (aid, *(row[c] for c in cols), *extra.values()))
+
+    def _count(self, article_id: str, sign: int) -> None:
+        """Add (or remove) one article's contribution to the corpus actors' counters."""
+        conn = self.conn
+        conn.execute(
+            "UPDATE corpus_actors SET articles = articles + ?, mentions = mentions + ? * (SELECT count(*)"
+            " FROM mentions m JOIN actors a ON a.article_id = m.article_id AND a.id = m.actor_id"
+            " WHERE a.article_id = ? AND a.corpus_actor_id = corpus_actors.id)"
+            " WHERE id IN (SELECT corpus_actor_id FROM actors WHERE article_id = ?)",
+            (sign, sign, article_id, article_id))
+        for role in ("source", "target"):
+            conn.execute(
+                f"UPDATE corpus_actors SET events_as_{role} = events_as_{role} + ? * (SELECT count(*)"
+                f" FROM events e WHERE e.article_id = ? AND e.{role}_cid = corpus_actors.id)"
+                f" WHERE id IN (SELECT {role}_cid FROM events WHERE article_id = ?)",
+                (sign, article_id, article_id))
+
+    def _delete(self, article_id: str) -> None:
+        """Remove one article (inside the caller's transaction); children cascade."""
+        row = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row["duplicate_of"] is None:
+            self._count(article_id, -1)
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.conn.execute(
+            "DELETE FROM corpus_actors WHERE articles = 0 AND NOT EXISTS"
+            " (SELECT 1 FROM actors WHERE corpus_actor_id = corpus_actors.id)")
+
+    def delete(self, article_id: str) -> bool:
+        """Remove one article and everything extracted from it; False if absent."""
+        with self.transaction():
+            if not self.has_article(article_id):
+                return False
+            self._delete(article_id)
+        return True
+
+    def record_skipped(self, source: str, kind: str, reason: str) -> None:
+        """Keep a skipped input (one row per source and kind; the latest reason wins)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO skipped(source, kind, reason, at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(source, kind) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+                (source, kind, reason, _now()))

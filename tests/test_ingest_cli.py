@@ -1,0 +1,123 @@
+"""Ingest: summaries, skipped inputs, resuming after kill -9, record files, the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsgraph.corpus import ingest, is_record_file
+from newsgraph.store import Store
+from test_store import make_record, person, story
+
+
+@pytest.fixture(scope="module")
+def blank():
+    """A tokenizer-only pipeline: analysis yields article-only records, fast, no model."""
+    from newsgraph.extract import register_extensions
+
+    register_extensions()
+    return spacy.blank("en")
+
+
+def write_jsonl(path: Path, objs: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(o) + "\n" for o in objs), encoding="utf-8")
+    return path
+
+
+def counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "actors", "events", "skipped")}
+
+
+def test_summary_counts_every_input(tmp_path: Path, blank) -> None:
+    (tmp_path / "one.txt").write_text(story(1), encoding="utf-8")
+    src = write_jsonl(tmp_path / "in.jsonl", [{"text": story(2), "id": "up-2", "title": "Two", "date": "2020-01-02"},
+                                              {"text": story(1).replace("w1x3 ", "z ", 1), "title": "Story 1"}])
+    with src.open("a") as fh:
+        fh.write("{not json\n")
+    db = tmp_path / "s.db"
+    summary = ingest([tmp_path / "one.txt", src, tmp_path / "absent.txt"], db, nlp=blank)
+    assert (summary.ingested, summary.duplicates, summary.unchanged) == (2, 1, 0), summary
+    assert sorted(s.kind for s in summary.skipped) == ["malformed", "missing"]
+    assert not summary.ok
+    with Store(db) as store:
+        assert store.read("up-2").article.published == "2020-01-02"
+        kinds = {r["kind"] for r in store.conn.execute("SELECT kind FROM skipped")}
+        assert kinds == {"malformed", "missing"}
+    again = ingest([tmp_path / "one.txt", src], db, nlp=blank)
+    assert (again.ingested, again.duplicates, again.unchanged) == (0, 0, 3)
+    assert counts(db)["articles"] == 3
+
+
+def test_rebuild_reanalyses(tmp_path: Path, blank) -> None:
+    (tmp_path / "one.txt").write_text(story(1), encoding="utf-8")
+    db = tmp_path / "s.db"
+    ingest([tmp_path / "one.txt"], db, nlp=blank)
+    summary = ingest([tmp_path / "one.txt"], db, nlp=blank, rebuild=True)
+    assert (summary.ingested, summary.unchanged) == (1, 0)
+    assert counts(db)["articles"] == 1
+
+
+def test_record_files_are_stored_without_analysis(tmp_path: Path) -> None:
+    rec = make_record("r1", story(1), [person("p", "Vladimir Putin"), person("q", "Boris Other")], 2)
+    path = tmp_path / "records.jsonl"
+    path.write_text(rec.to_json() + "\n" + '{"schema": "newsgraph/1", "article": {}}\n', encoding="utf-8")
+    assert is_record_file(path)
+    summary = ingest([path], tmp_path / "s.db")  # no nlp, no model: nothing is analysed
+    assert summary.ingested == 1 and [s.kind for s in summary.skipped] == ["malformed"]
+    with Store(tmp_path / "s.db") as store:
+        assert store.read("r1") == rec
+
+
+_WRITER = """
+import sys
+from newsgraph.corpus import ingest
+ingest([sys.argv[1]], sys.argv[2])
+"""
+
+
+def test_kill_9_leaves_a_consistent_store_and_a_rerun_finishes(tmp_path: Path) -> None:
+    n = 3000
+    src = tmp_path / "records.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            rec = make_record(f"k{i}", story(i), [person("p", f"Per Son{i % 50}"), person("q", "Boris Other")], 4)
+            fh.write(rec.to_json() + "\n")
+    db = tmp_path / "s.db"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(src), str(db)], env=env)
+    deadline = time.monotonic() + 60
+    seen = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+        try:
+            seen = counts(db)["articles"] if db.exists() else 0
+        except sqlite3.Error:
+            continue
+        if seen >= 100:
+            break
+    assert proc.poll() is None, "the writer finished before it could be killed; raise n"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        bad = conn.execute("SELECT a.id FROM articles a WHERE (SELECT count(*) FROM events e WHERE"
+                           " e.article_id = a.id) != 4 OR (SELECT count(*) FROM actors x WHERE"
+                           " x.article_id = a.id) != 2").fetchall()
+    assert 100 <= stored < n and bad == []
+    summary = ingest([src], db)
+    assert summary.ingested == n - stored and summary.unchanged == stored and summary.ok
+    c = counts(db)
+    assert (c["articles"], c["events"], c["actors"]) == (n, 4 * n, 2 * n)
