@@ -33,6 +33,7 @@ class RawArticle:
     url: str | None = None
     source: str | None = None
     plain: bool = False
+    fetched: str | None = None  # when a crawler fetched it (WARC-Date); a fallback for ``published``
 
 
 @dataclass
@@ -61,12 +62,13 @@ def prepare(raw: RawArticle) -> Article:
     if raw.plain:
         text, title = raw.text, raw.title
         author, published, outlet = raw.author, normalise_date(raw.published), raw.outlet
+        published = published or normalise_date(raw.fetched)
     else:
         parsed = parse_text(raw.text, title=raw.title)
         title = parsed.title
         text = f"{title}\n\n{parsed.body}" if title and parsed.body else (title or parsed.body)
         author = raw.author or parsed.author
-        published = normalise_date(raw.published) or parsed.published
+        published = normalise_date(raw.published) or parsed.published or normalise_date(raw.fetched)
         outlet = raw.outlet or parsed.outlet
     return Article(id=raw.id or article_id(text), title=title, author=author, published=published,
                    outlet=outlet, url=raw.url, text=text)

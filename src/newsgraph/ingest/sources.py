@@ -1,66 +1,330 @@
-"""Read inputs (paths, directories, JSON Lines, stdin) into ``RawArticle``s.
+"""Read inputs (files, directories, JSON Lines, feeds, WARCs, stdin) into ``RawArticle``s.
 
 Never raises for one bad input in a batch: a bad input yields a ``Skipped``
-with a typed reason, so callers can report every one and carry on.
+with a typed reason (see ``skipped.KINDS``), so callers can report every one
+and carry on. Everything streams: JSON Lines and WARC files are read record
+by record, directories file by file.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from .article import RawArticle
+from .article import RawArticle, normalise_date
+from .feeds import iter_feed, looks_like_feed
+from .html import ExtractorMissing, extract_page
+from .language import guess_language
+from .skipped import KINDS, Skipped
+from .warc import iter_warc
+
+__all__ = ["iter_inputs", "Skipped", "KINDS", "DEFAULT_MAX_BYTES", "EXTENSIONS", "decode"]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+_TEXT = (".txt", ".text", ".md", ".markdown")
+_HTML = (".html", ".htm", ".xhtml")
+_FEED = (".rss", ".atom", ".xml")
+#: File kinds by extension (each also readable gzipped, e.g. ``.jsonl.gz``, ``.html.gz``).
+EXTENSIONS: dict[str, str] = {
+    **{e: "text" for e in _TEXT}, **{e: "html" for e in _HTML}, **{e: "feed" for e in _FEED},
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc",
+}
+_GZ_ERRORS = (OSError, EOFError, zlib.error)
+_MAGIC = {b"%PDF-": "a PDF", b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx)", b"\x1f\x8b": "gzip data",
+          b"\x89PNG": "a PNG image", b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image"}
 
 
-@dataclass
-class Skipped:
-    """An input that was not analysed, and why."""
+@dataclass(frozen=True)
+class _Options:
+    plain: bool
+    published: str | None
+    max_bytes: int
+    check_language: bool
 
-    source: str  # a path, "path:line", a feed entry's link …
-    kind: str  # short code: missing, empty, binary, encoding, too_large, not_english, malformed, no_text …
-    reason: str  # one sentence for a person: what was wrong and what to do
 
+def iter_inputs(paths: Iterable[str | Path], *, plain: bool = False, published: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES, check_language: bool = True,
+                stdin: BinaryIO | None = None) -> Iterator[RawArticle | Skipped]:
+    """Every article found in ``paths`` ("-" is stdin, or ``stdin`` when given), in order.
 
-def iter_inputs(paths: Iterable[str | Path], *, plain: bool = False,
-                published: str | None = None) -> Iterator[RawArticle | Skipped]:
-    """Every article found in ``paths`` ("-" is stdin), in order."""
+    ``published`` overrides every article's date; ``max_bytes`` caps one file or
+    one record; ``check_language`` skips articles that are clearly not English.
+    """
+    opts = _Options(plain, published, max_bytes, check_language)
     for p in paths:
-        if str(p) == "-":
-            yield _override(RawArticle(text=sys.stdin.read(), source="<stdin>", plain=plain), published)
-            continue
-        path = Path(p)
+        for item in _input(p, opts, stdin):
+            yield _finish(item, opts)
+
+
+def _finish(item: RawArticle | Skipped, opts: _Options) -> RawArticle | Skipped:
+    """Apply the run's options and the checks every article gets, whatever its source."""
+    if isinstance(item, Skipped):
+        return item
+    if not item.text.strip():
+        return Skipped(item.source or "?", "empty", "the article has no text")
+    if opts.check_language:
+        guess = guess_language(item.text)
+        if not guess.is_english:
+            return Skipped(item.source or "?", "not_english",
+                           f"the text looks like {guess.name}, not English; newsgraph analyses English "
+                           "articles only — translate it, or remove it from the batch")
+    item.plain = item.plain or opts.plain
+    if opts.published:
+        item.published = opts.published
+    return item
+
+
+def _input(p: str | Path, opts: _Options, stdin: BinaryIO | None) -> Iterator[RawArticle | Skipped]:
+    if str(p) == "-":
+        yield _stream("<stdin>", stdin or sys.stdin.buffer, opts)
+        return
+    path = Path(p)
+    try:
         if not path.exists():
             yield Skipped(str(p), "missing", "no such file or directory; check the path")
         elif path.is_dir():
-            yield from iter_inputs(sorted(q for q in path.rglob("*") if q.is_file()), plain=plain,
-                                   published=published)
-        elif path.name.endswith(".jsonl"):
-            yield from _jsonl(path, published)
+            yield from _directory(path, opts)
         else:
-            yield _override(RawArticle(text=path.read_text(encoding="utf-8"), source=str(path),
-                                       plain=plain), published)
+            yield from _file(path, opts)
+    except PermissionError as exc:
+        yield Skipped(str(p), "unreadable", f"permission denied ({exc.strerror}); check the file's permissions")
+    except ExtractorMissing as exc:
+        yield Skipped(str(p), "unsupported", str(exc))
+    except OSError as exc:
+        yield Skipped(str(p), "unreadable", f"the file could not be read ({exc}); check the disk or the path")
 
 
-def _override(raw: RawArticle, published: str | None) -> RawArticle:
-    if published:
-        raw.published = published
+def _kind(name: str) -> tuple[str | None, bool]:
+    """The file kind from its extension and whether it is gzipped; ``None`` for unknown extensions."""
+    lower = name.lower()
+    gz = lower.endswith(".gz")
+    stem = lower[:-3] if gz else lower
+    suffix = stem[stem.rfind("."):] if "." in stem else ""
+    return EXTENSIONS.get(suffix), gz
+
+
+def _directory(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
+    files = sorted(q for q in path.rglob("*")
+                   if not any(part.startswith(".") for part in q.relative_to(path).parts)
+                   and _kind(q.name)[0] and q.is_file())
+    if not files:
+        known = ", ".join(sorted(EXTENSIONS))
+        yield Skipped(str(path), "empty", f"no readable files in this directory (known extensions: {known}, "
+                      "optionally .gz; hidden files are ignored)")
+    for q in files:
+        yield from _input(q, opts, None)
+
+
+def _file(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
+    kind, gz = _kind(path.name)
+    src = str(path)
+    if kind == "jsonl":
+        yield from _jsonl(path, gz, opts)
+        return
+    if kind == "warc":
+        with path.open("rb") as fh:
+            yield from iter_warc(fh, src, max_bytes=opts.max_bytes)
+        return
+    data = _read(path, gz, opts.max_bytes)
+    if isinstance(data, Skipped):
+        yield data
+    elif kind == "html":
+        yield _html(data, src)
+    elif kind == "feed":
+        yield from _feed(data, src)
+    else:
+        yield _text(data, src)
+
+
+def _read(path: Path, gz: bool, max_bytes: int) -> bytes | Skipped:
+    """The file's bytes (decompressed), or why they cannot be used."""
+    src = str(path)
+    if not gz and path.stat().st_size > max_bytes:
+        return _too_large(src, path.stat().st_size, max_bytes)
+    try:
+        with (gzip.open(path, "rb") if gz else path.open("rb")) as fh:
+            data = fh.read(max_bytes + 1)
+    except _GZ_ERRORS as exc:
+        if isinstance(exc, PermissionError):
+            raise
+        return Skipped(src, "corrupt", f"the gzip data is corrupt or truncated ({exc}); re-download or "
+                       "re-compress the file")
+    if len(data) > max_bytes:
+        return _too_large(src, None, max_bytes)
+    if not data.strip():
+        return Skipped(src, "empty", "the file is empty; nothing to analyse")
+    return data
+
+
+def _too_large(src: str, size: int | None, max_bytes: int) -> Skipped:
+    got = f"{size:,} bytes" if size is not None else "more than that once decompressed"
+    return Skipped(src, "too_large", f"the input is larger than the {max_bytes:,}-byte limit ({got}); split it, "
+                   "or raise the limit with max_bytes= (e.g. max_bytes=200_000_000)")
+
+
+def _stream(src: str, stream: BinaryIO, opts: _Options) -> RawArticle | Skipped:
+    data = stream.read(opts.max_bytes + 1)
+    if len(data) > opts.max_bytes:
+        return _too_large(src, None, opts.max_bytes)
+    if not data.strip():
+        return Skipped(src, "empty", "nothing was read from standard input")
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return _html(data, src)
+    return _text(data, src)
+
+
+def _text(data: bytes, src: str) -> RawArticle | Skipped:
+    text = decode(data, src)
+    if isinstance(text, Skipped):
+        return text
+    return RawArticle(text=text, source=src)
+
+
+def _html(data: bytes, src: str) -> RawArticle | Skipped:
+    bad = _binary(data, src)
+    if bad:
+        return bad
+    raw = extract_page(data, source=src)
+    if raw is None:
+        return Skipped(src, "no_text", "no article text found in this HTML page (an index, a login wall or "
+                       "a page built by JavaScript); save the article page itself, or pass its text")
     return raw
 
 
-def _jsonl(path: Path, published: str | None) -> Iterator[RawArticle | Skipped]:
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            src = f"{path}:{n}"
+def _feed(data: bytes, src: str) -> Iterator[RawArticle | Skipped]:
+    if not looks_like_feed(data):
+        yield Skipped(src, "malformed", "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root); "
+                      "only feed XML is read")
+        return
+    yield from iter_feed(data, src)
+
+
+# --- bytes to text ----------------------------------------------------------
+
+def decode(data: bytes, src: str) -> str | Skipped:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else a confident guess."""
+    bad = _binary(data, src)
+    if bad:
+        return bad
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        error = exc
+    guessed = _western(data) or _detect(data)
+    if guessed is not None:
+        return guessed
+    return Skipped(src, "encoding", f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}) "
+                   "and no other encoding was detected with confidence; convert it to UTF-8, e.g. "
+                   "`iconv -f ENCODING -t UTF-8 FILE`")
+
+
+def _western(data: bytes) -> str | None:
+    """cp1252 (Windows Latin-1) when it decodes cleanly and only a few characters are non-ASCII."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [c for c in text if ord(c) > 127]
+    if len(non_ascii) > 0.1 * len(text):
+        return None  # mostly non-ASCII: another script, cp1252 would be mojibake
+    return text
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if (best is None or best.chaos > 0.2 or not best.coherence
+            or best.encoding.startswith(("utf_16", "utf_32"))):
+        return None
+    return str(best)
+
+
+def _binary(data: bytes, src: str) -> Skipped | None:
+    """Why ``data`` is binary (a known file type, NUL bytes, many control characters), else None."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return Skipped(src, "binary", f"this is {what}, not text; extract the article text first")
+    sample = data[:8192]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\f\v\x1b")
+    if b"\x00" in sample or controls > 0.05 * len(sample):
+        return Skipped(src, "binary", "binary data (NUL or control bytes), not text; pass a text, Markdown, "
+                       "HTML, JSON Lines, feed or WARC file")
+    return None
+
+
+# --- JSON Lines -------------------------------------------------------------
+
+def _jsonl(path: Path, gz: bool, opts: _Options) -> Iterator[RawArticle | Skipped]:
+    """One article per line, streamed; a corrupt gzip stops the file with a report of lines read."""
+    n = 0
+    with (gzip.open(path, "rb") if gz else path.open("rb")) as fh:
+        lines = iter(fh)
+        while True:
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Skipped(src, "malformed", f"not valid JSON ({exc.msg}); fix or remove the line")
-                continue
-            yield _override(RawArticle(text=obj["text"], id=obj.get("id"), title=obj.get("title"),
-                                       published=obj.get("date"), url=obj.get("url"),
-                                       outlet=obj.get("source"), source=src), published)
+                line = next(lines)
+            except StopIteration:
+                break
+            except _GZ_ERRORS as exc:
+                yield Skipped(f"{path}:{n + 1}", "corrupt", f"the gzip stream is corrupt or truncated after "
+                              f"{n} lines ({exc}); the lines before were read — re-download the file")
+                return
+            n += 1
+            if line.strip():
+                yield _json_line(line, f"{path}:{n}", opts)
+    if n == 0:
+        yield Skipped(str(path), "empty", "the JSON Lines file is empty")
+
+
+def _json_line(line: bytes, src: str, opts: _Options) -> RawArticle | Skipped:
+    if len(line) > opts.max_bytes:
+        return _too_large(src, len(line), opts.max_bytes)
+    try:
+        obj = json.loads(line)
+    except UnicodeDecodeError:
+        return Skipped(src, "encoding", "the line is not UTF-8; JSON Lines must be UTF-8")
+    except json.JSONDecodeError as exc:
+        return Skipped(src, "malformed", f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line")
+    if not isinstance(obj, dict):
+        return Skipped(src, "malformed", "the line is not a JSON object; each line needs {\"text\": …}")
+    if isinstance(obj.get("article"), dict) and "schema" in obj:
+        return _from_record(obj["article"], src)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return Skipped(src, "malformed", "the object has no \"text\" string; each line needs {\"text\": …} "
+                       "with optional id, title, date, url, source")
+    return RawArticle(text=text, id=_str(obj.get("id")), title=_str(obj.get("title")),
+                      author=_str(obj.get("author")), published=normalise_date(_str(obj.get("date"))),
+                      outlet=_str(obj.get("source")), url=_str(obj.get("url")), source=src)
+
+
+def _from_record(article: dict, src: str) -> RawArticle | Skipped:
+    """A ``newsgraph/1`` record (an export) re-read as its article, text kept exactly."""
+    text = article.get("text")
+    if not isinstance(text, str):
+        return Skipped(src, "malformed", "the record's article has no text")
+    return RawArticle(text=text, id=_str(article.get("id")), title=_str(article.get("title")),
+                      author=_str(article.get("author")), published=_str(article.get("published")),
+                      outlet=_str(article.get("outlet")), url=_str(article.get("url")), source=src, plain=True)
+
+
+def _str(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else str(value)
+

@@ -1,0 +1,72 @@
+"""WARC web archives: every HTML response record becomes an article with its URL and fetch date.
+
+Request, metadata and non-HTML records (images, scripts, redirects) are
+not articles and are passed over; a record whose page has no article text
+is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from .article import RawArticle, normalise_date
+from .html import extract_page
+from .skipped import Skipped
+
+__all__ = ["iter_warc"]
+
+
+def iter_warc(stream: BinaryIO, source: str, *, max_bytes: int) -> Iterator[RawArticle | Skipped]:
+    """Articles from a (possibly gzipped) WARC stream; a broken archive stops with a report."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = 0
+    try:
+        for record in ArchiveIterator(stream):
+            n += 1
+            item = _article(record, f"{source}:{n}", max_bytes) if _is_html_response(record) else None
+            if not record.rec_type or _drain(record):
+                yield _broken(source, n, "a record ends before its Content-Length")
+                return
+            if item is not None:
+                yield item
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield _broken(source, n + 1, str(exc))
+
+
+def _broken(source: str, n: int, why: str) -> Skipped:
+    return Skipped(f"{source}:{n}", "malformed", f"the WARC file is corrupt or truncated at record {n} ({why}); "
+                   f"the {n - 1} records before were read — re-create or re-download the archive")
+
+
+def _drain(record) -> bool:
+    """Read what is left of the record; True when the file ended before the record did (truncation)."""
+    raw = record.raw_stream
+    while raw.read(1 << 16):
+        pass
+    return getattr(raw, "limit", 0) > 0
+
+
+def _is_html_response(record) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    status = record.http_headers.get_statuscode() or ""
+    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+    return status.startswith("2") and ("html" in ctype)
+
+
+def _article(record, where: str, max_bytes: int) -> RawArticle | Skipped:
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    where = f"{where} ({url})" if url else where
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        return Skipped(where, "too_large", f"the page is over {max_bytes:,} bytes; raise max_bytes to read it")
+    raw = extract_page(payload, url=url, source=where)
+    if raw is None:
+        return Skipped(where, "no_text", "trafilatura found no article text in this page "
+                       "(an index, a login wall or a page built by JavaScript)")
+    raw.url = raw.url or url
+    raw.fetched = normalise_date(record.rec_headers.get_header("WARC-Date"))
+    return raw
