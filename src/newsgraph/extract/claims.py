@@ -1,0 +1,324 @@
+"""Reported speech from the dependency parse: indirect quotes and claims.
+
+A cue verb (see :mod:`newsgraph.extract.cues`) with a clausal complement
+(``ccomp``, or ``xcomp`` for "promised to …") reports content; its subject is
+the source. "According to X, …" and sourceless "reportedly …" are claims too.
+
+Where a quote ends and a claim begins (the rule the records follow):
+
+* **quote** — a statement by a named person or an official body (a proper
+  name, a title, a pronoun standing for one), introduced by a speech verb
+  (said, told, stated, warned …): "Kolesnikova stated that …",
+  "France said on Tuesday it would …".
+* **claim** — everything attributed but not vouched for as someone's
+  statement: reports and hearsay by media ("Russian media reported that"),
+  unnamed or generic sources ("officials said", "analysts say", "the rights
+  group said"), "according to …", reporting verbs (report, suggest, allege,
+  rumour, estimate, claim), beliefs (think, believe, expect …), and clauses
+  marked "reportedly"/"allegedly" with no source. A claim is ``hedged`` when
+  the cue hedges (suggest, allege, claim …) or a hedge word (might, could,
+  may, reportedly, allegedly, rumours …) sits in the frame or the content.
+
+The module also holds the span helpers quotes share: the compact speaker
+mention of a subject token and speaker resolution to actor ids (with a
+pronoun fallback when the actors component has not covered the pronoun).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Claim, Quote
+from ..records import Span as CharSpan
+from . import actor_for_span
+from .cues import Cues
+
+__all__ = ["speaker_mention", "subject_of", "resolve_speaker", "reported_speech", "is_claim_source",
+           "hard_breaks", "crosses"]
+
+_HARD_BREAK = re.compile(r"(?<=[.!?:;”\"»’)\]*_])[ \t]*\n[ \t]*\n")
+
+
+def hard_breaks(text: str) -> list[int]:
+    """Offsets of paragraph breaks that end a sentence. A break after a
+    dangling word ("Lukashenko and Putin / struck a deal") is a page break
+    inside a sentence and is not hard."""
+    return [m.start() for m in _HARD_BREAK.finditer(text)]
+
+
+def crosses(breaks: list[int], a: int, b: int) -> bool:
+    """Whether a hard paragraph break lies between chars ``a`` and ``b``."""
+    lo, hi = min(a, b), max(a, b)
+    k = bisect_left(breaks, lo)
+    return k < len(breaks) and breaks[k] < hi
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_MENTION_DEPS = {"compound", "flat", "amod", "det", "poss", "nmod", "case", "nummod", "punct"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+_GROUP_PRONOUNS = {"it", "they", "them", "we"}
+_PRONOUN_ENTS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE", "NORP"),
+                 "they": ("ORG", "GPE", "NORP", "PERSON"), "we": ("ORG", "GPE", "NORP")}
+_XCOMP_CUES = {"promise", "vow", "pledge", "threaten", "refuse", "decline", "plan", "want",
+               "hope", "intend", "decide", "urge", "expect", "seem", "appear", "offer", "agree"}
+
+
+def speaker_mention(tok: Token) -> Span:
+    """The compact noun phrase of ``tok``: its name, title and determiners,
+    without appositions or relative clauses (which would swallow the clause
+    the speaker is the subject of)."""
+    keep = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _MENTION_DEPS and not (c.dep_ == "punct" and c.i > tok.i):
+                keep.append(c)
+                stack.append(c)
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep)
+    doc = tok.doc
+    while lo < tok.i and doc[lo].is_punct:
+        lo += 1
+    while hi > tok.i and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo:hi + 1]
+
+
+def subject_of(verb: Token, depth: int = 4) -> Token | None:
+    """The subject of ``verb``, inherited through conjunctions and participles
+    ("stated" in "Lavrov pointed … and stated", "saying" in "…, saying …")."""
+    for _ in range(depth):
+        for c in verb.children:
+            if c.dep_ in _SUBJ:
+                return c
+        if verb.dep_ == "agent":
+            break
+        for c in verb.children:  # passive: "was quoted by X"
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl") and verb.head is not verb:
+            if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return verb.head
+            verb = verb.head
+        else:
+            break
+    # inverted order: "“…,” said Zakharova"
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i and c.pos_ in ("PROPN",):
+            return c
+    return None
+
+
+def _antecedent(doc: Doc, pron: Token) -> Span | None:
+    """Nearest preceding compatible entity, subjects first, within three sentences.
+
+    The fallback for pronoun speakers that no actor mention covers.
+    """
+    labels = _PRONOUN_ENTS.get(pron.lower_)
+    if not labels:
+        return None
+    sent_starts = [s.start for s in doc.sents if s.start <= pron.i]
+    floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
+    candidates = [e for e in doc.ents if e.label_ in labels and floor <= e.start and e.end <= pron.i]
+    if not candidates:
+        return None
+    subjects = [e for e in candidates if e.root.dep_ in _SUBJ]
+    return (subjects or candidates)[-1]
+
+
+def resolve_speaker(doc: Doc, mention: Span) -> str | None:
+    """Actor id for a speaker mention, via the actors' mentions; a pronoun no
+    actor covers is resolved to its antecedent entity first."""
+    if doc._.actors is None:
+        return None
+    found = actor_for_span(doc, mention.start_char, mention.end_char)
+    if found is None and len(mention) == 1 and mention[0].pos_ == "PRON":
+        ante = _antecedent(doc, mention[0])
+        if ante is not None:
+            found = actor_for_span(doc, ante.start_char, ante.end_char)
+    if found is None and mention.root is not None and len(mention) > 1:
+        root = mention.root
+        found = actor_for_span(doc, root.idx, root.idx + len(root.text))
+    return found
+
+
+def is_claim_source(mention: Span | None, cues: Cues) -> bool:
+    """Media, unnamed or generic sources make claims rather than quotes."""
+    if mention is None:
+        return True
+    root = mention.root
+    if root.pos_ == "PRON":
+        return root.lower_ in ("some", "others", "many", "someone")
+    words = {t.lower_ for t in mention} | {root.lemma_.lower()}
+    if words & cues.media_sources and not any(t.ent_type_ == "PERSON" for t in mention):
+        return True
+    if root.pos_ != "PROPN" and (root.lower_ in cues.generic_sources or root.lemma_.lower() in cues.generic_sources):
+        return not any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON",) for t in mention)
+    return False
+
+
+def _char_span(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Token range [lo, hi] as chars, trimmed of edge punctuation and ``that``."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark"):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in "”’\"»":
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _content_child(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return c
+    if verb.lemma_.lower() in _XCOMP_CUES:
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.i > verb.i:
+                return c
+    return None
+
+
+def _dangling_that(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Content of "reported that …" when a page break split the sentence:
+    the rest of the sentence and the whole next one."""
+    nxt = verb.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ != "that":
+        return None
+    sent_end = verb.sent.end
+    if not any(doc[i].is_space and "\n" in doc[i].text for i in range(nxt, min(sent_end + 1, len(doc)))):
+        return None
+    follow = doc[sent_end].sent if sent_end < len(doc) else None
+    if follow is None:
+        return None
+    if doc[follow.start].is_space and follow.end < len(doc):
+        follow = doc[follow.end].sent
+    return _char_span(doc, nxt + 1, follow.end - 1)
+
+
+def _hedged(doc: Doc, cue: Token | None, content: tuple[int, int], cues: Cues) -> bool:
+    if cue is not None:
+        if cue.lemma_.lower() in cues.hedge_cues or cue.lower_ in cues.hedges:
+            return True
+        if any(c.lower_ in cues.hedges for c in cue.children if c.dep_ in ("advmod", "aux")):
+            return True
+    span = doc.char_span(*content, alignment_mode="expand")
+    return span is not None and any(t.lower_ in cues.hedges for t in span)
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]], share: float = 0.5) -> bool:
+    """Whether ``a`` lies mostly inside the union of ``spans``."""
+    inside = sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in spans)
+    return inside >= share * max(1, a[1] - a[0])
+
+
+def _cspan(span: Span | None) -> CharSpan | None:
+    return CharSpan(start=span.start_char, end=span.end_char) if span is not None else None
+
+
+def _make(doc: Doc, text: str, content: tuple[int, int], cue: Token | Span, source: Span | None,
+          claim: bool, hedged: bool) -> Quote | Claim:
+    s, e = content
+    text = text[s:e]
+    if claim:
+        return Claim(start=s, end=e, text=text, source=resolve_speaker(doc, source) if source is not None else None,
+                     source_text=source.text if source is not None else None, source_span=_cspan(source),
+                     hedged=hedged)
+    cue_chars = (cue.idx, cue.idx + len(cue.text)) if isinstance(cue, Token) else (cue.start_char, cue.end_char)
+    return Quote(start=s, end=e, text=text, kind="indirect", speaker=resolve_speaker(doc, source),
+                 speaker_text=source.text if source is not None else None, speaker_span=_cspan(source),
+                 cue=cue.text, cue_span=CharSpan(start=cue_chars[0], end=cue_chars[1]))
+
+
+def _verb_frame(doc: Doc, text: str, verb: Token, cues: Cues, taken: list[tuple[int, int]],
+                breaks: list[int]) -> Quote | Claim | None:
+    """Indirect speech or a claim governed by a cue verb, if it has content."""
+    lemma = verb.lemma_.lower()
+    child = _content_child(verb)
+    if child is not None:
+        content = _char_span(doc, child.left_edge.i, child.right_edge.i)
+        if child.i < verb.i and verb.i < child.right_edge.i:  # "…, he said, …" inside
+            content = _char_span(doc, child.left_edge.i, verb.i - 1)
+    else:
+        content = _dangling_that(doc, verb)
+    if content is None or content[1] - content[0] < 8 or _overlaps(content, taken):
+        return None
+    if crosses(breaks, verb.idx, content[0]) or crosses(breaks, content[0], content[1]):
+        return None
+    subj = subject_of(verb)
+    if subj is not None and crosses(breaks, subj.idx, verb.idx):
+        subj = None
+    source = speaker_mention(subj) if subj is not None else None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and subj is not None and subj.dep_ == "nsubjpass":
+        source = None  # "he is said to …": the subject is the topic, not the source
+    claim = (lemma in cues.report or lemma not in cues.speech or passive
+             or is_claim_source(source, cues))
+    hedged = _hedged(doc, verb, content, cues) if claim else False
+    return _make(doc, text, content, verb, source, claim, hedged)
+
+
+def _according_to(doc: Doc, text: str, tok: Token, cues: Cues, taken: list[tuple[int, int]]) -> Claim | None:
+    """ "According to X, …": X is the source, the rest of the clause the content."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    pobj = next((c for c in (to.children if to is not None else tok.children) if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_lo, phrase_hi = tok.i, pobj.right_edge.i
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+        head = head.head
+    lo, hi = head.left_edge.i, head.right_edge.i
+    if lo > phrase_lo:
+        lo = phrase_lo
+    left = (lo, phrase_lo - 1) if phrase_lo - 1 >= lo else None
+    right = (phrase_hi + 1, hi) if hi > phrase_hi else None
+    parts = [p for p in (left, right) if p is not None and p[1] - p[0] >= 2]
+    if not parts:
+        return None
+    best = max(parts, key=lambda p: p[1] - p[0])
+    content = _char_span(doc, *best)
+    if content[1] - content[0] < 8 or _overlaps(content, taken):
+        return None
+    source = speaker_mention(pobj)
+    cue = doc[tok.i:tok.i + 2] if to is not None else doc[tok.i:tok.i + 1]
+    return Claim(start=content[0], end=content[1], text=text[content[0]:content[1]],
+                 source=resolve_speaker(doc, source), source_text=source.text, source_span=_cspan(source),
+                 hedged=_hedged(doc, None, content, cues))
+
+
+def _adverb_claim(doc: Doc, text: str, tok: Token, cues: Cues, taken: list[tuple[int, int]]) -> Claim | None:
+    """ "it reportedly involves …": a sourceless, hedged claim of the clause."""
+    head = tok.head
+    content = _char_span(doc, head.left_edge.i, head.right_edge.i)
+    if content[1] - content[0] < 8 or _overlaps(content, taken):
+        return None
+    return Claim(start=content[0], end=content[1], text=text[content[0]:content[1]], hedged=True)
+
+
+def reported_speech(doc: Doc, cues: Cues, taken: list[tuple[int, int]], text: str | None = None) -> list[Quote | Claim]:
+    """Indirect quotes and claims in one pass over the tokens.
+
+    ``taken`` are the direct quotes' spans: reported content mostly inside them
+    is the direct quote's frame, not a second attribution.
+    """
+    out: list[Quote | Claim] = []
+    verbs = cues.attribution
+    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+    breaks = hard_breaks(text)
+    for tok in doc:
+        low = tok.lower_
+        if low == "according" and tok.dep_ in ("prep", "advmod", "ROOT"):
+            item = _according_to(doc, text, tok, cues, taken)
+        elif low in cues.claim_adverbs and tok.dep_ == "advmod":
+            item = _adverb_claim(doc, text, tok, cues, taken)
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
+            item = _verb_frame(doc, text, tok, cues, taken, breaks)
+        else:
+            continue
+        if item is not None:
+            out.append(item)
+    return out
