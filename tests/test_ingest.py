@@ -195,3 +195,15 @@ def test_example_article():
     a = prep((EXAMPLES / "belarus-kremlin.txt").read_text(encoding="utf-8"))
     assert a.title and a.author and a.published and a.outlet
     assert "Subscribe" not in a.text and "©" not in a.text and "](" not in a.text
+
+
+def test_every_example_reads_with_metadata():
+    from newsgraph.ingest.sources import iter_inputs
+
+    got = list(iter_inputs([EXAMPLES]))
+    assert len(got) >= 4
+    for raw in got:
+        assert isinstance(raw, RawArticle), raw
+        a = prepare(raw)
+        assert a.title and a.author and a.published, a.title
+        assert "](" not in a.text and "Reporting by" not in a.text and "Sign up" not in a.text
