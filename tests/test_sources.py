@@ -364,3 +364,13 @@ def test_guess_language(text, code):
 
 def test_short_text_is_not_judged():
     assert guess_language("Der Präsident sprach.").is_english
+
+
+def test_html_eval_metrics():
+    from newsgraph.eval.html import shingle_counts, token_counts
+
+    assert token_counts("a b b c", "b c d") == (2, 4, 3)
+    assert shingle_counts("one two three four", "one two three four") == (1.0, 0.0, 0.0)
+    tp, fp, fn = shingle_counts("one two three four five", "one two three four")
+    assert (tp, fp, fn) == (0.5, 0.5, 0.0)
+    assert shingle_counts("", "one two three four") == (0.0, 0.0, 1.0)
