@@ -374,3 +374,22 @@ def test_html_eval_metrics():
     tp, fp, fn = shingle_counts("one two three four five", "one two three four")
     assert (tp, fp, fn) == (0.5, 0.5, 0.0)
     assert shingle_counts("", "one two three four") == (0.0, 0.0, 1.0)
+
+
+def test_hundred_megabyte_file_is_refused_without_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(100 * 1024 * 1024)  # sparse: costs no disk
+    s = skipped(path)
+    assert s.kind == "too_large" and "104,857,600 bytes" in s.reason
+
+
+def test_corrupt_gzipped_text_file(tmp_path):
+    data = gzip.compress(ARTICLE.encode() * 20)
+    assert skipped(write(tmp_path / "a.txt.gz", data[:-30])).kind == "corrupt"
+
+
+def test_jsonl_line_not_utf8_or_too_deep(tmp_path):
+    lines = [b'{"text": "caf\xe9 au lait"}', b"[" * 100_000, json.dumps({"text": BODY}).encode()]
+    got = items(write(tmp_path / "x.jsonl", b"\n".join(lines)))
+    assert [getattr(g, "kind", "ok") for g in got] == ["encoding", "malformed", "ok"]

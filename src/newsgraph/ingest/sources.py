@@ -99,6 +99,9 @@ def _input(p: str | Path, opts: _Options, stdin: BinaryIO | None) -> Iterator[Ra
         yield Skipped(str(p), "unsupported", str(exc))
     except OSError as exc:
         yield Skipped(str(p), "unreadable", f"the file could not be read ({exc}); check the disk or the path")
+    except Exception as exc:  # a parser choking on one odd input must not end the batch
+        yield Skipped(str(p), "malformed", f"reading stopped ({type(exc).__name__}: {exc}); what was read "
+                      "before was kept — check the input, and report it if it looks valid")
 
 
 def _kind(name: str) -> tuple[str | None, bool]:
@@ -300,6 +303,8 @@ def _json_line(line: bytes, src: str, opts: _Options) -> RawArticle | Skipped:
         return Skipped(src, "encoding", "the line is not UTF-8; JSON Lines must be UTF-8")
     except json.JSONDecodeError as exc:
         return Skipped(src, "malformed", f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line")
+    except RecursionError:
+        return Skipped(src, "malformed", "the JSON is nested too deeply to read; fix or remove the line")
     if not isinstance(obj, dict):
         return Skipped(src, "malformed", "the line is not a JSON object; each line needs {\"text\": …}")
     if isinstance(obj.get("article"), dict) and "schema" in obj:
