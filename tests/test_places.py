@@ -1,0 +1,107 @@
+"""Places: gazetteer lookup and candidate choice without a model, then the component."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from newsgraph.extract.places import Candidate, choose, gazetteer, normalise
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+def test_normalise():
+    assert normalise("the Middle East") == "middle east"
+    assert normalise("Russia’s") == "russia"
+    assert normalise("  New   York ") == "new york"
+
+
+def test_gazetteer_is_built_once():
+    assert gazetteer() is gazetteer()
+
+
+@pytest.mark.parametrize("name, feature, country", [
+    ("Belarus", "country", "BLR"), ("Russia", "country", "RUS"), ("Iran", "country", "IRN"),
+    ("Syria", "country", "SYR"), ("Ukraine", "country", "UKR"), ("U.S.", "country", "USA"),
+    ("Britain", "country", "GBR"), ("Minsk", "city", "BLR"), ("Sochi", "city", "RUS"),
+    ("Middle East", "region", None), ("Texas", "admin", "USA"), ("Ontario", "admin", "CAN"),
+    ("Africa", "continent", None),
+])
+def test_lookup_and_choice(gaz, name, feature, country):
+    best = choose(gaz.lookup(name))
+    assert (best.feature, best.country) == (feature, country)
+    assert best.lat is not None and best.lon is not None
+
+
+def test_alias_reaches_the_current_name(gaz):
+    best = choose(gaz.lookup("Kiev"))
+    assert (best.name, best.country, best.feature) == ("Kyiv", "UKR", "city")
+    assert abs(best.lat - 50.45) < 0.2 and abs(best.lon - 30.52) < 0.2
+
+
+def test_not_places(gaz):
+    assert gaz.lookup("the West") == []
+    assert gaz.lookup("East") == []
+    assert gaz.lookup("Kremlin") == []
+
+
+def test_country_has_a_central_point_not_the_capital(gaz):
+    russia = choose(gaz.lookup("Russia"))
+    assert russia.lon > 60  # Moscow is at 37.6 E
+
+
+def test_context_prefers_cities_in_countries_the_article_names():
+    paris_fr = Candidate("Paris", "city", 48.85, 2.35, "FRA", 1, 2_100_000)
+    paris_us = Candidate("Paris", "city", 33.66, -95.56, "USA", 2, 25_000)
+    assert choose([paris_fr, paris_us]) is paris_fr
+    assert choose([paris_fr, paris_us], Counter({"USA": 3})) is paris_fr  # the bonus is not unbounded
+    small_fr = Candidate("Vienne", "city", 45.5, 4.9, "FRA", 3, 29_000)
+    big_other = Candidate("Vienne", "city", 0.0, 0.0, "XXX", 4, 100_000)
+    assert choose([small_fr, big_other], Counter({"FRA": 1})) is small_fr
+
+
+def test_state_or_country_by_context():
+    country = Candidate("Georgia", "country", 42.0, 43.5, "GEO", 1, 3_700_000)
+    state = Candidate("Georgia", "admin", 33.0, -83.6, "USA", 2)
+    assert choose([country, state]) is country
+    assert choose([country, state], Counter({"USA": 3, "GEO": 1})) is state
+
+
+def test_big_city_beats_state_of_the_same_name():
+    state = Candidate("Lagos", "admin", 6.5, 3.6, "NGA", 1)
+    city = Candidate("Lagos", "city", 6.45, 3.39, "NGA", 2, 9_000_000)
+    assert choose([state, city]) is city
+
+
+# --- the component --------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_countries_cities_and_regions(analyze):
+    rec = analyze("Russia's foreign minister flew to Minsk on Thursday, after talks in Sochi. "
+                  "A war against Iran would threaten Moscow's interests in the Middle East, officials in Kiev said.")
+    found = {p.text: p for p in rec.places}
+    assert found["Minsk"].country == "BLR" and found["Minsk"].feature == "city"
+    assert found["Sochi"].country == "RUS"
+    assert found["Iran"].feature == "country"
+    assert found["Middle East"].feature == "region"  # "the" stays outside the span
+    assert found["Kiev"].name == "Kyiv"
+    for p in rec.places:
+        assert rec.article.text[p.start:p.end] == p.text
+
+
+@pytest.mark.model
+def test_metonymic_capital_is_still_a_place(analyze):
+    rec = analyze("Belarus has been in turmoil since August. Minsk welcomed the decision on Friday.")
+    assert [p.text for p in rec.places].count("Minsk") == 1
+    assert all(p.text not in ("August", "Friday") for p in rec.places)
+
+
+@pytest.mark.model
+def test_political_west_and_vague_east_are_not_places(analyze):
+    rec = analyze("Lavrov criticised the hostile attitude of the West toward Belarus. "
+                  "The coup triggered a civil war in the East of the country.")
+    assert [p.name for p in rec.places] == ["Belarus"]
