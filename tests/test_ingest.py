@@ -207,3 +207,24 @@ def test_every_example_reads_with_metadata():
         a = prepare(raw)
         assert a.title and a.author and a.published, a.title
         assert "](" not in a.text and "Reporting by" not in a.text and "Sign up" not in a.text
+
+
+@pytest.mark.parametrize("line,author,published,outlet", [
+    ("Mar 3, 2022 10:42 AM ET", None, "2022-03-03", None),
+    ("2022-03-03T10:42:00Z", None, "2022-03-03", None),
+    ("March 3, 2022 / 10:42 AM / Updated 2 hours ago", None, "2022-03-03", None),
+    ("Associated Press", None, None, "Associated Press"),
+    ("By JANE DOE", "Jane Doe", None, None),
+    ("By Jane Doe and John Roe, Associated Press", "Jane Doe and John Roe", None, "Associated Press"),
+    ("Jane Doe | Reuters | 3 March 2022", "Jane Doe", "2022-03-03", "Reuters"),
+    ("Posted on March 3, 2022 by Jane Doe", "Jane Doe", "2022-03-03", None),
+])
+def test_header_line_forms(line, author, published, outlet):
+    a = prep(f"Head line\n\n{line}\n\nBody text here.")
+    assert (a.author, a.published, a.outlet) == (author, published, outlet)
+    assert a.text == "Head line\n\nBody text here."
+
+
+def test_sentence_after_headline_is_not_a_byline():
+    a = prep("Head line\n\nThe Kremlin said on Monday it would respond.\n\nMore.")
+    assert a.author is None and "The Kremlin said" in a.text

@@ -85,7 +85,8 @@ _DATE = (rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\
          rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
          rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{1,2}})-(?P<d3>\d{{1,2}}))")
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
-_TIME = r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)"
+_TIME = (r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{1,5}(?:[+-]\d{1,2})?|[+-]\d{2}:?\d{2}))?"
+         r"|T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)")
 _DATE_LINE_RE = re.compile(
     rf"^(?:(?:published|updated|posted|first published|last updated)(?:\s+on)?\s*:?\s*)?"
     rf"(?:{_WEEKDAY}\s*)?{_DATE}(?:\s*[,;\-–—|]?\s*{_TIME})?\.?$", re.IGNORECASE)
@@ -131,7 +132,16 @@ def _valid(year: int, month: int, day: int) -> str | None:
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|van|von|de|da|del|der|di|du|la|le|al|bin|ibn)"
 _NAME_RE = re.compile(rf"^[A-Z][\w'’.\-]*(?:\s+{_NAME_WORD}){{1,4}}$")
 _BY_RE = re.compile(r"^(?:by|written by|words by)\s*:?\s+(?P<name>.+)$", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+")
+_SEPARATORS = re.compile(r"\s+[|·•/]\s+|\s+[—–]\s+")
+_IGNORABLE_RE = re.compile(rf"^(?:{_TIME}|(?:updated|last updated)?\s*\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago"
+                           rf"|updated|\d+\s+min(?:ute)?s?\s+read)$", re.IGNORECASE)
+_POSTED_BY_RE = re.compile(r"^(?:posted|published)(?:\s+on)?\s+(?P<date>.+?)\s+by\s+(?P<name>[A-Z][\w'’.\- ]{1,50})$",
+                           re.IGNORECASE)
+#: Wire services whose name in a byline or on a line of its own is the outlet, not an author.
+_AGENCIES = frozenset({"Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Bloomberg",
+                       "Bloomberg News", "dpa", "Deutsche Presse-Agentur", "Xinhua", "TASS", "Interfax",
+                       "ANSA", "EFE", "Kyodo", "Kyodo News", "Yonhap", "UPI", "Anadolu Agency", "PTI",
+                       "Press Association", "PA Media", "Canadian Press", "BBC News"})
 _HEADER_LINES = 6  # metadata lines looked for right after the headline
 
 
@@ -140,27 +150,51 @@ def _author_of(part: str) -> str | None:
     m = _BY_RE.match(part)
     if m:
         name = re.split(r",\s*|\s+for\s+", m["name"], maxsplit=1)[0].strip()
-        return name or None
-    if len(part) <= 60 and _NAME_RE.match(part) and not _DATE_RE.search(part):
+        return _name_case(name) or None
+    if len(part) <= 60 and _NAME_RE.match(part) and not _DATE_RE.search(part) and part not in _AGENCIES:
         return part
     return None
 
 
+def _name_case(name: str) -> str:
+    """"JANE DOE" → "Jane Doe"; mixed-case names stay as written."""
+    return name.title() if name.isupper() else name
+
+
+def _agency_of(part: str) -> str | None:
+    """A news agency named in a byline ("Jane Doe, Associated Press") or alone on a line."""
+    if part in _AGENCIES:
+        return part
+    m = _BY_RE.match(part)
+    if m and "," in m["name"]:
+        rest = m["name"].split(",", 1)[1].strip()
+        return rest if rest in _AGENCIES else None
+    return None
+
+
 def _header_fields(line: str) -> dict[str, str] | None:
-    """Author and/or date when the whole line is a byline, a date line, or both."""
+    """Author, date and agency when the whole line is a byline, a date line, or both."""
     found: dict[str, str] = {}
+    m = _POSTED_BY_RE.match(line)
+    if m and (date := parse_date(m["date"])):
+        return {"published": date, "author": _name_case(m["name"])}
     for part in _SEPARATORS.split(line):
         part = part.strip().strip(",")
-        if not part:
+        if not part or _IGNORABLE_RE.match(part):
             continue
         if _DATE_LINE_RE.match(part):
-            date = parse_date(part)
+            date = normalise_date(part)
             if date is None or "published" in found:
                 return None
             found["published"] = date
-        elif (name := _author_of(part)) and "author" not in found:
+            continue
+        agency = _agency_of(part)
+        if agency and "outlet" not in found:
+            found["outlet"] = agency
+        name = _author_of(part)
+        if name and "author" not in found:
             found["author"] = name
-        else:
+        elif not agency:
             return None
     return found or None
 
@@ -243,7 +277,7 @@ def parse_text(text: str, *, title: str | None = None) -> Parsed:
     lines = unicodedata.normalize("NFC", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title, fields, body_lines = _split_header(lines, title)
     paragraphs = _paragraphs(body_lines)
-    outlet = None
+    outlet = fields.get("outlet")
     kept = []
     for para in paragraphs:
         if _is_boilerplate(para):
