@@ -1,0 +1,933 @@
+"""Actors: who acts in the article, one ``records.Actor`` per real entity.
+
+The component ``newsgraph_actors`` fills ``doc._.actors``. It reads spaCy's
+entities and parse and a small knowledge file, and resolves
+
+* people: full names, surname-only mentions ("Lavrov") and he/his/she/her
+  pronouns, with title, country and sector read from premodifiers ("Russian
+  foreign minister Sergey Lavrov") and appositions ("X, one of the main
+  opposition leaders");
+* states: a country acting, under its canonical name, with metonymy ("the
+  Kremlin", "Moscow is ...", "the Lukashenko regime", "his government") as
+  mentions of the same actor (kind ``state``, sector ``GOV``); a country in
+  a locative phrase ("protests in Belarus") is a place, not an actor;
+* organisations: IGOs (``country`` None, ``sector`` IGO), companies, parties,
+  newspapers;
+* groups named by a role noun: "the Belarusian police" (BLR/COP), "the
+  opposition", "protesters", "Russian media", "trade unions".
+
+Knowledge file
+--------------
+``newsgraph/data/knowledge.json`` holds what the text rarely states. Set
+``NEWSGRAPH_KNOWLEDGE`` to the path of an extra JSON file of the same shape
+to extend it: objects merge key by key, lists are extended, other values are
+replaced. Sections:
+
+``countries``   ``{"RUS": {"name": "Russia", "demonyms": [...], "capitals": [...],
+                "aliases": [...], "seats": ["Kremlin"]}}``; every ISO 3166 country
+                not listed is added from ``pycountry`` at load time.
+``igos``        ``{"NATO": {"aliases": [...], "sector": "IGO"}}``
+``groups``      ``{"West": {"aliases": ["the West"], "kind": "group", "country": null,
+                "sector": null}}``
+``organizations`` ``{"Democratic Party": {"country": "USA", "sector": "LEG"}}``
+``roles``       role noun lemma -> ``[kind, sector]``; kind is ``person`` (a title),
+                ``group`` (a collective actor), ``org`` (a kind of organisation),
+                ``gov`` (a government) or ``mod`` (a modifier only).
+``org_keywords`` a word in an organisation's name -> sector ("Bank": "BUS").
+
+Choices: political parties are ``LEG`` (they sit in legislatures; an
+"opposition party" is ``OPP``); a government headed by a named person ("the
+Obama administration") is the state actor of that person's country.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokSpan
+from spacy.util import filter_spans
+
+from ..errors import InputError
+from ..records import Actor, Span
+from . import register_extensions
+
+__all__ = ["ActorExtractor", "Knowledge", "country_of", "load_knowledge", "make_actors", "slug"]
+
+KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
+
+LOCATIVE_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside", "around", "near",
+                            "outside", "over", "all"})
+CAPITAL_LOCATIVE_PREPS = LOCATIVE_PREPS | {"to", "from", "into", "via", "through"}
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr",
+                           "agent", "dative", "iobj", "ROOT", "oprd", "npadvmod"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+FEMALE_TITLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman",
+                           "queen", "mrs", "ms", "madam", "actress", "mother", "wife", "daughter"})
+MALE_TITLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "policeman", "king",
+                         "mr", "sir", "father", "husband", "son"})
+BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "authority", "authorities", "junta"})
+REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
+PORTFOLIOS = frozenset({"state", "defense", "defence", "justice", "interior", "finance", "treasury", "health",
+                        "education", "commerce", "energy", "labor", "labour", "agriculture", "transport",
+                        "foreign", "affairs", "home", "trade", "economy", "culture"})
+FILLER_MODIFIERS = frozenset({"other", "such", "many", "several", "some", "these", "those", "all", "both", "main",
+                              "various", "certain", "few", "more", "most"})
+_TITLE_EDGE = frozenset({"the", "a", "an", ",", "-", "—", "–", "of"})
+
+
+# --------------------------------------------------------------------------- knowledge
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The merged knowledge file, indexed for lookups by surface text."""
+
+    countries: dict[str, dict]
+    entities: dict[str, dict]  # canonical name -> {kind, country, sector} for IGOs, groups, orgs
+    surface: dict[str, tuple[str, str]]  # text -> (type, key): country|demonym|capital|seat|entity
+    roles: dict[str, tuple[str, str | None]]
+    org_keywords: dict[str, str]
+    demonym_of: dict[str, str] = field(default_factory=dict)  # alpha-3 -> adjective
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """Objects merge key by key, lists extend, other values are replaced."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _pycountry_names() -> dict[str, list[str]]:
+    """Every ISO country's short, common and official names, so that no
+    country needs listing by hand just to be recognised."""
+    import pycountry
+
+    names: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        forms = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        names[c.alpha_3] = [f for f in forms if f and "," not in f]
+    return names
+
+
+def _build(raw: dict) -> Knowledge:
+    countries: dict[str, dict] = {}
+    surface: dict[str, tuple[str, str]] = {}
+    demonym_of: dict[str, str] = {}
+    listed = raw.get("countries", {})
+    for a3, iso_names in _pycountry_names().items():
+        entry = dict(listed.get(a3, {}))
+        entry.setdefault("name", iso_names[0] if iso_names else a3)
+        entry["aliases"] = list(entry.get("aliases", [])) + iso_names
+        countries[a3] = entry
+    for a3, entry in listed.items():
+        countries.setdefault(a3, dict(entry))
+    # order matters: later kinds never override earlier ones for the same text
+    for a3, entry in countries.items():
+        for text in [entry["name"], *entry.get("aliases", [])]:
+            surface.setdefault(text, ("country", a3))
+        for text in entry.get("seats", []):
+            surface.setdefault(text, ("seat", a3))
+        for text in entry.get("capitals", []):
+            surface.setdefault(text, ("capital", a3))
+        for text in entry.get("demonyms", []):
+            surface.setdefault(text, ("demonym", a3))
+        if entry.get("demonyms"):
+            demonym_of[a3] = entry["demonyms"][0]
+    entities: dict[str, dict] = {}
+    for section, defaults in (("igos", {"kind": "organization", "country": None, "sector": "IGO"}),
+                              ("groups", {"kind": "group", "country": None, "sector": None}),
+                              ("organizations", {"kind": "organization", "country": None, "sector": None})):
+        for name, entry in raw.get(section, {}).items():
+            info = {**defaults, **{k: v for k, v in entry.items() if k != "aliases"}}
+            entities[name] = info
+            for text in [name, *entry.get("aliases", [])]:
+                surface[text] = ("entity", name)
+    roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
+    return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of)
+
+
+@lru_cache(maxsize=8)
+def _load(extra_path: str | None) -> Knowledge:
+    raw = json.loads(resources.files("newsgraph.data").joinpath("knowledge.json").read_text("utf-8"))
+    if extra_path:
+        path = Path(extra_path)
+        try:
+            extra = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{KNOWLEDGE_ENV}={extra_path} is not a readable JSON file ({exc}); "
+                             "point it at a JSON object shaped like newsgraph/data/knowledge.json") from None
+        raw = _merge(raw, extra)
+    return _build(raw)
+
+
+def load_knowledge() -> Knowledge:
+    """The built-in knowledge merged with ``$NEWSGRAPH_KNOWLEDGE`` (cached per path)."""
+    return _load(os.environ.get(KNOWLEDGE_ENV) or None)
+
+
+def _strip_text(text: str) -> str:
+    text = text.strip()
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"(?:['’]s|['’])$", "", text).strip()
+
+
+def country_of(text: str) -> str | None:
+    """ISO alpha-3 for a country name, alias, demonym, capital or seat of
+    government ("Russian", "the Kremlin", "Minsk" -> RUS/RUS/BLR), else None."""
+    kb = load_knowledge()
+    key = _strip_text(text)
+    hit = kb.surface.get(key) or kb.surface.get(text.strip())
+    if hit is None:
+        low = key.lower()
+        hit = next((v for k, v in kb.surface.items() if k.lower() == low and v[0] != "entity"), None)
+    if hit and hit[0] != "entity":
+        return hit[1]
+    return None
+
+
+def slug(name: str) -> str:
+    """A stable, readable id: ASCII, lower case, hyphens."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "actor"
+
+
+# --------------------------------------------------------------------------- working state
+
+@dataclass
+class _Entity:
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    gender: str | None = None
+    mentions: set[tuple[int, int]] = field(default_factory=set)
+
+    def fill(self, country: str | None = None, sector: str | None = None, title: str | None = None) -> None:
+        """Keep the first value found for each attribute."""
+        self.country = self.country or country
+        self.sector = self.sector or sector
+        self.title = self.title or title
+
+
+@dataclass
+class _State:
+    doc: Doc
+    kb: Knowledge
+    entities: dict[str, _Entity] = field(default_factory=dict)
+    taken: set[int] = field(default_factory=set)  # tokens already explained (names, titles)
+    locatives: dict[int, list[str]] = field(default_factory=dict)  # sentence number -> countries
+    antecedents: list[tuple[int, int, str, bool]] = field(default_factory=list)  # tok, sent, key, subj
+    person_tokens: dict[int, str] = field(default_factory=dict)  # token index -> person key
+    gov_mentions: list[tuple[int, str | None]] = field(default_factory=list)  # token index, country
+    pronouns: dict[int, str] = field(default_factory=dict)  # token index -> person key
+    sent_of: list[int] = field(default_factory=list)  # token index -> sentence number
+    text: str = ""  # doc.text, which spaCy rebuilds on every access
+    gov_country: dict[int, str | None] = field(default_factory=dict)  # government noun -> country
+    title_orgs: dict[str, list[str]] = field(default_factory=dict)  # person key -> orgs in title
+
+    def title_org_country(self, key: str) -> str | None:
+        """The country of an organisation named in a person's title ("CEO of Belgprombank")."""
+        for name in self.title_orgs.get(key, ()):
+            org = self.entities.get("org:" + name)
+            if org and org.country:
+                return org.country
+        return None
+
+    def entity(self, key: str, name: str, kind: str, **attrs) -> _Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = _Entity(key, name, kind)
+        ent.fill(**attrs)
+        return ent
+
+    def mention(self, key: str, start: int, end: int) -> None:
+        self.entities[key].mentions.add((start, end))
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _is_locative(span: TokSpan, preps: frozenset[str]) -> bool:
+    """A place in a locative phrase ("in Belarus", "across Russia"), also
+    when the parser misattached it (then the word before decides)."""
+    head = _first_conjunct(span.root)
+    if head.dep_ == "pobj" and head.head.lower_ in preps:
+        return True
+    i = span.start - 1
+    while i >= 0 and span.doc[i].lower_ in ("the", "of"):
+        i -= 1
+    return i >= 0 and span.doc[i].lower_ in preps and span.doc[i].pos_ == "ADP"
+
+
+def _role(kb: Knowledge, tok: Token) -> tuple[str, str | None] | None:
+    return kb.roles.get(tok.lemma_.lower()) or kb.roles.get(tok.lower_)
+
+
+def _country_in(kb: Knowledge, tokens) -> str | None:
+    """The country a run of modifier tokens names ("Russian", "US", "White House")."""
+    toks = list(tokens)
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            text = "".join(t.text_with_ws for t in toks[i:i + n]).strip()
+            hit = kb.surface.get(_strip_text(text))
+            if hit and hit[0] != "entity":
+                return hit[1]
+    return None
+
+
+# --------------------------------------------------------------------------- titles
+
+def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
+    """Title-like words right before a name: "Russian foreign minister",
+    "US Secretary of State", "president-elect"."""
+    out: list[Token] = []
+    i = start - 1
+    while i >= 0:
+        t = doc[i]
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ in ("PERSON", "DATE", "CARDINAL"):
+            out.append(t)
+        elif t.text in ("-", "of") and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and out:
+            out.append(t)
+        else:
+            break
+        i -= 1
+    out.reverse()
+    while out and out[0].text in _TITLE_EDGE:
+        out.pop(0)
+    return out
+
+
+def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | None, str | None]:
+    """(title, country, sector) from title words: country words are dropped
+    from the title; a modifier's sector ("opposition leader") beats the head's."""
+    if not toks:
+        return None, None, None
+    country = None
+    words: list[Token] = []
+    i = 0
+    while i < len(toks):
+        matched = False
+        for n in (3, 2, 1):
+            chunk = toks[i:i + n]
+            if len(chunk) < n:
+                continue
+            text = "".join(t.text_with_ws for t in chunk).strip()
+            hit = kb.surface.get(_strip_text(text))
+            if hit and hit[0] != "entity" and (i == 0 or toks[i - 1].text != "of"):
+                country = country or hit[1]
+                i += n
+                matched = True
+                break
+        if not matched:
+            words.append(toks[i])
+            i += 1
+    head_sector, mod_sector = None, None
+    for t in words:
+        role = _role(kb, t)
+        if role is None:
+            continue
+        if t is words[-1] or role[0] == "person":
+            head_sector = head_sector or role[1]
+        elif role[0] in ("group", "org") and role[1]:
+            mod_sector = mod_sector or role[1]
+    of_country = None
+    for j, t in enumerate(words):
+        if t.text == "of":
+            of_country = _country_in(kb, words[j + 1:])
+    title = "".join(t.text_with_ws for t in words).strip(" ,") or None
+    return title, country or of_country, mod_sector or head_sector
+
+
+def _has_title_word(kb: Knowledge, toks: list[Token]) -> bool:
+    return any((r := _role(kb, t)) is not None and r[0] == "person" for t in toks)
+
+
+def _appositive(kb: Knowledge, root: Token) -> list[Token]:
+    """Tokens of an apposition after a name, cut at clauses and at
+    prepositions other than "of" ("a farmer from the village" -> "farmer")."""
+    for child in root.rights:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            toks: list[Token] = []
+            for t in child.subtree:
+                if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ != "of" and t.head is child):
+                    stop = t.left_edge.i
+                    toks = [x for x in toks if x.i < stop]
+                    break
+                toks.append(t)
+            while toks and toks[0].lower_ in _TITLE_EDGE:
+                toks.pop(0)
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if _has_title_word(kb, toks) or any(_role(kb, t) for t in toks):
+                return toks
+    return []
+
+
+def _reverse_appositive(kb: Knowledge, span: TokSpan) -> list[Token]:
+    """"the ex-CEO of Belgprombank, ..., Viktor Babariko": a title noun
+    earlier in the same clause, before a comma that precedes the name."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text != ",":
+        return []
+    for i in range(span.start - 2, max(span.sent.start, span.start - 25) - 1, -1):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON":
+            return []
+        role = _role(kb, t)
+        if role and role[0] == "person" and t.tag_ in ("NN", "NNP"):
+            left = t
+            while left.i > 0 and (doc[left.i - 1].text == "-" or left.text == "-"
+                                  or doc[left.i - 1].dep_ in ("amod", "compound")
+                                  and doc[left.i - 1].head.i in (left.i, t.i)):
+                left = doc[left.i - 1]
+            right = t.i + 1
+            if right + 1 < len(doc) and doc[right].lower_ == "of" and doc[right + 1].pos_ == "PROPN":
+                right += 2
+                while right < len(doc) and doc[right].pos_ == "PROPN":
+                    right += 1
+            return [x for x in doc[left.i:right] if x.lower_ not in ("the", "a", "an")]
+    return []
+
+
+# --------------------------------------------------------------------------- persons
+
+def _is_named_org(tok: Token) -> bool:
+    """An organisation named inside a title ("CEO of Belgprombank") is an actor
+    of its own; a portfolio ("Secretary of State") is part of the title."""
+    return tok.ent_type_ == "ORG" and tok.lower_ not in PORTFOLIOS
+
+
+def _gender_of(kb: Knowledge, name: str, title: str | None) -> str | None:
+    """A cautious guess used only to keep "she" off a man and "he" off a woman."""
+    words = {w.lower().strip(".") for w in (title or "").split()}
+    if words & FEMALE_TITLES:
+        return "f"
+    if words & MALE_TITLES:
+        return "m"
+    parts = name.split()
+    if parts and re.search(r"(ova|eva|ina|aya|skaya|ska)$", parts[-1]):
+        return "f"
+    return None
+
+
+def _is_byline(span: TokSpan, text: str) -> bool:
+    """A name alone on its line is the byline, not an actor."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    return line.strip(" *_#") == span.text
+
+
+def _name_span(span: TokSpan) -> TokSpan:
+    """Drop a trailing possessive from an entity."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
+    """Map each person span (by start token) to a canonical full name:
+    a surname alone joins the full name ending with it, nearest before
+    first, else the first after."""
+    full = [(s.start, s.text) for s in spans if len(s) > 1]
+    out: dict[int, str] = {}
+    for s in spans:
+        if len(s) > 1:
+            out[s.start] = s.text
+            continue
+        matches = [(i, n) for i, n in full if n.split()[-1] == s.text]
+        before = [m for m in matches if m[0] < s.start]
+        out[s.start] = (before[-1] if before else matches[0])[1] if matches else s.text
+    return out
+
+
+def _government_head(kb: Knowledge, tok: Token) -> Token | None:
+    """The government noun a name or pronoun modifies ("the Lukashenko regime")."""
+    head = tok.head
+    if tok.dep_ in ("compound", "poss", "amod", "nmod") and head is not tok:
+        role = _role(kb, head)
+        if role and role[0] == "gov":
+            return head
+    return None
+
+
+def _add_persons(st: _State, spans: list[TokSpan]) -> None:
+    kb, doc = st.kb, st.doc
+    names = _person_groups(spans)
+    for s in spans:
+        full = names[s.start]
+        key = "person:" + full
+        ent = st.entity(key, full, "person")
+        subj = s.root.dep_ in ("nsubj", "nsubjpass")
+        st.antecedents.append((s.start, st.sent_of[s.start], key, subj))
+        for t in s:
+            st.person_tokens[t.i] = key
+        st.taken.update(range(s.start, s.end))
+        if _government_head(kb, s.root) is not None:
+            ent.fill(sector="GOV")
+            continue  # "the Obama administration" is the state, not the person
+        st.mention(key, s.start_char, s.end_char)
+        pre = _premodifier_tokens(doc, s.start)
+        if pre and _has_title_word(kb, pre):
+            title, country, sector = _title_parts(kb, pre)
+            ent.fill(country, sector, title)
+            st.taken.update(t.i for t in pre if not _is_named_org(t))
+        for toks in (_appositive(kb, s.root), _reverse_appositive(kb, s)):
+            if toks:
+                title, country, sector = _title_parts(kb, toks)
+                ent.fill(country, sector, title)
+                st.title_orgs.setdefault(key, []).extend(t.text for t in toks if t.ent_type_ == "ORG")
+                st.taken.update(t.i for t in toks if not _is_named_org(t))
+        if ent.gender is None:
+            ent.gender = _gender_of(kb, full, ent.title)
+
+
+def _locative_country(st: _State, ent: _Entity) -> str | None:
+    """Fallback country of a person: the country named most often as a place
+    in the sentences that mention them; None on a tie."""
+    counts: dict[str, int] = {}
+    for sent in {a[1] for a in st.antecedents if a[2] == ent.key}:
+        for c in st.locatives.get(sent, ()):
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _resolve_pronouns(st: _State) -> None:
+    """he/his/she/her -> a person: the nearest compatible person earlier in
+    the sentence, else the subject (or last person) of the nearest of the
+    three sentences before that has one."""
+    doc = st.doc
+    ants = sorted(st.antecedents)
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ != "PRON" or (low not in MALE and low not in FEMALE):
+            continue
+        gender = "m" if low in MALE else "f"
+        sent = st.sent_of[tok.i]
+        cands = [a for a in ants if a[0] < tok.i and sent - a[1] <= 3
+                 and st.entities[a[2]].gender in (None, gender)]
+        if not cands:
+            continue
+        same = [a for a in cands if a[1] == sent]
+        if same:
+            choice = same[-1]
+        else:
+            last = max(a[1] for a in cands)
+            in_sent = [a for a in cands if a[1] == last]
+            choice = ([a for a in in_sent if a[3]] or in_sent)[-1]
+        ent = st.entities[choice[2]]
+        ent.gender = ent.gender or gender
+        ent.mentions.add((tok.idx, tok.idx + len(tok)))
+        st.pronouns[tok.i] = choice[2]
+        ants.append((tok.i, sent, choice[2], tok.dep_ in ("nsubj", "nsubjpass")))
+        ants.sort()
+
+
+# --------------------------------------------------------------------------- candidates
+
+def _candidates(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[TokSpan]:
+    """Knowledge-file matches and spaCy entities (without a leading "the"),
+    longest first where they overlap."""
+    spans = [doc[s:e] for _, s, e in matcher(doc)]
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            if len(ent) > 1 and ent[0].lower_ == "the":
+                ent = TokSpan(doc, ent.start + 1, ent.end, label=ent.label_)
+            spans.append(ent)
+    return filter_spans(spans)
+
+
+def _lookup(kb: Knowledge, span: TokSpan) -> tuple[str, str] | None:
+    return kb.surface.get(span.text) or kb.surface.get(_strip_text(span.text))
+
+
+def _is_modifier_of_actor(kb: Knowledge, span: TokSpan) -> bool:
+    """"Russian" in "Russian media", "US" in "US officials": a nationality,
+    read by the actor it modifies, not a mention of the state."""
+    root = span.root
+    if root.dep_ not in ("amod", "compound", "nmod", "npadvmod") or root.head is root:
+        return False
+    head = root.head
+    return head.ent_type_ == "PERSON" or _role(kb, head) is not None
+
+
+def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list[TokSpan]]:
+    """Split candidates into people and the rest. An ORG/GPE that is a known
+    surname, or is followed by ", who", is a person the tagger mislabelled."""
+    doc = st.doc
+    persons = [_name_span(s) for s in spans if s.label_ == "PERSON" and not _is_byline(s, st.text)]
+    persons += _untagged_who(doc)
+    surnames = {s[-1].text for s in persons}
+    rest: list[TokSpan] = []
+    for s in spans:
+        if s.label_ == "PERSON":
+            continue
+        is_person = False
+        if s.label_ in ("ORG", "GPE") and _lookup(st.kb, s) is None:
+            nxt = doc[s.end:s.end + 2]
+            is_person = s.text in surnames or (len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "who")
+        (persons if is_person else rest).append(_name_span(s) if is_person else s)
+    persons.sort(key=lambda s: s.start)
+    return persons, rest
+
+
+def _untagged_who(doc: Doc) -> list[TokSpan]:
+    """A proper noun the tagger missed, followed by ", who", is a person."""
+    out = []
+    for tok in doc:
+        if (tok.lower_ == "who" and tok.i >= 2 and doc[tok.i - 1].text == ","
+                and doc[tok.i - 2].pos_ == "PROPN" and not doc[tok.i - 2].ent_type_):
+            end = start = tok.i - 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                start -= 1
+            out.append(doc[start:end + 1])
+    return out
+
+
+def _add_state(st: _State, a3: str, start: int, end: int) -> None:
+    entry = st.kb.countries.get(a3, {"name": a3})
+    st.entity("state:" + a3, entry["name"], "state", country=a3, sector="GOV")
+    st.mention("state:" + a3, start, end)
+
+
+def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
+    """An organisation; country and sector from its name, premodifiers
+    ("the Russian state gas company Gazprom") or apposition ("Belgprombank,
+    a Belarusian subsidiary")."""
+    kb, doc = st.kb, st.doc
+    name = _strip_text(span.text)
+    known = kb.entities.get(name, {})
+    sector = sector or known.get("sector") or next(
+        (kb.org_keywords[t.text] for t in span if t.text in kb.org_keywords), None)
+    country = known.get("country")
+    for toks in (_premodifier_tokens(doc, span.start), _appositive(kb, span.root), _appos_head(kb, span)):
+        if toks and any(_role(kb, t) for t in toks):
+            _, c, s = _title_parts(kb, toks)
+            country, sector = country or c, sector or s
+    ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
+    st.mention(ent.key, span.start_char, span.end_char)
+
+
+def _appos_head(kb: Knowledge, span: TokSpan) -> list[Token]:
+    """"the company, Gazprom": the noun phrase a name is in apposition to."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        head = root.head
+        return [t for t in doc_slice(head) if t.i < span.start and t.lower_ not in ("the", "a", "an")]
+    return []
+
+
+def doc_slice(tok: Token) -> list[Token]:
+    """A noun's left modifiers and the noun itself."""
+    return [t for t in tok.doc[tok.left_edge.i:tok.i + 1]]
+
+
+def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
+    """A knowledge-file match: a state acting, a nationality, an IGO or group."""
+    kind, key = hit
+    kb = st.kb
+    sent = st.sent_of[span.start]
+    if kind == "entity":
+        info = kb.entities[key]
+        st.entity("entity:" + key, key, info["kind"], country=info.get("country"), sector=info.get("sector"))
+        st.mention("entity:" + key, span.start_char, span.end_char)
+        return
+    if kind == "demonym":
+        if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ in ARGUMENT_DEPS and not _is_modifier_of_actor(kb, span):
+            ent = st.entity(f"group:{key}:-:{span.text}", span.text, "group", country=key)
+            st.mention(ent.key, span.start_char, span.end_char)
+        return
+    preps = LOCATIVE_PREPS if kind == "country" else CAPITAL_LOCATIVE_PREPS
+    if _is_locative(span, preps):
+        if kind != "seat":  # "nervousness in the Kremlin" says nothing about where a sentence is
+            st.locatives.setdefault(sent, []).append(key)
+        return
+    if _is_modifier_of_actor(kb, span):
+        return
+    if span.root.dep_ in ("compound", "amod", "nmod"):
+        st.locatives.setdefault(sent, []).append(key)  # "US elections" places the sentence
+    _add_state(st, key, span.start_char, span.end_char)
+
+
+def _add_unlabelled_press(st: _State) -> None:
+    """A proper noun the tagger missed that "reported" or "wrote" is a news outlet
+    ("The *Nezavisimaya Gazeta* reported")."""
+    doc = st.doc
+    for tok in doc:
+        if (tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and not tok.ent_type_ and tok.i not in st.taken
+                and tok.head.lemma_ in REPORT_VERBS):
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            _add_org(st, doc[start:tok.i + 1], sector="MED")
+
+
+# --------------------------------------------------------------------------- role nouns
+
+def _modifiers(tok: Token) -> list[Token]:
+    """Left modifiers of a noun (adjectives, compounds, possessors) with their own modifiers."""
+    out: list[Token] = []
+    for child in tok.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
+            out.extend(child.subtree)
+    return [t for t in out if (not t.is_punct or t.text == "-") and t.lower_ not in FILLER_MODIFIERS
+            and t.tag_ not in ("VBN", "VBG", "DT", "PDT")]
+
+
+def _country_of_token(st: _State, tok: Token) -> str | None:
+    """The country a modifier or possessor stands for: a country word, a
+    person ("the Lukashenko regime") or a pronoun resolved to one ("his government")."""
+    key = st.pronouns.get(tok.i) or st.person_tokens.get(tok.i)
+    if key is not None:
+        return st.entities[key].country
+    hit = st.kb.surface.get(tok.text) or st.kb.surface.get(_strip_text(tok.text))
+    if hit and hit[0] != "entity":
+        return hit[1]
+    return None
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _np_country(st: _State, tok: Token, mods: list[Token]) -> str | None:
+    for m in mods:
+        c = _country_of_token(st, m)
+        if c:
+            return c
+    obj = _of_object(tok)
+    if obj is not None:
+        for t in [*_modifiers(obj), obj]:
+            c = _country_of_token(st, t) or st.gov_country.get(t.i)
+            if c:
+                return c
+    return None
+
+
+def _np_sector(kb: Knowledge, mods: list[Token], default: str | None) -> str | None:
+    """A modifier's sector ("opposition leaders", "military government") beats the noun's."""
+    for m in mods:
+        role = _role(kb, m)
+        if role and role[0] in ("group", "org") and role[1]:
+            return role[1]
+    return default
+
+
+def _nearest_government(st: _State, tok: Token) -> str | None:
+    """The country of the nearest earlier government mention, or government
+    person, within three sentences: "the government" after "the Lukashenko government"."""
+    sent = st.sent_of[tok.i]
+    best: tuple[int, str] | None = None
+    for i, c in st.gov_mentions:
+        if i < tok.i and c and sent - st.sent_of[i] <= 5:
+            best = (i, c)
+    for i, _, key, _ in st.antecedents:
+        ent = st.entities[key]
+        if i < tok.i and ent.sector == "GOV" and ent.country and sent - st.sent_of[i] <= 5:
+            if best is None or i > best[0]:
+                best = (i, ent.country)
+    return best[1] if best else None
+
+
+def _span_chars(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _phrase(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _add_government(st: _State, tok: Token, mods: list[Token]) -> None:
+    """"the Lukashenko regime", "his government", "the Ukrainian governments":
+    the state actor of that country (a military government is its own group)."""
+    kb = st.kb
+    if any(m.pos_ == "NOUN" and m.dep_ == "compound" and _role(kb, m) is None for m in mods):
+        return  # "sanctions regime", "tax administration"
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts):
+        return
+    named = [m for m in mods if m.i in st.person_tokens]
+    country = _np_country(st, tok, mods)
+    if country is None and not named and tok.lemma_.lower() not in BARE_GOVERNMENT:
+        return  # "the leadership of the country": too vague on its own
+    country = country or _nearest_government(st, tok)
+    for m in named:
+        st.entities[st.person_tokens[m.i]].fill(country=country, sector="GOV")
+    sector = _np_sector(kb, mods, "GOV")
+    own = [m for m in mods if m.dep_ != "poss" and m.i not in st.pronouns and m.lower_ not in ("the", "a")]
+    start, end = _span_chars(own + [tok] if own and own[0].i < tok.i else [tok])
+    st.gov_mentions.append((tok.i, country))
+    st.gov_country[tok.i] = country
+    if sector == "GOV" and country:
+        _add_state(st, country, start, end)
+        return
+    words = _phrase([m for m in own if _country_of_token(st, m) is None] + [tok])
+    name = _with_demonym(kb, country, words)
+    ent = st.entity(f"group:{country}:{sector}:{tok.lemma_}", name, "group", country=country, sector=sector)
+    st.mention(ent.key, start, end)
+
+
+def _with_demonym(kb: Knowledge, country: str | None, words: str) -> str:
+    if country and country in kb.demonym_of:
+        return f"{kb.demonym_of[country]} {words}"
+    return words
+
+
+def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: list[Token]) -> None:
+    """"the Belarusian police", "political experts", "Iran's top nuclear
+    scientist", "trade unions": a group (or an unnamed person) named by its role."""
+    kb = st.kb
+    kind, sector = role
+    plural = tok.tag_ in ("NNS", "NNPS") or kind == "group"
+    country = _np_country(st, tok, mods)
+    possessed = any(m.dep_ == "poss" and m.i not in st.pronouns for m in mods)
+    if (kind == "org" and not plural) or (kind == "person" and not plural and not (country or possessed)):
+        return  # "a leader", "the company": coreference we do not attempt
+    if not country and tok.dep_ == "conj":
+        country = _np_country(st, tok.head, _modifiers(tok.head))  # "Russian officials and businesses"
+    sector = _np_sector(kb, mods, sector)
+    keep = [m for m in mods if m.i not in st.pronouns and m.lower_ not in ("the", "a", "an")]
+    tokens = (keep + [tok]) if keep and keep[0].i < tok.i else [tok]
+    tokens = [t for t in tokens if t.i >= tokens[0].i]
+    start, end = _span_chars(tokens)
+    if plural:
+        named = [m for m in keep if m.dep_ != "poss" and m.head.dep_ != "poss"] + [tok]
+        name = _phrase(named) if _country_in(kb, named) else _with_demonym(kb, country, _phrase(named))
+        key = f"group:{country}:{sector}:{tok.lemma_}"
+        ent = st.entity(key, name, "group", country=country, sector=sector)
+    else:
+        name = st.text[start:end]
+        ent = st.entity("person:" + name, name, "person", country=country, sector=sector)
+    st.mention(ent.key, start, end)
+
+
+def _add_role_nouns(st: _State) -> None:
+    kb = st.kb
+    for tok in st.doc:
+        if tok.i in st.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        role = _role(kb, tok)
+        if role is None or role[0] == "mod":
+            continue
+        head = tok.head
+        if tok.dep_ in ("compound", "amod", "nmod") and head is not tok and _role(kb, head) and head.i not in st.taken:
+            continue  # part of a larger role phrase: "opposition leaders"
+        mods = _modifiers(tok)
+        if role[0] == "gov":
+            _add_government(st, tok, mods)
+        else:
+            _add_role_group(st, tok, role, mods)
+
+
+def _merge_bare_groups(st: _State) -> None:
+    """"the opposition" joins "the Belarusian opposition" when only one
+    country's opposition is named."""
+    for key, ent in list(st.entities.items()):
+        if not key.startswith("group:None:"):
+            continue
+        _, _, sector, lemma = key.split(":", 3)
+        same = [e for k, e in st.entities.items()
+                if k.startswith("group:") and k.endswith(f":{sector}:{lemma}") and e.country]
+        if len(same) == 1:
+            same[0].mentions |= ent.mentions
+            del st.entities[key]
+
+
+# --------------------------------------------------------------------------- the component
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
+
+
+def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Actor]:
+    """All actors of a parsed doc, in order of first mention, with stable ids."""
+    st = _State(doc, kb, sent_of=_sentence_numbers(doc), text=doc.text)
+    persons, rest = _person_spans(st, _candidates(doc, kb, matcher))
+    _add_persons(st, persons)
+    for span in rest:
+        if any(t.i in st.taken for t in span):
+            continue
+        st.taken.update(range(span.start, span.end))
+        hit = _lookup(kb, span)
+        if hit is not None:
+            _add_known(st, span, hit)
+        elif span.label_ == "ORG" or (span.label_ == "GPE" and (_appos_head(kb, span) or _appositive(kb, span.root))):
+            _add_org(st, span)
+    _add_unlabelled_press(st)
+    for ent in st.entities.values():
+        if ent.kind == "person" and ent.country is None:
+            ent.country = st.title_org_country(ent.key) or _locative_country(st, ent)
+    _resolve_pronouns(st)
+    _add_role_nouns(st)
+    _merge_bare_groups(st)
+    return _assemble(st)
+
+
+def _assemble(st: _State) -> list[Actor]:
+    ents = sorted((e for e in st.entities.values() if e.mentions), key=lambda e: (min(e.mentions), e.key))
+    actors, used = [], set()
+    for e in ents:
+        base = slug(e.name)
+        ident, n = base, 1
+        while ident in used:
+            n += 1
+            ident = f"{base}-{n}"
+        used.add(ident)
+        actors.append(Actor(id=ident, name=e.name, kind=e.kind, country=e.country, sector=e.sector,
+                            title=e.title, mentions=[Span(start=s, end=t) for s, t in sorted(e.mentions)]))
+    return actors
+
+
+class ActorExtractor:
+    """The spaCy component: knowledge and matcher are built once, here."""
+
+    def __init__(self, nlp: Language, name: str = "newsgraph_actors") -> None:
+        register_extensions()
+        self.name = name
+        self.kb = load_knowledge()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = sorted(t for t, (kind, _) in self.kb.surface.items() if kind != "demonym" or t[:1].isupper())
+        self.matcher.add("KNOWN", list(nlp.tokenizer.pipe(surfaces)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = extract_actors(doc, self.kb, self.matcher)
+        return doc
+
+
+@Language.factory("newsgraph_actors", assigns=["doc._.actors"],
+                  requires=["token.dep", "token.pos", "token.lemma", "doc.ents"])
+def make_actors(nlp: Language, name: str) -> ActorExtractor:
+    return ActorExtractor(nlp, name)
