@@ -228,3 +228,12 @@ def test_header_line_forms(line, author, published, outlet):
 def test_sentence_after_headline_is_not_a_byline():
     a = prep("Head line\n\nThe Kremlin said on Monday it would respond.\n\nMore.")
     assert a.author is None and "The Kremlin said" in a.text
+
+
+def test_body_without_headline_is_not_given_one():
+    a = prep("KYIV, March 3, 2022 — Talks resumed on Thursday.\n\nA second paragraph follows here.")
+    assert a.title is None and a.published == "2022-03-03"
+    assert a.text == "KYIV, March 3, 2022 — Talks resumed on Thursday.\n\nA second paragraph follows here."
+    lead = "Ukrainian and Russian negotiators agreed on Thursday to work towards temporary ceasefires around corridors."
+    b = prep(f"{lead}\n\nMore.")
+    assert b.title is None and b.text.startswith(lead)

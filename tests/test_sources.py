@@ -393,3 +393,16 @@ def test_jsonl_line_not_utf8_or_too_deep(tmp_path):
     lines = [b'{"text": "caf\xe9 au lait"}', b"[" * 100_000, json.dumps({"text": BODY}).encode()]
     got = items(write(tmp_path / "x.jsonl", b"\n".join(lines)))
     assert [getattr(g, "kind", "ok") for g in got] == ["encoding", "malformed", "ok"]
+
+
+def test_warc_resource_record(tmp_path):
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "wget.warc"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        rec = writer.create_warc_record("file:///page.html", "resource", payload=io.BytesIO(PAGE.encode()),
+                                        warc_content_type="text/html")
+        writer.write_record(rec)
+    raw = only(path)
+    assert isinstance(raw, RawArticle) and BODY in raw.text

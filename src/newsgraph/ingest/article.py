@@ -222,9 +222,15 @@ def _split_header(lines: list[str], title: str | None) -> tuple[str | None, dict
 
 
 def _looks_like_headline(line: str, lines: list[str], i: int) -> bool:
-    """A first line is a headline if it is short and something follows it."""
-    rest = any(ln.strip() for ln in lines[i + 1:])
-    return bool(line) and rest and len(line) <= 250
+    """A first line is a headline if it is short, something follows it, and it is not body copy:
+    a Markdown ``#`` line always is; a dateline or a long full sentence never is."""
+    if not line or not any(ln.strip() for ln in lines[i + 1:]):
+        return False
+    if lines[i].lstrip().startswith("#"):
+        return True
+    if len(line) > 250 or _DATELINE_RE.match(line):
+        return False
+    return not (line.endswith(".") and len(line.split()) > 10)
 
 
 def _same(a: str, b: str) -> bool:

@@ -1,18 +1,21 @@
 """WARC web archives: every HTML response record becomes an article with its URL and fetch date.
 
-Request, metadata and non-HTML records (images, scripts, redirects) are
-not articles and are passed over; a record whose page has no article text
+Request, metadata, revisit and non-HTML records (images, scripts,
+redirects, errors) are not articles and are passed over; a record whose page has no article text
 is reported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .article import RawArticle, normalise_date
 from .html import extract_page
 from .skipped import Skipped
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
 
 __all__ = ["iter_warc"]
 
@@ -41,7 +44,7 @@ def _broken(source: str, n: int, why: str) -> Skipped:
                    f"the {n - 1} records before were read — re-create or re-download the archive")
 
 
-def _drain(record) -> bool:
+def _drain(record: ArcWarcRecord) -> bool:
     """Read what is left of the record; True when the file ended before the record did (truncation)."""
     raw = record.raw_stream
     while raw.read(1 << 16):
@@ -49,15 +52,18 @@ def _drain(record) -> bool:
     return getattr(raw, "limit", 0) > 0
 
 
-def _is_html_response(record) -> bool:
+def _is_html_response(record: ArcWarcRecord) -> bool:
+    """A successful HTML response, or an HTML ``resource`` record (as wget writes for local files)."""
+    if record.rec_type == "resource":
+        return "html" in (record.rec_headers.get_header("Content-Type") or "").lower()
     if record.rec_type != "response" or record.http_headers is None:
         return False
     status = record.http_headers.get_statuscode() or ""
     ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-    return status.startswith("2") and ("html" in ctype)
+    return status.startswith("2") and "html" in ctype
 
 
-def _article(record, where: str, max_bytes: int) -> RawArticle | Skipped:
+def _article(record: ArcWarcRecord, where: str, max_bytes: int) -> RawArticle | Skipped:
     url = record.rec_headers.get_header("WARC-Target-URI")
     where = f"{where} ({url})" if url else where
     payload = record.content_stream().read(max_bytes + 1)
