@@ -27,7 +27,20 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "gon"}
 _PAST_AUX = {"had", "has", "have", "'ve", "'s", "did"}
 _BE = {"is", "are", "am", "'re", "'m"}
 # spaCy entities that are not time expressions in TimeML (ages, vague eras)
-_ENT_STOP = re.compile(r"^(?:the )?(?:day|days|time|times|years? old|\d+ years? old|ages?)$", re.I)
+_ENT_STOP = re.compile(r"^(?:the )?(?:day|days|time|times|years? old|\d+ years? old|ages?|\d{1,3}|\d+ years?)$"
+                       r"|(?:year|month|week|day)s?-old\b|\bage", re.I)
+
+
+# words whose dates lie ahead even in a past-tense report ("payable Dec. 7", "planned ... on Saturday")
+_FUTURE_WORDS = {"payable", "effective", "due", "plan", "schedule", "slate", "expect", "intend", "upcoming",
+                 "set", "will", "tomorrow", "until", "till"}
+
+
+def _soon(span: Span) -> bool:
+    """"as soon as Tuesday", "by next week" read as future."""
+    doc, i = span.doc, span.start
+    before = doc[max(0, i - 3):i].text.lower()
+    return before.endswith("as soon as") or before.endswith("as early as")
 
 
 def tense_of(span: Span) -> Tense:
@@ -37,7 +50,9 @@ def tense_of(span: Span) -> Tense:
     auxiliaries ("will meet" future, "met"/"has met" past, "is meeting" future).
     """
     tok = span.root
+    chain = []
     for _ in range(6):
+        chain.append(tok)
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
         if tok.head is tok:
@@ -45,12 +60,16 @@ def tense_of(span: Span) -> Tense:
         tok = tok.head
     else:
         return None
+    if any(t.lemma_.lower() in _FUTURE_WORDS for t in chain[1:]) or _soon(span):
+        return "future"
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
     if words & _FUTURE_AUX or any(c.lower_ == "going" for c in auxes):
         return "future"
+    if "to" in words or tok.head.lemma_.lower() in _FUTURE_WORDS and tok.dep_ == "xcomp":
+        return "future"  # "is to resume trading Tuesday", "planned to leave on Thursday"
     if tok.tag_ == "VBD" or words & _PAST_AUX and tok.tag_ == "VBN" or words & {"was", "were", "did", "had"}:
         return "past"
     if tok.tag_ == "VBG" and words & _BE:
@@ -90,7 +109,7 @@ class TimeExtractor:
             s, e = ent.start_char, ent.end_char
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if _ENT_STOP.match(ent.text):
+            if _ENT_STOP.search(ent.text):
                 continue
             extra.append((s, e))
         return sorted(spans + extra)
@@ -110,7 +129,7 @@ class TimeExtractor:
         return Time(start=start, end=end, text=text, type=tx.type, value=tx.value, mod=tx.mod)
 
 
-_DP_OK = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+_DP_OK = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[/.-]\d{1,2}[/.-]\d", re.I)
 
 
 @lru_cache(maxsize=2048)

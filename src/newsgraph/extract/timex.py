@@ -63,7 +63,7 @@ UNITS = {
     "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
 }
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-               "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W"}
+               "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}
 # mod words that may precede a core expression: (pattern, TIMEX3 mod)
 MOD_WORDS = [
     ("less than", "LESS_THAN"), ("fewer than", "LESS_THAN"), ("under", "LESS_THAN"),
@@ -84,10 +84,10 @@ _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|octob
           r"|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\."
           r"|jan|feb|aug|sept|oct|nov|dec)")
 _WDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
             r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
             r"|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a dozen|dozen)")
-_NUM = rf"(?:\d+(?:\.\d+)?|{_WORDNUM}|a|an|half an?|an? half)"
+_NUM = rf"(?:\d+(?: \d/\d)?(?:\.\d+)?|{_WORDNUM}|a|an|half an?|an? half)"
 _VAGUE = r"(?:a few|few|several|some|many|a couple of|couple of|numerous)"
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?"
          r"|centur(?:y|ies))")
@@ -101,10 +101,13 @@ _REL = r"(?:last|this|next|past|coming|current|previous|present|latest|same|that
 _MODS = (r"(?:(?:less than|fewer than|more than|upwards of|at least|no less than|no more than|up to|at most"
          r"|almost|nearly|just under|just over|about|around|roughly|approximately|circa"
          r"|the end of|the beginning of|the start of|the middle of|the dawn of|well over|over) )")
-_EDGE = r"(?:(?:early|late|mid|earlier|later)[- ])"
+_EDGE = r"(?:(?:the )?(?:early|late|mid|earlier|later)[- ])"
 
 # Core patterns, tried by the recogniser (as one alternation) and by the normaliser (fullmatch).
 CORE: list[tuple[str, str]] = [
+    ("present_ref", r"now|currently|current|at present|presently|nowadays|these days|the present|right now"),
+    ("past_ref", r"(?:more |most |very |until )?recently|recent|the past|in the past|formerly|lately|past years|recent (?:years|days)"),
+    ("future_ref", r"the (?:near |distant )?future|future|a later date|later date|(?:the )?coming (?:years|months|quarters)|future quarters|future years"),
     ("clock_date", rf"{_CLOCK}(?: [a-z]{{3}})?(?:,? (?:on )?(?:{_WDAY}|{_MONTH} \d{{1,2}}(?:, {_YEAR})?|today|yesterday|tomorrow))?"),
     ("wday_clock", rf"{_WDAY},? (?:at )?{_CLOCK}"),
     ("mdy", rf"(?:{_WDAY},? )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? {_YEAR})?"),
@@ -112,52 +115,93 @@ CORE: list[tuple[str, str]] = [
     ("iso", r"\d{4}-\d\d-\d\d"),
     ("slash", r"\d{1,2}/\d{1,2}/(?:\d\d){1,2}"),
     ("month_year", rf"{_MONTH},? (?:of )?{_YEAR}"),
+    ("month_rel_year", rf"{_MONTH},? (?:of )?(?:this|last|next) year"),
+    ("rel_month", rf"(?:last|this|next|this past|this coming) {_MONTH}"),
     ("month_range_year", rf"{_MONTH}-{_MONTH}"),
-    ("quarter", rf"(?:(?:the|its|this|last|next|that|a) )?(?:(?:{_YEAR}|(?:this|last|next) year's|year-(?:ago|earlier)) )?(?:fiscal[- ])?{_ORD}[- ]quarter(?: of (?:fiscal )?{_YEAR}| of (?:this|last|next) year)?"),
-    ("quarter_ref", r"(?:the |this |that |its |a )?(?:comparable |flat )?(?:latest |last |current |previous |year-ago |year-earlier |same |\d{4} )?(?:fiscal )?quarter(?: a year (?:ago|earlier))?"),
+    ("quarter", rf"(?:(?:the|this|last|next|that) (?=\S+ quarter|\S+ \S+ quarter|\d{{4}} \S+ quarter))?(?:(?:{_YEAR}|(?:this|last|next) year's|year-(?:ago|earlier)) )?(?:fiscal[- ])?{_ORD}[- ]quarter(?: of (?:fiscal )?{_YEAR}| of (?:this|last|next) year)?"),
+    ("quarter_ref", r"(?:the |this |that )?(?:comparable |flat )?(?:latest |last |current |previous |year-ago |year-earlier |same |\d{4} )?(?:fiscal )?quarter(?: a year (?:ago|earlier))?"),
     ("half", rf"(?:the )?(?:first|second|1st|2nd) half(?: of (?:{_YEAR}|(?:this|last|next) year))?"),
     ("year_ago_period", r"(?:the )?(?:comparable )?year-(?:ago|earlier)(?: (?:period|quarter|third quarter|nine months|months))?"),
     ("season", rf"(?:(?:this|last|next|this past|the) )?{_SEASON}(?: (?:of )?{_YEAR})?"),
     ("decade", r"(?:the )?(?:1[6-9]\d0|20[0-2]0)'?s|(?:the )?'[0-9]0s"),
     ("fiscal_year", rf"(?:fiscal|fy) (?:year )?{_YEAR}|the (?:current |latest |last |next |previous )?fiscal year"),
     ("year", rf"(?:the year )?{_YEAR}"),
-    ("ago", rf"(?:{_NUM}|{_VAGUE}) {_UNIT} (?:ago|earlier|before|later|from now|hence)"),
+    ("ago", rf"(?:{_NUM}|{_VAGUE}) {_UNIT} (?:ago|earlier|from now|hence)"),
     ("unit_ago", r"(?:a |one )?(?:year|month|week|day|decade) (?:ago|earlier)"),
-    ("rel_wday_part", rf"(?:(?:last|this|next|this past|this coming|on) )?{_WDAY}(?: {_PART})?"),
+    ("rel_wday_part", rf"(?:(?:last|this|next|this past|this coming) )?{_WDAY}(?: {_PART})?"),
     ("day_part", rf"(?:(?:this|yesterday|tomorrow|today|that|last|early this|late) {_PART}|tonight|last night|overnight)"),
     ("rel_day", r"today|yesterday|tomorrow|the day before yesterday|the day after tomorrow"),
     ("rel_unit", rf"(?:{_REL}|the {_REL}|this past|this coming|earlier this|later this|earlier that|later that) (?:week|weekend|month|year|decade|century)"),
     ("the_weekend", r"the weekend"),
-    ("every", rf"(?:every|each|per) (?:(?:other|{_NUM}) )?{_UNIT}|{_NUM} times? an? {_UNIT_SG}"),
-    ("set_adv", r"daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly"),
+    ("every", rf"(?:every|each) (?:{_MONTH}|{_WDAY})|(?:every|each|per) (?:(?:other|{_NUM}) )?{_UNIT}|{_NUM} times? an? {_UNIT_SG}"),
+    ("set_adv", r"daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly"),
     ("past_dur", rf"(?:the )?(?:past|last|next|previous|coming|first|final|latest|recent|following|remaining) (?:(?:{_NUM}|{_VAGUE}) )?{_UNIT}"),
     ("month_name", rf"{_MONTH}"),
-    ("duration", rf"(?:(?:{_NUM}|{_VAGUE})(?: more)? {_UNIT}(?: and an? half)?(?:'s)?|{_NUM}[- ]{_UNIT_SG}s?(?:[- ](?:old|long))?)"),
+    ("duration", rf"(?:(?:the )?(?:{_NUM}|{_VAGUE})(?: more)? {_UNIT}(?: and an? half)?(?:'s)?|{_NUM}[- ]{_UNIT_SG}s?(?:[- ](?:old|long))?)"),
+    ("unit_adj", r"(?:decade|century|month|week|day|hour)s?-(?:old|long)|centuries-(?:old|long)"),
     ("plural_unit", r"(?:recent |past |coming )?(?:years|months|weeks|days|hours|minutes|decades|centuries)"),
-    ("present_ref", r"now|currently|current|at present|presently|nowadays|these days|the present|right now"),
-    ("past_ref", r"recently|recent|the past|in the past|formerly|lately"),
-    ("future_ref", r"the future|future|a later date|later date|the coming years"),
 ]
 
 _CORE_RE = {name: re.compile(pat, re.I) for name, pat in CORE}
 _MOD_RE = re.compile(rf"^(?P<mod>{_MODS[3:-2]})\s+", re.I)
-_EDGE_RE = re.compile(r"^(?P<edge>early|late|mid|earlier|later)[- ]", re.I)
+_EDGE_RE = re.compile(r"^(?:the )?(?P<edge>early|late|mid|earlier|later)[- ]", re.I)
 
 _ALT = "|".join(f"(?:{p})" for _, p in CORE if _ not in {"future_ref", "past_ref", "present_ref"})
-_REFS = (r"recently|recent|the past|lately|the future|a later date|now|currently|current|at present"
+_REFS = (r"(?:more |most )?recently|recent (?:years|days)|recent|past years|the past|lately|the (?:near |distant )?future|a later date|(?:the )?coming (?:years|months|quarters)|future quarters|now|currently|current|at present"
          r"|presently|nowadays|these days|right now")
 FIND_RE = re.compile(
-    rf"(?<![\w$£€.,-])(?:{_MODS})?(?:{_EDGE})?(?:(?:{_ALT})|(?:{_REFS}))(?![\w%-]|\.\d|,\d)", re.I)
+    rf"(?<![\w$£€.,-])(?P<mod>{_MODS})?(?P<edge>{_EDGE})?(?P<core>(?:{_ALT})|(?:{_REFS}))(?![\w%-]|\.\d|,\d)",
+    re.I)
+# a mod word ("about", "over") belongs to the extent only before an amount or a clock time
+_AMOUNT_START = re.compile(rf"(?:\d|{_WORDNUM}\b|an?\b|half\b|{_VAGUE}\b)", re.I)
+_AGE = re.compile(r"(?:year|month|week|day)s?-old\b", re.I)
 
 # words that, lower-case, are not months
 _NOT_MONTH = {"may", "march", "mar", "jan", "dec", "sept", "sep"}
 
 
+# Words a time expression can start with: FIND_RE is only tried where one of these (or a
+# digit) begins a word, which keeps the scan to a few ms on a long article.
+_START_WORDS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen half
+first second third fourth the this last next past coming current previous present latest same that
+following early late mid earlier later less fewer more upwards at no up almost nearly just about around
+roughly approximately circa well over every each per daily weekly monthly annually yearly hourly nightly
+biweekly today yesterday tomorrow tonight overnight now currently presently nowadays these right recently
+recent formerly lately future fiscal fy year years month months week weeks weekend weekends day days night
+nights hour hours minute minutes second seconds decade decades century centuries quarter quarters noon
+midnight spring summer fall autumn winter few several some many couple numerous in most very until
+comparable flat final remaining
+""".split())
+_WORD_RE = re.compile(r"[A-Za-z]+|\d+|'\d")
+
+
 def find(text: str) -> list[tuple[int, int]]:
     """Candidate time-expression spans in ``text`` (non-overlapping, leftmost-longest)."""
-    out = []
-    for m in FIND_RE.finditer(text):
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for w in _WORD_RE.finditer(text):
+        if w.start() < pos:
+            continue
+        word = w.group(0)
+        if not (word[0].isdigit() or word[0] == "'" or word.lower() in _START_WORDS):
+            continue
+        m = FIND_RE.match(text, w.start())
+        if m is None:
+            continue
+        pos = m.end()
         s, e = m.start(), m.end()
+        core = m.group("core")
+        if m.group("mod") and not _AMOUNT_START.match(core):
+            s = m.start("edge") if m.group("edge") else m.start("core")
+        edge = (m.group("edge") or "").lower()
+        if edge.startswith(("earlier", "later")) and re.match(_WDAY, core, re.I):
+            s = m.start("core")
+        if _AGE.search(text, s, min(len(text), e + 5)):
+            continue
         frag = text[s:e]
         if _reject(frag, text, s, e):
             continue
@@ -176,7 +220,11 @@ def _reject(frag: str, text: str, s: int, e: int) -> bool:
             return True
         if low == "march" and (not nxt or nxt[0].islower()) and not re.match(r"\d", nxt):
             return True
-    if low in {"some", "a", "an"}:
+    if low in {"some", "a", "an"} or low in SEASONS:
+        return True
+    if low in {"jan", "feb", "aug", "sept", "oct", "nov", "dec"} and not re.match(r" \d", text[e:e + 2]):
+        return True
+    if re.fullmatch(r"\w+-quarters", low):
         return True
     if re.fullmatch(r"\d{4}", frag):
         before = text[max(0, s - 2):s]
@@ -218,6 +266,10 @@ def _num(word: str) -> float | None:
     w = word.lower().strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    frac = re.fullmatch(r"(\d+) (\d)/(\d)", w)
+    if frac:
+        return int(frac.group(1)) + int(frac.group(2)) / int(frac.group(3))
+    w = w.replace(" ", "-")
     if w in SMALL:
         return SMALL[w]
     if "-" in w:
@@ -260,6 +312,13 @@ def _month_of(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
+# How far back and ahead (in months) a date without a year may lie, by the clause's tense:
+# news mostly reports the recent past, so the window leans back unless the verb looks ahead.
+_WINDOW_MONTHS: dict[Tense, tuple[int, int]] = {
+    "past": (10, 2), "present": (8, 3), None: (8, 3), "future": (1, 10),
+}
+
+
 def _resolve_month(month: int, anchor: dt.date | None, tense: Tense, rel: str | None = None) -> str:
     """YYYY-MM for a month named without a year."""
     if anchor is None:
@@ -269,10 +328,12 @@ def _resolve_month(month: int, anchor: dt.date | None, tense: Tense, rel: str | 
         y = anchor.year if month < anchor.month else anchor.year - 1
     elif rel == "next" or rel == "this coming":
         y = anchor.year if month > anchor.month else anchor.year + 1
-    elif rel is None:
-        if tense == "past" and month > anchor.month + 1:
+    else:
+        back, ahead = _WINDOW_MONTHS[tense]
+        diff = month - anchor.month
+        if diff > ahead:
             y -= 1
-        elif tense == "future" and month < anchor.month - 1:
+        elif -diff > back:
             y += 1
     return f"{y}-{month:02d}"
 
@@ -286,14 +347,11 @@ def _resolve_day(month: int, day: int, anchor: dt.date | None, tense: Tense) -> 
         cand = dt.date(y, month, day)
     except ValueError:
         return f"{y}-{month:02d}-{day:02d}"
-    if tense == "past" and (cand - anchor).days > 60:
+    back, ahead = _WINDOW_MONTHS[tense]
+    if (cand - anchor).days > ahead * 30.5 + 15:
         y -= 1
-    elif tense == "future" and (anchor - cand).days > 60:
+    elif (anchor - cand).days > back * 30.5 + 15:
         y += 1
-    elif tense != "past" and tense != "future" and (anchor - cand).days > 270:
-        y += 1
-    elif tense != "future" and (cand - anchor).days > 270:
-        y -= 1
     return f"{y}-{month:02d}-{day:02d}"
 
 
@@ -452,6 +510,19 @@ def _h_month_range(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | Non
     return Timex("DATE", _resolve_month(_month_of(first), a, t))
 
 
+def _h_month_rel_year(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    mon = _month_of(re.match(_MONTH, p).group(0))
+    if a is None:
+        return Timex("DATE", f"XXXX-{mon:02d}")
+    y = a.year - ("last year" in p) + ("next year" in p)
+    return Timex("DATE", f"{y}-{mon:02d}")
+
+
+def _h_rel_month(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    rel, _, name = p.rpartition(" ")
+    return Timex("DATE", _resolve_month(_month_of(name), a, t, rel))
+
+
 def _h_month_name(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
     return Timex("DATE", _resolve_month(_month_of(p), a, t))
 
@@ -607,6 +678,8 @@ def _h_rel_wday_part(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | N
         value = f"XXXX-WXX-{wd + 1}"
     else:
         value = _resolve_weekday(wd, a, t, rel).isoformat()
+    if part == "night" and a is not None:
+        return Timex("DATE", value)  # "Friday night" news usage: the day, as annotators mostly give it
     if part:
         return Timex("TIME", f"{value}T{PARTS[part]}")
     return Timex("DATE", value)
@@ -687,6 +760,12 @@ def _h_the_weekend(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | Non
 
 
 def _h_every(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    m = re.match(rf"(?:every|each) ({_MONTH}|{_WDAY})$", p)
+    if m:
+        w = m.group(1)
+        if w in WEEKDAYS:
+            return Timex("SET", f"XXXX-WXX-{WEEKDAYS[w] + 1}")
+        return Timex("SET", f"XXXX-{_month_of(w):02d}")
     m = re.match(rf"(?:every|each|per) (?:(other|{_NUM}) )?({_UNIT})$", p)
     if m:
         n = 2 if m.group(1) == "other" else (_num(m.group(1)) if m.group(1) else 1)
@@ -717,7 +796,7 @@ def _h_past_dur(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
 
 
 def _h_duration(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
-    m = re.match(rf"({_NUM}|{_VAGUE})(?: more)?[- ]({_UNIT})(?: and an? half)?", p)
+    m = re.match(rf"(?:the )?({_NUM}|{_VAGUE})(?: more)?[- ]({_UNIT})(?: and an? half)?", p)
     if not m:
         return None
     n = _num(m.group(1))
@@ -730,13 +809,26 @@ def _h_duration(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
 
 
 def _half_duration(n: float, unit: str) -> str:
-    """1.5 years → P18M: TIMEX3 wants integers in the next smaller unit."""
+    """2.5 years → P2Y6M, 5.5 hours → PT5H30M: TIMEX3 wants integer amounts."""
     smaller = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24), "hour": ("minute", 60),
-               "week": ("day", 7), "decade": ("year", 10)}
-    if unit in smaller:
-        u, k = smaller[unit]
-        return _duration(round(n * k), u)
-    return _duration(n, unit)
+               "minute": ("second", 60), "week": ("day", 7), "decade": ("year", 10)}
+    if unit not in smaller:
+        return _duration(n, unit)
+    u, k = smaller[unit]
+    whole, rest = int(n), round((n - int(n)) * k)
+    if whole == 0:
+        return _duration(rest, u)
+    big, small = _duration(whole, unit), _duration(rest, u)
+    tail = small[2:] if small.startswith("PT") and "T" in big else small[1:]
+    if UNITS[u][1] and not UNITS[unit][1]:
+        tail = "T" + small[2:]
+    return big + tail
+
+
+def _h_unit_adj(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    word = p.split("-")[0]
+    unit = _unit(word)
+    return Timex("DURATION", _duration(None if word != unit else 1, unit))
 
 
 def _h_plural_unit(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
@@ -759,7 +851,8 @@ _HANDLERS = {
     "fiscal_year": _h_fiscal_year, "year": _h_year, "ago": _h_ago, "unit_ago": _h_unit_ago,
     "rel_wday_part": _h_rel_wday_part, "day_part": _h_day_part, "rel_day": _h_rel_day,
     "rel_unit": _h_rel_unit, "the_weekend": _h_the_weekend, "every": _h_every, "set_adv": _h_set_adv,
-    "past_dur": _h_past_dur, "month_name": _h_month_name, "duration": _h_duration,
-    "plural_unit": _h_plural_unit, "present_ref": _h_ref("PRESENT_REF"),
+    "past_dur": _h_past_dur, "month_name": _h_month_name, "month_rel_year": _h_month_rel_year,
+    "rel_month": _h_rel_month, "duration": _h_duration,
+    "plural_unit": _h_plural_unit, "unit_adj": _h_unit_adj, "present_ref": _h_ref("PRESENT_REF"),
     "past_ref": _h_ref("PAST_REF"), "future_ref": _h_ref("FUTURE_REF"),
 }
