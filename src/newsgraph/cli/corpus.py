@@ -1,0 +1,213 @@
+"""Corpus commands: ingest, search, events, actors, actor, quotes, timeline, stats, export.
+
+Each parses its options, opens the store and calls one library function
+(``newsgraph.corpus``, ``newsgraph.query``, ``newsgraph.export``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..store import Store, default_db
+from .output import emit, err, pick_format
+
+Db = Annotated[Path | None, typer.Option("--db", help="Store file [env: NEWSGRAPH_DB; default ./newsgraph.db].")]
+Json = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
+Jsonl = Annotated[bool, typer.Option("--jsonl", help="Print one JSON object per line.")]
+Csv = Annotated[bool, typer.Option("--csv", help="Print CSV with a header.")]
+Since = Annotated[str | None, typer.Option(help="From this date (YYYY[-MM[-DD]]), inclusive.")]
+Until = Annotated[str | None, typer.Option(help="Up to this date (YYYY[-MM[-DD]]), inclusive.")]
+Limit = Annotated[int, typer.Option(min=0, help="At most N rows (0: all).")]
+
+
+@contextmanager
+def _open(db: Path | None) -> Iterator[Store]:
+    """An existing store (a query never creates an empty file by mistake)."""
+    with Store(db or default_db(), create=False) as store:
+        yield store
+
+
+def _emit(rows: list[dict], json_: bool, jsonl: bool, csv_: bool, columns: list[str] | None = None,
+          title: str | None = None) -> int:
+    emit(rows, pick_format(json_, jsonl, csv_), columns, title=title)
+    return 0
+
+
+def _progress(enabled: bool):
+    """A rich progress display on stderr; a no-op when stderr is not a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                    TimeElapsedColumn(), console=err, disable=not enabled, transient=True)
+
+
+def _print_summary(summary: Any, db: Path) -> None:
+    err.print(f"{db}: {summary.ingested} ingested, {summary.unchanged} unchanged, "
+              f"{summary.duplicates} near-duplicates, {len(summary.skipped)} skipped")
+    for s in summary.skipped:
+        err.print(f"  skipped {s.source} [{s.kind}]: {s.reason}", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the corpus commands to the ``newsgraph`` app."""
+
+    @app.command()
+    def ingest(
+        paths: Annotated[list[str], typer.Argument(help="Article files, directories, .jsonl[.gz] (articles or exported newsgraph/1 records), RSS/Atom feeds, WARC files, or - for stdin.")],
+        db: Db = None,
+        model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path [env: NEWSGRAPH_MODEL].")] = None,
+        processes: Annotated[int, typer.Option(min=1, help="Analyse on N processes.")] = 1,
+        rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-analyse articles already in the store.")] = False,
+        json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    ) -> int:
+        """Analyse articles into a SQLite store; resumable, idempotent, near-duplicates linked."""
+        from ..corpus import ingest as run
+
+        path = db or default_db()
+        counts = {"ingested": 0, "duplicate": 0, "unchanged": 0, "skipped": 0}
+        with _progress(err.is_terminal) as bar:
+            task = bar.add_task("", total=None)
+
+            def tick(status: str, source: str) -> None:
+                counts[status] = counts.get(status, 0) + 1
+                bar.update(task, advance=1, description=", ".join(f"{v} {k}" for k, v in counts.items() if v))
+
+            summary = run(paths, path, model=model, processes=processes, rebuild=rebuild, progress=tick)
+        _print_summary(summary, path)
+        if json_:
+            sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return 0 if summary.ok else 1
+
+    @app.command()
+    def search(
+        query: Annotated[str, typer.Argument(help="FTS5 query: words, \"a phrase\", AND/OR/NOT, prefix*.")],
+        since: Since = None, until: Until = None,
+        outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+        limit: Limit = 20, db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
+    ) -> int:
+        """Full-text search of article text, newest first, with snippets."""
+        from .. import query as q
+
+        with _open(db) as store:
+            rows = q.search(store, query, since=since, until=until, outlet=outlet, limit=limit or 10**9)
+        return _emit(rows, json_, jsonl, csv_, ["published", "outlet", "title", "snippet", "id"]
+                     if pick_format(json_, jsonl, csv_) is None else None)
+
+    @app.command()
+    def events(
+        actor: Annotated[str | None, typer.Option(help="Events with this actor on either side.")] = None,
+        source: Annotated[str | None, typer.Option(help="Events by this actor.")] = None,
+        target: Annotated[str | None, typer.Option(help="Events on this actor.")] = None,
+        country: Annotated[str | None, typer.Option(help="Source or target country (ISO alpha-3).")] = None,
+        type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+        since: Since = None, until: Until = None,
+        min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Only events at least this confident.")] = None,
+        include_negated: Annotated[bool, typer.Option("--include-negated", help="Also events the text negates.")] = False,
+        limit: Limit = 100, db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
+    ) -> int:
+        """Events with their evidence (article and sentence), newest first."""
+        from .. import query as q
+
+        with _open(db) as store:
+            rows = q.events(store, actor=actor, source=source, target=target, country=country, type=type_,
+                            since=since, until=until, min_confidence=min_confidence,
+                            include_negated=include_negated, limit=limit or None)
+        table = ["day", "type", "source", "target", "confidence", "sentence", "title", "article_id"]
+        return _emit(rows, json_, jsonl, csv_, table if pick_format(json_, jsonl, csv_) is None else None)
+
+    @app.command()
+    def actors(
+        country: Annotated[str | None, typer.Option(help="Only this country (ISO alpha-3).")] = None,
+        sector: Annotated[str | None, typer.Option(help="Only this sector (GOV, MIL, IGO …).")] = None,
+        kind: Annotated[str | None, typer.Option(help="person, organization, state or group.")] = None,
+        limit: Limit = 100, db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
+    ) -> int:
+        """Corpus actors with article, mention and event counts, most mentioned first."""
+        from .. import query as q
+
+        with _open(db) as store:
+            rows = q.actors(store, country=country, sector=sector, kind=kind, limit=limit or None)
+        return _emit(rows, json_, jsonl, csv_)
+
+    @app.command()
+    def actor(
+        name: Annotated[str, typer.Argument(help="A name, a variant or a surname.")],
+        db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
+    ) -> int:
+        """One actor's profile: names and titles seen, who it acts on and who acts on it, its quotations."""
+        from .. import query as q
+
+        with _open(db) as store:
+            prof = q.actor_profile(store, name)
+        fmt = pick_format(json_, jsonl, csv_)
+        if fmt in ("json", "jsonl"):
+            sys.stdout.write(json.dumps(prof, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+            return 0
+        relations = ([{"direction": "acts on", "actor": r["target"], "type": r["type"], "count": r["count"]}
+                      for r in prof["acts_on"]]
+                     + [{"direction": "acted on by", "actor": r["source"], "type": r["type"], "count": r["count"]}
+                        for r in prof["acted_on_by"]])
+        if fmt is None:
+            err.print(f"{prof['name']} ({prof['kind']}, {prof['country'] or '-'}/{prof['sector'] or '-'}): "
+                      f"{prof['articles']} articles, {prof['mentions']} mentions; also called "
+                      f"{', '.join(prof['names']) or '-'}; titles {', '.join(t['title'] for t in prof['titles']) or '-'}",
+                      markup=False)
+            emit(relations, None, ["direction", "actor", "type", "count"], title="events")
+            emit(prof["quotes"], None, ["published", "text", "title"], title="quotations")
+            return 0
+        return _emit(relations, False, False, True, ["direction", "actor", "type", "count"])
+
+    @app.command()
+    def quotes(
+        speaker: Annotated[str | None, typer.Option(help="Only quotations by this actor.")] = None,
+        limit: Limit = 100, db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
+    ) -> int:
+        """Quotations with speaker, cue and article, newest first."""
+        from .. import query as q
+
+        with _open(db) as store:
+            rows = q.quotes(store, speaker=speaker, limit=limit or None)
+        return _emit(rows, json_, jsonl, csv_)
+
+    @app.command()
+    def timeline(
+        actor: Annotated[str | None, typer.Option(help="Only this actor's events and its articles' dates.")] = None,
+        since: Since = None, until: Until = None,
+        limit: Limit = 500, db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
+    ) -> int:
+        """Events and dated items in date order."""
+        from .. import query as q
+
+        with _open(db) as store:
+            rows = q.timeline(store, actor=actor, since=since, until=until, limit=limit or None)
+        return _emit(rows, json_, jsonl, csv_)
+
+    @app.command()
+    def stats(db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False) -> int:
+        """Totals, and counts by day, outlet and event type (near-duplicates left out)."""
+        from .. import query as q
+
+        with _open(db) as store:
+            rows = q.stats(store)
+        return _emit(rows, json_, jsonl, csv_)
+
+    @app.command()
+    def export(
+        format_: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet | graphml | gexf")],
+        out: Annotated[Path, typer.Option("--out", help="Output file (jsonl, graphml, gexf) or directory (csv, parquet: one file per table).")],
+        db: Db = None,
+    ) -> int:
+        """Export the store: newsgraph/1 records, tables, or the actor network."""
+        from ..export import export as run
+
+        with _open(db) as store:
+            paths = run(store, format_, out)
+        err.print(f"wrote {len(paths)} file(s) to {out}")
+        return 0

@@ -1,0 +1,242 @@
+"""Questions to a store, each a function returning plain rows (dicts).
+
+Every query leaves out near-duplicate articles (``articles.duplicate_of``
+set, ``events.dup = 1``) so one story is never counted twice, and negated
+events unless asked. Actor names are matched the way ingest merges them
+(see ``store.actors``): folded variants, then first + last name, then
+surname, then a substring of the canonical name. Limits are applied in SQL
+with indexes that keep each query well under 100 ms on a million events
+(``benchmarks/store_latency.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from .errors import InputError
+from .store import Store
+from .store.actors import normalise
+
+Row = dict[str, Any]
+_SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[Row]:
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def find_actors(store: Store, name: str) -> list[int]:
+    """Corpus actor ids that ``name`` can mean, best match first (most mentioned)."""
+    conn, norm = store.conn, normalise(name)
+    words = norm.split()
+    order = "ORDER BY c.mentions DESC, c.id"
+    tries = [("SELECT c.id FROM corpus_actor_names n JOIN corpus_actors c ON c.id = n.corpus_actor_id"
+              f" WHERE n.norm = ? {order}", norm)]
+    if len(words) >= 2:
+        tries.append(("SELECT c.id FROM corpus_actor_names n JOIN corpus_actors c ON"
+                      f" c.id = n.corpus_actor_id WHERE n.norm = ? {order}", f"{words[0]} {words[-1]}"))
+    if len(words) == 1:
+        tries.append((f"SELECT c.id FROM corpus_actors c WHERE c.surname = ? {order}", words[0]))
+    tries.append((f"SELECT c.id FROM corpus_actors c WHERE c.name LIKE ? ESCAPE '\\' {order} LIMIT 50",
+                  "%" + re.sub(r"([%_\\])", r"\\\1", name.strip()) + "%"))
+    for sql, arg in tries:
+        ids = list(dict.fromkeys(r[0] for r in conn.execute(sql, (arg,))))
+        if ids:
+            return ids
+    return []
+
+
+def _in(ids: list[int]) -> str:
+    return f"({', '.join(str(int(i)) for i in ids) or 'NULL'})"
+
+
+def _fts_query(conn: sqlite3.Connection, table: str, query: str) -> str:
+    """``query`` as FTS5 syntax if it parses, else each word as a quoted term."""
+    try:
+        conn.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", (query,)).fetchall()
+        return query
+    except sqlite3.OperationalError:
+        words = re.findall(r"\w+", query)
+        if not words:
+            raise InputError(f"nothing to search for in {query!r}; give one or more words") from None
+        return " ".join('"' + w + '"' for w in words)
+
+
+def search(store: Store, query: str, *, since: str | None = None, until: str | None = None,
+           outlet: str | None = None, limit: int = 20, include_duplicates: bool = False) -> list[Row]:
+    """Articles matching an FTS5 query, newest first, each with a snippet."""
+    conn = store.conn
+    match = _fts_query(conn, "articles_fts", query)
+    where, params = ["articles_fts MATCH ?"], [match]
+    for cond, value in (("a.published >= ?", since), ("a.published <= ?", until), ("a.outlet = ?", outlet)):
+        if value:
+            where.append(cond)
+            params.append(value)
+    if not include_duplicates:
+        where.append("a.duplicate_of IS NULL")
+    top = _rows(conn, "SELECT a.pk, a.id, a.title, a.published, a.outlet, a.url FROM articles_fts"
+                f" JOIN articles a ON a.pk = articles_fts.rowid WHERE {' AND '.join(where)}"
+                " ORDER BY a.published DESC, a.pk DESC LIMIT ?", [*params, limit])
+    if not top:
+        return []
+    snippets = dict(conn.execute(
+        "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts"
+        f" WHERE articles_fts MATCH ? AND rowid IN {_in([r['pk'] for r in top])}", (match,)).fetchall())
+    return [{**{k: v for k, v in r.items() if k != "pk"}, "snippet": snippets.get(r["pk"])} for r in top]
+
+
+_EVENT_COLUMNS = (
+    "e.id AS event_id, e.day, e.date, e.type, e.mode, e.cameo, cs.name AS source, ct.name AS target,"
+    " e.source_country, e.target_country, e.confidence, e.negated, e.hypothetical, e.trigger_text AS trigger,"
+    f" e.article_id, a.title, a.published, {_SENTENCE} AS sentence")
+
+
+def events(store: Store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
+           country: str | None = None, type: str | None = None, since: str | None = None,
+           until: str | None = None, min_confidence: float | None = None, include_negated: bool = False,
+           limit: int | None = 100) -> list[Row]:
+    """Events matching every filter, newest first, each with its evidence sentence and article."""
+    where: list[str] = [] if include_negated else ["e.negated = 0"]
+    where.append("e.dup = 0")
+    params: list[Any] = []
+    for role, name in (("source", source), ("target", target)):
+        if name:
+            where.append(f"e.{role}_cid IN {_in(find_actors(store, name))}")
+    for cond, value in (("e.type = ?", type.upper() if type else None), ("e.day >= ?", since),
+                        ("e.day <= ?", until), ("e.confidence >= ?", min_confidence)):
+        if value is not None:
+            where.append(cond)
+            params.append(value)
+    either: list[tuple[str, str]] = []  # (source-side condition, target-side condition)
+    if actor:
+        ids = _in(find_actors(store, actor))
+        either.append((f"e.source_cid IN {ids}", f"e.target_cid IN {ids}"))
+    if country:
+        either.append(("e.source_country = ?", "e.target_country = ?"))
+    limit_sql = " LIMIT ?" if limit else ""
+    lim = [limit] if limit else []
+    if not either:
+        pks_sql = f"SELECT e.pk FROM events e WHERE {' AND '.join(where) or '1'} ORDER BY e.day DESC, e.pk DESC{limit_sql}"
+        pks_params = [*params, *lim]
+    else:  # one indexed, ordered, limited scan per side, then merged: fast even for the busiest actor
+        sides, pks_params = [], []
+        for side in (0, 1):
+            conds = where + [c[side] for c in either]
+            sides.append(f"SELECT * FROM (SELECT e.pk, e.day FROM events e WHERE {' AND '.join(conds)}"
+                         f" ORDER BY e.day DESC, e.pk DESC{limit_sql})")
+            pks_params += [*params, *([country] if country else []), *lim]
+        pks_sql = f"SELECT pk FROM ({' UNION '.join(sides)}) ORDER BY day DESC, pk DESC{limit_sql}"
+        pks_params += lim
+    pks = [r[0] for r in store.conn.execute(pks_sql, pks_params)]
+    return _rows(store.conn, f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+                 " LEFT JOIN corpus_actors cs ON cs.id = e.source_cid LEFT JOIN corpus_actors ct"
+                 f" ON ct.id = e.target_cid WHERE e.pk IN {_in(pks)} ORDER BY e.day DESC, e.pk DESC")
+
+
+def actors(store: Store, *, country: str | None = None, sector: str | None = None, kind: str | None = None,
+           limit: int | None = 100) -> list[Row]:
+    """Corpus actors with article, mention and event counts, most mentioned first."""
+    where, params = ["1"], []
+    for col, value in (("country", country), ("sector", sector), ("kind", kind)):
+        if value:
+            where.append(f"{col} = ?")
+            params.append(value)
+    return _rows(store.conn, "SELECT id, name, kind, country, sector, articles, mentions, events_as_source,"
+                 " events_as_target, events_as_source + events_as_target AS events FROM corpus_actors"
+                 f" WHERE {' AND '.join(where)} ORDER BY mentions DESC, id"
+                 + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))
+
+
+def actor_profile(store: Store, name: str, *, quotes_limit: int = 20) -> dict[str, Any]:
+    """One actor: names and titles seen, who it acts on and who acts on it (by type), its quotations."""
+    ids = find_actors(store, name)
+    if not ids:
+        raise InputError(f"no actor in the store matches {name!r}; `newsgraph actors` lists them")
+    conn, cid = store.conn, ids[0]
+    info = dict(conn.execute("SELECT id, name, kind, country, sector, articles, mentions, events_as_source,"
+                             " events_as_target FROM corpus_actors WHERE id = ?", (cid,)).fetchone())
+    relation = ("SELECT c.name AS {other}, e.type, count(*) AS count FROM events e JOIN corpus_actors c"
+                " ON c.id = e.{other}_cid WHERE e.{me}_cid = ? AND e.dup = 0 AND e.negated = 0"
+                " GROUP BY e.{other}_cid, e.type ORDER BY count DESC, c.name LIMIT 100")
+    return {
+        **info,
+        "names": [r[0] for r in conn.execute(
+            "SELECT name FROM actors WHERE corpus_actor_id = ? GROUP BY name ORDER BY count(*) DESC LIMIT 20", (cid,))],
+        "titles": _rows(conn, "SELECT title, count(*) AS count FROM actors WHERE corpus_actor_id = ?"
+                        " AND title IS NOT NULL GROUP BY title ORDER BY count DESC LIMIT 20", (cid,)),
+        "acts_on": _rows(conn, relation.format(other="target", me="source"), (cid,)),
+        "acted_on_by": _rows(conn, relation.format(other="source", me="target"), (cid,)),
+        "quotes": quotes(store, speaker_ids=[cid], limit=quotes_limit),
+        "other_matches": _rows(conn, f"SELECT id, name, country, sector FROM corpus_actors WHERE id IN {_in(ids[1:6])}"),
+    }
+
+
+def quotes(store: Store, *, speaker: str | None = None, speaker_ids: list[int] | None = None,
+           limit: int | None = 100) -> list[Row]:
+    """Quotations, newest first, with speaker, cue and article."""
+    where = ["a.duplicate_of IS NULL"]
+    if speaker is not None:
+        speaker_ids = find_actors(store, speaker)
+    if speaker_ids is not None:
+        where.append(f"q.speaker_corpus_id IN {_in(speaker_ids)}")
+    return _rows(store.conn, "SELECT c.name AS speaker, q.speaker_text, q.text, q.kind, q.cue, q.article_id,"
+                 " a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+                 " LEFT JOIN corpus_actors c ON c.id = q.speaker_corpus_id"
+                 f" WHERE {' AND '.join(where)} ORDER BY a.published DESC, q.pk DESC"
+                 + (" LIMIT ?" if limit else ""), [limit] if limit else [])
+
+
+def timeline(store: Store, *, actor: str | None = None, since: str | None = None, until: str | None = None,
+             limit: int | None = 500) -> list[Row]:
+    """Events and dated time expressions in date order (oldest first).
+
+    With ``actor``: its events, and the dates written in the articles it appears in.
+    """
+    rows = [{"date": r["day"], "item": "event", "type": r["type"],
+             "what": f"{r['source'] or '?'} → {r['target'] or '?'}: {r['trigger']}",
+             "article_id": r["article_id"], "title": r["title"], "evidence": r["sentence"]}
+            for r in events(store, actor=actor, since=since, until=until, limit=limit)]
+    where, params = ["t.type = 'DATE'", "a.duplicate_of IS NULL",
+                     "t.value GLOB '[0-9][0-9][0-9][0-9]*'"], []
+    for cond, value in (("t.value >= ?", since), ("t.value <= ?", until)):
+        if value:
+            where.append(cond)
+            params.append(value)
+    if actor:
+        where.append(f"t.article_id IN (SELECT article_id FROM actors WHERE corpus_actor_id IN "
+                     f"{_in(find_actors(store, actor))})")
+    rows += [{"date": r["value"], "item": "date", "type": r["type"], "what": r["text"],
+              "article_id": r["article_id"], "title": r["title"], "evidence": r["text"]}
+             for r in store.conn.execute(
+                 "SELECT t.value, t.type, t.text, t.article_id, a.title FROM times t JOIN articles a"
+                 f" ON a.id = t.article_id WHERE {' AND '.join(where)} ORDER BY t.value DESC"
+                 + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))]
+    rows.sort(key=lambda r: (r["date"] or "", r["item"]))
+    return rows[-limit:] if limit else rows
+
+
+def stats(store: Store, *, by_day_limit: int | None = None) -> list[Row]:
+    """Counts by day, outlet and event type (rows of group, key, count), after totals."""
+    conn = store.conn
+    totals = [("articles", "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"),
+              ("duplicates", "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+              ("corpus_actors", "SELECT count(*) FROM corpus_actors WHERE articles > 0"),
+              ("events", "SELECT count(*) FROM events WHERE dup = 0 AND negated = 0"),
+              ("quotes", "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
+                         " WHERE a.duplicate_of IS NULL"),
+              ("skipped", "SELECT count(*) FROM skipped")]
+    rows = [{"group": "total", "key": k, "count": conn.execute(sql).fetchone()[0]} for k, sql in totals]
+    groups = [("day", "SELECT published, count(*) FROM articles WHERE duplicate_of IS NULL GROUP BY published"
+                      " ORDER BY published"),
+              ("outlet", "SELECT outlet, count(*) n FROM articles WHERE duplicate_of IS NULL GROUP BY outlet"
+                         " ORDER BY n DESC"),
+              ("event_type", "SELECT type, count(*) n FROM events WHERE dup = 0 AND negated = 0 GROUP BY type"
+                             " ORDER BY n DESC")]
+    for group, sql in groups:
+        found = conn.execute(sql).fetchall()
+        if group == "day" and by_day_limit:
+            found = found[-by_day_limit:]
+        rows += [{"group": group, "key": k, "count": n} for k, n in found]
+    return rows
