@@ -237,3 +237,20 @@ def test_body_without_headline_is_not_given_one():
     lead = "Ukrainian and Russian negotiators agreed on Thursday to work towards temporary ceasefires around corridors."
     b = prep(f"{lead}\n\nMore.")
     assert b.title is None and b.text.startswith(lead)
+
+
+@pytest.mark.parametrize("first", [
+    "By a vote of 2896-0 (with two abstentions), the congress passed the law.",
+    "By an overwhelming 109-1 margin, the government won a vote of confidence.",
+    "By late evening the crowd had grown.",
+])
+def test_sentence_starting_with_by_is_body(first):
+    a = prep(f"{first}\n\nMore text.", title="A title")
+    assert a.author is None and a.text == f"A title\n\n{first}\n\nMore text."
+
+
+def test_bare_name_without_date_is_a_subheading():
+    a = prep("Head\n\nEwood Park\n\nRovers won on Saturday.")
+    assert a.author is None and a.text == "Head\n\nEwood Park\n\nRovers won on Saturday."
+    b = prep("Head\n\n30 November 2020\n\nClara Weiss\n\nBody.")
+    assert (b.author, b.published, b.text) == ("Clara Weiss", "2020-11-30", "Head\n\nBody.")

@@ -131,7 +131,9 @@ def _valid(year: int, month: int, day: int) -> str | None:
 
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|van|von|de|da|del|der|di|du|la|le|al|bin|ibn)"
 _NAME_RE = re.compile(rf"^[A-Z][\w'’.\-]*(?:\s+{_NAME_WORD}){{1,4}}$")
-_BY_RE = re.compile(r"^(?:by|written by|words by)\s*:?\s+(?P<name>.+)$", re.IGNORECASE)
+_BY_RE = re.compile(r"^(?:by|written by|words by)\s*:?\s+(?P<name>.{2,120})$", re.IGNORECASE)
+_ONE_NAME = rf"[A-Z][\w'’.\-]*(?:\s+{_NAME_WORD}){{0,4}}"
+_NAMES_RE = re.compile(rf"^{_ONE_NAME}(?:\s*(?:,|and|&)\s*{_ONE_NAME})*$")
 _SEPARATORS = re.compile(r"\s+[|·•/]\s+|\s+[—–]\s+")
 _IGNORABLE_RE = re.compile(rf"^(?:{_TIME}|(?:updated|last updated)?\s*\d+\s+(?:minutes?|hours?|days?|mins?|hrs?)\s+ago"
                            rf"|updated|\d+\s+min(?:ute)?s?\s+read)$", re.IGNORECASE)
@@ -145,15 +147,17 @@ _AGENCIES = frozenset({"Reuters", "Associated Press", "AP", "AFP", "Agence Franc
 _HEADER_LINES = 6  # metadata lines looked for right after the headline
 
 
-def _author_of(part: str) -> str | None:
-    """The author's name when ``part`` is a byline ("By Jane Doe", "Clara Weiss")."""
+def _author_of(part: str) -> tuple[str | None, bool]:
+    """The author's name when ``part`` is a byline ("By Jane Doe", "Clara Weiss"), and whether it
+    was a bare name (no "By"), which counts only next to a date line."""
     m = _BY_RE.match(part)
     if m:
         name = re.split(r",\s*|\s+for\s+", m["name"], maxsplit=1)[0].strip()
-        return _name_case(name) or None
+        ok = bool(_NAMES_RE.match(name)) and not any(ch.isdigit() for ch in name)
+        return (_name_case(name) if ok else None), False
     if len(part) <= 60 and _NAME_RE.match(part) and not _DATE_RE.search(part) and part not in _AGENCIES:
-        return part
-    return None
+        return part, True
+    return None, False
 
 
 def _name_case(name: str) -> str:
@@ -191,9 +195,11 @@ def _header_fields(line: str) -> dict[str, str] | None:
         agency = _agency_of(part)
         if agency and "outlet" not in found:
             found["outlet"] = agency
-        name = _author_of(part)
+        name, bare = _author_of(part)
         if name and "author" not in found:
             found["author"] = name
+            if bare:
+                found["bare"] = "yes"
         elif not agency:
             return None
     return found or None
@@ -209,6 +215,7 @@ def _split_header(lines: list[str], title: str | None) -> tuple[str | None, dict
         elif title is not None and _same(first, title):
             i += 1
     fields: dict[str, str] = {}
+    before_bare: tuple[int, dict[str, str]] | None = None
     for _ in range(_HEADER_LINES):
         j = _skip_blank(lines, i)
         if j >= len(lines):
@@ -216,8 +223,13 @@ def _split_header(lines: list[str], title: str | None) -> tuple[str | None, dict
         got = _header_fields(_clean_inline(lines[j].strip()))
         if got is None or any(k in fields for k in got):
             break
+        if "bare" in got:
+            before_bare = (i, dict(fields))
         fields.update(got)
         i = j + 1
+    if before_bare and "published" not in fields:
+        i, fields = before_bare  # "Agreement Signed", "Ewood Park": a subheading, not a byline
+    fields.pop("bare", None)
     return (_clean_inline(title) if title else None), fields, lines[i:]
 
 
