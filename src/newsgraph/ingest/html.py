@@ -13,8 +13,9 @@ from typing import Any
 from lxml import etree, html as lxml_html
 
 from .article import RawArticle, normalise_date
+from .skipped import Skipped
 
-__all__ = ["extract_page", "html_to_text", "ExtractorMissing"]
+__all__ = ["extract_page", "page_article", "html_to_text", "ExtractorMissing"]
 
 _BLOCK_TAGS = frozenset("p div h1 h2 h3 h4 h5 h6 li blockquote pre tr table ul ol section article "
                         "header footer figure figcaption dd dt".split())
@@ -39,6 +40,21 @@ def extract_page(page: bytes | str, *, url: str | None = None, source: str | Non
     return RawArticle(text=body, title=_clean(doc.get("title")), author=_clean(doc.get("author")),
                       published=normalise_date(doc.get("date")), outlet=_clean(doc.get("sitename")),
                       url=doc.get("url") or url, source=source)
+
+
+def page_article(page: bytes | str, *, url: str | None = None, source: str) -> RawArticle | Skipped:
+    """``extract_page``, with a page that has no article text, or that breaks the extractor, reported."""
+    try:
+        raw = extract_page(page, url=url, source=source)
+    except ExtractorMissing:
+        raise
+    except Exception as exc:  # lxml/trafilatura on a pathological page: skip the page, not the batch
+        return Skipped(source, "malformed", f"the HTML could not be parsed ({type(exc).__name__}: {exc}); "
+                       "check the page, or pass its text instead")
+    if raw is None:
+        return Skipped(source, "no_text", "no article text found in this HTML page (an index, a login wall "
+                       "or a page built by JavaScript); save the article page itself, or pass its text")
+    return raw
 
 
 def _trafilatura_extract(page: bytes | str, url: str | None) -> dict[str, Any] | None:

@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from .article import RawArticle, normalise_date
 from .feeds import iter_feed, looks_like_feed
-from .html import ExtractorMissing, extract_page
+from .html import ExtractorMissing, page_article
 from .language import guess_language
 from .skipped import KINDS, Skipped
 from .warc import iter_warc
@@ -195,11 +195,7 @@ def _html(data: bytes, src: str) -> RawArticle | Skipped:
     bad = _binary(data, src)
     if bad:
         return bad
-    raw = extract_page(data, source=src)
-    if raw is None:
-        return Skipped(src, "no_text", "no article text found in this HTML page (an index, a login wall or "
-                       "a page built by JavaScript); save the article page itself, or pass its text")
-    return raw
+    return page_article(data, source=src)
 
 
 def _feed(data: bytes, src: str) -> Iterator[RawArticle | Skipped]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from .article import RawArticle, normalise_date
-from .html import extract_page
+from .html import page_article
 from .skipped import Skipped
 
 if TYPE_CHECKING:
@@ -69,10 +69,9 @@ def _article(record: ArcWarcRecord, where: str, max_bytes: int) -> RawArticle | 
     payload = record.content_stream().read(max_bytes + 1)
     if len(payload) > max_bytes:
         return Skipped(where, "too_large", f"the page is over {max_bytes:,} bytes; raise max_bytes to read it")
-    raw = extract_page(payload, url=url, source=where)
-    if raw is None:
-        return Skipped(where, "no_text", "trafilatura found no article text in this page "
-                       "(an index, a login wall or a page built by JavaScript)")
+    raw = page_article(payload, url=url, source=where)
+    if isinstance(raw, Skipped):
+        return raw
     raw.url = raw.url or url
     raw.fetched = normalise_date(record.rec_headers.get_header("WARC-Date"))
     return raw
