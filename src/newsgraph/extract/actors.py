@@ -72,10 +72,16 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj",
                            "agent", "dative", "iobj", "ROOT", "oprd", "npadvmod"})
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
+MALE_NAMES_IN_A = frozenset({"nikita", "ilya", "luca", "joshua", "jonah", "elijah", "mustafa", "musa", "isa",
+                             "yahya", "zakaria", "hamza", "osama", "usama", "taha", "reza", "mirza", "akira",
+                             "sasha", "kosta", "andrea", "attila", "ezra"})
 FEMALE_TITLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman",
                            "queen", "mrs", "ms", "madam", "actress", "mother", "wife", "daughter"})
 MALE_TITLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "policeman", "king",
                          "mr", "sir", "father", "husband", "son"})
+PERSON_LOCATIVE_PREPS = frozenset({"in", "near", "across", "throughout", "inside", "outside"})
+PLACE_NOUNS = frozenset({"village", "town", "city", "region", "province", "district", "county", "state",
+                         "capital", "port", "island", "area", "suburb", "municipality", "oblast"})
 BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "authority", "authorities", "junta"})
 REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
 PORTFOLIOS = frozenset({"state", "defense", "defence", "justice", "interior", "finance", "treasury", "health",
@@ -217,7 +223,8 @@ class _Entity:
     country: str | None = None
     sector: str | None = None
     title: str | None = None
-    gender: str | None = None
+    gender: str | None = None  # from the name or title, or learned from a pronoun
+    name_gender: str | None = None  # from the name or title only
     mentions: set[tuple[int, int]] = field(default_factory=set)
 
     def fill(self, country: str | None = None, sector: str | None = None, title: str | None = None) -> None:
@@ -263,7 +270,7 @@ class _State:
 
 
 def _first_conjunct(tok: Token) -> Token:
-    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -347,7 +354,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
         role = _role(kb, t)
         if role is None:
             continue
-        if t is words[-1] or role[0] == "person":
+        if t.i == words[-1].i or role[0] == "person":
             head_sector = head_sector or role[1]
         elif role[0] in ("group", "org") and role[1]:
             mod_sector = mod_sector or role[1]
@@ -370,7 +377,7 @@ def _appositive(kb: Knowledge, root: Token) -> list[Token]:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON":
             toks: list[Token] = []
             for t in child.subtree:
-                if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ != "of" and t.head is child):
+                if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ != "of" and t.head.i == child.i):
                     stop = t.left_edge.i
                     toks = [x for x in toks if x.i < stop]
                     break
@@ -412,6 +419,20 @@ def _reverse_appositive(kb: Knowledge, span: TokSpan) -> list[Token]:
 
 # --------------------------------------------------------------------------- persons
 
+def _of_country_after(st: _State, span: TokSpan) -> str | None:
+    """"President Emmanuel Macron of France": the country after the name."""
+    doc = st.doc
+    i = span.end
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        for n in (3, 2, 1):
+            hit = _lookup(st.kb, doc[j:j + n]) if j + n <= len(doc) else None
+            if hit and hit[0] == "country":
+                st.taken.update(range(i, j + n))
+                return hit[1]
+    return None
+
+
 def _is_named_org(tok: Token) -> bool:
     """An organisation named inside a title ("CEO of Belgprombank") is an actor
     of its own; a portfolio ("Secretary of State") is part of the title."""
@@ -427,6 +448,8 @@ def _gender_of(kb: Knowledge, name: str, title: str | None) -> str | None:
         return "m"
     parts = name.split()
     if parts and re.search(r"(ova|eva|ina|aya|skaya|ska)$", parts[-1]):
+        return "f"
+    if len(parts) > 1 and parts[0].endswith("a") and parts[0].lower() not in MALE_NAMES_IN_A:
         return "f"
     return None
 
@@ -451,13 +474,14 @@ def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
     """Map each person span (by start token) to a canonical full name:
     a surname alone joins the full name ending with it, nearest before
     first, else the first after."""
-    full = [(s.start, s.text) for s in spans if len(s) > 1]
+    full = [(s.start, s.text) for s in spans if " " in s.text]
     out: dict[int, str] = {}
     for s in spans:
-        if len(s) > 1:
+        if " " in s.text:
             out[s.start] = s.text
             continue
-        matches = [(i, n) for i, n in full if n.split()[-1] == s.text]
+        matches = [(i, n) for i, n in full if n.endswith(" " + s.text)] or \
+            [(i, n) for i, n in full if n.startswith(s.text + " ")]
         before = [m for m in matches if m[0] < s.start]
         out[s.start] = (before[-1] if before else matches[0])[1] if matches else s.text
     return out
@@ -466,7 +490,7 @@ def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
 def _government_head(kb: Knowledge, tok: Token) -> Token | None:
     """The government noun a name or pronoun modifies ("the Lukashenko regime")."""
     head = tok.head
-    if tok.dep_ in ("compound", "poss", "amod", "nmod") and head is not tok:
+    if tok.dep_ in ("compound", "poss", "amod", "nmod") and head.i != tok.i:
         role = _role(kb, head)
         if role and role[0] == "gov":
             return head
@@ -500,8 +524,17 @@ def _add_persons(st: _State, spans: list[TokSpan]) -> None:
                 ent.fill(country, sector, title)
                 st.title_orgs.setdefault(key, []).extend(t.text for t in toks if t.ent_type_ == "ORG")
                 st.taken.update(t.i for t in toks if not _is_named_org(t))
+        of_country = _of_country_after(st, s)
+        if of_country:
+            ent.fill(country=of_country)
         if ent.gender is None:
-            ent.gender = _gender_of(kb, full, ent.title)
+            ent.gender = ent.name_gender = _gender_of(kb, full, ent.title)
+
+
+def _sentence_place(st: _State, sent: int) -> str | None:
+    """The one country a sentence names as a place, if exactly one."""
+    places = set(st.locatives.get(sent, ()))
+    return places.pop() if len(places) == 1 else None
 
 
 def _locative_country(st: _State, ent: _Entity) -> str | None:
@@ -541,7 +574,8 @@ def _resolve_pronouns(st: _State) -> None:
         else:
             last = max(a[1] for a in cands)
             in_sent = [a for a in cands if a[1] == last]
-            choice = ([a for a in in_sent if a[3]] or in_sent)[-1]
+            known = [a for a in in_sent if st.entities[a[2]].name_gender == gender]
+            choice = (known or [a for a in in_sent if a[3]] or in_sent)[-1]
         ent = st.entities[choice[2]]
         ent.gender = ent.gender or gender
         ent.mentions.add((tok.idx, tok.idx + len(tok)))
@@ -572,7 +606,7 @@ def _is_modifier_of_actor(kb: Knowledge, span: TokSpan) -> bool:
     """"Russian" in "Russian media", "US" in "US officials": a nationality,
     read by the actor it modifies, not a mention of the state."""
     root = span.root
-    if root.dep_ not in ("amod", "compound", "nmod", "npadvmod") or root.head is root:
+    if root.dep_ not in ("amod", "compound", "nmod", "npadvmod") or root.head.i == root.i:
         return False
     head = root.head
     return head.ent_type_ == "PERSON" or _role(kb, head) is not None
@@ -582,10 +616,19 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     """Split candidates into people and the rest. An ORG/GPE that is a known
     surname, or is followed by ", who", is a person the tagger mislabelled."""
     doc = st.doc
-    persons = [_name_span(s) for s in spans if s.label_ == "PERSON" and not _is_byline(s, st.text)]
+    persons, rest = [], []
+    for s in spans:
+        if s.label_ != "PERSON" or _is_byline(s, st.text) or _is_locative(s, PERSON_LOCATIVE_PREPS):
+            continue
+        if _org_noun_before(st.kb, s):  # "the newspaper Novaya Gazeta"
+            rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
+        else:
+            persons.append(_name_span(s))
     persons += _untagged_who(doc)
-    surnames = {s[-1].text for s in persons}
-    rest: list[TokSpan] = []
+    surnames = {s.text.rsplit(" ", 1)[-1] for s in persons}
+    full_surnames = {s.text.rsplit(" ", 1)[-1] for s in persons if " " in s.text}
+    persons += [doc[t.i:t.i + 1] for t in doc  # "Macron spoke": a surname the tagger missed
+                if t.pos_ == "PROPN" and not t.ent_type_ and t.text in full_surnames]
     for s in spans:
         if s.label_ == "PERSON":
             continue
@@ -596,6 +639,14 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
         (persons if is_person else rest).append(_name_span(s) if is_person else s)
     persons.sort(key=lambda s: s.start)
     return persons, rest
+
+
+def _org_noun_before(kb: Knowledge, span: TokSpan) -> bool:
+    """A "person" right after an organisation noun is the organisation's name."""
+    if span.start == 0:
+        return False
+    role = _role(kb, span.doc[span.start - 1])
+    return role is not None and role[0] == "org"
 
 
 def _untagged_who(doc: Doc) -> list[TokSpan]:
@@ -666,7 +717,8 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         return
     preps = LOCATIVE_PREPS if kind == "country" else CAPITAL_LOCATIVE_PREPS
     if _is_locative(span, preps):
-        if kind != "seat":  # "nervousness in the Kremlin" says nothing about where a sentence is
+        # "nervousness in the Kremlin" and "a visit to Oslo" do not say where a sentence is
+        if kind != "seat" and _is_locative(span, LOCATIVE_PREPS):
             st.locatives.setdefault(sent, []).append(key)
         return
     if _is_modifier_of_actor(kb, span):
@@ -674,6 +726,12 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     if span.root.dep_ in ("compound", "amod", "nmod"):
         st.locatives.setdefault(sent, []).append(key)  # "US elections" places the sentence
     _add_state(st, key, span.start_char, span.end_char)
+
+
+def _place_of(span: TokSpan) -> bool:
+    """"the village of Ostriv": a name after a place noun and "of" is a place."""
+    head = span.root.head
+    return (span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS)
 
 
 def _add_unlabelled_press(st: _State) -> None:
@@ -777,6 +835,8 @@ def _add_government(st: _State, tok: Token, mods: list[Token]) -> None:
         return
     named = [m for m in mods if m.i in st.person_tokens]
     country = _np_country(st, tok, mods)
+    if country is None and any(m.pos_ == "PROPN" and m.dep_ == "compound" for m in mods):
+        country = _sentence_place(st, st.sent_of[tok.i])  # "the Macron government" in a French sentence
     if country is None and not named and tok.lemma_.lower() not in BARE_GOVERNMENT:
         return  # "the leadership of the country": too vague on its own
     country = country or _nearest_government(st, tok)
@@ -839,7 +899,7 @@ def _add_role_nouns(st: _State) -> None:
         if role is None or role[0] == "mod":
             continue
         head = tok.head
-        if tok.dep_ in ("compound", "amod", "nmod") and head is not tok and _role(kb, head) and head.i not in st.taken:
+        if tok.dep_ in ("compound", "amod", "nmod") and head.i != tok.i and _role(kb, head) and head.i not in st.taken:
             continue  # part of a larger role phrase: "opposition leaders"
         mods = _modifiers(tok)
         if role[0] == "gov":
@@ -884,7 +944,10 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         hit = _lookup(kb, span)
         if hit is not None:
             _add_known(st, span, hit)
-        elif span.label_ == "ORG" or (span.label_ == "GPE" and (_appos_head(kb, span) or _appositive(kb, span.root))):
+        elif _place_of(span):
+            continue
+        elif span.label_ == "ORG" or _org_noun_before(kb, span) or (
+                span.label_ == "GPE" and (_appos_head(kb, span) or _appositive(kb, span.root))):
             _add_org(st, span)
     _add_unlabelled_press(st)
     for ent in st.entities.values():

@@ -1,0 +1,238 @@
+"""Actors: people, states, organisations and groups, with their mentions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.extract.actors import _merge, country_of, load_knowledge, slug
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "belarus-2020-11-30.txt"
+
+
+def by_name(record, name):
+    found = [a for a in record.actors if a.name == name]
+    assert found, f"no actor {name!r} in {[a.name for a in record.actors]}"
+    return found[0]
+
+
+def mention_texts(record, actor):
+    return [record.article.text[m.start:m.end] for m in actor.mentions]
+
+
+# --------------------------------------------------------------------------- knowledge, no model
+
+def test_country_of_reads_names_demonyms_capitals_and_seats():
+    assert country_of("Belarusian") == "BLR"
+    assert country_of("Minsk") == "BLR"
+    assert country_of("the Kremlin") == "RUS"
+    assert country_of("Downing Street") == "GBR"
+    assert country_of("U.S.") == "USA"
+    assert country_of("Russia's") == "RUS"
+
+
+def test_country_of_covers_iso_countries_not_listed_by_hand():
+    assert country_of("Uruguay") == "URY"  # from pycountry, not from knowledge.json
+    assert country_of("NATO") is None  # an IGO is not a country
+    assert country_of("Lukashenko") is None
+
+
+def test_knowledge_has_igos_with_no_country():
+    kb = load_knowledge()
+    assert kb.entities["NATO"] == {"kind": "organization", "country": None, "sector": "IGO"}
+    assert kb.surface["EU"] == ("entity", "European Union")
+
+
+def test_merge_extends_lists_and_overrides_scalars():
+    base = {"countries": {"URY": {"name": "Uruguay", "demonyms": ["Uruguayan"]}}, "version": 1}
+    extra = {"countries": {"URY": {"demonyms": ["Uruguayans"], "capitals": ["Montevideo"]}}, "version": 2}
+    assert _merge(base, extra) == {
+        "countries": {"URY": {"name": "Uruguay", "demonyms": ["Uruguayan", "Uruguayans"],
+                              "capitals": ["Montevideo"]}},
+        "version": 2,
+    }
+
+
+def test_slug_is_ascii_and_stable():
+    assert slug("Iran’s top nuclear scientist") == "irans-top-nuclear-scientist"
+    assert slug("Élysée") == "elysee"
+
+
+def test_knowledge_extension_via_env(tmp_path, monkeypatch):
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({
+        "countries": {"URY": {"demonyms": ["Uruguayan"], "capitals": ["Montevideo"]}},
+        "igos": {"Mercosur": {"aliases": ["Southern Common Market"]}},
+    }))
+    assert country_of("Montevideo") is None
+    monkeypatch.setenv("NEWSGRAPH_KNOWLEDGE", str(extra))
+    assert country_of("Montevideo") == "URY"
+    assert country_of("Uruguayan") == "URY"
+    assert load_knowledge().surface["Southern Common Market"] == ("entity", "Mercosur")
+
+
+# --------------------------------------------------------------------------- rules on the parse
+
+@pytest.mark.model
+def test_premodifier_title_country_and_surname(analyze):
+    rec = analyze("Chinese Premier Li Qiang met German Chancellor Olaf Scholz in Berlin on Tuesday. "
+                  "Li said the talks had been frank.")
+    li = by_name(rec, "Li Qiang")
+    assert (li.kind, li.country, li.sector, li.title) == ("person", "CHN", "GOV", "Premier")
+    assert mention_texts(rec, li) == ["Li Qiang", "Li"]
+    scholz = by_name(rec, "Olaf Scholz")
+    assert (scholz.country, scholz.title) == ("DEU", "Chancellor")
+    assert not [a for a in rec.actors if a.name == "Germany"], "Berlin here is a place"
+
+
+@pytest.mark.model
+def test_seat_of_government_premodifier_and_pronoun(analyze):
+    text = ("White House spokeswoman Karine Jean-Pierre told reporters that she expected a vote soon. "
+            "Jean-Pierre declined to give a date.")
+    rec = analyze(text)
+    kjp = by_name(rec, "Karine Jean-Pierre")
+    assert (kjp.country, kjp.sector, kjp.title) == ("USA", "GOV", "spokeswoman")
+    she = text.index(" she ") + 1
+    assert [(m.start, m.end) for m in kjp.mentions][1] == (she, she + 3)
+    assert mention_texts(rec, kjp) == ["Karine Jean-Pierre", "she", "Jean-Pierre"]
+
+
+@pytest.mark.model
+def test_apposition_title_and_civilian_sector(analyze):
+    rec = analyze("Oleksiy Marchenko, a farmer from the village of Ostriv, said he had lost his harvest.")
+    farmer = by_name(rec, "Oleksiy Marchenko")
+    assert (farmer.title, farmer.sector) == ("farmer", "CVL")
+    assert mention_texts(rec, farmer) == ["Oleksiy Marchenko", "he", "his"]
+    assert [a.name for a in rec.actors] == ["Oleksiy Marchenko"], "Ostriv is a village, not an actor"
+
+
+@pytest.mark.model
+def test_pronoun_takes_the_nearest_compatible_person(analyze):
+    rec = analyze("The talks followed a visit by Defence Minister Tomas Berg to Oslo, in which he urged "
+                  "calm. Prime Minister Jan Nowak later met Finance Minister Anna Kowalska. "
+                  "She said the budget would pass.")
+    assert mention_texts(rec, by_name(rec, "Tomas Berg")) == ["Tomas Berg", "he"]
+    assert mention_texts(rec, by_name(rec, "Anna Kowalska")) == ["Anna Kowalska", "She"]
+    assert mention_texts(rec, by_name(rec, "Jan Nowak")) == ["Jan Nowak"]
+
+
+@pytest.mark.model
+def test_metonymy_joins_seat_capital_and_country(analyze):
+    rec = analyze("The Kremlin rejected the proposal on Monday. Moscow said the plan was unacceptable, "
+                  "while Washington urged restraint. Russia has troops in Syria.")
+    russia = by_name(rec, "Russia")
+    assert (russia.kind, russia.country, russia.sector) == ("state", "RUS", "GOV")
+    assert mention_texts(rec, russia) == ["Kremlin", "Moscow", "Russia"]
+    assert by_name(rec, "United States").country == "USA"
+    assert not [a for a in rec.actors if a.country == "SYR"], "a locative country is a place"
+
+
+@pytest.mark.model
+def test_person_headed_government_is_the_state(analyze):
+    rec = analyze("Trade unions in France called a general strike against the Macron government.")
+    france = by_name(rec, "France")
+    assert mention_texts(rec, france) == ["Macron government"]
+    unions = by_name(rec, "Trade unions")
+    assert (unions.kind, unions.sector) == ("group", "LAB")
+
+
+@pytest.mark.model
+def test_role_nouns_become_groups(analyze):
+    rec = analyze("Protesters marched through Caracas as the Venezuelan police fired tear gas. "
+                  "Rebels attacked an army post, the military government said.")
+    police = by_name(rec, "Venezuelan police")
+    assert (police.kind, police.country, police.sector) == ("group", "VEN", "COP")
+    assert by_name(rec, "Protesters").sector == "OPP"
+    assert by_name(rec, "Rebels").sector == "REB"
+    assert by_name(rec, "military government").sector == "MIL"
+
+
+@pytest.mark.model
+def test_igos_have_no_country(analyze):
+    rec = analyze("The EU and NATO backed new sanctions against Iran on Friday.")
+    for name in ("European Union", "NATO"):
+        igo = by_name(rec, name)
+        assert (igo.kind, igo.country, igo.sector) == ("organization", None, "IGO")
+    assert by_name(rec, "Iran").kind == "state"
+
+
+@pytest.mark.model
+def test_company_reads_country_and_sector_from_premodifiers(analyze):
+    rec = analyze("The Russian state gas company Gazprom cut supplies to its European customers.")
+    gazprom = by_name(rec, "Gazprom")
+    assert (gazprom.kind, gazprom.country, gazprom.sector) == ("organization", "RUS", "BUS")
+
+
+@pytest.mark.model
+def test_ids_are_stable_slugs(analyze):
+    text = ("Kenyan President William Ruto met opposition leader Raila Odinga in Nairobi. "
+            "Ruto said the police would withdraw. Odinga said he welcomed the move.")
+    first, second = analyze(text), analyze(text)
+    assert [a.id for a in first.actors] == [a.id for a in second.actors]
+    assert [a.id for a in first.actors][:2] == ["william-ruto", "raila-odinga"]
+    assert len({a.id for a in first.actors}) == len(first.actors)
+    odinga = by_name(first, "Raila Odinga")
+    assert (odinga.sector, odinga.country) == ("OPP", "KEN")
+
+
+@pytest.mark.model
+def test_extension_file_reaches_the_component(nlp, tmp_path, monkeypatch):
+    from newsgraph.extract.actors import ActorExtractor
+
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({"igos": {"Mercosur": {"aliases": ["Southern Common Market"]}}}))
+    monkeypatch.setenv("NEWSGRAPH_KNOWLEDGE", str(extra))
+    doc = ActorExtractor(nlp)(nlp("The Southern Common Market urged Argentina to cut tariffs."))
+    mercosur = [a for a in doc._.actors if a.name == "Mercosur"]
+    assert mercosur and mercosur[0].sector == "IGO"
+
+
+# --------------------------------------------------------------------------- the seed article
+
+@pytest.mark.model
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is absent")
+def test_seed_article_key_actors(analyze):
+    rec = analyze(SEED.read_text(encoding="utf-8"))
+    expect = {
+        "Alexander Lukashenko": ("person", "BLR", "GOV"),
+        "Russia": ("state", "RUS", "GOV"),
+        "Belarus": ("state", "BLR", "GOV"),
+        "Belarusian police": ("group", "BLR", "COP"),
+        "Maria Kolesnikova": ("person", "BLR", "OPP"),
+        "Sergey Lavrov": ("person", "RUS", "GOV"),
+        "NATO": ("organization", None, "IGO"),
+        "European Union": ("organization", None, "IGO"),
+        "Gazprom": ("organization", "RUS", "BUS"),
+        "Belgprombank": ("organization", "BLR", "BUS"),
+        "Mike Pompeo": ("person", "USA", "GOV"),
+        "Joseph Biden": ("person", "USA", "GOV"),
+        "Ukraine": ("state", "UKR", "GOV"),
+        "United States": ("state", "USA", "GOV"),
+        "Democratic Party": ("organization", "USA", "LEG"),
+        "Nezavisimaya Gazeta": ("organization", None, "MED"),
+        "Russian media": ("group", "RUS", "MED"),
+        "Russian oligarchy": ("group", "RUS", "BUS"),
+    }
+    for name, kind_country_sector in expect.items():
+        a = by_name(rec, name)
+        assert (a.kind, a.country, a.sector) == kind_country_sector, name
+    assert by_name(rec, "Sergey Lavrov").title == "foreign minister"
+    assert by_name(rec, "Joseph Biden").title == "president-elect"
+    assert by_name(rec, "Viktor Babariko").title == "ex-CEO of Belgprombank"
+    assert "opposition leader" in by_name(rec, "Maria Kolesnikova").title
+    lavrov = mention_texts(rec, by_name(rec, "Sergey Lavrov"))
+    assert lavrov == ["Sergey Lavrov", "he", "Lavrov", "Lavrov"]
+    russia = set(mention_texts(rec, by_name(rec, "Russia")))
+    assert {"Kremlin", "Moscow", "Russia"} <= russia
+    belarus = mention_texts(rec, by_name(rec, "Belarus"))
+    assert "Minsk" in belarus and "Lukashenko regime" in belarus
+    luka = mention_texts(rec, by_name(rec, "Alexander Lukashenko"))
+    assert {"Lukashenko", "he", "He", "his"} <= set(luka)
+    assert "Clara Weiss" not in [a.name for a in rec.actors], "the byline is not an actor"
+    assert "Putin" in [a.name for a in rec.actors]
+    starts = [a.mentions[0].start for a in rec.actors]
+    assert starts == sorted(starts)
+    for a in rec.actors:
+        assert [m.start for m in a.mentions] == sorted(m.start for m in a.mentions)
