@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quote
@@ -61,8 +63,6 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 _GROUP_PRONOUNS = {"it", "they", "them", "we"}
 _PRONOUN_ENTS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE", "NORP"),
                  "they": ("ORG", "GPE", "NORP", "PERSON"), "we": ("ORG", "GPE", "NORP")}
-_XCOMP_CUES = {"promise", "vow", "pledge", "threaten", "refuse", "decline", "plan", "want",
-               "hope", "intend", "decide", "urge", "expect", "seem", "appear", "offer", "agree"}
 
 
 def speaker_mention(tok: Token) -> Span:
@@ -87,30 +87,42 @@ def speaker_mention(tok: Token) -> Span:
     return doc[lo:hi + 1]
 
 
-def subject_of(verb: Token, depth: int = 4) -> Token | None:
+def subject_of(verb: Token, depth: int = 4, skip: Callable[[int], bool] | None = None) -> Token | None:
     """The subject of ``verb``, inherited through conjunctions and participles
-    ("stated" in "Lavrov pointed … and stated", "saying" in "…, saying …")."""
+    ("stated" in "Lavrov pointed … and stated", "saying" in "…, saying …").
+
+    A passive cue's subject is the addressee or the topic ("he was asked"), so
+    the source is its ``by`` agent or nobody; a relative pronoun stands for
+    the noun it modifies. ``skip(char)`` rules out candidates (those inside
+    quotation marks, which the parser sometimes takes for subjects).
+    """
     for _ in range(depth):
-        for c in verb.children:
-            if c.dep_ in _SUBJ:
-                return c
-        if verb.dep_ == "agent":
-            break
-        for c in verb.children:  # passive: "was quoted by X"
-            if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
-        if verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl") and verb.head is not verb:
-            if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return verb.head
-            verb = verb.head
+        participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj", "pcomp")
+        if not participle:
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    if skip is not None and skip(c.idx):
+                        continue
+                    if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                        return verb.head
+                    return c
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+                if c.dep_ in ("nsubjpass", "auxpass"):
+                    return None
+        head = verb.head
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "relcl") and head is not verb:
+            if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return head
+            if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                if head.dep_ in ("nsubj",):
+                    return head
+                head = head.head  # "emailed supporters saying …"
+            elif verb.dep_ == "pcomp" and head.pos_ == "ADP":
+                head = head.head  # "by saying …"
+            verb = head
         else:
             break
-    # inverted order: "“…,” said Zakharova"
-    for c in verb.children:
-        if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i and c.pos_ in ("PROPN",):
-            return c
     return None
 
 
@@ -171,15 +183,41 @@ def _char_span(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
-def _content_child(verb: Token) -> Token | None:
+_TOPIC_PREPS = {"about", "on", "for", "of", "against", "over", "regarding", "concerning", "toward", "towards"}
+_SETTING_NOUNS = {"statement", "interview", "speech", "conference", "tweet", "post", "show", "rally", "debate",
+                  "radio", "television", "tv", "program", "programme", "broadcast", "hearing", "event", "call",
+                  "meeting", "release", "briefing", "appearance", "email", "letter", "op", "remarks"}
+
+
+def _is_setting(prep: Token) -> bool:
+    """ "in a statement", "on Monday", "at a rally": where and when, not what."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return True
+    if pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _SETTING_NOUNS:
+        return True
+    return prep.lower_ not in _TOPIC_PREPS
+
+
+def _content_range(verb: Token, cues: Cues) -> tuple[int, int] | None:
+    """Token range of what ``verb`` reports: its clause (ccomp), its
+    to-infinitive for "promised to …", or for topic verbs its object and
+    about/on/for-phrases ("criticised Trump over his call …")."""
+    lemma = verb.lemma_.lower()
     for c in verb.children:
         if c.dep_ == "ccomp":
-            return c
-    if verb.lemma_.lower() in _XCOMP_CUES:
+            return c.left_edge.i, c.right_edge.i
+    if lemma in cues.infinitive:
         for c in verb.children:
             if c.dep_ == "xcomp" and c.i > verb.i:
-                return c
-    return None
+                return c.left_edge.i, c.right_edge.i
+    if lemma not in cues.topic:
+        return None
+    parts = [c for c in verb.rights
+             if c.dep_ in ("dobj", "attr", "oprd") or c.dep_ == "prep" and not _is_setting(c)]
+    if not parts:
+        return None
+    return parts[0].left_edge.i, parts[-1].right_edge.i
 
 
 def _dangling_that(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -197,6 +235,25 @@ def _dangling_that(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if doc[follow.start].is_space and follow.end < len(doc):
         follow = doc[follow.end].sent
     return _char_span(doc, nxt + 1, follow.end - 1)
+
+
+_ABSTRACT = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "al", "ing", "war", "ism")
+_PEOPLE_PRONOUNS = {"he", "she", "they", "we", "i", "you", "who"}
+
+
+def _source_like(doc: Doc, tok: Token, cues: Cues) -> bool:
+    """Someone who can say, want or promise things: a person, an organisation,
+    a people-pronoun, a known actor, or a media or generic source noun."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PEOPLE_PRONOUNS
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma in cues.generic_sources or lemma in cues.media_sources or tok.lower_ in cues.generic_sources:
+        return True
+    if doc._.actors is not None and actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
+        return True
+    return tok.pos_ == "PROPN" or not tok.lemma_.lower().endswith(_ABSTRACT)
 
 
 def _hedged(doc: Doc, cue: Token | None, content: tuple[int, int], cues: Cues) -> bool:
@@ -237,25 +294,29 @@ def _verb_frame(doc: Doc, text: str, verb: Token, cues: Cues, taken: list[tuple[
                 breaks: list[int]) -> Quote | Claim | None:
     """Indirect speech or a claim governed by a cue verb, if it has content."""
     lemma = verb.lemma_.lower()
-    child = _content_child(verb)
-    if child is not None:
-        content = _char_span(doc, child.left_edge.i, child.right_edge.i)
-        if child.i < verb.i and verb.i < child.right_edge.i:  # "…, he said, …" inside
-            content = _char_span(doc, child.left_edge.i, verb.i - 1)
+    rng = _content_range(verb, cues)
+    if rng is not None:
+        lo, hi = rng
+        if lo < verb.i < hi:  # "…, he said, …" inside its own content
+            hi = verb.i - 1
+        content = _char_span(doc, lo, hi)
     else:
         content = _dangling_that(doc, verb)
-    if content is None or content[1] - content[0] < 8 or _overlaps(content, taken):
+    if content is None or content[1] - content[0] < 3 or _overlaps(content, taken):
         return None
     if crosses(breaks, verb.idx, content[0]) or crosses(breaks, content[0], content[1]):
         return None
     subj = subject_of(verb)
     if subj is not None and crosses(breaks, subj.idx, verb.idx):
         subj = None
+    if subj is not None and lemma not in cues.speech and not _source_like(doc, subj, cues):
+        return None  # "a prolongation threatens to provoke …": no one speaks
     source = speaker_mention(subj) if subj is not None else None
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive and subj is not None and subj.dep_ == "nsubjpass":
         source = None  # "he is said to …": the subject is the topic, not the source
-    claim = (lemma in cues.report or lemma not in cues.speech or passive
+    spoken = lemma in cues.speech or lemma in cues.topic
+    claim = (lemma in cues.report or lemma in cues.belief or not spoken or passive
              or is_claim_source(source, cues))
     hedged = _hedged(doc, verb, content, cues) if claim else False
     return _make(doc, text, content, verb, source, claim, hedged)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -24,7 +25,7 @@ ENV_VAR = "NEWSGRAPH_CUES"
 
 _KEYS = (
     "speech", "report", "belief", "frame", "hedge_cues", "hedges", "claim_phrases",
-    "claim_adverbs", "media_sources", "generic_sources",
+    "claim_adverbs", "media_sources", "generic_sources", "topic", "infinitive",
 )
 
 
@@ -42,11 +43,13 @@ class Cues:
     claim_adverbs: frozenset[str]
     media_sources: frozenset[str]
     generic_sources: frozenset[str]
+    topic: frozenset[str]
+    infinitive: frozenset[str]
 
-    @property
+    @cached_property
     def attribution(self) -> frozenset[str]:
         """Every verb lemma that may govern reported content."""
-        return self.speech | self.report | self.belief
+        return self.speech | self.report | self.belief | self.topic | self.infinitive
 
 
 def merge_lexicons(base: dict, extra: dict) -> dict:

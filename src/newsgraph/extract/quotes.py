@@ -31,6 +31,8 @@ The cue lexicon is :mod:`newsgraph.extract.cues` (user-extendable through
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -181,50 +183,95 @@ def _paragraph_break(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
 
 
-def _right_frame(doc: Doc, qend: int, cues: Cues, limit: int) -> _Frame | None:
-    """A speech cue just after the quote: "“…,” he said" / "“…,” said Zakharova"."""
+_NOMINAL = ("PROPN", "PRON", "NOUN")
+_NP_INNER = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "PUNCT", "ADV", "AUX", "ADP")
+
+
+def _np_head(tok: Token) -> Token:
+    """The head noun of the phrase ``tok`` sits in ("Bozell" in "Bozell notes"
+    when the tagger took "notes" for a noun)."""
+    while tok.dep_ in ("compound", "flat", "amod", "det", "poss") and tok.head is not tok \
+            and tok.head.pos_ in _NOMINAL and abs(tok.head.i - tok.i) <= 4:
+        tok = tok.head
+    return tok
+
+
+def _right_frame(doc: Doc, qend: int, cues: Cues, limit: int, strong: bool,
+                 inside: Callable[[int], bool]) -> _Frame | None:
+    """A cue just after the quote: "“…,” he said", "“…,” said Zakharova",
+    "“…,” Trump barked" (any verb when ``strong``: the quote ends in a comma
+    and a subject stands between it and the verb)."""
     k = _token_at(doc, qend)
     if k is None:
         return None
-    seen = 0
-    while k < len(doc) and seen < 8:
-        tok = doc[k]
-        if tok.idx >= limit or _paragraph_break(tok):
+    nominals: list[Token] = []
+    for tok in doc[k:min(len(doc), k + 14)]:
+        if tok.idx >= limit or _paragraph_break(tok) or tok.text in ".!?;" or tok.text in _DOUBLE_OPEN:
             return None
-        if tok.text in ".!?;" or tok.text in _DOUBLE_OPEN:
+        lemma = tok.lemma_.lower()
+        speech = lemma in cues.speech and tok.pos_ in ("VERB", "AUX", "NOUN") and tok.tag_ not in ("VBG", "TO")
+        if speech and tok.pos_ == "NOUN" and not nominals:
+            speech = False  # "“…,” notes in the margin"
+        if speech or (strong and tok.pos_ == "VERB" and nominals and tok.tag_ in ("VBD", "VBZ", "VBP")):
+            if nominals:
+                subj = subject_of(tok, skip=inside)
+                if not speech and (subj is None or subj.i < k or tok.dep_ in ("relcl", "acl") or len(nominals) > 5):
+                    return None
+                head = subj if subj is not None and subj.i >= k else _np_head(nominals[-1])
+                return _Frame(tok, speaker_mention(head))
+            if not speech:
+                return None
+            after = next((t for t in doc[tok.i + 1:tok.i + 5] if t.pos_ in _NOMINAL), None)
+            if after is None or after.idx >= limit:
+                return _Frame(tok, None)
+            return _Frame(tok, speaker_mention(_np_head(after)))
+        if tok.pos_ in _NOMINAL:
+            nominals.append(tok)
+        elif tok.pos_ not in _NP_INNER:
             return None
-        if _cue_token(tok, cues):
-            subj = subject_of(tok)
-            if subj is None or abs(subj.i - tok.i) > 8 or subj.idx < qend:
-                subj = next((t for t in doc[tok.i + 1:tok.i + 4] if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-            return _Frame(tok, speaker_mention(subj) if subj is not None else None)
-        if not tok.is_punct:
-            seen += 1
-        k += 1
+        if len(nominals) > 8:
+            return None
     return None
 
 
-def _left_frame(doc: Doc, qstart: int, cues: Cues, floor: int) -> _Frame | None:
-    """A speech cue before the quote: "Lukashenko said, “…”", "X told reporters: “…”"."""
+def _left_frame(doc: Doc, qstart: int, cues: Cues, floor: int, inside: Callable[[int], bool]) -> _Frame | None:
+    """A cue before the quote: "Lukashenko said, “…”", "X told reporters: “…”",
+    "Philip Bump: “…”". Only the last verb before the quote may be the cue."""
     before = _tokens(doc, max(floor, 0), qstart)
     if before is None or len(before) == 0:
         return None
-    toks = [t for t in before if not t.is_space]
+    toks = [t for t in before if not t.is_space and t.idx >= floor]
     if not toks:
         return None
     last = toks[-1]
+    colon = last.text == ":"
     if last.text not in ",:—–-" and not _cue_token(last, cues):
         return None
-    sent_start = last.sent.start
+    verb = None
     for tok in reversed(toks):
-        if tok.i < sent_start - 1 or tok.text in ".!?" and tok is not last:
+        if tok.text in ".!?" and tok is not last:
             break
-        if _cue_token(tok, cues) or tok.lower_ == "according":
-            if tok.lower_ == "according":
-                pobj = next((g for c in tok.children for g in c.children if g.dep_ == "pobj"), None)
-                return _Frame(doc[tok.i:tok.i + 2], speaker_mention(pobj) if pobj is not None else None)
-            subj = subject_of(tok)
-            return _Frame(tok, speaker_mention(subj) if subj is not None else None)
+        if tok.lower_ == "according":
+            pobj = next((g for c in tok.children for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None or pobj.idx < floor:
+                return None
+            return _Frame(doc[tok.i:tok.i + 2], speaker_mention(pobj))
+        if tok.pos_ == "VERB" or _cue_token(tok, cues) and tok.pos_ != "NOUN":
+            verb = tok
+            break
+    prev = toks[-2] if len(toks) >= 2 else None
+    if verb is not None and (_cue_token(verb, cues) or colon):
+        subj = subject_of(verb, skip=inside)
+        if subj is not None and inside(subj.idx):
+            subj = None
+        if _cue_token(verb, cues) or subj is not None and (_speaker_like(subj) or prev is None or prev.pos_ not in _NOMINAL):
+            return _Frame(verb, speaker_mention(subj) if subj is not None else None)
+    if colon and prev is not None:
+        if prev.pos_ in _NOMINAL:
+            return _Frame(last, speaker_mention(_np_head(prev)))
+        ents = [e for e in before.ents if e.label_ in ("PERSON", "ORG", "NORP") and e.start_char >= floor]
+        if ents:
+            return _Frame(last, ents[-1])
     return None
 
 
@@ -266,6 +313,21 @@ def _speaker_like(tok: Token) -> bool:
     return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
+_TITLE_BEFORE = {"’s", "'s", "on", "in", "of", "the", "titled", "entitled", "dubbed", "book", "show", "film",
+                 "movie", "program", "programme", "song", "album", "series", "column", "headline", "slogan"}
+
+
+def _is_title(text: str, qs: int, qe: int) -> bool:
+    """A short capitalised name after "’s"/"on"/"titled" (“Morning Joe,”) names
+    a show, a book or a slogan; it is not somebody's statement."""
+    words = text[qs + 1:qe - 1].strip(" ,.").split()
+    if not words or len(words) > 6 or not words[0][:1].isupper():
+        return False
+    head = text[max(0, qs - 12):qs].split()
+    prev = head[-1].lower() if head else ""
+    return prev in _TITLE_BEFORE or prev.endswith(("’s", "'s"))
+
+
 def _is_framed(text: str, qs: int, qe: int) -> bool:
     """A quote that stands as a statement: set off by , : or a paragraph
     start before it, or ending in , ? ! inside the marks."""
@@ -290,6 +352,13 @@ class QuoteExtractor:
         text = doc.text  # rebuilt on every access: read once
         spans = quote_spans(text)
         self._breaks = hard_breaks(text)
+        starts = [s for s, _ in spans]
+
+        def inside(char: int) -> bool:
+            k = bisect_right(starts, char) - 1
+            return k >= 0 and char < spans[k][1]
+
+        self._inside = inside
         for n, (qs, qe) in enumerate(spans):
             prev_end = spans[n - 1][1] if n else 0
             next_start = spans[n + 1][0] if n + 1 < len(spans) else len(text)
@@ -312,12 +381,13 @@ class QuoteExtractor:
         content_s, content_e = qs + 1, qe - 1
         if content_e - content_s < 1:
             return None
-        framed = _is_framed(text, qs, qe)
+        framed = _is_framed(text, qs, qe) and not _is_title(text, qs, qe)
         frame = None
         if framed:
             ends_open = text[qe - 2] in ",?!" or (qe < len(text) and text[qe] == ",")
-            right = _right_frame(doc, qe, self.cues, next_start)
-            left = _left_frame(doc, qs, self.cues, prev_end)
+            comma = text[qe - 2] == "," or (qe < len(text) and text[qe] == ",")
+            right = _right_frame(doc, qe, self.cues, next_start, comma, self._inside)
+            left = _left_frame(doc, qs, self.cues, prev_end, self._inside)
             frame = (right or left) if ends_open else (left or right)
         kind = "direct"
         if frame is None:
