@@ -88,9 +88,10 @@ class TimeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc._.published
+        fiscal = doc.text.lower().count("quarter") >= 2  # an earnings story
         times: list[Time] = []
         for start, end in self._candidates(doc):
-            rec = self._record(doc, start, end, anchor)
+            rec = self._record(doc, start, end, anchor, fiscal)
             if rec is not None:
                 times.append(rec)
         doc._.times = times
@@ -114,14 +115,15 @@ class TimeExtractor:
             extra.append((s, e))
         return sorted(spans + extra)
 
-    def _record(self, doc: Doc, start: int, end: int, anchor: dt.date | None) -> Time | None:
+    def _record(self, doc: Doc, start: int, end: int, anchor: dt.date | None,
+                fiscal: bool = False) -> Time | None:
         span = doc.char_span(start, end, alignment_mode="expand")
         text = doc.text[start:end]
         if span is None:
             return None
         tense = tense_of(span)
         ctx = span.sent.text if doc.has_annotation("SENT_START") else ""
-        tx = normalise(text, anchor, tense, context=ctx)
+        tx = normalise(text, anchor, tense, context=ctx, fiscal=fiscal)
         if tx is None and self.fallback:
             tx = _dateparser_fallback(text, anchor)
         if tx is None:

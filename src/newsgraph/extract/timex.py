@@ -94,6 +94,10 @@ _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|qu
 _UNIT_SG = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_SPOKEN_YEAR = (rf"(?:nineteen (?:hundred(?: and)? )?{_WORDNUM}|nineteen hundred"
+                r"|the year two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)")
+_HOLIDAY = (r"(?:christmas(?: day| eve)?|new year's (?:day|eve)|thanksgiving(?: day)?|independence day"
+            r"|election day|halloween|easter(?: sunday)?|labor day|memorial day|valentine's day)")
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _PART = r"(?:morning|afternoon|evening|night)"
 _CLOCK = r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)"
@@ -114,7 +118,9 @@ CORE: list[tuple[str, str]] = [
     ("dmy", rf"(?:{_WDAY},? )?(?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}(?:,? {_YEAR})?"),
     ("iso", r"\d{4}-\d\d-\d\d"),
     ("slash", r"\d{1,2}/\d{1,2}/(?:\d\d){1,2}"),
-    ("month_year", rf"{_MONTH},? (?:of )?{_YEAR}"),
+    ("month_year", rf"{_MONTH},? (?:of )?(?:{_YEAR}|{_SPOKEN_YEAR})"),
+    ("holiday", rf"(?:(?:last|this|next) )?{_HOLIDAY}(?:,? {_YEAR})?"),
+    ("spoken_year", rf"(?:the year )?{_SPOKEN_YEAR}"),
     ("month_rel_year", rf"{_MONTH},? (?:of )?(?:this|last|next) year"),
     ("rel_month", rf"(?:last|this|next|this past|this coming) {_MONTH}"),
     ("month_range_year", rf"{_MONTH}-{_MONTH}"),
@@ -123,7 +129,8 @@ CORE: list[tuple[str, str]] = [
     ("half", rf"(?:the )?(?:first|second|1st|2nd) half(?: of (?:{_YEAR}|(?:this|last|next) year))?"),
     ("year_ago_period", r"(?:the )?(?:comparable )?year-(?:ago|earlier)(?: (?:period|quarter|third quarter|nine months|months))?"),
     ("season", rf"(?:(?:this|last|next|this past|the) )?{_SEASON}(?: (?:of )?{_YEAR})?"),
-    ("decade", r"(?:the )?(?:1[6-9]\d0|20[0-2]0)'?s|(?:the )?'[0-9]0s"),
+    ("decade", r"(?:the )?(?:1[6-9]\d0|20[0-2]0)'?s|(?:the )?'[0-9]0s|the (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
+    ("century", r"(?:the )?(?:1?\d)(?:st|nd|rd|th) century"),
     ("fiscal_year", rf"(?:fiscal|fy) (?:year )?{_YEAR}|the (?:current |latest |last |next |previous )?fiscal year"),
     ("year", rf"(?:the year )?{_YEAR}"),
     ("ago", rf"(?:{_NUM}|{_VAGUE}) {_UNIT} (?:ago|earlier|from now|hence)"),
@@ -174,7 +181,8 @@ biweekly today yesterday tomorrow tonight overnight now currently presently nowa
 recent formerly lately future fiscal fy year years month months week weeks weekend weekends day days night
 nights hour hours minute minutes second seconds decade decades century centuries quarter quarters noon
 midnight spring summer fall autumn winter few several some many couple numerous in most very until
-comparable flat final remaining
+comparable flat final remaining christmas new thanksgiving independence election halloween easter
+labor memorial valentine
 """.split())
 _WORD_RE = re.compile(r"[A-Za-z]+|\d+|'\d")
 
@@ -209,6 +217,9 @@ def find(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]+,[ \t]*$")
+
+
 def _reject(frag: str, text: str, s: int, e: int) -> bool:
     """Filter the recogniser's known false friends (modal "may", "a" alone, numbers)."""
     low = frag.lower()
@@ -220,8 +231,14 @@ def _reject(frag: str, text: str, s: int, e: int) -> bool:
             return True
         if low == "march" and (not nxt or nxt[0].islower()) and not re.match(r"\d", nxt):
             return True
-    if low in {"some", "a", "an"} or low in SEASONS:
+    if low in {"some", "a", "an", "a second"} or low in SEASONS:
         return True
+    if re.search(r"\b(?:may|march)\b", frag):  # lower-case: the verb or the noun
+        return True
+    if re.search(r"years?$", low) and re.match(r"\s+old\b", text[e:e + 6]):
+        return True  # "52 years old" is an age
+    if _DATELINE.search(text, max(0, s - 40), s):
+        return True  # "WASHINGTON, March 12 (Xinhua) --" restates the publication date
     if low in {"jan", "feb", "aug", "sept", "oct", "nov", "dec"} and not re.match(r" \d", text[e:e + 2]):
         return True
     if re.fullmatch(r"\w+-quarters", low):
@@ -266,6 +283,8 @@ def _num(word: str) -> float | None:
     w = word.lower().strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    if w in SMALL:
+        return SMALL[w]
     frac = re.fullmatch(r"(\d+) (\d)/(\d)", w)
     if frac:
         return int(frac.group(1)) + int(frac.group(2)) / int(frac.group(3))
@@ -394,14 +413,16 @@ def _strip_mods(phrase: str) -> tuple[str, str | None]:
 
 
 def normalise(phrase: str, anchor: dt.date | None, tense: Tense = None, *,
-              context: str = "") -> Timex | None:
+              context: str = "", fiscal: bool = False) -> Timex | None:
     """TIMEX3 type/value/mod for ``phrase`` or None if it is not a time expression.
 
     ``anchor`` is the publication date; ``tense`` that of the governing verb;
-    ``context`` the sentence, used for the financial "a year ago" = that quarter.
+    ``context`` the sentence and ``fiscal`` whether the story reports quarterly
+    results: there "a year ago" means the year-ago quarter, as annotators read it.
     """
     core, mod = _strip_mods(phrase)
-    res = _normalise_core(core.strip(), anchor, tense, context)
+    ctx = "quarter" if fiscal or "quarter" in context.lower() else ""
+    res = _normalise_core(core.strip(), anchor, tense, ctx)
     if res is None:
         return None
     if mod and res.mod is None:
@@ -501,8 +522,85 @@ def _h_slash(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
 
 
 def _h_month_year(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
-    m = re.match(rf"({_MONTH}),? (?:of )?({_YEAR})", p)
-    return Timex("DATE", f"{m.group(2)}-{_month_of(m.group(1)):02d}")
+    m = re.match(rf"({_MONTH}),? (?:of )?(.+)", p)
+    year = _year_value(m.group(2))
+    return None if year is None else Timex("DATE", f"{year}-{_month_of(m.group(1)):02d}")
+
+
+def _year_value(words: str) -> int | None:
+    """1996 from "1996" or "nineteen ninety-six"; 2000 from "the year two thousand"."""
+    w = words.strip().removeprefix("the year ")
+    if re.fullmatch(r"\d{4}", w):
+        return int(w)
+    m = re.fullmatch(r"nineteen(?: hundred(?: and)?)?(?: (.+))?", w)
+    if m:
+        n = _num(m.group(1)) if m.group(1) else 0
+        return None if n is None else 1900 + int(n)
+    m = re.fullmatch(r"two thousand(?: and (\w+))?", w)
+    if m:
+        n = _num(m.group(1)) if m.group(1) else 0
+        return None if n is None else 2000 + int(n)
+    return None
+
+
+def _h_spoken_year(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    year = _year_value(p)
+    return None if year is None else Timex("DATE", str(year))
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (n > 0) or last (n = -1) given weekday of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14)}
+    if name in fixed:
+        return dt.date(year, *fixed[name])
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 3, 4)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 0, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    if name == "election day":
+        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    return _easter(year)
+
+
+def _h_holiday(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    m = re.fullmatch(rf"(?:(last|this|next) )?({_HOLIDAY})(?:,? ({_YEAR}))?", p)
+    rel, name, year = m.group(1), m.group(2), m.group(3)
+    if year:
+        return Timex("DATE", _holiday_date(name, int(year)).isoformat())
+    if a is None:
+        return Timex("DATE", None)
+    cands = [_holiday_date(name, y) for y in (a.year - 1, a.year, a.year + 1)]
+    if rel == "last" or (rel is None and t == "past"):
+        return Timex("DATE", max(c for c in cands if c <= a).isoformat())
+    if rel == "next" or (rel is None and t == "future"):
+        return Timex("DATE", min(c for c in cands if c >= a).isoformat())
+    return Timex("DATE", min(cands, key=lambda c: abs((c - a).days)).isoformat())
 
 
 def _h_month_range(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
@@ -604,7 +702,19 @@ def _h_season(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
     return Timex("DATE", f"{y}-{s}")
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _h_century(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    n = int(re.search(r"\d+", p).group(0))
+    return Timex("DATE", f"{n - 1:02d}")
+
+
 def _h_decade(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    word = p.removeprefix("the ")
+    if word in _DECADE_WORDS:
+        return Timex("DATE", f"19{_DECADE_WORDS[word]}")
     m = re.search(r"(\d{4})'?s", p)
     if m:
         return Timex("DATE", m.group(1)[:3])
@@ -618,7 +728,7 @@ def _h_fiscal_year(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | Non
         return Timex("DATE", ym.group(0))
     if a is None:
         return Timex("DATE", None)
-    y = a.year - bool(re.search(r"last|previous", p)) + ("next" in p)
+    y = a.year - bool(re.search(r"last|previous|latest", p)) + ("next" in p)
     return Timex("DATE", str(y))
 
 
@@ -847,7 +957,8 @@ _HANDLERS = {
     "clock_date": _h_clock_date, "wday_clock": _h_wday_clock, "mdy": _h_mdy, "dmy": _h_dmy,
     "iso": _h_iso, "slash": _h_slash, "month_year": _h_month_year, "month_range_year": _h_month_range,
     "quarter": _h_quarter, "quarter_ref": _h_quarter_ref, "half": _h_half,
-    "year_ago_period": _h_year_ago_period, "season": _h_season, "decade": _h_decade,
+    "year_ago_period": _h_year_ago_period, "holiday": _h_holiday, "spoken_year": _h_spoken_year,
+    "season": _h_season, "decade": _h_decade, "century": _h_century,
     "fiscal_year": _h_fiscal_year, "year": _h_year, "ago": _h_ago, "unit_ago": _h_unit_ago,
     "rel_wday_part": _h_rel_wday_part, "day_part": _h_day_part, "rel_day": _h_rel_day,
     "rel_unit": _h_rel_unit, "the_weekend": _h_the_weekend, "every": _h_every, "set_adv": _h_set_adv,
