@@ -267,3 +267,22 @@ def test_reader_never_sees_half_an_article(tmp_path: Path) -> None:
             reads += 1
     thread.join()
     assert reads > 1 and not partial
+
+
+def test_aggregates_follow_deletes(tmp_path: Path) -> None:
+    """Relations and name/title counts are kept in step with the articles."""
+    with Store(tmp_path / "s.db") as store:
+        for n in range(3):
+            store.write(make_record(f"a{n}", story(n), [person("p", "Vladimir Putin"), person("q", "Boris Other")],
+                                    2, published=f"2020-11-2{n}"))
+        rel = store.conn.execute("SELECT count, first, last FROM relations").fetchall()
+        assert [tuple(r) for r in rel] == [(6, "2020-11-20", "2020-11-22")]
+        store.delete("a0")
+        store.delete("a2")
+        rel = store.conn.execute("SELECT count, first, last FROM relations").fetchall()
+        assert [tuple(r) for r in rel] == [(2, "2020-11-21", "2020-11-21")]
+        forms = store.conn.execute("SELECT value, count FROM actor_forms WHERE field = 'name' ORDER BY value")
+        assert [tuple(r) for r in forms] == [("Boris Other", 1), ("Vladimir Putin", 1)]
+        store.delete("a1")
+        for table in ("relations", "actor_forms", "corpus_actors", "events", "actors"):
+            assert store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table

@@ -45,7 +45,8 @@ def arrow_schema(conn: sqlite3.Connection, table: str) -> pa.Schema:
 def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     """Rows of ``table`` in primary-key order, flags as booleans."""
     types = column_types(conn, table)
-    for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+    pk = [r["name"] for r in sorted(conn.execute(f"PRAGMA table_info({table})"), key=lambda r: r["pk"]) if r["pk"]]
+    for row in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(pk)}"):
         yield {k: (bool(v) if types[k] == "BOOLEAN" and v is not None else v) for k, v in dict(row).items()}
 
 
@@ -149,12 +150,9 @@ def actor_network(store: Store) -> nx.MultiDiGraph:
     for a in conn.execute("SELECT id, name, kind, country, sector, articles, mentions FROM corpus_actors"):
         g.add_node(str(a["id"]), label=a["name"], kind=a["kind"], country=a["country"] or "",
                    sector=a["sector"] or "", articles=a["articles"], mentions=a["mentions"])
-    for e in conn.execute(
-            "SELECT source_cid, target_cid, type, count(*) n, min(day) first, max(day) last FROM events"
-            " WHERE source_cid IS NOT NULL AND target_cid IS NOT NULL AND dup = 0 AND negated = 0"
-            " GROUP BY source_cid, target_cid, type"):
+    for e in conn.execute("SELECT * FROM relations"):
         g.add_edge(str(e["source_cid"]), str(e["target_cid"]), key=e["type"], type=e["type"],
-                   count=e["n"], weight=e["n"], first=e["first"] or "", last=e["last"] or "")
+                   count=e["count"], weight=e["count"], first=e["first"] or "", last=e["last"] or "")
     return g
 
 

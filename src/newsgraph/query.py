@@ -157,15 +157,14 @@ def actor_profile(store: Store, name: str, *, quotes_limit: int = 20) -> dict[st
     conn, cid = store.conn, ids[0]
     info = dict(conn.execute("SELECT id, name, kind, country, sector, articles, mentions, events_as_source,"
                              " events_as_target FROM corpus_actors WHERE id = ?", (cid,)).fetchone())
-    relation = ("SELECT c.name AS {other}, e.type, count(*) AS count FROM events e JOIN corpus_actors c"
-                " ON c.id = e.{other}_cid WHERE e.{me}_cid = ? AND e.dup = 0 AND e.negated = 0"
-                " GROUP BY e.{other}_cid, e.type ORDER BY count DESC, c.name LIMIT 100")
+    relation = ("SELECT c.name AS {other}, r.type, r.count, r.first, r.last FROM relations r JOIN corpus_actors c"
+                " ON c.id = r.{other}_cid WHERE r.{me}_cid = ? ORDER BY r.count DESC, c.name LIMIT 100")
+    forms = ("SELECT value AS {field}, count FROM actor_forms WHERE corpus_actor_id = ? AND field = '{field}'"
+             " ORDER BY count DESC, value LIMIT 20")
     return {
         **info,
-        "names": [r[0] for r in conn.execute(
-            "SELECT name FROM actors WHERE corpus_actor_id = ? GROUP BY name ORDER BY count(*) DESC LIMIT 20", (cid,))],
-        "titles": _rows(conn, "SELECT title, count(*) AS count FROM actors WHERE corpus_actor_id = ?"
-                        " AND title IS NOT NULL GROUP BY title ORDER BY count DESC LIMIT 20", (cid,)),
+        "names": [r["name"] for r in _rows(conn, forms.format(field="name"), (cid,))],
+        "titles": _rows(conn, forms.format(field="title"), (cid,)),
         "acts_on": _rows(conn, relation.format(other="target", me="source"), (cid,)),
         "acted_on_by": _rows(conn, relation.format(other="source", me="target"), (cid,)),
         "quotes": quotes(store, speaker_ids=[cid], limit=quotes_limit),
@@ -176,7 +175,7 @@ def actor_profile(store: Store, name: str, *, quotes_limit: int = 20) -> dict[st
 def quotes(store: Store, *, speaker: str | None = None, speaker_ids: list[int] | None = None,
            limit: int | None = 100) -> list[Row]:
     """Quotations, newest first, with speaker, cue and article."""
-    where = ["a.duplicate_of IS NULL"]
+    where = ["q.dup = 0"]
     if speaker is not None:
         speaker_ids = find_actors(store, speaker)
     if speaker_ids is not None:
@@ -184,7 +183,7 @@ def quotes(store: Store, *, speaker: str | None = None, speaker_ids: list[int] |
     return _rows(store.conn, "SELECT c.name AS speaker, q.speaker_text, q.text, q.kind, q.cue, q.article_id,"
                  " a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
                  " LEFT JOIN corpus_actors c ON c.id = q.speaker_corpus_id"
-                 f" WHERE {' AND '.join(where)} ORDER BY a.published DESC, q.pk DESC"
+                 f" WHERE {' AND '.join(where)} ORDER BY q.published DESC, q.pk DESC"
                  + (" LIMIT ?" if limit else ""), [limit] if limit else [])
 
 

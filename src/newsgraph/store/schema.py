@@ -21,7 +21,7 @@ SCHEMA_VERSION = 1
 RECORD_TABLES = ("articles", "actors", "mentions", "times", "quantities", "places",
                  "quotes", "claims", "events")
 #: Every table an export writes (record tables plus corpus-level ones).
-EXPORT_TABLES = RECORD_TABLES + ("corpus_actors", "skipped")
+EXPORT_TABLES = RECORD_TABLES + ("corpus_actors", "relations", "skipped")
 
 _CHILD = "article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, idx INTEGER NOT NULL"
 
@@ -107,9 +107,10 @@ CREATE TABLE quotes (
     kind TEXT NOT NULL, speaker TEXT, speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER,
     cue TEXT, cue_start INTEGER, cue_end INTEGER,
     speaker_corpus_id INTEGER REFERENCES corpus_actors(id) ON DELETE SET NULL,
+    published TEXT, dup INTEGER NOT NULL DEFAULT 0,
     UNIQUE (article_id, idx)
 );
-CREATE INDEX quotes_speaker ON quotes(speaker_corpus_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_corpus_id, dup, published);
 
 CREATE TABLE claims (
     pk INTEGER PRIMARY KEY, {_CHILD},
@@ -139,8 +140,23 @@ CREATE INDEX events_source ON events(source_cid, day);
 CREATE INDEX events_target ON events(target_cid, day);
 CREATE INDEX events_source_country ON events(source_country, day);
 CREATE INDEX events_target_country ON events(target_country, day);
-CREATE INDEX events_source_profile ON events(source_cid, type, target_cid, dup, negated);
-CREATE INDEX events_target_profile ON events(target_cid, type, source_cid, dup, negated);
+CREATE INDEX events_pair ON events(source_cid, target_cid, type, dup, negated, day);
+
+-- Aggregates kept in the writer's transaction, so profiles and the network
+-- cost one indexed read however busy the actor (docs/store.md).
+CREATE TABLE relations (
+    source_cid INTEGER NOT NULL REFERENCES corpus_actors(id) ON DELETE CASCADE,
+    target_cid INTEGER NOT NULL REFERENCES corpus_actors(id) ON DELETE CASCADE,
+    type TEXT NOT NULL, count INTEGER NOT NULL, first TEXT, last TEXT,
+    PRIMARY KEY (source_cid, target_cid, type)
+) WITHOUT ROWID;
+CREATE INDEX relations_target ON relations(target_cid, source_cid, type);
+
+CREATE TABLE actor_forms (
+    corpus_actor_id INTEGER NOT NULL REFERENCES corpus_actors(id) ON DELETE CASCADE,
+    field TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (corpus_actor_id, field, value)
+) WITHOUT ROWID;
 
 CREATE TABLE skipped (
     pk INTEGER PRIMARY KEY,

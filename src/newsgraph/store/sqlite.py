@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..records import Record
-from . import neardup, schema
+from . import aggregates, neardup, schema
 from .actors import resolve
 from .rows import ACTOR_COLUMNS, ARTICLE_COLUMNS, COLUMNS, list_rows, read_record
 
@@ -167,7 +167,8 @@ class Store:
                                  [(art.id, n, h) for n, h in enumerate(bands)])
                 self._insert_items(record, dup=dup_of is not None)
                 if dup_of is None:
-                    self._count(art.id, +1)
+                    aggregates.adjust(conn, art.id, +1)
+                    aggregates.refresh_relations(conn, aggregates.groups(conn, art.id))
                 conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?",
                                  [(dup_of or art.id, d) for d in dependants])
         except sqlite3.IntegrityError as exc:
@@ -212,7 +213,8 @@ class Store:
             cols = ("idx",) + COLUMNS[table]
             for row in rows:
                 if table == "quotes":
-                    extra = {"speaker_corpus_id": cids.get(row["speaker"])}
+                    extra = {"speaker_corpus_id": cids.get(row["speaker"]),
+                             "published": record.article.published, "dup": int(dup)}
                 elif table == "events":
                     extra = {"day": event_day(row["date"], record.article.published),
                              "source_cid": cids.get(row["source"]), "target_cid": cids.get(row["target"]),
@@ -223,28 +225,14 @@ class Store:
                 conn.execute(f"INSERT INTO {table}({quoted}) VALUES ({', '.join('?' * len(names))})",
                              (aid, *(row[c] for c in cols), *extra.values()))
 
-    def _count(self, article_id: str, sign: int) -> None:
-        """Add (or remove) one article's contribution to the corpus actors' counters."""
-        conn = self.conn
-        conn.execute(
-            "UPDATE corpus_actors SET articles = articles + ?, mentions = mentions + ? * (SELECT count(*)"
-            " FROM mentions m JOIN actors a ON a.article_id = m.article_id AND a.id = m.actor_id"
-            " WHERE a.article_id = ? AND a.corpus_actor_id = corpus_actors.id)"
-            " WHERE id IN (SELECT corpus_actor_id FROM actors WHERE article_id = ?)",
-            (sign, sign, article_id, article_id))
-        for role in ("source", "target"):
-            conn.execute(
-                f"UPDATE corpus_actors SET events_as_{role} = events_as_{role} + ? * (SELECT count(*)"
-                f" FROM events e WHERE e.article_id = ? AND e.{role}_cid = corpus_actors.id)"
-                f" WHERE id IN (SELECT {role}_cid FROM events WHERE article_id = ?)",
-                (sign, article_id, article_id))
-
     def _delete(self, article_id: str) -> None:
         """Remove one article (inside the caller's transaction); children cascade."""
         row = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        touched = aggregates.groups(self.conn, article_id)
         if row["duplicate_of"] is None:
-            self._count(article_id, -1)
+            aggregates.adjust(self.conn, article_id, -1)
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        aggregates.refresh_relations(self.conn, touched)
         self.conn.execute(
             "DELETE FROM corpus_actors WHERE articles = 0 AND NOT EXISTS"
             " (SELECT 1 FROM actors WHERE corpus_actor_id = corpus_actors.id)")
