@@ -69,6 +69,13 @@ def _run(nlp, items: list[tuple[str, str | None]]) -> list:
     return list(nlp.pipe(docs))
 
 
+def _code(arg) -> str | None:
+    """Country of an argument, or "IGO" (gold codes international bodies IGO...)."""
+    if arg is None:
+        return None
+    return arg.country or ("IGO" if arg.sector == "IGO" else None)
+
+
 def _predicted(doc, min_conf: float) -> list[tuple[str, str, str | None, str | None]]:
     """(type, cameo root, source country, target country) per coded event."""
     out = []
@@ -76,8 +83,7 @@ def _predicted(doc, min_conf: float) -> list[tuple[str, str, str | None, str | N
         ev = c.event
         if ev.confidence < min_conf:
             continue
-        out.append((ev.type, (ev.cameo or "")[:2], c.source.country if c.source else None,
-                    c.target.country if c.target else None))
+        out.append((ev.type, (ev.cameo or "")[:2], _code(c.source), _code(c.target)))
     return out
 
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Event, Span as CharSpan, TextSpan
 from . import actor_for_span, register_extensions
-from .event_lexicon import LexEntry, Lexicon, load_lexicon
+from .event_lexicon import LexEntry, Lexicon, load_cameo2plover, load_lexicon, plover_for
 
 __all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of"]
 
@@ -54,6 +54,9 @@ _AGENT_NOUNS = {  # generic agents the fallback accepts as actors (CAMEO agent w
 }
 _QUANT_HEADS = {"one", "some", "many", "most", "all", "several", "dozens", "hundreds", "thousands",
                 "members", "group", "leaders", "officials", "part", "rest"}
+_IGOS = {"un", "u.n.", "united nations", "eu", "european union", "nato", "interpol", "iaea", "opec",
+         "red cross", "african union", "arab league", "world bank", "imf", "who", "osce", "asean",
+         "unhcr", "unicef", "security council", "european commission", "european community", "ec"}
 _DEMONYM_SUFFIXES = ("ians", "ian", "ese", "ish", "ans", "an", "is", "i", "n")
 _ALIASES = {
     "us": "USA", "u.s.": "USA", "u.s": "USA", "america": "USA", "american": "USA", "americans": "USA",
@@ -154,8 +157,9 @@ class Arg:
     end: int
     text: str
     actor: str | None  # actor id (actor layer)
-    country: str | None  # from the actor record, else the fallback lookup
+    country: str | None  # from the phrase itself, else the actor record
     fallback: bool  # True when no actor record covers the phrase
+    sector: str | None = None  # "IGO" for international bodies (their country is None)
 
 
 @dataclass
@@ -226,7 +230,7 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                     words.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
                 elif g.dep_ == "aux" and dep == "xcomp":
                     words.add(g.lower_)
-        if dep in _OBJ and _is_actorish(c):
+        if (dep in _OBJ or dep in _PASS_SUBJ) and _actor_like(c):
             words.add("@actor")
     return words, objs
 
@@ -239,6 +243,12 @@ def _noun_context(tok: Token) -> set[str]:
         elif c.dep_ == "prep":
             words.add(c.lower_)
     return words
+
+
+def _actor_like(tok: Token) -> bool:
+    """Could this phrase name an actor (entity, agent word, or a country modifier)?"""
+    return _is_actorish(tok) or any(
+        c.dep_ in ("compound", "amod", "poss") and (_is_actorish(c) or country_of(c.text)) for c in tok.children)
 
 
 def _is_actorish(tok: Token) -> bool:
@@ -286,6 +296,13 @@ def _headline_verb(tok: Token) -> bool:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
+    """The token and the nouns coordinated with it; "Hungarian and Romanian officials" gives
+    the two country modifiers (one phrase, two actors)."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.i < tok.i and country_of(c.text):
+            mods = [c, *[d for d in c.conjuncts if d.i < tok.i and country_of(d.text)]]
+            if len(mods) >= 2:
+                return mods
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
 
 
@@ -347,29 +364,29 @@ def _phrase(tok: Token) -> tuple[int, int]:
 
 
 def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
-    """Actor id and country for the phrase headed by ``tok`` (actor layer, then fallback)."""
+    """Actor id and country for the phrase headed by ``tok``: the actor layer's id, and the
+    country the phrase itself names ("Russian foreign minister ...") before the actor's."""
     if tok is None:
         return None
+    if tok.pos_ == "PRON" and tok.lower_ in _PERSONAL and not actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
+        reporter = _reporter_of(tok)
+        if reporter is not None:
+            return _resolve(doc, reporter, places)
     start, end = _phrase(tok)
-    head_span = (tok.idx, tok.idx + len(tok.text))
-    actor = actor_for_span(doc, *head_span) or actor_for_span(doc, start, end)
-    country = None
-    if actor is not None:
-        rec = next((a for a in doc._.actors or () if a.id == actor), None)
-        country = rec.country if rec else None
-    if country is None:
-        country = _fallback_country(doc, tok, start, end, places)
-    # an appositive or possessor can carry the actor ("his government", "Iran's scientist")
-    if actor is None:
+    actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, start, end)
+    rec = next((a for a in doc._.actors or () if a.id == actor), None) if actor else None
+    country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
+    sector = rec.sector if rec else None
+    if sector is None and _igo_in(doc, start, end):
+        sector = "IGO"
+    if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
             if c.dep_ in ("appos", "poss"):
                 sub = _resolve(doc, c, places)
                 if sub and (sub.actor or sub.country):
-                    if sub.actor is not None and actor is None:
-                        actor = sub.actor
-                    country = country or sub.country
+                    actor, country, sector = sub.actor, country or sub.country, sector or sub.sector
                     break
-    if actor is None and country is None and not _is_actorish(tok):
+    if actor is None and country is None and sector is None and not _is_actorish(tok):
         of = _pobj(tok, "of")
         if of is not None and tok.lower_ in _AGENT_NOUNS | _QUANT_HEADS:
             return _resolve(doc, of, places)
@@ -377,7 +394,35 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
             if c.dep_ in ("compound", "amod", "nmod") and (_is_actorish(c) or country_of(c.text)):
                 return _resolve(doc, c, places)
         return None
-    return Arg(start, end, doc.text[start:end], actor, country, actor is None)
+    return Arg(start, end, doc.text[start:end], actor, country, actor is None, sector)
+
+
+_PERSONAL = {"he", "she", "it", "they", "we"}
+
+
+def _reporter_of(pron: Token) -> Token | None:
+    """"Obama said he would ...": a pronoun subject of a reported clause is most often the
+    reporter. The subject of the nearest verb above whose complement holds the pronoun."""
+    if pron.dep_ not in _SUBJ | _PASS_SUBJ:
+        return None
+    v = pron.head
+    for _ in range(3):
+        if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
+            return None
+        v = v.head
+        subj = _child(v, _SUBJ)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj
+    return None
+
+
+def _igo_in(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(e.text.lower().removeprefix("the ") in _IGOS for e in span.ents):
+        return True
+    return any(t.lower_ in _IGOS and t.pos_ == "PROPN" for t in span)
 
 
 def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) -> str | None:
@@ -426,6 +471,9 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         obj = _child(trig, ("dobj", "obj"))
         if obj is not None and obj.lemma_.lower() not in entry.extras:
             targets = _conjuncts(obj)
+            if not _actor_like(obj) and any(_pobj(trig, p) is not None and _actor_like(_pobj(trig, p))
+                                            for p in ("at", "on", "against", "to", "into")):
+                targets = []  # "fired anti-aircraft batteries at Russia"
     if not targets:
         for prep in (*sorted(entry.preps), *_TARGET_PREPS):
             if passive and prep == "by":
@@ -460,7 +508,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         if c.dep_ == "poss":
             sources = _conjuncts(c)
         elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
-                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.lower_ in _AGENT_NOUNS):
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (c.lower_ in _AGENT_NOUNS and c.pos_ != "ADJ")):
             sources = [c]
     by = _pobj(trig, "by") or _pobj(trig, "from")
     if by is not None:
@@ -472,9 +520,11 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         elif not of_is_source:
             targets = _conjuncts(of)
     if not targets:
-        for prep in (*sorted(entry.preps), "against", "on", "with", "to", "at", "over", "for", "in"):
+        for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
+            if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
+                continue  # "talks on X": X is the topic
             p = _pobj(trig, prep)
-            if p is not None and (prep != "in" or p.ent_type_ == "GPE"):
+            if p is not None and (prep != "in" or (p.ent_type_ == "GPE" and entry.plover.type == "PROTEST")):
                 targets = _conjuncts(p)
                 break
     if not targets:
@@ -491,6 +541,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             s, passive = _clause_subject(gov)
             if s is not None and not passive:
                 sources = _conjuncts(s)
+        if not targets and light and trig.dep_ == "pobj" and (o := _child(gov, ("dobj",))) is not None:
+            targets = _conjuncts(o)  # "engaged Filipino peacekeepers in a firefight"
         if not targets and light:
             for prep in ("on", "against", "with", "to", "for"):
                 p = _pobj(gov, prep)
@@ -555,14 +607,28 @@ def _aux_words(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod")}
 
 
-def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> tuple[bool, bool]:
-    """(negated, hypothetical) from the anchor clause and the verbs governing it."""
-    negated = any(c.dep_ == "neg" for c in anchor.children) or any(
+_FUTURE = {"will", "would", "shall", "'ll", "wo"}
+_SELF_INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "pledge", "promise", "vow",
+                "propose", "offer", "decide", "agree", "wish", "resolve", "undertake", "threaten"}
+_INTENT_ADJ = {"willing", "ready", "prepared", "determined", "eager", "keen", "set", "poised"}
+_HYPO_AMOD = {"possible", "potential", "planned", "proposed", "threatened", "further", "future"}
+
+
+@dataclass
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    intent: bool = False  # the source states it will do it: CAMEO's "express intent" codes
+
+
+def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> Modality:
+    """Negation and modality from the anchor clause and the verbs or adjectives governing it."""
+    m = Modality()
+    m.negated = any(c.dep_ == "neg" for c in anchor.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in trig.children)
     words = _aux_words(anchor)
-    hypothetical = bool(words & _MODALS) or "if" in words or "unless" in words
-    if anchor.tag_ == "VB" and "to" in words and anchor.dep_ == "xcomp":
-        pass
+    m.hypothetical = bool(words & _MODALS) or "if" in words or "unless" in words
+    m.intent = bool(words & _FUTURE) and not ({"if", "unless"} & words)
     v = anchor
     for _ in range(3):
         if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head.i == v.i:
@@ -570,25 +636,56 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
         head = v.head
         lem = head.lemma_.lower()
         if v.dep_ == "xcomp":
+            own_subject = any(c.dep_ in _SUBJ for c in v.children)
             if lem in _NEGATORS or ctl.get(head.i) == "neg":
-                negated = not negated
-            elif lem in _INTENT or ctl.get(head.i) == "ctl":
-                hypothetical = True
+                m.negated = not m.negated
+            elif lem in _INTENT or ctl.get(head.i) == "ctl" or lem in _INTENT_ADJ:
+                m.hypothetical = True
+                m.intent = m.intent or (not own_subject and (lem in _SELF_INTENT or lem in _INTENT_ADJ
+                                                             or ctl.get(head.i) == "ctl"))
             if any(c.dep_ == "neg" for c in head.children):
-                negated = True
+                m.negated = True
+            hws = _aux_words(head)
+            if hws & _MODALS:
+                m.hypothetical = True
+                m.intent = m.intent or bool(hws & _FUTURE)
         elif v.dep_ == "conj":
             hws = _aux_words(head)
-            hypothetical = hypothetical or bool(hws & _MODALS)
             if not any(c.dep_ in _SUBJ for c in v.children):
-                negated = negated or any(c.dep_ == "neg" for c in head.children)
+                m.hypothetical = m.hypothetical or bool(hws & _MODALS)
+                m.intent = m.intent or bool(hws & _FUTURE)
+                m.negated = m.negated or any(c.dep_ == "neg" for c in head.children)
         if v.dep_ == "ccomp":
             break
         v = head
-    if trig.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children) and anchor.i == trig.i and trig.dep_ not in ("xcomp",):
-        hypothetical = True
-    if any(c.dep_ == "amod" and c.lower_ in {"possible", "potential", "planned", "proposed", "threatened", "further", "future"} for c in trig.children):
-        hypothetical = True
-    return negated, hypothetical
+    if trig.tag_ == "VB" and anchor.i == trig.i and trig.dep_ not in ("xcomp",) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+        m.hypothetical = True
+    if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children):
+        m.hypothetical = True
+    m.intent = m.intent and m.hypothetical or m.intent and bool(words & _FUTURE)
+    return m
+
+
+# CAMEO's "express intent" codes: a stated future cooperative act is AGREE (03x), a stated
+# future hostile act is THREATEN (13x). Keys are CAMEO prefixes, longest first.
+_INTENT_CODES = {
+    "045": "039", "04": "036", "05": "032", "06": "031", "071": "0331", "072": "0332", "073": "0333",
+    "074": "0334", "07": "033", "0831": "0341", "083": "034", "081": "0351", "082": "0352",
+    "084": "0353", "085": "0354", "086": "0355", "087": "0356", "08": "035",
+    "14": "133", "15": "138", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+    "166": "136", "16": "131", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323",
+    "1724": "1324", "175": "137", "17": "130", "183": "1383", "204": "1385", "18": "138", "19": "138",
+    "20": "138",
+}
+
+
+def intent_code(cameo: str) -> str | None:
+    """The CAMEO "intent" code for an act stated as intended, or None (03, 1x verbal codes)."""
+    for n in (4, 3, 2):
+        if len(cameo) >= n and cameo[:n] in _INTENT_CODES:
+            return _INTENT_CODES[cameo[:n]]
+    return None
 
 
 # --------------------------------------------------------------------------- dates, places, claims
@@ -705,10 +802,17 @@ def _confidence(nominal: bool, src: Arg | None, tgt: Arg | None) -> float:
 
 def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]) -> list[tuple[Arg | None, Arg | None]]:
     real_s = [s for s in sources if s is not None]
-    real_t = [t for t in targets if t is not None]
+    real_t = [t for t in targets if t is not None and (t.actor or t.country or t.sector)]
+    if not real_t:
+        real_t = [t for t in targets if t is not None and "sym" not in entry.flags]
     if "sym" in entry.flags and not real_t and len(real_s) >= 2:
         return [(a, b) for a in real_s for b in real_s if a is not b]
     return [(s, t) for s in (real_s or [None]) for t in (real_t or [None])]
+
+
+@lru_cache(maxsize=1)
+def _plover_table():
+    return load_cameo2plover()
 
 
 def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
@@ -719,6 +823,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
              and (r := _attach_token(doc, t.start, t.end)) is not None]
     place_at = [(r, _attach_node(r), i) for i, p in enumerate(places)
                 if (r := _attach_token(doc, p.start, p.end)) is not None]
+    table = _plover_table()
     triggers = _find_triggers(doc, lex)
     trig_idx = {t.i: e for t, e, _ in triggers}
     # control verbs yield to an event in their complement
@@ -726,8 +831,13 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
     dropped: set[int] = set()
     for tok, entry, _ in triggers:
         flag = "neg" if "neg" in entry.flags else "ctl" if "ctl" in entry.flags else None
-        if flag and any(c.dep_ in ("xcomp", "ccomp") and c.i in trig_idx for c in tok.children):
+        if flag and any(c.dep_ in ("xcomp", "ccomp") and (c.i in trig_idx or any(
+                o.dep_ in ("dobj", "obj") and o.i in trig_idx for o in c.children)) for c in tok.children):
             ctl[tok.i] = flag
+            dropped.add(tok.i)
+    for tok, entry, _ in triggers:  # "met ... to discuss", "seeking to deepen": one event
+        if tok.dep_ in ("xcomp", "advcl") and (h := trig_idx.get(tok.head.i)) is not None \
+                and h.plover.type == entry.plover.type and tok.head.i not in dropped:
             dropped.add(tok.i)
     coded: list[CodedEvent] = []
     for tok, entry, used in triggers:
@@ -746,14 +856,18 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         srcs = [_resolve(doc, t, places) for t in s_toks]
         tgts = [_resolve(doc, t, places) for t in t_toks]
         tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
-        negated, hypothetical = _flags(anchor, tok, entry, ctl)
+        mod = _flags(anchor, tok, entry, ctl)
+        negated, hypothetical = mod.negated, mod.hypothetical
+        ptype, pmode, cameo = entry.plover.type, entry.plover.mode, entry.cameo
+        if mod.intent and not negated and (code := intent_code(cameo)) and (p := plover_for(code, table)):
+            ptype, pmode, cameo = p.type, p.mode, code
         attributed = _claim_source(doc, tok)
         if attributed is None:
             attributed, _ = _report_source(doc, anchor, places)
         sent = tok.sent
         for src, tgt in _pairs(entry, srcs, tgts):
             ev = Event(
-                id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
+                id="", type=ptype, mode=pmode, cameo=cameo,
                 source=src.actor if src else None, target=tgt.actor if tgt else None,
                 negated=negated, hypothetical=hypothetical, attributed_to=attributed,
                 trigger=TextSpan(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
