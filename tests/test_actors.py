@@ -236,3 +236,13 @@ def test_seed_article_key_actors(analyze):
     assert starts == sorted(starts)
     for a in rec.actors:
         assert [m.start for m in a.mentions] == sorted(m.start for m in a.mentions)
+
+
+@pytest.mark.model
+def test_possessive_premodifier_and_comma_apposition(analyze):
+    rec = analyze("Kenya's interior minister, Grace Wanjiru, told state television that "
+                  "she had ordered an inquiry.")
+    minister = by_name(rec, "Grace Wanjiru")
+    assert (minister.country, minister.sector, minister.title) == ("KEN", "GOV", "interior minister")
+    assert mention_texts(rec, minister) == ["Grace Wanjiru", "she"]
+    assert by_name(rec, "state television").sector == "MED"

@@ -247,6 +247,7 @@ class _State:
     pronouns: dict[int, str] = field(default_factory=dict)  # token index -> person key
     sent_of: list[int] = field(default_factory=list)  # token index -> sentence number
     text: str = ""  # doc.text, which spaCy rebuilds on every access
+    sent_start: list[int] = field(default_factory=list)  # sentence number -> first token
     gov_country: dict[int, str | None] = field(default_factory=dict)  # government noun -> country
     title_orgs: dict[str, list[str]] = field(default_factory=dict)  # person key -> orgs in title
 
@@ -316,6 +317,8 @@ def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
             out.append(t)
         elif t.text in ("-", "of") and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and out:
             out.append(t)
+        elif t.tag_ == "POS" and i > 0 and doc[i - 1].pos_ == "PROPN" and out:
+            out.append(t)  # "Iran's foreign minister"
         else:
             break
         i -= 1
@@ -347,7 +350,8 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
                 matched = True
                 break
         if not matched:
-            words.append(toks[i])
+            if toks[i].tag_ != "POS":
+                words.append(toks[i])
             i += 1
     head_sector, mod_sector = None, None
     for t in words:
@@ -391,30 +395,36 @@ def _appositive(kb: Knowledge, root: Token) -> list[Token]:
     return []
 
 
-def _reverse_appositive(kb: Knowledge, span: TokSpan) -> list[Token]:
+def _reverse_appositive(kb: Knowledge, span: TokSpan, sent_start: int) -> list[Token]:
     """"the ex-CEO of Belgprombank, ..., Viktor Babariko": a title noun
     earlier in the same clause, before a comma that precedes the name."""
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].text != ",":
         return []
-    for i in range(span.start - 2, max(span.sent.start, span.start - 25) - 1, -1):
+    for i in range(span.start - 2, max(sent_start, span.start - 25) - 1, -1):
         t = doc[i]
         if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON":
             return []
         role = _role(kb, t)
         if role and role[0] == "person" and t.tag_ in ("NN", "NNP"):
-            left = t
-            while left.i > 0 and (doc[left.i - 1].text == "-" or left.text == "-"
-                                  or doc[left.i - 1].dep_ in ("amod", "compound")
-                                  and doc[left.i - 1].head.i in (left.i, t.i)):
-                left = doc[left.i - 1]
+            left = t.i
+            while left > 0 and _extends_left(doc[left - 1], doc[left]):
+                left -= 1
             right = t.i + 1
             if right + 1 < len(doc) and doc[right].lower_ == "of" and doc[right + 1].pos_ == "PROPN":
                 right += 2
                 while right < len(doc) and doc[right].pos_ == "PROPN":
                     right += 1
-            return [x for x in doc[left.i:right] if x.lower_ not in ("the", "a", "an")]
+            return [x for x in doc[left:right] if x.lower_ not in ("the", "a", "an")]
     return []
+
+
+def _extends_left(prev: Token, cur: Token) -> bool:
+    """Whether ``prev`` belongs to the title phrase that starts at ``cur``:
+    "ex-CEO", "Iran's foreign minister", but never across a comma."""
+    if "-" in (prev.text, cur.text) or "POS" in (prev.tag_, cur.tag_):
+        return True
+    return not prev.is_punct and prev.dep_ in ("amod", "compound", "poss") and prev.head.i >= cur.i
 
 
 # --------------------------------------------------------------------------- persons
@@ -518,7 +528,10 @@ def _add_persons(st: _State, spans: list[TokSpan]) -> None:
             title, country, sector = _title_parts(kb, pre)
             ent.fill(country, sector, title)
             st.taken.update(t.i for t in pre if not _is_named_org(t))
-        for toks in (_appositive(kb, s.root), _reverse_appositive(kb, s)):
+        elif pre and (country := _country_in(kb, pre[-2:])) and pre[-1].dep_ in ("compound", "amod", "nmod"):
+            ent.fill(country=country)  # "U.S. Colin Powell", "Iranian Kamal Kharazi"
+            st.taken.update(t.i for t in pre[-2:])
+        for toks in (_appositive(kb, s.root), _reverse_appositive(kb, s, st.sent_start[st.sent_of[s.start]])):
             if toks:
                 title, country, sector = _title_parts(kb, toks)
                 ent.fill(country, sector, title)
@@ -924,17 +937,20 @@ def _merge_bare_groups(st: _State) -> None:
 
 # --------------------------------------------------------------------------- the component
 
-def _sentence_numbers(doc: Doc) -> list[int]:
-    out = [0] * len(doc)
+def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's sentence number, and each sentence's first token."""
+    out, starts = [0] * len(doc), []
     for n, sent in enumerate(doc.sents):
+        starts.append(sent.start)
         for i in range(sent.start, sent.end):
             out[i] = n
-    return out
+    return out, starts
 
 
 def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Actor]:
     """All actors of a parsed doc, in order of first mention, with stable ids."""
-    st = _State(doc, kb, sent_of=_sentence_numbers(doc), text=doc.text)
+    sent_of, sent_start = _sentence_numbers(doc)
+    st = _State(doc, kb, sent_of=sent_of, sent_start=sent_start, text=doc.text)
     persons, rest = _person_spans(st, _candidates(doc, kb, matcher))
     _add_persons(st, persons)
     for span in rest:
