@@ -285,7 +285,8 @@ def _make(doc: Doc, text: str, content: tuple[int, int], cue: Token | Span, sour
                      source_text=source.text if source is not None else None, source_span=_cspan(source),
                      hedged=hedged)
     cue_chars = (cue.idx, cue.idx + len(cue.text)) if isinstance(cue, Token) else (cue.start_char, cue.end_char)
-    return Quote(start=s, end=e, text=text, kind="indirect", speaker=resolve_speaker(doc, source),
+    verbatim = any(t.text == ":" for t in doc[cue.i + 1:cue.i + 8] if t.idx < s) if isinstance(cue, Token) else False
+    return Quote(start=s, end=e, text=text, kind="direct" if verbatim else "indirect", speaker=resolve_speaker(doc, source),
                  speaker_text=source.text if source is not None else None, speaker_span=_cspan(source),
                  cue=cue.text, cue_span=CharSpan(start=cue_chars[0], end=cue_chars[1]))
 

@@ -371,7 +371,7 @@ class QuoteExtractor:
                 claims.append(item)
             else:
                 quotes.append(item)
-        quotes = _absorb_fragments(quotes)
+        quotes = _absorb_fragments(quotes, text)
         doc._.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
         doc._.claims = sorted(claims, key=lambda c: (c.start, c.end))
         return doc
@@ -409,17 +409,22 @@ class QuoteExtractor:
                      cue=cue.text, cue_span=CharSpan(start=cue_span[0], end=cue_span[1]))
 
 
-def _absorb_fragments(quotes: list[Quote]) -> list[Quote]:
-    """Indirect speech containing quoted fragments is mixed; the fragments it
-    contains are then not listed again."""
+def _absorb_fragments(quotes: list[Quote], text: str) -> list[Quote]:
+    """Indirect speech containing quoted fragments is mixed; its content is
+    widened over their closing marks, and the fragments are not listed again."""
     fragments = [q for q in quotes if q.kind == "mixed" and q.cue_span is not None]
-    indirect = [q for q in quotes if q.kind == "indirect"]
     drop: set[int] = set()
-    for q in indirect:
-        inner = [f for f in fragments if q.start <= f.start - 1 and f.end + 1 <= q.end]
-        if inner:
-            q.kind = "mixed"
-            drop.update(id(f) for f in inner)
+    for q in quotes:
+        if q.kind != "indirect":
+            continue
+        inner = [f for f in fragments if q.start < f.end and f.start < q.end + 1]
+        if not inner:
+            continue
+        q.kind = "mixed"
+        q.start = min(q.start, min(f.start - 1 for f in inner))
+        q.end = max(q.end, max(f.end + 1 for f in inner))
+        q.text = text[q.start:q.end]
+        drop.update(id(f) for f in inner)
     return [q for q in quotes if id(q) not in drop]
 
 
