@@ -145,6 +145,7 @@ _AGENCIES = frozenset({"Reuters", "Associated Press", "AP", "AFP", "Agence Franc
                        "ANSA", "EFE", "Kyodo", "Kyodo News", "Yonhap", "UPI", "Anadolu Agency", "PTI",
                        "Press Association", "PA Media", "Canadian Press", "BBC News"})
 _HEADER_LINES = 6  # metadata lines looked for right after the headline
+_HEADER_MAX_CHARS = 200  # longer lines are body text
 
 
 def _author_of(part: str) -> tuple[str | None, bool]:
@@ -220,6 +221,8 @@ def _split_header(lines: list[str], title: str | None) -> tuple[str | None, dict
         j = _skip_blank(lines, i)
         if j >= len(lines):
             break
+        if len(lines[j]) > _HEADER_MAX_CHARS:
+            break  # a paragraph of body text, not a byline or date line
         got = _header_fields(_clean_inline(lines[j].strip()))
         if got is None or any(k in fields for k in got):
             break
@@ -261,6 +264,9 @@ _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM_STAR_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
 _EM_UNDER_RE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+_HEADING_RE = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+_QUOTE_RE = re.compile(r"^>\s?", re.MULTILINE)
+_SPACES_RE = re.compile(r"[ \t]+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\s+|\d+[.)]\s+)")
 _LINK_ONLY = re.compile(r"^[\s*_>]*(?:(?:!?\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)[\s*_|,·•]*)+$")
 _BOILERPLATE = re.compile(
@@ -335,13 +341,16 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 def _clean_inline(text: str) -> str:
     """Markdown links, emphasis and heading marks removed; the words stay."""
-    text = _LINK_RE.sub(r"\1", text)
-    text = _BOLD_RE.sub(r"\2", text)
-    text = _EM_STAR_RE.sub(r"\1", text)
-    text = _EM_UNDER_RE.sub(r"\1", text)
-    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^>\s?", "", text, flags=re.MULTILINE)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    if "](" in text:
+        text = _LINK_RE.sub(r"\1", text)
+    if "*" in text or "_" in text:  # most paragraphs have neither: skip the costly patterns
+        text = _BOLD_RE.sub(r"\2", text)
+        text = _EM_STAR_RE.sub(r"\1", text)
+        text = _EM_UNDER_RE.sub(r"\1", text)
+    if "#" in text or ">" in text:
+        text = _HEADING_RE.sub("", text)
+        text = _QUOTE_RE.sub("", text)
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def _is_boilerplate(para: str) -> bool:

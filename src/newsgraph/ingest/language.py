@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 __all__ = ["Guess", "guess_language", "LANGUAGE_NAMES"]
@@ -48,10 +49,12 @@ LANGUAGE_NAMES = {
 }
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _MIN_WORDS = 20  # below this we do not judge
 _MIN_SCRIPT_LETTERS = 20  # ... nor a non-Latin text with fewer letters
 _ENGLISH_FLOOR = 0.12  # English news has ~25-40 % of its words in the list above
 _SAMPLE_CHARS = 20_000
+_SCRIPT_SAMPLE = 5_000
 
 
 @dataclass(frozen=True)
@@ -74,14 +77,15 @@ class Guess:
 def guess_language(text: str) -> Guess:
     """Guess the language of ``text`` from its script and function-word shares."""
     sample = text[:_SAMPLE_CHARS]
-    script = _dominant_script(sample)
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = _WORD.findall(sample)
+    script = _dominant_script(sample, sum(map(len, words)))
     if script not in (None, "LATIN"):
-        letters = sum(ch.isalpha() for ch in sample)
+        letters = sum(ch.isalpha() for ch in sample[:_SCRIPT_SAMPLE])
         return Guess(_SCRIPT_LANG.get(script, None), 0.0, letters >= _MIN_SCRIPT_LETTERS)
     if len(words) < _MIN_WORDS:
         return Guess("en", 0.0, False)
-    shares = {code: sum(w in stop for w in words) / len(words) for code, stop in _STOPWORDS.items()}
+    counts = Counter(w.lower() for w in words)
+    shares = {code: sum(counts[w] for w in stop) / len(words) for code, stop in _STOPWORDS.items()}
     best = max(shares, key=lambda c: shares[c])
     english = shares["en"]
     if english >= _ENGLISH_FLOOR and (best == "en" or english >= 0.8 * shares[best]):
@@ -93,15 +97,21 @@ _SCRIPT_LANG = {"CYRILLIC": "ru", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": 
                 "ARABIC": "ar", "HEBREW": "he", "GREEK": "el"}
 
 
-def _dominant_script(text: str) -> str | None:
-    """The script most letters are written in (Japanese wins over CJK when kana appear)."""
+def _dominant_script(text: str, letters: int) -> str | None:
+    """The script most letters are written in (Japanese wins over CJK when kana appear).
+
+    ``letters`` is the number of word letters in ``text``; only non-ASCII letters are looked
+    up, so English costs next to nothing."""
+    if text.isascii():
+        return "LATIN" if letters else None
     counts: dict[str, int] = {}
-    for ch in text:
+    for ch in _NON_ASCII.findall(text[:_SCRIPT_SAMPLE]):
         if ch.isalpha():
             script = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
             counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return None
-    if counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) > 0.05 * sum(counts.values()):
+    foreign = sum(n for s, n in counts.items() if s != "LATIN")
+    if not foreign or foreign < 0.3 * min(letters, _SCRIPT_SAMPLE):
+        return "LATIN" if letters or counts else None
+    if counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) > 0.05 * foreign:
         return "HIRAGANA"
-    return max(counts, key=lambda s: counts[s])
+    return max((s for s in counts if s != "LATIN"), key=lambda s: counts[s])
