@@ -246,3 +246,12 @@ def test_possessive_premodifier_and_comma_apposition(analyze):
     assert (minister.country, minister.sector, minister.title) == ("KEN", "GOV", "interior minister")
     assert mention_texts(rec, minister) == ["Grace Wanjiru", "she"]
     assert by_name(rec, "state television").sector == "MED"
+
+
+@pytest.mark.model
+def test_first_person_in_a_quote_belongs_to_the_speaker(analyze):
+    text = 'Opposition leader Jan Nowak said, "I will not resign, and my party backs me."'
+    rec = analyze(text)
+    nowak = by_name(rec, "Jan Nowak")
+    assert mention_texts(rec, nowak) == ["Jan Nowak", "I", "my", "me"]
+    assert nowak.sector == "OPP"

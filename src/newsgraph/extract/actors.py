@@ -83,6 +83,9 @@ PERSON_LOCATIVE_PREPS = frozenset({"in", "near", "across", "throughout", "inside
 PLACE_NOUNS = frozenset({"village", "town", "city", "region", "province", "district", "county", "state",
                          "capital", "port", "island", "area", "suburb", "municipality", "oblast"})
 BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "authority", "authorities", "junta"})
+SPEECH_VERBS = frozenset({"say", "tell", "state", "add", "declare", "insist", "reply", "write", "ask", "warn"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+QUOTE_RE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
 REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
 PORTFOLIOS = frozenset({"state", "defense", "defence", "justice", "interior", "finance", "treasury", "health",
                         "education", "commerce", "energy", "labor", "labour", "agriculture", "transport",
@@ -597,6 +600,37 @@ def _resolve_pronouns(st: _State) -> None:
         ants.sort()
 
 
+def _speaker_near(st: _State, tokens: range) -> str | None:
+    """The person who is the subject of a speech verb among ``tokens``."""
+    doc = st.doc
+    for i in tokens:
+        if 0 <= i < len(doc) and doc[i].lemma_ in SPEECH_VERBS:
+            for child in doc[i].children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    key = st.pronouns.get(child.i) or st.person_tokens.get(child.i)
+                    if key and st.entities[key].mentions:
+                        return key
+    return None
+
+
+def _resolve_first_person(st: _State) -> None:
+    """"I"/"me"/"my" inside a quotation belong to its speaker, read from the
+    speech verb just before ('Lukashenko said, "I ...') or just after it."""
+    doc = st.doc
+    for match in QUOTE_RE.finditer(st.text):
+        inside = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if inside is None:
+            continue
+        firsts = [t for t in inside if t.lower_ in FIRST_PERSON and t.pos_ == "PRON"]
+        if not firsts:
+            continue
+        key = (_speaker_near(st, range(inside.start - 1, inside.start - 7, -1))
+               or _speaker_near(st, range(inside.end, inside.end + 6)))
+        if key:
+            for t in firsts:
+                st.entities[key].mentions.add((t.idx, t.idx + len(t)))
+
+
 # --------------------------------------------------------------------------- candidates
 
 def _candidates(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[TokSpan]:
@@ -970,6 +1004,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         if ent.kind == "person" and ent.country is None:
             ent.country = st.title_org_country(ent.key) or _locative_country(st, ent)
     _resolve_pronouns(st)
+    _resolve_first_person(st)
     _add_role_nouns(st)
     _merge_bare_groups(st)
     return _assemble(st)
