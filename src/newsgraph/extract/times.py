@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Time
 from . import register_extensions
@@ -32,22 +32,39 @@ _ENT_STOP = re.compile(r"^(?:the )?(?:day|days|time|times|years? old|\d+ years? 
 
 
 # words whose dates lie ahead even in a past-tense report ("payable Dec. 7", "planned ... on Saturday")
-_FUTURE_WORDS = {"payable", "effective", "due", "plan", "schedule", "slate", "expect", "intend", "upcoming",
-                 "set", "will", "tomorrow", "until", "till"}
+_FUTURE_WORDS = {"payable", "effective", "upcoming"}
+# verbs that, not in the past tense, put an infinitive's date ahead ("is scheduled to meet Tuesday")
+_PLAN_VERBS = {"plan", "schedule", "slate", "expect", "intend", "due", "set", "prepare", "hope", "aim"}
 
 
 def _soon(span: Span) -> bool:
-    """"as soon as Tuesday", "by next week" read as future."""
+    """"as soon as Tuesday", "as early as next week" read as future."""
     doc, i = span.doc, span.start
     before = doc[max(0, i - 3):i].text.lower()
     return before.endswith("as soon as") or before.endswith("as early as")
+
+
+def _verb_tense(tok: Token) -> Tense:
+    """Tense of one verb from its tag and auxiliaries."""
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if words & _FUTURE_AUX or "going" in words:
+        return "future"
+    if tok.tag_ == "VBD" or words & _PAST_AUX and tok.tag_ == "VBN" or words & {"was", "were", "did", "had"}:
+        return "past"
+    if tok.tag_ == "VBG" and words & _BE:
+        return "future"  # "is meeting Tuesday"
+    if tok.tag_ in ("VBZ", "VBP") or words & _BE:
+        return "present"
+    return None
 
 
 def tense_of(span: Span) -> Tense:
     """The tense of the clause governing ``span``: "past", "present", "future" or None.
 
     Walks up from the span's root to the nearest verb and reads its tag and
-    auxiliaries ("will meet" future, "met"/"has met" past, "is meeting" future).
+    auxiliaries ("will meet" future, "met"/"has met" past, "is meeting" future);
+    an infinitive takes the tense of the verb it depends on, and "scheduled to",
+    "expected to" look ahead unless they are themselves in the past.
     """
     tok = span.root
     chain = []
@@ -64,19 +81,14 @@ def tense_of(span: Span) -> Tense:
         return "future"
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    words = {c.lower_ for c in auxes}
-    if words & _FUTURE_AUX or any(c.lower_ == "going" for c in auxes):
-        return "future"
-    if "to" in words or tok.head.lemma_.lower() in _FUTURE_WORDS and tok.dep_ == "xcomp":
-        return "future"  # "is to resume trading Tuesday", "planned to leave on Thursday"
-    if tok.tag_ == "VBD" or words & _PAST_AUX and tok.tag_ == "VBN" or words & {"was", "were", "did", "had"}:
-        return "past"
-    if tok.tag_ == "VBG" and words & _BE:
-        return "future"
-    if tok.tag_ in ("VBZ", "VBP", "VB"):
-        return "present"
-    return None
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if "to" in words and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+        head = tok.head
+        head_tense = _verb_tense(head)
+        if head.lemma_.lower() in _PLAN_VERBS and head_tense != "past":
+            return "future"
+        return head_tense if head_tense != "present" else "future"
+    return _verb_tense(tok)
 
 
 class TimeExtractor:
