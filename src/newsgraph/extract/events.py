@@ -858,14 +858,17 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
         mod = _flags(anchor, tok, entry, ctl)
         negated, hypothetical = mod.negated, mod.hypothetical
-        ptype, pmode, cameo = entry.plover.type, entry.plover.mode, entry.cameo
-        if mod.intent and not negated and (code := intent_code(cameo)) and (p := plover_for(code, table)):
-            ptype, pmode, cameo = p.type, p.mode, code
+        intended = None
+        if mod.intent and not negated and (code := intent_code(entry.cameo)) and (p := plover_for(code, table)):
+            intended = (p.type, p.mode, code)
         attributed = _claim_source(doc, tok)
         if attributed is None:
             attributed, _ = _report_source(doc, anchor, places)
         sent = tok.sent
         for src, tgt in _pairs(entry, srcs, tgts):
+            ptype, pmode, cameo = entry.plover.type, entry.plover.mode, entry.cameo
+            if intended and src is not None:  # a stated intent is its source's
+                ptype, pmode, cameo = intended
             ev = Event(
                 id="", type=ptype, mode=pmode, cameo=cameo,
                 source=src.actor if src else None, target=tgt.actor if tgt else None,

@@ -1,0 +1,360 @@
+"""Event coding: lexicon loading (no model) and the constructions of issue 4 (model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.errors import InputError
+from newsgraph.extract.event_lexicon import ENV_VAR, load_cameo2plover, load_lexicon, parse_rows, plover_for
+
+SEED = "belarus-2020-11-30.txt"
+
+
+# --------------------------------------------------------------------------- lexicon (no model)
+
+
+def test_packaged_lexicon_loads_and_codes_sanctions_as_sanction():
+    lex = load_lexicon()
+    assert len(lex) > 300
+    entry = lex.match("noun", "sanction", set())
+    assert (entry.cameo, entry.plover.type) == ("163", "SANCTION")
+    crack = lex.match("verb", "crack", {"down", "on", "protest"})
+    assert crack.pattern == "crack down on" and crack.plover.type == "COERCE"
+
+
+def test_most_specific_pattern_wins():
+    lex = load_lexicon()
+    assert lex.match("verb", "strike", {"deal"}).plover.type == "AGREE"
+    assert lex.match("verb", "strike", {"target"}).plover.type == "ASSAULT"
+    assert lex.match("verb", "lift", {"sanction"}).plover.type == "RETREAT"
+    assert lex.match("noun", "strike", {"air"}).cameo == "195"
+    assert lex.match("noun", "strike", set()).plover.type == "PROTEST"
+
+
+def test_blank_plover_columns_come_from_the_cameo_table():
+    table = load_cameo2plover()
+    assert plover_for("0831", table).type == "CONCEDE"
+    assert plover_for("1712", table).type == "ASSAULT"  # 4-digit exception to its root
+    assert plover_for("0999", table).type == "ACCUSE"  # unknown leaf -> its root 09
+    row = parse_rows("verb\tpummel\t190\n", table)[0]
+    assert (row.head, row.plover.type, row.plover.context) == ("pummel", "ASSAULT", "military")
+
+
+def test_noun_pattern_head_is_before_the_preposition():
+    table = load_cameo2plover()
+    row = parse_rows("noun\tcall for\t100\nnoun\tstate of emergency\t1724\n", table)
+    assert (row[0].head, row[0].extras) == ("call", frozenset({"for"}))
+    assert (row[1].head, row[1].extras) == ("state", frozenset({"of", "emergency"}))
+
+
+def test_user_lexicon_from_env_is_merged_and_overrides(tmp_path, monkeypatch):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("# mine\nverb\tpummel\t190\nverb\twelcome\t051\tAGREE\t\t\t\tmy override\n",
+                     encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(extra))
+    lex = load_lexicon()
+    assert lex.match("verb", "pummel", set()).plover.type == "ASSAULT"
+    assert lex.match("verb", "welcome", set()).plover.type == "AGREE"
+    assert lex.match("verb", "arrest", set()).plover.type == "COERCE"  # packaged rows kept
+
+
+@pytest.mark.parametrize("row, message", [
+    ("verb\tpummel\tabc\n", "CAMEO code"),
+    ("adverb\tquickly\t190\n", "verb|noun"),
+    ("verb\tsay\t012\n", "no PLOVER mapping"),
+    ("verb\tpummel\t190\t\t\t\tloud\n", "unknown flags"),
+])
+def test_bad_rows_say_where_and_why(row, message):
+    with pytest.raises(InputError, match=message):
+        parse_rows(row, load_cameo2plover(), "mine.tsv")
+
+
+def test_missing_user_lexicon_is_an_input_error(monkeypatch, tmp_path):
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "nope.tsv"))
+    with pytest.raises(InputError, match=ENV_VAR):
+        load_lexicon()
+
+
+# --------------------------------------------------------------------------- constructions (model)
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    """code(text) -> the CodedEvents (events with the phrases they were read from)."""
+
+    def run(text: str, published: str = "2020-11-30"):
+        doc = nlp.make_doc(text)
+        doc._.published = dt.date.fromisoformat(published)
+        return nlp(doc)._.event_details
+
+    return run
+
+
+def one(events, trigger: str):
+    found = [c for c in events if c.event.trigger.text == trigger]
+    assert found, f"no event on {trigger!r}: {[c.event.trigger.text for c in events]}"
+    return found[0]
+
+
+def all_on(events, trigger: str):
+    return [c for c in events if c.event.trigger.text == trigger]
+
+
+
+
+@pytest.mark.model
+def test_prepositional_target_conjoined_verb_and_date(analyze, code):
+    text = "On Sunday, the Belarusian police cracked down on opposition protests and arrested at least 300 people."
+    ev = code(text)
+    crack = one(ev, "cracked")
+    assert (crack.event.type, crack.event.cameo) == ("COERCE", "170")
+    assert crack.source.country == "BLR" and "police" in crack.source.text
+    assert crack.target is not None and "opposition" in crack.target.text
+    arrest = one(ev, "arrested")
+    assert arrest.event.type == "COERCE" and "people" in arrest.target.text
+    rec = analyze(text)
+    if rec.times:  # the date comes from the times component: "On Sunday" -> 2020-11-29
+        assert {e.date for e in rec.events if e.trigger.text in ("cracked", "arrested")} == {"2020-11-29"}
+    if rec.quantities:  # "at least 300 people" is governed by "arrested"
+        arrest_id = next(e.id for e in rec.events if e.trigger.text == "arrested")
+        assert any(q.event == arrest_id for q in rec.quantities if "300" in q.text)
+
+
+@pytest.mark.model
+def test_passive_voice_swaps_source_and_target(code):
+    c = one(code("The Dutch ambassador was expelled by the Iranian authorities on Monday."), "expelled")
+    assert (c.event.type, c.event.cameo) == ("SANCTION", "166")
+    assert c.source.country == "IRN" and "authorities" in c.source.text
+    assert c.target.country == "NLD"
+
+
+@pytest.mark.model
+def test_coordinated_subjects_give_one_event_each(code):
+    ev = all_on(code("The United States and Israel denounced Iran on Tuesday."), "denounced")
+    assert {(c.source.country, c.event.type, c.target.country) for c in ev} == {
+        ("USA", "ACCUSE", "IRN"), ("ISR", "ACCUSE", "IRN")}
+
+
+@pytest.mark.model
+def test_symmetric_event_with_coordinated_subjects(code):
+    ev = all_on(code("Jordan and Britain held talks in Amman on Monday."), "held")
+    assert {(c.source.country, c.target.country) for c in ev} == {("JOR", "GBR"), ("GBR", "JOR")}
+    assert all(c.event.type == "CONSULT" and c.event.cameo == "046" for c in ev)
+
+
+@pytest.mark.model
+def test_nominal_visit_by_to(analyze, code):
+    text = "The statement followed a visit by Russian foreign minister Sergey Lavrov to Minsk on Thursday."
+    c = one(code(text), "visit")
+    assert (c.event.type, c.event.cameo) == ("CONSULT", "042")
+    assert c.source.country == "RUS" and "Lavrov" in c.source.text
+    assert c.target.country == "BLR"
+    assert c.nominal and c.event.confidence < 0.9
+    rec = analyze(text)
+    ev = next(e for e in rec.events if e.trigger.text == "visit")
+    if rec.places:
+        assert ev.place is not None and rec.places[ev.place].text == "Minsk"
+    if rec.times:
+        assert ev.date == "2020-11-26"
+
+
+@pytest.mark.model
+def test_nominal_sanctions_targeting_officials(analyze, code):
+    text = "A new round of sanctions targeting Belarusian officials went into effect last week."
+    c = one(code(text), "sanctions")
+    assert c.event.type == "SANCTION" and c.target.country == "BLR" and "officials" in c.target.text
+    rec = analyze(text)
+    if rec.times:  # 2020-11-30 is a Monday: last week is ISO week 48
+        assert next(e for e in rec.events if e.trigger.text == "sanctions").date == "2020-W48"
+
+
+@pytest.mark.model
+def test_assassination_of_and_appositive_agent(code):
+    text = ("The past weeks have seen provocations by the US and Israel against Iran, most recently "
+            "the assassination of Iran's top nuclear scientist.")
+    ev = all_on(code(text), "assassination")
+    assert {c.source.country for c in ev} == {"USA", "ISR"}
+    assert all(c.event.type == "ASSAULT" and c.event.cameo == "186" and c.target.country == "IRN" for c in ev)
+
+
+@pytest.mark.model
+def test_metonymy_capital_welcomes_a_visitor(code):
+    c = one(code("Minsk welcomed US Secretary of State Mike Pompeo last January."), "welcomed")
+    assert (c.event.type, c.event.cameo) == ("CONSULT", "043")
+    assert c.source.country == "BLR" and c.target.country == "USA"
+
+
+@pytest.mark.model
+def test_headline_verb_read_as_noun(code):
+    c = one(code("Kremlin pressures Lukashenko to give up power in Belarus\n\nThe talks failed."), "pressures")
+    assert (c.event.type, c.event.cameo) == ("COERCE", "170")
+    assert c.source.country == "RUS" and c.target.text == "Lukashenko"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, ptype", [
+    ("Russian artillery shelled Ukrainian positions near Donetsk overnight.", "shelled", "ASSAULT"),
+    ("The Turkish army captured the Syrian town of Afrin on Sunday.", "captured", "COERCE"),
+    ("Hundreds of UN troops withdrew from the Golan on Monday.", "withdrew", "RETREAT"),
+    ("Qatar mediated between Hamas and Israel in Cairo.", "mediated", "CONSULT"),
+    ("The EU imposed sanctions on Belarusian officials on Friday.", "imposed", "SANCTION"),
+    ("Germany called on Russia to release the activists.", "called", "REQUEST"),
+    ("North Korea threatened South Korea with military action.", "threatened", "THREATEN"),
+    ("Thousands of workers joined strikes against the government in Minsk.", "strikes", "PROTEST"),
+    ("Mass protests against the Belarusian government continued on Sunday.", "protests", "PROTEST"),
+])
+def test_triggers(code, text, trigger, ptype):
+    assert one(code(text), trigger).event.type == ptype
+
+
+@pytest.mark.model
+def test_negation(code):
+    c = one(code("Unlike other leaders, Putin has not congratulated Biden on his victory."), "congratulated")
+    assert c.event.type == "SUPPORT" and c.event.negated and not c.event.hypothetical
+    assert c.target.text == "Biden"
+    d = one(code("The Belarusian government declined to meet the opposition leaders."), "meet")
+    assert d.event.negated and d.event.type == "CONSULT"
+    assert not [c for c in code("The Belarusian government declined to meet the opposition.") if c.event.trigger.text == "declined"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The EU would impose sanctions on Belarus if the crackdown continued.", "impose"),
+    ("According to press reports, further sanctions might target Russian officials.", "sanctions"),
+    ("Iran pledged to retaliate against Israel.", "retaliate"),
+    ("The sanctions will be lifted next year.", "lifted"),
+])
+def test_hypothetical(code, text, trigger):
+    c = one(code(text), trigger)
+    assert c.event.hypothetical and not c.event.negated
+
+
+@pytest.mark.model
+def test_intent_codes(code):
+    agree = one(code("Lukashenko said he will step down next year."), "step")
+    assert (agree.event.type, agree.event.cameo, agree.event.hypothetical) == ("AGREE", "0341", True)
+    threat = one(code("Iran pledged to retaliate against Israel."), "retaliate")
+    assert threat.event.type == "THREATEN"
+    assert one(code("The sanctions will be lifted next year."), "lifted").event.type == "RETREAT"  # no source: no intent
+
+
+@pytest.mark.model
+def test_attribution_by_reporting_verb_and_according_to(analyze):
+    rec = analyze("Russian media reported that Lukashenko and Putin struck a deal in Sochi back in September.")
+    deal = [e for e in rec.events if e.trigger.text == "struck"]
+    assert deal and all(e.type == "AGREE" for e in deal)
+    media = [a.id for a in rec.actors if any(rec.article.text[m.start:m.end].endswith("media") for m in a.mentions)]
+    if media:
+        assert {e.attributed_to for e in deal} == {media[0]}
+    if rec.places:
+        assert all(rec.places[e.place].text == "Sochi" for e in deal)
+    if rec.times:
+        assert {e.date for e in deal} == {"2020-09"}
+
+
+@pytest.mark.model
+def test_confidence_reflects_how_the_event_was_read(code):
+    full = one(code("The Belarusian police arrested Russian journalists."), "arrested")
+    bare = one(code("Protests continued."), "Protests")
+    assert 0 <= bare.event.confidence < full.event.confidence <= 1
+
+
+@pytest.mark.model
+def test_ids_are_stable_and_in_trigger_order(analyze):
+    text = "Israel shelled Gaza on Monday. Hamas condemned Israel and called on Egypt to mediate."
+    a, b = analyze(text), analyze(text)
+    assert [e.model_dump() for e in a.events] == [e.model_dump() for e in b.events]
+    assert [e.id for e in a.events] == [f"e{i}" for i in range(1, len(a.events) + 1)]
+    starts = [e.trigger.start for e in a.events]
+    assert starts == sorted(starts)
+    for e in a.events:
+        assert a.article.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert e.sentence.start <= e.trigger.start < e.sentence.end
+    assert all(e.date is None for e in a.events if e.trigger.text == "condemned")  # never the publication date
+
+
+# --------------------------------------------------------------------------- the seed article
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    from pathlib import Path
+
+    from newsgraph.ingest.article import RawArticle, prepare
+    from newsgraph.pipeline import _make_doc
+
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / SEED
+    if not path.is_file():
+        pytest.skip(f"{path} absent")
+    article = prepare(RawArticle(text=path.read_text(encoding="utf-8"), published="2020-11-30"))
+    return nlp(_make_doc(nlp, article))
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_seed_article_events(seed):
+    ev = seed._.event_details
+    times = seed._.times is not None and len(seed._.times) > 0
+
+    def find(trigger: str, ptype: str):
+        found = [c for c in ev if c.event.trigger.text == trigger and c.event.type == ptype]
+        assert found, f"{trigger} {ptype} not in {[(c.event.trigger.text, c.event.type) for c in ev]}"
+        return found
+
+    press = find("pressures", "COERCE")[0]
+    assert press.source.country == "RUS" and press.target.text == "Lukashenko"
+    step = find("step", "AGREE")[0]
+    assert step.event.hypothetical and step.event.cameo == "0341"
+    crack = find("cracked", "COERCE")[0]
+    assert crack.source.country == "BLR" and "opposition" in crack.target.text
+    arrest = find("arrested", "COERCE")[0]
+    visit = find("visit", "CONSULT")[0]
+    assert visit.source.country == "RUS" and visit.target.country == "BLR"
+    call = find("stressed", "REQUEST")[0]
+    assert call.target.country == "BLR"
+    deal = find("struck", "AGREE")
+    assert {c.source.text for c in deal} == {"Lukashenko", "Putin"}
+    sanctions = [c for c in find("sanctions", "SANCTION") if c.target and "officials" in c.target.text]
+    assert sanctions and "EU" in sanctions[0].source.text
+    pompeo = find("welcomed", "CONSULT")[0]
+    assert pompeo.source.country == "BLR" and "Pompeo" in pompeo.target.text
+    killing = find("assassination", "ASSAULT")
+    assert {c.target.country for c in killing} == {"IRN"}
+    congrats = find("congratulated", "SUPPORT")[0]
+    assert congrats.event.negated and congrats.target.text == "Biden"
+    if times:
+        assert step.event.date == "2020-11-27"
+        assert crack.event.date == arrest.event.date == "2020-11-29"
+        assert visit.event.date == "2020-11-26"
+        assert {c.event.date for c in deal} == {"2020-09"}
+        assert sanctions[0].event.date == "2020-W48"
+        assert pompeo.event.date == "2020-01"
+    if seed._.places:
+        assert seed._.places[visit.event.place].text == "Minsk"
+        assert {seed._.places[c.event.place].text for c in deal} == {"Sochi"}
+
+
+# --------------------------------------------------------------------------- the quality gate
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_evaluation_floors(nlp):
+    from newsgraph.errors import EvaluationDataMissing
+    from newsgraph.eval.events import evaluate
+
+    try:
+        m = evaluate(nlp=nlp, min_confidence=0.5)
+    except EvaluationDataMissing as exc:
+        pytest.skip(str(exc))
+    # floors recorded in docs/evaluation.md ("Event coding"); raise them when beaten
+    assert m["combined"]["type"]["f1"] >= FLOOR_TYPE_F1
+    assert m["combined"]["triple"]["f1"] >= FLOOR_TRIPLE_F1
+    assert m["petrarch_units"]["pair_recall"] >= FLOOR_UNIT_PAIRS
+
+
+FLOOR_TYPE_F1 = 0.50
+FLOOR_TRIPLE_F1 = 0.13
+FLOOR_UNIT_PAIRS = 0.10
