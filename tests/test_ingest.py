@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.ingest.article import RawArticle, article_id, normalise_date, parse_date, prepare
 
@@ -254,3 +256,23 @@ def test_bare_name_without_date_is_a_subheading():
     assert a.author is None and a.text == "Head\n\nEwood Park\n\nRovers won on Saturday."
     b = prep("Head\n\n30 November 2020\n\nClara Weiss\n\nBody.")
     assert (b.author, b.published, b.text) == ("Clara Weiss", "2020-11-30", "Head\n\nBody.")
+
+
+_PIECES = st.sampled_from(list("ab AB.,*_#\n\n-—()[]:\r\ufeff") + [
+    "By ", "Reuters", "30 November 2020", "KYIV, ", "© 2020 X", "](u)", "\t", "é", "Jane Doe"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=40).map("".join)))
+def test_prepare_never_raises_and_keeps_its_invariants(text):
+    a = prep(text)
+    assert a.text == a.text.strip() and "\n\n\n" not in a.text
+    assert a.id == article_id(a.text)
+    assert a.title is None or a.text.startswith(a.title)
+    assert prep(text, plain=True).text == text
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.*") if p.suffix in {".txt", ".md"}))
+def test_prepare_is_idempotent_on_articles(name):
+    a = prep((EXAMPLES / name).read_text(encoding="utf-8"))
+    assert prep(a.text).text == a.text
