@@ -121,3 +121,54 @@ def test_kill_9_leaves_a_consistent_store_and_a_rerun_finishes(tmp_path: Path) -
     assert summary.ingested == n - stored and summary.unchanged == stored and summary.ok
     c = counts(db)
     assert (c["articles"], c["events"], c["actors"]) == (n, 4 * n, 2 * n)
+
+
+def _cli(args: list[str]) -> int:
+    from newsgraph.cli import main
+
+    return main(args)
+
+
+@pytest.fixture()
+def record_file(tmp_path: Path) -> Path:
+    from test_query import _article
+
+    recs = [_article("a1", "2020-11-26", "Putin and Lukashenko met in Sochi.", "CONSULT", quote="met in Sochi"),
+            _article("a2", "2020-11-27", "Putin Lukashenko criticised over the protests.", "ACCUSE")]
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(r.to_json() + "\n" for r in recs), encoding="utf-8")
+    return path
+
+
+def test_cli_ingest_then_query_and_export(tmp_path: Path, record_file: Path, capsys) -> None:
+    db = tmp_path / "c.db"
+    assert _cli(["ingest", str(record_file), "--db", str(db)]) == 0
+    assert "2 ingested" in capsys.readouterr().err
+    assert _cli(["events", "--db", str(db), "--source", "Putin", "--target", "Lukashenko", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["type"], r["sentence"]) for r in rows] == [
+        ("ACCUSE", "Putin Lukashenko criticised over the protests."), ("CONSULT", "Putin and Lukashenko met in Sochi.")]
+    assert _cli(["search", "Sochi", "--db", str(db), "--jsonl"]) == 0
+    assert [json.loads(x)["id"] for x in capsys.readouterr().out.splitlines()] == ["a1"]
+    assert _cli(["actor", "Putin", "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "Vladimir Putin"
+    for cmd in (["actors"], ["quotes", "--speaker", "Putin"], ["timeline", "--actor", "Putin"], ["stats"]):
+        assert _cli([*cmd, "--db", str(db), "--csv"]) == 0, cmd
+        assert capsys.readouterr().out.count("\n") >= 2, cmd
+    assert _cli(["export", "--format", "jsonl", "--out", str(tmp_path / "out.jsonl"), "--db", str(db)]) == 0
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == record_file.read_text(encoding="utf-8")
+
+
+def test_cli_exit_codes(tmp_path: Path, record_file: Path, capsys, monkeypatch) -> None:
+    db = tmp_path / "c.db"
+    assert _cli(["ingest", str(record_file), str(tmp_path / "absent.txt"), "--db", str(db)]) == 1
+    assert "absent.txt [missing]" in capsys.readouterr().err
+    notdb = tmp_path / "notes.db"
+    notdb.write_text("not a database " * 50)
+    assert _cli(["stats", "--db", str(notdb)]) == 4
+    assert "not a SQLite database" in " ".join(capsys.readouterr().err.split())  # main() may wrap lines
+    assert _cli(["stats", "--db", str(tmp_path / "nothing.db")]) == 4
+    assert not (tmp_path / "nothing.db").exists()
+    monkeypatch.setenv("NEWSGRAPH_DB", str(db))  # the documented environment variable, not a seam
+    assert _cli(["stats", "--json"]) == 0
+    assert {"group": "total", "key": "articles", "count": 2} in json.loads(capsys.readouterr().out)

@@ -50,9 +50,9 @@ def _progress(enabled: bool):
 
 def _print_summary(summary: Any, db: Path) -> None:
     err.print(f"{db}: {summary.ingested} ingested, {summary.unchanged} unchanged, "
-              f"{summary.duplicates} near-duplicates, {len(summary.skipped)} skipped")
+              f"{summary.duplicates} near-duplicates, {len(summary.skipped)} skipped", soft_wrap=True)
     for s in summary.skipped:
-        err.print(f"  skipped {s.source} [{s.kind}]: {s.reason}", markup=False)
+        err.print(f"  skipped {s.source} [{s.kind}]: {s.reason}", markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -158,7 +158,7 @@ def register(app: typer.Typer) -> None:
             err.print(f"{prof['name']} ({prof['kind']}, {prof['country'] or '-'}/{prof['sector'] or '-'}): "
                       f"{prof['articles']} articles, {prof['mentions']} mentions; also called "
                       f"{', '.join(prof['names']) or '-'}; titles {', '.join(t['title'] for t in prof['titles']) or '-'}",
-                      markup=False)
+                      markup=False, soft_wrap=True)
             emit(relations, None, ["direction", "actor", "type", "count"], title="events")
             emit(prof["quotes"], None, ["published", "text", "title"], title="quotations")
             return 0
@@ -209,5 +209,5 @@ def register(app: typer.Typer) -> None:
 
         with _open(db) as store:
             paths = run(store, format_, out)
-        err.print(f"wrote {len(paths)} file(s) to {out}")
+        err.print(f"wrote {len(paths)} file(s) to {out}", soft_wrap=True)
         return 0
