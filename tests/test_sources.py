@@ -406,3 +406,8 @@ def test_warc_resource_record(tmp_path):
         writer.write_record(rec)
     raw = only(path)
     assert isinstance(raw, RawArticle) and BODY in raw.text
+
+
+def test_feed_with_long_prolog_is_still_read(tmp_path):
+    feed = RSS.replace("<rss ", "<!-- " + "x" * 5000 + " -->\n<rss ", 1)
+    assert isinstance(items(write(tmp_path / "long.xml", feed))[0], RawArticle)

@@ -11,13 +11,7 @@ from .article import RawArticle
 from .html import html_to_text
 from .skipped import Skipped
 
-__all__ = ["iter_feed", "looks_like_feed"]
-
-
-def looks_like_feed(data: bytes) -> bool:
-    """Cheap sniff: does an ``.xml`` file's start name an RSS, RDF or Atom root?"""
-    head = data[:2048].lower()
-    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+__all__ = ["iter_feed"]
 
 
 def iter_feed(data: bytes, source: str) -> Iterator[RawArticle | Skipped]:
@@ -27,7 +21,10 @@ def iter_feed(data: bytes, source: str) -> Iterator[RawArticle | Skipped]:
     parsed = feedparser.parse(data)
     exc = parsed.get("bozo_exception")
     if not parsed.entries:
-        if parsed.bozo:
+        if not parsed.get("version") and not parsed.bozo:
+            yield Skipped(source, "malformed", "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> "
+                          "root); only feed XML is read")
+        elif parsed.bozo:
             yield Skipped(source, "malformed", f"not a readable RSS/Atom feed ({exc}); check that the "
                           "file is a complete feed document")
         else:

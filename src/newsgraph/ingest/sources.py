@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .article import RawArticle, normalise_date
-from .feeds import iter_feed, looks_like_feed
+from .feeds import iter_feed
 from .html import ExtractorMissing, page_article
 from .language import guess_language
 from .skipped import KINDS, Skipped
@@ -141,7 +141,7 @@ def _file(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
     elif kind == "html":
         yield _html(data, src)
     elif kind == "feed":
-        yield from _feed(data, src)
+        yield from iter_feed(data, src)
     else:
         yield _text(data, src)
 
@@ -196,14 +196,6 @@ def _html(data: bytes, src: str) -> RawArticle | Skipped:
     if bad:
         return bad
     return page_article(data, source=src)
-
-
-def _feed(data: bytes, src: str) -> Iterator[RawArticle | Skipped]:
-    if not looks_like_feed(data):
-        yield Skipped(src, "malformed", "not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root); "
-                      "only feed XML is read")
-        return
-    yield from iter_feed(data, src)
 
 
 # --- bytes to text ----------------------------------------------------------
