@@ -51,7 +51,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import NOUN, PRON, PROPN
+from spacy.strings import get_string_id
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
@@ -97,7 +101,7 @@ _TITLE_EDGE = frozenset({"the", "a", "an", ",", "-", "—", "–", "of"})
 
 # --------------------------------------------------------------------------- knowledge
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: it is built once per file and cached
 class Knowledge:
     """The merged knowledge file, indexed for lookups by surface text."""
 
@@ -190,10 +194,14 @@ def load_knowledge() -> Knowledge:
     return _load(os.environ.get(KNOWLEDGE_ENV) or None)
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@lru_cache(maxsize=4096)
 def _strip_text(text: str) -> str:
-    text = text.strip()
-    text = re.sub(r"^(?:the|The)\s+", "", text)
-    return re.sub(r"(?:['’]s|['’])$", "", text).strip()
+    """"the Kremlin's" -> "Kremlin": the form the knowledge file lists."""
+    return _TRAILING_POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip())).strip()
 
 
 def country_of(text: str) -> str | None:
@@ -214,6 +222,47 @@ def slug(name: str) -> str:
     """A stable, readable id: ASCII, lower case, hyphens."""
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "actor"
+
+
+# --------------------------------------------------------------------------- one pass over the tokens
+
+@dataclass(frozen=True)
+class _Scan:
+    """Token indices each rule looks at, found in one vectorised pass (a
+    Python loop over a long article's tokens costs more than all the rules)."""
+
+    pronouns: list[int]  # he/his/she/her ...
+    free_propn: list[int]  # proper nouns outside any entity
+    who: list[int]
+    roles: list[int]  # nouns whose lemma or form is a role noun, outside names
+
+
+@lru_cache(maxsize=8)
+def _hash_sets(kb: Knowledge) -> dict[str, np.ndarray]:
+    def ids(words) -> np.ndarray:
+        return np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)
+    return {
+        "pronouns": ids(MALE | FEMALE),
+        "who": ids(["who"]),
+        "roles": ids(kb.roles),
+        "names": ids(["PERSON", "ORG", "GPE", "NORP"]),
+    }
+
+
+def _scan(doc: Doc, kb: Knowledge) -> _Scan:
+    if len(doc) == 0:
+        return _Scan([], [], [], [])
+    arr = doc.to_array([LOWER, POS, ENT_TYPE, LEMMA])
+    lower, pos, ent, lemma = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
+    h = _hash_sets(kb)
+    nouns = (pos == NOUN) | (pos == PROPN)
+    roles = nouns & ~np.isin(ent, h["names"]) & (np.isin(lemma, h["roles"]) | np.isin(lower, h["roles"]))
+    return _Scan(
+        pronouns=np.flatnonzero((pos == PRON) & np.isin(lower, h["pronouns"])).tolist(),
+        free_propn=np.flatnonzero((pos == PROPN) & (ent == 0)).tolist(),
+        who=np.flatnonzero(lower == h["who"][0]).tolist(),
+        roles=np.flatnonzero(roles).tolist(),
+    )
 
 
 # --------------------------------------------------------------------------- working state
@@ -241,6 +290,7 @@ class _Entity:
 class _State:
     doc: Doc
     kb: Knowledge
+    scan: _Scan
     entities: dict[str, _Entity] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)  # tokens already explained (names, titles)
     locatives: dict[int, list[str]] = field(default_factory=dict)  # sentence number -> countries
@@ -574,11 +624,9 @@ def _resolve_pronouns(st: _State) -> None:
     three sentences before that has one."""
     doc = st.doc
     ants = sorted(st.antecedents)
-    for tok in doc:
-        low = tok.lower_
-        if tok.pos_ != "PRON" or (low not in MALE and low not in FEMALE):
-            continue
-        gender = "m" if low in MALE else "f"
+    for i in st.scan.pronouns:
+        tok = doc[i]
+        gender = "m" if tok.lower_ in MALE else "f"
         sent = st.sent_of[tok.i]
         cands = [a for a in ants if a[0] < tok.i and sent - a[1] <= 3
                  and st.entities[a[2]].gender in (None, gender)]
@@ -671,11 +719,11 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
             rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
         else:
             persons.append(_name_span(s))
-    persons += _untagged_who(doc)
+    persons += _untagged_who(doc, st.scan.who)
     surnames = {s.text.rsplit(" ", 1)[-1] for s in persons}
     full_surnames = {s.text.rsplit(" ", 1)[-1] for s in persons if " " in s.text}
-    persons += [doc[t.i:t.i + 1] for t in doc  # "Macron spoke": a surname the tagger missed
-                if t.pos_ == "PROPN" and not t.ent_type_ and t.text in full_surnames]
+    persons += [doc[i:i + 1] for i in st.scan.free_propn  # "Macron spoke": a surname the tagger missed
+                if doc[i].text in full_surnames]
     for s in spans:
         if s.label_ == "PERSON":
             continue
@@ -696,11 +744,12 @@ def _org_noun_before(kb: Knowledge, span: TokSpan) -> bool:
     return role is not None and role[0] == "org"
 
 
-def _untagged_who(doc: Doc) -> list[TokSpan]:
+def _untagged_who(doc: Doc, who: list[int]) -> list[TokSpan]:
     """A proper noun the tagger missed, followed by ", who", is a person."""
     out = []
-    for tok in doc:
-        if (tok.lower_ == "who" and tok.i >= 2 and doc[tok.i - 1].text == ","
+    for i in who:
+        tok = doc[i]
+        if (tok.i >= 2 and doc[tok.i - 1].text == ","
                 and doc[tok.i - 2].pos_ == "PROPN" and not doc[tok.i - 2].ent_type_):
             end = start = tok.i - 2
             while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
@@ -785,8 +834,9 @@ def _add_unlabelled_press(st: _State) -> None:
     """A proper noun the tagger missed that "reported" or "wrote" is a news outlet
     ("The *Nezavisimaya Gazeta* reported")."""
     doc = st.doc
-    for tok in doc:
-        if (tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and not tok.ent_type_ and tok.i not in st.taken
+    for i in st.scan.free_propn:
+        tok = doc[i]
+        if (tok.dep_ == "nsubj" and tok.i not in st.taken
                 and tok.head.lemma_ in REPORT_VERBS):
             start = tok.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
@@ -939,9 +989,10 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
 
 def _add_role_nouns(st: _State) -> None:
     kb = st.kb
-    for tok in st.doc:
-        if tok.i in st.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+    for i in st.scan.roles:
+        if i in st.taken:
             continue
+        tok = st.doc[i]
         role = _role(kb, tok)
         if role is None or role[0] == "mod":
             continue
@@ -984,11 +1035,11 @@ def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
 def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Actor]:
     """All actors of a parsed doc, in order of first mention, with stable ids."""
     sent_of, sent_start = _sentence_numbers(doc)
-    st = _State(doc, kb, sent_of=sent_of, sent_start=sent_start, text=doc.text)
+    st = _State(doc, kb, _scan(doc, kb), sent_of=sent_of, sent_start=sent_start, text=doc.text)
     persons, rest = _person_spans(st, _candidates(doc, kb, matcher))
     _add_persons(st, persons)
     for span in rest:
-        if any(t.i in st.taken for t in span):
+        if any(i in st.taken for i in range(span.start, span.end)):
             continue
         st.taken.update(range(span.start, span.end))
         hit = _lookup(kb, span)
@@ -1021,7 +1072,8 @@ def _assemble(st: _State) -> list[Actor]:
             ident = f"{base}-{n}"
         used.add(ident)
         actors.append(Actor(id=ident, name=e.name, kind=e.kind, country=e.country, sector=e.sector,
-                            title=e.title, mentions=[Span(start=s, end=t) for s, t in sorted(e.mentions)]))
+                            title=e.title, mentions=[Span.model_construct(start=s, end=t)
+                                                     for s, t in sorted(e.mentions)]))
     return actors
 
 
