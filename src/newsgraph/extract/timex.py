@@ -100,7 +100,7 @@ _HOLIDAY = (r"(?:christmas(?: day| eve)?|new year's (?:day|eve)|thanksgiving(?: 
             r"|election day|halloween|easter(?: sunday)?|labor day|memorial day|valentine's day)")
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _PART = r"(?:morning|afternoon|evening|night)"
-_CLOCK = r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight)"
+_CLOCK = r"(?:\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|noon|midday|midnight)"
 _REL = r"(?:last|this|next|past|coming|current|previous|present|latest|same|that|following|this past)"
 _MODS = (r"(?:(?:less than|fewer than|more than|upwards of|at least|no less than|no more than|up to|at most"
          r"|almost|nearly|just under|just over|about|around|roughly|approximately|circa"
@@ -111,7 +111,7 @@ _EDGE = r"(?:(?:the )?(?:early|late|mid|earlier|later)[- ])"
 CORE: list[tuple[str, str]] = [
     ("present_ref", r"now|currently|current|at present|presently|nowadays|these days|the present|right now"),
     ("past_ref", r"(?:more |most |very |until )?recently|recent|the past|in the past|formerly|lately|past years|recent (?:years|days)"),
-    ("future_ref", r"the (?:near |distant )?future|future|a later date|later date|(?:the )?coming (?:years|months|quarters)|future quarters|future years"),
+    ("future_ref", r"the (?:near|short) term|the (?:near |distant )?future|future|a later date|later date|(?:the )?coming (?:years|months|quarters)|future quarters|future years"),
     ("clock_date", rf"{_CLOCK}(?: [a-z]{{3}})?(?:,? (?:on )?(?:{_WDAY}|{_MONTH} \d{{1,2}}(?:, {_YEAR})?|today|yesterday|tomorrow))?"),
     ("wday_clock", rf"{_WDAY},? (?:at )?{_CLOCK}"),
     ("mdy", rf"(?:{_WDAY},? )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? {_YEAR})?"),
@@ -127,6 +127,9 @@ CORE: list[tuple[str, str]] = [
     ("quarter", rf"(?:(?:the|this|last|next|that) (?=\S+ quarter|\S+ \S+ quarter|\d{{4}} \S+ quarter))?(?:(?:{_YEAR}|(?:this|last|next) year's|year-(?:ago|earlier)) )?(?:fiscal[- ])?{_ORD}[- ]quarter(?: of (?:fiscal )?{_YEAR}| of (?:this|last|next) year)?"),
     ("quarter_ref", r"(?:the |this |that )?(?:comparable |flat )?(?:latest |last |current |previous |year-ago |year-earlier |same |\d{4} )?(?:fiscal )?quarter(?: a year (?:ago|earlier))?"),
     ("half", rf"(?:the )?(?:first|second|1st|2nd) half(?: of (?:{_YEAR}|(?:this|last|next) year))?"),
+    ("fiscal_span", r"the (?:fiscal )?year(?= end(?:ed|ing)\b)|the full year|(?:the )?latest period"),
+    ("year_len", r"the (?:fiscal )?year"),
+    ("period_end", r"(?:the )?year(?:-| |'s )end|the end of the (?:year|month|week)"),
     ("year_ago_period", r"(?:the )?(?:comparable )?year-(?:ago|earlier)(?: (?:period|quarter|third quarter|nine months|months))?"),
     ("season", rf"(?:(?:this|last|next|this past|the) )?{_SEASON}(?: (?:of )?{_YEAR})?"),
     ("decade", r"(?:the )?(?:1[6-9]\d0|20[0-2]0)'?s|(?:the )?'[0-9]0s|the (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
@@ -153,8 +156,9 @@ _CORE_RE = {name: re.compile(pat, re.I) for name, pat in CORE}
 _MOD_RE = re.compile(rf"^(?P<mod>{_MODS[3:-2]})\s+", re.I)
 _EDGE_RE = re.compile(r"^(?:the )?(?P<edge>early|late|mid|earlier|later)[- ]", re.I)
 
-_ALT = "|".join(f"(?:{p})" for _, p in CORE if _ not in {"future_ref", "past_ref", "present_ref"})
-_REFS = (r"(?:more |most )?recently|recent (?:years|days)|recent|past years|the past|lately|the (?:near |distant )?future|a later date|(?:the )?coming (?:years|months|quarters)|future quarters|now|currently|current|at present"
+# refs are found through _REFS; "the year" only through fiscal_span's look-ahead ("the year ended ...")
+_ALT = "|".join(f"(?:{p})" for _, p in CORE if _ not in {"future_ref", "past_ref", "present_ref", "year_len"})
+_REFS = (r"the (?:near|short) term|(?:more |most )?recently|recent (?:years|days)|recent|past years|the past|lately|the (?:near |distant )?future|a later date|(?:the )?coming (?:years|months|quarters)|future quarters|now|currently|current|at present"
          r"|presently|nowadays|these days|right now")
 FIND_RE = re.compile(
     rf"(?<![\w$£€.,-])(?P<mod>{_MODS})?(?P<edge>{_EDGE})?(?P<core>(?:{_ALT})|(?:{_REFS}))(?![\w%-]|\.\d|,\d)",
@@ -182,7 +186,7 @@ recent formerly lately future fiscal fy year years month months week weeks weeke
 nights hour hours minute minutes second seconds decade decades century centuries quarter quarters noon
 midnight spring summer fall autumn winter few several some many couple numerous in most very until
 comparable flat final remaining christmas new thanksgiving independence election halloween easter
-labor memorial valentine
+labor memorial valentine midday
 """.split())
 _WORD_RE = re.compile(r"[A-Za-z]+|\d+|'\d")
 
@@ -420,8 +424,13 @@ def normalise(phrase: str, anchor: dt.date | None, tense: Tense = None, *,
     ``context`` the sentence and ``fiscal`` whether the story reports quarterly
     results: there "a year ago" means the year-ago quarter, as annotators read it.
     """
-    core, mod = _strip_mods(phrase)
     ctx = "quarter" if fiscal or "quarter" in context.lower() else ""
+    core, mod = _strip_mods(phrase)
+    res = None
+    if core != phrase.strip():  # "the end of the year" is a pattern of its own
+        res = _normalise_core(phrase.strip(), anchor, tense, ctx)
+        if res is not None:
+            return res
     res = _normalise_core(core.strip(), anchor, tense, ctx)
     if res is None:
         return None
@@ -446,11 +455,11 @@ def _normalise_core(core: str, anchor: dt.date | None, tense: Tense, context: st
 
 
 def _h_clock_date(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s?(a\.m\.|p\.m\.|am|pm)|(noon|midnight)", p)
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s?(a\.m\.|p\.m\.|am|pm)|(noon|midday|midnight)", p)
     if not m:
         return None
     if m.group(4):
-        hh, mm = (12, 0) if m.group(4) == "noon" else (24, 0)
+        hh, mm = (24, 0) if m.group(4) == "midnight" else (12, 0)
     else:
         hh, mm = int(m.group(1)) % 12, int(m.group(2) or 0)
         if m.group(3).startswith("p"):
@@ -672,6 +681,25 @@ def _h_half(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
     else:
         y = a.year - ("last year" in p) + ("next year" in p)
     return Timex("DATE", f"{y}-H{h}")
+
+
+def _h_fiscal_span(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    """"the year ended Sept. 30" is a fiscal year's length; "the latest period" the last quarter."""
+    if p.endswith("period"):
+        return Timex("DATE", _last_quarter(a) if a else None)
+    if "full" in p:
+        return Timex("DATE", str(a.year) if a else None)
+    return Timex("DURATION", "P1Y")
+
+
+def _h_period_end(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    if a is None:
+        return Timex("DATE", None, "END")
+    if p.endswith("month"):
+        return Timex("DATE", f"{a.year}-{a.month:02d}", "END")
+    if p.endswith("week"):
+        return Timex("DATE", _week(a), "END")
+    return Timex("DATE", str(a.year), "END")
 
 
 def _h_year_ago_period(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
@@ -957,7 +985,7 @@ _HANDLERS = {
     "clock_date": _h_clock_date, "wday_clock": _h_wday_clock, "mdy": _h_mdy, "dmy": _h_dmy,
     "iso": _h_iso, "slash": _h_slash, "month_year": _h_month_year, "month_range_year": _h_month_range,
     "quarter": _h_quarter, "quarter_ref": _h_quarter_ref, "half": _h_half,
-    "year_ago_period": _h_year_ago_period, "holiday": _h_holiday, "spoken_year": _h_spoken_year,
+    "year_ago_period": _h_year_ago_period, "fiscal_span": _h_fiscal_span, "year_len": _h_fiscal_span, "period_end": _h_period_end, "holiday": _h_holiday, "spoken_year": _h_spoken_year,
     "season": _h_season, "decade": _h_decade, "century": _h_century,
     "fiscal_year": _h_fiscal_year, "year": _h_year, "ago": _h_ago, "unit_ago": _h_unit_ago,
     "rel_wday_part": _h_rel_wday_part, "day_part": _h_day_part, "rel_day": _h_rel_day,
