@@ -224,16 +224,22 @@ def test_indirect_speech(analyze, text, content, speaker, cue):
     assert rec.claims == []
 
 
+def parsed(nlp, text):
+    """spaCy's own analysis only, so a test can set ``doc._.actors`` itself."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if not name.startswith("newsgraph_"):
+            doc = proc(doc)
+    return doc
+
+
 @pytest.mark.model
 def test_speaker_resolved_to_actor_by_pronoun_fallback(nlp):
     """No actor mention covers "He": the nearest preceding subject person does."""
     from newsgraph.records import Actor, Span
 
     text = "Putin referred to Biden as a candidate. He said, “We will work with anyone.”"
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if not name.startswith("newsgraph_"):
-            doc = proc(doc)
+    doc = parsed(nlp, text)
     start = text.index("Putin")
     doc._.actors = [Actor(id="putin", name="Vladimir Putin", kind="person", mentions=[Span(start=start, end=start + 5)]),
                     Actor(id="biden", name="Joe Biden", kind="person",
@@ -246,10 +252,7 @@ def test_speaker_resolved_to_actor_by_pronoun_fallback(nlp):
 @pytest.mark.model
 def test_speaker_none_without_actor_but_evidence_kept(nlp):
     text = "“We are ready,” the shopkeeper said."
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if not name.startswith("newsgraph_"):
-            doc = proc(doc)
+    doc = parsed(nlp, text)
     doc._.actors = []
     doc = nlp.get_pipe("newsgraph_quotes")(doc)
     q = only(doc._.quotes, "direct")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections.abc import Iterable
@@ -28,38 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationDataMissing
+from .common import eval_file
 
 __all__ = ["evaluate", "report", "load_gold", "score", "main"]
 
-_REPO = Path(__file__).resolve().parents[3]
-
-
-def _shared() -> Path:
-    """The shared folder, via ``newsgraph.eval.common`` when it exists."""
-    try:
-        from . import common  # type: ignore[attr-defined]
-    except ImportError:
-        return Path(os.environ.get("NEWSGRAPH_SHARED", _REPO.parent / "shared"))
-    for name in ("shared_dir", "shared_path", "find_shared", "shared"):
-        fn = getattr(common, name, None)
-        if callable(fn):
-            try:
-                return Path(fn())
-            except TypeError:
-                continue
-    return Path(os.environ.get("NEWSGRAPH_SHARED", _REPO.parent / "shared"))
-
-
-def _default_data() -> Path:
-    return _shared() / "eval" / "quotes" / "polnear.jsonl"
-
-
 def load_gold(data: Path | None = None, split: str = "dev", limit: int | None = None) -> list[dict]:
     """PolNeAR documents of one split, in file order."""
-    path = Path(data) if data is not None else _default_data()
-    if not path.exists():
-        raise EvaluationDataMissing(
-            f"{path} not found: put PolNeAR at ../shared/eval/quotes/polnear.jsonl or set NEWSGRAPH_SHARED")
+    path = eval_file("quotes", "polnear.jsonl", data=data)
     docs = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -205,7 +179,7 @@ def evaluate(data: Path | None = None, *, nlp=None, split: str = "dev", limit: i
         "quotes_component_share": round(comp_time / total, 4) if total else None,
     })
     if textacy:
-        base_path = (Path(data).parent if data is not None else _default_data().parent) / "polnear.textacy_baseline.json"
+        base_path = eval_file("quotes", "polnear.jsonl", data=data).parent / "polnear.textacy_baseline.json"
         metrics["textacy"] = _textacy_baseline(base_path, split)
     return metrics
 

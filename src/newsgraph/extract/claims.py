@@ -191,12 +191,28 @@ _SETTING_NOUNS = {"statement", "interview", "speech", "conference", "tweet", "po
 
 def _is_setting(prep: Token) -> bool:
     """ "in a statement", "on Monday", "at a rally": where and when, not what."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None:
         return True
     if pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _SETTING_NOUNS:
         return True
     return prep.lower_ not in _TOPIC_PREPS
+
+
+def _parenthetical(verb: Token) -> tuple[int, int] | None:
+    """ "The economy, the minister said, is recovering": the clause around
+    the parenthetical cue, up to a semicolon."""
+    head = verb.head
+    lo, hi = head.left_edge.i, head.right_edge.i
+    doc = verb.doc
+    stop = next((t.i for t in doc[verb.i:hi + 1] if t.text == ";"), None)
+    if stop is not None:
+        hi = stop - 1
+    if verb.left_edge.i <= lo:
+        lo = verb.right_edge.i + 1
+    elif verb.right_edge.i >= hi:
+        hi = verb.left_edge.i - 1
+    return (lo, hi) if hi > lo else None
 
 
 def _content_range(verb: Token, cues: Cues) -> tuple[int, int] | None:
@@ -211,6 +227,8 @@ def _content_range(verb: Token, cues: Cues) -> tuple[int, int] | None:
         for c in verb.children:
             if c.dep_ == "xcomp" and c.i > verb.i:
                 return c.left_edge.i, c.right_edge.i
+    if verb.dep_ == "parataxis" and lemma in cues.speech:
+        return _parenthetical(verb)
     if lemma not in cues.topic:
         return None
     parts = [c for c in verb.rights
@@ -298,7 +316,7 @@ def _verb_frame(doc: Doc, text: str, verb: Token, cues: Cues, taken: list[tuple[
     rng = _content_range(verb, cues)
     if rng is not None:
         lo, hi = rng
-        if lo < verb.i < hi:  # "…, he said, …" inside its own content
+        if lo < verb.i < hi and verb.dep_ != "parataxis":  # "…, he said, …" inside its own content
             hi = verb.i - 1
         content = _char_span(doc, lo, hi)
     else:

@@ -210,6 +210,8 @@ def _right_frame(doc: Doc, qend: int, cues: Cues, limit: int, strong: bool,
             return None
         lemma = tok.lemma_.lower()
         speech = lemma in cues.speech and tok.pos_ in ("VERB", "AUX", "NOUN") and tok.tag_ not in ("VBG", "TO")
+        if tok.tag_ == "VB" and tok.i > 0 and doc[tok.i - 1].lower_ == "to":
+            return None  # "“…,” to describe those …": a purpose clause, not a frame
         if speech and tok.pos_ == "NOUN" and not nominals:
             speech = False  # "“…,” notes in the margin"
         if speech or (strong and tok.pos_ == "VERB" and nominals and tok.tag_ in ("VBD", "VBZ", "VBP")):
