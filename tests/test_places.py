@@ -105,3 +105,18 @@ def test_political_west_and_vague_east_are_not_places(analyze):
     rec = analyze("Lavrov criticised the hostile attitude of the West toward Belarus. "
                   "The coup triggered a civil war in the East of the country.")
     assert [p.name for p in rec.places] == ["Belarus"]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_eval_floor():
+    """The quality gate on GeoWebNews and GeoVirus (skipped when ../shared is absent)."""
+    from newsgraph.errors import EvaluationDataMissing
+    from newsgraph.eval.geo import evaluate
+
+    try:
+        m = evaluate()
+    except EvaluationDataMissing as exc:
+        pytest.skip(str(exc))
+    assert m["geowebnews"]["f1"] >= 0.70 and m["geovirus"]["f1"] >= 0.90
+    assert m["geowebnews"]["acc161_matched"] >= 0.77 and m["geovirus"]["acc161_matched"] >= 0.77

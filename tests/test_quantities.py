@@ -120,3 +120,13 @@ def test_offsets_match_the_text(analyze):
     q = _by_text(rec)
     assert q["Nearly 2,000"].approx == "lt"
     assert (q["some two dozen"].value, q["some two dozen"].about) == (24, "factories")
+
+
+@pytest.mark.model
+def test_labels_and_multipliers(analyze):
+    rec = analyze("See Part 2 of the report; the senator is number two in the polls. "
+                  "Imports were three times higher, and the blasts killed a dozen people.")
+    q = _by_text(rec)
+    assert set(q) == {"three times", "a dozen"}
+    assert q["three times"].unit == "times"
+    assert (q["a dozen"].value, q["a dozen"].about) == (12, "people")

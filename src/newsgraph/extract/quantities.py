@@ -89,6 +89,7 @@ UNIT_WORDS = {
     "kilograms": "kg", "kilogrammes": "kg", "grams": "g", "barrels": "barrel", "barrel": "barrel",
     "litres": "l", "liters": "l", "gallons": "gal", "megawatts": "MW", "mw": "MW",
     "gigawatts": "GW", "gw": "GW", "degrees": "degree", "mph": "mph", "km/h": "km/h",
+    "times": "times", "fold": "times",
 }
 _UNIT_MAX_WORDS = 2
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
@@ -281,7 +282,8 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Widen a number phrase to a hedge before it ("at least") and a unit after it ("km")."""
     if start > 0 and doc[start - 1].lower_ in CURRENCY_SYMBOLS:
         start -= 1  # "€" "20" "m"
-    elif start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in SCALES:
+    elif start > 0 and doc[start - 1].lower_ in ("a", "an") and (doc[start].lower_ in SCALES
+                                                                 or doc[start].lower_ == "dozen"):
         start -= 1  # "a million"
     if end < len(doc) and doc[end].lower_.rstrip(".") in SUFFIXES \
             and not doc[end - 1].whitespace_:
@@ -327,7 +329,7 @@ def _about(span: Span, unit: str | None, previous: str | None) -> str | None:
     root = _root(span)
     head = root.head
     if root.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN") \
-            and head.i >= span.end and unit is None:
+            and head.i >= span.end and unit is None and head.ent_type_ not in _SKIP_LABELS:
         return _noun_text(head)
     obj = _of_object(root)
     if obj is not None:
@@ -345,6 +347,8 @@ def _skip(doc: Doc, start: int, end: int, text: str, parsed: ParsedQuantity) -> 
         return True
     if _next_to_month(doc, start, end):
         return True
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in _LABEL_WORDS:
+        return True
     core = text[parsed.prefix_chars:].strip().lower()
     if core in ("one", "a", "an") and parsed.unit is None:
         return True
@@ -354,6 +358,11 @@ def _skip(doc: Doc, start: int, end: int, text: str, parsed: ParsedQuantity) -> 
     return False
 
 
+# "Part 2", "page 1", "number two in the polls": the number is a label, not a figure.
+_LABEL_WORDS = {"part", "page", "pages", "no", "number", "article", "chapter", "section", "volume",
+                "vol", "room", "flight", "route", "highway", "grade", "level", "phase", "stage",
+                "category", "version", "episode", "season", "game", "resolution", "paragraph",
+                "clause", "p", "pp", "figure", "table", "item", "line", "row", "platform", "gate"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
            "sep", "sept", "oct", "nov", "dec"}
