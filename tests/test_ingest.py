@@ -276,3 +276,18 @@ def test_prepare_never_raises_and_keeps_its_invariants(text):
 def test_prepare_is_idempotent_on_articles(name):
     a = prep((EXAMPLES / name).read_text(encoding="utf-8"))
     assert prep(a.text).text == a.text
+
+
+def test_footer_words_mid_story_are_news():
+    text = ("Head\n\nCopyright holders will be paid more under a law passed on Monday.\n\n"
+            "Subscribers to the service will pay 3 percent more.\n\nThe vote was 300 to 120.\n\n"
+            "Share this article\n\nCopyright 2021 Foo News. All rights reserved.")
+    a = prep(text)
+    assert a.text == ("Head\n\nCopyright holders will be paid more under a law passed on Monday.\n\n"
+                      "Subscribers to the service will pay 3 percent more.\n\nThe vote was 300 to 120.")
+    assert a.outlet == "Foo News"
+
+
+def test_clutter_mid_story_removed():
+    a = prep("Head\n\nFirst.\n\nAdvertisement\n\nRead more: other story\n\nSecond.")
+    assert a.text == "Head\n\nFirst.\n\nSecond."

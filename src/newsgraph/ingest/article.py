@@ -269,13 +269,18 @@ _QUOTE_RE = re.compile(r"^>\s?", re.MULTILINE)
 _SPACES_RE = re.compile(r"[ \t]+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\s+|\d+[.)]\s+)")
 _LINK_ONLY = re.compile(r"^[\s*_>]*(?:(?:!?\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)[\s*_|,·•]*)+$")
-_BOILERPLATE = re.compile(
+# Clutter: never reporting, wherever it stands.
+_CLUTTER = re.compile(
+    r"^(?:share (?:this|on)\b|follow us\b|click here\b|read more\b|related(?: articles| coverage| news)?:?$"
+    r"|related(?: articles| coverage)?:|advertisement$|sign up (?:for|to|now|here)\b|subscribe (?:to|now|for|here)\b"
+    r"|get (?:our|the) (?:latest|newsletter)|download (?:our|the) app|©)", re.IGNORECASE)
+# Footer lines: boilerplate only in the run of paragraphs that ends the article.
+_FOOTER = re.compile(
     r"^(?:to contact\b|contact us\b|for (?:more information|media enquiries)\b|subscribe\b|sign up\b"
-    r"|share (?:this|on)\b|follow us\b|click here\b|read more\b|related(?: articles| coverage)?:"
-    r"|copyright\b|©|\(c\)\s*\d{4}|all rights reserved|advertisement$|this article (?:was|is) "
-    r"(?:originally )?published\b|\(?reporting by\b|\(?additional reporting by\b|\(?editing by\b"
-    r"|\(?writing by\b|get (?:our|the) (?:latest|newsletter)|download our app)", re.IGNORECASE)
-_BOILERPLATE_MAX = 300  # longer paragraphs are content, whatever they start with
+    r"|copyright\b|\(c\)\s*\d{4}|all rights reserved|this article (?:was|is) (?:originally )?published\b"
+    r"|\(?(?:additional )?reporting by\b|\(?editing by\b|\(?writing by\b)", re.IGNORECASE)
+_CLUTTER_MAX = 200  # longer paragraphs are content, whatever they start with
+_FOOTER_MAX = 300
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]$")
 
 # The outlet, when the text names it.
@@ -301,13 +306,8 @@ def parse_text(text: str, *, title: str | None = None) -> Parsed:
     lines = unicodedata.normalize("NFC", text.lstrip("\ufeff")).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title, fields, body_lines = _split_header(lines, title)
     paragraphs = _paragraphs(body_lines)
-    outlet = fields.get("outlet")
-    kept = []
-    for para in paragraphs:
-        if _is_boilerplate(para):
-            outlet = outlet or _outlet_of(para)
-        else:
-            kept.append(para)
+    kept, dropped = _drop_boilerplate(paragraphs)
+    outlet = fields.get("outlet") or next(filter(None, map(_outlet_of, dropped)), None)
     kept = _join_page_breaks(kept)
     parsed = Parsed(title=title or None, author=fields.get("author"), published=fields.get("published"),
                     outlet=outlet, paragraphs=kept)
@@ -353,8 +353,21 @@ def _clean_inline(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
 
 
-def _is_boilerplate(para: str) -> bool:
-    return len(para) <= _BOILERPLATE_MAX and bool(_BOILERPLATE.match(para))
+def _drop_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """(kept, dropped): the footer run at the end goes, and clutter anywhere.
+
+    "Copyright holders won a ruling…" in the middle of a story is news; at the end it is a footer."""
+    end = len(paragraphs)
+    while end and (_is_clutter(paragraphs[end - 1]) or
+                   len(paragraphs[end - 1]) <= _FOOTER_MAX and _FOOTER.match(paragraphs[end - 1])):
+        end -= 1
+    kept = [p for p in paragraphs[:end] if not _is_clutter(p)]
+    dropped = [p for p in paragraphs[:end] if _is_clutter(p)] + paragraphs[end:]
+    return kept, dropped
+
+
+def _is_clutter(para: str) -> bool:
+    return len(para) <= _CLUTTER_MAX and bool(_CLUTTER.match(para))
 
 
 def _outlet_of(para: str) -> str | None:
