@@ -214,8 +214,11 @@ def test_negation(code):
     c = one(code("Unlike other leaders, Putin has not congratulated Biden on his victory."), "congratulated")
     assert c.event.type == "SUPPORT" and c.event.negated and not c.event.hypothetical
     assert c.target.text == "Biden"
+    # a refused cooperative act is CAMEO's reject code (125: reject proposal to meet), still negated
     d = one(code("The Belarusian government declined to meet the opposition leaders."), "meet")
-    assert d.event.negated and d.event.type == "CONSULT"
+    assert d.event.negated and (d.event.type, d.event.cameo) == ("REJECT", "125")
+    w = one(code("Obama said he would not provide support to Israel."), "provide")
+    assert w.event.negated and w.event.type == "REJECT" and w.target.country == "ISR"
     assert not [c for c in code("The Belarusian government declined to meet the opposition.") if c.event.trigger.text == "declined"]
 
 
@@ -238,6 +241,14 @@ def test_intent_codes(code):
     threat = one(code("Iran pledged to retaliate against Israel."), "retaliate")
     assert threat.event.type == "THREATEN"
     assert one(code("The sanctions will be lifted next year."), "lifted").event.type == "RETREAT"  # no source: no intent
+
+
+@pytest.mark.model
+def test_reported_obligation_is_a_demand(code):
+    ev = code("Russia said on Tuesday that Sudan must return the helicopter.")
+    c = one(ev, "said")
+    assert (c.event.type, c.source.country, c.target.country) == ("REQUEST", "RUS", "SDN")
+    assert not all_on(ev, "return")  # the demanded act is not coded as done or intended
 
 
 @pytest.mark.model

@@ -314,7 +314,7 @@ def _child(tok: Token, deps: Iterable[str]) -> Token | None:
 def _pobj(tok: Token, prep: str) -> Token | None:
     """The object of ``tok``'s preposition ``prep``, skipping dates ("On Sunday")."""
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
             p = _child(c, ("pobj",))
             if p is not None and p.ent_type_ not in ("DATE", "TIME"):
                 return p
@@ -619,6 +619,7 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     intent: bool = False  # the source states it will do it: CAMEO's "express intent" codes
+    refused: bool = False  # "refused to", "would not": CAMEO's reject codes
 
 
 def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> Modality:
@@ -639,6 +640,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
             own_subject = any(c.dep_ in _SUBJ for c in v.children)
             if lem in _NEGATORS or ctl.get(head.i) == "neg":
                 m.negated = not m.negated
+                m.refused = m.refused or lem in _REFUSERS or ctl.get(head.i) == "neg"
             elif lem in _INTENT or ctl.get(head.i) == "ctl" or lem in _INTENT_ADJ:
                 m.hypothetical = True
                 m.intent = m.intent or (not own_subject and (lem in _SELF_INTENT or lem in _INTENT_ADJ
@@ -664,6 +666,8 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children):
         m.hypothetical = True
     m.intent = m.intent and m.hypothetical or m.intent and bool(words & _FUTURE)
+    if m.negated and m.intent:  # "said it would not meet": a refusal
+        m.refused, m.intent = True, False
     return m
 
 
@@ -678,6 +682,24 @@ _INTENT_CODES = {
     "1724": "1324", "175": "137", "17": "130", "183": "1383", "204": "1385", "18": "138", "19": "138",
     "20": "138",
 }
+
+
+# CAMEO 12 for refusals: "refused to meet" (125), "declined to resign" (1231), "would not
+# release" (1243). Cooperative acts only; a refused attack is just a negated attack.
+_REJECT_CODES = {
+    "045": "126", "039": "126", "04": "125", "03": "127", "05": "120", "06": "121", "07": "122",
+    "0831": "1231", "083": "123", "081": "1241", "082": "1242", "084": "1243", "085": "1244",
+    "086": "1245", "087": "1246", "08": "124",
+}
+_REFUSERS = {"refuse", "decline", "reject", "fail"}
+
+
+def reject_code(cameo: str) -> str | None:
+    """The CAMEO "reject" code for a refused or disavowed cooperative act, or None."""
+    for n in (4, 3, 2):
+        if len(cameo) >= n and cameo[:n] in _REJECT_CODES:
+            return _REJECT_CODES[cameo[:n]]
+    return None
 
 
 def intent_code(cameo: str) -> str | None:
@@ -810,6 +832,33 @@ def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]
     return [(s, t) for s in (real_s or [None]) for t in (real_t or [None])]
 
 
+_DEMAND_REPORTERS = _REPORT | {"declare", "conclude", "warn", "stress", "remind", "add", "argue"}
+
+
+def _demands(doc: Doc) -> list[tuple[Token, Token, Token]]:
+    """(reporter, demanded verb, its subject) for "X said Y must/should do Z": CAMEO codes a
+    reported obligation on another party as a demand (10) by the reporter."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ("must", "should") or tok.dep_ != "aux":
+            continue
+        verb = tok.head
+        subj = _child(verb, _SUBJ)
+        if verb.dep_ != "ccomp" or subj is None or subj.pos_ == "PRON":
+            continue
+        rep = verb.head
+        if rep.lemma_.lower() in _DEMAND_REPORTERS and (rs := _child(rep, _SUBJ)) is not None and rs.i != subj.i:
+            out.append((rep, verb, subj))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _demand_entry(table=None) -> LexEntry:
+    from .event_lexicon import Plover
+    p = plover_for("100", _plover_table()) or Plover("REQUEST", None, None)
+    return LexEntry("verb", "must", frozenset(), "<said ... must>", "100", p)
+
+
 @lru_cache(maxsize=1)
 def _plover_table():
     return load_cameo2plover()
@@ -835,6 +884,14 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
                 o.dep_ in ("dobj", "obj") and o.i in trig_idx for o in c.children)) for c in tok.children):
             ctl[tok.i] = flag
             dropped.add(tok.i)
+    demand_target: dict[int, Token] = {}
+    demand = _demand_entry()
+    for rep, verb, subj in _demands(doc):  # "Russia said Sudan must return the helicopter"
+        dropped.update(t.i for t, _, _ in triggers if t.i == verb.i or (t.head.i == verb.i and t.dep_ in _OBJ))
+        if rep.i not in trig_idx:
+            triggers.append((rep, demand, []))
+            trig_idx[rep.i] = demand
+        demand_target[rep.i] = subj
     for tok, entry, _ in triggers:  # "met ... to discuss", "seeking to deepen": one event
         if tok.dep_ in ("xcomp", "advcl") and (h := trig_idx.get(tok.head.i)) is not None \
                 and h.plover.type == entry.plover.type and tok.head.i not in dropped:
@@ -853,6 +910,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         else:
             s_toks, t_toks = _verb_args(tok, entry)
             anchor = tok
+            if tok.i in demand_target:
+                t_toks = _conjuncts(demand_target[tok.i])
         srcs = [_resolve(doc, t, places) for t in s_toks]
         tgts = [_resolve(doc, t, places) for t in t_toks]
         tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
@@ -860,6 +919,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         negated, hypothetical = mod.negated, mod.hypothetical
         intended = None
         if mod.intent and not negated and (code := intent_code(entry.cameo)) and (p := plover_for(code, table)):
+            intended = (p.type, p.mode, code)
+        elif mod.refused and (code := reject_code(entry.cameo)) and (p := plover_for(code, table)):
             intended = (p.type, p.mode, code)
         attributed = _claim_source(doc, tok)
         if attributed is None:
