@@ -291,3 +291,20 @@ def test_footer_words_mid_story_are_news():
 def test_clutter_mid_story_removed():
     a = prep("Head\n\nFirst.\n\nAdvertisement\n\nRead more: other story\n\nSecond.")
     assert a.text == "Head\n\nFirst.\n\nSecond."
+
+
+@pytest.mark.parametrize("dateline,outlet,published", [
+    ("SÃO PAULO (Reuters) -", "Reuters", None),
+    ("MINSK, Belarus (AP) —", "AP", None),
+    ("WASHINGTON, Nov. 30, 2020 (AFP) -", "AFP", "2020-11-30"),
+    ("ZÜRICH, 3 March 2022 –", None, "2022-03-03"),
+])
+def test_dateline_forms(dateline, outlet, published):
+    a = prep(f"Head\n\n{dateline} Officials said on Monday the talks would go on.")
+    assert (a.outlet, a.published) == (outlet, published)
+    assert a.text.endswith(f"{dateline} Officials said on Monday the talks would go on.")
+
+
+def test_ordinary_first_sentence_is_not_a_dateline():
+    a = prep("Head\n\nNATO - the alliance - said on Monday (Reuters reported) that it would act.")
+    assert a.outlet is None

@@ -296,7 +296,7 @@ _OUTLET_PATTERNS = [
 
 # "KYIV, March 3, 2022 —", "GENEVA (Reuters) -", "WASHINGTON, Nov 30 (AP) -"
 _DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\- ]{1,40}(?:,\s*[A-Z][^\W\d_.'’\- ]*(?:[.'’\- ]+[^\W\d_]+)*)?)"
     r"(?:,\s*(?P<date>[A-Za-z.]+\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z.]+(?:\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?\s*[-—–]{1,2}\s")
 
