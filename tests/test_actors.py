@@ -255,3 +255,22 @@ def test_first_person_in_a_quote_belongs_to_the_speaker(analyze):
     nowak = by_name(rec, "Jan Nowak")
     assert mention_texts(rec, nowak) == ["Jan Nowak", "I", "my", "me"]
     assert nowak.sector == "OPP"
+
+
+@pytest.mark.model
+def test_honorific_joins_the_full_name_and_keeps_the_title(analyze):
+    text = ("Central bank governor Hans Keller warned of rising prices on Monday. "
+            "Speaking in Zurich, Mr Keller said he expected inflation to ease.")
+    rec = analyze(text)
+    keller = by_name(rec, "Hans Keller")
+    assert keller.title == "Central bank governor"
+    assert mention_texts(rec, keller) == ["Hans Keller", "Keller", "he"]
+    assert [a.name for a in rec.actors if a.kind == "person"] == ["Hans Keller"]
+
+
+@pytest.mark.model
+def test_company_named_after_an_org_noun_is_not_a_person(analyze):
+    rec = analyze("Shares in Russian oil giant Yukos fell sharply. Yukos said it would appeal.")
+    yukos = by_name(rec, "Yukos")
+    assert (yukos.kind, yukos.country, yukos.sector) == ("organization", "RUS", "BUS")
+    assert mention_texts(rec, yukos) == ["Yukos", "Yukos"]

@@ -79,6 +79,7 @@ FEMALE = frozenset({"she", "her", "hers", "herself"})
 MALE_NAMES_IN_A = frozenset({"nikita", "ilya", "luca", "joshua", "jonah", "elijah", "mustafa", "musa", "isa",
                              "yahya", "zakaria", "hamza", "osama", "usama", "taha", "reza", "mirza", "akira",
                              "sasha", "kosta", "andrea", "attila", "ezra"})
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "madam": "f"}
 FEMALE_TITLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman",
                            "queen", "mrs", "ms", "madam", "actress", "mother", "wife", "daughter"})
 MALE_TITLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "policeman", "king",
@@ -364,6 +365,8 @@ def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
     "US Secretary of State", "president-elect"."""
     out: list[Token] = []
     i = start - 1
+    while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:
+        i -= 1  # "Federal Reserve chairman Mr Greenspan"
     while i >= 0:
         t = doc[i]
         if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ in ("PERSON", "DATE", "CARDINAL"):
@@ -419,8 +422,18 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
     for j, t in enumerate(words):
         if t.text == "of":
             of_country = _country_in(kb, words[j + 1:])
-    title = "".join(t.text_with_ws for t in words).strip(" ,") or None
+            if of_country is None and head_sector == "GOV" and any(_is_named_org(w) for w in words[j + 1:]):
+                head_sector = None  # "president of ClearView Economics": the organisation decides
+    title = _join(words).strip(" ,") or None
     return title, country or of_country, mod_sector or head_sector
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens as text, with a space where a dropped token ("'s") stood."""
+    out = []
+    for t, nxt in zip(tokens, [*tokens[1:], None]):
+        out.append(t.text + (t.whitespace_ if nxt is None or nxt.i == t.i + 1 else " "))
+    return "".join(out).strip()
 
 
 def _has_title_word(kb: Knowledge, toks: list[Token]) -> bool:
@@ -502,6 +515,11 @@ def _is_named_org(tok: Token) -> bool:
     return tok.ent_type_ == "ORG" and tok.lower_ not in PORTFOLIOS
 
 
+def _honorific_gender(doc: Doc, start: int) -> str | None:
+    """"Mrs Merkel" -> f, "Mr Greenspan" -> m."""
+    return HONORIFICS.get(doc[start - 1].lower_.rstrip(".")) if start > 0 else None
+
+
 def _gender_of(kb: Knowledge, name: str, title: str | None) -> str | None:
     """A cautious guess used only to keep "she" off a man and "he" off a woman."""
     words = {w.lower().strip(".") for w in (title or "").split()}
@@ -526,11 +544,13 @@ def _is_byline(span: TokSpan, text: str) -> bool:
 
 
 def _name_span(span: TokSpan) -> TokSpan:
-    """Drop a trailing possessive from an entity."""
-    end = span.end
-    while end > span.start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+    """Drop a trailing possessive and a leading honorific ("Mr Greenspan's")."""
+    start, end = span.start, span.end
+    while end > start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
         end -= 1
-    return span.doc[span.start:end]
+    while end - start > 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
+        start += 1
+    return TokSpan(span.doc, start, end, label=span.label_)
 
 
 def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
@@ -594,7 +614,7 @@ def _add_persons(st: _State, spans: list[TokSpan]) -> None:
         if of_country:
             ent.fill(country=of_country)
         if ent.gender is None:
-            ent.gender = ent.name_gender = _gender_of(kb, full, ent.title)
+            ent.gender = ent.name_gender = _honorific_gender(doc, s.start) or _gender_of(kb, full, ent.title)
 
 
 def _sentence_place(st: _State, sent: int) -> str | None:
@@ -712,10 +732,11 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     surname, or is followed by ", who", is a person the tagger mislabelled."""
     doc = st.doc
     persons, rest = [], []
+    orgs = {s.text for s in spans if s.label_ == "ORG" or _org_noun_before(st.kb, s)}
     for s in spans:
         if s.label_ != "PERSON" or _is_byline(s, st.text) or _is_locative(s, PERSON_LOCATIVE_PREPS):
             continue
-        if _org_noun_before(st.kb, s):  # "the newspaper Novaya Gazeta"
+        if _org_noun_before(st.kb, s) or s.text in orgs:  # "the newspaper Novaya Gazeta"; "oil giant Yukos"
             rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
         else:
             persons.append(_name_span(s))
@@ -769,6 +790,7 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     ("the Russian state gas company Gazprom") or apposition ("Belgprombank,
     a Belarusian subsidiary")."""
     kb, doc = st.kb, st.doc
+    span = _name_span(span)
     name = _strip_text(span.text)
     known = kb.entities.get(name, {})
     sector = sector or known.get("sector") or next(
@@ -1047,6 +1069,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
             _add_known(st, span, hit)
         elif _place_of(span):
             continue
+        elif span.text[:1].isdigit():
+            continue  # "280bn" tagged ORG
         elif span.label_ == "ORG" or _org_noun_before(kb, span) or (
                 span.label_ == "GPE" and (_appos_head(kb, span) or _appositive(kb, span.root))):
             _add_org(st, span)
