@@ -73,6 +73,55 @@ def test_knowledge_extension_via_env(tmp_path, monkeypatch):
     assert load_knowledge().surface["Southern Common Market"] == ("entity", "Mercosur")
 
 
+# --------------------------------------------------------------------------- rules on a hand-built parse
+
+def _hand_parsed():
+    """ "Russian foreign minister Sergey Lavrov said he would visit Minsk." with its parse."""
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    rows = [  # word, pos, tag, dep, head, lemma, ent
+        ("Russian", "ADJ", "JJ", "amod", 2, "russian", "B-NORP"),
+        ("foreign", "ADJ", "JJ", "amod", 2, "foreign", "O"),
+        ("minister", "NOUN", "NN", "compound", 4, "minister", "O"),
+        ("Sergey", "PROPN", "NNP", "compound", 4, "Sergey", "B-PERSON"),
+        ("Lavrov", "PROPN", "NNP", "nsubj", 5, "Lavrov", "I-PERSON"),
+        ("said", "VERB", "VBD", "ROOT", 5, "say", "O"),
+        ("he", "PRON", "PRP", "nsubj", 8, "he", "O"),
+        ("would", "AUX", "MD", "aux", 8, "would", "O"),
+        ("visit", "VERB", "VB", "ccomp", 5, "visit", "O"),
+        ("Minsk", "PROPN", "NNP", "dobj", 8, "Minsk", "B-GPE"),
+        (".", "PUNCT", ".", "punct", 5, ".", "O"),
+    ]
+    words, pos, tags, deps, heads, lemmas, ents = map(list, zip(*rows))
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 9 + [False, False], pos=pos, tags=tags, deps=deps,
+              heads=heads, lemmas=lemmas, ents=ents)
+    return nlp, doc
+
+
+def test_rules_on_a_hand_built_parse():
+    from newsgraph.extract.actors import ActorExtractor
+
+    nlp, doc = _hand_parsed()
+    actors = {a.name: a for a in ActorExtractor(nlp)(doc)._.actors}
+    lavrov = actors["Sergey Lavrov"]
+    assert (lavrov.country, lavrov.sector, lavrov.title) == ("RUS", "GOV", "foreign minister")
+    assert [doc.text[m.start:m.end] for m in lavrov.mentions] == ["Sergey Lavrov", "he"]
+    assert [doc.text[m.start:m.end] for m in actors["Belarus"].mentions] == ["Minsk"]
+    assert "Russia" not in actors, "a nationality in a title is not the state acting"
+
+
+def test_knowledge_matches_without_a_parser():
+    import spacy
+
+    from newsgraph.extract.actors import ActorExtractor
+
+    nlp = spacy.blank("en")
+    doc = ActorExtractor(nlp)(nlp("The Kremlin said NATO was a threat."))
+    assert [(a.id, a.sector) for a in doc._.actors] == [("russia", "GOV"), ("nato", "IGO")]
+
+
 # --------------------------------------------------------------------------- rules on the parse
 
 @pytest.mark.model

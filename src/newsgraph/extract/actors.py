@@ -65,7 +65,7 @@ from ..errors import InputError
 from ..records import Actor, Span
 from . import register_extensions
 
-__all__ = ["ActorExtractor", "Knowledge", "country_of", "load_knowledge", "make_actors", "slug"]
+__all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_knowledge", "make_actors", "slug"]
 
 KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
 
@@ -1045,8 +1045,11 @@ def _merge_bare_groups(st: _State) -> None:
 # --------------------------------------------------------------------------- the component
 
 def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
-    """Each token's sentence number, and each sentence's first token."""
+    """Each token's sentence number, and each sentence's first token (one
+    sentence when nothing set boundaries, so the rules still run)."""
     out, starts = [0] * len(doc), []
+    if not doc.has_annotation("SENT_START"):
+        return out, [0]
     for n, sent in enumerate(doc.sents):
         starts.append(sent.start)
         for i in range(sent.start, sent.end):
