@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Event, Span as CharSpan, TextSpan
-from . import actor_for_span, register_extensions
+from . import register_extensions
 from .event_lexicon import LexEntry, Lexicon, load_cameo2plover, load_lexicon, plover_for
 
 __all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of"]
@@ -256,34 +256,33 @@ def _is_actorish(tok: Token) -> bool:
 
 
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
-    """(trigger token, entry, consumed object tokens) in token order, one per token."""
+    """(trigger token, entry, consumed object tokens) in token order, one per token.
+    The dependency context is only built for words the lexicon has entries for."""
     found: list[tuple[Token, LexEntry, list[Token]]] = []
     consumed: set[int] = set()
     for tok in doc:
         pos = tok.pos_
+        lemma = tok.lemma_.lower()
         if pos in ("VERB", "AUX") or (pos == "NOUN" and tok.tag_.startswith("VB")):
             if pos == "AUX" and tok.dep_ in ("aux", "auxpass"):
                 continue
+            head = lemma if lex.candidates("verb", lemma) else tok.lower_
+            if not lex.candidates("verb", head):
+                continue
             words, objs = _verb_context(tok)
-            entry = lex.match("verb", tok.lemma_.lower(), words)
-            if entry is None and tok.tag_ in ("VBG", "VBN"):
-                entry = lex.match("verb", tok.lower_, words)
+            entry = lex.match("verb", head, words)
             if entry:
                 used = [o for o in objs if o.lemma_.lower() in entry.extras]
                 consumed.update(o.i for o in used)
                 found.append((tok, entry, used))
-        elif _headline_verb(tok) and (entry := lex.match("verb", tok.lemma_.lower(), set())):
+        elif pos == "NOUN" and tok.tag_ == "NNS" and lex.candidates("verb", lemma) and _headline_verb(tok) \
+                and (entry := lex.match("verb", lemma, set())):
             found.append((tok, entry, []))
-        elif pos in ("NOUN", "PROPN") and tok.i not in consumed:
-            entry = lex.match("noun", tok.lemma_.lower(), _noun_context(tok))
-            if entry is None and tok.lower_ != tok.lemma_.lower():
-                entry = lex.match("noun", tok.lower_, _noun_context(tok))
-            if entry and not (pos == "PROPN" and tok.ent_type_):
+        elif pos in ("NOUN", "PROPN") and tok.i not in consumed and not (pos == "PROPN" and tok.ent_type_):
+            head = lemma if lex.candidates("noun", lemma) else tok.lower_
+            if lex.candidates("noun", head) and (entry := lex.match("noun", head, _noun_context(tok))):
                 found.append((tok, entry, []))
     return [f for f in found if f[0].i not in consumed]
-
-
-# --------------------------------------------------------------------------- arguments
 
 
 def _headline_verb(tok: Token) -> bool:
@@ -394,7 +393,13 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
             if c.dep_ in ("compound", "amod", "nmod") and (_is_actorish(c) or country_of(c.text)):
                 return _resolve(doc, c, places)
         return None
-    return Arg(start, end, doc.text[start:end], actor, country, actor is None, sector)
+    return Arg(start, end, _text(doc, start, end), actor, country, actor is None, sector)
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without rebuilding the whole text (``doc.text`` joins all tokens)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text[: end - start] if span is not None else ""
 
 
 _PERSONAL = {"he", "she", "it", "they", "we"}
@@ -414,6 +419,25 @@ def _reporter_of(pron: Token) -> Token | None:
         if subj is not None and subj.pos_ != "PRON":
             return subj
     return None
+
+
+_MENTIONS: tuple[object, list[tuple[int, int, str]]] = (None, [])
+
+
+def actor_for_span(doc: Doc, start: int, end: int) -> str | None:
+    """:func:`newsgraph.extract.actor_for_span` over a per-doc flat list of mentions (same
+    answer: the actor whose mention overlaps most), rebuilt when the doc's actor list changes."""
+    global _MENTIONS
+    actors = doc._.actors
+    if _MENTIONS[0] is not actors:
+        _MENTIONS = (actors, [(m.start, m.end, a.id) for a in actors or () for m in a.mentions])
+    best, best_overlap = None, 0
+    for ms, me, aid in _MENTIONS[1]:
+        if ms < end and me > start:
+            overlap = min(end, me) - max(start, ms)
+            if overlap > best_overlap:
+                best, best_overlap = aid, overlap
+    return best
 
 
 def _igo_in(doc: Doc, start: int, end: int) -> bool:
