@@ -25,6 +25,7 @@ import numpy as np
 from newsgraph import query
 from newsgraph.records import PLOVER_TYPES
 from newsgraph.store import Store
+from newsgraph.store.sqlite import sort_key
 
 EVENTS_PER_ARTICLE = 10
 N_ACTORS = 20_000
@@ -65,8 +66,9 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
                          [(names[i].lower(), i + 1) for i in range(N_ACTORS)])
         word_ids = _zipf(rng, VOCAB, n_articles * 80)
         conn.executemany(
-            "INSERT INTO articles(pk, id, title, published, outlet, language, text, ingested_at) VALUES (?, ?, ?, ?, ?, 'en', ?, '')",
-            ((k + 1, f"a{k}", f"Title {k}", days[k], f"Outlet{k % 40}",
+            "INSERT INTO articles(pk, sort_key, id, title, published, outlet, language, text, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'en', ?, '')",
+            ((k + 1, sort_key(days[k], k + 1), f"a{k}", f"Title {k}", days[k], f"Outlet{k % 40}",
               " ".join(vocab[w] for w in word_ids[k * 80:(k + 1) * 80])) for k in range(n_articles)))
     src, tgt = _zipf(rng, N_ACTORS, n_events) + 1, _zipf(rng, N_ACTORS, n_events) + 1
     types = rng.choice(PLOVER_TYPES, n_events, p=_TYPE_WEIGHTS / _TYPE_WEIGHTS.sum())
@@ -118,6 +120,8 @@ def measure(path: Path, runs: int, seed: int = 11) -> dict[str, list[float]]:
     kinds: dict[str, Callable[[], object]] = {
         "search (one word, Zipf)": lambda: query.search(store, vocab[int(_zipf(rng, VOCAB, 1)[0])]),
         "search (two words)": lambda: query.search(store, " ".join(vocab[int(w)] for w in _zipf(rng, VOCAB, 2))),
+        "search --since --until": lambda: query.search(store, vocab[int(_zipf(rng, VOCAB, 1)[0])],
+                                                       since=(y := year())[0], until=y[1]),
         "events --actor": lambda: query.events(store, actor=name()),
         "events --source --target": lambda: query.events(store, source=name(), target=name()),
         "events --type --since --until": lambda: query.events(store, type=str(rng.choice(PLOVER_TYPES)),

@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import InputError
 from .store import Store
+from .store.sqlite import day_ordinal
 from .store.actors import normalise
 
 Row = dict[str, Any]
@@ -64,27 +65,44 @@ def _fts_query(conn: sqlite3.Connection, table: str, query: str) -> str:
         return " ".join('"' + w + '"' for w in words)
 
 
+def _whole_date(value: str, *, end: bool) -> str:
+    """YYYY or YYYY-MM as the first (or last) day it covers; a full date as it is."""
+    import calendar
+
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1] if end else 1
+        return f"{value}-{last:02d}"
+    return value
+
+
 def search(store: Store, query: str, *, since: str | None = None, until: str | None = None,
            outlet: str | None = None, limit: int = 20, include_duplicates: bool = False) -> list[Row]:
-    """Articles matching an FTS5 query, newest first, each with a snippet."""
+    """Articles matching an FTS5 query, newest first, each with a snippet.
+
+    The index's rowid is ``articles.sort_key`` (publication day, then pk), so
+    "newest first" walks FTS5's rowid order backwards and stops at ``limit``;
+    ``since``/``until`` become rowid bounds.
+    """
     conn = store.conn
-    match = _fts_query(conn, "articles_fts", query)
-    where, params = ["articles_fts MATCH ?"], [match]
-    for cond, value in (("a.published >= ?", since), ("a.published <= ?", until), ("a.outlet = ?", outlet)):
-        if value:
-            where.append(cond)
-            params.append(value)
+    where, params = ["articles_fts MATCH ?"], [_fts_query(conn, "articles_fts", query)]
+    if since:
+        where.append("articles_fts.rowid >= ?")
+        params.append(max(1, day_ordinal(_whole_date(since, end=False))) << 32)
+    if until:  # undated articles (day 0) are left out, as with --since
+        where.append("articles_fts.rowid >= ? AND articles_fts.rowid < ?")
+        params += [1 << 32, (day_ordinal(_whole_date(until, end=True)) + 1) << 32]
+    if outlet:
+        where.append("a.outlet = ?")
+        params.append(outlet)
     if not include_duplicates:
         where.append("a.duplicate_of IS NULL")
-    top = _rows(conn, "SELECT a.pk, a.id, a.title, a.published, a.outlet, a.url FROM articles_fts"
-                f" JOIN articles a ON a.pk = articles_fts.rowid WHERE {' AND '.join(where)}"
-                " ORDER BY a.published DESC, a.pk DESC LIMIT ?", [*params, limit])
-    if not top:
-        return []
-    snippets = dict(conn.execute(
-        "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts"
-        f" WHERE articles_fts MATCH ? AND rowid IN {_in([r['pk'] for r in top])}", (match,)).fetchall())
-    return [{**{k: v for k, v in r.items() if k != "pk"}, "snippet": snippets.get(r["pk"])} for r in top]
+    return _rows(conn, "SELECT a.id, a.title, a.published, a.outlet, a.url,"
+                 " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts"
+                 f" JOIN articles a ON a.sort_key = articles_fts.rowid WHERE {' AND '.join(where)}"
+                 " ORDER BY articles_fts.rowid DESC LIMIT ?", [*params, limit])
 
 
 _EVENT_COLUMNS = (

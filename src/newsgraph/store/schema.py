@@ -6,7 +6,9 @@ version (cheap to read, survives every tool) and the ``meta`` table says
 one of ours. Every list of a ``newsgraph/1`` record has its own table keyed
 by ``(article_id, idx)`` so a record reads back in its original order; each
 table has an ``INTEGER PRIMARY KEY`` so FTS5 external content rowids stay
-stable through ``VACUUM``.
+stable through ``VACUUM``. The article index is keyed by ``sort_key``
+(publication day, then pk) so "newest first" is FTS5's own rowid order and a
+search stops after the first page however common the word.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ CREATE TABLE articles (
     source TEXT,
     ingested_at TEXT NOT NULL,
     duplicate_of TEXT REFERENCES articles(id) ON DELETE SET NULL,
-    similarity REAL
+    similarity REAL,
+    sort_key INTEGER NOT NULL UNIQUE  -- publication day ordinal << 32 | pk: the FTS rowid, newest last
 );
 CREATE INDEX articles_published ON articles(published, pk);
 CREATE INDEX articles_outlet ON articles(outlet, published);
@@ -164,12 +167,12 @@ CREATE TABLE skipped (
     UNIQUE (source, kind)
 );
 
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='pk');
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='sort_key');
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.sort_key, new.title, new.text);
 END;
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.sort_key, old.title, old.text);
 END;
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='pk');

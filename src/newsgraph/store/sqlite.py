@@ -55,6 +55,19 @@ def event_day(date: str | None, published: str | None) -> str | None:
     return None
 
 
+def day_ordinal(date: str | None) -> int:
+    """Days since 0001-01-01 of a YYYY-MM-DD date (0 when absent or not a date)."""
+    try:
+        return dt.date.fromisoformat((date or "")[:10]).toordinal()
+    except ValueError:
+        return 0
+
+
+def sort_key(published: str | None, pk: int) -> int:
+    """The FTS rowid of an article: ascending with publication day, then ingestion order."""
+    return day_ordinal(published) << 32 | pk
+
+
 class Store:
     """A newsgraph store in one SQLite file. Use as a context manager."""
 
@@ -159,10 +172,12 @@ class Store:
                 sh = neardup.shingles(art.text)
                 bands = neardup.bands(sh)
                 dup_of, sim = self._near_duplicate({art.id, *dependants}, sh, bands)
+                pk = conn.execute("SELECT coalesce(max(pk), 0) + 1 FROM articles").fetchone()[0]
                 conn.execute(
-                    f"INSERT INTO articles({', '.join(ARTICLE_COLUMNS)}, source, ingested_at,"
-                    f" duplicate_of, similarity) VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 4))})",
-                    (*(getattr(art, c) for c in ARTICLE_COLUMNS), source, _now(), dup_of, sim))
+                    f"INSERT INTO articles({', '.join(ARTICLE_COLUMNS)}, source, ingested_at, duplicate_of,"
+                    f" similarity, pk, sort_key) VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 6))})",
+                    (*(getattr(art, c) for c in ARTICLE_COLUMNS), source, _now(), dup_of, sim, pk,
+                     sort_key(art.published, pk)))
                 conn.executemany("INSERT OR IGNORE INTO article_bands(article_id, band, hash) VALUES (?, ?, ?)",
                                  [(art.id, n, h) for n, h in enumerate(bands)])
                 self._insert_items(record, dup=dup_of is not None)
