@@ -100,18 +100,22 @@ class TimeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc._.published
-        fiscal = doc.text.lower().count("quarter") >= 2  # an earnings story
+        text = doc.text  # Doc.text joins every token: read it once
+        quarters = text.lower().count("quarter")
+        fiscal = quarters >= 2  # an earnings story
+        # the sentence only matters for "a year ago" next to a "quarter"; has_annotation is O(n)
+        sents = quarters > 0 and doc.has_annotation("SENT_START")
         times: list[Time] = []
-        for start, end in self._candidates(doc):
-            rec = self._record(doc, start, end, anchor, fiscal)
+        for start, end in self._candidates(doc, text):
+            rec = self._record(doc, text[start:end], start, end, anchor, fiscal, sents)
             if rec is not None:
                 times.append(rec)
         doc._.times = times
         return doc
 
-    def _candidates(self, doc: Doc) -> list[tuple[int, int]]:
+    def _candidates(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """Our recogniser's spans, then spaCy DATE/TIME entities that overlap none."""
-        spans = find(doc.text)
+        spans = find(text)
         if not self.use_entities:
             return spans
         taken = [(s, e) for s, e in spans]
@@ -127,14 +131,13 @@ class TimeExtractor:
             extra.append((s, e))
         return sorted(spans + extra)
 
-    def _record(self, doc: Doc, start: int, end: int, anchor: dt.date | None,
-                fiscal: bool = False) -> Time | None:
+    def _record(self, doc: Doc, text: str, start: int, end: int, anchor: dt.date | None,
+                fiscal: bool = False, sents: bool = False) -> Time | None:
         span = doc.char_span(start, end, alignment_mode="expand")
-        text = doc.text[start:end]
         if span is None:
             return None
         tense = tense_of(span)
-        ctx = span.sent.text if doc.has_annotation("SENT_START") else ""
+        ctx = span.sent.text if sents else ""
         tx = normalise(text, anchor, tense, context=ctx, fiscal=fiscal)
         if tx is None and self.fallback:
             tx = _dateparser_fallback(text, anchor)

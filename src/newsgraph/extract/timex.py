@@ -188,20 +188,43 @@ midnight spring summer fall autumn winter few several some many couple numerous 
 comparable flat final remaining christmas new thanksgiving independence election halloween easter
 labor memorial valentine midday
 """.split())
+# Function words and amounts that start a time expression only when a time word follows soon.
+_WEAK = frozenset("""
+the a an in at that this more over some no up less fewer just well about around per each every most very
+until upwards roughly approximately circa nearly almost first second third fourth half one two three four
+five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
+twenty thirty forty fifty sixty seventy eighty ninety hundred dozen same following final remaining
+comparable flat new several few many couple numerous these right fiscal fy its may march
+""".split())
+
+
+_STRONG = _START_WORDS - _WEAK
 _WORD_RE = re.compile(r"[A-Za-z]+|\d+|'\d")
+
+
+def _starts(text: str) -> list[int]:
+    """Offsets where FIND_RE is worth trying: a time word, a digit, or a function word
+    ("the", "about", "two") with a time word or digit among the next four words."""
+    words = [(w.start(), w.group(0)) for w in _WORD_RE.finditer(text)]
+    low = [w.lower() for _, w in words]
+    out = []
+    for i, (start, word) in enumerate(words):
+        lw = low[i]
+        if lw in _STRONG or not word[0].isalpha():
+            out.append(start)
+        elif lw in _WEAK and any(x in _STRONG or x[0].isdigit() for x in low[i + 1:i + 5]):
+            out.append(start)
+    return out
 
 
 def find(text: str) -> list[tuple[int, int]]:
     """Candidate time-expression spans in ``text`` (non-overlapping, leftmost-longest)."""
     out: list[tuple[int, int]] = []
     pos = 0
-    for w in _WORD_RE.finditer(text):
-        if w.start() < pos:
+    for start in _starts(text):
+        if start < pos:
             continue
-        word = w.group(0)
-        if not (word[0].isdigit() or word[0] == "'" or word.lower() in _START_WORDS):
-            continue
-        m = FIND_RE.match(text, w.start())
+        m = FIND_RE.match(text, start)
         if m is None:
             continue
         pos = m.end()
