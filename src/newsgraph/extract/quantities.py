@@ -311,7 +311,8 @@ def _root(span: Span) -> Token:
 def _noun_text(tok: Token) -> str:
     """The counted noun with its compounds ("opposition leaders"), lower-cased unless a name."""
     left = [c for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1]
-    words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in [*left, tok]]
+    words = [t.text if t.pos_ == "PROPN" or t.text[1:] != t.text[1:].lower() else t.lower_
+             for t in [*left, tok]]
     return " ".join(words)
 
 
@@ -349,6 +350,12 @@ def _skip(doc: Doc, start: int, end: int, text: str, parsed: ParsedQuantity) -> 
         return True
     if start > 0 and doc[start - 1].lower_.rstrip(".") in _LABEL_WORDS:
         return True
+    if end < len(doc) and doc[end].lower_ in _CLOCK_WORDS:
+        return True  # "1200 GMT": a clock time the NER left unlabelled
+    root = _root(doc[start:end])
+    if start > 0 and doc[start - 1].pos_ == "PROPN" and parsed.prefix_chars == 0 \
+            and parsed.unit is None and not (root.dep_ == "nummod" and root.head.i > root.i):
+        return True  # "Radio 4", "BBC News 24", "Guildford Four": part of a name
     core = text[parsed.prefix_chars:].strip().lower()
     if core in ("one", "a", "an") and parsed.unit is None:
         return True
@@ -363,6 +370,8 @@ _LABEL_WORDS = {"part", "page", "pages", "no", "number", "article", "chapter", "
                 "vol", "room", "flight", "route", "highway", "grade", "level", "phase", "stage",
                 "category", "version", "episode", "season", "game", "resolution", "paragraph",
                 "clause", "p", "pp", "figure", "table", "item", "line", "row", "platform", "gate"}
+_CLOCK_WORDS = {"gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "cest", "msk", "am", "pm",
+                "a.m.", "p.m.", "hrs", "h", "local"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
            "sep", "sept", "oct", "nov", "dec"}
