@@ -151,6 +151,9 @@ def _build(raw: dict) -> Knowledge:
         countries[a3] = entry
     for a3, entry in listed.items():
         countries.setdefault(a3, dict(entry))
+    for entry in countries.values():
+        if "demonyms" not in entry and entry["name"].endswith("a") and " " not in entry["name"]:
+            entry["demonyms"] = [entry["name"] + "n"]  # Zambia -> Zambian: the regular English form
     # order matters: later kinds never override earlier ones for the same text
     for a3, entry in countries.items():
         for text in [entry["name"], *entry.get("aliases", [])]:
@@ -369,7 +372,8 @@ def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
         i -= 1  # "Federal Reserve chairman Mr Greenspan"
     while i >= 0:
         t = doc[i]
-        if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.ent_type_ in ("PERSON", "DATE", "CARDINAL"):
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and (t.ent_type_ not in ("PERSON", "DATE", "CARDINAL")
+                                                   or t.ent_type_ == "PERSON" and _role(load_knowledge(), t)):
             out.append(t)
         elif t.text in ("-", "of") and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and out:
             out.append(t)
@@ -406,7 +410,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
                 matched = True
                 break
         if not matched:
-            if toks[i].tag_ != "POS":
+            if toks[i].tag_ != "POS" and toks[i].dep_ != "poss":  # "the country's minister"
                 words.append(toks[i])
             i += 1
     head_sector, mod_sector = None, None
@@ -465,9 +469,12 @@ def _reverse_appositive(kb: Knowledge, span: TokSpan, sent_start: int) -> list[T
     """"the ex-CEO of Belgprombank, ..., Viktor Babariko": a title noun
     earlier in the same clause, before a comma that precedes the name."""
     doc = span.doc
-    if span.start == 0 or doc[span.start - 1].text != ",":
+    start = span.start
+    while start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+        start -= 1  # "the country's Minister of Agriculture, Mr. Mundia Sikatana"
+    if start == 0 or doc[start - 1].text != ",":
         return []
-    for i in range(span.start - 2, max(sent_start, span.start - 25) - 1, -1):
+    for i in range(start - 2, max(sent_start, start - 25) - 1, -1):
         t = doc[i]
         if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON":
             return []
@@ -512,7 +519,9 @@ def _of_country_after(st: _State, span: TokSpan) -> str | None:
 def _is_named_org(tok: Token) -> bool:
     """An organisation named inside a title ("CEO of Belgprombank") is an actor
     of its own; a portfolio ("Secretary of State") is part of the title."""
-    return tok.ent_type_ == "ORG" and tok.lower_ not in PORTFOLIOS
+    if tok.ent_type_ != "ORG" or tok.lower_ in PORTFOLIOS:
+        return False
+    return _role(load_knowledge(), tok) is None  # "Minister" inside an ORG entity is a title word
 
 
 def _honorific_gender(doc: Doc, start: int) -> str | None:
@@ -738,8 +747,13 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
             continue
         if _org_noun_before(st.kb, s) or s.text in orgs:  # "the newspaper Novaya Gazeta"; "oil giant Yukos"
             rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
-        else:
-            persons.append(_name_span(s))
+            continue
+        start = s.start
+        while start < s.end - 1 and (r := _role(st.kb, doc[start])) is not None and r[0] == "person":
+            start += 1  # "King Albert II": the title is read as a premodifier
+        name = _name_span(doc[start:s.end])
+        if len(name) and not (len(name) == 1 and _role(st.kb, name[0])):
+            persons.append(name)
     persons += _untagged_who(doc, st.scan.who)
     surnames = {s.text.rsplit(" ", 1)[-1] for s in persons}
     full_surnames = {s.text.rsplit(" ", 1)[-1] for s in persons if " " in s.text}
