@@ -57,6 +57,8 @@ _QUANT_HEADS = {"one", "some", "many", "most", "all", "several", "dozens", "hund
 _IGOS = {"un", "u.n.", "united nations", "eu", "european union", "nato", "interpol", "iaea", "opec",
          "red cross", "african union", "arab league", "world bank", "imf", "who", "osce", "asean",
          "unhcr", "unicef", "security council", "european commission", "european community", "ec"}
+_IGO_PHRASES = sorted((n for n in _IGOS if " " in n), key=len, reverse=True) + [
+    "economic cooperation", "organization of", "organisation of", "league of", "security council"]
 _DEMONYM_SUFFIXES = ("ians", "ian", "ese", "ish", "ans", "an", "is", "i", "n")
 _ALIASES = {
     "us": "USA", "u.s.": "USA", "u.s": "USA", "america": "USA", "american": "USA", "americans": "USA",
@@ -446,6 +448,9 @@ def _igo_in(doc: Doc, start: int, end: int) -> bool:
         return False
     if any(e.text.lower().removeprefix("the ") in _IGOS for e in span.ents):
         return True
+    low = " " + span.text.lower() + " "
+    if any(f" {name} " in low for name in _IGO_PHRASES):
+        return True
     return any(t.lower_ in _IGOS and t.pos_ == "PROPN" for t in span)
 
 
@@ -517,6 +522,16 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         dat = _child(trig, ("dative",))
         if dat is not None:
             targets = _conjuncts(dat)
+    if not targets and (x := _child(trig, ("xcomp",))) is not None:  # "offered to hand over to Britain"
+        o = _child(x, ("dobj", "dative"))
+        if o is not None and _actor_like(o):
+            targets = _conjuncts(o)
+        else:
+            for prep in ("to", "with", "on", "against", "for"):
+                p = _pobj(x, prep)
+                if p is not None and _actor_like(p):
+                    targets = _conjuncts(p)
+                    break
     return sources, targets
 
 
@@ -965,6 +980,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             c = CodedEvent(ev, src, tgt, nominal, entry, anchor.i, tok.i)
             ev.date = _pick_date(times, tok, anchor, nominal, hypothetical)
             ev.place = _pick_place(place_at, {tok.i, anchor.i, *(u.i for u in used)})
+            if tgt is None and ev.place is not None and getattr(places[ev.place], "country", None):
+                _target_from_place(doc, c, places[ev.place])
             coded.append(c)
     _inherit(doc, coded)
     coded.sort(key=lambda c: (c.event.trigger.start, c.extra.get("n", 0)))
@@ -974,6 +991,16 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
 
 
 _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _target_from_place(doc: Doc, c: CodedEvent, place) -> None:
+    """CAMEO coders take the country where an untargeted act happens as its target ("lifted a
+    curfew in Montenegro", "protested in Beijing"); the event keeps a lower confidence."""
+    actor = actor_for_span(doc, place.start, place.end)
+    c.target = Arg(place.start, place.end, place.text, actor, place.country, True)
+    c.event.target = actor
+    c.extra["target_from_place"] = True
+    c.event.confidence = round(max(0.05, _confidence(c.nominal, c.source, None) - 0.05), 2)
 
 
 def _inherit(doc: Doc, coded: list[CodedEvent]) -> None:
