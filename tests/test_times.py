@@ -139,6 +139,16 @@ def test_component_future_clause_resolves_forward(analyze):
 
 
 @pytest.mark.model
+def test_component_deadlines_and_schedules_look_ahead(analyze):
+    rec = analyze("The court postponed the hearing until Tuesday.", published="2020-11-30")
+    assert _times(rec)["Tuesday"].value == "2020-12-01"
+    rec = analyze("The prosecutor has scheduled a news conference Thursday.", published="2020-11-30")
+    assert _times(rec)["Thursday"].value == "2020-12-03"
+    rec = analyze("The company declared a dividend, payable Dec. 7.", published="2020-11-30")
+    assert _times(rec)["Dec. 7"].value == "2020-12-07"
+
+
+@pytest.mark.model
 def test_component_without_publication_date(analyze):
     rec = analyze("The talks collapsed last Friday, ten years after the 2010 summit.", published=None)
     got = _times(rec)

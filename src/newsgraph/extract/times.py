@@ -44,6 +44,12 @@ def _soon(span: Span) -> bool:
     return before.endswith("as soon as") or before.endswith("as early as")
 
 
+def _until(span: Span) -> bool:
+    """"until Tuesday": a deadline, ahead of the report unless in the pluperfect."""
+    i = span.start
+    return i > 0 and span.doc[i - 1].lower_ in ("until", "till")
+
+
 def _verb_tense(tok: Token) -> Tense:
     """Tense of one verb from its tag and auxiliaries."""
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
@@ -82,10 +88,13 @@ def tense_of(span: Span) -> Tense:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if "had" not in words and (tok.lemma_.lower() in _PLAN_VERBS or _until(span)):
+        return "future"  # "has scheduled a news conference Thursday", "postponed until Tuesday"
     if "to" in words and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
         head = tok.head
         head_tense = _verb_tense(head)
-        if head.lemma_.lower() in _PLAN_VERBS and head_tense != "past":
+        head_aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if head.lemma_.lower() in _PLAN_VERBS and "had" not in head_aux:
             return "future"
         return head_tense if head_tense != "present" else "future"
     return _verb_tense(tok)
