@@ -63,13 +63,13 @@ def test_slug_is_ascii_and_stable():
 def test_knowledge_extension_via_env(tmp_path, monkeypatch):
     extra = tmp_path / "extra.json"
     extra.write_text(json.dumps({
-        "countries": {"URY": {"demonyms": ["Uruguayan"], "capitals": ["Montevideo"]}},
+        "countries": {"SUR": {"demonyms": ["Surinamese"], "capitals": ["Paramaribo"]}},
         "igos": {"Mercosur": {"aliases": ["Southern Common Market"]}},
     }))
-    assert country_of("Montevideo") is None
+    assert country_of("Paramaribo") is None
     monkeypatch.setenv("NEWSGRAPH_KNOWLEDGE", str(extra))
-    assert country_of("Montevideo") == "URY"
-    assert country_of("Uruguayan") == "URY"
+    assert country_of("Paramaribo") == "SUR"
+    assert country_of("Surinamese") == "SUR"
     assert load_knowledge().surface["Southern Common Market"] == ("entity", "Mercosur")
 
 
