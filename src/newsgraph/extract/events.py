@@ -891,6 +891,22 @@ def _demands(doc: Doc) -> list[tuple[Token, Token, Token]]:
     return out
 
 
+def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
+    """Is this trigger the content of another event ("condemned the attack", "accepted the
+    demands") or a participle trailing one ("bombarded the city, killing eight")? CAMEO codes
+    the governing event only."""
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    if entry.pos == "noun":
+        if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in trig_idx:
+            return True
+        return tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in trig_idx \
+            and head.head.i != tok.i and trig_idx[head.head.i].pos == "verb"
+    return (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "acl") and head.i in trig_idx
+            and not any(c.dep_ in _SUBJ for c in tok.children))
+
+
 @lru_cache(maxsize=1)
 def _demand_entry(table=None) -> LexEntry:
     from .event_lexicon import Plover
@@ -931,6 +947,9 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             triggers.append((rep, demand, []))
             trig_idx[rep.i] = demand
         demand_target[rep.i] = subj
+    for tok, entry, _ in triggers:  # events nested in another event's arguments
+        if _nested(tok, entry, trig_idx):
+            dropped.add(tok.i)
     for tok, entry, _ in triggers:  # "met ... to discuss", "seeking to deepen": one event
         if tok.dep_ in ("xcomp", "advcl") and (h := trig_idx.get(tok.head.i)) is not None \
                 and h.plover.type == entry.plover.type and tok.head.i not in dropped:
