@@ -122,7 +122,7 @@ CORE: list[tuple[str, str]] = [
     ("holiday", rf"(?:(?:last|this|next) )?{_HOLIDAY}(?:,? {_YEAR})?"),
     ("spoken_year", rf"(?:the year )?{_SPOKEN_YEAR}"),
     ("month_rel_year", rf"{_MONTH},? (?:of )?(?:this|last|next) year"),
-    ("rel_month", rf"(?:last|this|next|this past|this coming) {_MONTH}"),
+    ("rel_month", rf"(?:last|this|next|this past|this coming) {_MONTH}(?!\.?\s*\d)"),
     ("month_range_year", rf"{_MONTH}-{_MONTH}"),
     ("quarter", rf"(?:(?:the|this|last|next|that) (?=\S+ quarter|\S+ \S+ quarter|\d{{4}} \S+ quarter))?(?:(?:{_YEAR}|(?:this|last|next) year's|year-(?:ago|earlier)) )?(?:fiscal[- ])?{_ORD}[- ]quarter(?: of (?:fiscal )?{_YEAR}| of (?:this|last|next) year)?"),
     ("quarter_ref", r"(?:the |this |that )?(?:comparable |flat )?(?:latest |last |current |previous |year-ago |year-earlier |same |\d{4} )?(?:fiscal )?quarter(?: a year (?:ago|earlier))?"),
@@ -130,7 +130,7 @@ CORE: list[tuple[str, str]] = [
     ("fiscal_span", r"the (?:fiscal )?year(?= end(?:ed|ing)\b)|the full year|(?:the )?latest period"),
     ("year_len", r"the (?:fiscal )?year"),
     ("period_end", r"(?:the )?year(?:-| |'s )end|the end of the (?:year|month|week)"),
-    ("year_ago_period", r"(?:the )?(?:comparable )?year-(?:ago|earlier)(?: (?:period|quarter|third quarter|nine months|months))?"),
+    ("year_ago_period", r"(?:the )?(?:comparable |corresponding )?year-(?:ago|earlier) (?:period|quarter|third quarter|nine months|months)|year-(?:ago|earlier)|the \d{4} period"),
     ("season", rf"(?:(?:this|last|next|this past|the) )?{_SEASON}(?: (?:of )?{_YEAR})?"),
     ("decade", r"(?:the )?(?:1[6-9]\d0|20[0-2]0)'?s|(?:the )?'[0-9]0s|the (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
     ("century", r"(?:the )?(?:1?\d)(?:st|nd|rd|th) century"),
@@ -730,6 +730,9 @@ def _h_year_ago_period(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex |
         return Timex("DATE", None)
     if "nine months" in p or p.endswith("months"):
         return Timex("DURATION", "P9M")
+    year = re.search(r"\d{4}", p)
+    if year:  # "the 1988 period": that year's slice of the quarter reported on
+        return Timex("DATE", f"{year.group(0)}-Q{_last_quarter(a)[-1]}" if "quarter" in ctx else year.group(0))
     if "quarter" in p or "period" in p or "quarter" in ctx.lower():
         last = _last_quarter(a)
         return Timex("DATE", f"{int(last[:4]) - 1}-Q{last[-1]}")
