@@ -305,3 +305,26 @@ def test_seed_putin_quote_is_read_from_he(seed):
     assert q.speaker_text == "He"
     if seed.actors:
         assert "Putin" in (_actor_name(seed, q.speaker) or "")
+
+
+# --- the quality gate (PolNeAR dev; docs/evaluation.md) ------------------------
+
+#: Recorded floors on the whole dev split (84 documents, ≈ 40–80 s); raise when beaten.
+DEV_FLOORS = {("direct_speaker", "P"): 0.91, ("direct_speaker", "R"): 0.87,
+              ("all", "P"): 0.90, ("all", "R"): 0.66}
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_polnear_dev_floors(nlp):
+    from newsgraph.errors import EvaluationDataMissing
+    from newsgraph.eval.quotes import evaluate
+
+    try:
+        metrics = evaluate(nlp=nlp, split="dev", textacy=False)
+    except EvaluationDataMissing as exc:
+        pytest.skip(str(exc))
+    assert metrics["docs"] == 84
+    for (measure, key), floor in DEV_FLOORS.items():
+        assert metrics[measure][key] >= floor, (measure, key, metrics[measure])
+    assert metrics["quotes_component_share"] < 0.10

@@ -328,7 +328,8 @@ def _verb_frame(doc: Doc, text: str, verb: Token, cues: Cues, taken: list[tuple[
     subj = subject_of(verb)
     if subj is not None and crosses(breaks, subj.idx, verb.idx):
         subj = None
-    if subj is not None and lemma not in cues.speech and not _source_like(doc, subj, cues):
+    clausal = any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ == "parataxis"
+    if subj is not None and not (clausal and lemma in cues.speech) and not _source_like(doc, subj, cues):
         return None  # "a prolongation threatens to provoke …": no one speaks
     source = speaker_mention(subj) if subj is not None else None
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
