@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from newsgraph.extract.places import Candidate, choose, gazetteer, normalise
+from newsgraph.extract.places import Candidate, choose, gazetteer, normalise, resolve
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,13 @@ def test_alias_reaches_the_current_name(gaz):
     best = choose(gaz.lookup("Kiev"))
     assert (best.name, best.country, best.feature) == ("Kyiv", "UKR", "city")
     assert abs(best.lat - 50.45) < 0.2 and abs(best.lon - 30.52) < 0.2
+
+
+def test_divisions_are_a_fallback_steered_by_context(gaz):
+    assert resolve(gaz, "Tamil Nadu", Counter()).country == "IND"  # nothing else has the name
+    assert resolve(gaz, "Kent", Counter({"GBR": 2})).country == "GBR"
+    assert resolve(gaz, "Kent", Counter({"USA": 2})).country == "USA"
+    assert resolve(gaz, "Santa Ana", Counter({"USA": 1})).feature == "city"
 
 
 def test_not_places(gaz):

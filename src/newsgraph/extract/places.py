@@ -37,17 +37,18 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import Place
 
-__all__ = ["Candidate", "Gazetteer", "gazetteer", "normalise", "choose", "extract_places"]
+__all__ = ["Candidate", "Gazetteer", "gazetteer", "normalise", "choose", "resolve", "extract_places"]
 
 CONTEXT_BONUS = 30.0
 BIG_CITY = 500_000
@@ -60,9 +61,8 @@ _OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
 _RANK = {"country": 0, "continent": 1, "region": 2, "admin": 3, "city": 4}
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One gazetteer entry a name may refer to."""
+class Candidate(NamedTuple):
+    """One gazetteer entry a name may refer to (a tuple: 235,000 of them are built at start-up)."""
 
     name: str
     feature: str
@@ -97,6 +97,7 @@ class Gazetteer:
         self.names: dict[str, list[Candidate]] = defaultdict(list)
         self.alternates: dict[str, list[Candidate]] = defaultdict(list)
         self.not_places: set[str] = set()
+        self.subdivisions: dict[str, list[Candidate]] = defaultdict(list)
 
     def add(self, name: str, cand: Candidate, *, alternate: bool = False) -> None:
         bucket = (self.alternates if alternate else self.names)[normalise(name)]
@@ -179,6 +180,42 @@ def _add_regions(gaz: Gazetteer, gc, coords: dict) -> None:
         gaz.add(st["name"], Candidate(st["name"], "admin", lat, lon, "USA", int(st["geonameid"])))
 
 
+_LOCAL_TYPES = {"Municipality", "District", "Local council", "Parish", "Rayon", "City", "Commune",
+                "Town council", "Borough", "Urban municipality", "Metropolitan district",
+                "London borough", "Council area", "Unitary authority", "Ward"}
+_GENERIC = {"central", "western", "eastern", "northern", "southern", "north", "south", "east", "west",
+            "capital", "centre", "center", "coast", "lakes", "islands", "upper", "lower", "middle"}
+
+
+def _fold(name: str) -> str:
+    """The name without diacritics ("Tamil Nādu" → "Tamil Nadu"): English copy drops them."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def _add_subdivisions(gaz: Gazetteer, iso3: dict[str, str]) -> None:
+    """Divisions from ``pycountry`` (outside the US, whose states are in), kept apart.
+
+    pycountry has no coordinates: a division takes those of the largest city of the same
+    name in its country (Bulacan, Málaga), else none. They are a fallback (see :func:`resolve`):
+    thousands of obscure districts share names with better-known cities ("Santa Ana").
+    """
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.country_code == "US" or sub.type in _LOCAL_TYPES:
+            continue
+        country = iso3.get(sub.country_code)
+        for name in {sub.name, _fold(sub.name)}:
+            key = normalise(name)
+            if key in _GENERIC or any(c.feature != "city" for c in gaz.names.get(key, ())):
+                continue
+            same = [c for c in gaz.names.get(key, ()) if c.feature == "city" and c.country == country]
+            town = max(same, key=lambda c: c.population, default=None)
+            cand = Candidate(name, "admin", town.lat if town else None, town.lon if town else None, country)
+            if not any(c is cand for c in gaz.subdivisions[key]):
+                gaz.subdivisions[key].append(cand)
+
+
 def _extra() -> dict:
     return json.loads(resources.files("newsgraph.data").joinpath("places_extra.json").read_text("utf-8"))
 
@@ -210,6 +247,7 @@ def gazetteer() -> Gazetteer:
     _add_countries(gaz, countries, coords, extra["country_centroids"])
     _add_regions(gaz, gc, coords)
     _add_extra(gaz, extra)
+    _add_subdivisions(gaz, iso3)
     return gaz
 
 
@@ -233,6 +271,20 @@ def choose(cands: list[Candidate], context: Counter[str] | None = None) -> Candi
                 or context[best_city.country or ""] < context[area.country or ""]:
             return area
     return best_city
+
+
+def resolve(gaz: Gazetteer, name: str, context: Counter[str]) -> Candidate | None:
+    """The referent of ``name``: :func:`choose` over the gazetteer, with divisions as a fallback.
+
+    A division wins when nothing else has the name, or when the article names its country
+    and none of the other candidates' ("Kent" in a story about England, not Kent, Ohio).
+    """
+    cands = gaz.lookup(name)
+    subs = gaz.subdivisions.get(normalise(name), []) if normalise(name) not in gaz.not_places else []
+    if subs and (not cands or (any(context[s.country or ""] for s in subs)
+                               and not any(context[c.country or ""] for c in cands))):
+        return choose(subs, context)
+    return choose(cands, context)
 
 
 def _trim(doc: Doc, ent: Span) -> list[Span]:
@@ -260,7 +312,7 @@ def _context(spans: list[tuple[Span, str]], gaz: Gazetteer) -> Counter[str]:
     """Countries the article names: country names, and states or regions with a country."""
     ctx: Counter[str] = Counter()
     for span, label in spans:
-        best = choose(gaz.lookup(span.text)) if label in _LABELS else None
+        best = resolve(gaz, span.text, Counter()) if label in _LABELS else None
         if best is not None and best.feature != "city" and best.country:
             ctx[best.country] += 1
     return ctx
@@ -277,6 +329,8 @@ def _keep(label: str, best: Candidate | None, known: bool) -> bool:
     if label in ("GPE", "LOC"):
         return True
     if best is None:
+        return False
+    if best.lat is None and label not in ("GPE", "LOC"):
         return False
     big = best.feature != "city" or best.population >= FAC_MIN_POP
     if label == "FAC":
@@ -315,14 +369,14 @@ def extract_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     places: list[Place] = []
     taken: set[int] = set()
     for span, label in spans:
-        best = choose(gaz.lookup(span.text), ctx)
+        best = resolve(gaz, span.text, ctx)
         if label not in _LABELS and best is not None and best.feature == "city" and span.text.isupper():
             continue  # an organisation's acronym that happens to be a town ("FAO", "ANC")
         if normalise(span.text) and _keep(label, best, normalise(span.text) in known):
             places.append(_place(span, best))
             taken.update(range(span.start, span.end))
     for span in _untagged(doc, known, taken):
-        places.append(_place(span, choose(gaz.lookup(span.text), ctx)))
+        places.append(_place(span, resolve(gaz, span.text, ctx)))
     return sorted(places, key=lambda p: p.start)
 
 
