@@ -323,3 +323,15 @@ def test_company_named_after_an_org_noun_is_not_a_person(analyze):
     yukos = by_name(rec, "Yukos")
     assert (yukos.kind, yukos.country, yukos.sector) == ("organization", "RUS", "BUS")
     assert mention_texts(rec, yukos) == ["Yukos", "Yukos"]
+
+
+@pytest.mark.model
+def test_weak_modifiers_neither_name_actors_nor_override_titles(analyze):
+    rec = analyze("White House press secretary Scott McClellan told a press conference that media "
+                  "reports were wrong. Opposition protests continued.")
+    mcclellan = by_name(rec, "Scott McClellan")
+    assert (mcclellan.country, mcclellan.sector, mcclellan.title) == ("USA", "GOV", "press secretary")
+    names = [a.name for a in rec.actors]
+    assert "press" not in names, "a press conference is not an actor"
+    assert by_name(rec, "media").sector == "MED"
+    assert by_name(rec, "Opposition").sector == "OPP"

@@ -91,6 +91,10 @@ BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "authorit
 SPEECH_VERBS = frozenset({"say", "tell", "state", "add", "declare", "insist", "reply", "write", "ask", "warn"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 QUOTE_RE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
+# a modifier in these sectors does not decide the sector of what it modifies ("press secretary" is
+# GOV, "public prosecutor" JUD) and alone names no actor ("press conference")
+WEAK_MODIFIER_SECTORS = frozenset({None, "MED", "CVL"})
+REPORT_NOUNS = frozenset({"report", "account", "claim", "allegation", "speculation", "estimate"})
 REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
 PORTFOLIOS = frozenset({"state", "defense", "defence", "justice", "interior", "finance", "treasury", "health",
                         "education", "commerce", "energy", "labor", "labour", "agriculture", "transport",
@@ -420,7 +424,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
             continue
         if t.i == words[-1].i or role[0] == "person":
             head_sector = head_sector or role[1]
-        elif role[0] in ("group", "org") and role[1]:
+        elif role[0] in ("group", "org") and role[1] not in WEAK_MODIFIER_SECTORS:
             mod_sector = mod_sector or role[1]
     of_country = None
     for j, t in enumerate(words):
@@ -929,7 +933,7 @@ def _np_sector(kb: Knowledge, mods: list[Token], default: str | None) -> str | N
     """A modifier's sector ("opposition leaders", "military government") beats the noun's."""
     for m in mods:
         role = _role(kb, m)
-        if role and role[0] in ("group", "org") and role[1]:
+        if role and role[0] in ("group", "org") and role[1] not in WEAK_MODIFIER_SECTORS:
             return role[1]
     return default
 
@@ -1035,6 +1039,8 @@ def _add_role_nouns(st: _State) -> None:
         head = tok.head
         if tok.dep_ in ("compound", "amod", "nmod") and head.i != tok.i and _role(kb, head) and head.i not in st.taken:
             continue  # part of a larger role phrase: "opposition leaders"
+        if tok.dep_ == "compound" and role[1] in WEAK_MODIFIER_SECTORS and tok.head.lemma_ not in REPORT_NOUNS:
+            continue  # "press conference", "public inquiry"; but "media reports" speak
         mods = _modifiers(tok)
         if role[0] == "gov":
             _add_government(st, tok, mods)
