@@ -55,8 +55,8 @@ import numpy as np
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import NOUN, PRON, PROPN
-from spacy.strings import get_string_id
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 from spacy.util import filter_spans
@@ -714,7 +714,7 @@ def _resolve_first_person(st: _State) -> None:
 
 # --------------------------------------------------------------------------- candidates
 
-def _candidates(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[TokSpan]:
+def _candidates(doc: Doc, matcher: PhraseMatcher) -> list[TokSpan]:
     """Knowledge-file matches and spaCy entities (without a leading "the"),
     longest first where they overlap."""
     spans = [doc[s:e] for _, s, e in matcher(doc)]
@@ -814,7 +814,7 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     sector = sector or known.get("sector") or next(
         (kb.org_keywords[t.text] for t in span if t.text in kb.org_keywords), None)
     country = known.get("country")
-    for toks in (_premodifier_tokens(doc, span.start), _appositive(kb, span.root), _appos_head(kb, span)):
+    for toks in (_premodifier_tokens(doc, span.start), _appositive(kb, span.root), _appos_head(span)):
         if toks and any(_role(kb, t) for t in toks):
             _, c, s = _title_parts(kb, toks)
             country, sector = country or c, sector or s
@@ -822,16 +822,16 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     st.mention(ent.key, span.start_char, span.end_char)
 
 
-def _appos_head(kb: Knowledge, span: TokSpan) -> list[Token]:
+def _appos_head(span: TokSpan) -> list[Token]:
     """"the company, Gazprom": the noun phrase a name is in apposition to."""
     root = span.root
     if root.dep_ == "appos" and root.head.i < span.start:
         head = root.head
-        return [t for t in doc_slice(head) if t.i < span.start and t.lower_ not in ("the", "a", "an")]
+        return [t for t in _left_phrase(head) if t.i < span.start and t.lower_ not in ("the", "a", "an")]
     return []
 
 
-def doc_slice(tok: Token) -> list[Token]:
+def _left_phrase(tok: Token) -> list[Token]:
     """A noun's left modifiers and the noun itself."""
     return [t for t in tok.doc[tok.left_edge.i:tok.i + 1]]
 
@@ -1081,7 +1081,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     """All actors of a parsed doc, in order of first mention, with stable ids."""
     sent_of, sent_start = _sentence_numbers(doc)
     st = _State(doc, kb, _scan(doc, kb), sent_of=sent_of, sent_start=sent_start, text=doc.text)
-    persons, rest = _person_spans(st, _candidates(doc, kb, matcher))
+    persons, rest = _person_spans(st, _candidates(doc, matcher))
     _add_persons(st, persons)
     for span in rest:
         if any(i in st.taken for i in range(span.start, span.end)):
@@ -1095,7 +1095,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         elif span.text[:1].isdigit():
             continue  # "280bn" tagged ORG
         elif span.label_ == "ORG" or _org_noun_before(kb, span) or (
-                span.label_ == "GPE" and (_appos_head(kb, span) or _appositive(kb, span.root))):
+                span.label_ == "GPE" and (_appos_head(span) or _appositive(kb, span.root))):
             _add_org(st, span)
     _add_unlabelled_press(st)
     for ent in st.entities.values():
