@@ -115,12 +115,14 @@ def _times(record):
 
 @pytest.mark.model
 def test_component_on_seed_like_sentences(analyze):
-    text = ("After almost four months of protests, Lukashenko indicated last Friday that he will step "
+    text = ("After almost four months of protests, Lukashenko, who claims to have won the August 9 "
+            "presidential elections, indicated last Friday that he will step "
             "down early next year. On Sunday, police arrested 300 people. Lavrov visited Minsk on "
             "Thursday. Sanctions went into effect last week.")
     rec = analyze(text, published="2020-11-30")
     got = _times(rec)
     assert got["last Friday"].value == "2020-11-27"
+    assert got["August 9"].value == "2020-08-09"
     assert got["early next year"].value == "2021" and got["early next year"].mod == "START"
     assert got["Sunday"].value == "2020-11-29"
     assert got["Thursday"].value == "2020-11-26"

@@ -90,6 +90,8 @@ def tense_of(span: Span) -> Tense:
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if "had" not in words and (tok.lemma_.lower() in _PLAN_VERBS or _until(span)):
         return "future"  # "has scheduled a news conference Thursday", "postponed until Tuesday"
+    if "to" in words and words & {"have", "'ve"}:
+        return "past"  # "claims to have won the August 9 elections"
     if "to" in words and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
         head = tok.head
         head_tense = _verb_tense(head)
