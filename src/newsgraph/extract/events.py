@@ -254,7 +254,8 @@ def _actor_like(tok: Token) -> bool:
 
 
 def _is_actorish(tok: Token) -> bool:
-    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PRON" or tok.lower_ in _AGENT_NOUNS
+    return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PRON", "PROPN")
+            or tok.lower_ in _AGENT_NOUNS)
 
 
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
@@ -342,7 +343,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, False
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head, v.tag_ == "VBN"
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
             v = v.head
             continue
         break
