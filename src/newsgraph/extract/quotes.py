@@ -330,6 +330,22 @@ def _is_title(text: str, qs: int, qe: int) -> bool:
     return prev in _TITLE_BEFORE or prev.endswith(("’s", "'s"))
 
 
+_MINOR_WORDS = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "is", "at", "with", "by", "or", "&"}
+
+
+def _is_name_like(content: str) -> bool:
+    """Title Case without a verb-like small word count (“Meet the Press”,
+    “Fantastic Four”), or markup (“@cspan”, “2016-09-01”): a name, not speech."""
+    words = content.strip(" ,.!?").split()
+    if not words:
+        return True
+    if not any(c.isalpha() for c in content) or any(c in content for c in "@=<>/"):
+        return True
+    if len(words) > 6:
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _MINOR_WORDS for w in words)
+
+
 def _is_framed(text: str, qs: int, qe: int) -> bool:
     """A quote that stands as a statement: set off by , : or a paragraph
     start before it, or ending in , ? ! inside the marks."""
@@ -395,6 +411,8 @@ class QuoteExtractor:
         if frame is None:
             span = _tokens(doc, qs, qe)
             if span is None:
+                return None
+            if _is_name_like(text[content_s:content_e]):
                 return None
             frame = _governing_frame(doc, span, self.cues, self._breaks)
             kind = "mixed"
