@@ -184,3 +184,11 @@ def test_eval_floor():
     except EvaluationDataMissing as exc:
         pytest.skip(str(exc))
     assert metrics["all"]["value_f1"] >= VALUE_F1_FLOOR
+
+
+@pytest.mark.model
+def test_component_accepts_datetime_publication(nlp):
+    doc = nlp.make_doc("Police arrested 300 people on Sunday.")
+    doc._.published = dt.datetime(2020, 11, 30, 18, 45)
+    doc = nlp(doc)
+    assert [(t.text, t.value) for t in doc._.times] == [("Sunday", "2020-11-29")]

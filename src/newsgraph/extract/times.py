@@ -102,6 +102,20 @@ def tense_of(span: Span) -> Tense:
     return _verb_tense(tok)
 
 
+def _as_date(value: object) -> dt.date | None:
+    """The publication date as a plain date (a datetime or ISO string is tolerated)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
 class TimeExtractor:
     """Fills ``doc._.times`` with :class:`newsgraph.records.Time` records."""
 
@@ -110,7 +124,7 @@ class TimeExtractor:
         self.fallback = fallback
 
     def __call__(self, doc: Doc) -> Doc:
-        anchor = doc._.published
+        anchor = _as_date(doc._.published)
         text = doc.text  # Doc.text joins every token: read it once
         quarters = text.lower().count("quarter")
         fiscal = quarters >= 2  # an earnings story
