@@ -369,18 +369,17 @@ class QuoteExtractor:
         claims: list[Claim] = []
         text = doc.text  # rebuilt on every access: read once
         spans = quote_spans(text)
-        self._breaks = hard_breaks(text)
+        breaks = hard_breaks(text)
         starts = [s for s, _ in spans]
 
         def inside(char: int) -> bool:
             k = bisect_right(starts, char) - 1
             return k >= 0 and char < spans[k][1]
 
-        self._inside = inside
         for n, (qs, qe) in enumerate(spans):
             prev_end = spans[n - 1][1] if n else 0
             next_start = spans[n + 1][0] if n + 1 < len(spans) else len(text)
-            quote = self._quote(doc, text, qs, qe, prev_end, next_start)
+            quote = self._quote(doc, text, (qs, qe), (prev_end, next_start), breaks, inside)
             if quote is not None:
                 quotes.append(quote)
         direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
@@ -394,8 +393,13 @@ class QuoteExtractor:
         doc._.claims = sorted(claims, key=lambda c: (c.start, c.end))
         return doc
 
-    def _quote(self, doc: Doc, text: str, qs: int, qe: int, prev_end: int, next_start: int) -> Quote | None:
-        """One quotation with its frame, or None for an unattributed fragment."""
+    def _quote(self, doc: Doc, text: str, span_chars: tuple[int, int], room: tuple[int, int], breaks: list[int],
+               inside: Callable[[int], bool]) -> Quote | None:
+        """One quotation with its frame, or None for an unattributed fragment.
+
+        ``room`` is the gap to the neighbouring quotes, where its frame may be."""
+        qs, qe = span_chars
+        prev_end, next_start = room
         content_s, content_e = qs + 1, qe - 1
         if content_e - content_s < 1:
             return None
@@ -404,8 +408,8 @@ class QuoteExtractor:
         if framed:
             ends_open = text[qe - 2] in ",?!" or (qe < len(text) and text[qe] == ",")
             comma = text[qe - 2] == "," or (qe < len(text) and text[qe] == ",")
-            right = _right_frame(doc, qe, self.cues, next_start, comma, self._inside)
-            left = _left_frame(doc, qs, self.cues, prev_end, self._inside)
+            right = _right_frame(doc, qe, self.cues, next_start, comma, inside)
+            left = _left_frame(doc, qs, self.cues, prev_end, inside)
             frame = (right or left) if ends_open else (left or right)
         kind = "direct"
         if frame is None:
@@ -414,7 +418,7 @@ class QuoteExtractor:
                 return None
             if _is_name_like(text[content_s:content_e]):
                 return None
-            frame = _governing_frame(doc, span, self.cues, self._breaks)
+            frame = _governing_frame(doc, span, self.cues, breaks)
             kind = "mixed"
             if frame is None:
                 return None
