@@ -183,8 +183,8 @@ def test_person_headed_government_is_the_state(analyze):
     rec = analyze("Trade unions in France called a general strike against the Macron government.")
     france = by_name(rec, "France")
     assert mention_texts(rec, france) == ["Macron government"]
-    unions = by_name(rec, "Trade unions")
-    assert (unions.kind, unions.sector) == ("group", "LAB")
+    unions = [a for a in rec.actors if a.sector == "LAB"]
+    assert [(a.kind, a.country, mention_texts(rec, a)) for a in unions] == [("group", "FRA", ["Trade unions"])]
 
 
 @pytest.mark.model
@@ -335,3 +335,14 @@ def test_weak_modifiers_neither_name_actors_nor_override_titles(analyze):
     assert "press" not in names, "a press conference is not an actor"
     assert by_name(rec, "media").sector == "MED"
     assert by_name(rec, "Opposition").sector == "OPP"
+
+
+@pytest.mark.model
+def test_country_from_a_prepositional_phrase_and_not_from_a_cause(analyze):
+    rec = analyze("A court in Guyana jailed two men on Monday. Pro-Russia rebels shelled the town, "
+                  "and the United States fired missiles at Iran.")
+    court = by_name(rec, "Guyanese court")
+    assert (court.country, court.sector) == ("GUY", "JUD")
+    rebels = [a for a in rec.actors if a.sector == "REB"]
+    assert rebels and rebels[0].country is None, "pro-Russia rebels are not Russian"
+    assert by_name(rec, "Iran").kind == "state", '"at Iran" is a target, not a place'

@@ -72,6 +72,10 @@ KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
 LOCATIVE_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside", "around", "near",
                             "outside", "over", "all"})
 CAPITAL_LOCATIVE_PREPS = LOCATIVE_PREPS | {"to", "from", "into", "via", "through"}
+# "fired at Russia", "angry at Iran": a country after "at" is a target, not a place
+COUNTRY_LOCATIVE_PREPS = LOCATIVE_PREPS - {"at"}
+# the prepositions that surely place a sentence, for a person's fallback country
+PLACE_PREPS = frozenset({"in", "across", "throughout", "within", "inside"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr",
                            "agent", "dative", "iobj", "ROOT", "oprd", "npadvmod"})
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -155,9 +159,10 @@ def _build(raw: dict) -> Knowledge:
         countries[a3] = entry
     for a3, entry in listed.items():
         countries.setdefault(a3, dict(entry))
-    for entry in countries.values():
+    derived: dict[str, str] = {}
+    for a3, entry in countries.items():
         if "demonyms" not in entry and entry["name"].endswith("a") and " " not in entry["name"]:
-            entry["demonyms"] = [entry["name"] + "n"]  # Zambia -> Zambian: the regular English form
+            derived[entry["name"] + "n"] = a3  # Samoa -> Samoan: matched, never used to name a group
     # order matters: later kinds never override earlier ones for the same text
     for a3, entry in countries.items():
         for text in [entry["name"], *entry.get("aliases", [])]:
@@ -170,6 +175,8 @@ def _build(raw: dict) -> Knowledge:
             surface.setdefault(text, ("demonym", a3))
         if entry.get("demonyms"):
             demonym_of[a3] = entry["demonyms"][0]
+    for text, a3 in derived.items():
+        surface.setdefault(text, ("demonym", a3))
     entities: dict[str, dict] = {}
     for section, defaults in (("igos", {"kind": "organization", "country": None, "sector": "IGO"}),
                               ("groups", {"kind": "group", "country": None, "sector": None}),
@@ -818,6 +825,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         if toks and any(_role(kb, t) for t in toks):
             _, c, s = _title_parts(kb, toks)
             country, sector = country or c, sector or s
+    if country is None and not known:
+        country = _country_in(kb, [t for t in span if not _is_pro_or_anti(t)])  # "Syrian Observatory ..."
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
 
@@ -851,10 +860,10 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
             ent = st.entity(f"group:{key}:-:{span.text}", span.text, "group", country=key)
             st.mention(ent.key, span.start_char, span.end_char)
         return
-    preps = LOCATIVE_PREPS if kind == "country" else CAPITAL_LOCATIVE_PREPS
+    preps = COUNTRY_LOCATIVE_PREPS if kind == "country" else CAPITAL_LOCATIVE_PREPS
     if _is_locative(span, preps):
         # "nervousness in the Kremlin" and "a visit to Oslo" do not say where a sentence is
-        if kind != "seat" and _is_locative(span, LOCATIVE_PREPS):
+        if kind != "seat" and _is_locative(span, PLACE_PREPS):
             st.locatives.setdefault(sent, []).append(key)
         return
     if _is_modifier_of_actor(kb, span):
@@ -903,14 +912,21 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
     if key is not None:
         return st.entities[key].country
     hit = st.kb.surface.get(tok.text) or st.kb.surface.get(_strip_text(tok.text))
-    if hit and hit[0] != "entity":
+    if hit and hit[0] != "entity" and not _is_pro_or_anti(tok):
         return hit[1]
     return None
 
 
-def _of_object(tok: Token) -> Token | None:
+def _is_pro_or_anti(tok: Token) -> bool:
+    """"pro-Russia rebels" are not Russian: the country is their cause."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
+
+
+def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
+    """The object of a preposition after a noun ("officials of his government")."""
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in preps:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
@@ -920,7 +936,7 @@ def _np_country(st: _State, tok: Token, mods: list[Token]) -> str | None:
         c = _country_of_token(st, m)
         if c:
             return c
-    obj = _of_object(tok)
+    obj = _of_object(tok, ("of", "in", "from"))  # "officials of his government", "a court in Guyana"
     if obj is not None:
         for t in [*_modifiers(obj), obj]:
             c = _country_of_token(st, t) or st.gov_country.get(t.i)
