@@ -81,6 +81,13 @@ def test_reportedly_is_a_sourceless_hedged_claim(analyze):
 
 
 @pytest.mark.model
+def test_reportedly_claim_leaves_out_the_framing_clause(analyze):
+    rec = analyze("While the details of the deal are unclear, it reportedly involves constitutional changes.")
+    c = only(rec.claims, "involves constitutional changes")
+    assert c.text.startswith("it reportedly involves")
+
+
+@pytest.mark.model
 def test_named_official_speaking_is_a_quote_not_a_claim(analyze):
     rec = analyze("Foreign Minister Sergey Lavrov said that Moscow would not interfere in the vote.")
     assert rec.claims == []

@@ -371,10 +371,15 @@ def _according_to(doc: Doc, text: str, tok: Token, cues: Cues, taken: list[tuple
                  hedged=_hedged(doc, None, content, cues))
 
 
+_FRAME_DEPS = {"advcl", "punct", "prep", "npadvmod", "cc", "mark", "intj"}
+
+
 def _adverb_claim(doc: Doc, text: str, tok: Token, cues: Cues, taken: list[tuple[int, int]]) -> Claim | None:
     """ "it reportedly involves …": a sourceless, hedged claim of the clause."""
     head = tok.head
-    content = _char_span(doc, head.left_edge.i, head.right_edge.i)
+    core = [c for c in head.lefts if c.dep_ not in _FRAME_DEPS]  # not "While X is unclear, …"
+    lo = min([c.left_edge.i for c in core] + [head.i])
+    content = _char_span(doc, lo, head.right_edge.i)
     if content[1] - content[0] < 8 or _overlaps(content, taken):
         return None
     return Claim(start=content[0], end=content[1], text=text[content[0]:content[1]], hedged=True)
