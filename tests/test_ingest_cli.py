@@ -191,3 +191,20 @@ def test_real_analysis_of_the_examples_lands_in_the_store(tmp_path: Path, nlp) -
         for r in store.records():  # offsets still point at their text after the round trip
             assert all(r.article.text[e.trigger.start:e.trigger.end] == e.trigger.text for e in r.events)
     assert ingest([examples], db, nlp=nlp).unchanged == summary.ingested
+
+
+def test_corrupt_gzip_keeps_what_was_stored(tmp_path: Path, blank) -> None:
+    import gzip
+
+    good = write_jsonl(tmp_path / "good.jsonl", [{"text": story(n), "title": f"S{n}"} for n in range(3)])
+    db = tmp_path / "s.db"
+    assert ingest([good], db, nlp=blank).ingested == 3
+    data = gzip.compress("".join(json.dumps({"text": story(n)}) + "\n" for n in range(10, 60)).encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])  # truncated mid-stream
+    summary = ingest([tmp_path / "cut.jsonl.gz", good], db, nlp=blank)
+    assert summary.skipped and summary.unchanged == 3
+    assert any("cut.jsonl.gz" in s.source for s in summary.skipped)
+    with Store(db) as store:
+        assert len(store.article_ids()) == 3 + summary.ingested
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.conn.execute("SELECT count(*) FROM skipped WHERE source LIKE '%cut.jsonl.gz%'").fetchone()[0] >= 1
