@@ -64,19 +64,18 @@ UNITS = {
 }
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
                "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}
-# mod words that may precede a core expression: (pattern, TIMEX3 mod)
-MOD_WORDS = [
-    ("less than", "LESS_THAN"), ("fewer than", "LESS_THAN"), ("under", "LESS_THAN"),
-    ("more than", "MORE_THAN"), ("over", "MORE_THAN"), ("upwards of", "MORE_THAN"),
-    ("at least", "EQUAL_OR_MORE"), ("no less than", "EQUAL_OR_MORE"),
-    ("no more than", "EQUAL_OR_LESS"), ("up to", "EQUAL_OR_LESS"), ("at most", "EQUAL_OR_LESS"),
-    ("almost", "LESS_THAN"), ("nearly", "LESS_THAN"), ("just under", "LESS_THAN"),
-    ("about", "APPROX"), ("around", "APPROX"), ("roughly", "APPROX"), ("approximately", "APPROX"),
-    ("some", "APPROX"), ("circa", "APPROX"),
-    ("the end of", "END"), ("the beginning of", "START"), ("the start of", "START"),
-    ("the middle of", "MID"), ("the dawn of", "START"),
-    ("early", "START"), ("late", "END"), ("mid", "MID"), ("mid-", "MID"), ("earlier", None), ("later", None),
-]
+# Words before a core expression and the TIMEX3 mod they give. "almost"/"nearly" are LESS_THAN
+# (TimeML: the true amount falls short of the one named), "about"/"around" APPROX.
+MOD_WORDS = {
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "almost": "LESS_THAN", "nearly": "LESS_THAN",
+    "just under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
+    "just over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+    "approximately": "APPROX", "circa": "APPROX", "the end of": "END", "the beginning of": "START",
+    "the start of": "START", "the middle of": "MID", "the dawn of": "START",
+}
+EDGE_WORDS = {"early": "START", "late": "END", "mid": "MID"}
 
 # --------------------------------------------------------------------------- regex pieces
 
@@ -426,13 +425,13 @@ def _strip_mods(phrase: str) -> tuple[str, str | None]:
         m = _MOD_RE.match(p)
         if m:
             word = m.group("mod").lower()
-            mod = {"well over": "MORE_THAN", "just over": "MORE_THAN"}.get(word) or dict(MOD_WORDS).get(word, mod)
+            mod = MOD_WORDS.get(word, mod)
             p = p[m.end():]
             continue
         m = _EDGE_RE.match(p)
         if m:
             word = m.group("edge").lower()
-            mod = {"early": "START", "late": "END", "mid": "MID"}.get(word, mod)
+            mod = EDGE_WORDS.get(word, mod)
             p = p[m.end():]
             continue
         break
@@ -687,11 +686,7 @@ def _h_quarter_ref(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | Non
     if re.search(r"\b(current|this)\b", p):
         y, q = _quarter(a)
         return Timex("DATE", f"{y}-Q{q}")
-    if re.search(r"\b(previous|last)\b", p) and not re.search(r"latest", p):
-        if "last" in p and "latest" not in p:
-            pass
-        return Timex("DATE", last)
-    return Timex("DATE", last)
+    return Timex("DATE", last)  # "the quarter", "the latest quarter": the one reported on
 
 
 def _h_half(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
@@ -884,8 +879,7 @@ def _h_rel_unit(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
         rel, mod = rel.removeprefix("earlier "), "START"
     elif rel.startswith("later "):
         rel, mod = rel.removeprefix("later "), "END"
-    if rel == "past" and unit != "weekend":
-        n = 1 if unit != "decade" else 10
+    if rel == "past" and unit != "weekend":  # "the past month" is a stretch of time, not a date
         return Timex("DURATION", _duration(1, unit), mod)
     step = {"last": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1, "following": 1,
             "this coming": 1}.get(rel, 0)
