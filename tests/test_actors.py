@@ -346,3 +346,14 @@ def test_country_from_a_prepositional_phrase_and_not_from_a_cause(analyze):
     rebels = [a for a in rec.actors if a.sector == "REB"]
     assert rebels and rebels[0].country is None, "pro-Russia rebels are not Russian"
     assert by_name(rec, "Iran").kind == "state", '"at Iran" is a target, not a place'
+
+
+@pytest.mark.model
+def test_forces_need_a_modifier(analyze):
+    rec = analyze("Syrian forces clashed with rioters near the border. Security forces later "
+                  "arrested dozens, backed by forces such as local militias.")
+    sectors = {a.name: (a.country, a.sector) for a in rec.actors}
+    assert sectors["Syrian forces"] == ("SYR", "MIL")
+    assert sectors["Security forces"][1] == "COP"
+    assert sectors["rioters"][1] == "OPP"
+    assert "forces" not in sectors, "bare 'forces' names no one"

@@ -99,6 +99,7 @@ QUOTE_RE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
 # GOV, "public prosecutor" JUD) and alone names no actor ("press conference")
 WEAK_MODIFIER_SECTORS = frozenset({None, "MED", "CVL"})
 REPORT_NOUNS = frozenset({"report", "account", "claim", "allegation", "speculation", "estimate"})
+NEEDS_MODIFIER = frozenset({"forces"})
 REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
 PORTFOLIOS = frozenset({"state", "defense", "defence", "justice", "interior", "finance", "treasury", "health",
                         "education", "commerce", "energy", "labor", "labour", "agriculture", "transport",
@@ -431,7 +432,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
             continue
         if t.i == words[-1].i or role[0] == "person":
             head_sector = head_sector or role[1]
-        elif role[0] in ("group", "org") and role[1] not in WEAK_MODIFIER_SECTORS:
+        elif role[0] in ("group", "org", "mod") and role[1] not in WEAK_MODIFIER_SECTORS:
             mod_sector = mod_sector or role[1]
     of_country = None
     for j, t in enumerate(words):
@@ -949,7 +950,7 @@ def _np_sector(kb: Knowledge, mods: list[Token], default: str | None) -> str | N
     """A modifier's sector ("opposition leaders", "military government") beats the noun's."""
     for m in mods:
         role = _role(kb, m)
-        if role and role[0] in ("group", "org") and role[1] not in WEAK_MODIFIER_SECTORS:
+        if role and role[0] in ("group", "org", "mod") and role[1] not in WEAK_MODIFIER_SECTORS:
             return role[1]
     return default
 
@@ -1025,6 +1026,8 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
     possessed = any(m.dep_ == "poss" and m.i not in st.pronouns for m in mods)
     if (kind == "org" and not plural) or (kind == "person" and not plural and not (country or possessed)):
         return  # "a leader", "the company": coreference we do not attempt
+    if tok.lower_ in NEEDS_MODIFIER and not (country or any(_role(kb, m) for m in mods)):
+        return  # "forces such as ...", but "Syrian forces", "security forces"
     if not country and tok.dep_ == "conj":
         country = _np_country(st, tok.head, _modifiers(tok.head))  # "Russian officials and businesses"
     sector = _np_sector(kb, mods, sector)
