@@ -106,6 +106,8 @@ def test_actor_profile(store: Store) -> None:
 def test_quotes_timeline_stats(store: Store) -> None:
     assert [q["article_id"] for q in query.quotes(store, speaker="Vladimir Putin")] == ["a1"]
     assert query.quotes(store, speaker="Lukashenko") == []
+    assert [q["text"] for q in query.quotes(store, text="sochi")] == ["met in Sochi"]
+    assert query.quotes(store, text="Minsk") == []
     line = query.timeline(store, actor="Lukashenko")
     assert [r["date"] for r in line] == sorted(r["date"] for r in line)
     assert {"event", "date"} == {r["item"] for r in line}

@@ -191,18 +191,21 @@ def actor_profile(store: Store, name: str, *, quotes_limit: int = 20) -> dict[st
 
 
 def quotes(store: Store, *, speaker: str | None = None, speaker_ids: list[int] | None = None,
-           limit: int | None = 100) -> list[Row]:
-    """Quotations, newest first, with speaker, cue and article."""
-    where = ["q.dup = 0"]
+           text: str | None = None, limit: int | None = 100) -> list[Row]:
+    """Quotations, newest first, with speaker, cue and article; ``text`` is an FTS5 query on the quote."""
+    where, params = ["q.dup = 0"], []
     if speaker is not None:
         speaker_ids = find_actors(store, speaker)
     if speaker_ids is not None:
         where.append(f"q.speaker_corpus_id IN {_in(speaker_ids)}")
+    if text:
+        where.append("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(_fts_query(store.conn, "quotes_fts", text))
     return _rows(store.conn, "SELECT c.name AS speaker, q.speaker_text, q.text, q.kind, q.cue, q.article_id,"
                  " a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
                  " LEFT JOIN corpus_actors c ON c.id = q.speaker_corpus_id"
                  f" WHERE {' AND '.join(where)} ORDER BY q.published DESC, q.pk DESC"
-                 + (" LIMIT ?" if limit else ""), [limit] if limit else [])
+                 + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))
 
 
 def timeline(store: Store, *, actor: str | None = None, since: str | None = None, until: str | None = None,

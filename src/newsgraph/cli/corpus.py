@@ -167,13 +167,14 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def quotes(
         speaker: Annotated[str | None, typer.Option(help="Only quotations by this actor.")] = None,
+        text: Annotated[str | None, typer.Option("--search", help="Full-text query on the quoted words (FTS5).")] = None,
         limit: Limit = 100, db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
     ) -> int:
         """Quotations with speaker, cue and article, newest first."""
         from .. import query as q
 
         with _open(db) as store:
-            rows = q.quotes(store, speaker=speaker, limit=limit or None)
+            rows = q.quotes(store, speaker=speaker, text=text, limit=limit or None)
         return _emit(rows, json_, jsonl, csv_)
 
     @app.command()
