@@ -35,9 +35,15 @@ replaced. Sections:
                 ``gov`` (a government) or ``mod`` (a modifier only).
 ``org_keywords`` a word in an organisation's name -> sector ("Bank": "BUS").
 
-Choices: political parties are ``LEG`` (they sit in legislatures; an
-"opposition party" is ``OPP``); a government headed by a named person ("the
-Obama administration") is the state actor of that person's country.
+Choices (docs/knowledge.md has the full list): political parties are ``LEG``
+(an "opposition party" is ``OPP``); a government headed by a named person
+("the Obama administration") is the state actor of that person's country; a
+country after "at" is a target, not a place; no list of people is kept, so a
+person's country comes from the text (title, apposition, or the one country
+the sentences mentioning them are set in).
+
+Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors`` and
+the component class ``ActorExtractor``.
 """
 
 from __future__ import annotations
