@@ -50,6 +50,13 @@ def test_divisions_are_a_fallback_steered_by_context(gaz):
     assert resolve(gaz, "Santa Ana", Counter({"USA": 1})).feature == "city"
 
 
+def test_generic_suffix_and_wire_abbreviations(gaz):
+    assert resolve(gaz, "Mississippi State", Counter()).name == "Mississippi"
+    assert resolve(gaz, "Orange County", Counter()) is None  # not the city of Orange
+    assert resolve(gaz, "Calif.", Counter()).name == "California"
+    assert resolve(gaz, "Burkina", Counter()).country == "BFA"
+
+
 def test_not_places(gaz):
     assert gaz.lookup("the West") == []
     assert gaz.lookup("East") == []

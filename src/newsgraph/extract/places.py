@@ -292,13 +292,31 @@ def choose(cands: list[Candidate], context: Counter[str] | None = None) -> Candi
     return best_city
 
 
+_SUFFIXES = (" state", " province", " region", " oblast", " governorate", " prefecture", " county",
+             " district", " city")
+
+
+def _without_suffix(gaz: Gazetteer, name: str) -> list[Candidate]:
+    """Candidates for "Mississippi State", "Birmingham City": the name without its generic word.
+
+    The generic word says what kind of place it is: "… City" keeps only cities, the others
+    only areas ("Orange County" is not the city of Orange; an unknown county stays unresolved).
+    """
+    key = normalise(name)
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            want_city = suffix == " city"
+            return [c for c in gaz.lookup(key[: -len(suffix)]) if (c.feature == "city") == want_city]
+    return []
+
+
 def resolve(gaz: Gazetteer, name: str, context: Counter[str]) -> Candidate | None:
     """The referent of ``name``: :func:`choose` over the gazetteer, with divisions as a fallback.
 
     A division wins when nothing else has the name, or when the article names its country
     and none of the other candidates' ("Kent" in a story about England, not Kent, Ohio).
     """
-    cands = gaz.lookup(name)
+    cands = gaz.lookup(name) or _without_suffix(gaz, name)
     subs = gaz.subdivisions.get(normalise(name), []) if normalise(name) not in gaz.not_places else []
     if subs and (not cands or (any(context[s.country or ""] for s in subs)
                                and not any(context[c.country or ""] for c in cands))):
