@@ -192,3 +192,60 @@ def test_component_accepts_datetime_publication(nlp):
     doc._.published = dt.datetime(2020, 11, 30, 18, 45)
     doc = nlp(doc)
     assert [(t.text, t.value) for t in doc._.times] == [("Sunday", "2020-11-29")]
+
+
+# ---------------------------------------------------------------- shared evaluation helpers
+
+
+def test_prf_counts():
+    from newsgraph.eval.common import prf
+
+    r = prf(8, 10, n_gold=16)
+    assert (r.precision, r.recall) == (0.8, 0.5)
+    assert r.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
+    assert prf(0, 0, n_gold=0).f1 == 0.0
+    assert prf(3, 4, tp_gold=2, n_gold=5).recall == 0.4
+
+
+def test_shared_dir_follows_env_and_missing_data_is_typed(tmp_path, monkeypatch):
+    from newsgraph.errors import EvaluationDataMissing
+    from newsgraph.eval.common import eval_file, shared_dir
+
+    monkeypatch.setenv("NEWSGRAPH_SHARED", str(tmp_path))
+    assert shared_dir() == tmp_path
+    with pytest.raises(EvaluationDataMissing, match="NEWSGRAPH_SHARED"):
+        eval_file("timebank", "train.jsonl")
+    with pytest.raises(EvaluationDataMissing):
+        eval_file(data=tmp_path / "absent.jsonl")
+
+
+def test_report_is_a_markdown_table():
+    from newsgraph.eval.times import report
+
+    row = {"documents": 2, "gold": 10, "system": 9, "strict_f1": 0.5, "relaxed_p": 0.9, "relaxed_r": 0.8,
+           "relaxed_f1": 0.85, "type_accuracy": 1.0, "value_accuracy": 0.75, "value_f1": 0.64}
+    text = report({"all": row, "seconds": 1.5})
+    lines = text.splitlines()
+    assert lines[0].startswith("| slice |") and lines[2].startswith("| all | 2 | 10 | 9 | 0.500")
+    assert "**0.640**" in text
+
+
+def test_scorer_strict_relaxed_and_value():
+    """TempEval-3 style: overlap counts for relaxed, exact offsets for strict, value on relaxed."""
+    from newsgraph.eval.times import _Tally
+    from newsgraph.records import Time
+
+    gold = [{"start": 0, "end": 11, "text": "last Friday", "type": "DATE", "value": "2020-11-27"},
+            {"start": 20, "end": 29, "text": "two weeks", "type": "DURATION", "value": "P2W"},
+            {"start": 40, "end": 44, "text": "2014", "type": "DATE", "value": "2014"}]
+    system = [Time(start=0, end=11, text="last Friday", type="DATE", value="2020-11-27"),
+              Time(start=14, end=29, text="about two weeks", type="DURATION", value="P3W"),
+              Time(start=50, end=53, text="now", type="DATE", value="PRESENT_REF")]
+    tally = _Tally()
+    tally.c["docs"] += 1
+    tally.add(gold, system)
+    m = tally.metrics()
+    assert (m["strict_p"], m["strict_r"]) == (1 / 3, 1 / 3)
+    assert (m["relaxed_p"], m["relaxed_r"]) == (2 / 3, 2 / 3)
+    assert m["value_accuracy"] == 0.5 and m["type_accuracy"] == 1.0
+    assert m["value_f1"] == pytest.approx(1 / 3)
