@@ -208,3 +208,24 @@ def test_corrupt_gzip_keeps_what_was_stored(tmp_path: Path, blank) -> None:
         assert len(store.article_ids()) == 3 + summary.ingested
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert store.conn.execute("SELECT count(*) FROM skipped WHERE source LIKE '%cut.jsonl.gz%'").fetchone()[0] >= 1
+
+
+def test_an_article_that_breaks_analysis_is_skipped_and_the_rest_stored(tmp_path: Path) -> None:
+    from spacy.language import Language
+
+    from newsgraph.extract import register_extensions
+
+    @Language.component("test_explode_on_boom")
+    def explode(doc):
+        if "BOOM" in doc.text:
+            raise RuntimeError("component failed")
+        return doc
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_explode_on_boom")
+    src = write_jsonl(tmp_path / "in.jsonl", [{"text": story(1)}, {"text": story(2) + " BOOM"}, {"text": story(3)}])
+    summary = ingest([src], tmp_path / "s.db", nlp=nlp)
+    assert summary.ingested == 2
+    assert [(s.source.endswith("in.jsonl:2"), s.kind) for s in summary.skipped] == [(True, "analysis_error")]
+    assert counts(tmp_path / "s.db")["skipped"] == 1

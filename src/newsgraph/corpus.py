@@ -205,12 +205,15 @@ def _analyse(run: _Run, pending: Iterator[tuple[Article, str]], *, model: str | 
 
     if processes <= 1 and nlp is None:
         nlp = load_pipeline(model)
-    try:
-        for record in analyze_many(articles(), nlp, model=model, n_process=processes):
-            run.write(record, queue.popleft()[1])
-        return
-    except Exception:  # noqa: BLE001 - one bad article must not lose the batch
-        pass
+    records = analyze_many(articles(), nlp, model=model, n_process=processes)
+    while True:  # only analysis errors switch to one-by-one; a store error ends the run
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception:  # noqa: BLE001 - one bad article must not lose the batch
+            break
+        run.write(record, queue.popleft()[1])
     nlp = nlp or load_pipeline(model)
     for article, source in chain(list(queue), ((a, s) for a, s in pending)):
         try:
