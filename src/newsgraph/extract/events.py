@@ -876,6 +876,8 @@ def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]
         real_t = [t for t in targets if t is not None and "sym" not in entry.flags]
     if "sym" in entry.flags and not real_t and len(real_s) >= 2:
         return [(a, b) for a in real_s for b in real_s if a is not b]
+    if "mut" in entry.flags and real_s and real_t:  # negotiating is mutual: both directions
+        return [p for s in real_s for t in real_t for p in ((s, t), (t, s))]
     return [(s, t) for s in (real_s or [None]) for t in (real_t or [None])]
 
 
