@@ -357,3 +357,14 @@ def test_forces_need_a_modifier(analyze):
     assert sectors["Security forces"][1] == "COP"
     assert sectors["rioters"][1] == "OPP"
     assert "forces" not in sectors, "bare 'forces' names no one"
+
+
+@pytest.mark.model
+def test_country_and_sector_from_the_organisation_in_an_apposition(analyze):
+    rec = analyze("The plan was criticised, said Olga Marchuk, a spokeswoman for the Russian Foreign "
+                  "Ministry. Ursula von der Leyen, the president of the European Commission, said the "
+                  "EU would respond.")
+    marchuk = by_name(rec, "Olga Marchuk")
+    assert (marchuk.country, marchuk.sector, marchuk.title) == ("RUS", "GOV", "spokeswoman")
+    leyen = by_name(rec, "Ursula von der Leyen")
+    assert (leyen.country, leyen.sector) == (None, "IGO")

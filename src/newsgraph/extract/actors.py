@@ -326,13 +326,15 @@ class _State:
     gov_country: dict[int, str | None] = field(default_factory=dict)  # government noun -> country
     title_orgs: dict[str, list[str]] = field(default_factory=dict)  # person key -> orgs in title
 
-    def title_org_country(self, key: str) -> str | None:
-        """The country of an organisation named in a person's title ("CEO of Belgprombank")."""
+    def title_org(self, key: str) -> tuple[str | None, str | None]:
+        """(country, sector) of the organisation named in a person's title or
+        apposition ("CEO of Belgprombank", "a spokeswoman for the Russian Foreign Ministry")."""
         for name in self.title_orgs.get(key, ()):
-            org = self.entities.get("org:" + name)
-            if org and org.country:
-                return org.country
-        return None
+            hit = self.kb.surface.get(name)
+            org = self.entities.get("org:" + name) or (self.entities.get("entity:" + hit[1]) if hit else None)
+            if org and (org.country or org.sector):
+                return org.country, org.sector
+        return None, None
 
     def entity(self, key: str, name: str, kind: str, **attrs) -> _Entity:
         ent = self.entities.get(key)
@@ -534,6 +536,18 @@ def _of_country_after(st: _State, span: TokSpan) -> str | None:
     return None
 
 
+def _org_names(doc: Doc, tokens: list[Token]) -> list[str]:
+    """Names of the ORG entities that ``tokens`` touch, as the org actors are keyed."""
+    names = []
+    for t in tokens:
+        if t.ent_type_ == "ORG" and t.ent_iob_ == "B":
+            end = t.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            names.append(_strip_text(doc[t.i:end].text))
+    return names
+
+
 def _is_named_org(tok: Token) -> bool:
     """An organisation named inside a title ("CEO of Belgprombank") is an actor
     of its own; a portfolio ("Secretary of State") is part of the title."""
@@ -623,25 +637,35 @@ def _add_persons(st: _State, spans: list[TokSpan]) -> None:
             ent.fill(sector="GOV")
             continue  # "the Obama administration" is the state, not the person
         st.mention(key, s.start_char, s.end_char)
-        pre = _premodifier_tokens(doc, s.start)
-        if pre and _has_title_word(kb, pre):
-            title, country, sector = _title_parts(kb, pre)
-            ent.fill(country, sector, title)
-            st.taken.update(t.i for t in pre if not _is_named_org(t))
-        elif pre and (country := _country_in(kb, pre[-2:])) and pre[-1].dep_ in ("compound", "amod", "nmod"):
-            ent.fill(country=country)  # "U.S. Colin Powell", "Iranian Kamal Kharazi"
-            st.taken.update(t.i for t in pre[-2:])
-        for toks in (_appositive(kb, s.root), _reverse_appositive(kb, s, st.sent_start[st.sent_of[s.start]])):
-            if toks:
-                title, country, sector = _title_parts(kb, toks)
-                ent.fill(country, sector, title)
-                st.title_orgs.setdefault(key, []).extend(t.text for t in toks if t.ent_type_ == "ORG")
-                st.taken.update(t.i for t in toks if not _is_named_org(t))
+        _read_title(st, ent, s)
         of_country = _of_country_after(st, s)
         if of_country:
             ent.fill(country=of_country)
         if ent.gender is None:
             ent.gender = ent.name_gender = _honorific_gender(doc, s.start) or _gender_of(kb, full, ent.title)
+
+
+def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
+    """Title, country and sector from the words before a name, an apposition
+    after it, or a title before a comma ("the ex-CEO of X, ..., Name"); the
+    organisations named there are kept to give a country later."""
+    kb, doc = st.kb, st.doc
+    pre = _premodifier_tokens(doc, s.start)
+    if pre and _has_title_word(kb, pre):
+        title, country, sector = _title_parts(kb, pre)
+        ent.fill(country, sector, title)
+        st.taken.update(t.i for t in pre if not _is_named_org(t))
+    elif pre and (country := _country_in(kb, pre[-2:])) and pre[-1].dep_ in ("compound", "amod", "nmod"):
+        ent.fill(country=country)  # "U.S. Colin Powell", "Iranian Kamal Kharazi"
+        st.taken.update(t.i for t in pre[-2:])
+    reverse = _reverse_appositive(kb, s, st.sent_start[st.sent_of[s.start]])
+    for toks in (_appositive(kb, s.root), reverse):
+        if toks:
+            title, country, sector = _title_parts(kb, toks)
+            ent.fill(country, sector, title)
+            st.taken.update(t.i for t in toks if not _is_named_org(t))
+    appos = [t for c in s.root.rights if c.dep_ == "appos" for t in c.subtree]
+    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse])
 
 
 def _sentence_place(st: _State, sent: int) -> str | None:
@@ -1125,7 +1149,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _add_unlabelled_press(st)
     for ent in st.entities.values():
         if ent.kind == "person" and ent.country is None:
-            ent.country = st.title_org_country(ent.key) or _locative_country(st, ent)
+            country, sector = st.title_org(ent.key)
+            ent.fill(country=country or _locative_country(st, ent), sector=sector)
     _resolve_pronouns(st)
     _resolve_first_person(st)
     _add_role_nouns(st)
