@@ -244,6 +244,19 @@ def test_intent_codes(code):
 
 
 @pytest.mark.model
+def test_refusal_without_an_event_complement_and_decline_as_decrease(code):
+    c = one(code("The Belarusian foreign ministry declined to respond to the accusations."), "declined")
+    assert (c.event.type, c.event.cameo) == ("REJECT", "120")
+    assert not code("Real wages continue to decline in Belarus.")
+
+
+@pytest.mark.model
+def test_negotiations_are_mutual(code):
+    ev = all_on(code("Russia held talks with Belarus on Thursday."), "held")
+    assert {(c.source.country, c.target.country) for c in ev} == {("RUS", "BLR"), ("BLR", "RUS")}
+
+
+@pytest.mark.model
 def test_reported_obligation_is_a_demand(code):
     ev = code("Russia said on Tuesday that Sudan must return the helicopter.")
     c = one(ev, "said")

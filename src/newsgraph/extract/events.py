@@ -994,6 +994,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         attributed = _claim_source(doc, tok)
         if attributed is None:
             attributed, _ = _report_source(doc, anchor, places)
+        if attributed is not None and any(s is not None and s.actor == attributed for s in srcs):
+            attributed = None  # an actor telling of its own act is not a second-hand report
         sent = tok.sent
         for src, tgt in _pairs(entry, srcs, tgts):
             ptype, pmode, cameo = entry.plover.type, entry.plover.mode, entry.cameo
