@@ -65,6 +65,9 @@ def test_no_modifier():
     ("5,000 tonnes", 5000, "t", "eq"),
     ("200 or more", 200, None, "ge"),
     ("some two dozen", 24, None, "approx"),
+    ("between 200 and 300", 200, None, "ge"),
+    ("5-10 percent", 5, "percent", "ge"),
+    ("20 to 30 million", 2e7, None, "ge"),
 ])
 def test_parse_quantity(text, value, unit, approx):
     q = parse_quantity(text)
@@ -76,6 +79,10 @@ def test_parse_quantity(text, value, unit, approx):
 def test_parse_quantity_never_raises(text):
     q = parse_quantity(text)
     assert q is None or q.value >= 0
+
+
+def test_a_falling_pair_is_not_a_range():
+    assert parse_quantity("257-171") is None  # a vote tally
 
 
 def test_parse_quantity_keeps_the_modifier_length():

@@ -14,6 +14,7 @@ without a model. Choices worth knowing:
   "about" / "around" / "some" / "roughly" / "an estimated" → ``approx``.
 * vague plurals ("dozens", "hundreds of", "tens of thousands") → twice the
   unit with ``ge``: the plural says at least two of them.
+* ranges ("between 200 and 300", "5-10 percent") → the lower bound with ``ge``.
 * a lone "one" ("one of the main opposition leaders", "one side") is not a
   quantity; "one million" is.
 * ``about`` is the noun the number modifies (``nummod``), else the object of
@@ -245,11 +246,33 @@ def parse_quantity(text: str) -> ParsedQuantity | None:
     body, unit = _split_currency(body)
     body, tail_unit = _split_unit(body)
     unit = unit or tail_unit
-    parsed = parse_number(body.rstrip(" -"))
+    parsed = parse_number(body.rstrip(" -")) or _parse_range(body)
     if parsed is None:
         return None
     value, vague = parsed
     return ParsedQuantity(value, unit, _tighter(approx, vague), prefix_chars)
+
+
+_RANGE = re.compile(r"^(?:between\s+|from\s+)?(.+?)\s*(?:\band\b|\bto\b|-|–)\s*(.+)$", re.IGNORECASE)
+
+
+def _parse_range(text: str) -> tuple[float, Approx] | None:
+    """A range ("between 200 and 300", "5-10", "20 to 30 million") as its lower bound, ``ge``.
+
+    The record holds one value per quantity; the lower bound keeps the claim true. A scale
+    written only once ("20 to 30 million") applies to both ends.
+    """
+    m = _RANGE.match(text.strip())
+    if not m:
+        return None
+    low, high = m.group(1), _split_currency(m.group(2))[0]
+    lo, hi = parse_number(low), parse_number(high)
+    if lo is None or hi is None:
+        return None
+    scale = next((SCALES[w] for w in high.lower().split() if w in SCALES), 1)
+    value = lo[0] * scale if lo[0] * scale <= hi[0] and not any(w in SCALES for w in low.lower().split()) \
+        else lo[0]
+    return (value, "ge") if value <= hi[0] else None
 
 
 # --- from the parse --------------------------------------------------------------------------
