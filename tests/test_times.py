@@ -46,6 +46,11 @@ PUB = dt.date(2020, 11, 30)  # a Monday: the seed article's publication date
         ("late September", "past", Timex("DATE", "2020-09", "END")),
         ("two years ago", None, Timex("DATE", "2018")),
         ("daily", None, Timex("SET", "P1D")),
+        ("Tuesday nights", None, Timex("SET", "XXXX-WXX-2TNI")),
+        ("every Thursday", None, Timex("SET", "XXXX-WXX-4")),
+        ("Thanksgiving Day", "past", Timex("DATE", "2020-11-26")),
+        ("nineteen ninety-six", None, Timex("DATE", "1996")),
+        ("the end of the year", None, Timex("DATE", "2020", "END")),
     ],
 )
 def test_normalise_required_cases(text, tense, expected):

@@ -111,6 +111,7 @@ CORE: list[tuple[str, str]] = [
     ("present_ref", r"now|currently|current|at present|presently|nowadays|these days|the present|right now"),
     ("past_ref", r"(?:more |most |very |until )?recently|recent|the past|in the past|formerly|lately|past years|recent (?:years|days)"),
     ("future_ref", r"the (?:near|short) term|the (?:near |distant )?future|future|a later date|later date|(?:the )?coming (?:years|months|quarters)|future quarters|future years"),
+    ("wday_plural", rf"{_WDAY}s? (?:morning|afternoon|evening|night)s|{_WDAY}s"),
     ("clock_date", rf"{_CLOCK}(?: [a-z]{{3}})?(?:,? (?:on )?(?:{_WDAY}|{_MONTH} \d{{1,2}}(?:, {_YEAR})?|today|yesterday|tomorrow))?"),
     ("wday_clock", rf"{_WDAY},? (?:at )?{_CLOCK}"),
     ("mdy", rf"(?:{_WDAY},? )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? {_YEAR})?"),
@@ -180,7 +181,7 @@ seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninet
 first second third fourth the this last next past coming current previous present latest same that
 following early late mid earlier later less fewer more upwards at no up almost nearly just about around
 roughly approximately circa well over every each per daily weekly monthly annually yearly hourly nightly
-biweekly today yesterday tomorrow tonight overnight now currently presently nowadays these right recently
+biweekly mondays tuesdays wednesdays thursdays fridays saturdays sundays today yesterday tomorrow tonight overnight now currently presently nowadays these right recently
 recent formerly lately future fiscal fy year years month months week weeks weekend weekends day days night
 nights hour hours minute minutes second seconds decade decades century centuries quarter quarters noon
 midnight spring summer fall autumn winter few several some many couple numerous in most very until
@@ -917,6 +918,13 @@ def _h_the_weekend(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | Non
     return Timex("DATE", f"{_week(_weekend_sat(a, 1 if t == 'future' else 0))}-WE")
 
 
+def _h_wday_plural(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
+    """"Tuesday nights", "on Sundays": every Tuesday night, every Sunday."""
+    m = re.match(rf"({_WDAY})s?(?: ({_PART})s)?$", p)
+    part = f"T{PARTS[m.group(2)]}" if m.group(2) else ""
+    return Timex("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}{part}")
+
+
 def _h_every(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
     m = re.match(rf"(?:every|each) ({_MONTH}|{_WDAY})$", p)
     if m:
@@ -1009,7 +1017,7 @@ _HANDLERS = {
     "season": _h_season, "decade": _h_decade, "century": _h_century,
     "fiscal_year": _h_fiscal_year, "year": _h_year, "ago": _h_ago, "unit_ago": _h_unit_ago,
     "rel_wday_part": _h_rel_wday_part, "day_part": _h_day_part, "rel_day": _h_rel_day,
-    "rel_unit": _h_rel_unit, "the_weekend": _h_the_weekend, "every": _h_every, "set_adv": _h_set_adv,
+    "rel_unit": _h_rel_unit, "the_weekend": _h_the_weekend, "every": _h_every, "wday_plural": _h_wday_plural, "set_adv": _h_set_adv,
     "past_dur": _h_past_dur, "month_name": _h_month_name, "month_rel_year": _h_month_rel_year,
     "rel_month": _h_rel_month, "duration": _h_duration,
     "plural_unit": _h_plural_unit, "unit_adj": _h_unit_adj, "present_ref": _h_ref("PRESENT_REF"),
