@@ -579,12 +579,21 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 if o is not None:
                     targets = _conjuncts(o)
     gov = _governing_verb(trig)
+    # "undertook a mediation mission between X and Y": the compound's head stands in for it
+    arg = trig.head if trig.dep_ == "compound" and trig.head.pos_ == "NOUN" else trig
+    if arg.i != trig.i and not targets:
+        for prep in ("between", "with", "against", "on", "to"):
+            if (p := _pobj(arg, prep)) is not None:
+                targets = _conjuncts(p)
+                break
+    if sources and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
+        sources = []  # "continued their hunger strike": the clause subject says who
     if gov is not None:
-        light = trig.dep_ in ("dobj", "obj") or (
-            trig.dep_ == "pobj" and trig.head.lower_ in ("in", "into") and trig.head.head.i == gov.i)
+        light = arg.dep_ in ("dobj", "obj") or (
+            arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
         if not sources and light:  # "staged a protest", "is in negotiations with"
             s, passive = _clause_subject(gov)
-            if s is not None and not passive:
+            if s is not None and (not passive or gov.lemma_.lower() == "engage"):
                 sources = _conjuncts(s)
         if not targets and light and trig.dep_ == "pobj" and (o := _child(gov, ("dobj",))) is not None:
             targets = _conjuncts(o)  # "engaged Filipino peacekeepers in a firefight"
@@ -600,6 +609,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 targets = _conjuncts(o)
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."
         sources = _agent_above(trig)
+    if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj(arg, "between") is not None:
+        sources, targets = targets, []  # "fighting between Azerbaijanis and Armenians"
     return sources, targets, gov
 
 
