@@ -19,6 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from ..errors import NewsgraphError
 from .common import eval_file, prf
 
 __all__ = ["evaluate", "report", "load_gold"]
@@ -151,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=Path, default=None, help="write every error as JSONL to this file")
     args = ap.parse_args(argv)
     errs: list | None = [] if args.errors else None
-    metrics = evaluate(args.data, limit=args.limit, errors=errs)
+    try:
+        metrics = evaluate(args.data, limit=args.limit, errors=errs)
+    except NewsgraphError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
     print(report(metrics))
     if errs is not None:
         with args.errors.open("w", encoding="utf-8") as fh:
