@@ -31,9 +31,10 @@ _ENT_STOP = re.compile(r"^(?:the )?(?:day|days|time|times|years? old|\d+ years? 
                        r"|(?:year|month|week|day)s?-old\b|\bage", re.I)
 
 
-# words whose dates lie ahead even in a past-tense report ("payable Dec. 7", "planned ... on Saturday")
+# words whose dates lie ahead even in a past-tense report ("a dividend payable Dec. 7")
 _FUTURE_WORDS = {"payable", "effective", "upcoming"}
-# verbs that, not in the past tense, put an infinitive's date ahead ("is scheduled to meet Tuesday")
+# verbs that put their own or their infinitive's date ahead unless pluperfect
+# ("has scheduled a news conference Thursday", "is scheduled to meet Tuesday")
 _PLAN_VERBS = {"plan", "schedule", "slate", "expect", "intend", "due", "set", "prepare", "hope", "aim"}
 
 
