@@ -131,6 +131,16 @@ def test_passive_voice_swaps_source_and_target(code):
 
 
 @pytest.mark.model
+def test_agentless_passive_takes_the_agent_of_its_means(code):
+    ev = code("Four children were killed in an Israeli air strike in Gaza on Friday.")
+    c = one(ev, "killed")
+    assert c.event.type == "ASSAULT" and c.source.country == "ISR" and "children" in c.target.text
+    assert not all_on(ev, "strike")  # folded into the killing
+    g = one(code("Eight people were killed in an attack by government forces."), "killed")
+    assert "government forces" in g.source.text
+
+
+@pytest.mark.model
 def test_coordinated_subjects_give_one_event_each(code):
     ev = all_on(code("The United States and Israel denounced Iran on Tuesday."), "denounced")
     assert {(c.source.country, c.event.type, c.target.country) for c in ev} == {

@@ -498,6 +498,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         agent = _pobj(trig, "by")
         if agent is not None:
             sources = _conjuncts(agent)
+        elif (means := _means(trig)) is not None:  # "killed in Israeli tank shelling"
+            sources = _nominal_agent(means)
         if subj is not None:
             targets = _conjuncts(subj)
     else:
@@ -542,6 +544,33 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
 
 
 _OBJ_VERBS = {"target", "hit", "affect", "cover", "punish"}
+
+
+_MEANS_NOUNS = {"shelling", "strike", "airstrike", "attack", "bombing", "raid", "bombardment",
+                "crackdown", "fire", "offensive", "assault", "clash", "clashes", "fighting"}
+
+
+def _means(verb: Token) -> Token | None:
+    """The nominal act an agentless passive happened in ("were killed in an air strike")."""
+    for prep in ("in", "during", "by"):
+        p = _pobj(verb, prep)
+        if p is not None and p.lemma_.lower() in _MEANS_NOUNS:
+            return p
+    return None
+
+
+def _nominal_agent(noun: Token) -> list[Token]:
+    """Who carried out a nominal act: "by" object, possessor, or a national modifier."""
+    by = _pobj(noun, "by")
+    if by is not None:
+        return _conjuncts(by)
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return _conjuncts(c)
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or country_of(c.text)):
+            return [c]
+    return []
 
 
 def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], Token | None]:
@@ -922,6 +951,9 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
     if entry.pos == "noun":
         if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in trig_idx:
             return True
+        if head.dep_ == "prep" and head.head.i in trig_idx and _means(head.head) is not None \
+                and _means(head.head).i == tok.i and _pobj(head.head, "by") is None:
+            return True  # "were killed in Israeli tank shelling": one event, agent from the noun
         return tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in trig_idx \
             and head.lower_ in ("of", "for", "against", "on", "about", "over", "to", "with") \
             and head.head.i != tok.i and trig_idx[head.head.i].pos == "verb"
