@@ -134,3 +134,20 @@ def test_eval_floor():
         pytest.skip(str(exc))
     assert m["geowebnews"]["f1"] >= 0.71 and m["geovirus"]["f1"] >= 0.90
     assert m["geowebnews"]["acc161_matched"] >= 0.80 and m["geovirus"]["acc161_matched"] >= 0.78
+
+
+def test_component_rules_on_a_hand_built_doc(gaz):
+    """The span rules without the model: entities set by hand on a blank Doc."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.extract.places import extract_places
+
+    words = ["Lavrov", "flew", "to", "the", "Middle", "East", "and", "Minsk", ",", "then", "Minsk", "again"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "VERB", "ADP", "DET", "PROPN", "PROPN", "CCONJ", "PROPN",
+                                         "PUNCT", "ADV", "PROPN", "ADV"])
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 3, 6, "LOC"), Span(doc, 7, 8, "GPE")]
+    places = extract_places(doc, gaz)
+    assert [(p.text, p.feature) for p in places] == [("Middle East", "region"), ("Minsk", "city"),
+                                                    ("Minsk", "city")]  # the untagged repeat too
+    assert all(doc.text[p.start:p.end] == p.text for p in places)

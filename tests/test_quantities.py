@@ -146,3 +146,20 @@ def test_labels_and_multipliers(analyze):
     assert set(q) == {"three times", "a dozen"}
     assert q["three times"].unit == "times"
     assert (q["a dozen"].value, q["a dozen"].about) == (12, "people")
+
+
+def test_component_rules_on_a_hand_built_doc():
+    """Span widening, hedges and the counted noun without the model: a parse set by hand."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.extract.quantities import extract_quantities
+
+    words = ["Police", "arrested", "at", "least", "300", "people", "on", "30", "November", "."]
+    heads = [1, 1, 3, 4, 5, 1, 1, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "advmod", "advmod", "nummod", "dobj", "prep", "nummod", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "ADJ", "NUM", "NOUN", "ADP", "NUM", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 4, 5, "CARDINAL"), Span(doc, 7, 9, "DATE")]
+    [q] = extract_quantities(doc)
+    assert (q.text, q.value, q.approx, q.about) == ("at least 300", 300, "ge", "people")
