@@ -1058,8 +1058,10 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
         return  # "a leader", "the company": coreference we do not attempt
     if tok.lower_ in NEEDS_MODIFIER and not (country or any(_role(kb, m) for m in mods)):
         return  # "forces such as ...", but "Syrian forces", "security forces"
-    if not country and tok.dep_ == "conj":
-        country = _np_country(st, tok.head, _modifiers(tok.head))  # "Russian officials and businesses"
+    if not country and tok.dep_ in ("conj", "compound"):  # "Russian officials and businesses",
+        head_mods = [m for m in _modifiers(tok.head) if m.i != tok.i and m.head.i == tok.head.i]
+        country = _np_country(st, tok.head, head_mods) if tok.dep_ == "conj" else \
+            next((c for m in head_mods if (c := _country_of_token(st, m))), None)  # "Russian press reports"
     sector = _np_sector(kb, mods, sector)
     keep = [m for m in mods if m.i not in st.pronouns and m.lower_ not in ("the", "a", "an")]
     tokens = (keep + [tok]) if keep and keep[0].i < tok.i else [tok]
