@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/newsgraph analyze examples/belarus-kremlin.txt
+	$(BIN)/newsgraph ingest examples/ --db newsgraph.db
+	$(BIN)/newsgraph stats --db newsgraph.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
