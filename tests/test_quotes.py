@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsgraph.errors import InputError
 from newsgraph.extract.cues import ENV_VAR, load_cues, merge_lexicons
@@ -65,6 +67,17 @@ def test_unclosed_quote_in_a_paragraph_does_not_swallow_the_next_one():
 def test_unbalanced_marks_keep_every_well_formed_quote():
     text = "He said “this is open. Later, Putin said, “We are ready.” A stray ” mark."
     assert contents(text) == ["We are ready."]
+
+
+@given(st.lists(st.sampled_from(["“", "”", '"', "‘", "’", "«", "»", "a", "s", " ", ",", "9", "\n\n"]), max_size=60))
+def test_quote_spans_are_ordered_disjoint_and_delimited(chars):
+    text = "".join(chars)
+    spans = quote_spans(text)
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        assert e1 <= s2
+    for s, e in spans:
+        assert 0 <= s < e <= len(text)
+        assert text[s] in "“«„‘\"" and text[e - 1] in "”»’\""
 
 
 # --- cue lexicon (pure) --------------------------------------------------------
