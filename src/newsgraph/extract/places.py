@@ -404,15 +404,22 @@ def extract_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     known = {normalise(s.text) for s, lab in spans if lab in _LABELS and gaz.lookup(s.text)}
     places: list[Place] = []
     taken: set[int] = set()
+    memo: dict[str, Candidate | None] = {}  # a name is resolved once per article
+
+    def best_for(name: str) -> Candidate | None:
+        if name not in memo:
+            memo[name] = resolve(gaz, name, ctx)
+        return memo[name]
+
     for span, label in spans:
-        best = resolve(gaz, span.text, ctx)
+        best = best_for(span.text)
         if label not in _LABELS and best is not None and best.feature == "city" and span.text.isupper():
             continue  # an organisation's acronym that happens to be a town ("FAO", "ANC")
         if normalise(span.text) and _keep(label, best, normalise(span.text) in known):
             places.append(_place(span, best))
             taken.update(range(span.start, span.end))
     for span in _untagged(doc, known, taken):
-        places.append(_place(span, resolve(gaz, span.text, ctx)))
+        places.append(_place(span, best_for(span.text)))
     return sorted(places, key=lambda p: p.start)
 
 
