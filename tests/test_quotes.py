@@ -163,6 +163,13 @@ def test_inverted_speaker_after_the_quote(analyze):
 
 
 @pytest.mark.model
+def test_dash_byline_after_the_quote(analyze):
+    rec = analyze("Readers wrote in.\n\n“We can build a wall around the problem.” ― Maria Lopez\n\nMore letters follow.")
+    q = only(rec.quotes, "direct")
+    assert q.speaker_text == "Maria Lopez" and q.cue == "―"
+
+
+@pytest.mark.model
 def test_told_reporters_with_colon(analyze):
     rec = analyze("The foreign minister told reporters: “There will be no talks with the opposition.”")
     q = only(rec.quotes, "direct")

@@ -115,8 +115,8 @@ def subject_of(verb: Token, depth: int = 4, skip: Callable[[int], bool] | None =
             if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return head
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-                if head.dep_ in ("nsubj",):
-                    return head
+                if head.dep_ in ("nsubj",) or head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+                    return head  # "footage of Trump saying …"
                 head = head.head  # "emailed supporters saying …"
             elif verb.dep_ == "pcomp" and head.pos_ == "ADP":
                 head = head.head  # "by saying …"

@@ -196,6 +196,23 @@ def _np_head(tok: Token) -> Token:
     return tok
 
 
+_DASHES = "―—–"
+
+
+def _dash_byline(doc: Doc, k: int, limit: int) -> _Frame | None:
+    """ "“…” ― Carla Sanchez": a dash and a name right after the quote."""
+    if k >= len(doc) or doc[k].text not in _DASHES:
+        return None
+    names = []
+    for tok in doc[k + 1:k + 6]:
+        if tok.idx >= limit or tok.is_space or not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON"):
+            break
+        names.append(tok)
+    if not names:
+        return None
+    return _Frame(doc[k], doc[names[0].i:names[-1].i + 1])
+
+
 def _right_frame(doc: Doc, qend: int, cues: Cues, limit: int, strong: bool,
                  inside: Callable[[int], bool]) -> _Frame | None:
     """A cue just after the quote: "“…,” he said", "“…,” said Zakharova",
@@ -204,6 +221,9 @@ def _right_frame(doc: Doc, qend: int, cues: Cues, limit: int, strong: bool,
     k = _token_at(doc, qend)
     if k is None:
         return None
+    byline = _dash_byline(doc, k, limit)
+    if byline is not None:
+        return byline
     nominals: list[Token] = []
     for tok in doc[k:min(len(doc), k + 14)]:
         if tok.idx >= limit or _paragraph_break(tok) or tok.text in ".!?;" or tok.text in _DOUBLE_OPEN:
