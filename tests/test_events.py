@@ -190,6 +190,20 @@ def test_assassination_of_and_appositive_agent(code):
 
 
 @pytest.mark.model
+def test_appositives_and_possessive_pronouns(analyze, code):
+    c = one(code("Russia's top diplomat, Sergey Lavrov, criticized the European Union."), "criticized")
+    assert "Lavrov" in c.source.text and c.source.country == "RUS" and c.target.sector == "IGO"
+    text = "Lavrov, the Russian foreign minister, met his Belarusian counterpart in Minsk."
+    m = one(code(text), "met")
+    assert m.source.country == "RUS" and m.target.country == "BLR"
+    assert m.target.actor is None or m.target.actor != m.source.actor  # "his" is not the target
+    rec = analyze(text)
+    if rec.places:
+        ev = next(e for e in rec.events if e.trigger.text == "met")
+        assert rec.places[ev.place].text == "Minsk"
+
+
+@pytest.mark.model
 def test_metonymy_capital_welcomes_a_visitor(code):
     c = one(code("Minsk welcomed US Secretary of State Mike Pompeo last January."), "welcomed")
     assert (c.event.type, c.event.cameo) == ("CONSULT", "043")

@@ -380,7 +380,11 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         if reporter is not None:
             return _resolve(doc, reporter, places)
     start, end = _phrase(tok)
-    actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, start, end)
+    own = start  # the phrase without its possessor: "his counterpart" is not "he"
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+    if poss is not None and poss.right_edge.i + 1 <= tok.i:
+        own = doc[poss.right_edge.i + 1].idx
+    actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, own, end)
     rec = next((a for a in doc._.actors or () if a.id == actor), None) if actor else None
     country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
     sector = rec.sector if rec else None
@@ -388,7 +392,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         sector = "IGO"
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
-            if c.dep_ in ("appos", "poss"):
+            if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
                 sub = _resolve(doc, c, places)
                 if sub and (sub.actor or sub.country):
                     actor, country, sector = sub.actor, country or sub.country, sector or sub.sector
@@ -1054,7 +1058,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             )
             c = CodedEvent(ev, src, tgt, nominal, entry, anchor.i, tok.i)
             ev.date = _pick_date(times, tok, anchor, nominal, hypothetical)
-            ev.place = _pick_place(place_at, {tok.i, anchor.i, *(u.i for u in used)})
+            ev.place = _pick_place(place_at, {tok.i, anchor.i, *(u.i for u in used),
+                                              *(o.i for o in tok.children if o.dep_ in ("dobj", "obj"))})
             if tgt is None and ev.place is not None and getattr(places[ev.place], "country", None):
                 _target_from_place(doc, c, places[ev.place])
             coded.append(c)
