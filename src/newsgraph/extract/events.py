@@ -348,7 +348,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, False
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head, v.tag_ == "VBN"
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
             v = v.head
             continue
         break
@@ -916,8 +916,8 @@ def _confidence(nominal: bool, src: Arg | None, tgt: Arg | None, background: boo
 def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]) -> list[tuple[Arg | None, Arg | None]]:
     real_s = [s for s in sources if s is not None]
     real_t = [t for t in targets if t is not None and (t.actor or t.country or t.sector)]
-    if not real_t:
-        real_t = [t for t in targets if t is not None and "sym" not in entry.flags]
+    if not real_t and not ("sym" in entry.flags and len(real_s) >= 2):  # pairing beats a topic
+        real_t = [t for t in targets if t is not None]
     if "sym" in entry.flags and not real_t and len(real_s) >= 2:
         return [(a, b) for a in real_s for b in real_s if a is not b]
     if "mut" in entry.flags and real_s and real_t:  # negotiating is mutual: both directions
