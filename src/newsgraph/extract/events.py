@@ -348,7 +348,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, False
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head, v.tag_ == "VBN"
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
             v = v.head
             continue
         break
@@ -699,7 +699,7 @@ def _aux_words(verb: Token) -> set[str]:
 _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _SELF_INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "pledge", "promise", "vow",
                 "propose", "offer", "decide", "agree", "wish", "resolve", "undertake", "threaten"}
-_INTENT_ADJ = {"willing", "ready", "prepared", "determined", "eager", "keen", "set", "poised"}
+_INTENT_ADJ = {"willing", "ready", "prepared", "determined", "eager", "keen", "set", "poised", "about"}
 _HYPO_AMOD = {"possible", "potential", "planned", "proposed", "threatened", "further", "future"}
 
 
