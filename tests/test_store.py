@@ -169,6 +169,16 @@ def test_actor_variants_merge_when_country_and_sector_agree(tmp_path: Path) -> N
         assert tuple(name) == ("Alexander G. Lukashenko", 4)
 
 
+@pytest.mark.parametrize(("country", "sector", "merged"), [
+    (None, "GOV", True), (None, "MIL", False), ("USA", "GOV", False), (None, None, False)])
+def test_surname_alone_merges_only_when_country_and_sector_agree(tmp_path: Path, country, sector, merged) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.write(make_record("a", story(1), [person("x", "George W. Bush", None, "GOV")]))
+        store.write(make_record("b", story(2), [person("x", "Bush", country, sector)]))
+        ids = corpus_ids(store)
+        assert (ids[("a", "x")] == ids[("b", "x")]) is merged
+
+
 def test_ambiguous_surname_stays_apart(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         store.write(make_record("a", story(1), [person("x", "John Smith", "USA")]))

@@ -10,9 +10,10 @@ transaction so the merge is as atomic as the article:
    unknown) is the same actor;
 2. for people, first + last name ("Alexander G. Lukashenko" →
    "alexander lukashenko") is tried the same way;
-3. a surname alone joins the one person with that surname whose country and
-   sector are known and equal; a full name absorbs a surname-only actor the
-   same way (and gives it its full name). Ambiguous surnames stay apart.
+3. a surname alone joins the one person with that surname, the same known
+   sector and the same country (or both unknown); a full name absorbs a
+   surname-only actor the same way (and gives it its full name). Ambiguous
+   surnames stay apart.
 """
 
 from __future__ import annotations
@@ -58,11 +59,16 @@ def _by_name(conn: sqlite3.Connection, norm: str, actor: Actor) -> int | None:
 
 
 def _by_surname(conn: sqlite3.Connection, surname: str, actor: Actor, *, single: bool) -> int | None:
-    """The one person with this surname, country and sector (single-word names only if ``single``)."""
-    if actor.kind != "person" or actor.country is None or actor.sector is None:
+    """The one person with this surname, country and sector (single-word names only if ``single``).
+
+    The sector must be known; the country must be equal, which includes both
+    unknown (extractors often know "President Bush" is GOV but not his
+    country). A second candidate makes the surname ambiguous: no merge.
+    """
+    if actor.kind != "person" or actor.sector is None:
         return None
     rows = conn.execute(
-        "SELECT id, name FROM corpus_actors WHERE surname = ? AND country = ? AND sector = ?"
+        "SELECT id, name FROM corpus_actors WHERE surname = ? AND country IS ? AND sector = ?"
         " AND kind = 'person'", (surname, actor.country, actor.sector)).fetchall()
     rows = [r for r in rows if (" " not in normalise(r["name"])) == single]
     return rows[0]["id"] if len(rows) == 1 else None
