@@ -811,12 +811,18 @@ def _attach_token(doc: Doc, start: int, end: int) -> Token | None:
 def _attach_node(root: Token) -> Token:
     """What a time or place phrase modifies: its head, skipping prepositions and adverbs
     ("back in September" -> the verb)."""
-    n = root.head if root.pos_ not in ("ADP",) else root.head
-    if root.pos_ == "ADP":
-        n = root.head
+    n = root.head
     while n.pos_ in ("ADP", "ADV") and n.head.i != n.i:
         n = n.head
     return n
+
+
+def _right_after(trig: Token, time_root: Token) -> bool:
+    """A time right after a nominal's phrase, attached higher up by the parser ("a visit by
+    Lavrov to Minsk on Thursday" with "on Thursday" on the main verb): it dates the noun."""
+    right = trig.right_edge.i
+    first = time_root.left_edge.i
+    return first in (right + 1, right + 2) and not any(t.pos_ == "VERB" for t in trig.doc[right + 1:first])
 
 
 def _clause_chain(anchor: Token) -> list[Token]:
@@ -839,10 +845,8 @@ def _pick_date(times: list[tuple[Token, Token, str]], trig: Token, anchor: Token
     if not local:
         return None
     if nominal:
-        right = trig.right_edge.i
         for r, n, v in local:
-            if trig.is_ancestor(r) or r.i == trig.i or r.left_edge.i in (right + 1, right + 2) and n.i != trig.i and not any(
-                    t.pos_ == "VERB" for t in trig.doc[right + 1: r.left_edge.i]):
+            if trig.is_ancestor(r) or r.i == trig.i or _right_after(trig, r):
                 return v
     chain = _clause_chain(anchor)
     if trig not in chain:
@@ -1064,7 +1068,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
                 _target_from_place(doc, c, places[ev.place])
             coded.append(c)
     _inherit(doc, coded)
-    coded.sort(key=lambda c: (c.event.trigger.start, c.extra.get("n", 0)))
+    coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
     for n, c in enumerate(coded, 1):
         c.event.id = f"e{n}"
     return coded
