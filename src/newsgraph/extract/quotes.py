@@ -16,7 +16,9 @@ Three passes, each linear in the document:
    part of the outer one.
 2. **Frames** for each quote: a speech cue right after it ("“…,” he said",
    "“…,” said Zakharova") or before it ("Lukashenko said, “…”", "X told
-   reporters: “…”") makes a *direct* quote; a quoted fragment inside a clause
+   reporters: “…”", "Philip Bump: “…”", "“…” ― Carla Sanchez") makes a
+   *direct* quote; only the tokens between the quote and its neighbours are
+   searched, and subjects inside quotation marks are skipped. A quoted fragment inside a clause
    ("described rumours as “lies”", "referred to Biden as a “presidential
    candidate”") is *mixed*, spoken by the subject of the clause governing it.
    Fragments with no human subject up the tree (scare quotes, titles) are left out.
