@@ -18,10 +18,9 @@ _REPO = Path(__file__).resolve().parents[3]
 
 
 def shared_dir() -> Path:
-    """The shared data folder: $NEWSGRAPH_SHARED, else <repo>/../shared, else ./shared."""
+    """The shared data folder: $NEWSGRAPH_SHARED if set (and only it), else <repo>/../shared, else ./shared."""
     env = os.environ.get("NEWSGRAPH_SHARED")
-    candidates = [Path(env)] if env else []
-    candidates += [_REPO.parent / "shared", Path.cwd() / "shared"]
+    candidates = [Path(env)] if env else [_REPO.parent / "shared", Path.cwd() / "shared"]
     for path in candidates:
         if path.is_dir():
             return path
