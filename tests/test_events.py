@@ -325,6 +325,20 @@ def test_ids_are_stable_and_in_trigger_order(analyze):
     assert all(e.date is None for e in a.events if e.trigger.text == "condemned")  # never the publication date
 
 
+@pytest.mark.model
+def test_demand_targets_who_is_asked_to_act_and_codes_only_the_demand(code):
+    ev = code("Greece demanded that Turkey withdraw its troops and recognize Cyprus.")
+    dem = one(ev, "demanded")
+    assert dem.event.type == "REQUEST" and dem.target.country == "TUR"
+    assert not all_on(ev, "withdraw") and not all_on(ev, "recognize")  # not done, only asked
+
+
+@pytest.mark.model
+def test_target_named_on_the_acts_object(code):
+    ev = code("Ukraine ratified a sweeping agreement with Poland on Tuesday.")
+    assert one(ev, "ratified").target.country == "POL"
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

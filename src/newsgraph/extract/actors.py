@@ -1152,7 +1152,9 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     for ent in st.entities.values():
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
-            ent.fill(country=country or _locative_country(st, ent), sector=sector)
+            ent.fill(country=country, sector=sector)
+            if ent.country is None and ent.sector != "IGO":  # an IGO official has no country
+                ent.fill(country=_locative_country(st, ent))
     _resolve_pronouns(st)
     _resolve_first_person(st)
     _add_role_nouns(st)

@@ -515,6 +515,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             if not _actor_like(obj) and any(_pobj(trig, p) is not None and _actor_like(_pobj(trig, p))
                                             for p in ("at", "on", "against", "to", "into")):
                 targets = []  # "fired anti-aircraft batteries at Russia"
+            elif not _actor_like(obj) and (party := _object_party(obj)):
+                targets = party  # "ratified an agreement with the EU"
     if not targets:
         for prep in (*sorted(entry.preps), *_TARGET_PREPS):
             if passive and prep == "by":
@@ -534,6 +536,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         dat = _child(trig, ("dative",))
         if dat is not None:
             targets = _conjuncts(dat)
+    if not targets and entry.plover.type == "REQUEST":
+        targets = _demanded_party(trig)
     if not targets and (x := _child(trig, ("xcomp",))) is not None:  # "offered to hand over to Britain"
         o = _child(x, ("dobj", "dative"))
         if o is not None and _actor_like(o):
@@ -548,6 +552,26 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
 
 
 _OBJ_VERBS = {"target", "hit", "affect", "cover", "punish"}
+_PARTY_PREPS = ("with", "against", "by", "to", "on")
+
+
+def _object_party(obj: Token) -> list[Token]:
+    """The party an act's non-actor object names: "signed an agreement with the EU",
+    "demanded an admission by Moscow", "launched a strike against Iraq"."""
+    for prep in _PARTY_PREPS:
+        p = _pobj(obj, prep)
+        if p is not None and _actor_like(p):
+            return _conjuncts(p)
+    return []
+
+
+def _demanded_party(trig: Token) -> list[Token]:
+    """"demanded that the United States match ...": a demand's target is who is asked
+    to act, the subject of its complement clause."""
+    for c in trig.children:
+        if c.dep_ == "ccomp" and (s := _child(c, _SUBJ | _PASS_SUBJ)) is not None and s.pos_ != "PRON":
+            return _conjuncts(s)
+    return []
 
 
 _MEANS_NOUNS = {"shelling", "strike", "airstrike", "attack", "bombing", "raid", "bombardment",
@@ -969,6 +993,19 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
             and not any(c.dep_ in _SUBJ for c in tok.children))
 
 
+def _demanded(tok: Token, trig_idx: dict[int, LexEntry]) -> bool:
+    """Is this trigger in the clause a demand asks for ("demanded that Hamas renounce its
+    armed struggle", "urged Iran to stop enrichment")? The act is not done: CAMEO codes the
+    demand only."""
+    for a in (tok, *tok.ancestors):
+        if a.dep_ in ("ccomp", "xcomp"):
+            h = trig_idx.get(a.head.i)
+            return h is not None and h.plover.type == "REQUEST" and a.head.i != tok.i
+        if a.dep_ in ("advcl", "relcl", "acl", "parataxis"):
+            return False
+    return False
+
+
 @lru_cache(maxsize=1)
 def _demand_entry(table=None) -> LexEntry:
     from .event_lexicon import Plover
@@ -1010,7 +1047,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             trig_idx[rep.i] = demand
         demand_target[rep.i] = subj
     for tok, entry, _ in triggers:  # events nested in another event's arguments
-        if _nested(tok, entry, trig_idx):
+        if _nested(tok, entry, trig_idx) or _demanded(tok, trig_idx):
             dropped.add(tok.i)
     for tok, entry, _ in triggers:  # "met ... to discuss", "seeking to deepen": one event
         if tok.dep_ in ("xcomp", "advcl") and (h := trig_idx.get(tok.head.i)) is not None \
