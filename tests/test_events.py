@@ -339,6 +339,18 @@ def test_target_named_on_the_acts_object(code):
     assert one(ev, "ratified").target.country == "POL"
 
 
+@pytest.mark.model
+def test_subordinate_acts_are_background(code):
+    from newsgraph.extract.events import BACKGROUND_CONFIDENCE
+
+    ev = code("A Tunisian court has jailed a Nigerian student for helping militants in Lebanon.")
+    assert one(ev, "jailed").event.confidence > BACKGROUND_CONFIDENCE
+    helping = one(ev, "helping")
+    assert helping.extra.get("background") and helping.event.confidence <= BACKGROUND_CONFIDENCE
+    said = code("Palestinian officials said Israel released the mayor of Nablus.")
+    assert not one(said, "released").extra.get("background")  # a report's content is the news
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

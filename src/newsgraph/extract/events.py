@@ -1105,6 +1105,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
                 _target_from_place(doc, c, places[ev.place])
             coded.append(c)
     _inherit(doc, coded)
+    _background(doc, coded, set(trig_idx))
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
     for n, c in enumerate(coded, 1):
         c.event.id = f"e{n}"
@@ -1157,6 +1158,38 @@ def _inherit(doc: Doc, coded: list[CodedEvent]) -> None:
             c.extra["inherited"] = True
             c.event.confidence = round(max(0.05, _confidence(True, c.source, c.target) - 0.15), 2)
         prev = c
+
+
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass"}
+BACKGROUND_CONFIDENCE = 0.45
+
+
+def _embedding(tok: Token, triggers: set[int]) -> int:
+    """How many clauses (or prepositional phrases, for a noun) deep a trigger sits below its
+    sentence's root; the complement of a plain reporting verb ("X said Y attacked Z") is
+    the sentence's own content and does not count."""
+    depth = 1 if tok.dep_ == "pobj" else 0
+    for a in (tok, *tok.ancestors):
+        if a.dep_ in _CLAUSE_DEPS and not (
+                a.dep_ == "ccomp" and a.head.lemma_.lower() in _REPORT and a.head.i not in triggers):
+            depth += 1
+    return depth
+
+
+def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int]) -> None:
+    """A sentence reports one main event; acts named in its subordinate clauses and
+    adjuncts ("jailed a student for helping militants", "sought in the slaying of") are
+    background, read with confidence at most ``BACKGROUND_CONFIDENCE``, as CAMEO coders
+    code the main event only."""
+    depth = {c.trigger_i: _embedding(doc[c.trigger_i], triggers) for c in coded}
+    top: dict[int, int] = {}
+    for c in coded:
+        s = doc[c.trigger_i].sent.start
+        top[s] = min(top.get(s, 99), depth[c.trigger_i])
+    for c in coded:
+        if depth[c.trigger_i] > top[doc[c.trigger_i].sent.start]:
+            c.extra["background"] = True
+            c.event.confidence = min(c.event.confidence, BACKGROUND_CONFIDENCE)
 
 
 def _link_quantities(doc: Doc, coded: list[CodedEvent]) -> None:
