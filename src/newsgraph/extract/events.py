@@ -1160,7 +1160,7 @@ def _inherit(doc: Doc, coded: list[CodedEvent]) -> None:
         prev = c
 
 
-_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass"}
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "amod"}
 BACKGROUND_CONFIDENCE = 0.45
 
 
@@ -1180,14 +1180,17 @@ def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int]) -> None:
     """A sentence reports one main event; acts named in its subordinate clauses and
     adjuncts ("jailed a student for helping militants", "sought in the slaying of") are
     background, read with confidence at most ``BACKGROUND_CONFIDENCE``, as CAMEO coders
-    code the main event only."""
+    code the main event only. Only an event read with more confidence than that can be
+    the main one ("Israeli-occupied" or a bare noun does not push a clause down)."""
     depth = {c.trigger_i: _embedding(doc[c.trigger_i], triggers) for c in coded}
     top: dict[int, int] = {}
     for c in coded:
+        if c.event.confidence <= BACKGROUND_CONFIDENCE:
+            continue
         s = doc[c.trigger_i].sent.start
         top[s] = min(top.get(s, 99), depth[c.trigger_i])
     for c in coded:
-        if depth[c.trigger_i] > top[doc[c.trigger_i].sent.start]:
+        if depth[c.trigger_i] > top.get(doc[c.trigger_i].sent.start, 99):
             c.extra["background"] = True
             c.event.confidence = min(c.event.confidence, BACKGROUND_CONFIDENCE)
 
