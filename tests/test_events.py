@@ -351,6 +351,14 @@ def test_subordinate_acts_are_background(code):
     assert not one(said, "released").extra.get("background")  # a report's content is the news
 
 
+@pytest.mark.model
+def test_group_located_in_a_country_and_igo_bodies(code):
+    dem = one(code("Opposition groups in Zimbabwe are demanding that Kenya end its blockade."), "demanding")
+    assert dem.source.country == "ZWE" and dem.target.country == "KEN"
+    ev = one(code("European Community foreign ministers condemned Serbia on Monday."), "condemned")
+    assert ev.source.sector == "IGO" and ev.source.country is None
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

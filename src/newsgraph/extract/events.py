@@ -388,8 +388,10 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     rec = next((a for a in doc._.actors or () if a.id == actor), None) if actor else None
     country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
     sector = rec.sector if rec else None
-    if sector is None and _igo_in(doc, start, end):
-        sector = "IGO"
+    if country is None and _igo_in(doc, start, end):
+        sector = "IGO"  # "European Community foreign ministers": the body, not the office
+    if country is None and (tok.lower_ in _AGENT_NOUNS or tok.tag_ == "NNS"):
+        country = _located_in(tok)  # "rebels in the Ivory Coast", "police in Croatia"
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
             if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
@@ -406,6 +408,12 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
                 return _resolve(doc, c, places)
         return None
     return Arg(start, end, _text(doc, start, end), actor, country, actor is None, sector)
+
+
+def _located_in(tok: Token) -> str | None:
+    """Country of a group named by where it is: "opposition groups in Zimbabwe"."""
+    p = _pobj(tok, "in")
+    return country_of(p.text) if p is not None and p.ent_type_ in ("GPE", "LOC") else None
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
