@@ -359,6 +359,12 @@ def test_group_located_in_a_country_and_igo_bodies(code):
     assert ev.source.sector == "IGO" and ev.source.country is None
 
 
+@pytest.mark.model
+def test_untargeted_act_targets_the_country_of_its_clause_place(code):
+    ev = one(code("President Omar El Bashir shortened the nightly curfew imposed in Sudan."), "shortened")
+    assert ev.target.country == "SDN" and ev.extra.get("target_from_place")
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

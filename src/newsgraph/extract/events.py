@@ -902,6 +902,27 @@ def _pick_place(places: list[tuple[Token, Token, int]], nodes: set[int]) -> int 
     return None
 
 
+_LOCATIVE = ("in", "to", "at", "into", "inside", "across", "throughout", "near")
+_CLAUSE_EDGES = {"ccomp", "advcl", "pcomp", "parataxis"}
+
+
+def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Arg | None) -> int | None:
+    """A locative place anywhere in the event's own clause, not in a clause below it or in
+    the source's phrase ("the curfew imposed in Sudan", "a research centre in Tokyo"): where
+    an untargeted act happens, for its target only (the event's place stays as attached)."""
+    for r, _, idx in places:
+        if r.dep_ != "pobj" or r.head.lower_ not in _LOCATIVE:
+            continue
+        if src is not None and src.start <= r.idx < src.end:
+            continue
+        a = r
+        while a.i != anchor.i and a.head.i != a.i and a.dep_ not in _CLAUSE_EDGES:
+            a = a.head
+        if a.i == anchor.i:
+            return idx
+    return None
+
+
 def _claim_source(doc: Doc, trig: Token) -> str | None:
     for cl in doc._.claims or ():
         if cl.start <= trig.idx < cl.end and cl.source:
@@ -1109,8 +1130,9 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             ev.date = _pick_date(times, tok, anchor, nominal, hypothetical)
             ev.place = _pick_place(place_at, {tok.i, anchor.i, *(u.i for u in used),
                                               *(o.i for o in tok.children if o.dep_ in ("dobj", "obj"))})
-            if tgt is None and ev.place is not None and getattr(places[ev.place], "country", None):
-                _target_from_place(doc, c, places[ev.place])
+            where = ev.place if ev.place is not None else _clause_place(place_at, anchor, src)
+            if tgt is None and where is not None and getattr(places[where], "country", None):
+                _target_from_place(doc, c, places[where])
             coded.append(c)
     _inherit(doc, coded)
     _background(doc, coded, set(trig_idx))
