@@ -1155,6 +1155,23 @@ def _target_from_place(doc: Doc, c: CodedEvent, place) -> None:
     c.event.confidence = round(max(0.05, _confidence(c.nominal, c.source, None) - 0.05), 2)
 
 
+_REL_PREPS = {"in", "during", "at", "after"}
+
+
+def _relative_antecedent(rel: Token, coded: list[CodedEvent]) -> CodedEvent | None:
+    """The event a relative clause is about: its head, or, for "in which"/"during which"
+    (the parser often hangs those on the wrong noun), the nearest nominal event before it."""
+    by_tok = {c.trigger_i: c for c in coded}
+    if rel.head.i in by_tok:
+        return by_tok[rel.head.i]
+    prep = next((c for c in rel.children if c.dep_ == "prep" and c.lower_ in _REL_PREPS
+                 and any(p.lower_ == "which" for p in c.children)), None)
+    if prep is None:
+        return None
+    before = [c for c in coded if c.nominal and rel.sent.start <= c.trigger_i < prep.i]
+    return max(before, key=lambda c: c.trigger_i) if before else None
+
+
 def _inherit(doc: Doc, coded: list[CodedEvent]) -> None:
     """Conjoined verbs share date, place and attribution ("On Sunday, police cracked down
     ... and arrested ..."). A nominal conflict event with a target but no source, opening the
@@ -1170,8 +1187,8 @@ def _inherit(doc: Doc, coded: list[CodedEvent]) -> None:
                 c.event.place = h.event.place
             if c.event.attributed_to is None:
                 c.event.attributed_to = h.event.attributed_to
-        if tok.dep_ == "relcl" and tok.head.i in by_tok:  # "a visit ... in which he stressed"
-            h = by_tok[tok.head.i]
+        h = _relative_antecedent(tok, coded) if tok.dep_ == "relcl" else None
+        if h is not None:  # "a visit ... in which he stressed"
             c.event.date = c.event.date or h.event.date
             if c.event.place is None:
                 c.event.place = h.event.place
@@ -1199,11 +1216,24 @@ def _embedding(tok: Token, triggers: set[int]) -> int:
     sentence's root; the complement of a plain reporting verb ("X said Y attacked Z") is
     the sentence's own content and does not count."""
     depth = 1 if tok.dep_ == "pobj" else 0
+    seg = _segment(tok)
     for a in (tok, *tok.ancestors):
+        if _segment(a) != seg:
+            break  # a parse that runs on across a paragraph break (headline into lead)
         if a.dep_ in _CLAUSE_DEPS and not (
                 a.dep_ == "ccomp" and a.head.lemma_.lower() in _REPORT and a.head.i not in triggers):
             depth += 1
     return depth
+
+
+def _segment(tok: Token) -> int:
+    """Start of the stretch of the sentence a token is in, split at line breaks: a headline
+    the sentencizer ran into the lead is a sentence of its own."""
+    i = tok.i
+    start = tok.sent.start
+    while i > start and "\n" not in tok.doc[i - 1].text:
+        i -= 1
+    return i
 
 
 def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int]) -> None:
@@ -1217,10 +1247,10 @@ def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int]) -> None:
     for c in coded:
         if c.event.confidence <= BACKGROUND_CONFIDENCE:
             continue
-        s = doc[c.trigger_i].sent.start
+        s = _segment(doc[c.trigger_i])
         top[s] = min(top.get(s, 99), depth[c.trigger_i])
     for c in coded:
-        if depth[c.trigger_i] > top.get(doc[c.trigger_i].sent.start, 99):
+        if depth[c.trigger_i] > top.get(_segment(doc[c.trigger_i]), 99):
             c.extra["background"] = True
             c.event.confidence = min(c.event.confidence, BACKGROUND_CONFIDENCE)
 
