@@ -154,12 +154,19 @@ def _worker_batch(batch: list[Article]) -> list[Record]:
 
 def _analyze_parallel(articles: Iterable[Article], model: str, batch_size: int,
                       n_process: int) -> Iterator[Record]:
+    """Batches on worker processes, results in input order, at most 2 batches per worker in flight."""
+    import multiprocessing as mp
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from itertools import batched
-    import multiprocessing as mp
 
     ctx = mp.get_context("spawn")  # fork after loading spaCy/BLAS is unsafe
     with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init,
                              initargs=(model,)) as pool:
-        for records in pool.map(_worker_batch, (list(b) for b in batched(articles, batch_size))):
-            yield from records
+        in_flight: deque = deque()
+        for batch in batched(articles, batch_size):
+            in_flight.append(pool.submit(_worker_batch, list(batch)))
+            if len(in_flight) >= 2 * n_process:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
