@@ -169,6 +169,18 @@ def test_actor_variants_merge_when_country_and_sector_agree(tmp_path: Path) -> N
         assert tuple(name) == ("Alexander G. Lukashenko", 4)
 
 
+def test_middle_initials_keep_people_apart(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.write(make_record("a", story(1), [person("x", "George W. Bush", "USA", "GOV")]))
+        store.write(make_record("b", story(2), [person("x", "George H. W. Bush", "USA", "GOV")]))
+        store.write(make_record("c", story(3), [person("x", "George Bush", "USA", "GOV")]))
+        store.write(make_record("d", story(4), [person("x", "Alexander Lukashenko", "BLR", "GOV")]))
+        store.write(make_record("e", story(5), [person("x", "Alexander G. Lukashenko", "BLR", "GOV")]))
+        ids = corpus_ids(store)
+        assert len({ids[("a", "x")], ids[("b", "x")], ids[("c", "x")]}) == 3
+        assert ids[("d", "x")] == ids[("e", "x")]
+
+
 @pytest.mark.parametrize(("country", "sector", "merged"), [
     (None, "GOV", True), (None, "MIL", False), ("USA", "GOV", False), (None, None, False)])
 def test_surname_alone_merges_only_when_country_and_sector_agree(tmp_path: Path, country, sector, merged) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from .errors import InputError
 from .store import Store
 from .store.sqlite import day_ordinal
-from .store.actors import normalise
+from .store.actors import FL, normalise
 
 Row = dict[str, Any]
 _SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
@@ -35,9 +35,12 @@ def find_actors(store: Store, name: str) -> list[int]:
     order = "ORDER BY c.mentions DESC, c.id"
     tries = [("SELECT c.id FROM corpus_actor_names n JOIN corpus_actors c ON c.id = n.corpus_actor_id"
               f" WHERE n.norm = ? {order}", norm)]
-    if len(words) >= 2:
-        tries.append(("SELECT c.id FROM corpus_actor_names n JOIN corpus_actors c ON"
-                      f" c.id = n.corpus_actor_id WHERE n.norm = ? {order}", f"{words[0]} {words[-1]}"))
+    names_sql = ("SELECT c.id FROM corpus_actor_names n JOIN corpus_actors c ON"
+                 f" c.id = n.corpus_actor_id WHERE n.norm = ? {order}")
+    if len(words) > 2:
+        tries.append((names_sql, f"{words[0]} {words[-1]}"))
+    if len(words) == 2:
+        tries.append((names_sql, FL + norm))
     if len(words) == 1:
         tries.append((f"SELECT c.id FROM corpus_actors c WHERE c.surname = ? {order}", words[0]))
     tries.append((f"SELECT c.id FROM corpus_actors c WHERE c.name LIKE ? ESCAPE '\\' {order} LIMIT 50",

@@ -8,8 +8,10 @@ transaction so the merge is as atomic as the article:
 1. a name seen before (accents, case, punctuation and honorifics folded)
    with the same kind and a compatible country and sector (equal, or one
    unknown) is the same actor;
-2. for people, first + last name ("Alexander G. Lukashenko" →
-   "alexander lukashenko") is tried the same way;
+2. for people, first + last name: "Alexander G. Lukashenko" joins a plain
+   "Alexander Lukashenko", and a plain name joins the one name with a middle
+   part that reduces to it ("George W. Bush" and "George H. W. Bush" stay
+   apart, and "George Bush" joins neither);
 3. a surname alone joins the one person with that surname, the same known
    sector and the same country (or both unknown); a full name absorbs a
    surname-only actor the same way (and gives it its full name). Ambiguous
@@ -26,6 +28,8 @@ from ..records import Actor
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "madam"}
 _PUNCT = re.compile(r"[^\w\s-]")
+#: Prefix of the first + last name key registered for names with a middle part.
+FL = "fl:"
 
 
 def normalise(name: str) -> str:
@@ -39,8 +43,9 @@ def normalise(name: str) -> str:
 
 
 def _first_last(norm: str) -> str | None:
-    words = [w for w in norm.split() if len(w) > 1]
-    return f"{words[0]} {words[-1]}" if len(words) >= 2 else None
+    """"george bush" for "george h w bush"; None when there is no middle part to drop."""
+    words = norm.split()
+    return f"{words[0]} {words[-1]}" if len(words) > 2 else None
 
 
 def _compatible(row: sqlite3.Row, actor: Actor) -> bool:
@@ -48,13 +53,16 @@ def _compatible(row: sqlite3.Row, actor: Actor) -> bool:
                for f in ("country", "sector"))
 
 
-def _by_name(conn: sqlite3.Connection, norm: str, actor: Actor) -> int | None:
+def _by_name(conn: sqlite3.Connection, norm: str, actor: Actor, *, unique: bool = False) -> int | None:
+    """The corpus actor registered under ``norm`` (with ``unique``: only if exactly one is)."""
     rows = conn.execute(
         "SELECT c.id, c.country, c.sector FROM corpus_actor_names n JOIN corpus_actors c"
         " ON c.id = n.corpus_actor_id WHERE n.norm = ? AND c.kind = ? ORDER BY c.id",
         (norm, actor.kind)).fetchall()
     exact = [r for r in rows if r["country"] == actor.country and r["sector"] == actor.sector]
     ok = exact or [r for r in rows if _compatible(r, actor)]
+    if unique and len(ok) != 1:
+        return None
     return ok[0]["id"] if ok else None
 
 
@@ -80,9 +88,11 @@ def resolve(conn: sqlite3.Connection, actor: Actor) -> int:
     words = norm.split()
     surname = words[-1] if actor.kind == "person" and words else None
     cid = _by_name(conn, norm, actor)
+    fl = _first_last(norm) if actor.kind == "person" else None
     if cid is None and actor.kind == "person":
-        fl = _first_last(norm)
-        cid = _by_name(conn, fl, actor) if fl else None
+        # "George W. Bush" joins a plain "George Bush"; a plain name joins the one
+        # name with a middle part that reduces to it (W. and H. W. stay apart)
+        cid = _by_name(conn, fl, actor) if fl else _by_name(conn, FL + norm, actor, unique=True)
         if cid is None and surname:
             if len(words) == 1:
                 cid = _by_surname(conn, surname, actor, single=False)
@@ -94,7 +104,7 @@ def resolve(conn: sqlite3.Connection, actor: Actor) -> int:
         cid = conn.execute(
             "INSERT INTO corpus_actors(name, kind, country, sector, surname) VALUES (?, ?, ?, ?, ?)",
             (actor.name, actor.kind, actor.country, actor.sector, surname)).lastrowid
-    variants = {norm} | ({_first_last(norm)} - {None} if actor.kind == "person" else set())
+    variants = {norm} | ({FL + fl} if fl else set())
     conn.executemany("INSERT OR IGNORE INTO corpus_actor_names(norm, corpus_actor_id) VALUES (?, ?)",
                      [(v, cid) for v in variants])
     return cid
