@@ -368,3 +368,11 @@ def test_country_and_sector_from_the_organisation_in_an_apposition(analyze):
     assert (marchuk.country, marchuk.sector, marchuk.title) == ("RUS", "GOV", "spokeswoman")
     leyen = by_name(rec, "Ursula von der Leyen")
     assert (leyen.country, leyen.sector) == (None, "IGO")
+
+
+@pytest.mark.model
+def test_capital_as_destination_of_an_act_is_the_state(analyze):
+    rec = analyze("The statements followed a visit by the Russian foreign minister to Minsk on Thursday. "
+                  "Protesters marched in Minsk.")
+    belarus = by_name(rec, "Belarus")
+    assert mention_texts(rec, belarus) == ["Minsk"], "the second Minsk is a place"

@@ -10,7 +10,8 @@ entities and parse and a small knowledge file, and resolves
 * states: a country acting, under its canonical name, with metonymy ("the
   Kremlin", "Moscow is ...", "the Lukashenko regime", "his government") as
   mentions of the same actor (kind ``state``, sector ``GOV``); a country in
-  a locative phrase ("protests in Belarus") is a place, not an actor;
+  a locative phrase ("protests in Belarus") is a place, not an actor, but a
+  capital an act is directed at ("a visit to Minsk") is the state;
 * organisations: IGOs (``country`` None, ``sector`` IGO), companies, parties,
   newspapers;
 * groups named by a role noun: "the Belarusian police" (BLR/COP), "the
@@ -892,7 +893,7 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
             st.mention(ent.key, span.start_char, span.end_char)
         return
     preps = COUNTRY_LOCATIVE_PREPS if kind == "country" else CAPITAL_LOCATIVE_PREPS
-    if _is_locative(span, preps):
+    if _is_locative(span, preps) and not _destination_of_act(span):
         # "nervousness in the Kremlin" and "a visit to Oslo" do not say where a sentence is
         if kind != "seat" and _is_locative(span, PLACE_PREPS):
             st.locatives.setdefault(sent, []).append(key)
@@ -902,6 +903,14 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     if span.root.dep_ in ("compound", "amod", "nmod"):
         st.locatives.setdefault(sent, []).append(key)  # "US elections" places the sentence
     _add_state(st, key, span.start_char, span.end_char)
+
+
+def _destination_of_act(span: TokSpan) -> bool:
+    """"a visit by Lavrov to Minsk", "an envoy to Beijing": a capital after "to" on a noun
+    is the party the act is directed at (metonymy), not only where it goes."""
+    head = _first_conjunct(span.root)
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "NOUN" and prep.head.i != prep.i
 
 
 def _place_of(span: TokSpan) -> bool:
