@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.table import Table
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 FORMATS = ("json", "jsonl", "csv")
