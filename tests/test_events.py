@@ -365,6 +365,12 @@ def test_untargeted_act_targets_the_country_of_its_clause_place(code):
     assert ev.target.country == "SDN" and ev.extra.get("target_from_place")
 
 
+@pytest.mark.model
+def test_country_name_beats_a_namesake_place(code):
+    ev = one(code("The PRC on Tuesday demanded that the US cancel its plans."), "demanded")
+    assert (ev.source.country, ev.target.country) == ("CHN", "USA")
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

@@ -473,13 +473,16 @@ def _igo_in(doc: Doc, start: int, end: int) -> bool:
 
 
 def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) -> str | None:
-    """Country from entities/places inside the phrase, the head word first."""
-    for p in places:
-        if p.start >= start and p.end <= end and getattr(p, "country", None) and tok.idx <= p.start < tok.idx + len(tok.text) + 1:
-            return p.country
+    """Country from entities/places inside the phrase, the head word first; the head's own
+    country name before a gazetteer place on it (a place reading of "PRC" or "Hamas" is a
+    namesake town, and an organisation is not a place)."""
     code = country_of(tok.text) if tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "") or tok.pos_ == "PROPN" else None
     if code:
         return code
+    for p in places:
+        if p.start >= start and p.end <= end and getattr(p, "country", None) and tok.ent_type_ != "ORG" \
+                and tok.idx <= p.start < tok.idx + len(tok.text) + 1:
+            return p.country
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
