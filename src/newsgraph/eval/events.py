@@ -11,7 +11,8 @@ Gold data (kept outside the repo, found through :mod:`newsgraph.eval.common`):
 * ``petrarch/validation.jsonl``: PETRARCH2's unit records (fictional actors, WEIS codes):
   only whether a source/target pair is recovered is reported.
 
-Matching is per sentence with multisets. Gold CAMEO 01 (statements) has no PLOVER type
+Gold country codes are read as ISO 3166 alpha-3, mapping the few old CAMEO codes that
+differ (JAP, ITL, VTN). Matching is per sentence with multisets. Gold CAMEO 01 (statements) has no PLOVER type
 and is left out of the type and triple scores; CAMEO 02 (appeals) is REQUEST, as in the
 project lexicon. ``python -m newsgraph.eval.events [--limit N]``.
 """
@@ -34,9 +35,13 @@ __all__ = ["evaluate", "report", "main"]
 _OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
+# old CAMEO country codes that differ from ISO 3166 alpha-3, which newsgraph emits
+_CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _country(code: str | None) -> str | None:
     c = (code or "")[:3].upper()
-    return None if not c or c.startswith("-") or not c.isalpha() else c
+    return None if not c or c.startswith("-") or not c.isalpha() else _CAMEO_TO_ISO.get(c, c)
 
 
 def _gold_type(code: str, table) -> str | None:
