@@ -151,3 +151,23 @@ def test_component_rules_on_a_hand_built_doc(gaz):
     assert [(p.text, p.feature) for p in places] == [("Middle East", "region"), ("Minsk", "city"),
                                                     ("Minsk", "city")]  # the untagged repeat too
     assert all(doc.text[p.start:p.end] == p.text for p in places)
+
+
+def test_gazetteer_cache_round_trips(tmp_path, monkeypatch):
+    """The on-disk cache gives the same gazetteer, and a torn cache file is rebuilt, not fatal."""
+    from newsgraph.extract import places
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path))
+    places.gazetteer.cache_clear()
+    try:
+        built = places.gazetteer()
+        path = places._cache_path()
+        assert path.parent == tmp_path and path.is_file()
+        places.gazetteer.cache_clear()
+        loaded = places.gazetteer()
+        assert loaded.lookup("Minsk") == built.lookup("Minsk") != []
+        path.write_bytes(b"torn")
+        places.gazetteer.cache_clear()
+        assert places.gazetteer().lookup("Minsk") == built.lookup("Minsk")
+    finally:
+        places.gazetteer.cache_clear()
