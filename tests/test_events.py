@@ -371,6 +371,13 @@ def test_country_name_beats_a_namesake_place(code):
     assert (ev.source.country, ev.target.country) == ("CHN", "USA")
 
 
+@pytest.mark.model
+def test_target_is_whose_proposal_or_demand_is_answered(code):
+    assert one(code("South Korea has rejected North Korea's demand to end the alliance."),
+               "rejected").target.country == "PRK"
+    assert one(code("Pakistan today rejected a fresh offer from Afghanistan."), "rejected").target.country == "AFG"
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

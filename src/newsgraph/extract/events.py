@@ -526,7 +526,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             if not _actor_like(obj) and any(_pobj(trig, p) is not None and _actor_like(_pobj(trig, p))
                                             for p in ("at", "on", "against", "to", "into")):
                 targets = []  # "fired anti-aircraft batteries at Russia"
-            elif not _actor_like(obj) and (party := _object_party(obj)):
+            elif not _actor_like(obj) and (party := _object_party(obj) or _owner(obj)):
                 targets = party  # "ratified an agreement with the EU"
     if not targets:
         for prep in (*sorted(entry.preps), *_TARGET_PREPS):
@@ -543,6 +543,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             if c.dep_ in ("advcl", "acl", "relcl", "ccomp") and (s := _child(c, _SUBJ)) is not None:
                 targets = _conjuncts(s)
                 break
+        targets = targets or _owner(o)
     if not targets:
         dat = _child(trig, ("dative",))
         if dat is not None:
@@ -564,6 +565,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
 
 _OBJ_VERBS = {"target", "hit", "affect", "cover", "punish"}
 _PARTY_PREPS = ("with", "against", "by", "to", "on")
+_OWNER_PREPS = ("from", "by", "of")
 
 
 def _object_party(obj: Token) -> list[Token]:
@@ -573,6 +575,22 @@ def _object_party(obj: Token) -> list[Token]:
         p = _pobj(obj, prep)
         if p is not None and _actor_like(p):
             return _conjuncts(p)
+    return []
+
+
+def _owner(obj: Token) -> list[Token]:
+    """Whose proposal, demand or offer an act answers ("rejected North Korea's demand",
+    "an Indian proposal", "an offer from Afghanistan", "a meeting of the Security Council")."""
+    for c in obj.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return _conjuncts(c)
+    for prep in _OWNER_PREPS:
+        p = _pobj(obj, prep)
+        if p is not None and _actor_like(p):
+            return _conjuncts(p)
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or country_of(c.text)):
+            return [c]
     return []
 
 
