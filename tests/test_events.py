@@ -378,6 +378,13 @@ def test_target_is_whose_proposal_or_demand_is_answered(code):
     assert one(code("Pakistan today rejected a fresh offer from Afghanistan."), "rejected").target.country == "AFG"
 
 
+@pytest.mark.model
+def test_allegation_targets_the_accused_and_codes_only_the_accusation(code):
+    ev = code("Rwanda alleged on Tuesday that France attacked the rebels.")
+    assert one(ev, "alleged").target.country == "FRA"
+    assert not all_on(ev, "attacked")
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

@@ -548,7 +548,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         dat = _child(trig, ("dative",))
         if dat is not None:
             targets = _conjuncts(dat)
-    if not targets and entry.plover.type == "REQUEST":
+    if not targets and entry.plover.type in _SPEECH_ACTS:
         targets = _demanded_party(trig)
     if not targets and (x := _child(trig, ("xcomp",))) is not None:  # "offered to hand over to Britain"
         o = _child(x, ("dobj", "dative"))
@@ -594,9 +594,13 @@ def _owner(obj: Token) -> list[Token]:
     return []
 
 
+_SPEECH_ACTS = {"REQUEST", "ACCUSE"}  # what they say is asked for or alleged, not done
+
+
 def _demanded_party(trig: Token) -> list[Token]:
-    """"demanded that the United States match ...": a demand's target is who is asked
-    to act, the subject of its complement clause."""
+    """"demanded that the United States match ...", "alleged that France was aware": a
+    demand's or an allegation's target is who is to act or is said to have acted, the
+    subject of its complement clause."""
     for c in trig.children:
         if c.dep_ == "ccomp" and (s := _child(c, _SUBJ | _PASS_SUBJ)) is not None and s.pos_ != "PRON":
             return _conjuncts(s)
@@ -1045,12 +1049,13 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
 
 def _demanded(tok: Token, trig_idx: dict[int, LexEntry]) -> bool:
     """Is this trigger in the clause a demand asks for ("demanded that Hamas renounce its
-    armed struggle", "urged Iran to stop enrichment")? The act is not done: CAMEO codes the
-    demand only."""
+    armed struggle", "urged Iran to stop enrichment") or an allegation states ("alleged that
+    the army killed ...")? It is asked for or alleged, not reported as done: CAMEO codes the
+    demand or accusation only."""
     for a in (tok, *tok.ancestors):
         if a.dep_ in ("ccomp", "xcomp"):
             h = trig_idx.get(a.head.i)
-            return h is not None and h.plover.type == "REQUEST" and a.head.i != tok.i
+            return h is not None and h.plover.type in _SPEECH_ACTS and a.head.i != tok.i
         if a.dep_ in ("advcl", "relcl", "acl", "parataxis"):
             return False
     return False
