@@ -385,6 +385,14 @@ def test_allegation_targets_the_accused_and_codes_only_the_accusation(code):
     assert not all_on(ev, "attacked")
 
 
+@pytest.mark.model
+def test_modifier_of_an_acts_object_and_unresolved_targets_make_one_event(code):
+    ev = code("A court in Guyana has issued arrest warrants for two Brazilian men.")
+    assert all_on(ev, "issued") and not all_on(ev, "arrest")
+    killed = all_on(code("Two Palestinian bombers killed 23 people as well as themselves."), "killed")
+    assert len(killed) == 1
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

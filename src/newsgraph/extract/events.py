@@ -999,7 +999,7 @@ def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]
     real_s = [s for s in sources if s is not None]
     real_t = [t for t in targets if t is not None and (t.actor or t.country or t.sector)]
     if not real_t and not ("sym" in entry.flags and len(real_s) >= 2):  # pairing beats a topic
-        real_t = [t for t in targets if t is not None]
+        real_t = [t for t in targets if t is not None][:1]  # unresolved targets: one event
     if "sym" in entry.flags and not real_t and len(real_s) >= 2:
         return [(a, b) for a in real_s for b in real_s if a is not b]
     if "mut" in entry.flags and real_s and real_t:  # negotiating is mutual: both directions
@@ -1037,6 +1037,9 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
     if entry.pos == "noun":
         if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in trig_idx:
             return True
+        if tok.dep_ in ("compound", "amod") and head.dep_ in ("dobj", "obj", "nsubjpass") \
+                and head.head.i in trig_idx and head.head.i != tok.i:
+            return True  # "issued arrest warrants", "suspended aid deliveries"
         if head.dep_ == "prep" and head.head.i in trig_idx and _means(head.head) is not None \
                 and _means(head.head).i == tok.i and _pobj(head.head, "by") is None:
             return True  # "were killed in Israeli tank shelling": one event, agent from the noun
