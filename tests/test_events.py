@@ -393,6 +393,14 @@ def test_modifier_of_an_acts_object_and_unresolved_targets_make_one_event(code):
     assert len(killed) == 1
 
 
+@pytest.mark.model
+def test_subject_noun_of_the_same_act_and_a_modifier_inside_an_adjunct(code):
+    ev = code("Recent US drone attacks have killed eight militant leaders since July.")
+    assert one(ev, "killed").source.country == "USA" and not all_on(ev, "attacks")
+    ev = code("Israel reimposed blockades in the West Bank following the shooting deaths of two Israelis.")
+    assert one(ev, "shooting").extra.get("background")
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

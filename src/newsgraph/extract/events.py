@@ -1037,6 +1037,8 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
     if entry.pos == "noun":
         if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in trig_idx:
             return True
+        if tok.dep_ in _SUBJ and head.i in trig_idx and trig_idx[head.i].plover.type == entry.plover.type:
+            return True  # "US attacks have killed ...": the verb tells the same act
         if tok.dep_ in ("compound", "amod") and head.dep_ in ("dobj", "obj", "nsubjpass") \
                 and head.head.i in trig_idx and head.head.i != tok.i:
             return True  # "issued arrest warrants", "suspended aid deliveries"
@@ -1244,7 +1246,10 @@ def _embedding(tok: Token, triggers: set[int]) -> int:
     """How many clauses (or prepositional phrases, for a noun) deep a trigger sits below its
     sentence's root; the complement of a plain reporting verb ("X said Y attacked Z") is
     the sentence's own content and does not count."""
-    depth = 1 if tok.dep_ == "pobj" else 0
+    np = tok
+    while np.dep_ in ("compound", "amod") and np.head.i != np.i and np.head.pos_ in ("NOUN", "PROPN"):
+        np = np.head  # "following the shooting deaths": the phrase's place decides
+    depth = 1 if np.dep_ == "pobj" else 0
     seg = _segment(tok)
     for a in (tok, *tok.ancestors):
         if _segment(a) != seg:
