@@ -401,6 +401,13 @@ def test_subject_noun_of_the_same_act_and_a_modifier_inside_an_adjunct(code):
     assert one(ev, "shooting").extra.get("background")
 
 
+@pytest.mark.model
+def test_coordinated_parties_of_a_joint_act_act_on_each_other(code):
+    ev = code("Jordan and Britain have agreed to undertake joint military exercises this month.")
+    pairs = {(c.source.country, c.target.country) for c in ev if c.source and c.target}
+    assert {("JOR", "GBR"), ("GBR", "JOR")} <= pairs
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

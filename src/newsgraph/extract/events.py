@@ -995,12 +995,18 @@ def _confidence(nominal: bool, src: Arg | None, tgt: Arg | None, background: boo
     return round(max(0.05, min(1.0, conf)), 2)
 
 
+_JOINT = {"AGREE", "CONSULT", "COOPERATE"}  # acts that coordinated parties do together
+
+
 def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]) -> list[tuple[Arg | None, Arg | None]]:
+    """Source/target pairs. Coordinated sources of a symmetric or joint act with no target
+    act on each other ("Jordan and Britain agreed to hold joint exercises")."""
     real_s = [s for s in sources if s is not None]
     real_t = [t for t in targets if t is not None and (t.actor or t.country or t.sector)]
-    if not real_t and not ("sym" in entry.flags and len(real_s) >= 2):  # pairing beats a topic
+    sym = "sym" in entry.flags or entry.plover.type in _JOINT
+    if not real_t and not (sym and len(real_s) >= 2):  # pairing beats a topic
         real_t = [t for t in targets if t is not None][:1]  # unresolved targets: one event
-    if "sym" in entry.flags and not real_t and len(real_s) >= 2:
+    if sym and not real_t and len(real_s) >= 2:
         return [(a, b) for a in real_s for b in real_s if a is not b]
     if "mut" in entry.flags and real_s and real_t:  # negotiating is mutual: both directions
         return [p for s in real_s for t in real_t for p in ((s, t), (t, s))]
