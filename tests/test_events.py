@@ -355,6 +355,8 @@ def test_subordinate_acts_are_background(code):
 def test_group_located_in_a_country_and_igo_bodies(code):
     dem = one(code("Opposition groups in Zimbabwe are demanding that Kenya end its blockade."), "demanding")
     assert dem.source.country == "ZWE" and dem.target.country == "KEN"
+    freed = one(code("Israel on Wednesday released the mayor of the West Bank city of Nablus."), "released")
+    assert freed.target.country == "PSE"
     ev = one(code("European Community foreign ministers condemned Serbia on Monday."), "condemned")
     assert ev.source.sector == "IGO" and ev.source.country is None
 

@@ -391,7 +391,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     if country is None and _igo_in(doc, start, end):
         sector = "IGO"  # "European Community foreign ministers": the body, not the office
     if country is None and (tok.lower_ in _AGENT_NOUNS or tok.tag_ == "NNS"):
-        country = _located_in(tok)  # "rebels in the Ivory Coast", "police in Croatia"
+        country = _located_in(tok, places)  # "rebels in the Ivory Coast", "the mayor of Nablus"
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
             if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
@@ -410,10 +410,24 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     return Arg(start, end, _text(doc, start, end), actor, country, actor is None, sector)
 
 
-def _located_in(tok: Token) -> str | None:
-    """Country of a group named by where it is: "opposition groups in Zimbabwe"."""
-    p = _pobj(tok, "in")
-    return country_of(p.text) if p is not None and p.ent_type_ in ("GPE", "LOC") else None
+_PLACE_HEADS = {"city", "town", "village", "province", "region", "state", "capital", "district"}
+
+
+def _located_in(tok: Token, places: list) -> str | None:
+    """Country of a group or office named by where it is: "opposition groups in Zimbabwe",
+    "the mayor of the West Bank city of Nablus"."""
+    for prep in ("in", "of"):
+        p = _pobj(tok, prep)
+        for _ in range(2):
+            if p is None:
+                break
+            if p.ent_type_ in ("GPE", "LOC"):
+                code = country_of(p.text) or next(
+                    (pl.country for pl in places if pl.start <= p.idx < pl.end and getattr(pl, "country", None)), None)
+                if code:
+                    return code
+            p = _pobj(p, "of") if p.lower_ in _PLACE_HEADS else None
+    return None
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
