@@ -365,6 +365,8 @@ def test_group_located_in_a_country_and_igo_bodies(code):
 def test_untargeted_act_targets_the_country_of_its_clause_place(code):
     ev = one(code("President Omar El Bashir shortened the nightly curfew imposed in Sudan."), "shortened")
     assert ev.target.country == "SDN" and ev.extra.get("target_from_place")
+    strike = one(code("The United States launched an air strike against a target southwest of Baghdad."), "launched")
+    assert strike.target.country == "IRQ"
 
 
 @pytest.mark.model

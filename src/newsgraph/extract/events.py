@@ -943,6 +943,8 @@ def _pick_place(places: list[tuple[Token, Token, int]], nodes: set[int]) -> int 
 
 _LOCATIVE = ("in", "to", "at", "into", "inside", "across", "throughout", "near")
 _CLAUSE_EDGES = {"ccomp", "advcl", "pcomp", "parataxis"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "outside", "inside", "near"}
 
 
 def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Arg | None) -> int | None:
@@ -950,7 +952,8 @@ def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Ar
     the source's phrase ("the curfew imposed in Sudan", "a research centre in Tokyo"): where
     an untargeted act happens, for its target only (the event's place stays as attached)."""
     for r, _, idx in places:
-        if r.dep_ != "pobj" or r.head.lower_ not in _LOCATIVE:
+        if r.dep_ != "pobj" or not (r.head.lower_ in _LOCATIVE or (
+                r.head.lower_ == "of" and r.head.head.lower_ in _DIRECTIONS)):  # "southwest of Baghdad"
             continue
         if src is not None and src.start <= r.idx < src.end:
             continue
