@@ -493,6 +493,6 @@ def test_evaluation_floors(nlp):
     assert m["petrarch_units"]["pair_recall"] >= FLOOR_UNIT_PAIRS
 
 
-FLOOR_TYPE_F1 = 0.62
-FLOOR_TRIPLE_F1 = 0.23
-FLOOR_UNIT_PAIRS = 0.25
+FLOOR_TYPE_F1 = 0.73
+FLOOR_TRIPLE_F1 = 0.40
+FLOOR_UNIT_PAIRS = 0.30
