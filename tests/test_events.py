@@ -347,6 +347,9 @@ def test_subordinate_acts_are_background(code):
     assert one(ev, "jailed").event.confidence > BACKGROUND_CONFIDENCE
     helping = one(ev, "helping")
     assert helping.extra.get("background") and helping.event.confidence <= BACKGROUND_CONFIDENCE
+    refused = code("Despite warnings of starvation by aid agencies, the Israeli government is refusing "
+                   "to lift the curfew on Palestinians.")
+    assert one(refused, "warnings").extra.get("background") and not one(refused, "lift").extra.get("background")
     said = code("Palestinian officials said Israel released the mayor of Nablus.")
     assert not one(said, "released").extra.get("background")  # a report's content is the news
 

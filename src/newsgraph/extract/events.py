@@ -1189,7 +1189,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
                 _target_from_place(doc, c, places[where])
             coded.append(c)
     _inherit(doc, coded)
-    _background(doc, coded, set(trig_idx))
+    _background(doc, coded, set(trig_idx), set(ctl))
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
     for n, c in enumerate(coded, 1):
         c.event.id = f"e{n}"
@@ -1265,10 +1265,11 @@ _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "cs
 BACKGROUND_CONFIDENCE = 0.45
 
 
-def _embedding(tok: Token, triggers: set[int]) -> int:
+def _embedding(tok: Token, triggers: set[int], control: set[int] = frozenset()) -> int:
     """How many clauses (or prepositional phrases, for a noun) deep a trigger sits below its
-    sentence's root; the complement of a plain reporting verb ("X said Y attacked Z") is
-    the sentence's own content and does not count."""
+    sentence's root; the complement of a plain reporting verb ("X said Y attacked Z") or of
+    a control verb that yields to it ("refused to lift") is the sentence's own content and
+    does not count."""
     np = tok
     while np.dep_ in ("compound", "amod") and np.head.i != np.i and np.head.pos_ in ("NOUN", "PROPN"):
         np = np.head  # "following the shooting deaths": the phrase's place decides
@@ -1277,6 +1278,8 @@ def _embedding(tok: Token, triggers: set[int]) -> int:
     for a in (tok, *tok.ancestors):
         if _segment(a) != seg:
             break  # a parse that runs on across a paragraph break (headline into lead)
+        if a.dep_ in ("xcomp", "ccomp") and a.head.i in control:
+            continue
         if a.dep_ in _CLAUSE_DEPS and not (
                 a.dep_ == "ccomp" and a.head.lemma_.lower() in _REPORT and a.head.i not in triggers):
             depth += 1
@@ -1293,13 +1296,13 @@ def _segment(tok: Token) -> int:
     return i
 
 
-def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int]) -> None:
+def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int], control: set[int] = frozenset()) -> None:
     """A sentence reports one main event; acts named in its subordinate clauses and
     adjuncts ("jailed a student for helping militants", "sought in the slaying of") are
     background, read with confidence at most ``BACKGROUND_CONFIDENCE``, as CAMEO coders
     code the main event only. Only an event read with more confidence than that can be
     the main one ("Israeli-occupied" or a bare noun does not push a clause down)."""
-    depth = {c.trigger_i: _embedding(doc[c.trigger_i], triggers) for c in coded}
+    depth = {c.trigger_i: _embedding(doc[c.trigger_i], triggers, control) for c in coded}
     top: dict[int, int] = {}
     for c in coded:
         if c.event.confidence <= BACKGROUND_CONFIDENCE:
