@@ -415,6 +415,18 @@ def test_coordinated_parties_of_a_joint_act_act_on_each_other(code):
     assert {("JOR", "GBR"), ("GBR", "JOR")} <= pairs
 
 
+@pytest.mark.model
+def test_a_state_saying_another_attacked_is_an_accusation(code):
+    ev = code("Russia said Ukrainian forces shelled Donetsk.")
+    acc = one(ev, "said")
+    assert acc.event.type == "ACCUSE" and (acc.source.country, acc.target.country) == ("RUS", "UKR")
+    assert one(ev, "shelled").extra.get("background")  # only reported
+    media = code("Medics said Israeli tanks shelled the camp.")
+    assert not all_on(media, "said") and not one(media, "shelled").extra.get("background")
+    own = code("Palestinian officials said Israel released the mayor of Nablus.")
+    assert not all_on(own, "said")  # not hostile: the reported act is the news
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

@@ -1189,11 +1189,59 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
                 _target_from_place(doc, c, places[where])
             coded.append(c)
     _inherit(doc, coded)
+    coded.extend(a for c in list(coded) if (a := _accusation(doc, c, places)) is not None)
     _background(doc, coded, set(trig_idx), set(ctl))
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
     for n, c in enumerate(coded, 1):
         c.event.id = f"e{n}"
     return coded
+
+
+_ACCUSING = {"say", "claim", "allege", "charge", "insist"}
+
+
+def _pronoun(doc: Doc, arg: Arg) -> bool:
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ == "PRON"
+
+
+@lru_cache(maxsize=1)
+def _accuse_entry() -> LexEntry:
+    from .event_lexicon import Plover
+    p = plover_for("112", _plover_table()) or Plover("ACCUSE", None, None)
+    return LexEntry("verb", "say", frozenset(), "<X said Y attacked>", "112", p)
+
+
+def _accusation(doc: Doc, c: CodedEvent, places: list) -> CodedEvent | None:
+    """"Israel said a mortar bomb was fired at it", "the US claimed that ISIL had attacked
+    Iraq": a state or body saying another party attacked is an accusation (CAMEO 112), which
+    is what the sentence reports as done; the attack itself is only reported, so it becomes
+    background. Not for media or unnamed sources (no country), an actor telling of its own
+    act, or a stated intention."""
+    ev = c.event
+    if ev.type != "ASSAULT" or ev.hypothetical or ev.negated or c.extra.get("background"):
+        return None
+    anchor = doc[c.anchor]
+    verb = anchor.head
+    if anchor.dep_ != "ccomp" or verb.lemma_.lower() not in _ACCUSING or verb.i > anchor.i:
+        return None
+    subj, passive = _clause_subject(verb)
+    rep = _resolve(doc, subj, places) if subj is not None and not passive else None
+    if rep is None or not (rep.country or rep.sector == "IGO"):
+        return None
+    src = c.source
+    if src is not None and (_pronoun(doc, src) or (rep.actor and src.actor == rep.actor)
+                            or (rep.country and src.country == rep.country)):
+        return None  # "they had attacked": most often the speaker's own side
+    entry = _accuse_entry()
+    acc = Event(
+        id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
+        source=rep.actor, target=src.actor if src else None, negated=False, hypothetical=False,
+        trigger=TextSpan(start=verb.idx, end=verb.idx + len(verb.text), text=verb.text),
+        sentence=ev.sentence, confidence=_confidence(False, rep, src), date=ev.date)
+    c.extra["background"] = True
+    ev.confidence = min(ev.confidence, BACKGROUND_CONFIDENCE)
+    return CodedEvent(acc, rep, src, False, entry, verb.i, verb.i, {"accuses": c.trigger_i})
 
 
 _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
