@@ -8,7 +8,10 @@ object, passive agent, prepositional objects, noun arguments "by"/"of"/"to",
 possessives) and are resolved to actor ids with :func:`actor_for_span`; when the actor
 layer has nothing there, a country read from entities and places is kept as a
 fallback (for evaluation) and confidence drops. Flags, date, place and attribution
-are read from the trigger's clause. One pass over tokens; the lexicon is loaded once.
+are read from the trigger's clause. A sentence reports one main event: acts in its
+subordinate clauses and adjuncts are background (confidence at most 0.45), and a state
+saying another party attacked is coded as an accusation. One pass over tokens; the lexicon
+is loaded once.
 """
 
 from __future__ import annotations
