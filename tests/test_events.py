@@ -413,6 +413,8 @@ def test_coordinated_parties_of_a_joint_act_act_on_each_other(code):
     ev = code("Jordan and Britain have agreed to undertake joint military exercises this month.")
     pairs = {(c.source.country, c.target.country) for c in ev if c.source and c.target}
     assert {("JOR", "GBR"), ("GBR", "JOR")} <= pairs
+    talks = all_on(code("Israel and Lebanon renewed negotiations today on an Israeli troop pullback."), "negotiations")
+    assert {(c.source.country, c.target.country) for c in talks} == {("ISR", "LBN"), ("LBN", "ISR")}
 
 
 @pytest.mark.model

@@ -706,6 +706,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             targets = _conjuncts(o)  # "engaged Filipino peacekeepers in a firefight"
         if not targets and light:
             for prep in ("on", "against", "with", "to", "for"):
+                if "sym" in entry.flags and prep in ("on", "for"):
+                    continue  # "renewed negotiations on a pullback": the topic
                 p = _pobj(gov, prep)
                 if p is not None:
                     targets = _conjuncts(p)
