@@ -1318,7 +1318,7 @@ _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "cs
 BACKGROUND_CONFIDENCE = 0.45
 
 
-def _embedding(tok: Token, triggers: set[int], control: set[int] = frozenset()) -> int:
+def _embedding(tok: Token, triggers: set[int], control: set[int], segment: tuple[int, int]) -> int:
     """How many clauses (or prepositional phrases, for a noun) deep a trigger sits below its
     sentence's root; the complement of a plain reporting verb ("X said Y attacked Z") or of
     a control verb that yields to it ("refused to lift") is the sentence's own content and
@@ -1327,9 +1327,9 @@ def _embedding(tok: Token, triggers: set[int], control: set[int] = frozenset()) 
     while np.dep_ in ("compound", "amod") and np.head.i != np.i and np.head.pos_ in ("NOUN", "PROPN"):
         np = np.head  # "following the shooting deaths": the phrase's place decides
     depth = 1 if np.dep_ == "pobj" else 0
-    seg = _segment(tok)
+    lo, hi = segment
     for a in (tok, *tok.ancestors):
-        if _segment(a) != seg:
+        if not lo <= a.i < hi:
             break  # a parse that runs on across a paragraph break (headline into lead)
         if a.dep_ in ("xcomp", "ccomp") and a.head.i in control:
             continue
@@ -1339,14 +1339,16 @@ def _embedding(tok: Token, triggers: set[int], control: set[int] = frozenset()) 
     return depth
 
 
-def _segment(tok: Token) -> int:
-    """Start of the stretch of the sentence a token is in, split at line breaks: a headline
-    the sentencizer ran into the lead is a sentence of its own."""
-    i = tok.i
-    start = tok.sent.start
-    while i > start and "\n" not in tok.doc[i - 1].text:
+def _segment(tok: Token) -> tuple[int, int]:
+    """Token range of the stretch of the sentence a token is in, split at line breaks: a
+    headline the sentencizer ran into the lead is a sentence of its own."""
+    doc = tok.doc
+    i = j = tok.i
+    while i > 0 and not doc[i].is_sent_start and "\n" not in doc[i - 1].text:
         i -= 1
-    return i
+    while j < len(doc) - 1 and not doc[j + 1].is_sent_start and "\n" not in doc[j].text:
+        j += 1
+    return i, j + 1
 
 
 def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int], control: set[int] = frozenset()) -> None:
@@ -1355,15 +1357,16 @@ def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int], control: 
     background, read with confidence at most ``BACKGROUND_CONFIDENCE``, as CAMEO coders
     code the main event only. Only an event read with more confidence than that can be
     the main one ("Israeli-occupied" or a bare noun does not push a clause down)."""
-    depth = {c.trigger_i: _embedding(doc[c.trigger_i], triggers, control) for c in coded}
+    seg = {c.trigger_i: _segment(doc[c.trigger_i]) for c in coded}
+    depth = {i: _embedding(doc[i], triggers, control, seg[i]) for i in seg}
     top: dict[int, int] = {}
     for c in coded:
         if c.event.confidence <= BACKGROUND_CONFIDENCE:
             continue
-        s = _segment(doc[c.trigger_i])
+        s = seg[c.trigger_i][0]
         top[s] = min(top.get(s, 99), depth[c.trigger_i])
     for c in coded:
-        if depth[c.trigger_i] > top.get(_segment(doc[c.trigger_i]), 99):
+        if depth[c.trigger_i] > top.get(seg[c.trigger_i][0], 99):
             c.extra["background"] = True
             c.event.confidence = min(c.event.confidence, BACKGROUND_CONFIDENCE)
 
