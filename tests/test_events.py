@@ -429,6 +429,15 @@ def test_a_state_saying_another_attacked_is_an_accusation(code):
     assert not all_on(own, "said")  # not hostile: the reported act is the news
 
 
+@pytest.mark.model
+def test_a_demand_that_is_a_protests_purpose_is_that_protest(code):
+    ev = code("Islamic fundamentalists continued their hunger strike to demand the resignation "
+              "of Algerian President Ahmed Ben Bella.")
+    strike = one(ev, "strike")
+    assert strike.event.type == "PROTEST" and strike.target.country == "DZA"
+    assert not all_on(ev, "demand")
+
+
 # --------------------------------------------------------------------------- the seed article
 
 

@@ -1080,6 +1080,19 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
             and not any(c.dep_ in _SUBJ for c in tok.children))
 
 
+def _protest_of_purpose(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> Token | None:
+    """The protest a demand is the purpose of ("began a hunger strike to demand the return
+    of property", "rallied to demand ..."): the demand says what the protest is for."""
+    if entry.plover.type != "REQUEST" or entry.pos != "verb" or tok.dep_ not in ("advcl", "xcomp"):
+        return None
+    head = tok.head
+    for cand in (head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))):
+        e = trig_idx.get(cand.i)
+        if e is not None and e.plover.type == "PROTEST" and cand.i != tok.i:
+            return cand
+    return None
+
+
 def _demanded(tok: Token, trig_idx: dict[int, LexEntry]) -> bool:
     """Is this trigger in the clause a demand asks for ("demanded that Hamas renounce its
     armed struggle", "urged Iran to stop enrichment") or an allegation states ("alleged that
@@ -1137,6 +1150,11 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
     for tok, entry, _ in triggers:  # events nested in another event's arguments
         if _nested(tok, entry, trig_idx) or _demanded(tok, trig_idx):
             dropped.add(tok.i)
+    purpose: dict[int, Token] = {}
+    for tok, entry, _ in triggers:  # "began a hunger strike to demand ...": one protest
+        if (p := _protest_of_purpose(tok, entry, trig_idx)) is not None:
+            dropped.add(tok.i)
+            purpose[p.i] = tok
     for tok, entry, _ in triggers:  # "met ... to discuss", "seeking to deepen": one event
         if tok.dep_ in ("xcomp", "advcl") and (h := trig_idx.get(tok.head.i)) is not None \
                 and h.plover.type == entry.plover.type and tok.head.i not in dropped:
@@ -1149,6 +1167,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if nominal:
             s_toks, t_toks, gov = _noun_args(tok, entry)
             anchor = _nominal_anchor(tok, gov)
+            if not t_toks and tok.i in purpose:  # the protest is aimed at whom it demands of
+                t_toks = _verb_args(purpose[tok.i], trig_idx[purpose[tok.i].i])[1]
         elif tok.pos_ == "NOUN":  # headline verb read as a noun: "Kremlin pressures Lukashenko"
             s_toks, t_toks = _headline_args(tok)
             anchor = tok
