@@ -33,9 +33,24 @@ def test_missing_model_and_bad_path_say_what_to_install(tmp_path):
 
 @pytest.mark.model
 def test_components_follow_spacy_in_contract_order(nlp):
-    ours = [n for n in nlp.pipe_names if n.startswith("newsgraph_")]
+    ours = [n for n in nlp.pipe_names if n.startswith("newsgraph_") and n != "newsgraph_paragraphs"]
     assert ours == [name for name, _ in COMPONENTS]
     assert nlp.pipe_names.index("ner") < nlp.pipe_names.index(ours[0])
+    assert nlp.pipe_names.index("newsgraph_paragraphs") < nlp.pipe_names.index("parser")
+
+
+@pytest.mark.model
+def test_a_blank_line_ends_a_sentence(nlp):
+    doc = nlp("Kremlin pressures Lukashenko to give up power\n\nAfter months of protests, he said he would go.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["Kremlin pressures Lukashenko to give up power",
+                     "After months of protests, he said he would go."]
+    # a page break mid-sentence (the next line goes on in lower case) does not
+    doc = nlp("Russian media reported that Lukashenko and Putin\n\nstruck a deal in Sochi.")
+    assert len(list(doc.sents)) == 1
+    # a single line break (a soft wrap) does not
+    doc = nlp("The minister said the talks\nwould resume on Monday.")
+    assert len(list(doc.sents)) == 1
 
 
 @pytest.mark.model

@@ -72,10 +72,26 @@ def available_components() -> list[str]:
     return names
 
 
+@Language.component("newsgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence, unless the next line goes on in lower case
+    (a page break mid-sentence). Without this the parser runs a headline (no
+    final full stop) into the lead sentence and reads them as one clause."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if (prev.is_space and prev.text.count("\n") >= 2 and not token.is_space
+                and not token.text[:1].islower()):
+            token.is_sent_start = True
+    return doc
+
+
 def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> Language:
-    """spaCy's pipeline with the newsgraph extractors appended in order."""
+    """spaCy's pipeline with paragraph boundaries before the parser and the
+    newsgraph extractors appended in order."""
     register_extensions()
     nlp = load_spacy(model)
+    if "parser" in nlp.pipe_names and "paragraphs" not in exclude:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
     present = available_components()
     for component, attr in COMPONENTS:
         short = component.removeprefix("newsgraph_")
