@@ -24,7 +24,7 @@ eval: $(STAMP)
 	$(BIN)/newsgraph eval all
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/throughput.py --n 500
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info
