@@ -6,13 +6,14 @@ every evaluation finds them the same way and fails with the same typed error.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EvaluationDataMissing
 
-__all__ = ["PRF", "prf", "shared_dir", "eval_file"]
+__all__ = ["PRF", "prf", "read_jsonl", "shared_dir", "eval_file"]
 
 _REPO = Path(__file__).resolve().parents[3]
 
@@ -38,6 +39,18 @@ def eval_file(*parts: str, data: Path | None = None) -> Path:
             f"gold data {path} is missing. Point NEWSGRAPH_SHARED at the shared folder "
             "or pass the file explicitly.")
     return path
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> list[dict]:
+    """The first ``limit`` objects (all when None) of a JSON Lines gold file."""
+    docs: list[dict] = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            if limit is not None and len(docs) >= limit:
+                break
+            if line.strip():
+                docs.append(json.loads(line))
+    return docs
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from .common import eval_file, prf
+from .common import eval_file, prf, read_jsonl
 
 __all__ = ["evaluate", "report", "main"]
 
@@ -111,7 +111,7 @@ class _Score:
 
 
 def _score_petrarch_gsr(nlp, path: Path, limit: int | None, min_conf: float, table) -> dict:
-    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    recs = read_jsonl(path)
     recs = recs[:limit] if limit else recs
     docs = _run(nlp, [(r["text"], r.get("date")) for r in recs])
     typ, root, tri = _Score(), _Score(), _Score()
@@ -159,7 +159,7 @@ def _score_plover(nlp, path: Path, limit: int | None, min_conf: float) -> dict:
 
 
 def _score_units(nlp, path: Path, limit: int | None, min_conf: float) -> dict:
-    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    recs = read_jsonl(path)
     recs = [r for r in recs if r.get("evaluate") and r["expected"]]
     recs = recs[:limit] if limit else recs
     docs = _run(nlp, [(r["text"], r.get("date")) for r in recs])
@@ -210,7 +210,7 @@ def evaluate(data: Path | None = None, *, nlp=None, limit: int | None = None,
         "plover_gsr": _score_plover(nlp, f("plover", "PLOVER_GSR_CAMEO.json"), limit, min_confidence),
         "petrarch_units": _score_units(nlp, f("petrarch", "validation.jsonl"), limit, min_confidence),
     }
-    texts = [json.loads(line)["text"] for line in gsr.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [r["text"] for r in read_jsonl(gsr)]
     try:
         seed = f("..", "seed", "belarus-2020-11-30.txt").read_text(encoding="utf-8")
         texts = [seed, *texts]

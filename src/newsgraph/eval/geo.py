@@ -21,7 +21,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .common import eval_file, prf
+from .common import eval_file, prf, read_jsonl
 
 __all__ = ["evaluate", "report", "haversine_km", "load_gold", "match"]
 
@@ -41,14 +41,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def load_gold(name: str, data: Path | None = None, limit: int | None = None) -> list[dict]:
     """Documents of one gold file (``<shared>/eval/geo/<name>.jsonl``, or under folder ``data``)."""
     path = eval_file("geo", f"{name}.jsonl", data=Path(data) / f"{name}.jsonl" if data else None)
-    docs = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                docs.append(json.loads(line))
-            if limit is not None and len(docs) >= limit:
-                break
-    return docs
+    return read_jsonl(path, limit)
 
 
 def match(gold: list[dict], system: list) -> list[tuple[dict, object]]:

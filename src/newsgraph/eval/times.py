@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import NewsgraphError
-from .common import eval_file, prf
+from .common import eval_file, prf, read_jsonl
 
 __all__ = ["evaluate", "report", "load_gold"]
 
@@ -30,14 +30,7 @@ _OTHERS = ["actors", "quantities", "places", "quotes", "events"]
 def load_gold(data: Path | None = None, limit: int | None = None) -> list[dict]:
     """The gold documents (``eval/timebank/train.jsonl`` unless ``data`` is given)."""
     path = eval_file("timebank", "train.jsonl", data=data)
-    docs = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                docs.append(json.loads(line))
-            if limit is not None and len(docs) >= limit:
-                break
-    return docs
+    return read_jsonl(path, limit)
 
 
 def _match(gold: list[dict], system: list) -> list[tuple[dict, object]]:

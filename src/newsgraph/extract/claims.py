@@ -365,7 +365,6 @@ def _according_to(doc: Doc, text: str, tok: Token, cues: Cues, taken: list[tuple
     if content[1] - content[0] < 8 or _overlaps(content, taken):
         return None
     source = speaker_mention(pobj)
-    cue = doc[tok.i:tok.i + 2] if to is not None else doc[tok.i:tok.i + 1]
     return Claim(start=content[0], end=content[1], text=text[content[0]:content[1]],
                  source=resolve_speaker(doc, source), source_text=source.text, source_span=_cspan(source),
                  hedged=_hedged(doc, None, content, cues))
