@@ -522,3 +522,17 @@ def test_evaluation_floors(nlp):
 FLOOR_TYPE_F1 = 0.75
 FLOOR_TRIPLE_F1 = 0.41
 FLOOR_UNIT_PAIRS = 0.30
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, doer", [
+    ("The Kremlin pressured Lukashenko to give up power.", "CONCEDE", "Lukashenko"),
+    ("The United States urged Israel to halt the offensive.", "REQUEST", "United States"),
+    ("The European Union imposed sanctions on Belarus to punish its leaders.", "SANCTION", "European Union"),
+])
+def test_object_control_decides_who_acts(analyze, text, type_, doer):
+    """'pressured X to give up' is X giving up; a purpose clause keeps the main subject."""
+    rec = analyze(text)
+    names = {a.id: a.name for a in rec.actors}
+    sources = [names.get(e.source) for e in rec.events if e.type == type_]
+    assert sources == [doer]

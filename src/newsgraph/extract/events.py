@@ -351,11 +351,33 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, False
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head, v.tag_ == "VBN"
+        if (controller := _object_controller(v)) is not None:
+            return controller, False
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
             v = v.head
             continue
         break
     return None, False
+
+
+#: Verbs whose object, not subject, does what the following "to"-infinitive says
+#: ("pressured Lukashenko to give up power": Lukashenko gives it up).
+_OBJECT_CONTROL = {"pressure", "urge", "force", "ask", "call", "persuade", "press", "push", "compel",
+                   "order", "tell", "allow", "encourage", "invite", "warn", "advise", "request", "require"}
+
+
+def _object_controller(v: Token) -> Token | None:
+    """The object of the governing verb when ``v`` is its object-controlled infinitive.
+
+    spaCy attaches such infinitives as xcomp, or as advcl after some verbs; an advcl
+    counts only after a known control verb, so purpose clauses ("imposed sanctions
+    to punish Minsk") keep the subject of the main verb."""
+    if v.dep_ not in ("xcomp", "advcl") or v.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts):
+        return None
+    if v.dep_ == "advcl" and v.head.lemma_ not in _OBJECT_CONTROL:
+        return None
+    return _child(v.head, ("dobj",))
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
