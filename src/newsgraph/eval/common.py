@@ -6,14 +6,17 @@ every evaluation finds them the same way and fails with the same typed error.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import EvaluationDataMissing
+from ..errors import EvaluationDataMissing, NewsgraphError
 
-__all__ = ["PRF", "prf", "read_jsonl", "shared_dir", "eval_file"]
+__all__ = ["PRF", "entry_point", "eval_file", "prf", "read_jsonl", "shared_dir", "write_jsonl"]
 
 _REPO = Path(__file__).resolve().parents[3]
 
@@ -51,6 +54,28 @@ def read_jsonl(path: Path, limit: int | None = None) -> list[dict]:
             if line.strip():
                 docs.append(json.loads(line))
     return docs
+
+
+def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
+    """Write ``rows`` as JSON Lines (the ``--errors`` dumps of the evaluations)."""
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def entry_point(main: Callable[[list[str] | None], int]) -> Callable[[list[str] | None], int]:
+    """Wrap an evaluation's ``main``: a NewsgraphError (missing gold data, say) becomes one
+    line on stderr and its exit code, as in the ``newsgraph`` command."""
+
+    @functools.wraps(main)
+    def run(argv: list[str] | None = None) -> int:
+        try:
+            return main(argv)
+        except NewsgraphError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.exit_code
+
+    return run
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,13 @@ matches.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from .common import eval_file, prf, read_jsonl
+from .common import entry_point, eval_file, prf, read_jsonl, write_jsonl
 
 __all__ = ["evaluate", "report", "haversine_km", "load_gold", "match"]
 
@@ -152,6 +151,7 @@ def report(metrics: dict) -> str:
     return "\n".join(rows)
 
 
+@entry_point
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the report (and, with --errors, every error as JSON lines)."""
     ap = argparse.ArgumentParser(prog="python -m newsgraph.eval.geo", description=__doc__.split("\n")[0])
@@ -163,10 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     metrics = evaluate(args.data, limit=args.limit, errors=errs)
     print(report(metrics))
     if errs is not None:
-        with args.errors.open("w", encoding="utf-8") as fh:
-            for doc_id, kind, g, s, km in errs:
-                fh.write(json.dumps({"doc": doc_id, "kind": kind, "gold": g, "km": km,
-                                     "sys": s.model_dump() if s is not None else None}) + "\n")
+        write_jsonl(args.errors, ({"doc": doc_id, "kind": kind, "gold": g, "km": km,
+                                   "sys": s.model_dump() if s is not None else None}
+                                  for doc_id, kind, g, s, km in errs))
     return 0
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from ..errors import EvaluationDataMissing
 from ..ingest.article import prepare
 from ..ingest.html import extract_page
-from .common import prf, shared_dir
+from .common import entry_point, prf, shared_dir
 
 __all__ = ["evaluate", "report", "load_gold", "token_counts", "shingle_counts"]
 
@@ -144,6 +144,7 @@ def report(metrics: dict) -> str:
     return "\n".join(rows)
 
 
+@entry_point
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsgraph.eval.html", description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")

@@ -26,8 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvaluationDataMissing
-from .common import eval_file
+from .common import entry_point, eval_file
 
 __all__ = ["evaluate", "report", "load_gold", "score", "main"]
 
@@ -224,6 +223,7 @@ def report(metrics: dict) -> str:
     return "\n".join(lines)
 
 
+@entry_point
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsgraph.eval.quotes", description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -231,11 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="polnear.jsonl (default: ../shared/eval/quotes)")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
     args = parser.parse_args(argv)
-    try:
-        metrics = evaluate(args.data, split=args.split, limit=args.limit)
-    except EvaluationDataMissing as exc:
-        print(f"skipped: {exc}", file=sys.stderr)
-        return 5
+    metrics = evaluate(args.data, split=args.split, limit=args.limit)
     print(json.dumps(metrics, indent=1) if args.json else report(metrics))
     return 0
 

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from ..errors import NewsgraphError
-from .common import eval_file, prf, read_jsonl
+from .common import entry_point, eval_file, prf, read_jsonl, write_jsonl
 
 __all__ = ["evaluate", "report", "load_gold"]
 
@@ -137,6 +135,7 @@ def report(metrics: dict) -> str:
     return "\n".join(rows)
 
 
+@entry_point
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: print the report (and, with --errors, every error as JSON lines)."""
     ap = argparse.ArgumentParser(prog="python -m newsgraph.eval.times", description=__doc__.split("\n")[0])
@@ -145,17 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=Path, default=None, help="write every error as JSONL to this file")
     args = ap.parse_args(argv)
     errs: list | None = [] if args.errors else None
-    try:
-        metrics = evaluate(args.data, limit=args.limit, errors=errs)
-    except NewsgraphError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+    metrics = evaluate(args.data, limit=args.limit, errors=errs)
     print(report(metrics))
     if errs is not None:
-        with args.errors.open("w", encoding="utf-8") as fh:
-            for doc_id, dct, kind, g, s in errs:
-                fh.write(json.dumps({"doc": doc_id, "dct": dct, "kind": kind, "gold": g,
-                                     "sys": s.model_dump() if s is not None else None}) + "\n")
+        write_jsonl(args.errors, ({"doc": doc_id, "dct": dct, "kind": kind, "gold": g,
+                                   "sys": s.model_dump() if s is not None else None}
+                                  for doc_id, dct, kind, g, s in errs))
     return 0
 
 
