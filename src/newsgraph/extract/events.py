@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -240,8 +240,8 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                     words.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
                 elif g.dep_ == "aux" and dep == "xcomp":
                     words.add(g.lower_)
-        if (dep in _OBJ or dep in _PASS_SUBJ) and _actor_like(c):
-            words.add("@actor")
+        if (dep in _OBJ or dep in _PASS_SUBJ) and _actor_like(c, owner=False):
+            words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
     return words, objs
 
 
@@ -255,10 +255,12 @@ def _noun_context(tok: Token) -> set[str]:
     return words
 
 
-def _actor_like(tok: Token) -> bool:
-    """Could this phrase name an actor (entity, agent word, or a country modifier)?"""
+def _actor_like(tok: Token, owner: bool = True) -> bool:
+    """Could this phrase name an actor (entity, agent word, or a country modifier; with
+    ``owner``, also a possessor: "Iran's scientist")?"""
+    mods = ("compound", "amod", "nmod", "poss") if owner else ("compound", "amod", "nmod")
     return _is_actorish(tok) or any(
-        c.dep_ in ("compound", "amod", "poss") and (_is_actorish(c) or country_of(c.text)) for c in tok.children)
+        c.dep_ in mods and (_is_actorish(c) or country_of(c.text)) for c in tok.children)
 
 
 def _is_actorish(tok: Token) -> bool:
@@ -323,8 +325,8 @@ def _child(tok: Token, deps: Iterable[str]) -> Token | None:
 
 def _pobj(tok: Token, prep: str) -> Token | None:
     """The object of ``tok``'s preposition ``prep``, skipping dates ("On Sunday")."""
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+    for c in tok.children:  # a particle with an object is one too: "turned on Lukashenko"
+        if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep:
             p = _child(c, ("pobj",))
             if p is not None and p.ent_type_ not in ("DATE", "TIME"):
                 return p
@@ -338,6 +340,8 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         if v is None:
             break
         s = _child(v, _SUBJ)
+        if s is not None and _headline_verb(s) and s.lemma_.lower() in _OBJECT_CONTROL:
+            return s.doc[s.i + 1], False  # "Kremlin pressures Lukashenko to give up power"
         if s is not None:
             if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 return v.head, False
@@ -417,6 +421,8 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         sector = "IGO"  # "European Community foreign ministers": the body, not the office
     if country is None and (tok.lower_ in _AGENT_NOUNS or tok.tag_ == "NNS"):
         country = _located_in(tok, places)  # "rebels in the Ivory Coast", "the mayor of Nablus"
+    if country is None and tok.lower_ in _MEMBER_NOUNS:
+        country = _body_country(doc, tok, places)  # "a member of the Syrian parliament"
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
             if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
@@ -424,6 +430,12 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
                 if sub and (sub.actor or sub.country):
                     actor, country, sector = sub.actor, country or sub.country, sector or sub.sector
                     break
+    elif country is None and sector != "IGO":  # "Kofi Annan, UN secretary-general"
+        for c in tok.children:
+            if c.dep_ == "appos" and (sub := _resolve(doc, c, places)) is not None and (
+                    sub.country or sub.sector == "IGO"):
+                country, sector = sub.country, sub.sector
+                break
     if actor is None and country is None and sector is None and not _is_actorish(tok):
         of = _pobj(tok, "of")
         if of is not None and tok.lower_ in _AGENT_NOUNS | _QUANT_HEADS:
@@ -435,13 +447,28 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     return Arg(start, end, _text(doc, start, end), actor, country, actor is None, sector)
 
 
+#: Words for people who belong to a body: they share its country.
+_MEMBER_NOUNS = _AGENT_NOUNS | _QUANT_HEADS | {"supporters", "inhabitants", "residents", "head", "chief",
+                                               "delegation", "group", "leadership", "wing", "representatives"}
+
+
+def _body_country(doc: Doc, tok: Token, places: list) -> str | None:
+    """Country of the body a member noun belongs to ("leaders of the Fatah party",
+    "a delegation from Ukraine's parliament")."""
+    for prep in ("of", "from"):
+        p = _pobj(tok, prep)
+        if p is not None and p.i != tok.i and (sub := _resolve(doc, p, places)) is not None and sub.country:
+            return sub.country
+    return None
+
+
 _PLACE_HEADS = {"city", "town", "village", "province", "region", "state", "capital", "district"}
 
 
 def _located_in(tok: Token, places: list) -> str | None:
     """Country of a group or office named by where it is: "opposition groups in Zimbabwe",
     "the mayor of the West Bank city of Nablus"."""
-    for prep in ("in", "of"):
+    for prep in ("in", "of", "throughout", "across", "from"):
         p = _pobj(tok, prep)
         for _ in range(2):
             if p is None:
@@ -554,7 +581,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             sources = _conjuncts(agent)
         elif (means := _means(trig)) is not None:  # "killed in Israeli tank shelling"
             sources = _nominal_agent(means)
-        if subj is not None:
+        if subj is not None and (subj.lemma_.lower() not in entry.extras or _actor_like(subj)):
+            # not "evidence ... was presented": the pattern's object word names no party
             targets = _conjuncts(subj)
     else:
         if subj is not None:
@@ -562,9 +590,10 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         obj = _child(trig, ("dobj", "obj"))
         if obj is not None and obj.lemma_.lower() not in entry.extras:
             targets = _conjuncts(obj)
-            if not _actor_like(obj) and any(_pobj(trig, p) is not None and _actor_like(_pobj(trig, p))
-                                            for p in ("at", "on", "against", "to", "into")):
-                targets = []  # "fired anti-aircraft batteries at Russia"
+            if (not _actor_like(obj) or _given(trig, obj)) and any(
+                    _pobj(trig, p) is not None and _actor_like(_pobj(trig, p))
+                    for p in ("at", "on", "against", "to", "into", "from")):
+                targets = []  # "fired anti-aircraft batteries at Russia", "offered its troops to Lebanon"
             elif not _actor_like(obj) and (party := _object_party(obj) or _owner(obj)):
                 targets = party  # "ratified an agreement with the EU"
     if not targets:
@@ -574,6 +603,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             p = _pobj(trig, prep)
             if p is None and (o := _child(trig, ("dobj", "obj", "nsubjpass"))) is not None:
                 p = _pobj(o, prep) if prep in entry.preps or o.lemma_.lower() in entry.extras else None
+                p = p if p is not None and _actor_like(p) else None  # not "a proposal for a cease-fire"
             if p is not None:
                 targets = _conjuncts(p)
                 break
@@ -591,19 +621,34 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         targets = _demanded_party(trig)
     if not targets and (x := _child(trig, ("xcomp",))) is not None:  # "offered to hand over to Britain"
         o = _child(x, ("dobj", "dative"))
-        if o is not None and _actor_like(o):
+        if o is not None and _actor_like(o) and not _given(x, o):
             targets = _conjuncts(o)
         else:
-            for prep in ("to", "with", "on", "against", "for"):
+            for prep in ("to", "with", "on", "against", "for", "from"):
                 p = _pobj(x, prep)
                 if p is not None and _actor_like(p):
                     targets = _conjuncts(p)
                     break
+        if not targets and o is not None and not _actor_like(o):
+            targets = _object_party(o)  # "threatened to break off relations with Congo"
     return sources, targets
 
 
+#: Verbs of giving and moving: their object is what goes, the "to" party receives it.
+_TRANSFER = {"offer", "provide", "give", "send", "supply", "deliver", "donate", "contribute", "hand",
+             "ship", "grant", "extend", "sell", "lend", "return", "dispatch", "deploy", "withdraw", "pull"}
+
+
+def _given(trig: Token, obj: Token) -> bool:
+    """Is an actor-like object what the act moves rather than whom it is aimed at? The
+    source's own ("withdraw its troops from Lebanon") or the goods of a transfer verb
+    ("sent peacekeepers to Bosnia")."""
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ != "whose" for c in obj.children)
+    return own or trig.lemma_.lower() in _TRANSFER
+
+
 _OBJ_VERBS = {"target", "hit", "affect", "cover", "punish"}
-_PARTY_PREPS = ("with", "against", "by", "to", "on")
+_PARTY_PREPS = ("with", "against", "by", "to", "on", "between")
 _OWNER_PREPS = ("from", "by", "of")
 
 
@@ -707,6 +752,11 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 o = _child(c, ("dobj",))
                 if o is not None:
                     targets = _conjuncts(o)
+    if not targets:  # "the refusal to acknowledge Biden", "a threat to attack Iran"
+        for c in trig.children:
+            if c.dep_ == "acl" and c.tag_ == "VB" and (o := _child(c, ("dobj",))) is not None and _actor_like(o):
+                targets = _conjuncts(o)
+                break
     gov = _governing_verb(trig)
     # "undertook a mediation mission between X and Y": the compound's head stands in for it
     arg = trig.head if trig.dep_ == "compound" and trig.head.pos_ == "NOUN" else trig
@@ -717,8 +767,11 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 break
     if sources and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
         sources = []  # "continued their hunger strike": the clause subject says who
+    carrier = arg  # "launched 10 days of war games", "staged a wave of protests"
+    while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
+        carrier = carrier.head.head
     if gov is not None:
-        light = arg.dep_ in ("dobj", "obj") or (
+        light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
             arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
         if not sources and light:  # "staged a protest", "is in negotiations with"
             s, passive = _clause_subject(gov)
@@ -974,22 +1027,36 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "outside", "inside", "near"}
 
 
-def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Arg | None) -> int | None:
+def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Arg | None,
+                  triggers: Collection[int] = ()) -> int | None:
     """A locative place anywhere in the event's own clause, not in a clause below it or in
     the source's phrase ("the curfew imposed in Sudan", "a research centre in Tokyo"): where
     an untargeted act happens, for its target only (the event's place stays as attached)."""
     for r, _, idx in places:
         if r.dep_ != "pobj" or not (r.head.lower_ in _LOCATIVE or (
-                r.head.lower_ == "of" and r.head.head.lower_ in _DIRECTIONS)):  # "southwest of Baghdad"
-            continue
+                r.head.lower_ == "of" and r.head.head.lower_ in _DIRECTIONS | _PLACE_HEADS)):
+            continue  # "in Kirkuk", "southwest of Baghdad", "in the northern city of Kirkuk"
         if src is not None and src.start <= r.idx < src.end:
             continue
         a = r
-        while a.i != anchor.i and a.head.i != a.i and a.dep_ not in _CLAUSE_EDGES:
+        while a.i != anchor.i and a.head.i != a.i and a.dep_ not in _CLAUSE_EDGES \
+                and not (a.dep_ == "conj" and a.i in triggers):  # another event's clause
             a = a.head
         if a.i == anchor.i:
             return idx
     return None
+
+
+def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, anchor: Token,
+                   triggers: Collection[int]) -> Arg | None:
+    """A group named by a plain plural noun ("students", "prisoners", "demonstrators") with no
+    country of its own is of the country its act takes place in ("demonstrators protesting
+    in Monrovia"), as CAMEO coders read it; named people and organisations are not."""
+    if arg is None or arg.country or arg.sector == "IGO" or tok.tag_ != "NNS" or tok.ent_type_:
+        return arg
+    where = _clause_place(place_at, anchor, arg, triggers)
+    country = getattr(places[where], "country", None) if where is not None else None
+    return replace(arg, country=country) if country else arg
 
 
 def _claim_source(doc: Doc, trig: Token) -> str | None:
@@ -1200,6 +1267,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             if tok.i in demand_target:
                 t_toks = _conjuncts(demand_target[tok.i])
         srcs = [_resolve(doc, t, places) for t in s_toks]
+        srcs = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(s_toks, srcs)]
         tgts = [_resolve(doc, t, places) for t in t_toks]
         tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
         mod = _flags(anchor, tok, entry, ctl)
@@ -1231,7 +1299,9 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             ev.date = _pick_date(times, tok, anchor, nominal, hypothetical)
             ev.place = _pick_place(place_at, {tok.i, anchor.i, *(u.i for u in used),
                                               *(o.i for o in tok.children if o.dep_ in ("dobj", "obj"))})
-            where = ev.place if ev.place is not None else _clause_place(place_at, anchor, src)
+            # a subject noun's act ("the refusal by the Kremlin ...") has its own phrase as clause
+            own = tok if nominal and tok.dep_ in _SUBJ | _PASS_SUBJ else anchor
+            where = ev.place if ev.place is not None else _clause_place(place_at, own, src, trig_idx)
             if tgt is None and where is not None and getattr(places[where], "country", None):
                 _target_from_place(doc, c, places[where])
             coded.append(c)
