@@ -73,6 +73,17 @@ def test_knowledge_extension_via_env(tmp_path, monkeypatch):
     assert load_knowledge().surface["Southern Common Market"] == ("entity", "Mercosur")
 
 
+def test_people_aliases_that_name_people_of_two_countries_are_dropped():
+    from newsgraph.extract.actors import _people
+
+    people = _people({"Kim Jong Un": {"country": "PRK", "sector": "GOV", "aliases": ["Kim"]},
+                      "Kim Dae-jung": {"country": "KOR", "sector": "GOV", "aliases": ["Kim"]},
+                      "Bill Clinton": {"country": "USA", "sector": "GOV", "aliases": ["Clinton"]},
+                      "Hillary Clinton": {"country": "USA", "sector": "GOV", "aliases": ["Clinton"]}})
+    assert "Kim" not in people and people["Kim Jong Un"] == ("PRK", "GOV")
+    assert people["Clinton"] == ("USA", "GOV")  # two people, one country: still a country
+
+
 # --------------------------------------------------------------------------- rules on a hand-built parse
 
 def _hand_parsed():
@@ -236,6 +247,23 @@ def test_extension_file_reaches_the_component(nlp, tmp_path, monkeypatch):
     doc = ActorExtractor(nlp)(nlp("The Southern Common Market urged Argentina to cut tariffs."))
     mercosur = [a for a in doc._.actors if a.name == "Mercosur"]
     assert mercosur and mercosur[0].sector == "IGO"
+
+
+@pytest.mark.model
+def test_known_people_get_their_country_unless_the_text_says_otherwise(analyze, nlp, tmp_path, monkeypatch):
+    rec = analyze("Putin met Erdogan in Sochi on Monday.")
+    assert by_name(rec, "Putin").country == "RUS" and by_name(rec, "Erdogan").country == "TUR"
+    assert by_name(rec, "Putin").sector == "GOV"
+    rec = analyze("Harold Putin, a Canadian farmer, said prices fell.")  # a namesake is not the entry
+    assert by_name(rec, "Harold Putin").country == "CAN"
+    extra = tmp_path / "people.json"
+    extra.write_text(json.dumps({"people": {"Maia Sandu": {"country": "MDA", "sector": "GOV",
+                                                           "aliases": ["Sandu"]}}}))
+    monkeypatch.setenv("NEWSGRAPH_KNOWLEDGE", str(extra))
+    from newsgraph.extract.actors import ActorExtractor
+
+    doc = ActorExtractor(nlp)(nlp("Sandu called for calm."))
+    assert [(a.name, a.country) for a in doc._.actors] == [("Sandu", "MDA")]
 
 
 # --------------------------------------------------------------------------- the seed article

@@ -35,13 +35,16 @@ replaced. Sections:
                 ``group`` (a collective actor), ``org`` (a kind of organisation),
                 ``gov`` (a government) or ``mod`` (a modifier only).
 ``org_keywords`` a word in an organisation's name -> sector ("Bank": "BUS").
+``people``      ``{"Vladimir Putin": {"country": "RUS", "sector": "GOV",
+                "aliases": ["Putin"]}}`` (a country the text does not give)
 
 Choices (docs/knowledge.md has the full list): political parties are ``LEG``
 (an "opposition party" is ``OPP``); a government headed by a named person
 ("the Obama administration") is the state actor of that person's country; a
-country after "at" is a target, not a place; no list of people is kept, so a
-person's country comes from the text (title, apposition, or the one country
-the sentences mentioning them are set in).
+country after "at" is a target, not a place; a person's country comes from
+the text (title, apposition), else from the ``people`` section (G20 leaders
+and others, by a fixed rule), else from the one country the sentences
+mentioning them are set in.
 
 Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors`` and
 the component class ``ActorExtractor``.
@@ -128,6 +131,7 @@ class Knowledge:
     roles: dict[str, tuple[str, str | None]]
     org_keywords: dict[str, str]
     demonym_of: dict[str, str] = field(default_factory=dict)  # alpha-3 -> adjective
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # name -> (country, sector)
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -195,7 +199,23 @@ def _build(raw: dict) -> Knowledge:
             for text in [name, *entry.get("aliases", [])]:
                 surface[text] = ("entity", name)
     roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
-    return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of)
+    return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
+                     _people(raw.get("people", {})))
+
+
+def _people(section: dict) -> dict[str, tuple[str | None, str | None]]:
+    """Full names and aliases -> (country, sector). An alias two entries share with different
+    countries ("Kim") is dropped: a name that could be either gives neither."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    clash: set[str] = set()
+    for name, entry in section.items():
+        value = (entry.get("country"), entry.get("sector"))
+        out[name] = value
+        for alias in entry.get("aliases", []):
+            if alias in out and out[alias][0] != value[0] and alias not in section:
+                clash.add(alias)
+            out.setdefault(alias, value)
+    return {k: v for k, v in out.items() if k not in clash}
 
 
 @lru_cache(maxsize=8)
@@ -781,7 +801,8 @@ def _is_modifier_of_actor(kb: Knowledge, span: TokSpan) -> bool:
 
 def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list[TokSpan]]:
     """Split candidates into people and the rest. An ORG/GPE that is a known
-    surname, or is followed by ", who", is a person the tagger mislabelled."""
+    surname, a name in the knowledge file's people, or is followed by ", who", is a
+    person the tagger mislabelled."""
     doc = st.doc
     persons, rest = [], []
     orgs = {s.text for s in spans if s.label_ == "ORG" or _org_noun_before(st.kb, s)}
@@ -808,7 +829,8 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
         is_person = False
         if s.label_ in ("ORG", "GPE") and _lookup(st.kb, s) is None:
             nxt = doc[s.end:s.end + 2]
-            is_person = s.text in surnames or (len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "who")
+            is_person = s.text in surnames or s.text in st.kb.people or (
+                len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "who")
         (persons if is_person else rest).append(_name_span(s) if is_person else s)
     persons.sort(key=lambda s: s.start)
     return persons, rest
@@ -1162,6 +1184,9 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
             ent.fill(country=country, sector=sector)
+            if ent.country is None and ent.sector != "IGO" and ent.name in kb.people:
+                country, sector = kb.people[ent.name]  # "Putin": the knowledge file's people
+                ent.fill(country=country, sector=sector)
             if ent.country is None and ent.sector != "IGO":  # an IGO official has no country
                 ent.fill(country=_locative_country(st, ent))
     _resolve_pronouns(st)
