@@ -311,7 +311,7 @@ def _conjuncts(tok: Token) -> list[Token]:
     """The token and the nouns coordinated with it; "Hungarian and Romanian officials" gives
     the two country modifiers (one phrase, two actors)."""
     for c in tok.children:
-        if c.dep_ in ("amod", "compound") and c.i < tok.i and country_of(c.text):
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and country_of(c.text):
             mods = [c, *[d for d in c.conjuncts if d.i < tok.i and country_of(d.text)]]
             if len(mods) >= 2:
                 return mods
@@ -336,6 +336,7 @@ def _pobj(tok: Token, prep: str) -> Token | None:
 def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, inherited through conj/xcomp/relcl/acl; and whether passive."""
     v: Token | None = verb
+    raised = False  # climbed from an infinitive: "Obama is scheduled to attend" (Obama attends)
     for _ in range(4):
         if v is None:
             break
@@ -349,8 +350,8 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         sp = _child(v, _PASS_SUBJ)
         if sp is not None:
             if sp.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                return v.head, True
-            return sp, True
+                return v.head, not raised
+            return sp, not raised
         if v.dep_ == "relcl":
             return v.head, False
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -358,6 +359,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         if (controller := _object_controller(v)) is not None:
             return controller, False
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
+            raised = raised or (v.dep_ == "xcomp" and v.tag_ == "VB")
             v = v.head
             continue
         break
@@ -473,13 +475,21 @@ def _located_in(tok: Token, places: list) -> str | None:
         for _ in range(2):
             if p is None:
                 break
-            if p.ent_type_ in ("GPE", "LOC"):
-                code = country_of(p.text) or next(
-                    (pl.country for pl in places if pl.start <= p.idx < pl.end and getattr(pl, "country", None)), None)
-                if code:
-                    return code
+            if p.ent_type_ in ("GPE", "LOC") and (code := _place_country(p, places)):
+                return code
             p = _pobj(p, "of") if p.lower_ in _PLACE_HEADS else None
+    for c in tok.children:  # "refugees fleeing the civil war in Liberia"
+        if c.dep_ in ("acl", "relcl"):
+            for t in c.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in ("in", "from") and t.ent_type_ in ("GPE", "LOC") \
+                        and (code := _place_country(t, places)):
+                    return code
     return None
+
+
+def _place_country(tok: Token, places: list) -> str | None:
+    return country_of(tok.text) or next(
+        (pl.country for pl in places if pl.start <= tok.idx < pl.end and getattr(pl, "country", None)), None)
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
@@ -594,8 +604,11 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                     _pobj(trig, p) is not None and _actor_like(_pobj(trig, p))
                     for p in ("at", "on", "against", "to", "into", "from")):
                 targets = []  # "fired anti-aircraft batteries at Russia", "offered its troops to Lebanon"
-            elif not _actor_like(obj) and (party := _object_party(obj) or _owner(obj)):
+            elif not _actor_like(obj) and (
+                    party := _object_party(obj, trig.lemma_.lower() in _TRANSFER) or _owner(obj)):
                 targets = party  # "ratified an agreement with the EU"
+            elif not _actor_like(obj) and trig.lemma_.lower() in _TRANSFER:
+                targets = []  # the goods: the recipient is on a preposition ("for Moldova")
     if not targets:
         for prep in (*sorted(entry.preps), *_TARGET_PREPS):
             if passive and prep == "by":
@@ -652,13 +665,20 @@ _PARTY_PREPS = ("with", "against", "by", "to", "on", "between")
 _OWNER_PREPS = ("from", "by", "of")
 
 
-def _object_party(obj: Token) -> list[Token]:
+def _object_party(obj: Token, transfer: bool = False) -> list[Token]:
     """The party an act's non-actor object names: "signed an agreement with the EU",
-    "demanded an admission by Moscow", "launched a strike against Iraq"."""
-    for prep in _PARTY_PREPS:
-        p = _pobj(obj, prep)
-        if p is not None and _actor_like(p):
-            return _conjuncts(p)
+    "demanded an admission by Moscow", "launched a strike against Iraq"; for what a
+    transfer verb gives, also whom it is for ("provide 70 million dollars of aid for Romania")."""
+    preps = (*_PARTY_PREPS, "for") if transfer else _PARTY_PREPS
+    for _ in range(3):
+        for prep in preps:
+            p = _pobj(obj, prep)
+            if p is not None and _actor_like(p):
+                return _conjuncts(p)
+        nxt = _pobj(obj, "of")  # through "dollars of aid", "a series of talks"
+        if nxt is None or _actor_like(nxt):
+            break
+        obj = nxt
     return []
 
 
