@@ -266,6 +266,15 @@ def test_known_people_get_their_country_unless_the_text_says_otherwise(analyze, 
     assert [(a.name, a.country) for a in doc._.actors] == [("Sandu", "MDA")]
 
 
+@pytest.mark.model
+def test_armed_groups_and_their_fighters_and_patrons(analyze):
+    rec = analyze("Hezbollah guerrillas attacked a post held by pro-Iranian militias "
+                  "after battles with the Syrian-backed Amal militia.")
+    assert (by_name(rec, "Hezbollah").country, by_name(rec, "Hezbollah").sector) == ("LBN", "REB")
+    assert by_name(rec, "Hezbollah guerrillas").country == "LBN"  # named as written, not "Lebanese ..."
+    assert all(a.country not in ("IRN", "SYR") for a in rec.actors)  # a cause or patron is not a country
+
+
 # --------------------------------------------------------------------------- the seed article
 
 @pytest.mark.model

@@ -115,6 +115,12 @@ def test_metonymic_capital_is_still_a_place(analyze):
 
 
 @pytest.mark.model
+def test_listed_organisations_are_not_places_and_compass_words_are_not_names(analyze):
+    rec = analyze("Hamas fired rockets at Israel after Hezbollah fighters crossed into south Lebanon.")
+    assert [(p.text, p.country) for p in rec.places] == [("Israel", "ISR"), ("Lebanon", "LBN")]
+
+
+@pytest.mark.model
 def test_political_west_and_vague_east_are_not_places(analyze):
     rec = analyze("Lavrov criticised the hostile attitude of the West toward Belarus. "
                   "The coup triggered a civil war in the East of the country.")

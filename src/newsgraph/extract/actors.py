@@ -46,7 +46,7 @@ the text (title, apposition), else from the ``people`` section (G20 leaders
 and others, by a fixed rule), else from the one country the sentences
 mentioning them are set in.
 
-Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors`` and
+Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors``, ``is_cause`` and
 the component class ``ActorExtractor``.
 """
 
@@ -75,7 +75,8 @@ from ..errors import InputError
 from ..records import Actor, Span
 from . import register_extensions
 
-__all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_knowledge", "make_actors", "slug"]
+__all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "is_cause", "load_knowledge", "make_actors",
+           "slug"]
 
 KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
 
@@ -880,7 +881,7 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
             _, c, s = _title_parts(kb, toks)
             country, sector = country or c, sector or s
     if country is None and not known:
-        country = _country_in(kb, [t for t in span if not _is_pro_or_anti(t)])  # "Syrian Observatory ..."
+        country = _country_in(kb, [t for t in span if not is_cause(t)])  # "Syrian Observatory ..."
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
 
@@ -969,20 +970,27 @@ def _modifiers(tok: Token) -> list[Token]:
 
 def _country_of_token(st: _State, tok: Token) -> str | None:
     """The country a modifier or possessor stands for: a country word, a
-    person ("the Lukashenko regime") or a pronoun resolved to one ("his government")."""
+    person ("the Lukashenko regime"), a pronoun resolved to one ("his government")
+    or a listed organisation with a country ("Hezbollah guerrillas")."""
     key = st.pronouns.get(tok.i) or st.person_tokens.get(tok.i)
     if key is not None:
         return st.entities[key].country
     hit = st.kb.surface.get(tok.text) or st.kb.surface.get(_strip_text(tok.text))
-    if hit and hit[0] != "entity" and not _is_pro_or_anti(tok):
-        return hit[1]
+    if hit and not is_cause(tok):
+        return st.kb.entities[hit[1]].get("country") if hit[0] == "entity" else hit[1]
     return None
 
 
-def _is_pro_or_anti(tok: Token) -> bool:
-    """"pro-Russia rebels" are not Russian: the country is their cause."""
+_PATRON_PARTICIPLES = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"}
+
+
+def is_cause(tok: Token) -> bool:
+    """"pro-Russia rebels", "Syrian-backed militia" are not Russian or Syrian: the country
+    is their cause or patron ("US-led forces" are the US's, and stay so)."""
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
+        return True
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _PATRON_PARTICIPLES
 
 
 def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
@@ -1100,7 +1108,8 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
     start, end = _span_chars(tokens)
     if plural:
         named = [m for m in keep if m.dep_ != "poss" and m.head.dep_ != "poss"] + [tok]
-        name = _phrase(named) if _country_in(kb, named) else _with_demonym(kb, country, _phrase(named))
+        says_whose = _country_in(kb, named) or any(kb.surface.get(t.text, ("",))[0] == "entity" for t in named)
+        name = _phrase(named) if says_whose else _with_demonym(kb, country, _phrase(named))  # not "Turkish PKK rebels"
         key = f"group:{country}:{sector}:{tok.lemma_}"
         ent = st.entity(key, name, "group", country=country, sector=sector)
     else:

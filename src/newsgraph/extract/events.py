@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Event, Span as CharSpan, TextSpan
 from . import register_extensions
+from .actors import is_cause
 from .event_lexicon import LexEntry, Lexicon, load_cameo2plover, load_lexicon, plover_for
 
 __all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of"]
@@ -563,12 +564,12 @@ def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) 
     if span is None:
         return None
     for ent in span.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not any(is_cause(t) for t in ent):
             code = country_of(ent.text)
             if code:
                 return code
-    for t in span:
-        if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i:
+    for t in span:  # not "the pro-Iranian Hizbollah", "a Syrian-backed militia"
+        if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i and not is_cause(t):
             code = country_of(t.text)
             if code:
                 return code

@@ -370,9 +370,18 @@ def resolve(gaz: Gazetteer, name: str, context: Counter[str]) -> Candidate | Non
     return choose(cands, context)
 
 
+#: Lower-case compass words before a name are a part of the place, not its name: "south
+#: Lebanon" is Lebanon (the town South Lebanon, Ohio, is capitalised).
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+            "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+            "southeastern", "southwestern"}
+
+
 def _trim(doc: Doc, ent: Span) -> list[Span]:
-    """The entity without a leading "the" or a trailing "'s", split at commas."""
+    """The entity without a leading "the" or compass word or a trailing "'s", split at commas."""
     start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+    while start < ent.end - 1 and doc[start].is_lower and doc[start].lower_ in _COMPASS:
+        start += 1
     end = ent.end - 1 if ent[-1].text in ("'s", "’s") and ent.end - 1 > start else ent.end
     out, piece = [], start
     for i in range(start, end):
@@ -443,10 +452,27 @@ def _untagged(doc: Doc, known: set[str], taken: set[int]) -> list[Span]:
     return out
 
 
+def _organisation_names() -> frozenset[str]:
+    """Names the actors knowledge file lists as organisations or bodies ("Hamas", "NATO"):
+    never places, whatever town shares the name."""
+    global _ORGS
+    from .actors import load_knowledge
+
+    kb = load_knowledge()
+    if _ORGS[0] is not kb:
+        _ORGS = (kb, frozenset(normalise(t) for t, (kind, _) in kb.surface.items() if kind == "entity"))
+    return _ORGS[1]
+
+
+_ORGS: tuple[object, frozenset[str]] = (None, frozenset())
+
+
 def extract_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     """All toponyms of ``doc`` in text order, resolved where the gazetteer knows them."""
     gaz = gaz or gazetteer()
-    spans = [(s, lab) for s, lab in _toponym_spans(doc) if normalise(s.text) not in gaz.not_places]
+    orgs = _organisation_names()
+    spans = [(s, lab) for s, lab in _toponym_spans(doc)
+             if normalise(s.text) not in gaz.not_places and normalise(s.text) not in orgs]
     ctx = _context(spans, gaz)
     known = {normalise(s.text) for s, lab in spans if lab in _LABELS and gaz.lookup(s.text)}
     places: list[Place] = []
