@@ -74,21 +74,22 @@ def _run(nlp, items: list[tuple[str, str | None]]) -> list:
     return list(nlp.pipe(docs))
 
 
-def _code(arg) -> str | None:
-    """Country of an argument, or "IGO" (gold codes international bodies IGO...)."""
-    if arg is None:
+def _code(actor) -> str | None:
+    """Country of an actor record, or "IGO" (gold codes international bodies IGO...)."""
+    if actor is None:
         return None
-    return arg.country or ("IGO" if arg.sector == "IGO" else None)
+    return actor.country or ("IGO" if actor.sector == "IGO" else None)
 
 
 def _predicted(doc, min_conf: float) -> list[tuple[str, str, str | None, str | None]]:
-    """(type, cameo root, source country, target country) per coded event."""
+    """(type, cameo root, source country, target country) per event, read from the record
+    the user gets: the country of the actor the event's source and target ids point to."""
+    actors = {a.id: a for a in doc._.actors or ()}
     out = []
-    for c in doc._.event_details or ():
-        ev = c.event
+    for ev in doc._.events or ():
         if ev.confidence < min_conf:
             continue
-        out.append((ev.type, (ev.cameo or "")[:2], _code(c.source), _code(c.target)))
+        out.append((ev.type, (ev.cameo or "")[:2], _code(actors.get(ev.source)), _code(actors.get(ev.target))))
     return out
 
 
@@ -165,7 +166,7 @@ def _score_units(nlp, path: Path, limit: int | None, min_conf: float) -> dict:
     docs = _run(nlp, [(r["text"], r.get("date")) for r in recs])
     expected = recovered = any_event = 0
     for r, doc in zip(recs, docs):
-        pairs = [c for c in doc._.event_details or () if c.event.confidence >= min_conf and c.source and c.target]
+        pairs = [e for e in doc._.events or () if e.confidence >= min_conf and e.source and e.target]
         expected += len(r["expected"])
         recovered += min(len(pairs), len(r["expected"]))
         any_event += bool(doc._.events)
@@ -176,15 +177,13 @@ def _score_units(nlp, path: Path, limit: int | None, min_conf: float) -> dict:
 
 def _timing(nlp, texts: list[str]) -> dict:
     """Share of analysis time spent coding events (the component re-run on parsed docs)."""
-    from ..extract.events import code_events
-
     t0 = time.perf_counter()
     docs = list(nlp.pipe(nlp.make_doc(t) for t in texts))
     total = time.perf_counter() - t0
     coder = nlp.get_pipe("newsgraph_events")
     t1 = time.perf_counter()
     for d in docs:
-        code_events(d, coder.lexicon)
+        coder(d)  # coding and settling its actors (a second run joins the actors it made)
     ev = time.perf_counter() - t1
     return {"docs": len(docs), "pipeline_s": round(total, 2), "events_s": round(ev, 3),
             "events_share": round(ev / max(total - ev, 1e-9), 3)}

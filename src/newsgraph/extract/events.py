@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ..records import Event, Span as CharSpan, TextSpan
 from . import register_extensions
 from .actors import is_cause
+from .event_actors import settle
 from .event_lexicon import LexEntry, Lexicon, load_cameo2plover, load_lexicon, plover_for
 
 __all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of"]
@@ -206,6 +207,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         coded = code_events(doc, self.lexicon)
+        settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded
         _link_quantities(doc, coded)
@@ -262,6 +264,15 @@ def _actor_like(tok: Token, owner: bool = True) -> bool:
     mods = ("compound", "amod", "nmod", "poss") if owner else ("compound", "amod", "nmod")
     return _is_actorish(tok) or any(
         c.dep_ in mods and (_is_actorish(c) or country_of(c.text)) for c in tok.children)
+
+
+def _names_party(head: Token) -> bool:
+    """Does an argument's head name a party (an entity, or an agent word not qualified by a
+    thing: "300 people", "army troops", but not "the sanctions regime")?"""
+    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return head.lower_ in _AGENT_NOUNS and all(
+        c.dep_ != "compound" or _is_actorish(c) or country_of(c.text) for c in head.children)
 
 
 def _is_actorish(tok: Token) -> bool:

@@ -1,0 +1,121 @@
+"""The event coder's reading of its arguments, written back into the actor list.
+
+The coder reads more than the actor layer does about the phrases an event involves: the
+country a phrase names ("the besieged Bosnian town"), the place an untargeted act is aimed
+at ("lifted a curfew in Montenegro"), the country of a group from its clause ("demonstrators
+protesting ... in Monrovia"), the international body an office belongs to. A record only
+carries actor ids, so that reading is kept by the actors themselves:
+
+* an argument with no actor becomes one, with its phrase as the mention: the state when the
+  phrase is a place or a country word, else a person, organisation or group named by the
+  phrase (by its entity label), with the country the coder read; pronouns stay unresolved.
+  A place an untargeted act is aimed at ("protested in Minsk") points to the state; it becomes
+  a mention of it only when the article has no other;
+* a country word inside a longer mention of an actor of another country is a second party
+  ("Hungarian and Romanian officials": "Romanian officials");
+* an actor without a country takes the one the coder read on its phrase;
+* an actor with no country that the coder read as part of an international body gets sector
+  ``IGO`` (GUIDE: international bodies have ``country: null, sector: IGO``).
+
+An actor whose country the text gives otherwise keeps it: the coder never overrides the
+actor layer, so every event's countries are those of the actors in the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor, Span
+from .actors import country_of, load_knowledge, slug
+
+
+def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
+    """Point every coded source and target at an actor of ``doc._.actors`` that carries the
+    country (or IGO sector) the coder read; events take the actor ids. ``is_party`` tells a
+    phrase head that names a party ("300 people", "Fornost") from one that does not ("the
+    sanctions regime", "Russian interests")."""
+    actors: list[Actor] = list(doc._.actors or [])
+    by_id = {a.id: a for a in actors}
+    for c in coded:
+        for role in ("source", "target"):
+            arg = getattr(c, role)
+            if arg is None:
+                continue
+            actor = by_id.get(arg.actor) if arg.actor else None
+            if actor is None:
+                actor = _actor_for(doc, actors, by_id, arg, bool(c.extra.get(f"{role}_from_place")), is_party)
+                if actor is None:
+                    continue
+                arg.actor = actor.id
+            elif actor.country is None and actor.sector != "IGO":
+                if arg.country:
+                    actor.country = arg.country
+                elif arg.sector == "IGO":
+                    actor.sector = "IGO"
+            elif arg.country and arg.country != actor.country and _inside(arg, actor) and " " in actor.name:
+                # "Hungarian and Romanian officials": one phrase, two parties
+                twin = _add(actors, by_id, Actor(
+                    id="", name=f"{arg.text} {actor.name.rsplit(' ', 1)[1]}", kind=actor.kind,
+                    country=arg.country, sector=actor.sector, mentions=[Span(start=arg.start, end=arg.end)]))
+                arg.actor = twin.id
+            setattr(c.event, role, arg.actor)  # pairs share argument objects: follow the argument
+    for a in actors:
+        a.mentions.sort(key=lambda m: (m.start, m.end))
+    actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))  # first mention order
+    doc._.actors = actors
+
+
+def _inside(arg, actor: Actor) -> bool:
+    """Is the argument a word inside one of the actor's longer mentions?"""
+    return any(m.start <= arg.start and arg.end <= m.end and (m.start, m.end) != (arg.start, arg.end)
+               for m in actor.mentions)
+
+
+_KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "state"}
+
+
+def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from_place: bool,
+               is_party: Callable[[Token], bool]) -> Actor | None:
+    """The state of a place or country word (found or made), a new actor for a phrase naming a
+    party, the state of a country a non-party phrase names ("Russian interests"), or None."""
+    span = Span(start=arg.start, end=arg.end)
+    phrase = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    if phrase is None or not len(phrase) or phrase.root.pos_ == "PRON":
+        return None
+    word = country_of(arg.text) == arg.country
+    party = is_party(phrase.root)
+    state = arg.country if (from_place or word or not party) else None
+    if state:
+        found = next((a for a in actors if a.kind == "state" and a.country == state), None)
+        if found is not None:
+            if span not in found.mentions and word and not from_place:  # not "in Minsk", "Russian interests"
+                found.mentions.append(span)
+            return found
+        name = load_knowledge().countries.get(state, {}).get("name", state)
+        return _add(actors, by_id, Actor(id="", name=name, kind="state", country=state, sector="GOV",
+                                         mentions=[span]))
+    if not party:
+        return None
+    name = arg.text[4:] if arg.text.lower().startswith("the ") else arg.text
+    kind = _KIND_OF_LABEL.get(phrase.root.ent_type_, "group")
+    return _add(actors, by_id, Actor(id="", name=name, kind=kind, country=arg.country,
+                                     sector=arg.sector or ("GOV" if kind == "state" else None), mentions=[span]))
+
+
+def _add(actors: list[Actor], by_id: dict[str, Actor], actor: Actor) -> Actor:
+    """Add ``actor`` with a fresh id, or join the one already made for the same name."""
+    same = next((a for a in actors if (a.name, a.kind, a.country) == (actor.name, actor.kind, actor.country)), None)
+    if same is not None:
+        same.mentions.extend(m for m in actor.mentions if m not in same.mentions)
+        return same
+    base = slug(actor.name) or "actor"
+    ident, n = base, 1
+    while ident in by_id:
+        n += 1
+        ident = f"{base}-{n}"
+    actor.id = ident
+    actors.append(actor)
+    by_id[ident] = actor
+    return actor
