@@ -6,8 +6,8 @@ down on", "impose sanctions"), or a noun with its modifiers ("air strike",
 "assassination"). Sources and targets come from the trigger's arguments (subject,
 object, passive agent, prepositional objects, noun arguments "by"/"of"/"to",
 possessives) and are resolved to actor ids with :func:`actor_for_span`; when the actor
-layer has nothing there, a country read from entities and places is kept as a
-fallback (for evaluation) and confidence drops. Flags, date, place and attribution
+layer has nothing there, the phrase (with a country read from entities and places)
+becomes an actor of the record (:mod:`.event_actors`) and confidence drops. Flags, date, place and attribution
 are read from the trigger's clause. A sentence reports one main event: acts in its
 subordinate clauses and adjuncts are background (confidence at most 0.45), and a state
 saying another party attacked is coded as an accusation. One pass over tokens; the lexicon
