@@ -623,3 +623,25 @@ def test_the_record_carries_what_the_coder_read_of_its_arguments(analyze):
     marched = next(e for e in rec.events if e.trigger.text == "marched")
     assert actors[marched.target].country == "GEO" and actors[marched.target].kind == "state"
     assert "sanctions regime" not in {a.name for a in rec.actors}
+
+
+@pytest.mark.model
+def test_pressing_an_assault_and_the_port_it_is_on(code):
+    ev = one(code("Russian forces pressed their assault on the southern port of Mariupol."), "pressed")
+    assert (ev.event.type, ev.source.country, ev.target.country) == ("ASSAULT", "RUS", "UKR")
+
+
+@pytest.mark.model
+def test_example_article_participle_coordinated_with_a_finite_verb(analyze):
+    """In the Kyiv example the parser hangs "called ... and asked" on "Zelenskiy" as a
+    participle; coordinated with the finite "asked", it is active: Zelenskiy asks."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "examples" / "kyiv-corridors.txt").read_text(encoding="utf-8")
+    rec = analyze(text)
+    names = {a.id: a for a in rec.actors}
+    asked = next(e for e in rec.events if e.trigger.text == "asked")
+    assert names[asked.source].name == "Volodymyr Zelenskiy"
+    assert names[asked.target].name == "Western governments" and names[asked.target].country is None
+    stoltenberg = next(a for a in rec.actors if a.name == "Jens Stoltenberg")
+    assert (stoltenberg.country, stoltenberg.sector) == (None, "IGO")  # not Belgian for being in Brussels

@@ -436,6 +436,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
     if not toks:
         return None, None, None
     country = None
+    igo = False  # "NATO Secretary General": an international body's official
     words: list[Token] = []
     i = 0
     while i < len(toks):
@@ -446,6 +447,8 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
                 continue
             text = "".join(t.text_with_ws for t in chunk).strip()
             hit = kb.surface.get(_strip_text(text))
+            if hit and hit[0] == "entity" and i == 0 and kb.entities[hit[1]].get("sector") == "IGO":
+                igo = True
             if hit and hit[0] != "entity" and (i == 0 or toks[i - 1].text != "of"):
                 country = country or hit[1]
                 i += n
@@ -471,6 +474,8 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
             if of_country is None and head_sector == "GOV" and any(_is_named_org(w) for w in words[j + 1:]):
                 head_sector = None  # "president of ClearView Economics": the organisation decides
     title = _join(words).strip(" ,") or None
+    if igo and not (country or of_country):
+        return title, None, "IGO"
     return title, country or of_country, mod_sector or head_sector
 
 
@@ -1062,6 +1067,12 @@ def _add_government(st: _State, tok: Token, mods: list[Token]) -> None:
         country = _sentence_place(st, st.sent_of[tok.i])  # "the Macron government" in a French sentence
     if country is None and not named and tok.lemma_.lower() not in BARE_GOVERNMENT:
         return  # "the leadership of the country": too vague on its own
+    if country is None and not named and tok.tag_ == "NNS":  # "Western governments": several, none named
+        own = [m for m in mods if m.dep_ != "poss" and m.lower_ not in ("the", "a")]
+        start, end = _span_chars(own + [tok] if own and own[0].i < tok.i else [tok])
+        ent = st.entity(f"group:None:GOV:{st.text[start:end]}", st.text[start:end], "group", sector="GOV")
+        st.mention(ent.key, start, end)
+        return
     country = country or _nearest_government(st, tok)
     for m in named:
         st.entities[st.person_tokens[m.i]].fill(country=country, sector="GOV")

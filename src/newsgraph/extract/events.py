@@ -367,7 +367,10 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         if v.dep_ == "relcl":
             return v.head, False
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head, v.tag_ == "VBN"
+            # a participle coordinated with a finite past verb is one too ("Zelenskiy, speaking
+            # ..., called again for X and asked Y", which the parser hangs on the name)
+            finite = any(c.dep_ == "conj" and c.tag_ == "VBD" for c in v.children)
+            return v.head, v.tag_ == "VBN" and not finite
         if (controller := _object_controller(v)) is not None:
             return controller, False
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
@@ -476,7 +479,7 @@ def _body_country(doc: Doc, tok: Token, places: list) -> str | None:
     return None
 
 
-_PLACE_HEADS = {"city", "town", "village", "province", "region", "state", "capital", "district"}
+_PLACE_HEADS = {"city", "town", "village", "province", "region", "state", "capital", "district", "port", "enclave"}
 
 
 def _located_in(tok: Token, places: list) -> str | None:
