@@ -645,3 +645,13 @@ def test_example_article_participle_coordinated_with_a_finite_verb(analyze):
     assert names[asked.target].name == "Western governments" and names[asked.target].country is None
     stoltenberg = next(a for a in rec.actors if a.name == "Jens Stoltenberg")
     assert (stoltenberg.country, stoltenberg.sector) == (None, "IGO")  # not Belgian for being in Brussels
+
+
+@pytest.mark.model
+def test_groups_of_states_are_parties_and_reports_are_not(analyze):
+    rec = analyze("Moscow rejected the resolution and accused Western states of hypocrisy. "
+                  "Her office had received reports of torture.")
+    names = {a.id: a.name for a in rec.actors}
+    accused = next(e for e in rec.events if e.trigger.text == "accused")
+    assert names[accused.target] == "Western states"
+    assert not [e for e in rec.events if e.trigger.text == "received"]  # reports are not a visitor

@@ -53,7 +53,7 @@ _AGENT_NOUNS = {  # generic agents the fallback accepts as actors (CAMEO agent w
     "protesters", "demonstrators", "rebels", "insurgents", "militants", "officials", "forces",
     "court", "parliament", "ministry", "regime", "soldiers", "activists", "workers", "students",
     "leader", "leaders", "president", "minister", "administration", "lawmakers", "congress",
-    "people", "civilians", "protesters", "dissidents", "media", "press", "reports", "newspaper",
+    "people", "civilians", "protesters", "dissidents", "media", "press", "newspaper",
     "agency", "television", "union", "unions", "party", "troop", "peacekeepers", "diplomats",
     "prisoners", "journalists", "guerrillas", "fighters", "militia", "security", "junta",
     "mayor", "member", "members", "prisoner", "hostage", "hostages", "detainees", "activist",
@@ -61,6 +61,7 @@ _AGENT_NOUNS = {  # generic agents the fallback accepts as actors (CAMEO agent w
     "children", "refugees", "suspects", "suspect", "soldier", "leader", "diplomat", "ambassador",
     "envoy", "inspectors", "observers", "peacekeepers", "monitors", "candidate", "dissident",
     "governor", "premier", "chancellor", "king", "emir", "spokesman", "commander", "general",
+    "states", "countries", "nations", "powers", "governments", "allies",  # "Western states"
 }
 _QUANT_HEADS = {"one", "some", "many", "most", "all", "several", "dozens", "hundreds", "thousands",
                 "members", "group", "leaders", "officials", "part", "rest"}
