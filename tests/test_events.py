@@ -655,3 +655,17 @@ def test_groups_of_states_are_parties_and_reports_are_not(analyze):
     accused = next(e for e in rec.events if e.trigger.text == "accused")
     assert names[accused.target] == "Western states"
     assert not [e for e in rec.events if e.trigger.text == "received"]  # reports are not a visitor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, triple", [
+    ("Ukraine received military aid from the United States.", "received", ("USA", "AID", "UKR")),
+    ("Serbian workers stopped work at the mine.", "stopped", ("SRB", "PROTEST", None)),
+    ("The Zambian president reneged on his promise to Malawi.", "reneged", ("ZMB", "REJECT", None)),
+])
+def test_receiving_from_a_giver_and_other_lexicon_senses(code, text, trigger, triple):
+    c = one(code(text), trigger)
+    src, typ, tgt = triple
+    assert (c.source.country, c.event.type) == (src, typ)
+    if tgt:
+        assert c.target.country == tgt

@@ -20,7 +20,7 @@ ENV_VAR = "NEWSGRAPH_EVENT_LEXICON"
 _PREPS = frozenset(
     "about against at by for from in into of on onto over to toward towards upon with".split()
 )
-_FLAGS = frozenset({"sym", "mut", "ctl", "neg"})
+_FLAGS = frozenset({"sym", "mut", "ctl", "neg", "rev"})
 
 
 @dataclass(frozen=True)

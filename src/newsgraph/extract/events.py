@@ -660,6 +660,11 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                     break
         if not targets and o is not None and not _actor_like(o):
             targets = _object_party(o)  # "threatened to break off relations with Congo"
+    if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
+        obj = _child(trig, ("dobj", "obj"))
+        giver = _pobj(trig, "from") or (_pobj(obj, "from") if obj is not None else None)
+        if giver is not None:
+            return _conjuncts(giver), sources
     return sources, targets
 
 
