@@ -275,6 +275,15 @@ def test_armed_groups_and_their_fighters_and_patrons(analyze):
     assert all(a.country not in ("IRN", "SYR") for a in rec.actors)  # a cause or patron is not a country
 
 
+@pytest.mark.model
+def test_regions_are_not_nationalities_and_hyphened_participles_stay_in_names(analyze):
+    rec = analyze("Latin-American nations condemned the coup. South American leaders met in Lima. "
+                  "US-led forces attacked the town.")
+    assert by_name(rec, "US-led forces").country == "USA"
+    assert by_name(rec, "Latin-American nations").country is None
+    assert by_name(rec, "South American leaders").country is None  # not Peruvian for meeting in Lima
+
+
 # --------------------------------------------------------------------------- the seed article
 
 @pytest.mark.model

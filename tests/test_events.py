@@ -669,3 +669,11 @@ def test_receiving_from_a_giver_and_other_lexicon_senses(code, text, trigger, tr
     assert (c.source.country, c.event.type) == (src, typ)
     if tgt:
         assert c.target.country == tgt
+
+
+@pytest.mark.model
+def test_parties_the_coder_adds_are_named_by_their_phrase_and_things_are_not_parties(analyze):
+    rec = analyze("Security forces arrested 20 people in the capital. The ministry issued an official notice.")
+    names = {a.name for a in rec.actors}
+    assert "20 people" in names
+    assert not any(n.startswith("official") for n in names)  # an adjective on a thing is no party

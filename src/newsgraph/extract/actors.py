@@ -46,7 +46,7 @@ the text (title, apposition), else from the ``people`` section (G20 leaders
 and others, by a fixed rule), else from the one country the sentences
 mentioning them are set in.
 
-Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors``, ``is_cause`` and
+Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors``, ``not_nationality`` and
 the component class ``ActorExtractor``.
 """
 
@@ -75,7 +75,7 @@ from ..errors import InputError
 from ..records import Actor, Span
 from . import register_extensions
 
-__all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "is_cause", "load_knowledge", "make_actors",
+__all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "not_nationality", "load_knowledge", "make_actors",
            "slug"]
 
 KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
@@ -886,7 +886,7 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
             _, c, s = _title_parts(kb, toks)
             country, sector = country or c, sector or s
     if country is None and not known:
-        country = _country_in(kb, [t for t in span if not is_cause(t)])  # "Syrian Observatory ..."
+        country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
 
@@ -969,8 +969,9 @@ def _modifiers(tok: Token) -> list[Token]:
     for child in tok.lefts:
         if child.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
             out.extend(child.subtree)
+    hyphened = {t.i for t in out if t.i > 0 and t.doc[t.i - 1].text == "-"}  # "US-led", "Syrian-backed"
     return [t for t in out if (not t.is_punct or t.text == "-") and t.lower_ not in FILLER_MODIFIERS
-            and t.tag_ not in ("VBN", "VBG", "DT", "PDT")]
+            and (t.tag_ not in ("VBN", "VBG", "DT", "PDT") or t.i in hyphened)]
 
 
 def _country_of_token(st: _State, tok: Token) -> str | None:
@@ -981,7 +982,7 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
     if key is not None:
         return st.entities[key].country
     hit = st.kb.surface.get(tok.text) or st.kb.surface.get(_strip_text(tok.text))
-    if hit and not is_cause(tok):
+    if hit and not not_nationality(tok):
         return st.kb.entities[hit[1]].get("country") if hit[0] == "entity" else hit[1]
     return None
 
@@ -989,12 +990,20 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
 _PATRON_PARTICIPLES = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"}
 
 
-def is_cause(tok: Token) -> bool:
-    """"pro-Russia rebels", "Syrian-backed militia" are not Russian or Syrian: the country
-    is their cause or patron ("US-led forces" are the US's, and stay so)."""
+_REGION_WORDS = {"latin", "south", "north", "central"}
+
+
+def not_nationality(tok: Token) -> bool:
+    """Is this country word not the actor's nationality? "pro-Russia rebels", "Syrian-backed
+    militia": a cause or a patron ("US-led forces" are the US's, and stay so); "Latin
+    American", "South American": a region."""
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
         return True
+    if tok.lower_ == "american" and tok.i >= 1:
+        prev = doc[tok.i - 2] if doc[tok.i - 1].text == "-" and tok.i >= 2 else doc[tok.i - 1]
+        if prev.lower_ in _REGION_WORDS:
+            return True
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _PATRON_PARTICIPLES
 
 

@@ -98,8 +98,16 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
                                          mentions=[span]))
     if not party:
         return None
-    name = arg.text[4:] if arg.text.lower().startswith("the ") else arg.text
-    kind = _KIND_OF_LABEL.get(phrase.root.ent_type_, "group")
+    root = phrase.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i \
+            and not root.ent_type_:
+        head = root.head  # "security" read off "security forces": the actor is the whole phrase
+        if not is_party(head):
+            return None  # "prisoner abuses", "official notice": a thing, not a party
+        span = Span(start=arg.start, end=head.idx + len(head.text))
+    text = doc.text[span.start:span.end] if span.end != arg.end else arg.text
+    name = text[4:] if text.lower().startswith("the ") else text
+    kind = _KIND_OF_LABEL.get(root.ent_type_, "group")
     return _add(actors, by_id, Actor(id="", name=name, kind=kind, country=arg.country,
                                      sector=arg.sector or ("GOV" if kind == "state" else None), mentions=[span]))
 

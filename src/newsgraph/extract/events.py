@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Event, Span as CharSpan, TextSpan
 from . import register_extensions
-from .actors import is_cause
+from .actors import not_nationality
 from .event_actors import settle
 from .event_lexicon import LexEntry, Lexicon, load_cameo2plover, load_lexicon, plover_for
 
@@ -272,7 +272,7 @@ def _names_party(head: Token) -> bool:
     thing: "300 people", "army troops", but not "the sanctions regime")?"""
     if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    return head.lower_ in _AGENT_NOUNS and all(
+    return head.pos_ in ("NOUN", "PROPN") and head.lower_ in _AGENT_NOUNS and all(
         c.dep_ != "compound" or _is_actorish(c) or country_of(c.text) for c in head.children)
 
 
@@ -568,7 +568,8 @@ def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) 
     """Country from entities/places inside the phrase, the head word first; the head's own
     country name before a gazetteer place on it (a place reading of "PRC" or "Hamas" is a
     namesake town, and an organisation is not a place)."""
-    code = country_of(tok.text) if tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "") or tok.pos_ == "PROPN" else None
+    code = country_of(tok.text) if (tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "") or tok.pos_ == "PROPN") \
+        and not not_nationality(tok) else None
     if code:
         return code
     for p in places:
@@ -579,12 +580,12 @@ def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) 
     if span is None:
         return None
     for ent in span.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not any(is_cause(t) for t in ent):
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not any(not_nationality(t) for t in ent):
             code = country_of(ent.text)
             if code:
                 return code
     for t in span:  # not "the pro-Iranian Hizbollah", "a Syrian-backed militia"
-        if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i and not is_cause(t):
+        if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i and not not_nationality(t):
             code = country_of(t.text)
             if code:
                 return code
@@ -1095,6 +1096,8 @@ def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, an
     in Monrovia"), as CAMEO coders read it; named people and organisations are not."""
     if arg is None or arg.country or arg.sector == "IGO" or tok.tag_ != "NNS" or tok.ent_type_:
         return arg
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() for c in tok.lefts):
+        return arg  # "South American leaders met in Lima", "Western diplomats in Kyiv": not locals
     where = _clause_place(place_at, anchor, arg, triggers)
     country = getattr(places[where], "country", None) if where is not None else None
     return replace(arg, country=country) if country else arg
