@@ -276,6 +276,14 @@ def test_armed_groups_and_their_fighters_and_patrons(analyze):
 
 
 @pytest.mark.model
+def test_rights_groups_are_ngos(analyze):
+    rec = analyze("Amnesty International and the Viasna human rights centre accused Belarus of torture.")
+    assert (by_name(rec, "Amnesty International").sector, by_name(rec, "Amnesty International").country) == \
+        ("NGO", None)
+    assert (by_name(rec, "Viasna").sector, by_name(rec, "Viasna").country) == ("NGO", "BLR")
+
+
+@pytest.mark.model
 def test_regions_are_not_nationalities_and_hyphened_participles_stay_in_names(analyze):
     rec = analyze("Latin-American nations condemned the coup. South American leaders met in Lima. "
                   "US-led forces attacked the town.")

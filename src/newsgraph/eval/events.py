@@ -75,10 +75,11 @@ def _run(nlp, items: list[tuple[str, str | None]]) -> list:
 
 
 def _code(actor) -> str | None:
-    """Country of an actor record, or "IGO" (gold codes international bodies IGO...)."""
+    """Country of an actor record, or "IGO" / "NGO" for a body without one (the gold codes
+    international bodies IGO... and non-governmental ones NGO...)."""
     if actor is None:
         return None
-    return actor.country or ("IGO" if actor.sector == "IGO" else None)
+    return actor.country or (actor.sector if actor.sector in ("IGO", "NGO") else None)
 
 
 def _predicted(doc, min_conf: float) -> list[tuple[str, str, str | None, str | None]]:
