@@ -524,7 +524,7 @@ def test_evaluation_floors(nlp):
 
 
 FLOOR_TYPE_F1 = 0.77
-FLOOR_TRIPLE_F1 = 0.50
+FLOOR_TRIPLE_F1 = 0.51
 FLOOR_UNIT_PAIRS = 0.33
 
 
@@ -556,6 +556,11 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     # whom a transfer is for, through "dollars of aid"; a group named by where its clause is
     ("The EU agreed to provide 50 million euros of aid for Moldova.", "provide", "MDA"),
     ("Japan provided food aid to refugees fleeing the fighting in Sudan.", "provided", "SDN"),
+    # an infinitive the parser hangs as an adverbial clause; a noun's object's party; an owner
+    ("A Polish minister threatened today to impose import restrictions against Lithuanian goods.",
+     "threatened", "LTU"),
+    ("Italy announced a suspension of air links with Serbia.", "suspension", "SRB"),
+    ("The Hungarian premier refused to respond to a demand from the Austrian chancellor.", "refused", "AUT"),
 ])
 def test_target_country(code, text, trigger, country):
     c = one(code(text), trigger)
@@ -677,3 +682,10 @@ def test_parties_the_coder_adds_are_named_by_their_phrase_and_things_are_not_par
     names = {a.name for a in rec.actors}
     assert "20 people" in names
     assert not any(n.startswith("official") for n in names)  # an adjective on a thing is no party
+
+
+@pytest.mark.model
+def test_adjectives_that_spell_like_agents_are_not_parties(code):
+    ev = one(code("Greek unions threatened to hold a general strike."), "threatened")
+    assert ev.target is None or ev.target.text != "general"
+

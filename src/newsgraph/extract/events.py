@@ -277,8 +277,10 @@ def _names_party(head: Token) -> bool:
 
 
 def _is_actorish(tok: Token) -> bool:
+    """An entity, a pronoun or proper noun, or an agent noun (as a noun: not the adjective in
+    "an official visit", "a general strike", "a military offensive")."""
     return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PRON", "PROPN")
-            or tok.lower_ in _AGENT_NOUNS)
+            or (tok.lower_ in _AGENT_NOUNS and tok.pos_ != "ADJ"))
 
 
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
@@ -649,7 +651,11 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             targets = _conjuncts(dat)
     if not targets and entry.plover.type in _SPEECH_ACTS:
         targets = _demanded_party(trig)
-    if not targets and (x := _child(trig, ("xcomp",))) is not None:  # "offered to hand over to Britain"
+    x = _child(trig, ("xcomp",))
+    if x is None and ("ctl" in entry.flags or trig.lemma_.lower() in _SELF_INTENT):
+        x = next((c for c in trig.children if c.dep_ == "advcl" and c.tag_ == "VB"
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)  # "threatened today to"
+    if not targets and x is not None:  # "offered to hand over to Britain"
         o = _child(x, ("dobj", "dative"))
         if o is not None and _actor_like(o) and not _given(x, o):
             targets = _conjuncts(o)
@@ -658,6 +664,9 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 p = _pobj(x, prep)
                 if p is not None and _actor_like(p):
                     targets = _conjuncts(p)
+                    break
+                if p is not None and prep == "to" and (party := _owner(p)):
+                    targets = party  # "refused to respond to a demand from the US President"
                     break
         if not targets and o is not None and not _actor_like(o):
             targets = _object_party(o)  # "threatened to break off relations with Congo"
@@ -778,8 +787,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     if of is not None:
         if of_is_source and not sources:
             sources = _conjuncts(of)
-        elif not of_is_source:
-            targets = _conjuncts(of)
+        elif not of_is_source:  # "a suspension of air links with Serbia": the links' party
+            targets = _conjuncts(of) if _actor_like(of) else (_object_party(of) or _conjuncts(of))
     if not targets:
         for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
             if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
