@@ -579,6 +579,10 @@ def test_members_share_their_bodys_country_and_appositions_name_the_office(code)
 def test_unnamed_groups_are_of_the_country_they_act_in(code):
     ev = one(code("Students protested against the new law in the northern city of Mosul."), "protested")
     assert ev.source.country == "IRQ"
+    ev = one(code("Prisoners rioted at a jail in Georgia's capital Tbilisi on Monday."), "rioted")
+    assert ev.source.country == "GEO"  # the place is an apposition inside the locative phrase
+    ev = one(code("Workers affiliated with the Kenyan teachers' union stopped work."), "stopped")
+    assert ev.source.country == "KEN"  # members share their body's country
     named = one(code("Greenpeace protested against the new law in Mosul."), "protested")
     assert named.source.country != "IRQ"  # an organisation is not where it acts
 

@@ -479,7 +479,16 @@ def _body_country(doc: Doc, tok: Token, places: list) -> str | None:
         p = _pobj(tok, prep)
         if p is not None and p.i != tok.i and (sub := _resolve(doc, p, places)) is not None and sub.country:
             return sub.country
+    for c in tok.children:  # "workers affiliated with the Serbian Workers' Union", "militants loyal to"
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _AFFILIATION:
+            for prep in ("with", "to"):
+                p = _pobj(c, prep)
+                if p is not None and (sub := _resolve(doc, p, places)) is not None and sub.country:
+                    return sub.country
     return None
+
+
+_AFFILIATION = {"affiliate", "affiliated", "belong", "loyal", "attach", "attached", "link", "linked"}
 
 
 _PLACE_HEADS = {"city", "town", "village", "province", "region", "state", "capital", "district", "port", "enclave"}
@@ -1084,6 +1093,8 @@ def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Ar
     the source's phrase ("the curfew imposed in Sudan", "a research centre in Tokyo"): where
     an untargeted act happens, for its target only (the event's place stays as attached)."""
     for r, _, idx in places:
+        if r.dep_ in ("appos", "poss", "compound") and r.head.dep_ == "pobj":
+            r = r.head  # "in East Timor's capital Dili"
         if r.dep_ != "pobj" or not (r.head.lower_ in _LOCATIVE or (
                 r.head.lower_ == "of" and r.head.head.lower_ in _DIRECTIONS | _PLACE_HEADS)):
             continue  # "in Kirkuk", "southwest of Baghdad", "in the northern city of Kirkuk"
@@ -1103,7 +1114,7 @@ def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, an
     """A group named by a plain plural noun ("students", "prisoners", "demonstrators") with no
     country of its own is of the country its act takes place in ("demonstrators protesting
     in Monrovia"), as CAMEO coders read it; named people and organisations are not."""
-    if arg is None or arg.country or arg.sector == "IGO" or tok.tag_ != "NNS" or tok.ent_type_:
+    if arg is None or arg.country or arg.sector == "IGO" or tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_:
         return arg
     if any(c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() for c in tok.lefts):
         return arg  # "South American leaders met in Lima", "Western diplomats in Kyiv": not locals
