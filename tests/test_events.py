@@ -523,8 +523,8 @@ def test_evaluation_floors(nlp):
     assert m["petrarch_units"]["pair_recall"] >= FLOOR_UNIT_PAIRS
 
 
-FLOOR_TYPE_F1 = 0.77
-FLOOR_TRIPLE_F1 = 0.51
+FLOOR_TYPE_F1 = 0.78
+FLOOR_TRIPLE_F1 = 0.52
 FLOOR_UNIT_PAIRS = 0.33
 
 
@@ -693,3 +693,13 @@ def test_adjectives_that_spell_like_agents_are_not_parties(code):
     ev = one(code("Greek unions threatened to hold a general strike."), "threatened")
     assert ev.target is None or ev.target.text != "general"
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Serbia lodged an official protest with Albania today.", "lodged", "ACCUSE"),
+    ("The Russian government protested the decision on Monday.", "protested", "ACCUSE"),
+    ("Students protested in Minsk on Sunday.", "protested", "PROTEST"),
+])
+def test_governments_protest_in_words_crowds_in_the_street(code, text, trigger, type_):
+    assert one(code(text), trigger).event.type == type_

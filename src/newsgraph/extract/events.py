@@ -1349,6 +1349,9 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         sent = tok.sent
         for src, tgt in _pairs(entry, srcs, tgts):
             ptype, pmode, cameo = entry.plover.type, entry.plover.mode, entry.cameo
+            if cameo.startswith("14") and tok.lemma_.lower() == "protest" and src is not None \
+                    and src.sector in ("GOV", "IGO") and (verbal := plover_for("111", table)):
+                ptype, pmode, cameo = verbal.type, verbal.mode, "111"  # a government protests in words
             if intended and src is not None:  # a stated intent is its source's
                 ptype, pmode, cameo = intended
             ev = Event(
