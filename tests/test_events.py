@@ -694,7 +694,6 @@ def test_adjectives_that_spell_like_agents_are_not_parties(code):
     assert ev.target is None or ev.target.text != "general"
 
 
-
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_", [
     ("Serbia lodged an official protest with Albania today.", "lodged", "ACCUSE"),
