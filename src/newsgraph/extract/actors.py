@@ -64,8 +64,8 @@ from pathlib import Path
 import numpy as np
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan

@@ -25,7 +25,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..records import Event, Span as CharSpan, TextSpan
+from ..records import Event, TextSpan
+from ..records import Span as CharSpan
 from . import register_extensions
 from .actors import not_nationality
 from .event_actors import settle
@@ -53,13 +54,13 @@ _AGENT_NOUNS = {  # generic agents the fallback accepts as actors (CAMEO agent w
     "protesters", "demonstrators", "rebels", "insurgents", "militants", "officials", "forces",
     "court", "parliament", "ministry", "regime", "soldiers", "activists", "workers", "students",
     "leader", "leaders", "president", "minister", "administration", "lawmakers", "congress",
-    "people", "civilians", "protesters", "dissidents", "media", "press", "newspaper",
+    "people", "civilians", "dissidents", "media", "press", "newspaper",
     "agency", "television", "union", "unions", "party", "troop", "peacekeepers", "diplomats",
     "prisoners", "journalists", "guerrillas", "fighters", "militia", "security", "junta",
     "mayor", "member", "members", "prisoner", "hostage", "hostages", "detainees", "activist",
     "journalist", "official", "student", "citizens", "nationals", "man", "men", "woman", "women",
-    "children", "refugees", "suspects", "suspect", "soldier", "leader", "diplomat", "ambassador",
-    "envoy", "inspectors", "observers", "peacekeepers", "monitors", "candidate", "dissident",
+    "children", "refugees", "suspects", "suspect", "soldier", "diplomat", "ambassador",
+    "envoy", "inspectors", "observers", "monitors", "candidate", "dissident",
     "governor", "premier", "chancellor", "king", "emir", "spokesman", "commander", "general",
     "states", "countries", "nations", "powers", "governments", "allies",  # "Western states"
 }
