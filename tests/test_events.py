@@ -488,6 +488,8 @@ def test_seed_article_events(seed):
     assert sanctions and "EU" in sanctions[0].source.text
     pompeo = find("welcomed", "CONSULT")[0]
     assert pompeo.source.country == "BLR" and "Pompeo" in pompeo.target.text
+    us_support = [c for c in find("support", "SUPPORT") if c.source and c.source.country == "USA"]
+    assert us_support and us_support[0].target.country == "BLR"  # "forces such as the Belarusian opposition"
     killing = find("assassination", "ASSAULT")
     assert {c.target.country for c in killing} == {"IRN"}
     congrats = find("congratulated", "SUPPORT")[0]
@@ -561,6 +563,7 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
      "threatened", "LTU"),
     ("Italy announced a suspension of air links with Serbia.", "suspension", "SRB"),
     ("The Hungarian premier refused to respond to a demand from the Austrian chancellor.", "refused", "AUT"),
+    ("Iran supplied weapons to militias such as Hezbollah.", "supplied", "LBN"),  # the example names the party
 ])
 def test_target_country(code, text, trigger, country):
     c = one(code(text), trigger)

@@ -425,6 +425,9 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     country the phrase itself names ("Russian foreign minister ...") before the actor's."""
     if tok is None:
         return None
+    example = _pobj(tok, "as")
+    if example is not None and any(c.lower_ == "such" for c in example.head.children) and tok.pos_ == "NOUN":
+        tok = example  # "forces such as the Belarusian opposition": the example names the party
     if tok.pos_ == "PRON" and tok.lower_ in _PERSONAL and not actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
         reporter = _reporter_of(tok)
         if reporter is not None:
