@@ -8,9 +8,11 @@ carries actor ids, so that reading is kept by the actors themselves:
 
 * an argument with no actor becomes one, with its phrase as the mention: the state when the
   phrase is a place or a country word, else a person, organisation or group named by the
-  phrase (by its entity label), with the country the coder read; pronouns stay unresolved.
-  A place an untargeted act is aimed at ("protested in Minsk") points to the state; it becomes
-  a mention of it only when the article has no other;
+  phrase (by its entity label), with the country the coder read; pronouns stay unresolved,
+  and a phrase that names no party ("the sanctions regime") stays null unless it names a
+  country ("Russian interests" points to Russia). A place an untargeted act is aimed at
+  ("protested in Minsk") points to the state; it becomes a mention of it only when the
+  article has no other;
 * a country word inside a longer mention of an actor of another country is a second party
   ("Hungarian and Romanian officials": "Romanian officials");
 * an actor without a country takes the one the coder read on its phrase;
