@@ -564,6 +564,7 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     ("Italy announced a suspension of air links with Serbia.", "suspension", "SRB"),
     ("The Hungarian premier refused to respond to a demand from the Austrian chancellor.", "refused", "AUT"),
     ("Iran supplied weapons to militias such as Hezbollah.", "supplied", "LBN"),  # the example names the party
+    ("Armenia mobilized army reservists for a war against Azerbaijan.", "mobilized", "AZE"),  # whom it is for
 ])
 def test_target_country(code, text, trigger, country):
     c = one(code(text), trigger)

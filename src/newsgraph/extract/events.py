@@ -633,9 +633,9 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if obj is not None and obj.lemma_.lower() not in entry.extras:
             targets = _conjuncts(obj)
             if (not _actor_like(obj) or _given(trig, obj)) and any(
-                    _pobj(trig, p) is not None and _actor_like(_pobj(trig, p))
-                    for p in ("at", "on", "against", "to", "into", "from")):
-                targets = []  # "fired anti-aircraft batteries at Russia", "offered its troops to Lebanon"
+                    (q := _pobj(trig, p)) is not None and (_actor_like(q) or (_given(trig, obj) and _object_party(q)))
+                    for p in ("at", "on", "against", "to", "into", "from", "for")):
+                targets = []  # "fired batteries at Russia", "offered its troops to Lebanon", "for a war against Iraq"
             elif not _actor_like(obj) and (
                     party := _object_party(obj, trig.lemma_.lower() in _TRANSFER) or _owner(obj)):
                 targets = party  # "ratified an agreement with the EU"
@@ -649,8 +649,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             if p is None and (o := _child(trig, ("dobj", "obj", "nsubjpass"))) is not None:
                 p = _pobj(o, prep) if prep in entry.preps or o.lemma_.lower() in entry.extras else None
                 p = p if p is not None and _actor_like(p) else None  # not "a proposal for a cease-fire"
-            if p is not None:
-                targets = _conjuncts(p)
+            if p is not None:  # "mobilized reservists for a war against Iraq": the war's party
+                targets = _conjuncts(p) if _actor_like(p) else (_object_party(p) or _conjuncts(p))
                 break
     if not targets and (o := _child(trig, ("dobj", "obj"))) is not None and o.lemma_.lower() in entry.extras:
         for c in o.children:
@@ -693,7 +693,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
 
 #: Verbs of giving and moving: their object is what goes, the "to" party receives it.
 _TRANSFER = {"offer", "provide", "give", "send", "supply", "deliver", "donate", "contribute", "hand",
-             "ship", "grant", "extend", "sell", "lend", "return", "dispatch", "deploy", "withdraw", "pull"}
+             "ship", "grant", "extend", "sell", "lend", "return", "dispatch", "deploy", "withdraw", "pull",
+             "mobilize", "mobilise", "mass"}
 
 
 def _given(trig: Token, obj: Token) -> bool:
