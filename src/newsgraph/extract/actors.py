@@ -46,8 +46,8 @@ the text (title, apposition), else from the ``people`` section (G20 leaders
 and others, by a fixed rule), else from the one country the sentences
 mentioning them are set in.
 
-Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors``, ``not_nationality`` and
-the component class ``ActorExtractor``.
+Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors``,
+``not_nationality`` and the component class ``ActorExtractor``.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ from ..errors import InputError
 from ..records import Actor, Span
 from . import register_extensions
 
-__all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "not_nationality", "load_knowledge", "make_actors",
-           "slug"]
+__all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_knowledge", "make_actors",
+           "not_nationality", "slug"]
 
 KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
 
