@@ -56,6 +56,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -76,7 +77,7 @@ from ..records import Actor, Span
 from . import register_extensions
 
 __all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_knowledge", "make_actors",
-           "not_nationality", "slug"]
+           "not_nationality", "slug", "unique_id"]
 
 KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
 
@@ -1225,15 +1226,21 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     return _assemble(st)
 
 
+def unique_id(name: str, used: Collection[str]) -> str:
+    """A stable actor id: the name's slug, numbered when an earlier actor has it."""
+    base = slug(name) or "actor"
+    ident, n = base, 1
+    while ident in used:
+        n += 1
+        ident = f"{base}-{n}"
+    return ident
+
+
 def _assemble(st: _State) -> list[Actor]:
     ents = sorted((e for e in st.entities.values() if e.mentions), key=lambda e: (min(e.mentions), e.key))
     actors, used = [], set()
     for e in ents:
-        base = slug(e.name)
-        ident, n = base, 1
-        while ident in used:
-            n += 1
-            ident = f"{base}-{n}"
+        ident = unique_id(e.name, used)
         used.add(ident)
         actors.append(Actor(id=ident, name=e.name, kind=e.kind, country=e.country, sector=e.sector,
                             title=e.title, mentions=[Span.model_construct(start=s, end=t)

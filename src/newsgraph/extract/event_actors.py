@@ -30,7 +30,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Span
-from .actors import country_of, load_knowledge, slug
+from .actors import country_of, load_knowledge, unique_id
 
 
 def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
@@ -120,12 +120,7 @@ def _add(actors: list[Actor], by_id: dict[str, Actor], actor: Actor) -> Actor:
     if same is not None:
         same.mentions.extend(m for m in actor.mentions if m not in same.mentions)
         return same
-    base = slug(actor.name) or "actor"
-    ident, n = base, 1
-    while ident in by_id:
-        n += 1
-        ident = f"{base}-{n}"
-    actor.id = ident
+    actor.id = unique_id(actor.name, by_id)
     actors.append(actor)
-    by_id[ident] = actor
+    by_id[actor.id] = actor
     return actor
