@@ -63,13 +63,13 @@ def test_slug_is_ascii_and_stable():
 def test_knowledge_extension_via_env(tmp_path, monkeypatch):
     extra = tmp_path / "extra.json"
     extra.write_text(json.dumps({
-        "countries": {"SUR": {"demonyms": ["Surinamese"], "capitals": ["Paramaribo"]}},
+        "countries": {"ABW": {"demonyms": ["Aruban", "Arubans"], "capitals": ["Oranjestad"]}},
         "igos": {"Mercosur": {"aliases": ["Southern Common Market"]}},
     }))
-    assert country_of("Paramaribo") is None
+    assert country_of("Oranjestad") is None
     monkeypatch.setenv("NEWSGRAPH_KNOWLEDGE", str(extra))
-    assert country_of("Paramaribo") == "SUR"
-    assert country_of("Surinamese") == "SUR"
+    assert country_of("Oranjestad") == "ABW"
+    assert country_of("Arubans") == "ABW"
     assert load_knowledge().surface["Southern Common Market"] == ("entity", "Mercosur")
 
 
@@ -264,6 +264,21 @@ def test_known_people_get_their_country_unless_the_text_says_otherwise(analyze, 
 
     doc = ActorExtractor(nlp)(nlp("Sandu called for calm."))
     assert [(a.name, a.country) for a in doc._.actors] == [("Sandu", "MDA")]
+
+
+@pytest.mark.model
+def test_titled_person_takes_the_one_country_their_sentence_names(analyze):
+    rec = analyze("President Levy Mwanawasa has reneged on his commitment to the Zambian people.")
+    assert by_name(rec, "Levy Mwanawasa").country == "ZMB"
+    rec = analyze("Fijian rebels said they will release Prime Minister Mahendra Chaudhry.")
+    assert by_name(rec, "Mahendra Chaudhry").country == "FJI"
+    # another person's title does not count, nor do two countries, nor a name with no title
+    rec = analyze("President Francois Mitterand welcomed South African leader F.W. de Klerk.")
+    assert by_name(rec, "Francois Mitterand").country is None
+    rec = analyze("President Juma Kabila thanked the Kenyan and Ugandan delegations.")
+    assert by_name(rec, "Juma Kabila").country is None
+    rec = analyze("Juma Kabila thanked the Kenyan delegation.")
+    assert by_name(rec, "Juma Kabila").country is None
 
 
 @pytest.mark.model

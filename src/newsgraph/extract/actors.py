@@ -348,6 +348,7 @@ class _State:
     sent_start: list[int] = field(default_factory=list)  # sentence number -> first token
     gov_country: dict[int, str | None] = field(default_factory=dict)  # government noun -> country
     title_orgs: dict[str, list[str]] = field(default_factory=dict)  # person key -> orgs in title
+    named: dict[int, set[str]] = field(default_factory=dict)  # sentence number -> countries it names
 
     def title_org(self, key: str) -> tuple[str | None, str | None]:
         """(country, sector) of the organisation named in a person's title or
@@ -717,6 +718,26 @@ def _locative_country(st: _State, ent: _Entity) -> str | None:
     return ranked[0][0]
 
 
+def _named_country(st: _State, ent: _Entity) -> str | None:
+    """Fallback country of a titled person ("President Levy Mwanawasa ... the Zambian
+    people"): the one country their sentences name, as a state, nationality or a named
+    body's home. Other people's titles are not counted ("President Mitterrand welcomed
+    South African leader de Klerk" leaves Mitterrand without one)."""
+    named: set[str] = set()
+    for sent in _sentences_of(st, ent):
+        named |= st.named.get(sent, set())
+    return named.pop() if len(named) == 1 else None
+
+
+def _sentences_of(st: _State, ent: _Entity) -> set[int]:
+    sents = {a[1] for a in st.antecedents if a[2] == ent.key}
+    for start, _ in ent.mentions:
+        span = st.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            sents.add(st.sent_of[span.start])
+    return sents
+
+
 def _resolve_pronouns(st: _State) -> None:
     """he/his/she/her -> a person: the nearest compatible person earlier in
     the sentence, else the subject (or last person) of the nearest of the
@@ -890,6 +911,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
+    if country:
+        st.named.setdefault(st.sent_of[span.start], set()).add(country)
 
 
 def _appos_head(span: TokSpan) -> list[Token]:
@@ -911,6 +934,9 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     kind, key = hit
     kb = st.kb
     sent = st.sent_of[span.start]
+    country = kb.entities[key].get("country") if kind == "entity" else key
+    if country:
+        st.named.setdefault(sent, set()).add(country)
     if kind == "entity":
         info = kb.entities[key]
         st.entity("entity:" + key, key, info["kind"], country=info.get("country"), sector=info.get("sector"))
@@ -1219,6 +1245,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
                 ent.fill(country=country, sector=sector)
             if ent.country is None and ent.sector != "IGO":  # an IGO official has no country
                 ent.fill(country=_locative_country(st, ent))
+            if ent.country is None and ent.title and ent.sector != "IGO":
+                ent.fill(country=_named_country(st, ent))
     _resolve_pronouns(st)
     _resolve_first_person(st)
     _add_role_nouns(st)

@@ -615,6 +615,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         srcs = [_resolve(doc, t, places) for t in s_toks]
         srcs = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(s_toks, srcs)]
         tgts = [_resolve(doc, t, places) for t in t_toks]
+        tgts = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(t_toks, tgts)]
         tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
         mod = _flags(anchor, tok, entry, ctl)
         negated, hypothetical = mod.negated, mod.hypothetical
