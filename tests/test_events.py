@@ -589,6 +589,8 @@ def test_unnamed_groups_are_of_the_country_they_act_in(code):
     assert ev.source.country == "KEN"  # members share their body's country
     named = one(code("Greenpeace protested against the new law in Mosul."), "protested")
     assert named.source.country != "IRQ"  # an organisation is not where it acts
+    ev = one(code("The army detained dozens of students in Harare on Monday."), "detained")
+    assert ev.target.country == "ZWE"  # so are the groups acted on
 
 
 @pytest.mark.model
