@@ -565,6 +565,9 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     ("The Hungarian premier refused to respond to a demand from the Austrian chancellor.", "refused", "AUT"),
     ("Iran supplied weapons to militias such as Hezbollah.", "supplied", "LBN"),  # the example names the party
     ("Armenia mobilized army reservists for a war against Azerbaijan.", "mobilized", "AZE"),  # whom it is for
+    # a threat is aimed at the party whose act is its condition
+    ("Protesters threatened to strike unless Israel lifted the blockade.", "threatened", "ISR"),
+    ("Peru threatened today to launch an offensive unless Quito accepted its terms.", "threatened", "ECU"),
 ])
 def test_target_country(code, text, trigger, country):
     c = one(code(text), trigger)

@@ -535,12 +535,25 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                     break
         if not targets and o is not None and not _actor_like(o):
             targets = _object_party(o)  # "threatened to break off relations with Congo"
+    if not targets and entry.plover.type == "THREATEN":
+        targets = _conditioned_party(trig, x)
     if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
         obj = _child(trig, ("dobj", "obj"))
         giver = _pobj(trig, "from") or (_pobj(obj, "from") if obj is not None else None)
         if giver is not None:
             return _conjuncts(giver), sources
     return sources, targets
+
+
+def _conditioned_party(trig: Token, comp: Token | None) -> list[Token]:
+    """"threatened to strike unless Israel rescinded the annexation", "... if the United States
+    goes ahead": a threat is aimed at the party whose act is its condition."""
+    for v in (trig, comp):
+        for c in v.children if v is not None else ():
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) \
+                    and (s := _child(c, _SUBJ)) is not None and _actor_like(s):
+                return _conjuncts(s)
+    return []
 
 
 #: Verbs of giving and moving: their object is what goes, the "to" party receives it.
