@@ -299,6 +299,13 @@ def test_rights_groups_are_ngos(analyze):
 
 
 @pytest.mark.model
+def test_un_agencies_and_regional_bodies_are_igos(analyze):
+    rec = analyze("The International Labor Office and the OAU criticised ECOWAS.")
+    for name in ("International Labour Organization", "Organization of African Unity", "ECOWAS"):
+        assert (by_name(rec, name).sector, by_name(rec, name).country) == ("IGO", None)
+
+
+@pytest.mark.model
 def test_regions_are_not_nationalities_and_hyphened_participles_stay_in_names(analyze):
     rec = analyze("Latin-American nations condemned the coup. South American leaders met in Lima. "
                   "US-led forces attacked the town.")

@@ -568,6 +568,8 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     # a threat is aimed at the party whose act is its condition
     ("Protesters threatened to strike unless Israel lifted the blockade.", "threatened", "ISR"),
     ("Peru threatened today to launch an offensive unless Quito accepted its terms.", "threatened", "ECU"),
+    # a demand the verb carries: who is to act, on the verb's complement clause
+    ("The union reiterated its demand today that Israel ease restrictions.", "demand", "ISR"),
 ])
 def test_target_country(code, text, trigger, country):
     c = one(code(text), trigger)

@@ -717,6 +717,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 if p is not None:
                     targets = _conjuncts(p)
                     break
+        if not targets and light and entry.plover.type in _SPEECH_ACTS:
+            targets = _demanded_party(gov)  # "reiterated its demand that Israel ease restrictions"
         if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
             o = _child(gov, ("dobj",))
             if o is not None:
