@@ -568,6 +568,9 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     # a threat is aimed at the party whose act is its condition
     ("Protesters threatened to strike unless Israel lifted the blockade.", "threatened", "ISR"),
     ("Peru threatened today to launch an offensive unless Quito accepted its terms.", "threatened", "ECU"),
+    # force used on whom its purpose names; a passive subject that is a place or thing: its party
+    ("Police opened fire to disperse Kenyan students.", "opened", "KEN"),
+    ("A camp for Congolese refugees was attacked by militiamen.", "attacked", "COD"),
     # a demand the verb carries: who is to act, on the verb's complement clause
     ("The union reiterated its demand today that Israel ease restrictions.", "demand", "ISR"),
 ])

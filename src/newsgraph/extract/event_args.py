@@ -478,6 +478,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if subj is not None and (subj.lemma_.lower() not in entry.extras or _actor_like(subj)):
             # not "evidence ... was presented": the pattern's object word names no party
             targets = _conjuncts(subj)
+            if not _actor_like(subj) and (party := _object_party(subj, transfer=True)):
+                targets = party  # "a camp for Congolese refugees was attacked"
     else:
         if subj is not None:
             sources = _conjuncts(subj)
@@ -537,12 +539,26 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             targets = _object_party(o)  # "threatened to break off relations with Congo"
     if not targets and entry.plover.type == "THREATEN":
         targets = _conditioned_party(trig, x)
+    if not targets and entry.plover.type in _FORCE:
+        targets = _purpose_object(trig)
     if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
         obj = _child(trig, ("dobj", "obj"))
         giver = _pobj(trig, "from") or (_pobj(obj, "from") if obj is not None else None)
         if giver is not None:
             return _conjuncts(giver), sources
     return sources, targets
+
+
+_FORCE = {"ASSAULT", "COERCE"}
+
+
+def _purpose_object(trig: Token) -> list[Token]:
+    """"opened fire to disperse demonstrators": force used on the party its purpose names."""
+    for c in trig.children:
+        if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts) \
+                and (o := _child(c, ("dobj", "obj"))) is not None and _actor_like(o):
+            return _conjuncts(o)
+    return []
 
 
 def _conditioned_party(trig: Token, comp: Token | None) -> list[Token]:
