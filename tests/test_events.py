@@ -267,6 +267,12 @@ def test_intent_codes(code):
     assert one(code("The sanctions will be lifted next year."), "lifted").event.type == "RETREAT"  # no source: no intent
     ready = one(code("Syria is ready to withdraw its troops from Lebanon."), "withdraw")
     assert (ready.event.type, ready.event.cameo, ready.source.country) == ("AGREE", "0356", "SYR")
+    # with an "unless" condition a stated act is a threat, aimed at whom the condition names
+    threat = one(code("Nigeria said it will withdraw its troops from Chad unless the rebels sign a truce."), "withdraw")
+    assert (threat.event.type, threat.event.cameo, threat.target.country) == ("THREATEN", "130", "TCD")
+    threat = one(code("Russia threatened to stop talks to cut arms if the United States deploys new missiles."),
+                 "threatened")
+    assert threat.target.country == "USA"
 
 
 @pytest.mark.model

@@ -564,11 +564,11 @@ def _purpose_object(trig: Token) -> list[Token]:
 def _conditioned_party(trig: Token, comp: Token | None) -> list[Token]:
     """"threatened to strike unless Israel rescinded the annexation", "... if the United States
     goes ahead": a threat is aimed at the party whose act is its condition."""
-    for v in (trig, comp):
-        for c in v.children if v is not None else ():
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) \
-                    and (s := _child(c, _SUBJ)) is not None and _actor_like(s):
-                return _conjuncts(s)
+    below = [t for t in comp.subtree if t.dep_ == "advcl"] if comp is not None else []
+    for c in [*(t for t in trig.children if t.dep_ == "advcl"), *below]:
+        if any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) \
+                and (s := _child(c, _SUBJ)) is not None and _actor_like(s):
+            return _conjuncts(s)
     return []
 
 

@@ -284,6 +284,13 @@ def reject_code(cameo: str) -> str | None:
     return None
 
 
+def _unless(anchor: Token) -> bool:
+    """Does a stated act come with an "unless" condition? CAMEO codes such an act as a
+    threat (13), whatever it would be done."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in anchor.children)
+
+
 def intent_code(cameo: str) -> str | None:
     """The CAMEO "intent" code for an act stated as intended, or None (03, 1x verbal codes)."""
     for n in (4, 3, 2):
@@ -622,6 +629,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         intended = None
         if mod.intent and not negated and (code := intent_code(entry.cameo)) and (p := plover_for(code, table)):
             intended = (p.type, p.mode, code)
+            if _unless(anchor) and not code.startswith("13") and (p := plover_for("130", table)):
+                intended = (p.type, p.mode, "130")  # "will withdraw its force unless ...": a threat
         elif mod.refused and (code := reject_code(entry.cameo)) and (p := plover_for(code, table)):
             intended = (p.type, p.mode, code)
         attributed = _claim_source(doc, tok)
