@@ -632,6 +632,12 @@ def test_raised_subjects_and_coordinated_country_modifiers_are_sources(code):
     assert {c.source.country for c in protest} == {"USA", "GBR"}
 
 
+@pytest.mark.model
+def test_one_party_named_twice_is_one_target(code):
+    expelled = all_on(code("Iran expelled inspectors of the International Atomic Energy Agency, or IAEA."), "expelled")
+    assert [c.target.sector for c in expelled] == ["IGO"]
+
+
 
 @pytest.mark.model
 def test_the_record_carries_what_the_coder_read_of_its_arguments(analyze):

@@ -462,11 +462,22 @@ def _confidence(nominal: bool, src: Arg | None, tgt: Arg | None, background: boo
 _JOINT = {"AGREE", "CONSULT", "COOPERATE"}  # acts that coordinated parties do together
 
 
+def _distinct(args: list[Arg]) -> list[Arg]:
+    """One argument per actor: "the International Atomic Energy Agency, or IAEA" is one party."""
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for a in args:  # by actor and country: "US and British activists" are one actor read twice
+        if a.actor is None or (a.actor, a.country) not in seen:
+            out.append(a)
+            seen.add((a.actor, a.country))
+    return out
+
+
 def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]) -> list[tuple[Arg | None, Arg | None]]:
     """Source/target pairs. Coordinated sources of a symmetric or joint act with no target
     act on each other ("Jordan and Britain agreed to hold joint exercises")."""
-    real_s = [s for s in sources if s is not None]
-    real_t = [t for t in targets if t is not None and (t.actor or t.country or t.sector)]
+    real_s = _distinct([s for s in sources if s is not None])
+    real_t = _distinct([t for t in targets if t is not None and (t.actor or t.country or t.sector)])
     sym = "sym" in entry.flags or entry.plover.type in _JOINT
     if not real_t and not (sym and len(real_s) >= 2):  # pairing beats a topic
         real_t = [t for t in targets if t is not None][:1]  # unresolved targets: one event
