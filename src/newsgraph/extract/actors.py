@@ -935,6 +935,8 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     kb = st.kb
     sent = st.sent_of[span.start]
     country = kb.entities[key].get("country") if kind == "entity" else key
+    if kind != "entity" and _in_title(kb, span):
+        return  # "the US commander in Iraq": where an office is, not where the sentence is
     if country:
         st.named.setdefault(sent, set()).add(country)
     if kind == "entity":
@@ -958,6 +960,16 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     if span.root.dep_ in ("compound", "amod", "nmod"):
         st.locatives.setdefault(sent, []).append(key)  # "US elections" places the sentence
     _add_state(st, key, span.start_char, span.end_char)
+
+
+def _in_title(kb: Knowledge, span: TokSpan) -> bool:
+    """Is a country or capital the place of a person's office ("the US commander in Iraq",
+    "the ambassador in Moscow")?"""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+        return False
+    role = _role(kb, prep.head)
+    return role is not None and role[0] == "person" and prep.head.tag_ == "NN"  # not "rebels in"
 
 
 def _destination_of_act(span: TokSpan) -> bool:
