@@ -433,6 +433,8 @@ def test_a_state_saying_another_attacked_is_an_accusation(code):
     assert not all_on(media, "said") and not one(media, "shelled").extra.get("background")
     own = code("Palestinian officials said Israel released the mayor of Nablus.")
     assert not all_on(own, "said")  # not hostile: the reported act is the news
+    origin = one(code("Israel said a rocket was fired at it from Lebanon on Tuesday."), "said")
+    assert origin.target.country == "LBN"  # no attacker named: where the attack came from
 
 
 @pytest.mark.model

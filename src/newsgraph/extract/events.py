@@ -720,6 +720,8 @@ def _accusation(doc: Doc, c: CodedEvent, places: list) -> CodedEvent | None:
     if src is not None and (_pronoun(doc, src) or (rep.actor and src.actor == rep.actor)
                             or (rep.country and src.country == rep.country)):
         return None  # "they had attacked": most often the speaker's own side
+    if src is None:
+        src = _origin(doc, anchor, places)  # "a mortar bomb was fired at it from the Gaza Strip"
     entry = _accuse_entry()
     acc = Event(
         id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
@@ -729,6 +731,16 @@ def _accusation(doc: Doc, c: CodedEvent, places: list) -> CodedEvent | None:
     c.extra["background"] = True
     ev.confidence = min(ev.confidence, BACKGROUND_CONFIDENCE)
     return CodedEvent(acc, rep, src, False, entry, verb.i, verb.i, {"accuses": c.trigger_i})
+
+
+def _origin(doc: Doc, verb: Token, places: list) -> Arg | None:
+    """The place an attack with no named attacker came from, as the party accused of it."""
+    p = _pobj(verb, "from")
+    place = next((pl for pl in places if p is not None and pl.start <= p.idx < pl.end
+                  and getattr(pl, "country", None)), None)
+    if place is None:
+        return None
+    return Arg(place.start, place.end, place.text, actor_for_span(doc, place.start, place.end), place.country, True)
 
 
 _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
