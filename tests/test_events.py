@@ -632,6 +632,11 @@ def test_raised_subjects_and_coordinated_country_modifiers_are_sources(code):
     assert (visit.source.country, visit.target.country) == ("FRA", "DZA")  # the president visits
     protest = all_on(code("US and British activists staged a protest in Moscow."), "protest")
     assert {c.source.country for c in protest} == {"USA", "GBR"}
+    count = one(code("Tens of thousands of students throughout Kenya staged protests on Saturday."), "protests")
+    assert (count.source.text, count.source.country) == ("students", "KEN")  # the count names no party
+    left = one(code("Serbian officials said their forces had completed their withdrawal from the town of Gorazde."),
+               "withdrawal")
+    assert left.source is not None and "Gorazde" not in left.source.text  # withdrawn from, not by
 
 
 @pytest.mark.model

@@ -42,6 +42,7 @@ _AGENT_NOUNS = {  # generic agents the fallback accepts as actors (CAMEO agent w
     "governor", "premier", "chancellor", "king", "emir", "spokesman", "commander", "general",
     "states", "countries", "nations", "powers", "governments", "allies",  # "Western states"
 }
+_COUNTS = {"tens", "dozens", "hundreds", "thousands", "millions", "scores"}
 _QUANT_HEADS = {"one", "some", "many", "most", "all", "several", "dozens", "hundreds", "thousands",
                 "members", "group", "leaders", "officials", "part", "rest"}
 _IGOS = {"un", "u.n.", "united nations", "eu", "european union", "nato", "interpol", "iaea", "opec",
@@ -277,6 +278,9 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     country the phrase itself names ("Russian foreign minister ...") before the actor's."""
     if tok is None:
         return None
+    count = tok
+    while tok.lower_ in _COUNTS and (of := _pobj(tok, "of")) is not None:
+        tok = of  # "tens of thousands of students": the students
     example = _pobj(tok, "as")
     if example is not None and any(c.lower_ == "such" for c in example.head.children) and tok.pos_ == "NOUN":
         tok = example  # "forces such as the Belarusian opposition": the example names the party
@@ -296,7 +300,8 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     if country is None and _igo_in(doc, start, end):
         sector = "IGO"  # "European Community foreign ministers": the body, not the office
     if country is None and (tok.lower_ in _AGENT_NOUNS or tok.tag_ == "NNS"):
-        country = _located_in(tok, places)  # "rebels in the Ivory Coast", "the mayor of Nablus"
+        country = _located_in(tok, places) or _located_in(count, places)  # "rebels in the Ivory Coast",
+        # "the mayor of Nablus", "tens of thousands of students throughout Indonesia"
     if country is None and tok.lower_ in _MEMBER_NOUNS:
         country = _body_country(doc, tok, places)  # "a member of the Syrian parliament"
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
@@ -675,7 +680,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (c.lower_ in _AGENT_NOUNS and c.pos_ != "ADJ")):
             sources = [c]
-    by = _pobj(trig, "by") or _pobj(trig, "from")
+    # "a demand from Moscow" comes from Moscow; "a withdrawal from Gorazde" leaves it
+    by = _pobj(trig, "by") or (_pobj(trig, "from") if entry.plover.type != "RETREAT" else None)
     if by is not None:
         sources = _conjuncts(by)
     of = _pobj(trig, "of")
