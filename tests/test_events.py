@@ -579,6 +579,9 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     # force used on whom its purpose names; a passive subject that is a place or thing: its party
     ("Police opened fire to disperse Kenyan students.", "opened", "KEN"),
     ("A camp for Congolese refugees was attacked by militiamen.", "attacked", "COD"),
+    # a purpose clause acts on the main verb's object; "allow X to" names X
+    ("Chile summoned Peru's ambassador to complain of inaction.", "complain", "PER"),
+    ("The rebels refused to allow Kenyan planes to land.", "refused", "KEN"),
     # a demand the verb carries: who is to act, on the verb's complement clause
     ("The union reiterated its demand today that Israel ease restrictions.", "demand", "ISR"),
 ])

@@ -529,6 +529,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)  # "threatened today to"
     if not targets and x is not None:  # "offered to hand over to Britain"
         o = _child(x, ("dobj", "dative"))
+        if o is None and (cc := _child(x, ("ccomp",))) is not None:
+            o = _child(cc, _SUBJ)  # "refused to allow United Nations planes to land"
         if o is not None and _actor_like(o) and not _given(x, o):
             targets = _conjuncts(o)
         else:
@@ -546,6 +548,10 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:
         targets = _purpose_object(trig)
+    if not any(map(_actor_like, targets)) and trig.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in trig.lefts) \
+            and (o := _child(trig.head, ("dobj",))) is not None and _actor_like(o) and not _given(trig.head, o):
+        targets = _conjuncts(o)  # "summoned Niger's ambassador to complain": whom it was done to
     if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
         obj = _child(trig, ("dobj", "obj"))
         giver = _pobj(trig, "from") or (_pobj(obj, "from") if obj is not None else None)
