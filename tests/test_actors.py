@@ -279,6 +279,10 @@ def test_titled_person_takes_the_one_country_their_sentence_names(analyze):
     assert by_name(rec, "Juma Kabila").country is None
     rec = analyze("Juma Kabila thanked the Kenyan delegation.")
     assert by_name(rec, "Juma Kabila").country is None
+    # a currency is not the state
+    rec = analyze("President Rene Preval misused up to US $50 million, Haitian officials said.")
+    assert by_name(rec, "Rene Preval").country == "HTI"
+    assert "United States" not in {a.name for a in rec.actors}
     # the place of another person's office says nothing of where the sentence is
     rec = analyze("The US commander in Iraq, General David Petraeus, met President Michel Suleiman.")
     assert by_name(rec, "Michel Suleiman").country != "IRQ" and by_name(rec, "David Petraeus").country != "IRQ"

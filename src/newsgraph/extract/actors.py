@@ -935,6 +935,8 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     kb = st.kb
     sent = st.sent_of[span.start]
     country = kb.entities[key].get("country") if kind == "entity" else key
+    if _currency(span):
+        return  # "US $50 million", "US dollars": a currency, not the state
     if kind != "entity" and _in_title(kb, span):
         return  # "the US commander in Iraq": where an office is, not where the sentence is
     if country:
@@ -960,6 +962,11 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     if span.root.dep_ in ("compound", "amod", "nmod"):
         st.locatives.setdefault(sent, []).append(key)  # "US elections" places the sentence
     _add_state(st, key, span.start_char, span.end_char)
+
+
+def _currency(span: TokSpan) -> bool:
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.root.ent_type_ == "MONEY" or (nxt is not None and nxt.text[:1] in "$€£¥")
 
 
 def _in_title(kb: Knowledge, span: TokSpan) -> bool:
