@@ -286,6 +286,9 @@ def test_titled_person_takes_the_one_country_their_sentence_names(analyze):
     # the place of another person's office says nothing of where the sentence is
     rec = analyze("The US commander in Iraq, General David Petraeus, met President Michel Suleiman.")
     assert by_name(rec, "Michel Suleiman").country != "IRQ" and by_name(rec, "David Petraeus").country != "IRQ"
+    # nor does the nationality of one other person ("the US commander")
+    rec = analyze("The US commander, General David Petraeus, met President Michel Suleiman during a visit to Beirut.")
+    assert by_name(rec, "Michel Suleiman").country == "LBN"
 
 
 @pytest.mark.model

@@ -939,7 +939,7 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         return  # "US $50 million", "US dollars": a currency, not the state
     if kind != "entity" and _in_title(kb, span):
         return  # "the US commander in Iraq": where an office is, not where the sentence is
-    if country:
+    if country and not _of_one_person(kb, span):  # "the US commander": that person's country
         st.named.setdefault(sent, set()).add(country)
     if kind == "entity":
         info = kb.entities[key]
@@ -962,6 +962,12 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     if span.root.dep_ in ("compound", "amod", "nmod"):
         st.locatives.setdefault(sent, []).append(key)  # "US elections" places the sentence
     _add_state(st, key, span.start_char, span.end_char)
+
+
+def _of_one_person(kb: Knowledge, span: TokSpan) -> bool:
+    head = span.root.head
+    role = _role(kb, head)
+    return _is_modifier_of_actor(kb, span) and head.tag_ == "NN" and role is not None and role[0] == "person"
 
 
 def _currency(span: TokSpan) -> bool:
