@@ -228,6 +228,10 @@ def test_headline_verb_read_as_noun(code):
     ("North Korea threatened South Korea with military action.", "threatened", "THREATEN"),
     ("Thousands of workers joined strikes against the government in Minsk.", "strikes", "PROTEST"),
     ("Mass protests against the Belarusian government continued on Sunday.", "protests", "PROTEST"),
+    ("Some 8,000 Syrian Kurds sought refuge in Turkey last month.", "sought", "REQUEST"),
+    ("Swiss doctors handed over medicine to the hospital in Bam.", "handed", "AID"),
+    ("Settlers set fire to a Palestinian school overnight.", "set", "ASSAULT"),
+    ("Ukrainian forces retook the village of Robotyne.", "retook", "COERCE"),
 ])
 def test_triggers(code, text, trigger, ptype):
     assert one(code(text), trigger).event.type == ptype
