@@ -121,6 +121,14 @@ def test_listed_organisations_are_not_places_and_compass_words_are_not_names(ana
 
 
 @pytest.mark.model
+def test_nationalities_the_article_names_steer_a_place(analyze):
+    rec = analyze("Syrian officers ended mediation in Tripoli as shells hit the north Lebanese port.")
+    assert [(p.text, p.country) for p in rec.places] == [("Tripoli", "LBN")]
+    rec = analyze("Shells hit Tripoli, where the Lebanese-backed militia fought.")  # a patron steers nothing
+    assert [(p.text, p.country) for p in rec.places] == [("Tripoli", "LBY")]
+
+
+@pytest.mark.model
 def test_political_west_and_vague_east_are_not_places(analyze):
     rec = analyze("Lavrov criticised the hostile attitude of the West toward Belarus. "
                   "The coup triggered a civil war in the East of the country.")

@@ -410,6 +410,18 @@ def _context(spans: list[tuple[Span, str]], gaz: Gazetteer) -> Counter[str]:
     return ctx
 
 
+def _nationalities(doc: Doc) -> Counter[str]:
+    """Countries the article names by nationality ("the north Lebanese port" steers "Tripoli"
+    to Lebanon); a patron or cause ("Syrian-backed", "pro-Iranian") is not counted."""
+    from .actors import country_of, not_nationality
+
+    ctx: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and not any(not_nationality(t) for t in ent) and (code := country_of(ent.text)):
+            ctx[code] += 1
+    return ctx
+
+
 def _keep(label: str, best: Candidate | None, known: bool) -> bool:
     """Whether an entity of this label, resolved to ``best``, is a place mention.
 
@@ -473,7 +485,7 @@ def extract_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
     orgs = _organisation_names()
     spans = [(s, lab) for s, lab in _toponym_spans(doc)
              if normalise(s.text) not in gaz.not_places and normalise(s.text) not in orgs]
-    ctx = _context(spans, gaz)
+    ctx = _context(spans, gaz) + _nationalities(doc)
     known = {normalise(s.text) for s, lab in spans if lab in _LABELS and gaz.lookup(s.text)}
     places: list[Place] = []
     taken: set[int] = set()
