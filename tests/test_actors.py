@@ -313,6 +313,9 @@ def test_un_agencies_and_regional_bodies_are_igos(analyze):
     rec = analyze("The International Labor Office and the OAU criticised ECOWAS.")
     for name in ("International Labour Organization", "Organization of African Unity", "ECOWAS"):
         assert (by_name(rec, name).sector, by_name(rec, name).country) == ("IGO", None)
+    # an office named after a body is part of it, and so is its holder, wherever they act
+    rec = analyze("Kenzo Oshima, the United Nations Emergency Relief Coordinator, called for calm in Iraq.")
+    assert (by_name(rec, "Kenzo Oshima").sector, by_name(rec, "Kenzo Oshima").country) == ("IGO", None)
 
 
 @pytest.mark.model

@@ -903,6 +903,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     sector = sector or known.get("sector") or next(
         (kb.org_keywords[t.text] for t in span if t.text in kb.org_keywords), None)
     country = known.get("country")
+    if not known and (body := _igo_prefix(kb, span)):
+        sector = sector or kb.entities[body].get("sector")  # "United Nations Emergency Relief Coordinator"
     for toks in (_premodifier_tokens(doc, span.start), _appositive(kb, span.root), _appos_head(span)):
         if toks and any(_role(kb, t) for t in toks):
             _, c, s = _title_parts(kb, toks)
@@ -913,6 +915,16 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     st.mention(ent.key, span.start_char, span.end_char)
     if country:
         st.named.setdefault(st.sent_of[span.start], set()).add(country)
+
+
+def _igo_prefix(kb: Knowledge, span: TokSpan) -> str | None:
+    """The international body a longer name opens with ("United Nations Emergency Relief
+    Coordinator", "EU Naval Force"): a part or office of it."""
+    for end in range(span.end - 1, span.start, -1):
+        hit = kb.surface.get(_strip_text(span.doc[span.start:end].text))
+        if hit and hit[0] == "entity" and kb.entities[hit[1]].get("sector") == "IGO":
+            return hit[1]
+    return None
 
 
 def _appos_head(span: TokSpan) -> list[Token]:
