@@ -327,6 +327,12 @@ def test_regions_are_not_nationalities_and_hyphened_participles_stay_in_names(an
     assert by_name(rec, "South American leaders").country is None  # not Peruvian for meeting in Lima
 
 
+@pytest.mark.model
+def test_an_ethnicity_is_not_a_nationality(analyze):
+    assert [a.country for a in analyze("Albanians marched on the capital.").actors] == ["ALB"]
+    assert [a.country for a in analyze("Ethnic Albanians marched on the capital.").actors] == [None]
+
+
 # --------------------------------------------------------------------------- the seed article
 
 @pytest.mark.model

@@ -614,6 +614,8 @@ def test_unnamed_groups_are_of_the_country_they_act_in(code):
     assert named.source.country != "IRQ"  # an organisation is not where it acts
     ev = one(code("The army detained dozens of students in Harare on Monday."), "detained")
     assert ev.target.country == "ZWE"  # so are the groups acted on
+    ev = one(code("Ethnic Albanians in south Serbia are demanding autonomy."), "demanding")
+    assert ev.source.country == "SRB"  # an ethnic group is of where it lives
 
 
 @pytest.mark.model

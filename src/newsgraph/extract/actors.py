@@ -951,7 +951,7 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         return  # "US $50 million", "US dollars": a currency, not the state
     if kind != "entity" and _in_title(kb, span):
         return  # "the US commander in Iraq": where an office is, not where the sentence is
-    if country and not _of_one_person(kb, span):  # "the US commander": that person's country
+    if country and not _of_one_person(kb, span) and not not_nationality(span[0]):  # "the US commander": that person's country
         st.named.setdefault(sent, set()).add(country)
     if kind == "entity":
         info = kb.entities[key]
@@ -960,7 +960,8 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         return
     if kind == "demonym":
         if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ in ARGUMENT_DEPS and not _is_modifier_of_actor(kb, span):
-            ent = st.entity(f"group:{key}:-:{span.text}", span.text, "group", country=key)
+            country = None if not_nationality(span[0]) else key  # "ethnic Albanians" live anywhere
+            ent = st.entity(f"group:{country}:-:{span.text}", span.text, "group", country=country)
             st.mention(ent.key, span.start_char, span.end_char)
         return
     preps = COUNTRY_LOCATIVE_PREPS if kind == "country" else CAPITAL_LOCATIVE_PREPS
@@ -1060,9 +1061,12 @@ _REGION_WORDS = {"latin", "south", "north", "central"}
 def not_nationality(tok: Token) -> bool:
     """Is this country word not the actor's nationality? "pro-Russia rebels", "Syrian-backed
     militia": a cause or a patron ("US-led forces" are the US's, and stay so); "Latin
-    American", "South American": a region."""
+    American", "South American": a region; "ethnic Albanians": an ethnicity, coded by where
+    they live, as CAMEO coders do."""
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
+        return True
+    if tok.i >= 1 and doc[tok.i - 1].lower_ == "ethnic":
         return True
     if tok.lower_ == "american" and tok.i >= 1:
         prev = doc[tok.i - 2] if doc[tok.i - 1].text == "-" and tok.i >= 2 else doc[tok.i - 1]

@@ -299,7 +299,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     sector = rec.sector if rec else None
     if country is None and _igo_in(doc, start, end):
         sector = "IGO"  # "European Community foreign ministers": the body, not the office
-    if country is None and (tok.lower_ in _AGENT_NOUNS or tok.tag_ == "NNS"):
+    if country is None and (tok.lower_ in _AGENT_NOUNS or tok.tag_ in ("NNS", "NNPS")):
         country = _located_in(tok, places) or _located_in(count, places)  # "rebels in the Ivory Coast",
         # "the mayor of Nablus", "tens of thousands of students throughout Indonesia"
     if country is None and tok.lower_ in _MEMBER_NOUNS:

@@ -403,9 +403,11 @@ def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, an
     """A group named by a plain plural noun ("students", "prisoners", "demonstrators") with no
     country of its own is of the country its act takes place in ("demonstrators protesting
     in Monrovia"), as CAMEO coders read it; named people and organisations are not."""
-    if arg is None or arg.country or arg.sector == "IGO" or tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_:
+    if arg is None or arg.country or arg.sector == "IGO" or tok.tag_ not in ("NNS", "NNPS") or \
+            tok.ent_type_ not in ("", "NORP"):  # "ethnic Albanians" (NORP) have no country of their own
         return arg
-    if any(c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() for c in tok.lefts):
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() and c.lower_ != "ethnic"
+           for c in tok.lefts):
         return arg  # "South American leaders met in Lima", "Western diplomats in Kyiv": not locals
     where = _clause_place(place_at, anchor, arg, triggers)
     country = getattr(places[where], "country", None) if where is not None else None
