@@ -586,6 +586,9 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     # a purpose clause acts on the main verb's object; "allow X to" names X
     ("Chile summoned Peru's ambassador to complain of inaction.", "complain", "PER"),
     ("The rebels refused to allow Kenyan planes to land.", "refused", "KEN"),
+    # a complaint is aimed at whom it is about, not at whom it is made to
+    ("Lebanon complained to the United Nations over Israeli air raids.", "complained", "ISR"),
+    ("Poland protested to Russia about the arrest of a diplomat.", "protested", "RUS"),
     # a demand the verb carries: who is to act, on the verb's complement clause
     ("The union reiterated its demand today that Israel ease restrictions.", "demand", "ISR"),
 ])

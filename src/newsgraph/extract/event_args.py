@@ -544,6 +544,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                     break
         if not targets and o is not None and not _actor_like(o):
             targets = _object_party(o)  # "threatened to break off relations with Congo"
+    if entry.plover.type == "ACCUSE" and (about := _complained_of(trig)):
+        targets = about  # "complained to the UN over Israeli air raids": Israel, not the UN
     if not targets and entry.plover.type == "THREATEN":
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:
@@ -558,6 +560,14 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if giver is not None:
             return _conjuncts(giver), sources
     return sources, targets
+
+
+def _complained_of(trig: Token) -> list[Token]:
+    """Who a complaint is about: the party of its "over"/"about" object."""
+    for prep in ("over", "about"):
+        if (p := _pobj(trig, prep)) is not None:
+            return _conjuncts(p) if _actor_like(p, owner=False) else _nominal_agent(p)
+    return []
 
 
 _FORCE = {"ASSAULT", "COERCE"}
