@@ -402,16 +402,25 @@ def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, an
                    triggers: Collection[int]) -> Arg | None:
     """A group named by a plain plural noun ("students", "prisoners", "demonstrators") with no
     country of its own is of the country its act takes place in ("demonstrators protesting
-    in Monrovia"), as CAMEO coders read it; named people and organisations are not."""
-    if arg is None or arg.country or arg.sector == "IGO" or tok.tag_ not in ("NNS", "NNPS") or \
-            tok.ent_type_ not in ("", "NORP"):  # "ethnic Albanians" (NORP) have no country of their own
+    in Monrovia"), as CAMEO coders read it; named people and organisations are not. So is a
+    government that acts "in" a country ("the military government declared a state of siege in
+    Haiti"), but not one acting "at" or "to" a place."""
+    government = tok.lower_ in _GOVERNMENTS
+    if arg is None or arg.country or arg.sector == "IGO" or (tok.tag_ not in ("NNS", "NNPS") and not government) \
+            or tok.ent_type_ not in ("", "NORP"):  # "ethnic Albanians" (NORP) have no country of their own
         return arg
     if any(c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() and c.lower_ != "ethnic"
            for c in tok.lefts):
         return arg  # "South American leaders met in Lima", "Western diplomats in Kyiv": not locals
     where = _clause_place(place_at, anchor, arg, triggers)
+    if where is not None and government and not any(i == where and "in" in (r.head.lower_, r.head.head.lower_)
+                                                    for r, _, i in place_at):
+        return arg  # "in Haiti", "in East Timor's capital Dili"; not "sent troops to Haiti"
     country = getattr(places[where], "country", None) if where is not None else None
     return replace(arg, country=country) if country else arg
+
+
+_GOVERNMENTS = {"government", "regime", "junta", "administration", "cabinet", "authorities"}
 
 
 def _claim_source(doc: Doc, trig: Token) -> str | None:
