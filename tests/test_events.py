@@ -298,6 +298,10 @@ def test_reported_obligation_is_a_demand(code):
     c = one(ev, "said")
     assert (c.event.type, c.source.country, c.target.country) == ("REQUEST", "RUS", "SDN")
     assert not all_on(ev, "return")  # the demanded act is not coded as done or intended
+    ev = code("Germany wants Russia to release the activists.")
+    c = one(ev, "wants")  # wanting another party to act is an appeal to it
+    assert (c.event.type, c.source.country, c.target.country) == ("REQUEST", "DEU", "RUS")
+    assert not all_on(code("Germany wants to visit Russia."), "wants")  # its own act: an intention
 
 
 @pytest.mark.model

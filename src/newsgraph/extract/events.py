@@ -507,16 +507,21 @@ def _demands(doc: Doc) -> list[tuple[Token, Token, Token]]:
     reported obligation on another party as a demand (10) by the reporter."""
     out = []
     for tok in doc:
-        if tok.lower_ not in ("must", "should") or tok.dep_ != "aux":
+        wish = tok.lower_ == "to" and tok.head.head.lemma_.lower() in _WISHES  # "Obama wants Putin to attack"
+        if (tok.lower_ not in ("must", "should") and not wish) or tok.dep_ != "aux":
             continue
         verb = tok.head
         subj = _child(verb, _SUBJ)
-        if verb.dep_ != "ccomp" or subj is None or subj.pos_ == "PRON":
+        if verb.dep_ != "ccomp" or subj is None or subj.pos_ == "PRON" or (wish and not _actor_like(subj)):
             continue
         rep = verb.head
-        if rep.lemma_.lower() in _DEMAND_REPORTERS and (rs := _child(rep, _SUBJ)) is not None and rs.i != subj.i:
+        if rep.lemma_.lower() in _DEMAND_REPORTERS | _WISHES and (rs := _child(rep, _SUBJ)) is not None \
+                and rs.i != subj.i:
             out.append((rep, verb, subj))
     return out
+
+
+_WISHES = {"want", "wish"}  # "X wants Y to do Z": an appeal to Y
 
 
 def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
