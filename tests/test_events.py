@@ -590,6 +590,8 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     # a purpose clause acts on the main verb's object; "allow X to" names X
     ("Chile summoned Peru's ambassador to complain of inaction.", "complain", "PER"),
     ("The rebels refused to allow Kenyan planes to land.", "refused", "KEN"),
+    # a protest is aimed at whom it defies, not at where it is
+    ("Students blocked roads in Hong Kong in defiance of Chinese authorities.", "blocked", "CHN"),
     # a complaint is aimed at whom it is about, not at whom it is made to
     ("Lebanon complained to the United Nations over Israeli air raids.", "complained", "ISR"),
     ("Poland protested to Russia about the arrest of a diplomat.", "protested", "RUS"),
@@ -654,6 +656,8 @@ def test_raised_subjects_and_coordinated_country_modifiers_are_sources(code):
     assert {c.source.country for c in protest} == {"USA", "GBR"}
     count = one(code("Tens of thousands of students throughout Kenya staged protests on Saturday."), "protests")
     assert (count.source.text, count.source.country) == ("students", "KEN")  # the count names no party
+    count = one(code("Hundreds of thousands of people blocked streets in Hong Kong."), "blocked")
+    assert count.source.country == "HKG"  # and the counted take the country of the place
     left = one(code("Serbian officials said their forces had completed their withdrawal from the town of Gorazde."),
                "withdrawal")
     assert left.source is not None and "Gorazde" not in left.source.text  # withdrawn from, not by

@@ -273,14 +273,19 @@ def _phrase(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+def counted(tok: Token) -> Token:
+    """What a count counts: "tens of thousands of students" are the students."""
+    while tok.lower_ in _COUNTS and (of := _pobj(tok, "of")) is not None:
+        tok = of
+    return tok
+
+
 def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     """Actor id and country for the phrase headed by ``tok``: the actor layer's id, and the
     country the phrase itself names ("Russian foreign minister ...") before the actor's."""
     if tok is None:
         return None
-    count = tok
-    while tok.lower_ in _COUNTS and (of := _pobj(tok, "of")) is not None:
-        tok = of  # "tens of thousands of students": the students
+    count, tok = tok, counted(tok)
     example = _pobj(tok, "as")
     if example is not None and any(c.lower_ == "such" for c in example.head.children) and tok.pos_ == "NOUN":
         tok = example  # "forces such as the Belarusian opposition": the example names the party
@@ -546,6 +551,10 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             targets = _object_party(o)  # "threatened to break off relations with Congo"
     if entry.plover.type == "ACCUSE" and (about := _complained_of(trig)):
         targets = about  # "complained to the UN over Israeli air raids": Israel, not the UN
+    if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
+        defied = [w for c in trig.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj" and p.lower_ == "defiance" and (w := _pobj(p, "of"))]
+        targets = _conjuncts(defied[0]) if defied else targets  # "blocked streets in defiance of Chinese authorities"
     if not targets and entry.plover.type == "THREATEN":
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:

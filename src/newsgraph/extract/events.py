@@ -50,6 +50,7 @@ from .event_args import (
     _resolve,
     _verb_args,
     actor_for_span,
+    counted,
     country_of,
 )
 from .event_lexicon import LexEntry, Lexicon, load_cameo2plover, load_lexicon, plover_for
@@ -405,6 +406,7 @@ def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, an
     in Monrovia"), as CAMEO coders read it; named people and organisations are not. So is a
     government that acts "in" a country ("the military government declared a state of siege in
     Haiti"), but not one acting "at" or "to" a place."""
+    tok = counted(tok)
     government = tok.lower_ in _GOVERNMENTS
     if arg is None or arg.country or arg.sector == "IGO" or (tok.tag_ not in ("NNS", "NNPS") and not government) \
             or tok.ent_type_ not in ("", "NORP"):  # "ethnic Albanians" (NORP) have no country of their own
