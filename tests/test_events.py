@@ -590,8 +590,10 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     # a purpose clause acts on the main verb's object; "allow X to" names X
     ("Chile summoned Peru's ambassador to complain of inaction.", "complain", "PER"),
     ("The rebels refused to allow Kenyan planes to land.", "refused", "KEN"),
-    # a protest is aimed at whom it defies, not at where it is
+    # a protest is aimed at whom it defies or protests against, not at where it is
     ("Students blocked roads in Hong Kong in defiance of Chinese authorities.", "blocked", "CHN"),
+    ("Activists staged a hunger strike in Paris in protest against abuses by Algerian police.", "strike", "DZA"),
+    ("Refugees began a hunger strike in Paris to protest against Sweden's decision.", "strike", "SWE"),
     # a complaint is aimed at whom it is about, not at whom it is made to
     ("Lebanon complained to the United Nations over Israeli air raids.", "complained", "ISR"),
     ("Poland protested to Russia about the arrest of a diplomat.", "protested", "RUS"),

@@ -552,9 +552,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     if entry.plover.type == "ACCUSE" and (about := _complained_of(trig)):
         targets = about  # "complained to the UN over Israeli air raids": Israel, not the UN
     if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
-        defied = [w for c in trig.children if c.dep_ == "prep" and c.lower_ == "in"
-                  for p in c.children if p.dep_ == "pobj" and p.lower_ == "defiance" and (w := _pobj(p, "of"))]
-        targets = _conjuncts(defied[0]) if defied else targets  # "blocked streets in defiance of Chinese authorities"
+        targets = protested(trig) or targets  # "blocked streets in defiance of Chinese authorities"
     if not targets and entry.plover.type == "THREATEN":
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:
@@ -569,6 +567,21 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if giver is not None:
             return _conjuncts(giver), sources
     return sources, targets
+
+
+def protested(verb: Token) -> list[Token]:
+    """Whom an act done "in protest against/at/over X" or "in defiance of X" is aimed at:
+    X, or the party of X ("in protest against violations by Algerian security forces")."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj" or p.lemma_.lower() not in ("protest", "defiance"):
+                continue
+            for prep in ("against", "at", "of", "over"):
+                if (x := _pobj(p, prep)) is not None:
+                    return _conjuncts(x) if _actor_like(x) else (_nominal_agent(x) or _owner(x) or _object_party(x))
+    return []
 
 
 def _complained_of(trig: Token) -> list[Token]:
@@ -715,6 +728,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             sources = _conjuncts(of)
         elif not of_is_source:  # "a suspension of air links with Serbia": the links' party
             targets = _conjuncts(of) if _actor_like(of) else (_object_party(of) or _conjuncts(of))
+    if entry.plover.type == "PROTEST":  # "a hunger strike in Paris in protest against ...": whom, not where
+        targets = protested(trig) or (protested(trig.head) if trig.dep_ in ("dobj", "obj") else [])
     if not targets:
         for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
             if "sym" in entry.flags and prep in ("on", "over", "for", "at"):

@@ -552,10 +552,12 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
 
 
 def _protest_of_purpose(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> Token | None:
-    """The protest a demand is the purpose of ("began a hunger strike to demand the return
-    of property", "rallied to demand ..."): the demand says what the protest is for."""
-    if entry.plover.type != "REQUEST" or entry.pos != "verb" or tok.dep_ not in ("advcl", "xcomp"):
-        return None
+    """The protest a demand or complaint is the purpose of ("began a hunger strike to demand the
+    return of property", "rallied to protest against ..."): it says what the protest is for."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts)
+    if entry.plover.type not in ("REQUEST", "ACCUSE", "PROTEST") or entry.pos != "verb" or not (
+            tok.dep_ in ("advcl", "xcomp") or (tok.dep_ in ("acl", "relcl") and infinitive)):
+        return None  # "... to demand", "a hunger strike to protest against X"
     head = tok.head
     for cand in (head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))):
         e = trig_idx.get(cand.i)
@@ -638,8 +640,10 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if nominal:
             s_toks, t_toks, gov = _noun_args(tok, entry)
             anchor = _nominal_anchor(tok, gov)
-            if not t_toks and tok.i in purpose:  # the protest is aimed at whom it demands of
-                t_toks = _verb_args(purpose[tok.i], trig_idx[purpose[tok.i].i])[1]
+            if tok.i in purpose:  # the protest is aimed at whom it demands of or protests against
+                aimed = _verb_args(purpose[tok.i], trig_idx[purpose[tok.i].i])[1]
+                if aimed and (not t_toks or any(map(_actor_like, aimed))):
+                    t_toks = aimed
         elif tok.pos_ == "NOUN":  # headline verb read as a noun: "Kremlin pressures Lukashenko"
             s_toks, t_toks = _headline_args(tok)
             anchor = tok
