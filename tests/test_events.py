@@ -594,6 +594,7 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     ("Students blocked roads in Hong Kong in defiance of Chinese authorities.", "blocked", "CHN"),
     ("Activists staged a hunger strike in Paris in protest against abuses by Algerian police.", "strike", "DZA"),
     ("Refugees began a hunger strike in Paris to protest against Sweden's decision.", "strike", "SWE"),
+    ("Workers in Paris stopped work over a bill signed by the Serbian labour minister.", "stopped", "SRB"),
     # a complaint is aimed at whom it is about, not at whom it is made to
     ("Lebanon complained to the United Nations over Israeli air raids.", "complained", "ISR"),
     ("Poland protested to Russia about the arrest of a diplomat.", "protested", "RUS"),

@@ -552,6 +552,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     if entry.plover.type == "ACCUSE" and (about := _complained_of(trig)):
         targets = about  # "complained to the UN over Israeli air raids": Israel, not the UN
     if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
+        targets = _complained_of(trig) or targets  # "stopped work over a bill signed by the minister"
+    if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
         targets = protested(trig) or targets  # "blocked streets in defiance of Chinese authorities"
     if not targets and entry.plover.type == "THREATEN":
         targets = _conditioned_party(trig, x)
@@ -586,9 +588,18 @@ def protested(verb: Token) -> list[Token]:
 
 def _complained_of(trig: Token) -> list[Token]:
     """Who a complaint is about: the party of its "over"/"about" object."""
-    for prep in ("over", "about"):
-        if (p := _pobj(trig, prep)) is not None:
-            return _conjuncts(p) if _actor_like(p, owner=False) else _nominal_agent(p)
+    for head in (trig, _child(trig, ("dobj", "obj"))):  # "stopped work over a bill"
+        for prep in ("over", "about"):
+            if head is not None and (p := _pobj(head, prep)) is not None:
+                return _conjuncts(p) if _actor_like(p, owner=False) else (_nominal_agent(p) or _made_by(p))
+    return []
+
+
+def _made_by(noun: Token) -> list[Token]:
+    """The agent of a participle on a noun: "a bill signed by the labour minister"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (by := _pobj(c, "by")) is not None and _actor_like(by):
+            return _conjuncts(by)
     return []
 
 
