@@ -232,6 +232,7 @@ def test_headline_verb_read_as_noun(code):
     ("Swiss doctors handed over medicine to the hospital in Bam.", "handed", "AID"),
     ("Settlers set fire to a Palestinian school overnight.", "set", "ASSAULT"),
     ("Ukrainian forces retook the village of Robotyne.", "retook", "COERCE"),
+    ("Farmers pressed their demands on the government on Monday.", "pressed", "REQUEST"),
 ])
 def test_triggers(code, text, trigger, ptype):
     assert one(code(text), trigger).event.type == ptype
