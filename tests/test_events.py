@@ -291,6 +291,8 @@ def test_refusal_without_an_event_complement_and_decline_as_decrease(code):
 def test_negotiations_are_mutual(code):
     ev = all_on(code("Russia held talks with Belarus on Thursday."), "held")
     assert {(c.source.country, c.target.country) for c in ev} == {("RUS", "BLR"), ("BLR", "RUS")}
+    ev = all_on(code("Russia offered to negotiate with Belarus."), "negotiate")  # one side's intention
+    assert [(c.source.country, c.target.country) for c in ev] == [("RUS", "BLR")]
 
 
 @pytest.mark.model

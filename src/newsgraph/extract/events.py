@@ -486,9 +486,11 @@ def _distinct(args: list[Arg]) -> list[Arg]:
     return out
 
 
-def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]) -> list[tuple[Arg | None, Arg | None]]:
+def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None],
+           mutual: bool = True) -> list[tuple[Arg | None, Arg | None]]:
     """Source/target pairs. Coordinated sources of a symmetric or joint act with no target
-    act on each other ("Jordan and Britain agreed to hold joint exercises")."""
+    act on each other ("Jordan and Britain agreed to hold joint exercises"). A mutual act
+    (talks) goes both ways, unless only one side states it intends it ("offered to negotiate")."""
     real_s = _distinct([s for s in sources if s is not None])
     real_t = _distinct([t for t in targets if t is not None and (t.actor or t.country or t.sector)])
     sym = "sym" in entry.flags or entry.plover.type in _JOINT
@@ -496,7 +498,7 @@ def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None]
         real_t = [t for t in targets if t is not None][:1]  # unresolved targets: one event
     if sym and not real_t and len(real_s) >= 2:
         return [(a, b) for a in real_s for b in real_s if a is not b]
-    if "mut" in entry.flags and real_s and real_t:  # negotiating is mutual: both directions
+    if "mut" in entry.flags and mutual and real_s and real_t:  # negotiating is mutual: both directions
         return [p for s in real_s for t in real_t for p in ((s, t), (t, s))]
     return [(s, t) for s in (real_s or [None]) for t in (real_t or [None])]
 
@@ -672,7 +674,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if attributed is not None and any(s is not None and s.actor == attributed for s in srcs):
             attributed = None  # an actor telling of its own act is not a second-hand report
         sent = tok.sent
-        for src, tgt in _pairs(entry, srcs, tgts):
+        for src, tgt in _pairs(entry, srcs, tgts, mutual=intended is None):
             ptype, pmode, cameo = entry.plover.type, entry.plover.mode, entry.cameo
             if cameo.startswith("14") and tok.lemma_.lower() == "protest" and src is not None \
                     and src.sector in ("GOV", "IGO") and (verbal := plover_for("111", table)):
