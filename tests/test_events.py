@@ -281,6 +281,12 @@ def test_intent_codes(code):
 
 
 @pytest.mark.model
+def test_a_refusal_despite_pressure_rejects_whoever_pressed(code):
+    c = one(code("The minister declined to resign despite pressure by the Kenyan parliament."), "resign")
+    assert (c.event.type, c.target.country) == ("REJECT", "KEN")
+
+
+@pytest.mark.model
 def test_refusal_without_an_event_complement_and_decline_as_decrease(code):
     c = one(code("The Belarusian foreign ministry declined to respond to the accusations."), "declined")
     assert (c.event.type, c.event.cameo) == ("REJECT", "120")

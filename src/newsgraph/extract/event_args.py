@@ -586,6 +586,16 @@ def protested(verb: Token) -> list[Token]:
     return []
 
 
+def defied(verb: Token) -> list[Token]:
+    """Whose pressure or demand an act goes against: "declined to resign despite pressure by the
+    Anti-Corruption Commission"."""
+    for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        for c in v.children if v is not None else ():
+            if c.dep_ == "prep" and c.lower_ == "despite" and (p := _child(c, ("pobj",))) is not None:
+                return _nominal_agent(p) or _owner(p) or _made_by(p)
+    return []
+
+
 def _complained_of(trig: Token) -> list[Token]:
     """Who a complaint is about: the party of its "over"/"about" object."""
     for head in (trig, _child(trig, ("dobj", "obj"))):  # "stopped work over a bill"

@@ -52,6 +52,7 @@ from .event_args import (
     actor_for_span,
     counted,
     country_of,
+    defied,
 )
 from .event_lexicon import LexEntry, Lexicon, load_cameo2plover, load_lexicon, plover_for
 
@@ -661,6 +662,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
         mod = _flags(anchor, tok, entry, ctl)
         negated, hypothetical = mod.negated, mod.hypothetical
+        if mod.refused and not any(tgts):  # a refusal despite someone's pressure rejects it
+            tgts = [_resolve(doc, t, places) for t in defied(tok)]
         intended = None
         if mod.intent and not negated and (code := intent_code(entry.cameo)) and (p := plover_for(code, table)):
             intended = (p.type, p.mode, code)
