@@ -637,6 +637,10 @@ def test_unnamed_groups_are_of_the_country_they_act_in(code):
     assert ev.target.country == "ZWE"  # so are the groups acted on
     ev = one(code("Ethnic Albanians in south Serbia are demanding autonomy."), "demanding")
     assert ev.source.country == "SRB"  # an ethnic group is of where it lives
+    ev = one(code("An extremist organization in Northern Ireland attacked British soldiers."), "attacked")
+    assert ev.source.country == "GBR"  # an organisation is where it is, by the place's whole name
+    ev = one(code("Rebels in Northern Ireland attacked the police."), "attacked")
+    assert ev.source.country == "GBR"  # not Ireland
     ev = one(code("The military government declared a state of siege in Haiti on Saturday."), "declared")
     assert ev.source.country == "HTI"  # a government acting in a country
     ev = one(code("The government sent troops to Haiti."), "sent")

@@ -1046,7 +1046,10 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
     key = st.pronouns.get(tok.i) or st.person_tokens.get(tok.i)
     if key is not None:
         return st.entities[key].country
-    hit = st.kb.surface.get(tok.text) or st.kb.surface.get(_strip_text(tok.text))
+    text = tok.text
+    if tok.ent_type_ in ("GPE", "LOC"):  # "Northern Ireland" is not "Ireland"
+        text = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), text)
+    hit = st.kb.surface.get(text) or st.kb.surface.get(_strip_text(text))
     if hit and not not_nationality(tok):
         return st.kb.entities[hit[1]].get("country") if hit[0] == "entity" else hit[1]
     return None

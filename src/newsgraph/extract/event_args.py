@@ -41,6 +41,7 @@ _AGENT_NOUNS = {  # generic agents the fallback accepts as actors (CAMEO agent w
     "envoy", "inspectors", "observers", "monitors", "candidate", "dissident",
     "governor", "premier", "chancellor", "king", "emir", "spokesman", "commander", "general",
     "states", "countries", "nations", "powers", "governments", "allies",  # "Western states"
+    "organization", "organisation", "faction", "factions",  # "an extremist organization"
 }
 _COUNTS = {"tens", "dozens", "hundreds", "thousands", "millions", "scores"}
 _QUANT_HEADS = {"one", "some", "many", "most", "all", "several", "dozens", "hundreds", "thousands",
@@ -381,7 +382,11 @@ def _located_in(tok: Token, places: list) -> str | None:
 
 
 def _place_country(tok: Token, places: list) -> str | None:
-    return country_of(tok.text) or next(
+    """Country of a place word: the whole place name's ("Northern Ireland", not "Ireland"),
+    else the word's own."""
+    longer = next((pl.country for pl in places if pl.start <= tok.idx < pl.end and getattr(pl, "country", None)
+                   and pl.end - pl.start > len(tok.text)), None)
+    return longer or country_of(tok.text) or next(
         (pl.country for pl in places if pl.start <= tok.idx < pl.end and getattr(pl, "country", None)), None)
 
 
