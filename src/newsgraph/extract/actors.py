@@ -256,11 +256,20 @@ def country_of(text: str) -> str | None:
     key = _strip_text(text)
     hit = kb.surface.get(key) or kb.surface.get(text.strip())
     if hit is None:
-        low = key.lower()
-        hit = next((v for k, v in kb.surface.items() if k.lower() == low and v[0] != "entity"), None)
+        hit = _lower_surface(kb).get(key.lower())
     if hit and hit[0] != "entity":
         return hit[1]
     return None
+
+
+@lru_cache(maxsize=8)
+def _lower_surface(kb: Knowledge) -> dict[str, tuple[str, str]]:
+    """Country words by lower case ("russian" -> RUS): the first listed of each, entities left out."""
+    index: dict[str, tuple[str, str]] = {}
+    for text, hit in kb.surface.items():
+        if hit[0] != "entity":
+            index.setdefault(text.lower(), hit)
+    return index
 
 
 def slug(name: str) -> str:
@@ -1048,11 +1057,21 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
         return st.entities[key].country
     text = tok.text
     if tok.ent_type_ in ("GPE", "LOC"):  # "Northern Ireland" is not "Ireland"
-        text = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), text)
+        text = _entity_text(tok)
     hit = st.kb.surface.get(text) or st.kb.surface.get(_strip_text(text))
     if hit and not not_nationality(tok):
         return st.kb.entities[hit[1]].get("country") if hit[0] == "entity" else hit[1]
     return None
+
+
+def _entity_text(tok: Token) -> str:
+    """The text of the named entity a token is part of."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 _PATRON_PARTICIPLES = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"}
