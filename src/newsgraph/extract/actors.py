@@ -960,7 +960,8 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         return  # "US $50 million", "US dollars": a currency, not the state
     if kind != "entity" and _in_title(kb, span):
         return  # "the US commander in Iraq": where an office is, not where the sentence is
-    if country and not _of_one_person(kb, span) and not not_nationality(span[0]):  # "the US commander": that person's country
+    if country and not _of_one_person(kb, span) and not not_nationality(span[0]):
+        # not "the US commander" (that person's country) nor "ethnic Albanians"
         st.named.setdefault(sent, set()).add(country)
     if kind == "entity":
         info = kb.entities[key]

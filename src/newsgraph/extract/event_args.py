@@ -535,8 +535,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         targets = _demanded_party(trig)
     x = _child(trig, ("xcomp",))
     if x is None and ("ctl" in entry.flags or trig.lemma_.lower() in _SELF_INTENT):
-        x = next((c for c in trig.children if c.dep_ == "advcl" and c.tag_ == "VB"
-                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)  # "threatened today to"
+        x = next((c for c in trig.children if c.dep_ == "advcl" and _infinitive(c)), None)  # "threatened today to"
     if not targets and x is not None:  # "offered to hand over to Britain"
         o = _child(x, ("dobj", "dative"))
         if o is None and (cc := _child(x, ("ccomp",))) is not None:
@@ -564,8 +563,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:
         targets = _purpose_object(trig)
-    if not any(map(_actor_like, targets)) and trig.dep_ == "advcl" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in trig.lefts) \
+    if not any(map(_actor_like, targets)) and trig.dep_ == "advcl" and _infinitive(trig) \
             and (o := _child(trig.head, ("dobj",))) is not None and _actor_like(o) and not _given(trig.head, o):
         targets = _conjuncts(o)  # "summoned Niger's ambassador to complain": whom it was done to
     if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
@@ -618,14 +616,19 @@ def _made_by(noun: Token) -> list[Token]:
     return []
 
 
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to disperse", "to complain")."""
+    return verb.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.lefts)
+
+
 _FORCE = {"ASSAULT", "COERCE"}
 
 
 def _purpose_object(trig: Token) -> list[Token]:
     """"opened fire to disperse demonstrators": force used on the party its purpose names."""
     for c in trig.children:
-        if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts) \
-                and (o := _child(c, ("dobj", "obj"))) is not None and _actor_like(o):
+        if c.dep_ in ("advcl", "xcomp") and _infinitive(c) and (o := _child(c, ("dobj", "obj"))) is not None \
+                and _actor_like(o):
             return _conjuncts(o)
     return []
 

@@ -288,7 +288,7 @@ def reject_code(cameo: str) -> str | None:
 
 def _unless(anchor: Token) -> bool:
     """Does a stated act come with an "unless" condition? CAMEO codes such an act as a
-    threat (13), whatever it would be done."""
+    threat (13), whatever the act."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                for c in anchor.children)
 
