@@ -558,7 +558,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
         targets = _complained_of(trig) or targets  # "stopped work over a bill signed by the minister"
     if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
-        targets = protested(trig) or targets  # "blocked streets in defiance of Chinese authorities"
+        targets = _protested(trig) or targets  # "blocked streets in defiance of Chinese authorities"
     if not targets and entry.plover.type == "THREATEN":
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:
@@ -574,7 +574,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     return sources, targets
 
 
-def protested(verb: Token) -> list[Token]:
+def _protested(verb: Token) -> list[Token]:
     """Whom an act done "in protest against/at/over X" or "in defiance of X" is aimed at:
     X, or the party of X ("in protest against violations by Algerian security forces")."""
     for c in verb.children:
@@ -758,7 +758,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         elif not of_is_source:  # "a suspension of air links with Serbia": the links' party
             targets = _conjuncts(of) if _actor_like(of) else (_object_party(of) or _conjuncts(of))
     if entry.plover.type == "PROTEST":  # "a hunger strike in Paris in protest against ...": whom, not where
-        targets = protested(trig) or (protested(trig.head) if trig.dep_ in ("dobj", "obj") else [])
+        targets = _protested(trig) or (_protested(trig.head) if trig.dep_ in ("dobj", "obj") else []) or targets
     if not targets:
         for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
             if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
