@@ -988,12 +988,14 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
 
 
 def _of_one_person(kb: Knowledge, span: TokSpan) -> bool:
+    """Is a country word one person's nationality ("the US commander", "South African leader")?"""
     head = span.root.head
     role = _role(kb, head)
     return _is_modifier_of_actor(kb, span) and head.tag_ == "NN" and role is not None and role[0] == "person"
 
 
 def _currency(span: TokSpan) -> bool:
+    """Is a country word part of a currency ("US $50 million", "US dollars")?"""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return span.root.ent_type_ == "MONEY" or (nxt is not None and nxt.text[:1] in "$€£¥")
 
