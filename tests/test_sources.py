@@ -295,8 +295,9 @@ def _member_ends(data: bytes) -> set[int]:
 @pytest.mark.parametrize("gz", [True, False])
 def test_a_warc_cut_anywhere_is_reported(tmp_path, gz):
     """warcio reads a file cut inside a gzip member or a record's headers as a clean end (the
-    record IDs are random, so where a fixed fraction cuts varied from run to run): every cut
-    but one between whole records must be reported. Cuts every 13 bytes."""
+    record IDs are random, so where a fixed fraction cuts varied from run to run). Every cut,
+    taken every 13 bytes, must be reported, except one that falls exactly between whole
+    records (or, in a plain WARC, right after a header block)."""
     data = _warc(tmp_path / "crawl.warc", gz).read_bytes()
     whole = _member_ends(data) if gz else {i + 4 for i in range(len(data)) if data[i:i + 4] == b"\r\n\r\n"}
     cut_path = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
