@@ -232,7 +232,6 @@ def test_headline_verb_read_as_noun(code):
     ("Swiss doctors handed over medicine to the hospital in Bam.", "handed", "AID"),
     ("Settlers set fire to a Palestinian school overnight.", "set", "ASSAULT"),
     ("Ukrainian forces retook the village of Robotyne.", "retook", "COERCE"),
-    ("Farmers pressed their demands on the government on Monday.", "pressed", "REQUEST"),
 ])
 def test_triggers(code, text, trigger, ptype):
     assert one(code(text), trigger).event.type == ptype
@@ -607,6 +606,8 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     # a complaint is aimed at whom it is about, not at whom it is made to
     ("Lebanon complained to the United Nations over Israeli air raids.", "complained", "ISR"),
     ("Poland protested to Russia about the arrest of a diplomat.", "protested", "RUS"),
+    # pressed demands are aimed at whom they are pressed on
+    ("Farmers pressed their demands on the Kenyan government on Monday.", "pressed", "KEN"),
     # a demand the verb carries: who is to act, on the verb's complement clause
     ("The union reiterated its demand today that Israel ease restrictions.", "demand", "ISR"),
 ])
