@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, Span
 from .actors import country_of, load_knowledge, unique_id
+from .event_args import _text
 
 
 def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
@@ -107,7 +108,7 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
         if not is_party(head):
             return None  # "prisoner abuses", "official notice": a thing, not a party
         span = Span(start=arg.start, end=head.idx + len(head.text))
-    text = doc.text[span.start:span.end] if span.end != arg.end else arg.text
+    text = _text(doc, span.start, span.end) if span.end != arg.end else arg.text
     name = text[4:] if text.lower().startswith("the ") else text
     kind = _KIND_OF_LABEL.get(root.ent_type_, "group")
     return _add(actors, by_id, Actor(id="", name=name, kind=kind, country=arg.country,
