@@ -1,0 +1,273 @@
+"""The UI's event queries: the shared filters as SQL, the table page, the histogram, map and network.
+
+Every query reads non-duplicate events (``events.dup = 0``) and, unless the
+polarity filter says otherwise, asserted ones. Pages are keyset-paginated on
+``(day, pk)`` newest first, through the ``events_*`` indexes, so page 1,000
+costs what page 1 costs. Counts stop at ``COUNT_CAP``. Whole-store
+aggregates (no filter) are computed once per store version and cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from types import SimpleNamespace
+from typing import Any
+
+from ..query import find_actors
+from .db import ReadOnlyStore, Row
+from .filters import Filters, decode_cursor, encode_cursor
+
+PAGE = 50
+COUNT_CAP = 10_000
+_SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+EVENT_COLUMNS = (
+    "e.article_id || '~' || e.id AS id, e.day, e.date, e.type, e.mode, e.cameo, e.source_cid, cs.name AS source,"
+    " e.target_cid, ct.name AS target, e.source_country, e.target_country, e.negated, e.hypothetical,"
+    " round(e.confidence, 2) AS confidence, e.trigger_text AS trigger, e.article_id, a.title, a.outlet,"
+    f" a.published, {_SENTENCE} AS sentence")
+EXPORT_COLUMNS = ["id", "day", "date", "type", "mode", "cameo", "source", "target", "source_country",
+                  "target_country", "negated", "hypothetical", "confidence", "trigger", "article_id", "title",
+                  "outlet", "published", "sentence"]
+
+
+def actor_ids(store: ReadOnlyStore, value: str) -> list[int]:
+    """Corpus actor ids for ``actor=``: a number is an id, anything else a name (as the CLI matches)."""
+    if value.isdigit():
+        return [int(value)]
+    return find_actors(SimpleNamespace(conn=store.conn()), value)
+
+
+def _in(ids: list[int]) -> str:
+    return f"({', '.join(str(int(i)) for i in ids) or 'NULL'})"
+
+
+def where(store: ReadOnlyStore, f: Filters) -> tuple[list[str], list[Any], list[tuple[str, str]]]:
+    """SQL conditions on ``events e`` for the filters: (all-of, params, either-side pairs)."""
+    conds, params = ["e.dup = 0"], []
+    if f.polarity != "all":
+        conds.append(f"e.negated = {1 if f.polarity == 'negated' else 0}")
+    for cond, value in (("e.type = ?", f.type), ("e.cameo LIKE ? || '%'", f.cameo),
+                        ("e.day >= ?", f.date_from), ("e.day <= ?", f.date_to),
+                        ("e.confidence >= ?", float(f.min_conf) if f.min_conf else None),
+                        ("e.article_id IN (SELECT id FROM articles WHERE outlet = ?)", f.outlet or None)):
+        if value:
+            conds.append(cond)
+            params.append(value)
+    if f.place:
+        conds.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = e.article_id AND p.idx = e.place"
+                     " AND (p.name = ? COLLATE NOCASE OR p.country = ?))")
+        params += [f.place, f.place.upper()]
+    for role in ("source", "target"):
+        if f.get(role):
+            conds.append(f"e.{role}_cid IN {_in(actor_ids(store, f.get(role)))}")
+    either: list[tuple[str, str]] = []
+    if f.actor:
+        ids = _in(actor_ids(store, f.actor))
+        either.append((f"e.source_cid IN {ids}", f"e.target_cid IN {ids}"))
+    if f.country:
+        c = f.country.replace("'", "")
+        either.append((f"e.source_country = '{c}'", f"e.target_country = '{c}'"))
+    if f.sector:
+        sub = f"(SELECT id FROM corpus_actors WHERE sector = '{f.sector}')"
+        either.append((f"e.source_cid IN {sub}", f"e.target_cid IN {sub}"))
+    return conds, params, either
+
+
+def _flat(conds: list[str], either: list[tuple[str, str]]) -> str:
+    return " AND ".join(conds + [f"({s} OR {t})" for s, t in either])
+
+
+def page(store: ReadOnlyStore, f: Filters, *, limit: int = PAGE) -> tuple[list[Row], str | None]:
+    """One page of events, newest first, and the cursor of the next page (None at the end)."""
+    conds, params, either = where(store, f)
+    keyset, kparams = [], []
+    if f.after:
+        day, pk = decode_cursor(f.after)[:2]
+        if day:
+            keyset = ["(e.day < ? OR (e.day = ? AND e.pk < ?) OR e.day IS NULL)"]
+            kparams = [day, day, int(pk)]
+        else:
+            keyset, kparams = ["(e.day IS NULL AND e.pk < ?)"], [int(pk)]
+    order = "ORDER BY e.day DESC, e.pk DESC LIMIT ?"
+    if len(either) == 1:  # one ordered, limited scan per side, merged: fast for the busiest actor
+        sides = [f"SELECT * FROM (SELECT e.pk, e.day FROM events e WHERE "
+                 f"{' AND '.join(conds + keyset + [either[0][side]])} {order})" for side in (0, 1)]
+        sql = f"SELECT pk, day FROM ({' UNION '.join(sides)}) e {order}"
+        args = [*params, *kparams, limit + 1] * 2 + [limit + 1]
+    else:
+        sql = f"SELECT e.pk, e.day FROM events e WHERE {_flat(conds + keyset, either)} {order}"
+        args = [*params, *kparams, limit + 1]
+    found = store.rows(sql, args)
+    more = len(found) > limit
+    found = found[:limit]
+    rows = by_pks(store, [r["pk"] for r in found])
+    cursor = encode_cursor(found[-1]["day"], found[-1]["pk"]) if more else None
+    return rows, cursor
+
+
+def by_pks(store: ReadOnlyStore, pks: list[int]) -> list[Row]:
+    return store.rows(f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+                      " LEFT JOIN corpus_actors cs ON cs.id = e.source_cid LEFT JOIN corpus_actors ct"
+                      f" ON ct.id = e.target_cid WHERE e.pk IN {_in(pks)} ORDER BY e.day DESC, e.pk DESC")
+
+
+def count(store: ReadOnlyStore, f: Filters) -> tuple[int, bool]:
+    """(number of matching events, capped?): counting stops after ``COUNT_CAP``."""
+    conds, params, either = where(store, f)
+    if not f.has_event_filters() or f.active() == [("polarity", "all")]:
+        totals = overview(store)["totals"]
+        n = totals["events_all"] if f.polarity == "all" else totals["events"]
+    else:
+        n = store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE {_flat(conds, either)}"
+                      f" LIMIT {COUNT_CAP + 1})", params)["n"]
+    return min(n, COUNT_CAP), n > COUNT_CAP
+
+
+# -- periods ---------------------------------------------------------------------------
+def period_of(day: str, period: str) -> str | None:
+    """The period a YYYY-MM-DD day falls in: the day, its ISO week's Monday, YYYY-MM or YYYY."""
+    if period == "year":
+        return day[:4]
+    if period == "month":
+        return day[:7] if len(day) >= 7 else None
+    if len(day) < 10:
+        return None
+    if period == "week":
+        d = dt.date.fromisoformat(day)
+        return (d - dt.timedelta(days=d.weekday())).isoformat()
+    return day
+
+
+def period_range(key: str, period: str) -> tuple[str, str]:
+    """The from/to filter values that select one period."""
+    if period == "week":
+        d = dt.date.fromisoformat(key)
+        return key, (d + dt.timedelta(days=6)).isoformat()
+    return key, key
+
+
+def auto_period(days: list[str]) -> str:
+    full = sorted(d for d in days if d and len(d) >= 10)
+    if not full:
+        return "year"
+    span = (dt.date.fromisoformat(full[-1]) - dt.date.fromisoformat(full[0])).days
+    return "day" if span <= 120 else "week" if span <= 730 else "month" if span <= 365 * 15 else "year"
+
+
+def histogram(day_type: list[Row], period: str) -> list[Row]:
+    """Rows of (period, type, count) from (day, type, n) rows."""
+    out: Counter = Counter()
+    for r in day_type:
+        key = period_of(r["day"] or "", period)
+        if key:
+            out[key, r["type"]] += r["n"]
+    return [{"period": p, "type": t, "count": n} for (p, t), n in sorted(out.items())]
+
+
+def day_type_counts(store: ReadOnlyStore, f: Filters) -> list[Row]:
+    """Matching events per (day, type); whole-store counts come from the cache."""
+    if not f.has_event_filters():
+        return overview(store)["day_type"]
+    conds, params, either = where(store, f)
+    return store.rows(f"SELECT e.day, e.type, count(*) AS n FROM events e WHERE {_flat(conds, either)}"
+                      " AND e.day IS NOT NULL GROUP BY e.day, e.type", params)
+
+
+def bars(day_type: list[Row], period: str, f: Filters, *, width: int = 960, height: int = 120) -> dict:
+    """An SVG histogram (one link per period) computed on the server: no JavaScript needed."""
+    totals: Counter = Counter()
+    for r in histogram(day_type, period):
+        totals[r["period"]] += r["count"]
+    keys = sorted(totals)
+    top = max(totals.values(), default=0)
+    step = width / max(len(keys), 1)
+    out = []
+    for i, key in enumerate(keys):
+        lo, hi = period_range(key, period)
+        h = max(1.0, height * totals[key] / top) if top else 0
+        out.append({"key": key, "count": totals[key], "x": round(i * step, 2), "w": round(max(step - 1, 1), 2),
+                    "y": round(height - h, 2), "h": round(h, 2), "from": lo, "to": hi,
+                    "href": "/events" + f.filter_qs(from_=lo, to=hi)})
+    return {"bars": out, "width": width, "height": height, "period": period, "max": top}
+
+
+# -- whole-store aggregates ------------------------------------------------------------------
+def overview(store: ReadOnlyStore) -> dict:
+    return store.cached("overview", _overview)
+
+
+def _overview(store: ReadOnlyStore) -> dict:
+    ms = 120_000
+    one = lambda sql: store.one(sql, ms=ms)  # noqa: E731
+    q = one("SELECT count(*) AS events_all, coalesce(sum(negated = 0), 0) AS events,"
+            " coalesce(sum(negated), 0) AS negated, coalesce(sum(hypothetical), 0) AS hypothetical,"
+            " coalesce(sum(source_cid IS NULL OR target_cid IS NULL), 0) AS partial,"
+            " coalesce(sum(confidence < 0.5), 0) AS low_confidence FROM events WHERE dup = 0")
+    totals = {
+        **q,
+        "articles": one("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NULL")["n"],
+        "duplicates": one("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")["n"],
+        "actors": one("SELECT count(*) AS n FROM corpus_actors WHERE articles > 0")["n"],
+        "quotes": one("SELECT count(*) AS n FROM quotes WHERE dup = 0")["n"],
+        "claims": one("SELECT count(*) AS n FROM claims")["n"],
+        "places": one("SELECT count(*) AS n FROM places")["n"],
+        "skipped": one("SELECT count(*) AS n FROM skipped")["n"],
+    }
+    return {
+        "totals": totals,
+        "day_type": store.rows("SELECT day, type, count(*) AS n FROM events WHERE dup = 0 AND negated = 0"
+                               " AND day IS NOT NULL GROUP BY day, type", ms=ms),
+        "types": store.rows("SELECT type AS key, count(*) AS count FROM events WHERE dup = 0 AND negated = 0"
+                            " GROUP BY type ORDER BY count DESC", ms=ms),
+        "outlets": store.rows("SELECT outlet AS key, count(*) AS count FROM articles WHERE duplicate_of IS NULL"
+                              " GROUP BY outlet ORDER BY count DESC LIMIT 10", ms=ms),
+        "actors": store.rows("SELECT id, name, country, sector, events_as_source + events_as_target AS count"
+                             " FROM corpus_actors ORDER BY count DESC, mentions DESC LIMIT 10", ms=ms),
+        "skipped": store.rows("SELECT kind AS key, count(*) AS count FROM skipped GROUP BY kind"
+                              " ORDER BY count DESC", ms=ms),
+    }
+
+
+# -- map and network -----------------------------------------------------------------------
+def map_counts(store: ReadOnlyStore, f: Filters, *, places: int = 300) -> dict:
+    """Events per country (of the event's place, else of its source) and per geocoded place."""
+    conds, params, either = where(store, f)
+    w = _flat(conds, either)
+    rows = store.rows(
+        "SELECT coalesce(p.country, e.source_country) AS country, p.name, p.lat, p.lon, count(*) AS n"
+        " FROM events e LEFT JOIN places p ON p.article_id = e.article_id AND p.idx = e.place"
+        f" WHERE {w} GROUP BY coalesce(p.country, e.source_country), p.name, p.lat, p.lon", params)
+    countries: Counter = Counter()
+    pts: list[Row] = []
+    for r in rows:
+        if r["country"]:
+            countries[r["country"]] += r["n"]
+        if r["name"] and r["lat"] is not None and r["lon"] is not None:
+            pts.append({"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"], "count": r["n"]})
+    pts.sort(key=lambda p: -p["count"])
+    return {"countries": [{"country": c, "numeric": _numeric(c), "count": n} for c, n in countries.most_common()],
+            "places": pts[:places]}
+
+
+def _numeric(alpha3: str) -> str | None:
+    """ISO numeric code (the world-atlas feature id) of an alpha-3 code."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=alpha3)
+    return found.numeric if found else None
+
+
+def graph(store: ReadOnlyStore, f: Filters, *, top: int = 60) -> dict:
+    """Source → target edges weighted by event count, the ``top`` heaviest, with their actors."""
+    conds, params, either = where(store, f)
+    conds = conds + ["e.source_cid IS NOT NULL", "e.target_cid IS NOT NULL", "e.source_cid != e.target_cid"]
+    if not f.has_event_filters():  # the relations aggregate kept at ingest
+        edges = store.rows("SELECT source_cid AS s, target_cid AS t, sum(count) AS n FROM relations"
+                           " WHERE source_cid != target_cid GROUP BY s, t ORDER BY n DESC LIMIT ?", [top])
+    else:
+        edges = store.rows(f"SELECT e.source_cid AS s, e.target_cid AS t, count(*) AS n FROM events e"
+                           f" WHERE {_flat(conds, either)} GROUP BY s, t ORDER BY n DESC LIMIT ?", [*params, top])
+    ids = sorted({e["s"] for e in edges} | {e["t"] for e in edges})
+    nodes = store.rows(f"SELECT id, name, country, sector FROM corpus_actors WHERE id IN {_in(ids)}")
+    return {"nodes": nodes, "edges": [{"source": e["s"], "target": e["t"], "count": e["n"]} for e in edges]}
