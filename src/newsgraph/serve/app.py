@@ -185,7 +185,8 @@ def page(fn: Callable[[Request, Filters], View], title: str, section: str):
                           f"{exc}; narrow it with more filters (a date range, a type or an actor).", fmt)
         store: ReadOnlyStore = req.app.state.store
         if fmt:
-            query = req.url.path + f.qs()
+            path = req.url.path.removesuffix("." + fmt)
+            query = ("/" if path == "/index" else path) + f.qs()
             return exports.render(fmt, view.rows or [], exports.meta(query, store.fingerprint()),
                                   columns=view.columns, graph=view.graph)
         return render(req, view.template, title=title, section=section, f=f, **view.context)

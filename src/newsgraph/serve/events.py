@@ -83,7 +83,7 @@ def page(store: ReadOnlyStore, f: Filters, *, limit: int = PAGE) -> tuple[list[R
     conds, params, either = where(store, f)
     keyset, kparams = [], []
     if f.after:
-        day, pk = decode_cursor(f.after)[:2]
+        day, pk = decode_cursor(f.after, 2)
         if day:
             keyset = ["(e.day < ? OR (e.day = ? AND e.pk < ?) OR e.day IS NULL)"]
             kparams = [day, day, int(pk)]

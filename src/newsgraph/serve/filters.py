@@ -129,9 +129,13 @@ def encode_cursor(*values) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def decode_cursor(token: str) -> list[str]:
+def decode_cursor(token: str, n: int | None = None) -> list[str]:
+    """The values of an ``after=`` token (``n`` of them when given; the last is always an integer)."""
     try:
-        return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().split("\x1f")
+        values = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().split("\x1f")
+        if (n is not None and len(values) != n) or not values[-1].lstrip("-").isdigit():
+            raise ValueError(token)
+        return values
     except (ValueError, UnicodeDecodeError):
         raise BadFilter("after= is not a cursor this server made; follow the 'next page' link instead") from None
 

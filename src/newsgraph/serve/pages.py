@@ -197,7 +197,7 @@ def search(store: ReadOnlyStore, f: Filters, limit: int = 30) -> dict[str, Any]:
     }
     facets = store.rows(f"SELECT outlet AS key, count(*) AS count FROM (SELECT a.outlet {art_from} LIMIT {cap})"
                         " GROUP BY outlet ORDER BY count DESC LIMIT 10", art_params)
-    after = int(decode_cursor(f.after)[0]) if f.after else None
+    after = int(decode_cursor(f.after, 1)[0]) if f.after else None
     hits: list[Row]
     if kind == "articles":
         hits = store.rows(f"SELECT articles_fts.rowid AS k, a.id, a.title, a.published, a.outlet,"
@@ -262,7 +262,7 @@ def _article_filters(f: Filters, alias: str = "a") -> tuple[list[str], list[Any]
 def _keyset(f: Filters, col: str) -> tuple[list[str], list[Any]]:
     if not f.after:
         return [], []
-    k, pk = decode_cursor(f.after)[:2]
+    k, pk = decode_cursor(f.after, 2)
     return [f"({col} < ? OR ({col} = ? AND x.pk < ?))"], [int(k), int(k), int(pk)]
 
 

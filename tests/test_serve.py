@@ -1,0 +1,218 @@
+"""The web UI without a browser: security, read-only store, escaping, offsets, exports, pagination.
+
+Records are written by hand (no model) so every offset is known. The browser
+tests (``test_serve_browser.py``) drive the same views in Chromium.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from newsgraph.errors import StoreError
+from newsgraph.records import Actor, Article, Claim, Event, Place, Quote, Record, Span, TextSpan, Time
+from newsgraph.serve import create_app
+from newsgraph.serve import events as ev
+from newsgraph.serve.db import ReadOnlyStore
+from newsgraph.serve.filters import Filters
+from newsgraph.serve.highlight import Span as HSpan
+from newsgraph.serve.highlight import segments, visible
+from newsgraph.serve.security import CSP
+from newsgraph.store import Store
+
+HOSTILE = ("=HYPERLINK(\"http://evil.invalid\") <script>alert(1)</script> warns [bold red]rivals[/]\n\n"
+           "Chancellor Anna Weber condemned Ruritania in Strelsau on Monday <img src=x onerror=\"alert(2)\">.\x07\x1b[31m "
+           "\"We will not accept <b>this</b>,\" said Weber.")
+
+
+def _span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+def _record(aid: str, text: str, published: str, outlet: str, *, source: str, target: str, trigger: str,
+            etype: str = "ACCUSE", negated: bool = False) -> Record:
+    s0, s1 = _span(text, source)
+    t0, t1 = _span(text, target)
+    g0, g1 = _span(text, trigger)
+    sent_start = text.rfind("\n", 0, g0) + 1
+    sent_end = text.find(".", g1) + 1
+    place = [Place(start=p0, end=p1, text="Strelsau", name="Strelsau", country="RTA", lat=50.0, lon=14.0)
+             for p0, p1 in [_span(text, "Strelsau")]] if "Strelsau" in text else []
+    return Record(
+        article=Article(id=aid, title=text.split("\n")[0], published=published, outlet=outlet, text=text),
+        actors=[Actor(id="a1", name=source, kind="person", country="RTA", sector="GOV", mentions=[Span(start=s0, end=s1)]),
+                Actor(id="a2", name=target, kind="state", country="RUR", sector="GOV", mentions=[Span(start=t0, end=t1)])],
+        times=[Time(start=(m := _span(text, "Monday"))[0], end=m[1], text="Monday", type="DATE", value=published)]
+        if "Monday" in text else [],
+        places=place,
+        quotes=[Quote(start=q0, end=q1, text=text[q0:q1], kind="direct", speaker="a1", speaker_text="Weber")
+                for q0, q1 in [_span(text, "We will not accept <b>this</b>,")]] if "accept" in text else [],
+        claims=[Claim(start=g0, end=sent_end, text=text[g0:sent_end], source="a1", source_text=source)],
+        events=[Event(id="e1", type=etype, cameo="112", source="a1", target="a2", date=published,
+                      place=0 if place else None, negated=negated, trigger=TextSpan(start=g0, end=g1, text=trigger),
+                      sentence=Span(start=sent_start, end=sent_end), confidence=0.8)])
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("serve") / "ui.db"
+    with Store(path) as store:
+        store.write(_record("hostile", HOSTILE, "2021-03-01", "=cmd|' /C calc'!A0",
+                            source="Anna Weber", target="Ruritania", trigger="condemned"))
+        for n in range(7):
+            day = f"2021-0{1 + n % 3}-1{n}"
+            text = f"Talks number {n}\n\nThe minister Karl Ost met the delegation of Borduria in the capital. It went on."
+            store.write(_record(f"plain{n}", text, day, "Wire", source="Karl Ost", target="Borduria", trigger="met",
+                                etype="CONSULT", negated=n == 6))
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> TestClient:
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
+
+
+def _event_url(aid: str = "hostile") -> str:
+    return f"/events/{aid}~e1"
+
+
+VIEWS = ["/", "/events", "/events/timeline", "/events/map", "/events/graph", _event_url(), "/articles/hostile",
+         "/actors/1", "/search?q=accept", "/quotes", "/claims", "/places"]
+
+
+@pytest.mark.parametrize("url", VIEWS)
+def test_every_view_renders_with_security_headers(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 200, r.text[:500]
+    assert r.headers["content-security-policy"] == CSP
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    assert "<script>" not in r.text.replace('<script src="', "")  # only external scripts
+    assert " style=" not in r.text and "<style" not in r.text  # the CSP would block inline styles
+    assert not re.search(r"\son[a-z]+=", r.text.replace("onerror=&#34;", ""))  # no inline handlers
+
+
+def test_hostile_article_is_shown_as_text(client: TestClient) -> None:
+    html = client.get("/articles/hostile").text
+    assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "onerror=&#34;alert(2)&#34;" in html
+    assert "[bold red]rivals[/]" in html
+    assert "\x07" not in html and "\x1b" not in html and "\u2407\u241b[31m" in html  # controls made visible
+
+
+def test_event_card_marks_roles_at_their_offsets(client: TestClient) -> None:
+    html = client.get(_event_url()).text
+    marks = dict(re.findall(r'<mark class="role role-(\w+) " data-start="\d+"><span class="sr-only">[^<]*</span>([^<]*)</mark>', html))
+    assert marks["source"] == "Anna Weber" and marks["trigger"] == "condemned" and marks["target"] == "Ruritania"
+    assert marks["place"] == "Strelsau" and marks["time"] == "Monday"
+    starts = {m[0]: int(m[1]) for m in re.findall(r'role-(\w+) " data-start="(\d+)"', html)}
+    assert HOSTILE[starts["trigger"]:starts["trigger"] + len("condemned")] == "condemned"
+    assert '<span class="sr-only">source: </span>' in html  # a non-colour cue for screen readers
+
+
+def test_segments_follow_offsets_and_keep_length() -> None:
+    text = "ab<i>cd</i>ef"
+    segs = segments(text, [HSpan(2, 5, "events", "e"), HSpan(4, 9, "actors", "a")])
+    assert [s.text for s in segs] == ["ab", "<i", ">", "cd</", "i>ef"]
+    assert [s.classes for s in segs] == ["", "l-events", "l-actors l-events", "l-actors", ""]
+    assert len(visible("a\x00b\u202ec\x7f")) == 6 and visible("a\nb\tc") == "a\nb\tc"
+
+
+def test_store_is_opened_read_only_and_never_changed(client: TestClient, db: Path) -> None:
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for url in VIEWS + ["/events.csv", "/events/graph.gexf"]:
+        client.get(url)
+    store: ReadOnlyStore = client.app.state.store
+    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
+        store.conn().execute("DELETE FROM articles")
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_untrusted_hosts_and_missing_token_are_refused(db: Path) -> None:
+    assert TestClient(create_app(db), base_url="http://evil.invalid").get("/").status_code == 400
+    secured = TestClient(create_app(db, token="s3cret"), base_url="http://127.0.0.1", follow_redirects=False)
+    assert secured.get("/").status_code == 401
+    assert secured.get("/?token=wrong").status_code == 401
+    r = secured.get("/events?type=ACCUSE&token=s3cret")
+    assert r.status_code == 303 and r.headers["location"] == "/events?type=ACCUSE"
+    assert "HttpOnly" in r.headers["set-cookie"] and "SameSite=Strict" in r.headers["set-cookie"]
+    assert secured.get("/events?type=ACCUSE").status_code == 200  # the cookie now carries it
+    bare = TestClient(create_app(db, token="s3cret"), base_url="http://127.0.0.1")
+    assert bare.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+
+
+def test_exports_carry_provenance_and_neutralise_formulas(client: TestClient) -> None:
+    j = client.get("/events.json?type=ACCUSE").json()
+    assert j["meta"]["query"] == "/events?type=ACCUSE"
+    assert j["meta"]["store"].startswith("sha256:") and j["meta"]["newsgraph"]
+    assert [r["trigger"] for r in j["rows"]] == ["condemned"]
+    lines = client.get("/events.jsonl?type=ACCUSE").text.splitlines()
+    assert json.loads(lines[0])["meta"] == j["meta"] and json.loads(lines[1])["id"] == "hostile~e1"
+    text = client.get("/events.csv?type=ACCUSE").text
+    assert text.startswith("# newsgraph ")
+    rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
+    assert rows[0]["outlet"] == "'=cmd|' /C calc'!A0"
+    assert rows[0]["title"].startswith("'=HYPERLINK")
+    gexf = client.get("/events/graph.gexf").text
+    assert "<gexf" in gexf and "Karl Ost" in gexf
+    assert client.get("/events.xlsx").status_code == 404
+
+
+def test_keyset_pages_walk_every_event_once(db: Path) -> None:
+    store = ReadOnlyStore(db)
+    seen, f = [], Filters.parse({"polarity": "all"})
+    while True:
+        rows, nxt = ev.page(store, f, limit=3)
+        seen += [r["id"] for r in rows]
+        if not nxt:
+            break
+        f = Filters.parse({"polarity": "all", "after": nxt})
+    everything = [r["id"] for r in ev.page(store, Filters.parse({"polarity": "all"}), limit=100)[0]]
+    assert seen == everything and len(seen) == len(set(seen)) == 8
+    days = [r["day"] for r in ev.page(store, Filters.parse({}), limit=100)[0]]
+    assert days == sorted(days, reverse=True)
+
+
+def test_filters_are_canonical_and_validated(client: TestClient) -> None:
+    f = Filters.parse({"to": "2021-02", "type": "consult", "actor": "Karl Ost", "polarity": "asserted"})
+    assert f.qs() == "?actor=Karl+Ost&type=CONSULT&to=2021-02"
+    r = client.get("/events?type=CONSULT&polarity=negated")
+    assert r.status_code == 200 and r.text.count('class="negated"') == 1
+    for bad in ("type=WAVE", "from=last+week", "min_conf=2", "country=Ruritania", "after=%%%"):
+        r = client.get("/events?" + bad)
+        assert r.status_code == 400 and "error" in r.text, bad
+    assert client.get("/events/timeline?actor=Karl+Ost&period=month").status_code == 200
+    html = client.get("/events/map?actor=Karl+Ost&type=CONSULT").text
+    assert 'href="/events/timeline?actor=Karl+Ost&amp;type=CONSULT"' in html  # switching views keeps filters
+
+
+def test_search_snippets_mark_matches_and_escape_the_rest(client: TestClient) -> None:
+    html = client.get("/search?q=accept&kind=quotes").text
+    assert "<mark>accept</mark>" in html and "&lt;b&gt;this&lt;/b&gt;" in html
+    html = client.get("/search?q=script").text
+    assert "&lt;<mark>script</mark>&gt;" in html
+    assert client.get("/search?q=%22").status_code == 400  # nothing searchable: a message, not a crash
+
+
+def test_not_a_store_and_cli_refusals(tmp_path: Path) -> None:
+    from newsgraph.cli import main
+
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t(x)").connection.commit()
+    with pytest.raises(StoreError, match="not a newsgraph store"):
+        create_app(other)
+    with pytest.raises(StoreError, match="no store"):
+        create_app(tmp_path / "missing.db")
+    assert main(["serve", "--db", str(other), "--host", "0.0.0.0"]) == 2  # another address needs --token
