@@ -190,6 +190,7 @@ def test_filters_are_canonical_and_validated(client: TestClient) -> None:
     assert f.qs() == "?actor=Karl+Ost&type=CONSULT&to=2021-02"
     r = client.get("/events?type=CONSULT&polarity=negated")
     assert r.status_code == 200 and r.text.count('class="negated"') == 1
+    assert "<option selected>CONSULT</option>" in r.text and "<option selected>negated</option>" in r.text
     for bad in ("type=WAVE", "from=last+week", "min_conf=2", "country=Ruritania", "after=%%%"):
         r = client.get("/events?" + bad)
         assert r.status_code == 400 and "error" in r.text, bad

@@ -9,6 +9,18 @@
     var p = key.split("-");
     return Date.UTC(+p[0], p.length > 1 ? +p[1] - 1 : 0, p.length > 2 ? +p[2] : 1) / 1000;
   }
+  // Every period between the first and the last, so a quiet stretch shows as zero, not as a slope.
+  function fill(periods, period) {
+    var out = [], key = periods[0], last = periods[periods.length - 1], guard = 0;
+    while (key <= last && guard++ < 20000) {
+      out.push(key);
+      var p = key.split("-").map(Number);
+      if (period === "year") key = String(p[0] + 1);
+      else if (period === "month") key = p[1] === 12 ? (p[0] + 1) + "-01" : p[0] + "-" + String(p[1] + 1).padStart(2, "0");
+      else key = new Date(Date.UTC(p[0], p[1] - 1, p[2] + (period === "week" ? 7 : 1))).toISOString().slice(0, 10);
+    }
+    return out;
+  }
   function fromTime(t) { return new Date(t * 1000).toISOString().slice(0, 10); }
   fetch(el.dataset.src, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (data) {
     var periods = [], types = [], counts = {};
@@ -19,6 +31,7 @@
     });
     periods.sort();
     if (!periods.length) { el.textContent = "No dated events."; return; }
+    periods = fill(periods, el.dataset.period);
     var xs = periods.map(function (p) { return toTime(data.period, p); });
     var series = [{}], cols = [xs];
     types.forEach(function (t, i) {
