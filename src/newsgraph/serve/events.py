@@ -232,12 +232,19 @@ def _overview(store: ReadOnlyStore) -> dict:
 # -- map and network -----------------------------------------------------------------------
 def map_counts(store: ReadOnlyStore, f: Filters, *, places: int = 300) -> dict:
     """Events per country (of the event's place, else of its source) and per geocoded place."""
+    if not f.has_event_filters():
+        return store.cached("map", lambda s: _map_counts(s, f, places, ms=120_000))
+    return _map_counts(store, f, places)
+
+
+def _map_counts(store: ReadOnlyStore, f: Filters, places: int, ms: int | None = None) -> dict:
     conds, params, either = where(store, f)
     w = _flat(conds, either)
     rows = store.rows(
         "SELECT coalesce(p.country, e.source_country) AS country, p.name, p.lat, p.lon, count(*) AS n"
         " FROM events e LEFT JOIN places p ON p.article_id = e.article_id AND p.idx = e.place"
-        f" WHERE {w} GROUP BY coalesce(p.country, e.source_country), p.name, p.lat, p.lon", params)
+        f" WHERE {w} GROUP BY coalesce(p.country, e.source_country), p.name, p.lat, p.lon", params,
+        **({"ms": ms} if ms else {}))
     countries: Counter = Counter()
     pts: list[Row] = []
     for r in rows:
@@ -262,9 +269,10 @@ def graph(store: ReadOnlyStore, f: Filters, *, top: int = 60) -> dict:
     """Source → target edges weighted by event count, the ``top`` heaviest, with their actors."""
     conds, params, either = where(store, f)
     conds = conds + ["e.source_cid IS NOT NULL", "e.target_cid IS NOT NULL", "e.source_cid != e.target_cid"]
-    if not f.has_event_filters():  # the relations aggregate kept at ingest
-        edges = store.rows("SELECT source_cid AS s, target_cid AS t, sum(count) AS n FROM relations"
-                           " WHERE source_cid != target_cid GROUP BY s, t ORDER BY n DESC LIMIT ?", [top])
+    if not f.has_event_filters():  # the relations aggregate kept at ingest, summed once per store version
+        edges = store.cached("graph", lambda s: s.rows(
+            "SELECT source_cid AS s, target_cid AS t, sum(count) AS n FROM relations WHERE source_cid != target_cid"
+            " GROUP BY s, t ORDER BY n DESC LIMIT 500", ms=120_000))[:top]
     else:
         edges = store.rows(f"SELECT e.source_cid AS s, e.target_cid AS t, count(*) AS n FROM events e"
                            f" WHERE {_flat(conds, either)} GROUP BY s, t ORDER BY n DESC LIMIT ?", [*params, top])
