@@ -217,3 +217,29 @@ def test_not_a_store_and_cli_refusals(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store"):
         create_app(tmp_path / "missing.db")
     assert main(["serve", "--db", str(other), "--host", "0.0.0.0"]) == 2  # another address needs --token
+
+
+def test_side_split_aggregates_count_each_event_once(db: Path) -> None:
+    store = ReadOnlyStore(db)
+    f = Filters.parse({"actor": "Karl Ost", "polarity": "all"})
+    per_day = ev.day_type_counts(store, f)
+    assert sum(r["n"] for r in per_day) == ev.count(store, f)[0] == 7
+    g = ev.graph(store, Filters.parse({"actor": "Ruritania"}))
+    assert [(e["count"]) for e in g["edges"]] == [1] and {n["name"] for n in g["nodes"]} == {"Anna Weber", "Ruritania"}
+    m = ev.map_counts(store, Filters.parse({"type": "ACCUSE"}))
+    assert m["places"] == [{"name": "Strelsau", "country": "RTA", "lat": 50.0, "lon": 14.0, "count": 1}]
+
+
+def test_claim_and_quote_pages_walk_every_item_once(db: Path) -> None:
+    from newsgraph.serve import pages
+
+    store = ReadOnlyStore(db)
+    seen, f = [], Filters.parse({})
+    while True:
+        rows, nxt = pages.claims(store, f, limit=3)
+        seen += [(r["article_id"], r["idx"]) for r in rows]
+        if not nxt:
+            break
+        f = Filters.parse({"after": nxt})
+    assert len(seen) == len(set(seen)) == 8
+    assert [r["article_id"] for r in pages.quotes(store, Filters.parse({"actor": "Anna Weber"}))[0]] == ["hostile"]

@@ -9,6 +9,7 @@ every page and its export always show the same data.
 from __future__ import annotations
 
 import importlib.resources
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -60,11 +61,12 @@ def _env() -> Environment:
 def overview(req: Request, f: Filters) -> View:
     store: ReadOnlyStore = req.app.state.store
     data = ev.overview(store)
-    period = f.period or ev.auto_period([r["day"] for r in data["day_type"]])
+    period = f.period or ev.store_period(store)
     rows = [{"group": "total", "key": k, "count": v} for k, v in data["totals"].items()]
     rows += [{"group": g, "key": r["key"], "count": r["count"]} for g in ("types", "outlets", "skipped")
              for r in data[g]]
-    return View("overview.html", {"data": data, "hist": ev.bars(data["day_type"], period, f), "period": period},
+    return View("overview.html", {"data": data, "hist": ev.bars(ev.store_histogram(store, period), period, f),
+                                  "period": period},
                 rows, ["group", "key", "count"])
 
 
@@ -78,12 +80,16 @@ def events_table(req: Request, f: Filters) -> View:
 
 def timeline(req: Request, f: Filters) -> View:
     store = req.app.state.store
-    day_type = ev.day_type_counts(store, f)
-    period = f.period or ev.auto_period([r["day"] for r in day_type])
-    hist = ev.histogram(day_type, period)
+    if f.has_event_filters():
+        day_type = ev.day_type_counts(store, f)
+        period = f.period or ev.auto_period([r["day"] for r in day_type])
+        hist = ev.histogram(day_type, period)
+    else:
+        period = f.period or ev.store_period(store)
+        hist = ev.store_histogram(store, period)
     n, capped = ev.count(store, f)
     rows = ev.page(store, f, limit=200)[0] if n <= 200 and not capped else []
-    return View("timeline.html", {"period": period, "hist": hist, "bars": ev.bars(day_type, period, f),
+    return View("timeline.html", {"period": period, "hist": hist, "bars": ev.bars(hist, period, f),
                                   "count": n, "capped": capped, "rows": rows,
                                   "types": sorted({r["type"] for r in hist})}, hist, ["period", "type", "count"])
 
@@ -238,7 +244,8 @@ def routes() -> list:
     return out
 
 
-def create_app(db: str | Path, *, token: str | None = None, hosts: list[str] | None = None) -> Starlette:
+def create_app(db: str | Path, *, token: str | None = None, hosts: list[str] | None = None,
+               warm: bool = True) -> Starlette:
     """The web UI over the store at ``db`` (opened read-only)."""
     store = ReadOnlyStore(db)
     app = Starlette(routes=routes(), exception_handlers={404: not_found}, middleware=[
@@ -247,4 +254,18 @@ def create_app(db: str | Path, *, token: str | None = None, hosts: list[str] | N
     ])
     app.state.store = store
     app.state.env = _env()
+    if warm:
+        threading.Thread(target=_warm, args=(store,), daemon=True, name="newsgraph-warm").start()
     return app
+
+
+def _warm(store: ReadOnlyStore) -> None:
+    """Build the cached whole-store aggregates before the first visitor asks (seconds on 1M events)."""
+    try:
+        ev.store_histogram(store, ev.store_period(store))
+        ev.map_counts(store, Filters())
+        ev.graph(store, Filters())
+        pages.places(store, Filters())
+        store.fingerprint()
+    except Exception:  # noqa: BLE001 - a failure here shows again, with its message, on the page that needs it
+        pass

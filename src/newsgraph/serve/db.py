@@ -43,7 +43,7 @@ class ReadOnlyStore:
         self.uri = f"file:{quote(str(self.path))}?mode=ro"
         self._local = threading.local()
         self._cache: dict[str, tuple[tuple, Any]] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a cached value may be computed from another
         self._check()
 
     def _check(self) -> None:

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..query import find_actors
-from .db import ReadOnlyStore, Row
+from .db import BUDGET_MS, ReadOnlyStore, Row
 from .filters import Filters, decode_cursor, encode_cursor
 
 PAGE = 50
@@ -78,6 +78,32 @@ def _flat(conds: list[str], either: list[tuple[str, str]]) -> str:
     return " AND ".join(conds + [f"({s} OR {t})" for s, t in either])
 
 
+def _wheres(conds: list[str], params: list[Any], either: list[tuple[str, str]]) -> list[tuple[str, list[Any]]]:
+    """Disjoint WHERE clauses whose union is the filter: one per side for a single either-pair
+    (each side then reads its own index instead of an OR over the whole table)."""
+    if len(either) != 1:
+        return [(_flat(conds, either), params)]
+    s, t = either[0]
+    return [(" AND ".join(conds + [s]), params), (" AND ".join(conds + [t, f"NOT coalesce({s}, 0)"]), params)]
+
+
+def grouped(store: ReadOnlyStore, f: Filters, select: str, group: str, *, joins: str = "",
+            extra: str = "", ms: int = BUDGET_MS) -> list[Row]:
+    """``SELECT {select}, count(*) AS n FROM events e {joins} WHERE <filters> GROUP BY {group}``, summed over sides."""
+    conds, params, either = where(store, f)
+    keys = [k.strip() for k in group.split(",")]
+    out: dict[tuple, Row] = {}
+    for w, p in _wheres(conds, params, either):
+        for r in store.rows(f"SELECT {select}, count(*) AS n FROM events e {joins} WHERE {w} {extra}"
+                            f" GROUP BY {group}", p, ms=ms):
+            key = tuple(r[k.split(".")[-1]] for k in keys)
+            if key in out:
+                out[key]["n"] += r["n"]
+            else:
+                out[key] = r
+    return list(out.values())
+
+
 def page(store: ReadOnlyStore, f: Filters, *, limit: int = PAGE) -> tuple[list[Row], str | None]:
     """One page of events, newest first, and the cursor of the next page (None at the end)."""
     conds, params, either = where(store, f)
@@ -118,6 +144,11 @@ def count(store: ReadOnlyStore, f: Filters) -> tuple[int, bool]:
     if not f.has_event_filters() or f.active() == [("polarity", "all")]:
         totals = overview(store)["totals"]
         n = totals["events_all"] if f.polarity == "all" else totals["events"]
+    elif len(either) == 1:  # each side through its own index, then the union
+        sides = [f"SELECT * FROM (SELECT e.pk FROM events e WHERE {' AND '.join(conds + [either[0][side]])}"
+                 f" LIMIT {COUNT_CAP + 1})" for side in (0, 1)]
+        n = store.one(f"SELECT count(*) AS n FROM (SELECT pk FROM ({' UNION '.join(sides)}) LIMIT {COUNT_CAP + 1})",
+                      params * 2)["n"]
     else:
         n = store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE {_flat(conds, either)}"
                       f" LIMIT {COUNT_CAP + 1})", params)["n"]
@@ -155,6 +186,15 @@ def auto_period(days: list[str]) -> str:
     return "day" if span <= 120 else "week" if span <= 730 else "month" if span <= 365 * 15 else "year"
 
 
+def store_histogram(store: ReadOnlyStore, period: str) -> list[Row]:
+    """The whole store's histogram by ``period`` and type (cached per store version)."""
+    return store.cached(f"hist-{period}", lambda s: histogram(overview(s)["day_type"], period))
+
+
+def store_period(store: ReadOnlyStore) -> str:
+    return store.cached("period", lambda s: auto_period([r["day"] for r in overview(s)["day_type"]]))
+
+
 def histogram(day_type: list[Row], period: str) -> list[Row]:
     """Rows of (period, type, count) from (day, type, n) rows."""
     out: Counter = Counter()
@@ -169,15 +209,13 @@ def day_type_counts(store: ReadOnlyStore, f: Filters) -> list[Row]:
     """Matching events per (day, type); whole-store counts come from the cache."""
     if not f.has_event_filters():
         return overview(store)["day_type"]
-    conds, params, either = where(store, f)
-    return store.rows(f"SELECT e.day, e.type, count(*) AS n FROM events e WHERE {_flat(conds, either)}"
-                      " AND e.day IS NOT NULL GROUP BY e.day, e.type", params)
+    return grouped(store, f, "e.day AS day, e.type AS type", "day, type", extra="AND e.day IS NOT NULL")
 
 
-def bars(day_type: list[Row], period: str, f: Filters, *, width: int = 960, height: int = 120) -> dict:
-    """An SVG histogram (one link per period) computed on the server: no JavaScript needed."""
+def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: int = 120) -> dict:
+    """An SVG histogram (one link per period) from histogram rows: no JavaScript needed."""
     totals: Counter = Counter()
-    for r in histogram(day_type, period):
+    for r in hist:
         totals[r["period"]] += r["count"]
     keys = sorted(totals)
     top = max(totals.values(), default=0)
@@ -237,14 +275,10 @@ def map_counts(store: ReadOnlyStore, f: Filters, *, places: int = 300) -> dict:
     return _map_counts(store, f, places)
 
 
-def _map_counts(store: ReadOnlyStore, f: Filters, places: int, ms: int | None = None) -> dict:
-    conds, params, either = where(store, f)
-    w = _flat(conds, either)
-    rows = store.rows(
-        "SELECT coalesce(p.country, e.source_country) AS country, p.name, p.lat, p.lon, count(*) AS n"
-        " FROM events e LEFT JOIN places p ON p.article_id = e.article_id AND p.idx = e.place"
-        f" WHERE {w} GROUP BY coalesce(p.country, e.source_country), p.name, p.lat, p.lon", params,
-        **({"ms": ms} if ms else {}))
+def _map_counts(store: ReadOnlyStore, f: Filters, places: int, ms: int = BUDGET_MS) -> dict:
+    rows = grouped(store, f, "coalesce(p.country, e.source_country) AS country, p.name AS name, p.lat AS lat,"
+                   " p.lon AS lon", "country, name, lat, lon",
+                   joins="LEFT JOIN places p ON p.article_id = e.article_id AND p.idx = e.place", ms=ms)
     countries: Counter = Counter()
     pts: list[Row] = []
     for r in rows:
@@ -267,15 +301,21 @@ def _numeric(alpha3: str) -> str | None:
 
 def graph(store: ReadOnlyStore, f: Filters, *, top: int = 60) -> dict:
     """Source → target edges weighted by event count, the ``top`` heaviest, with their actors."""
-    conds, params, either = where(store, f)
-    conds = conds + ["e.source_cid IS NOT NULL", "e.target_cid IS NOT NULL", "e.source_cid != e.target_cid"]
-    if not f.has_event_filters():  # the relations aggregate kept at ingest, summed once per store version
+    if f.active() == [("actor", f.actor)]:  # an ego network: the relations aggregate, both directions
+        ids = _in(actor_ids(store, f.actor))
+        edges = store.rows(
+            "SELECT s, t, sum(n) AS n FROM (SELECT source_cid AS s, target_cid AS t, count AS n FROM relations"
+            f" WHERE source_cid IN {ids} UNION ALL SELECT source_cid, target_cid, count FROM relations"
+            f" WHERE target_cid IN {ids} AND source_cid NOT IN {ids}) WHERE s != t GROUP BY s, t"
+            " ORDER BY n DESC LIMIT ?", [top])
+    elif not f.has_event_filters():  # the relations aggregate kept at ingest, summed once per store version
         edges = store.cached("graph", lambda s: s.rows(
             "SELECT source_cid AS s, target_cid AS t, sum(count) AS n FROM relations WHERE source_cid != target_cid"
             " GROUP BY s, t ORDER BY n DESC LIMIT 500", ms=120_000))[:top]
     else:
-        edges = store.rows(f"SELECT e.source_cid AS s, e.target_cid AS t, count(*) AS n FROM events e"
-                           f" WHERE {_flat(conds, either)} GROUP BY s, t ORDER BY n DESC LIMIT ?", [*params, top])
+        edges = grouped(store, f, "e.source_cid AS s, e.target_cid AS t", "s, t",
+                        extra="AND e.source_cid IS NOT NULL AND e.target_cid IS NOT NULL AND e.source_cid != e.target_cid")
+        edges = sorted(edges, key=lambda e: -e["n"])[:top]
     ids = sorted({e["s"] for e in edges} | {e["t"] for e in edges})
     nodes = store.rows(f"SELECT id, name, country, sector FROM corpus_actors WHERE id IN {_in(ids)}")
     return {"nodes": nodes, "edges": [{"source": e["s"], "target": e["t"], "count": e["n"]} for e in edges]}

@@ -7,10 +7,12 @@ from typing import Any
 
 from ..query import _fts_query
 from . import events as ev
-from .db import ReadOnlyStore, Row
+from .db import QueryTooSlow, ReadOnlyStore, Row
 from .filters import BadFilter, Filters, decode_cursor, encode_cursor
 from .highlight import Span, segments
 
+#: Budget of one optional section of a page (milliseconds).
+SECTION_MS = 400
 LAYERS = ("actors", "events", "quotes", "claims", "figures", "times", "places")
 #: Private-use characters that mark FTS5 snippet matches before the snippet is escaped.
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -126,11 +128,14 @@ def actor(store: ReadOnlyStore, cid: int) -> dict[str, Any]:
     if info is None:
         raise NotFound(f"no actor {cid} in this store")
     forms = "SELECT value, count FROM actor_forms WHERE corpus_actor_id = ? AND field = ? ORDER BY count DESC LIMIT 20"
-    by_month = {}
-    for role in ("source", "target"):
-        for r in store.rows(f"SELECT substr(day, 1, 7) AS month, count(*) AS n FROM events WHERE {role}_cid = ?"
-                            " AND dup = 0 AND negated = 0 GROUP BY month", [cid]):
-            by_month.setdefault(r["month"], {"month": r["month"], "source": 0, "target": 0})[role] = r["n"]
+    by_month: dict[str | None, Row] | None = {}
+    try:  # a head of state has 100,000 events: past the section's budget the page links to the timeline
+        for role in ("source", "target"):
+            for r in store.rows(f"SELECT substr(day, 1, 7) AS month, count(*) AS n FROM events WHERE {role}_cid = ?"
+                                " AND dup = 0 AND negated = 0 GROUP BY month", [cid], ms=SECTION_MS):
+                by_month.setdefault(r["month"], {"month": r["month"], "source": 0, "target": 0})[role] = r["n"]
+    except QueryTooSlow:
+        by_month = None
     counterparts = store.rows(
         "SELECT c.id, c.name, c.country, c.sector, sum(r.count) AS count, group_concat(DISTINCT r.type) AS types,"
         " min(r.first) AS first, max(r.last) AS last, r.dir FROM (SELECT target_cid AS other, 'acts on' AS dir, type,"
@@ -140,16 +145,25 @@ def actor(store: ReadOnlyStore, cid: int) -> dict[str, Any]:
     return {
         "actor": info,
         "names": store.rows(forms, [cid, "name"]), "titles": store.rows(forms, [cid, "title"]),
-        "timeline": [by_month[k] for k in sorted(by_month, key=lambda k: k or "")],
+        "timeline": None if by_month is None else [by_month[k] for k in sorted(by_month, key=lambda k: k or "")],
         "counterparts": counterparts,
         "quotes": store.rows("SELECT q.article_id, q.idx, q.text, q.kind, q.cue, q.published, a.title FROM quotes q"
                              " JOIN articles a ON a.id = q.article_id WHERE q.speaker_corpus_id = ? AND q.dup = 0"
                              " ORDER BY q.published DESC, q.pk DESC LIMIT 20", [cid]),
-        "claims": store.rows("SELECT c.article_id, c.idx, c.text, c.source_text, c.hedged, a.title, a.published"
-                             " FROM actors x JOIN claims c ON c.article_id = x.article_id AND c.source = x.id"
-                             " JOIN articles a ON a.id = c.article_id WHERE x.corpus_actor_id = ?"
-                             " AND a.duplicate_of IS NULL ORDER BY a.sort_key DESC LIMIT 20", [cid]),
+        "claims": _or_none(lambda: store.rows(
+            "SELECT c.article_id, c.idx, c.text, c.source_text, c.hedged, a.title, a.published"
+            " FROM actors x JOIN claims c ON c.article_id = x.article_id AND c.source = x.id"
+            " JOIN articles a ON a.id = c.article_id WHERE x.corpus_actor_id = ?"
+            " AND a.duplicate_of IS NULL ORDER BY a.sort_key DESC LIMIT 20", [cid], ms=SECTION_MS)),
     }
+
+
+def _or_none(fn):
+    """``fn()``, or None when it runs out of its budget (the template says so and links onwards)."""
+    try:
+        return fn()
+    except QueryTooSlow:
+        return None
 
 
 # -- search -----------------------------------------------------------------------------------
@@ -262,8 +276,16 @@ def _article_filters(f: Filters, alias: str = "a") -> tuple[list[str], list[Any]
 def _keyset(f: Filters, col: str) -> tuple[list[str], list[Any]]:
     if not f.after:
         return [], []
-    k, pk = decode_cursor(f.after, 2)
-    return [f"({col} < ? OR ({col} = ? AND x.pk < ?))"], [int(k), int(k), int(pk)]
+    k, idx = decode_cursor(f.after, 2)
+    return [f"({col} < ? OR ({col} = ? AND x.idx < ?))"], [int(k), int(k), int(idx)]
+
+
+def _join(f: Filters, table: str) -> str:
+    """Articles newest first, then their items: with no item filter, walking the articles' sort_key
+    index and stopping after one page beats sorting every item (CROSS JOIN fixes that order)."""
+    if f.actor or f.q:
+        return f"{table} x JOIN articles a ON a.id = x.article_id"
+    return f"articles a CROSS JOIN {table} x ON x.article_id = a.id"
 
 
 def quotes(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list[Row], str | None]:
@@ -275,10 +297,10 @@ def quotes(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list
         conds.append("x.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(_fts(store, "quotes_fts", f.q))
     ks, kp = _keyset(f, "a.sort_key")
-    rows = store.rows("SELECT a.sort_key AS k, x.pk, x.article_id, x.idx, x.text, x.kind, x.speaker_text,"
-                      " x.speaker_corpus_id, c.name AS speaker, x.cue, a.title, a.outlet, a.published FROM quotes x"
-                      " JOIN articles a ON a.id = x.article_id LEFT JOIN corpus_actors c ON c.id = x.speaker_corpus_id"
-                      f" WHERE {' AND '.join(conds + ks)} ORDER BY a.sort_key DESC, x.pk DESC LIMIT ?",
+    rows = store.rows("SELECT a.sort_key AS k, x.article_id, x.idx, x.text, x.kind, x.speaker_text,"
+                      f" x.speaker_corpus_id, c.name AS speaker, x.cue, a.title, a.outlet, a.published FROM {_join(f, 'quotes')}"
+                      " LEFT JOIN corpus_actors c ON c.id = x.speaker_corpus_id"
+                      f" WHERE {' AND '.join(conds + ks)} ORDER BY a.sort_key DESC, x.idx DESC LIMIT ?",
                       params + kp + [limit + 1])
     return _paged(rows, limit)
 
@@ -292,20 +314,26 @@ def claims(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list
         conds.append("instr(lower(x.text), ?)")
         params.append(w.lower())
     ks, kp = _keyset(f, "a.sort_key")
-    rows = store.rows("SELECT a.sort_key AS k, x.pk, x.article_id, x.idx, x.text, x.source_text, x.hedged,"
-                      " a.title, a.outlet, a.published FROM claims x JOIN articles a ON a.id = x.article_id"
-                      f" WHERE {' AND '.join(conds + ks)} ORDER BY a.sort_key DESC, x.pk DESC LIMIT ?",
+    rows = store.rows("SELECT a.sort_key AS k, x.article_id, x.idx, x.text, x.source_text, x.hedged,"
+                      f" a.title, a.outlet, a.published FROM {_join(f, 'claims')}"
+                      f" WHERE {' AND '.join(conds + ks)} ORDER BY a.sort_key DESC, x.idx DESC LIMIT ?",
                       params + kp + [limit + 1])
     return _paged(rows, limit)
 
 
 def _paged(rows: list[Row], limit: int) -> tuple[list[Row], str | None]:
-    nxt = encode_cursor(rows[limit - 1]["k"], rows[limit - 1]["pk"]) if len(rows) > limit else None
-    return [{k: v for k, v in r.items() if k not in ("k", "pk")} for r in rows[:limit]], nxt
+    nxt = encode_cursor(rows[limit - 1]["k"], rows[limit - 1]["idx"]) if len(rows) > limit else None
+    return [{k: v for k, v in r.items() if k != "k"} for r in rows[:limit]], nxt
 
 
 def places(store: ReadOnlyStore, f: Filters, limit: int = 200) -> list[Row]:
-    """Places named in the articles, most mentioned first, with the number of events placed there."""
+    """Places named in the articles, most mentioned first (whole-store list cached per store version)."""
+    if not (f.country or f.place or f.outlet or f.from_ or f.to):
+        return store.cached("places", lambda s: _places(s, f, limit, ms=120_000))
+    return _places(store, f, limit)
+
+
+def _places(store: ReadOnlyStore, f: Filters, limit: int, ms: int = 2000) -> list[Row]:
     conds, params = _article_filters(f)
     if f.country:
         conds.append("p.country = ?")
@@ -315,6 +343,6 @@ def places(store: ReadOnlyStore, f: Filters, limit: int = 200) -> list[Row]:
         params.append(f.place)
     return store.rows("SELECT p.name, p.country, p.feature, round(p.lat, 3) AS lat, round(p.lon, 3) AS lon,"
                       " count(*) AS mentions, count(DISTINCT p.article_id) AS articles FROM places p"
-                      f" JOIN articles a ON a.id = p.article_id WHERE {' AND '.join(conds)}"
-                      " GROUP BY p.name, p.country ORDER BY mentions DESC, p.name LIMIT ?", params + [limit])
+                      f" CROSS JOIN articles a ON a.id = p.article_id WHERE {' AND '.join(conds)}"
+                      " GROUP BY p.name, p.country ORDER BY mentions DESC, p.name LIMIT ?", params + [limit], ms=ms)
 
