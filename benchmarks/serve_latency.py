@@ -77,11 +77,11 @@ def main() -> None:
 
     from newsgraph.serve import create_app
 
-    client = TestClient(create_app(args.db), base_url="http://127.0.0.1")
+    client = TestClient(create_app(args.db, warm=False), base_url="http://127.0.0.1")
     t = time.perf_counter()
     assert client.get("/").status_code == 200
     print(f"first overview (builds the cached whole-store aggregates): {time.perf_counter() - t:.1f} s")
-    for path in ("/events/map", "/events/graph", "/index.json"):
+    for path in ("/events/map", "/events/graph", "/places", "/events/timeline", "/index.json"):
         client.get(path)  # the other cached aggregates and the store fingerprint
     url = "/events"
     for _ in range(20):

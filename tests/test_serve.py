@@ -12,6 +12,7 @@ import io
 import json
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,15 @@ def test_claim_and_quote_pages_walk_every_item_once(db: Path) -> None:
         f = Filters.parse({"after": nxt})
     assert len(seen) == len(set(seen)) == 8
     assert [r["article_id"] for r in pages.quotes(store, Filters.parse({"actor": "Anna Weber"}))[0]] == ["hostile"]
+
+
+def test_a_query_past_its_budget_is_interrupted(db: Path) -> None:
+    from newsgraph.serve.db import QueryTooSlow
+
+    store = ReadOnlyStore(db)
+    endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) AS n FROM c"
+    t = time.perf_counter()
+    with pytest.raises(QueryTooSlow):
+        store.rows(endless, ms=100)
+    assert time.perf_counter() - t < 5
+    assert store.one("SELECT count(*) AS n FROM articles")["n"] == 8  # the connection is still usable

@@ -80,22 +80,28 @@ def events_table(req: Request, f: Filters) -> View:
 
 def timeline(req: Request, f: Filters) -> View:
     store = req.app.state.store
+    slow = False
     if f.has_event_filters():
-        day_type = ev.day_type_counts(store, f)
+        try:
+            day_type = ev.day_type_counts(store, f)
+        except QueryTooSlow:  # the page still renders, says so, and offers the table
+            day_type, slow = [], True
         period = f.period or ev.auto_period([r["day"] for r in day_type])
         hist = ev.histogram(day_type, period)
     else:
         period = f.period or ev.store_period(store)
         hist = ev.store_histogram(store, period)
     n, capped = ev.count(store, f)
-    rows = ev.page(store, f, limit=200)[0] if n <= 200 and not capped else []
-    return View("timeline.html", {"period": period, "hist": hist, "bars": ev.bars(hist, period, f),
-                                  "count": n, "capped": capped, "rows": rows,
-                                  "types": sorted({r["type"] for r in hist})}, hist, ["period", "type", "count"])
+    rows = ev.page(store, f, limit=200)[0] if n is not None and n <= 200 and not capped else []
+    return View("timeline.html", {"period": period, "hist": hist, "bars": ev.bars(hist, period, f), "slow": slow,
+                                  "count": n, "capped": capped, "rows": rows}, hist, ["period", "type", "count"])
 
 
 def event_map(req: Request, f: Filters) -> View:
-    data = ev.map_counts(req.app.state.store, f)
+    try:
+        data = ev.map_counts(req.app.state.store, f)
+    except QueryTooSlow:
+        data = {"countries": [], "places": [], "slow": True}
     rows = [{"level": "country", "name": c["country"], "country": c["country"], "numeric": c["numeric"],
              "count": c["count"]} for c in data["countries"]]
     rows += [{"level": "place", **p} for p in data["places"]]
@@ -103,8 +109,11 @@ def event_map(req: Request, f: Filters) -> View:
 
 
 def network(req: Request, f: Filters) -> View:
-    g = ev.graph(req.app.state.store, f, top=int(req.query_params.get("top") or 60) if
-                 (req.query_params.get("top") or "60").isdigit() else 60)
+    top = req.query_params.get("top") or "60"
+    try:
+        g = ev.graph(req.app.state.store, f, top=min(int(top), 500) if top.isdigit() else 60)
+    except QueryTooSlow:
+        g = {"nodes": [], "edges": [], "slow": True}
     names = {n["id"]: n["name"] for n in g["nodes"]}
     rows = [{"source_id": e["source"], "source": names.get(e["source"]), "target_id": e["target"],
              "target": names.get(e["target"]), "count": e["count"]} for e in g["edges"]]

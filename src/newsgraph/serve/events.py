@@ -15,11 +15,12 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..query import find_actors
-from .db import BUDGET_MS, ReadOnlyStore, Row
+from .db import BUDGET_MS, QueryTooSlow, ReadOnlyStore, Row
 from .filters import Filters, decode_cursor, encode_cursor
 
 PAGE = 50
 COUNT_CAP = 10_000
+COUNT_MS = 300
 _SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 EVENT_COLUMNS = (
     "e.article_id || '~' || e.id AS id, e.day, e.date, e.type, e.mode, e.cameo, e.source_cid, cs.name AS source,"
@@ -138,20 +139,19 @@ def by_pks(store: ReadOnlyStore, pks: list[int]) -> list[Row]:
                       f" ON ct.id = e.target_cid WHERE e.pk IN {_in(pks)} ORDER BY e.day DESC, e.pk DESC")
 
 
-def count(store: ReadOnlyStore, f: Filters) -> tuple[int, bool]:
-    """(number of matching events, capped?): counting stops after ``COUNT_CAP``."""
+def count(store: ReadOnlyStore, f: Filters) -> tuple[int | None, bool]:
+    """(matching events, capped?): counting stops at ``COUNT_CAP`` or after ``COUNT_MS``
+    (then ``(None, True)``: the page says "many" rather than wait)."""
     conds, params, either = where(store, f)
     if not f.has_event_filters() or f.active() == [("polarity", "all")]:
         totals = overview(store)["totals"]
         n = totals["events_all"] if f.polarity == "all" else totals["events"]
-    elif len(either) == 1:  # each side through its own index, then the union
-        sides = [f"SELECT * FROM (SELECT e.pk FROM events e WHERE {' AND '.join(conds + [either[0][side]])}"
-                 f" LIMIT {COUNT_CAP + 1})" for side in (0, 1)]
-        n = store.one(f"SELECT count(*) AS n FROM (SELECT pk FROM ({' UNION '.join(sides)}) LIMIT {COUNT_CAP + 1})",
-                      params * 2)["n"]
     else:
-        n = store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE {_flat(conds, either)}"
-                      f" LIMIT {COUNT_CAP + 1})", params)["n"]
+        try:
+            n = store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE {_flat(conds, either)}"
+                          f" LIMIT {COUNT_CAP + 1})", params, ms=COUNT_MS)["n"]
+        except QueryTooSlow:
+            return None, True
     return min(n, COUNT_CAP), n > COUNT_CAP
 
 
