@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from ..query import _whole_date
@@ -50,7 +50,6 @@ class Filters:
     layers: str = ""
     hl: str = ""
     after: str = ""
-    defaults: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def parse(cls, params) -> Filters:
@@ -139,5 +138,3 @@ def decode_cursor(token: str, n: int | None = None) -> list[str]:
     except (ValueError, UnicodeDecodeError):
         raise BadFilter("after= is not a cursor this server made; follow the 'next page' link instead") from None
 
-
-FIELD_NAMES = [f.name for f in fields(Filters)]

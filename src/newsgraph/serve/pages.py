@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..errors import InputError
 from ..query import _fts_query
 from . import events as ev
 from .db import QueryTooSlow, ReadOnlyStore, Row
@@ -183,7 +184,7 @@ def marked(snippet: str) -> list[tuple[bool, str]]:
 def _fts(store: ReadOnlyStore, table: str, q: str) -> str:
     try:
         return _fts_query(store.conn(), table, q)
-    except Exception as exc:  # InputError: nothing searchable
+    except InputError as exc:  # nothing searchable in q
         raise BadFilter(str(exc)) from None
 
 
