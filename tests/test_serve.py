@@ -111,6 +111,9 @@ def test_hostile_article_is_shown_as_text(client: TestClient) -> None:
     assert "onerror=&#34;alert(2)&#34;" in html
     assert "[bold red]rivals[/]" in html
     assert "\x07" not in html and "\x1b" not in html and "\u2407\u241b[31m" in html  # controls made visible
+    table = client.get("/events?type=ACCUSE").text
+    assert 'Ruritania in Strelsau' not in table.split('<b class="trigger">condemned</b>')[0][-40:]
+    assert '<b class="trigger">condemned</b> Ruritania in Strelsau on Monday &lt;img' in table
 
 
 def test_event_card_marks_roles_at_their_offsets(client: TestClient) -> None:

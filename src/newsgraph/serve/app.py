@@ -54,7 +54,19 @@ def _env() -> Environment:
     env.filters["url"] = lambda s: quote(str(s), safe="")
     env.filters["num"] = lambda n: f"{n:,}" if isinstance(n, int) else n
     env.filters["pct"] = lambda n, d: f"{100 * n / d:.1f}%" if d else "–"
+    env.filters["around"] = around
     return env
+
+
+def around(sentence: str, start: int, end: int, width: int = 110) -> tuple[str, str, str]:
+    """(before, trigger, after) of an evidence sentence, each side cut to ``width`` characters."""
+    start, end = max(0, start), max(start, end)
+    before, hit, after = sentence[:start], sentence[start:end], sentence[end:]
+    if len(before) > width:
+        before = "…" + before[-width:]
+    if len(after) > width:
+        after = after[:width] + "…"
+    return before, hit, after
 
 
 # -- views ----------------------------------------------------------------------------------

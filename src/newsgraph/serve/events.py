@@ -26,7 +26,8 @@ EVENT_COLUMNS = (
     "e.article_id || '~' || e.id AS id, e.day, e.date, e.type, e.mode, e.cameo, e.source_cid, cs.name AS source,"
     " e.target_cid, ct.name AS target, e.source_country, e.target_country, e.negated, e.hypothetical,"
     " round(e.confidence, 2) AS confidence, e.trigger_text AS trigger, e.article_id, a.title, a.outlet,"
-    f" a.published, {_SENTENCE} AS sentence")
+    f" a.published, {_SENTENCE} AS sentence, e.trigger_start - e.sentence_start AS trigger_at,"
+    " e.trigger_end - e.sentence_start AS trigger_to")
 EXPORT_COLUMNS = ["id", "day", "date", "type", "mode", "cameo", "source", "target", "source_country",
                   "target_country", "negated", "hypothetical", "confidence", "trigger", "article_id", "title",
                   "outlet", "published", "sentence"]
