@@ -134,6 +134,7 @@ class Knowledge:
     org_keywords: dict[str, str]
     demonym_of: dict[str, str] = field(default_factory=dict)  # alpha-3 -> adjective
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # name -> (country, sector)
+    domestic_sectors: tuple[str, ...] = ()  # sectors of actors that take the story's country
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -202,7 +203,7 @@ def _build(raw: dict) -> Knowledge:
                 surface[text] = ("entity", name)
     roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
-                     _people(raw.get("people", {})))
+                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())))
 
 
 def _people(section: dict) -> dict[str, tuple[str | None, str | None]]:

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, Span
 from .actors import country_of, load_knowledge, unique_id
 from .event_args import _text
+from .story import place_domestic
 
 
 def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
@@ -67,6 +68,7 @@ def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
     for a in actors:
         a.mentions.sort(key=lambda m: (m.start, m.end))
     actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))  # first mention order
+    place_domestic(doc, actors)  # "police", "the interior minister": the story's country
     doc._.actors = actors
 
 

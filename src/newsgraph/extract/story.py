@@ -1,0 +1,186 @@
+"""The story's country, and the domestic actors the text does not place.
+
+A wire story is usually about one country: "police", "the military", "protesters", "the
+interior minister" or "the ruling party" with no country word of their own belong to it. The
+actor layer reads countries phrase by phrase; this pass, run once the places are resolved,
+reads the article as a whole:
+
+* ``story_weights``: how strongly the article is set in each country: a dateline ("KAMPALA,
+  Uganda —", "LIMA (Reuters) -") counts most, then every resolved place and every mention of
+  a state acting; the first sentence counts double;
+* ``story_country``: the leading country when it clearly leads (``LEAD`` times the next),
+  else None: a story about several countries leaves its domestic actors without one rather
+  than guess;
+* ``place_domestic``: an actor with no country whose sector is a domestic one (the
+  ``domestic_sectors`` of the knowledge file) takes, first, the one country its sentence sets
+  it in ("riot police in Lyon" in an article about Belgium is French) and, failing that, the
+  story's country. International bodies and their officials never do, nor do analysts,
+  companies or media (their sector says nothing of where they are), nor people with neither
+  a title nor a sector.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..records import Actor
+from .actors import country_of, load_knowledge
+
+LEAD = 2.0  # the story's country must weigh this many times the next one
+DATELINE_WEIGHT = 6.0
+FIRST_SENTENCE_WEIGHT = 2.0
+PLACING_PREPS = frozenset({"in", "across", "throughout", "inside", "within"})
+# "CITY, Country —", "CITY (Agency) -", "CITY, May 2 (Agency) -", "CITY: ": the opening line of a wire story
+DATELINE_RE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'’-]{1,40}?))?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:[-—–]{1,2}|:)\s")
+
+
+def dateline(text: str) -> tuple[int, int, str] | None:
+    """(start, end, place name) of the dateline's place, e.g. "NAIROBI, Kenya — ..." -> "Kenya"
+    (the region after the city when there is one, else the city)."""
+    m = DATELINE_RE.match(text)
+    if m is None or m.group("city").strip().lower() in ("by", "update", "updated"):
+        return None
+    if m.group("region"):
+        return m.start("region"), m.end("region"), m.group("region").strip()
+    return m.start("city"), m.end("city"), m.group("city").strip()
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Characters of the whole dateline (never an actor)."""
+    m = DATELINE_RE.match(text)
+    return (m.start("city"), m.end()) if m and dateline(text) else None
+
+
+def _dateline_country(text: str) -> str | None:
+    found = dateline(text)
+    if found is None:
+        return None
+    name = found[2]
+    code = country_of(name) or country_of(name.title())
+    if code:
+        return code
+    from .places import gazetteer, resolve
+
+    best = resolve(gazetteer(), name.title(), Counter())
+    return best.country if best is not None else None
+
+
+def _sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
+    """Sentence start characters and each sentence's end, for bisecting offsets."""
+    if not doc.has_annotation("SENT_START"):
+        return [0], [len(doc.text)]
+    starts, ends = [], []
+    for s in doc.sents:
+        starts.append(s.start_char)
+        ends.append(s.end_char)
+    return starts, ends
+
+
+def _sent_of(starts: list[int], char: int) -> int:
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, char) - 1)
+
+
+def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
+    """How much the article is set in each country (see the module docstring)."""
+    starts, _ = _sentence_index(doc)
+    weights: Counter[str] = Counter()
+
+    def add(code: str | None, char: int, w: float = 1.0) -> None:
+        if code:
+            weights[code] += w * (FIRST_SENTENCE_WEIGHT if _sent_of(starts, char) == 0 else 1.0)
+
+    for place in doc._.places or ():
+        add(place.country, place.start)
+    for actor in actors:
+        if actor.kind == "state":
+            for m in actor.mentions:
+                add(actor.country, m.start)
+    if (code := _dateline_country(doc.text)) is not None:
+        weights[code] += DATELINE_WEIGHT
+    return weights
+
+
+def story_country(weights: Counter[str]) -> str | None:
+    """The country the story is about, when one clearly leads; None when several compete."""
+    ranked = weights.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _sentence_places(doc: Doc, starts: list[int]) -> dict[int, set[str]]:
+    """Countries each sentence sets itself in: resolved places after a placing preposition
+    ("in the Kenyan capital" is placed by its demonym, "police in Lyon" by the place)."""
+    out: dict[int, set[str]] = {}
+    for place in doc._.places or ():
+        if place.country is None:
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if _after_placing_prep(doc, span.start):
+            out.setdefault(_sent_of(starts, place.start), set()).add(place.country)
+    for ent in doc.ents:  # "in the southern Peruvian city of ...": a place phrase without a place name
+        if ent.label_ == "NORP" and ent.root.head.lemma_ in PLACE_NOUNS and _after_placing_prep(doc, ent.start):
+            if code := country_of(ent.text):
+                out.setdefault(_sent_of(starts, ent.start_char), set()).add(code)
+    return out
+
+
+PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "province", "region", "district", "port",
+                         "state", "county", "border", "north", "south", "east", "west", "coast"})
+
+
+def _after_placing_prep(doc: Doc, start: int) -> bool:
+    """Is there a placing preposition at most four words before ``start`` (over "the
+    southern", "the Kenyan port of")?"""
+    for i in range(start - 1, max(-1, start - 6), -1):
+        t = doc[i]
+        if t.lower_ in PLACING_PREPS and t.pos_ == "ADP":
+            return True
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _domestic(actor: Actor, sectors: frozenset[str]) -> bool:
+    if actor.country is not None or actor.sector == "IGO" or actor.kind == "state":
+        return False
+    if actor.sector not in sectors:
+        return False
+    return not _foreign_word(actor.name)
+
+
+_FOREIGN = re.compile(r"\b(?:international|foreign|western|global|world|regional|allied|coalition|"
+                      r"multinational|overseas|african union|un|u\.n\.)\b", re.IGNORECASE)
+
+
+def _foreign_word(name: str) -> bool:
+    """"international forces", "foreign troops": a group the story's country does not own."""
+    return bool(_FOREIGN.search(name))
+
+
+def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
+    """Give the domestic actors without a country their sentence's or the story's country;
+    return the story's country (None when there is no single one)."""
+    sectors = frozenset(load_knowledge().domestic_sectors)
+    todo = [a for a in actors if _domestic(a, sectors)]
+    country = story_country(story_weights(doc, actors))
+    if not todo:
+        return country
+    starts, _ = _sentence_index(doc)
+    placed = _sentence_places(doc, starts)
+    for actor in todo:
+        first = min(actor.mentions, key=lambda m: m.start) if actor.mentions else None
+        here = placed.get(_sent_of(starts, first.start), set()) if first and actor.kind != "person" else set()
+        actor.country = next(iter(here)) if len(here) == 1 else country  # a person is not where they visit
+    return country
