@@ -896,6 +896,14 @@ def _untagged_who(doc: Doc, who: list[int]) -> list[TokSpan]:
     return out
 
 
+def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str | None] | None:
+    """(country, sector) of a named actor on the article's date, from the actor knowledge base
+    (``newsgraph.knowledge``): the text has not said, so the role held that day decides."""
+    from ..knowledge import lookup
+
+    return lookup(name, st.doc._.published, phoenix=phoenix)
+
+
 def _add_state(st: _State, a3: str, start: int, end: int) -> None:
     entry = st.kb.countries.get(a3, {"name": a3})
     st.entity("state:" + a3, entry["name"], "state", country=a3, sector="GOV")
@@ -910,6 +918,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     span = _name_span(span)
     name = _strip_text(span.text)
     known = kb.entities.get(name, {})
+    if (dated := _dated(st, name, phoenix=not known)) is not None:
+        known = {"country": dated[0], "sector": dated[1]}  # "Baloch Liberation Army": the knowledge base
     sector = sector or known.get("sector") or next(
         (kb.org_keywords[t.text] for t in span if t.text in kb.org_keywords), None)
     country = known.get("country")
@@ -966,7 +976,8 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         st.named.setdefault(sent, set()).add(country)
     if kind == "entity":
         info = kb.entities[key]
-        st.entity("entity:" + key, key, info["kind"], country=info.get("country"), sector=info.get("sector"))
+        country, sector = _dated(st, key, phoenix=False) or (info.get("country"), info.get("sector"))
+        st.entity("entity:" + key, key, info["kind"], country=country, sector=sector)
         st.mention("entity:" + key, span.start_char, span.end_char)
         return
     if kind == "demonym":
@@ -1307,6 +1318,10 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
             ent.fill(country=country, sector=sector)
+            if ent.country is None and ent.sector != "IGO" and (dated := _dated(st, ent.name)) is not None:
+                ent.fill(country=dated[0], sector=dated[1])  # "Obama" in 2012: USA GOV; in 2019: USA
+                if ent.country is None and dated[1] == "IGO":
+                    ent.sector = "IGO"
             if ent.country is None and ent.sector != "IGO" and ent.name in kb.people:
                 country, sector = kb.people[ent.name]  # "Putin": the knowledge file's people
                 ent.fill(country=country, sector=sector)
