@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from newsgraph.extract.story import dateline, dateline_span, story_country
+from newsgraph.extract.dateline import dateline, dateline_span, not_actor_spans
+from newsgraph.extract.story import story_country
 
 
 def actors_named(rec, word):
@@ -39,6 +40,7 @@ def test_story_country_needs_a_clear_lead():
     assert story_country(Counter({"UGA": 9, "KEN": 2})) == "UGA"
     assert story_country(Counter({"UGA": 5, "KEN": 4})) is None  # two countries compete: no guess
     assert story_country(Counter()) is None
+    assert story_country(Counter({"UGA": 2})) is None  # named too little to tell
 
 
 # --------------------------------------------------------------------------- on the parse
@@ -71,3 +73,43 @@ def test_a_sentence_that_places_a_group_elsewhere_wins(analyze):
                   published="2024-05-06")
     police = actors_named(rec, "Riot police")
     assert police and all(a.country == "COL" for a in police)
+
+
+@pytest.mark.parametrize("text, fenced", [
+    ("By Ana Ruiz\nThe minister said ...", "By Ana Ruiz"),
+    ("By Ana Ruiz and Li Wei, Reuters\nThe minister said ...", "By Ana Ruiz and Li Wei, Reuters"),
+    ("QUITO, May 2 (Reuters) - The army said ...", "QUITO, May 2 (Reuters) - "),
+])
+def test_dateline_and_byline_are_fenced(text, fenced):
+    assert [text[a:b] for a, b in not_actor_spans(text)] == [fenced]
+
+
+def test_a_sentence_opening_with_by_is_no_byline():
+    assert not_actor_spans("By Tuesday the army had left the town.\nPolice said ...") == []
+
+
+@pytest.mark.model
+def test_dateline_and_byline_fragments_are_never_actors(analyze):
+    rec = analyze("By Ana Ruiz\nQUITO, May 2 (Reuters) - Ecuador's army said it had arrested five men "
+                  "in the port city.", published="2024-05-06")
+    names = {a.name for a in rec.actors}
+    assert "Reuters" not in names and "Ana Ruiz" not in names
+    assert any(a.sector == "MIL" and a.country == "ECU" for a in rec.actors)
+
+
+@pytest.mark.model
+def test_an_acronym_joins_the_organisation_it_spells(analyze):
+    rec = analyze("The Northern Freedom Front said on Monday it had seized two towns. "
+                  "The NFF also said it would free its prisoners.", published="2024-05-06")
+    front = [a for a in rec.actors if a.name == "Northern Freedom Front"]
+    assert front and "NFF" in [rec.article.text[m.start:m.end] for m in front[0].mentions]
+    assert not [a for a in rec.actors if a.name == "NFF"]
+
+
+@pytest.mark.model
+def test_a_body_of_an_international_organisation_takes_no_story_country(analyze):
+    rec = analyze("Chile asked the United Nations' top court to rule on the border. Chile said the "
+                  "talks had failed, and Chilean officials said the court would sit in June.",
+                  published="2024-05-06")
+    court = actors_named(rec, "top court")
+    assert court and all(a.country is None for a in court)

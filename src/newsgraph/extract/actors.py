@@ -75,6 +75,7 @@ from spacy.util import filter_spans
 from ..errors import InputError
 from ..records import Actor, Span
 from . import register_extensions
+from .dateline import not_actor_spans
 
 __all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_knowledge", "make_actors",
            "not_nationality", "slug", "unique_id"]
@@ -1264,6 +1265,29 @@ def _add_role_nouns(st: _State) -> None:
             _add_role_group(st, tok, role, mods)
 
 
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "al"})
+
+
+def _initials(name: str) -> str:
+    words = re.split(r"[\s-]+", name)
+    return "".join(w[0] for w in words if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+
+
+def _merge_acronyms(st: _State) -> None:
+    """"the Northern Freedom Front (NFF) ... the NFF said": an acronym is the organisation whose
+    initials it spells, when exactly one named in the article does."""
+    orgs = [e for e in st.entities.values() if e.kind in ("organization", "group") and " " in e.name]
+    for key, ent in list(st.entities.items()):
+        if ent.kind != "organization" or not re.fullmatch(r"[A-Z]{2,6}", ent.name):
+            continue
+        if ent.country or ent.sector:
+            continue
+        full = [o for o in orgs if _initials(o.name) == ent.name]
+        if len(full) == 1:
+            full[0].mentions |= ent.mentions
+            del st.entities[key]
+
+
 def _merge_bare_groups(st: _State) -> None:
     """"the opposition" joins "the Belarusian opposition" when only one
     country's opposition is named."""
@@ -1297,7 +1321,10 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     """All actors of a parsed doc, in order of first mention, with stable ids."""
     sent_of, sent_start = _sentence_numbers(doc)
     st = _State(doc, kb, _scan(doc, kb), sent_of=sent_of, sent_start=sent_start, text=doc.text)
-    persons, rest = _person_spans(st, _candidates(doc, matcher))
+    fenced = not_actor_spans(st.text)  # "QUITO, May 2 (Reuters) -", "By Jane Doe"
+    candidates = [s for s in _candidates(doc, matcher)
+                  if not any(a < s.end_char and s.start_char < b for a, b in fenced)]
+    persons, rest = _person_spans(st, candidates)
     _add_persons(st, persons)
     for span in rest:
         if any(i in st.taken for i in range(span.start, span.end)):
@@ -1314,6 +1341,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
                 span.label_ == "GPE" and (_appos_head(span) or _appositive(kb, span.root))):
             _add_org(st, span)
     _add_unlabelled_press(st)
+    _merge_acronyms(st)
     for ent in st.entities.values():
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)

@@ -6,15 +6,15 @@ actor layer reads countries phrase by phrase; this pass, run once the places are
 reads the article as a whole:
 
 * ``story_weights``: how strongly the article is set in each country: a dateline ("KAMPALA,
-  Uganda —", "LIMA (Reuters) -") counts most, then every resolved place and every mention of
-  a state acting; the first sentence counts double;
+  Uganda —", "LIMA (Reuters) -") counts most, then every resolved place, nationality word
+  ("the Kenyan capital") and mention of a state acting; the first sentence counts double;
 * ``story_country``: the leading country when it clearly leads (``LEAD`` times the next),
   else None: a story about several countries leaves its domestic actors without one rather
   than guess;
 * ``place_domestic``: an actor with no country whose sector is a domestic one (the
   ``domestic_sectors`` of the knowledge file) takes, first, the one country its sentence sets
-  it in ("riot police in Lyon" in an article about Belgium is French) and, failing that, the
-  story's country. International bodies and their officials never do, nor do analysts,
+  it in ("riot police in Lyon" in an article about Belgium is French; not for people, who
+  travel, nor for armed forces, which fight abroad) and, failing that, the story's country. International bodies and their officials never do, nor do analysts,
   companies or media (their sector says nothing of where they are), nor people with neither
   a title nor a sector.
 """
@@ -27,35 +27,16 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..records import Actor
-from .actors import country_of, load_knowledge
+from .actors import country_of, load_knowledge, not_nationality
+from .dateline import dateline
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
+MIN_WEIGHT = 3.0  # ... and at least this much
 DATELINE_WEIGHT = 6.0
 FIRST_SENTENCE_WEIGHT = 2.0
+# a person is not where they visit, nor an army where it fights ("Ruritania has troops in X")
+TRAVELLING_SECTORS = frozenset({"MIL", "REB", "INS"})
 PLACING_PREPS = frozenset({"in", "across", "throughout", "inside", "within"})
-# "CITY, Country —", "CITY (Agency) -", "CITY, May 2 (Agency) -", "CITY: ": the opening line of a wire story
-DATELINE_RE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'’-]{1,40}?))?"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?:[-—–]{1,2}|:)\s")
-
-
-def dateline(text: str) -> tuple[int, int, str] | None:
-    """(start, end, place name) of the dateline's place, e.g. "NAIROBI, Kenya — ..." -> "Kenya"
-    (the region after the city when there is one, else the city)."""
-    m = DATELINE_RE.match(text)
-    if m is None or m.group("city").strip().lower() in ("by", "update", "updated"):
-        return None
-    if m.group("region"):
-        return m.start("region"), m.end("region"), m.group("region").strip()
-    return m.start("city"), m.end("city"), m.group("city").strip()
-
-
-def dateline_span(text: str) -> tuple[int, int] | None:
-    """Characters of the whole dateline (never an actor)."""
-    m = DATELINE_RE.match(text)
-    return (m.start("city"), m.end()) if m and dateline(text) else None
-
-
 def _dateline_country(text: str) -> str | None:
     found = dateline(text)
     if found is None:
@@ -98,6 +79,9 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
 
     for place in doc._.places or ():
         add(place.country, place.start)
+    for ent in doc.ents:  # "the Kenyan capital", "Sudanese authorities"
+        if ent.label_ == "NORP" and not _of_a_person_or_cause(ent) and (code := country_of(ent.text)):
+            add(code, ent.start_char)
     for actor in actors:
         if actor.kind == "state":
             for m in actor.mentions:
@@ -107,10 +91,20 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     return weights
 
 
+def _of_a_person_or_cause(ent) -> bool:
+    """"South African leader F.W. ...": one person's nationality; "pro-Iranian", "Syrian-backed":
+    a cause or patron. Neither says where the story is."""
+    doc = ent.doc
+    if any(not_nationality(t) for t in ent):
+        return True
+    return any(t.ent_type_ == "PERSON" for t in doc[ent.end:min(len(doc), ent.end + 4)])
+
+
 def story_country(weights: Counter[str]) -> str | None:
-    """The country the story is about, when one clearly leads; None when several compete."""
+    """The country the story is about, when one clearly leads; None when several compete or
+    the article names its country too little to tell (a one-sentence text)."""
     ranked = weights.most_common(2)
-    if not ranked:
+    if not ranked or ranked[0][1] < MIN_WEIGHT:
         return None
     if len(ranked) == 2 and ranked[0][1] < LEAD * ranked[1][1]:
         return None
@@ -169,6 +163,21 @@ def _foreign_word(name: str) -> bool:
     return bool(_FOREIGN.search(name))
 
 
+def _of_a_body(doc: Doc, actor: Actor, igo: list[tuple[int, int]]) -> bool:
+    """"the UN's highest court", "judges of the African Union": a phrase owned by an
+    international body is not the story country's."""
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        owners = [c for c in root.children if c.dep_ in ("poss", "compound", "nmod")]
+        owners += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if any(a <= t.idx < b for t in owners for a, b in igo):
+            return True
+    return False
+
+
 def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     """Give the domestic actors without a country their sentence's or the story's country;
     return the story's country (None when there is no single one)."""
@@ -179,8 +188,12 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
         return country
     starts, _ = _sentence_index(doc)
     placed = _sentence_places(doc, starts)
+    igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
     for actor in todo:
+        if _of_a_body(doc, actor, igo):
+            continue
         first = min(actor.mentions, key=lambda m: m.start) if actor.mentions else None
-        here = placed.get(_sent_of(starts, first.start), set()) if first and actor.kind != "person" else set()
-        actor.country = next(iter(here)) if len(here) == 1 else country  # a person is not where they visit
+        stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
+        here = placed.get(_sent_of(starts, first.start), set()) if first and stays else set()
+        actor.country = next(iter(here)) if len(here) == 1 else country
     return country
