@@ -113,3 +113,19 @@ def test_a_body_of_an_international_organisation_takes_no_story_country(analyze)
                   published="2024-05-06")
     court = actors_named(rec, "top court")
     assert court and all(a.country is None for a in court)
+
+
+@pytest.mark.model
+def test_a_definite_title_is_the_person_named_with_it(analyze):
+    rec = analyze("Chilean President Ana Ortiz met farmers in Temuco on Monday. Ortiz promised new roads. "
+                  "The president also said the army would leave the region.", published="2024-05-06")
+    ortiz = [a for a in rec.actors if a.name == "Ana Ortiz"]
+    assert ortiz and "president" in [rec.article.text[m.start:m.end] for m in ortiz[0].mentions]
+    assert not [a for a in rec.actors if a.name.lower() == "president"]
+
+
+@pytest.mark.model
+def test_an_office_posted_to_a_country_is_not_its_nationality(analyze):
+    rec = analyze("Carla Diaz, the ambassador to Peru, said the embassy would close.", published="2024-05-06")
+    diaz = [a for a in rec.actors if a.name == "Carla Diaz"]
+    assert diaz and diaz[0].country != "PER"

@@ -78,7 +78,7 @@ from . import register_extensions
 from .dateline import not_actor_spans
 
 __all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_knowledge", "make_actors",
-           "not_nationality", "slug", "unique_id"]
+           "not_nationality", "posted_to", "slug", "unique_id"]
 
 KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
 
@@ -972,7 +972,7 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         return  # "US $50 million", "US dollars": a currency, not the state
     if kind != "entity" and _in_title(kb, span):
         return  # "the US commander in Iraq": where an office is, not where the sentence is
-    if country and not _of_one_person(kb, span) and not not_nationality(span[0]):
+    if country and not _of_one_person(kb, span) and not not_nationality(span[0]) and not posted_to(kb, span):
         # not "the US commander" (that person's country) nor "ethnic Albanians"
         st.named.setdefault(sent, set()).add(country)
     if kind == "entity":
@@ -1005,6 +1005,18 @@ def _of_one_person(kb: Knowledge, span: TokSpan) -> bool:
     head = span.root.head
     role = _role(kb, head)
     return _is_modifier_of_actor(kb, span) and head.tag_ == "NN" and role is not None and role[0] == "person"
+
+
+def posted_to(kb: Knowledge, span: TokSpan) -> bool:
+    """"the ambassador to Chile", "the envoy for Haiti", "the minister for Andean affairs":
+    the country an office deals with, which says nothing of its holder's nationality."""
+    tok = span.root
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in ("affair", "affairs", "relation"):
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "for"):
+        return False
+    role = _role(kb, tok.head.head)
+    return role is not None and role[0] == "person"
 
 
 def _currency(span: TokSpan) -> bool:
@@ -1219,6 +1231,8 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
     plural = tok.tag_ in ("NNS", "NNPS") or kind == "group"
     country = _np_country(st, tok, mods)
     possessed = any(m.dep_ == "poss" and m.i not in st.pronouns for m in mods)
+    if kind == "person" and not plural and _titled_antecedent(st, tok, mods, country):
+        return  # "the president", "the French president": the person named with that title
     if (kind == "org" and not plural) or (kind == "person" and not plural and not (country or possessed)):
         return  # "a leader", "the company": coreference we do not attempt
     if tok.lower_ in NEEDS_MODIFIER and not (country or any(_role(kb, m) for m in mods)):
@@ -1242,6 +1256,34 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
         name = st.text[start:end]
         ent = st.entity("person:" + name, name, "person", country=country, sector=sector)
     st.mention(ent.key, start, end)
+
+
+def _titled_antecedent(st: _State, tok: Token, mods: list[Token], country: str | None) -> bool:
+    """"President Ana Ortiz ... the president", "the foreign minister": a definite title noun is
+    the person last named with that title (of that country, if it names one). The mention is
+    added to that person; False when no earlier person holds the title."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts)
+    if not (definite or (country and any(m.dep_ == "poss" for m in mods))):
+        return False
+    words = [m.lower_ for m in mods if m.pos_ in ("ADJ", "NOUN", "PROPN") and _country_of_token(st, m) is None]
+    phrase = " ".join([*words, tok.lower_])
+    best: tuple[int, str] | None = None
+    for i, _, key, _ in st.antecedents:
+        ent = st.entities[key]
+        title = (ent.title or "").lower()
+        if i >= tok.i or not title or not re.search(rf"\b{re.escape(phrase)}\b", title):
+            continue
+        if country and ent.country and ent.country != country:
+            continue
+        if best is None or i > best[0]:
+            best = (i, key)
+    if best is None:
+        return False
+    start, end = _span_chars([*[m for m in mods if m.i >= tok.left_edge.i and m.lower_ not in ("the", "a")], tok])
+    st.mention(best[1], start, end)
+    st.antecedents.append((tok.i, st.sent_of[tok.i], best[1], tok.dep_ in ("nsubj", "nsubjpass")))
+    st.antecedents.sort()
+    return True
 
 
 def _add_role_nouns(st: _State) -> None:

@@ -27,7 +27,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..records import Actor
-from .actors import country_of, load_knowledge, not_nationality
+from .actors import country_of, load_knowledge, not_nationality, posted_to
 from .dateline import dateline
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
@@ -77,7 +77,15 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
         if code:
             weights[code] += w * (FIRST_SENTENCE_WEIGHT if _sent_of(starts, char) == 0 else 1.0)
 
+    text, kb = doc.text, load_knowledge()
+    seen: set[tuple[int, int]] = set()
     for place in doc._.places or ():
+        seen.add((place.start, place.end))
+        if re.match(r"[-–]based\b", text[place.end:place.end + 7]):  # "a Lyon-based group": its seat
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and len(span) and posted_to(kb, span):  # "the ambassador to Chile"
+            continue
         add(place.country, place.start)
     for ent in doc.ents:  # "the Kenyan capital", "Sudanese authorities"
         if ent.label_ == "NORP" and not _of_a_person_or_cause(ent) and (code := country_of(ent.text)):
@@ -85,7 +93,8 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     for actor in actors:
         if actor.kind == "state":
             for m in actor.mentions:
-                add(actor.country, m.start)
+                if not any(a < m.end and m.start < b for a, b in seen):  # a place is counted once
+                    add(actor.country, m.start)
     if (code := _dateline_country(doc.text)) is not None:
         weights[code] += DATELINE_WEIGHT
     return weights
