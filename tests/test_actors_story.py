@@ -129,3 +129,12 @@ def test_an_office_posted_to_a_country_is_not_its_nationality(analyze):
     rec = analyze("Carla Diaz, the ambassador to Peru, said the embassy would close.", published="2024-05-06")
     diaz = [a for a in rec.actors if a.name == "Carla Diaz"]
     assert diaz and diaz[0].country != "PER"
+
+
+@pytest.mark.model
+def test_an_official_named_after_an_international_body_s_title(analyze):
+    rec = analyze("The UN special envoy for Yemen, Hans Berg, urged both sides to stop the fighting.",
+                  published="2024-05-06")
+    berg = [a for a in rec.actors if a.name == "Hans Berg"][0]
+    assert (berg.country, berg.sector) == (None, "IGO")
+    assert [e.source for e in rec.events if e.type == "REQUEST"] == [berg.id]  # the speaker, not the UN

@@ -557,7 +557,7 @@ def _extends_left(prev: Token, cur: Token) -> bool:
     "ex-CEO", "Iran's foreign minister", but never across a comma."""
     if "-" in (prev.text, cur.text) or "POS" in (prev.tag_, cur.tag_):
         return True
-    return not prev.is_punct and prev.dep_ in ("amod", "compound", "poss") and prev.head.i >= cur.i
+    return not prev.is_punct and prev.dep_ in ("amod", "compound", "poss", "nmod") and prev.head.i >= cur.i
 
 
 # --------------------------------------------------------------------------- persons
@@ -704,6 +704,11 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
             title, country, sector = _title_parts(kb, toks)
             ent.fill(country, sector, title)
             st.taken.update(t.i for t in toks if not _is_named_org(t))
+    if reverse:  # "The EU special representative for X, Ana Ruiz, said": the title is the person too
+        own = [t for t in reverse if not _is_named_org(t) and t.tag_ != "POS" and _country_in(kb, [t]) is None]
+        own = [t for t in own if t.i >= own[-1].i - len(own) + 1] if own else own  # one contiguous run
+        if own:
+            st.mention(ent.key, *_span_chars(own))
     appos = [t for c in s.root.rights if c.dep_ == "appos" for t in c.subtree]
     st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse])
 
