@@ -707,6 +707,8 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
     if reverse:  # "The EU special representative for X, Ana Ruiz, said": the title is the person too
         own = [t for t in reverse if not _is_named_org(t) and t.tag_ != "POS" and _country_in(kb, [t]) is None]
         own = [t for t in own if t.i >= own[-1].i - len(own) + 1] if own else own  # one contiguous run
+        while own and own[-1].lower_ in _TITLE_EDGE:
+            own.pop()  # "the ex-CEO of [Bank]": the title without its dangling "of"
         if own:
             st.mention(ent.key, *_span_chars(own))
     appos = [t for c in s.root.rights if c.dep_ == "appos" for t in c.subtree]

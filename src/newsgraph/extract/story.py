@@ -12,8 +12,8 @@ reads the article as a whole:
   else None: a story about several countries leaves its domestic actors without one rather
   than guess;
 * ``place_domestic``: an actor with no country whose sector is a domestic one (the
-  ``domestic_sectors`` of the knowledge file) takes, first, the one country its sentence sets
-  it in ("riot police in Lyon" in an article about Belgium is French; not for people, who
+  ``domestic_sectors`` of the knowledge file) takes, first, the one country a placing phrase
+  on it or on its verb names ("riot police in Lyon" in an article about Belgium is French; not for people, who
   travel, nor for armed forces, which fight abroad) and, failing that, the story's country. International bodies and their officials never do, nor do analysts,
   companies or media (their sector says nothing of where they are), nor people with neither
   a title nor a sector.
@@ -120,39 +120,46 @@ def story_country(weights: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
-def _sentence_places(doc: Doc, starts: list[int]) -> dict[int, set[str]]:
-    """Countries each sentence sets itself in: resolved places after a placing preposition
-    ("in the Kenyan capital" is placed by its demonym, "police in Lyon" by the place)."""
+def _placings(doc: Doc) -> dict[int, set[str]]:
+    """Token index -> countries a placing phrase attached to it names: "police in Lyon" (the
+    noun), "fired tear gas in the Kenyan capital" (the verb), "the southern Peruvian city of"
+    (a place phrase without a place name, placed by its demonym)."""
     out: dict[int, set[str]] = {}
     for place in doc._.places or ():
-        if place.country is None:
-            continue
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        if _after_placing_prep(doc, span.start):
-            out.setdefault(_sent_of(starts, place.start), set()).add(place.country)
-    for ent in doc.ents:  # "in the southern Peruvian city of ...": a place phrase without a place name
-        if ent.label_ == "NORP" and ent.root.head.lemma_ in PLACE_NOUNS and _after_placing_prep(doc, ent.start):
+        span = doc.char_span(place.start, place.end, alignment_mode="expand") if place.country else None
+        if span is not None and len(span) and (prep := _placing_prep(doc, span.start)) is not None:
+            out.setdefault(prep.head.i, set()).add(place.country)
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and ent.root.head.lemma_ in PLACE_NOUNS and (prep := _placing_prep(doc, ent.start)):
             if code := country_of(ent.text):
-                out.setdefault(_sent_of(starts, ent.start_char), set()).add(code)
+                out.setdefault(prep.head.i, set()).add(code)
     return out
+
+
+def _placed(doc: Doc, actor: Actor, placings: dict[int, set[str]]) -> set[str]:
+    """Countries placing the actor's first mention: a phrase on the actor itself or on its verb."""
+    first = min(actor.mentions, key=lambda m: m.start)
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    root = span.root
+    return placings.get(root.i, set()) | (placings.get(root.head.i, set()) if root.head.i != root.i else set())
 
 
 PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "province", "region", "district", "port",
                          "state", "county", "border", "north", "south", "east", "west", "coast"})
 
 
-def _after_placing_prep(doc: Doc, start: int) -> bool:
-    """Is there a placing preposition at most four words before ``start`` (over "the
-    southern", "the Kenyan port of")?"""
+def _placing_prep(doc: Doc, start: int):
+    """The placing preposition at most four words before ``start`` (over "the southern",
+    "the Kenyan port of"), or None."""
     for i in range(start - 1, max(-1, start - 6), -1):
         t = doc[i]
         if t.lower_ in PLACING_PREPS and t.pos_ == "ADP":
-            return True
+            return t
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+            return None
+    return None
 
 
 def _domestic(actor: Actor, sectors: frozenset[str]) -> bool:
@@ -195,14 +202,12 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     country = story_country(story_weights(doc, actors))
     if not todo:
         return country
-    starts, _ = _sentence_index(doc)
-    placed = _sentence_places(doc, starts)
+    placings = _placings(doc)
     igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
     for actor in todo:
         if _of_a_body(doc, actor, igo):
             continue
-        first = min(actor.mentions, key=lambda m: m.start) if actor.mentions else None
         stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
-        here = placed.get(_sent_of(starts, first.start), set()) if first and stays else set()
+        here = _placed(doc, actor, placings) if actor.mentions and stays else set()
         actor.country = next(iter(here)) if len(here) == 1 else country
     return country

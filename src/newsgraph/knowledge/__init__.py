@@ -133,13 +133,6 @@ def phoenix_roles(name: str) -> tuple[Role, ...] | None:
     return tuple(r for rs in roles.values() for r in rs)
 
 
-@lru_cache(maxsize=4096)
-def agent_sector(noun: str) -> tuple[bool, str | None]:
-    """(known, sector) of a Phoenix agent noun ("police" -> COP, "protester" -> OPP)."""
-    row = _db().execute("SELECT code FROM agents WHERE noun = ?", (noun.lower(),)).fetchone()
-    return (False, None) if row is None else (True, decode(row[0])[1])
-
-
 # --------------------------------------------------------------------------- lookup
 
 def on_date(roles: tuple[Role, ...] | list[Role], when: dt.date | None) -> tuple[str | None, str | None]:
