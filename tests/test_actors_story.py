@@ -138,3 +138,12 @@ def test_an_official_named_after_an_international_body_s_title(analyze):
     berg = [a for a in rec.actors if a.name == "Hans Berg"][0]
     assert (berg.country, berg.sector) == (None, "IGO")
     assert [e.source for e in rec.events if e.type == "REQUEST"] == [berg.id]  # the speaker, not the UN
+
+
+@pytest.mark.model
+def test_a_group_the_knowledge_base_codes_stateless_stays_so(analyze):
+    rec = analyze("Bolivian police arrested two men in La Paz on Monday. Bolivia's interior minister said "
+                  "the men had links to Islamic State. Police in Bolivia said the arrests followed a long "
+                  "inquiry.", published="2024-05-06")
+    group = [a for a in rec.actors if a.name == "Islamic State"]
+    assert group and group[0].country is None

@@ -26,6 +26,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..knowledge import lookup
 from ..records import Actor
 from .actors import country_of, load_knowledge, not_nationality, posted_to
 from .dateline import dateline
@@ -162,6 +163,16 @@ def _placing_prep(doc: Doc, start: int):
     return None
 
 
+def _stateless(name: str, when) -> bool:
+    """Does the knowledge base code this actor with no country ("Islamic State", "al-Qaeda",
+    an international body's official)? Then no story gives it one."""
+    info = load_knowledge().entities.get(name)
+    if info is not None:
+        return info.get("country") is None
+    hit = lookup(name, when)
+    return hit is not None and hit[0] is None
+
+
 def _domestic(actor: Actor, sectors: frozenset[str]) -> bool:
     if actor.country is not None or actor.sector == "IGO" or actor.kind == "state":
         return False
@@ -198,7 +209,7 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     """Give the domestic actors without a country their sentence's or the story's country;
     return the story's country (None when there is no single one)."""
     sectors = frozenset(load_knowledge().domestic_sectors)
-    todo = [a for a in actors if _domestic(a, sectors)]
+    todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
     country = story_country(story_weights(doc, actors))
     if not todo:
         return country
