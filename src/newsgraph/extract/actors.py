@@ -38,6 +38,12 @@ replaced. Sections:
 ``people``      ``{"Vladimir Putin": {"country": "RUS", "sector": "GOV",
                 "aliases": ["Putin"]}}`` (a country the text does not give)
 
+Names the text leaves without a country are looked up, by the article's publication date, in
+the actor knowledge base (:mod:`newsgraph.knowledge`: hand-written dated rows, then PETRARCH2's
+Phoenix dictionaries); the story's country is given to unplaced domestic agents afterwards
+(:mod:`newsgraph.extract.story`); datelines and bylines are never actors
+(:mod:`newsgraph.extract.dateline`).
+
 Choices (docs/knowledge.md has the full list): political parties are ``LEG``
 (an "opposition party" is ``OPP``); a government headed by a named person
 ("the Obama administration") is the state actor of that person's country; a
@@ -47,7 +53,7 @@ and others, by a fixed rule), else from the one country the sentences
 mentioning them are set in.
 
 Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors``,
-``not_nationality`` and the component class ``ActorExtractor``.
+``not_nationality``, ``posted_to`` and the component class ``ActorExtractor``.
 """
 
 from __future__ import annotations
