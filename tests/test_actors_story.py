@@ -147,3 +147,14 @@ def test_a_group_the_knowledge_base_codes_stateless_stays_so(analyze):
                   "inquiry.", published="2024-05-06")
     group = [a for a in rec.actors if a.name == "Islamic State"]
     assert group and group[0].country is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, country", [
+    ("China tightened its rules, said Tom Reed, a professor at a university in Hawaii.", "USA"),
+    ("China tightened its rules, said Ana Ortiz, a Chilean historian.", "CHL"),
+])
+def test_an_apposition_places_a_person_before_their_sentence_does(analyze, text, country):
+    rec = analyze(text, published="2024-05-06")
+    person = [a for a in rec.actors if a.kind == "person"][0]
+    assert person.country == country

@@ -366,6 +366,7 @@ class _State:
     gov_country: dict[int, str | None] = field(default_factory=dict)  # government noun -> country
     title_orgs: dict[str, list[str]] = field(default_factory=dict)  # person key -> orgs in title
     named: dict[int, set[str]] = field(default_factory=dict)  # sentence number -> countries it names
+    appos_country: dict[str, str] = field(default_factory=dict)  # person key -> country its apposition gives
 
     def title_org(self, key: str) -> tuple[str | None, str | None]:
         """(country, sector) of the organisation named in a person's title or
@@ -719,6 +720,37 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
             st.mention(ent.key, *_span_chars(own))
     appos = [t for c in s.root.rights if c.dep_ == "appos" for t in c.subtree]
     st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse])
+    if ent.key not in st.appos_country and (where := _appos_country(s)):
+        st.appos_country[ent.key] = where
+
+
+def _appos_country(s: TokSpan) -> str | None:
+    """The country an apposition after a name gives: a nationality ("Ana Ortiz, a Chilean
+    historian") or the place of the person's post ("a professor at a university in Hawaii",
+    "a researcher from the University of Lyon in France")."""
+    for child in s.root.rights:
+        if child.dep_ != "appos" or child.ent_type_ == "PERSON":
+            continue
+        for t in child.subtree:
+            if t.ent_type_ == "NORP" and t.ent_iob_ == "B" and not not_nationality(t):
+                if code := country_of(_entity_text(t)):
+                    return code
+            if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC") and t.head.lower_ in ("in", "from"):
+                if code := _place_country(_entity_text(t)):
+                    return code
+    return None
+
+
+def _place_country(name: str) -> str | None:
+    """A country word, or the country of a place the gazetteer knows ("Hawaii" -> USA)."""
+    if code := country_of(name):
+        return code
+    from collections import Counter
+
+    from .places import gazetteer, resolve
+
+    best = resolve(gazetteer(), name, Counter())
+    return best.country if best is not None else None
 
 
 def _sentence_place(st: _State, sent: int) -> str | None:
@@ -1401,6 +1433,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
             ent.fill(country=country, sector=sector)
+            if ent.sector != "IGO":
+                ent.fill(country=st.appos_country.get(ent.key))
             if ent.country is None and ent.sector != "IGO" and (dated := _dated(st, ent.name)) is not None:
                 ent.fill(country=dated[0], sector=dated[1])  # "Obama" in 2012: USA GOV; in 2019: USA
                 if ent.country is None and dated[1] == "IGO":
