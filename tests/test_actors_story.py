@@ -158,3 +158,10 @@ def test_an_apposition_places_a_person_before_their_sentence_does(analyze, text,
     rec = analyze(text, published="2024-05-06")
     person = [a for a in rec.actors if a.kind == "person"][0]
     assert person.country == country
+
+
+@pytest.mark.model
+def test_a_regional_office_gives_its_country(analyze):
+    rec = analyze("Texas Governor Ana Ruiz said on Monday that the border would stay open.", published="2024-05-06")
+    person = [a for a in rec.actors if a.name == "Ana Ruiz"][0]
+    assert (person.country, person.sector) == ("USA", "GOV")

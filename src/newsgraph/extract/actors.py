@@ -700,6 +700,9 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
     pre = _premodifier_tokens(doc, s.start)
     if pre and _has_title_word(kb, pre):
         title, country, sector = _title_parts(kb, pre)
+        if country is None and sector != "IGO":  # "Texas Governor", "Bavarian premier": a region's office
+            country = next((c for t in pre if t.ent_type_ == "GPE" and t.ent_iob_ == "B"
+                            and (c := _place_country(_entity_text(t)))), None)
         ent.fill(country, sector, title)
         st.taken.update(t.i for t in pre if not _is_named_org(t))
     elif pre and (country := _country_in(kb, pre[-2:])) and pre[-1].dep_ in ("compound", "amod", "nmod"):
@@ -947,7 +950,11 @@ def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str
     (``newsgraph.knowledge``): the text has not said, so the role held that day decides."""
     from ..knowledge import lookup
 
-    return lookup(name, st.doc._.published, phoenix=phoenix)
+    words = name.split()
+    for i in range(max(1, len(words) - 1)):  # "Mawlawi Ana Ruiz": an honorific the tagger kept
+        if (hit := lookup(" ".join(words[i:]), st.doc._.published, phoenix=phoenix)) is not None:
+            return hit
+    return None
 
 
 def _add_state(st: _State, a3: str, start: int, end: int) -> None:
