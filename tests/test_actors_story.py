@@ -112,7 +112,7 @@ def test_a_body_of_an_international_organisation_takes_no_story_country(analyze)
                   "talks had failed, and Chilean officials said the court would sit in June.",
                   published="2024-05-06")
     court = actors_named(rec, "top court")
-    assert court and all(a.country is None for a in court)
+    assert court and all((a.country, a.sector) == (None, "IGO") for a in court)
 
 
 @pytest.mark.model

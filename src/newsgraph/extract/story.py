@@ -217,6 +217,7 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
     for actor in todo:
         if _of_a_body(doc, actor, igo):
+            actor.sector = "IGO"  # "the UN's top court": a body of an international organisation
             continue
         stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
         here = _placed(doc, actor, placings) if actor.mentions and stays else set()
