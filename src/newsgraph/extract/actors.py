@@ -38,6 +38,12 @@ replaced. Sections:
 ``people``      ``{"Vladimir Putin": {"country": "RUS", "sector": "GOV",
                 "aliases": ["Putin"]}}`` (a country the text does not give)
 
+Names the text leaves without a country are looked up, by the article's publication date, in
+the actor knowledge base (:mod:`newsgraph.knowledge`: hand-written dated rows, then PETRARCH2's
+Phoenix dictionaries); the story's country is given to unplaced domestic agents afterwards
+(:mod:`newsgraph.extract.story`); datelines and bylines are never actors
+(:mod:`newsgraph.extract.dateline`).
+
 Choices (docs/knowledge.md has the full list): political parties are ``LEG``
 (an "opposition party" is ``OPP``); a government headed by a named person
 ("the Obama administration") is the state actor of that person's country; a
@@ -47,7 +53,7 @@ and others, by a fixed rule), else from the one country the sentences
 mentioning them are set in.
 
 Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors``,
-``not_nationality`` and the component class ``ActorExtractor``.
+``not_nationality``, ``posted_to`` and the component class ``ActorExtractor``.
 """
 
 from __future__ import annotations
@@ -75,9 +81,10 @@ from spacy.util import filter_spans
 from ..errors import InputError
 from ..records import Actor, Span
 from . import register_extensions
+from .dateline import not_actor_spans
 
 __all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_knowledge", "make_actors",
-           "not_nationality", "slug", "unique_id"]
+           "not_nationality", "posted_to", "slug", "unique_id"]
 
 KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
 
@@ -134,6 +141,7 @@ class Knowledge:
     org_keywords: dict[str, str]
     demonym_of: dict[str, str] = field(default_factory=dict)  # alpha-3 -> adjective
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # name -> (country, sector)
+    domestic_sectors: tuple[str, ...] = ()  # sectors of actors that take the story's country
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -202,7 +210,7 @@ def _build(raw: dict) -> Knowledge:
                 surface[text] = ("entity", name)
     roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
-                     _people(raw.get("people", {})))
+                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())))
 
 
 def _people(section: dict) -> dict[str, tuple[str | None, str | None]]:
@@ -358,6 +366,7 @@ class _State:
     gov_country: dict[int, str | None] = field(default_factory=dict)  # government noun -> country
     title_orgs: dict[str, list[str]] = field(default_factory=dict)  # person key -> orgs in title
     named: dict[int, set[str]] = field(default_factory=dict)  # sentence number -> countries it names
+    appos_country: dict[str, str] = field(default_factory=dict)  # person key -> country its apposition gives
 
     def title_org(self, key: str) -> tuple[str | None, str | None]:
         """(country, sector) of the organisation named in a person's title or
@@ -555,7 +564,7 @@ def _extends_left(prev: Token, cur: Token) -> bool:
     "ex-CEO", "Iran's foreign minister", but never across a comma."""
     if "-" in (prev.text, cur.text) or "POS" in (prev.tag_, cur.tag_):
         return True
-    return not prev.is_punct and prev.dep_ in ("amod", "compound", "poss") and prev.head.i >= cur.i
+    return not prev.is_punct and prev.dep_ in ("amod", "compound", "poss", "nmod") and prev.head.i >= cur.i
 
 
 # --------------------------------------------------------------------------- persons
@@ -691,6 +700,9 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
     pre = _premodifier_tokens(doc, s.start)
     if pre and _has_title_word(kb, pre):
         title, country, sector = _title_parts(kb, pre)
+        if country is None and sector != "IGO":  # "Texas Governor", "Bavarian premier": a region's office
+            country = next((c for t in pre if t.ent_type_ == "GPE" and t.ent_iob_ == "B"
+                            and (c := _place_country(_entity_text(t)))), None)
         ent.fill(country, sector, title)
         st.taken.update(t.i for t in pre if not _is_named_org(t))
     elif pre and (country := _country_in(kb, pre[-2:])) and pre[-1].dep_ in ("compound", "amod", "nmod"):
@@ -702,8 +714,46 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
             title, country, sector = _title_parts(kb, toks)
             ent.fill(country, sector, title)
             st.taken.update(t.i for t in toks if not _is_named_org(t))
+    if reverse:  # "The EU special representative for X, Ana Ruiz, said": the title is the person too
+        own = [t for t in reverse if not _is_named_org(t) and t.tag_ != "POS" and _country_in(kb, [t]) is None]
+        own = [t for t in own if t.i >= own[-1].i - len(own) + 1] if own else own  # one contiguous run
+        while own and own[-1].lower_ in _TITLE_EDGE:
+            own.pop()  # "the ex-CEO of [Bank]": the title without its dangling "of"
+        if own:
+            st.mention(ent.key, *_span_chars(own))
     appos = [t for c in s.root.rights if c.dep_ == "appos" for t in c.subtree]
     st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse])
+    if ent.key not in st.appos_country and (where := _appos_country(s)):
+        st.appos_country[ent.key] = where
+
+
+def _appos_country(s: TokSpan) -> str | None:
+    """The country an apposition after a name gives: a nationality ("Ana Ortiz, a Chilean
+    historian") or the place of the person's post ("a professor at a university in Hawaii",
+    "a researcher from the University of Lyon in France")."""
+    for child in s.root.rights:
+        if child.dep_ != "appos" or child.ent_type_ == "PERSON":
+            continue
+        for t in child.subtree:
+            if t.ent_type_ == "NORP" and t.ent_iob_ == "B" and not not_nationality(t):
+                if code := country_of(_entity_text(t)):
+                    return code
+            if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC") and t.head.lower_ in ("in", "from"):
+                if code := _place_country(_entity_text(t)):
+                    return code
+    return None
+
+
+def _place_country(name: str) -> str | None:
+    """A country word, or the country of a place the gazetteer knows ("Hawaii" -> USA)."""
+    if code := country_of(name):
+        return code
+    from collections import Counter
+
+    from .places import gazetteer, resolve
+
+    best = resolve(gazetteer(), name, Counter())
+    return best.country if best is not None else None
 
 
 def _sentence_place(st: _State, sent: int) -> str | None:
@@ -895,6 +945,18 @@ def _untagged_who(doc: Doc, who: list[int]) -> list[TokSpan]:
     return out
 
 
+def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str | None] | None:
+    """(country, sector) of a named actor on the article's date, from the actor knowledge base
+    (``newsgraph.knowledge``): the text has not said, so the role held that day decides."""
+    from ..knowledge import lookup
+
+    words = name.split()
+    for i in range(max(1, len(words) - 1)):  # "Mawlawi Ana Ruiz": an honorific the tagger kept
+        if (hit := lookup(" ".join(words[i:]), st.doc._.published, phoenix=phoenix)) is not None:
+            return hit
+    return None
+
+
 def _add_state(st: _State, a3: str, start: int, end: int) -> None:
     entry = st.kb.countries.get(a3, {"name": a3})
     st.entity("state:" + a3, entry["name"], "state", country=a3, sector="GOV")
@@ -909,6 +971,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     span = _name_span(span)
     name = _strip_text(span.text)
     known = kb.entities.get(name, {})
+    if (dated := _dated(st, name, phoenix=not known)) is not None:
+        known = {"country": dated[0], "sector": dated[1]}  # "Baloch Liberation Army": the knowledge base
     sector = sector or known.get("sector") or next(
         (kb.org_keywords[t.text] for t in span if t.text in kb.org_keywords), None)
     country = known.get("country")
@@ -960,12 +1024,13 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         return  # "US $50 million", "US dollars": a currency, not the state
     if kind != "entity" and _in_title(kb, span):
         return  # "the US commander in Iraq": where an office is, not where the sentence is
-    if country and not _of_one_person(kb, span) and not not_nationality(span[0]):
+    if country and not _of_one_person(kb, span) and not not_nationality(span[0]) and not posted_to(kb, span):
         # not "the US commander" (that person's country) nor "ethnic Albanians"
         st.named.setdefault(sent, set()).add(country)
     if kind == "entity":
         info = kb.entities[key]
-        st.entity("entity:" + key, key, info["kind"], country=info.get("country"), sector=info.get("sector"))
+        country, sector = _dated(st, key, phoenix=False) or (info.get("country"), info.get("sector"))
+        st.entity("entity:" + key, key, info["kind"], country=country, sector=sector)
         st.mention("entity:" + key, span.start_char, span.end_char)
         return
     if kind == "demonym":
@@ -992,6 +1057,18 @@ def _of_one_person(kb: Knowledge, span: TokSpan) -> bool:
     head = span.root.head
     role = _role(kb, head)
     return _is_modifier_of_actor(kb, span) and head.tag_ == "NN" and role is not None and role[0] == "person"
+
+
+def posted_to(kb: Knowledge, span: TokSpan) -> bool:
+    """"the ambassador to Chile", "the envoy for Haiti", "the minister for Andean affairs":
+    the country an office deals with, which says nothing of its holder's nationality."""
+    tok = span.root
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in ("affair", "affairs", "relation"):
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "for"):
+        return False
+    role = _role(kb, tok.head.head)
+    return role is not None and role[0] == "person"
 
 
 def _currency(span: TokSpan) -> bool:
@@ -1206,6 +1283,8 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
     plural = tok.tag_ in ("NNS", "NNPS") or kind == "group"
     country = _np_country(st, tok, mods)
     possessed = any(m.dep_ == "poss" and m.i not in st.pronouns for m in mods)
+    if kind == "person" and not plural and _titled_antecedent(st, tok, mods, country):
+        return  # "the president", "the French president": the person named with that title
     if (kind == "org" and not plural) or (kind == "person" and not plural and not (country or possessed)):
         return  # "a leader", "the company": coreference we do not attempt
     if tok.lower_ in NEEDS_MODIFIER and not (country or any(_role(kb, m) for m in mods)):
@@ -1231,6 +1310,34 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
     st.mention(ent.key, start, end)
 
 
+def _titled_antecedent(st: _State, tok: Token, mods: list[Token], country: str | None) -> bool:
+    """"President Ana Ortiz ... the president", "the foreign minister": a definite title noun is
+    the person last named with that title (of that country, if it names one). The mention is
+    added to that person; False when no earlier person holds the title."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts)
+    if not (definite or (country and any(m.dep_ == "poss" for m in mods))):
+        return False
+    words = [m.lower_ for m in mods if m.pos_ in ("ADJ", "NOUN", "PROPN") and _country_of_token(st, m) is None]
+    phrase = " ".join([*words, tok.lower_])
+    best: tuple[int, str] | None = None
+    for i, _, key, _ in st.antecedents:
+        ent = st.entities[key]
+        title = (ent.title or "").lower()
+        if i >= tok.i or not title or not re.search(rf"\b{re.escape(phrase)}\b", title):
+            continue
+        if country and ent.country and ent.country != country:
+            continue
+        if best is None or i > best[0]:
+            best = (i, key)
+    if best is None:
+        return False
+    start, end = _span_chars([*[m for m in mods if m.i >= tok.left_edge.i and m.lower_ not in ("the", "a")], tok])
+    st.mention(best[1], start, end)
+    st.antecedents.append((tok.i, st.sent_of[tok.i], best[1], tok.dep_ in ("nsubj", "nsubjpass")))
+    st.antecedents.sort()
+    return True
+
+
 def _add_role_nouns(st: _State) -> None:
     kb = st.kb
     for i in st.scan.roles:
@@ -1250,6 +1357,29 @@ def _add_role_nouns(st: _State) -> None:
             _add_government(st, tok, mods)
         else:
             _add_role_group(st, tok, role, mods)
+
+
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "al"})
+
+
+def _initials(name: str) -> str:
+    words = re.split(r"[\s-]+", name)
+    return "".join(w[0] for w in words if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+
+
+def _merge_acronyms(st: _State) -> None:
+    """"the Northern Freedom Front (NFF) ... the NFF said": an acronym is the organisation whose
+    initials it spells, when exactly one named in the article does."""
+    orgs = [e for e in st.entities.values() if e.kind in ("organization", "group") and " " in e.name]
+    for key, ent in list(st.entities.items()):
+        if ent.kind != "organization" or not re.fullmatch(r"[A-Z]{2,6}", ent.name):
+            continue
+        if ent.country or ent.sector:
+            continue
+        full = [o for o in orgs if _initials(o.name) == ent.name]
+        if len(full) == 1:
+            full[0].mentions |= ent.mentions
+            del st.entities[key]
 
 
 def _merge_bare_groups(st: _State) -> None:
@@ -1285,7 +1415,10 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     """All actors of a parsed doc, in order of first mention, with stable ids."""
     sent_of, sent_start = _sentence_numbers(doc)
     st = _State(doc, kb, _scan(doc, kb), sent_of=sent_of, sent_start=sent_start, text=doc.text)
-    persons, rest = _person_spans(st, _candidates(doc, matcher))
+    fenced = not_actor_spans(st.text)  # "QUITO, May 2 (Reuters) -", "By Jane Doe"
+    candidates = [s for s in _candidates(doc, matcher)
+                  if not any(a < s.end_char and s.start_char < b for a, b in fenced)]
+    persons, rest = _person_spans(st, candidates)
     _add_persons(st, persons)
     for span in rest:
         if any(i in st.taken for i in range(span.start, span.end)):
@@ -1302,10 +1435,17 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
                 span.label_ == "GPE" and (_appos_head(span) or _appositive(kb, span.root))):
             _add_org(st, span)
     _add_unlabelled_press(st)
+    _merge_acronyms(st)
     for ent in st.entities.values():
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
             ent.fill(country=country, sector=sector)
+            if ent.sector != "IGO":
+                ent.fill(country=st.appos_country.get(ent.key))
+            if ent.country is None and ent.sector != "IGO" and (dated := _dated(st, ent.name)) is not None:
+                ent.fill(country=dated[0], sector=dated[1])  # "Obama" in 2012: USA GOV; in 2019: USA
+                if ent.country is None and dated[1] == "IGO":
+                    ent.sector = "IGO"
             if ent.country is None and ent.sector != "IGO" and ent.name in kb.people:
                 country, sector = kb.people[ent.name]  # "Putin": the knowledge file's people
                 ent.fill(country=country, sector=sector)

@@ -1,20 +1,20 @@
 """The event coder's reading of its arguments, written back into the actor list.
 
 The coder reads more than the actor layer does about the phrases an event involves: the
-country a phrase names ("the besieged Bosnian town"), the place an untargeted act is aimed
-at ("lifted a curfew in Montenegro"), the country of a group from its clause ("demonstrators
-protesting ... in Monrovia"), the international body an office belongs to. A record only
+country a phrase names ("the flooded Peruvian village"), the place an untargeted act is aimed
+at ("eased the lockdown in Ghana"), the country of a group from its clause ("farmers
+marching ... in Accra"), the international body an office belongs to. A record only
 carries actor ids, so that reading is kept by the actors themselves:
 
 * an argument with no actor becomes one, with its phrase as the mention: the state when the
   phrase is a place or a country word, else a person, organisation or group named by the
   phrase (by its entity label), with the country the coder read; pronouns stay unresolved,
-  and a phrase that names no party ("the sanctions regime") stays null unless it names a
-  country ("Russian interests" points to Russia). A place an untargeted act is aimed at
-  ("protested in Minsk") points to the state; it becomes a mention of it only when the
+  and a phrase that names no party ("the tax regime") stays null unless it names a
+  country ("Peruvian interests" points to Peru). A place an untargeted act is aimed at
+  ("marched in Accra") points to the state; it becomes a mention of it only when the
   article has no other;
 * a country word inside a longer mention of an actor of another country is a second party
-  ("Hungarian and Romanian officials": "Romanian officials");
+  ("Czech and Slovak diplomats": "Slovak diplomats");
 * an actor without a country takes the one the coder read on its phrase;
 * an actor with no country that the coder read as part of an international body gets sector
   ``IGO`` (GUIDE: international bodies have ``country: null, sector: IGO``).
@@ -32,13 +32,14 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, Span
 from .actors import country_of, load_knowledge, unique_id
 from .event_args import _text
+from .story import place_domestic
 
 
 def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
     """Point every coded source and target at an actor of ``doc._.actors`` that carries the
     country (or IGO sector) the coder read; events take the actor ids. ``is_party`` tells a
-    phrase head that names a party ("300 people", "Fornost") from one that does not ("the
-    sanctions regime", "Russian interests")."""
+    phrase head that names a party ("200 farmers", "Ardmore") from one that does not ("the
+    tax regime", "Peruvian interests")."""
     actors: list[Actor] = list(doc._.actors or [])
     by_id = {a.id: a for a in actors}
     for c in coded:
@@ -58,7 +59,7 @@ def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
                 elif arg.sector == "IGO":
                     actor.sector = "IGO"
             elif arg.country and arg.country != actor.country and _inside(arg, actor) and " " in actor.name:
-                # "Hungarian and Romanian officials": one phrase, two parties
+                # "Czech and Slovak diplomats": one phrase, two parties
                 twin = _add(actors, by_id, Actor(
                     id="", name=f"{arg.text} {actor.name.rsplit(' ', 1)[1]}", kind=actor.kind,
                     country=arg.country, sector=actor.sector, mentions=[Span(start=arg.start, end=arg.end)]))
@@ -67,6 +68,7 @@ def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
     for a in actors:
         a.mentions.sort(key=lambda m: (m.start, m.end))
     actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))  # first mention order
+    place_domestic(doc, actors)  # "police", "the interior minister": the story's country
     doc._.actors = actors
 
 
@@ -82,7 +84,7 @@ _KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "state"}
 def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from_place: bool,
                is_party: Callable[[Token], bool]) -> Actor | None:
     """The state of a place or country word (found or made), a new actor for a phrase naming a
-    party, the state of a country a non-party phrase names ("Russian interests"), or None."""
+    party, the state of a country a non-party phrase names ("Peruvian interests"), or None."""
     span = Span(start=arg.start, end=arg.end)
     phrase = doc.char_span(arg.start, arg.end, alignment_mode="expand")
     if phrase is None or not len(phrase) or phrase.root.pos_ == "PRON":
@@ -93,7 +95,7 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
     if state:
         found = next((a for a in actors if a.kind == "state" and a.country == state), None)
         if found is not None:
-            if span not in found.mentions and word and not from_place:  # not "in Minsk", "Russian interests"
+            if span not in found.mentions and word and not from_place:  # not "in Accra", "Peruvian interests"
                 found.mentions.append(span)
             return found
         name = load_knowledge().countries.get(state, {}).get("name", state)
@@ -106,7 +108,7 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
             and not root.ent_type_:
         head = root.head  # "security" read off "security forces": the actor is the whole phrase
         if not is_party(head):
-            return None  # "prisoner abuses", "official notice": a thing, not a party
+            return None  # "price rises", "formal notice": a thing, not a party
         span = Span(start=arg.start, end=head.idx + len(head.text))
     text = _text(doc, span.start, span.end) if span.end != arg.end else arg.text
     name = text[4:] if text.lower().startswith("the ") else text

@@ -1,0 +1,225 @@
+"""The story's country, and the domestic actors the text does not place.
+
+A wire story is usually about one country: "police", "the military", "protesters", "the
+interior minister" or "the ruling party" with no country word of their own belong to it. The
+actor layer reads countries phrase by phrase; this pass, run once the places are resolved,
+reads the article as a whole:
+
+* ``story_weights``: how strongly the article is set in each country: a dateline ("KAMPALA,
+  Uganda —", "LIMA (Reuters) -") counts most, then every resolved place, nationality word
+  ("the Kenyan capital") and mention of a state acting; the first sentence counts double;
+* ``story_country``: the leading country when it clearly leads (``LEAD`` times the next),
+  else None: a story about several countries leaves its domestic actors without one rather
+  than guess;
+* ``place_domestic``: an actor with no country whose sector is a domestic one (the
+  ``domestic_sectors`` of the knowledge file) takes, first, the one country a placing phrase
+  on it or on its verb names ("riot police in Lyon" in an article about Belgium is French; not for people, who
+  travel, nor for armed forces, which fight abroad) and, failing that, the story's country. International bodies and their officials never do, nor do analysts,
+  companies or media (their sector says nothing of where they are), nor people with neither
+  a title nor a sector.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..knowledge import lookup
+from ..records import Actor
+from .actors import country_of, load_knowledge, not_nationality, posted_to
+from .dateline import dateline
+
+LEAD = 2.0  # the story's country must weigh this many times the next one
+MIN_WEIGHT = 3.0  # ... and at least this much
+DATELINE_WEIGHT = 6.0
+FIRST_SENTENCE_WEIGHT = 2.0
+# a person is not where they visit, nor an army where it fights ("Ruritania has troops in X")
+TRAVELLING_SECTORS = frozenset({"MIL", "REB", "INS"})
+PLACING_PREPS = frozenset({"in", "across", "throughout", "inside", "within"})
+def _dateline_country(text: str) -> str | None:
+    found = dateline(text)
+    if found is None:
+        return None
+    name = found[2]
+    code = country_of(name) or country_of(name.title())
+    if code:
+        return code
+    from .places import gazetteer, resolve
+
+    best = resolve(gazetteer(), name.title(), Counter())
+    return best.country if best is not None else None
+
+
+def _sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
+    """Sentence start characters and each sentence's end, for bisecting offsets."""
+    if not doc.has_annotation("SENT_START"):
+        return [0], [len(doc.text)]
+    starts, ends = [], []
+    for s in doc.sents:
+        starts.append(s.start_char)
+        ends.append(s.end_char)
+    return starts, ends
+
+
+def _sent_of(starts: list[int], char: int) -> int:
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, char) - 1)
+
+
+def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
+    """How much the article is set in each country (see the module docstring)."""
+    starts, _ = _sentence_index(doc)
+    weights: Counter[str] = Counter()
+
+    def add(code: str | None, char: int, w: float = 1.0) -> None:
+        if code:
+            weights[code] += w * (FIRST_SENTENCE_WEIGHT if _sent_of(starts, char) == 0 else 1.0)
+
+    text, kb = doc.text, load_knowledge()
+    seen: set[tuple[int, int]] = set()
+    for place in doc._.places or ():
+        seen.add((place.start, place.end))
+        if re.match(r"[-–]based\b", text[place.end:place.end + 7]):  # "a Lyon-based group": its seat
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and len(span) and posted_to(kb, span):  # "the ambassador to Chile"
+            continue
+        add(place.country, place.start)
+    for ent in doc.ents:  # "the Kenyan capital", "Sudanese authorities"
+        if ent.label_ == "NORP" and not _of_a_person_or_cause(ent) and (code := country_of(ent.text)):
+            add(code, ent.start_char)
+    for actor in actors:
+        if actor.kind == "state":
+            for m in actor.mentions:
+                if not any(a < m.end and m.start < b for a, b in seen):  # a place is counted once
+                    add(actor.country, m.start)
+    if (code := _dateline_country(doc.text)) is not None:
+        weights[code] += DATELINE_WEIGHT
+    return weights
+
+
+def _of_a_person_or_cause(ent) -> bool:
+    """"South African leader F.W. ...": one person's nationality; "pro-Iranian", "Syrian-backed":
+    a cause or patron. Neither says where the story is."""
+    doc = ent.doc
+    if any(not_nationality(t) for t in ent):
+        return True
+    return any(t.ent_type_ == "PERSON" for t in doc[ent.end:min(len(doc), ent.end + 4)])
+
+
+def story_country(weights: Counter[str]) -> str | None:
+    """The country the story is about, when one clearly leads; None when several compete or
+    the article names its country too little to tell (a one-sentence text)."""
+    ranked = weights.most_common(2)
+    if not ranked or ranked[0][1] < MIN_WEIGHT:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _placings(doc: Doc) -> dict[int, set[str]]:
+    """Token index -> countries a placing phrase attached to it names: "police in Lyon" (the
+    noun), "fired tear gas in the Kenyan capital" (the verb), "the southern Peruvian city of"
+    (a place phrase without a place name, placed by its demonym)."""
+    out: dict[int, set[str]] = {}
+    for place in doc._.places or ():
+        span = doc.char_span(place.start, place.end, alignment_mode="expand") if place.country else None
+        if span is not None and len(span) and (prep := _placing_prep(doc, span.start)) is not None:
+            out.setdefault(prep.head.i, set()).add(place.country)
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and ent.root.head.lemma_ in PLACE_NOUNS and (prep := _placing_prep(doc, ent.start)):
+            if code := country_of(ent.text):
+                out.setdefault(prep.head.i, set()).add(code)
+    return out
+
+
+def _placed(doc: Doc, actor: Actor, placings: dict[int, set[str]]) -> set[str]:
+    """Countries placing the actor's first mention: a phrase on the actor itself or on its verb."""
+    first = min(actor.mentions, key=lambda m: m.start)
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    root = span.root
+    return placings.get(root.i, set()) | (placings.get(root.head.i, set()) if root.head.i != root.i else set())
+
+
+PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "province", "region", "district", "port",
+                         "state", "county", "border", "north", "south", "east", "west", "coast"})
+
+
+def _placing_prep(doc: Doc, start: int):
+    """The placing preposition at most four words before ``start`` (over "the southern",
+    "the Kenyan port of"), or None."""
+    for i in range(start - 1, max(-1, start - 6), -1):
+        t = doc[i]
+        if t.lower_ in PLACING_PREPS and t.pos_ == "ADP":
+            return t
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _stateless(name: str, when) -> bool:
+    """Does the knowledge base code this actor with no country ("Islamic State", "al-Qaeda",
+    an international body's official)? Then no story gives it one."""
+    info = load_knowledge().entities.get(name)
+    if info is not None:
+        return info.get("country") is None
+    hit = lookup(name, when)
+    return hit is not None and hit[0] is None
+
+
+def _domestic(actor: Actor, sectors: frozenset[str]) -> bool:
+    if actor.country is not None or actor.sector == "IGO" or actor.kind == "state":
+        return False
+    if actor.sector not in sectors:
+        return False
+    return not _foreign_word(actor.name)
+
+
+_FOREIGN = re.compile(r"\b(?:international|foreign|western|global|world|regional|allied|coalition|"
+                      r"multinational|overseas|african union|un|u\.n\.)\b", re.IGNORECASE)
+
+
+def _foreign_word(name: str) -> bool:
+    """"international forces", "foreign troops": a group the story's country does not own."""
+    return bool(_FOREIGN.search(name))
+
+
+def _of_a_body(doc: Doc, actor: Actor, igo: list[tuple[int, int]]) -> bool:
+    """"the UN's highest court", "judges of the African Union": a phrase owned by an
+    international body is not the story country's."""
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        owners = [c for c in root.children if c.dep_ in ("poss", "compound", "nmod")]
+        owners += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if any(a <= t.idx < b for t in owners for a, b in igo):
+            return True
+    return False
+
+
+def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
+    """Give the domestic actors without a country their sentence's or the story's country;
+    return the story's country (None when there is no single one)."""
+    sectors = frozenset(load_knowledge().domestic_sectors)
+    todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
+    country = story_country(story_weights(doc, actors))
+    if not todo:
+        return country
+    placings = _placings(doc)
+    igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
+    for actor in todo:
+        if _of_a_body(doc, actor, igo):
+            actor.sector = "IGO"  # "the UN's top court": a body of an international organisation
+            continue
+        stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
+        here = _placed(doc, actor, placings) if actor.mentions and stays else set()
+        actor.country = next(iter(here)) if len(here) == 1 else country
+    return country

@@ -1,0 +1,113 @@
+"""The actor knowledge base: the compiled Phoenix index, the hand-written rows, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsgraph import knowledge
+from newsgraph.errors import InputError
+from newsgraph.knowledge import Role, build, decode, lookup, on_date
+
+PHOENIX = Path(__file__).resolve().parents[2] / "shared" / "eval" / "petrarch" / "dictionaries" / "petrarch2"
+SHIPPED = Path(knowledge.__file__).with_name("phoenix.sqlite")
+
+
+def test_decode_cameo_codes():
+    assert decode("USAGOV") == ("USA", "GOV")
+    assert decode("IGOUNO") == (None, "IGO")
+    assert decode("USAELI") == ("USA", None)  # a former official: the country, no sector
+    assert decode("~COP") == (None, "COP")
+    assert decode("CHNGOVLEG") == ("CHN", "LEG")  # a state body's branch is its sector
+
+
+def test_roles_by_date():
+    roles = [Role("ABC", "GOV", "2010-03-01", "2014-03-01"), Role("ABC", "OPP", "2014-03-01", "")]
+    assert on_date(roles, dt.date(2012, 1, 1)) == ("ABC", "GOV")
+    assert on_date(roles, dt.date(2020, 1, 1)) == ("ABC", "OPP")
+    assert on_date(roles, dt.date(2001, 1, 1)) == ("ABC", None)  # before any role: the country only
+    assert on_date([Role("ABC", "GOV", "", ""), Role("ABC", "MIL", "2001-01-01", "2002-01-01")],
+                   dt.date(2005, 1, 1)) == ("ABC", "GOV")  # the undated default
+
+
+def test_a_person_is_looked_up_by_the_article_date():
+    assert lookup("Barack Obama", dt.date(2012, 6, 1)) == ("USA", "GOV")
+    assert lookup("Barack Obama", dt.date(2019, 6, 1)) == ("USA", None)
+    assert lookup("Obama", dt.date(2019, 6, 1)) == ("USA", None)  # a hand-written alias
+    assert lookup("Nobody Inparticular", dt.date(2019, 6, 1)) is None
+
+
+def test_phoenix_groups_and_bodies():
+    assert lookup("Hezbollah") == ("LBN", "REB")
+    country, sector = lookup("Abu Nidal Organization")
+    assert (country, sector) == (None, "REB")  # an international militarised group
+
+
+def test_user_rows_come_first(tmp_path, monkeypatch):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("name\taliases\tcountry\tsector\tfrom\tto\tnote\n"
+                     "Barack Obama\t\tKEN\tEDU\t2018-01-01\t\ta test row\n", "utf-8")
+    monkeypatch.setenv(knowledge.ACTORS_ENV, str(extra))
+    assert lookup("Barack Obama", dt.date(2019, 1, 1)) == ("KEN", "EDU")
+
+
+def test_a_malformed_user_file_is_a_clear_error(tmp_path, monkeypatch):
+    extra = tmp_path / "bad.tsv"
+    extra.write_text("Only One Column\n", "utf-8")
+    monkeypatch.setenv(knowledge.ACTORS_ENV, str(extra))
+    with pytest.raises(InputError, match="columns"):
+        lookup("Anyone At All")
+
+
+def test_parse_actor_entries():
+    text = ("# comment\nALPHA_BETA_  # note\n+MR._BETA_\n+BETA\n\t[XYZGOV 090120-170120]\n\t[XYZELI]\n"
+            "GAMMA_FRONT_ [XYZREB] # inline\n+GF_\n")
+    entries = build.parse_actors(text)
+    assert entries == [(["alpha beta", "mr. beta", "beta"], [("XYZGOV", "2009-01-20", "2017-01-20"),
+                                                             ("XYZELI", "", "")]),
+                       (["gamma front", "gf"], [("XYZREB", "", "")])]
+
+
+def test_parse_agents_expands_substitutions():
+    agents = build.parse_agents("!PERSON! = MAN, WOMAN\nPOLICE [~COP]\nFISHER!PERSON! [~AGR]\nARMED_POLICE {} [~COP]\n")
+    assert agents == {"police": "~COP", "fisherman": "~AGR", "fisherwoman": "~AGR", "armed police": "~COP"}
+
+
+@pytest.mark.skipif(not PHOENIX.is_dir(), reason="needs PETRARCH2's dictionaries in ../shared")
+def test_shipped_index_round_trips_its_sources(tmp_path):
+    """The committed index is what the build step makes of the sources, and a sample of
+    source entries reads back with its codes."""
+    out = tmp_path / "phoenix.sqlite"
+    counts = build.build(PHOENIX, out)
+    shipped = sqlite3.connect(SHIPPED)
+    for table, n in counts.items():
+        assert shipped.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n
+    entries = build.parse_actors((PHOENIX / "Phoenix.MilNonState.actors.txt").read_text("utf-8", errors="replace"))
+    entries += build.parse_actors((PHOENIX / "Phoenix.Countries.actors.txt").read_text("utf-8", errors="replace"))
+    for names, codes in random.Random(10).sample(entries, 200):
+        rows = shipped.execute("SELECT r.code, r.start, r.end FROM names n JOIN roles r USING (entry)"
+                               " WHERE n.name = ?", (names[0],)).fetchall()
+        assert set(codes) <= set(rows), names[0]
+
+
+# --------------------------------------------------------------------------- in the pipeline
+
+@pytest.mark.model
+def test_the_pipeline_reads_people_by_date(analyze):
+    text = "Barack Obama said on Tuesday that the talks would go on."
+    then = next(a for a in analyze(text, published="2012-05-02").actors if a.name == "Barack Obama")
+    later = next(a for a in analyze(text, published="2019-05-02").actors if a.name == "Barack Obama")
+    assert (then.country, then.sector) == ("USA", "GOV")
+    assert (later.country, later.sector) == ("USA", None)
+
+
+@pytest.mark.model
+def test_a_title_in_the_text_beats_the_knowledge_base(analyze):
+    rec = analyze("Kenyan Trade Minister Barack Obama said on Tuesday that the talks would go on.",
+                  published="2012-05-02")
+    person = next(a for a in rec.actors if a.name == "Barack Obama")
+    assert person.country == "KEN"
