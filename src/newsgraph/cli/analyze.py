@@ -162,7 +162,7 @@ class _progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self._p = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                           console=err, transient=True)
+                           console=err, transient=True, redirect_stdout=False, redirect_stderr=False)
         self._p.start()
         task = self._p.add_task("analyse", total=None)
         return lambda: self._p.advance(task)

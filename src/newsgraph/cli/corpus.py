@@ -45,7 +45,8 @@ def _progress(enabled: bool):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                    TimeElapsedColumn(), console=err, disable=not enabled, transient=True)
+                    TimeElapsedColumn(), console=err, disable=not enabled, transient=True,
+                    redirect_stdout=False, redirect_stderr=False)  # data on stdout stays on stdout
 
 
 def _print_summary(summary: Any, db: Path) -> None:
