@@ -37,3 +37,34 @@ def test_analyze_batch_records_reach_redirected_stdout_while_stderr_is_a_termina
     else:
         assert lines[0].startswith("EventId\t") and len(lines) > 1
     assert "a1" not in res.terminal and "EventId" not in res.terminal
+
+
+@pytest.fixture
+def store_db(tmp_path):
+    """A small store written from hand-made records (no model needed)."""
+    from newsgraph.store import Store
+    from test_query import _article
+
+    db = tmp_path / "s.db"
+    with Store(db) as s:
+        s.write(_article("a1", "2005-02-10", "Putin and Lukashenko met in Sochi.", "CONSULT", outlet="TASS",
+                         quote="met in Sochi"))
+        s.write(_article("a2", "2004-06-15", "Putin Lukashenko criticised over the protests.", "ACCUSE",
+                         date="2004-06-14"))
+    return db
+
+
+def test_export_to_stdout_and_refusals_under_a_terminal(store_db, tmp_path):
+    res = run_cli("export", "--format", "jsonl", "--out", "-", "--db", str(store_db))
+    assert res.code == 0, res.terminal
+    assert [json.loads(x)["article"]["id"] for x in res.stdout.splitlines()] == ["a1", "a2"]
+    before = store_db.read_bytes()
+    res = run_cli("export", "--format", "graphml", "--out", str(store_db), "--db", str(store_db), stdout_tty=True)
+    assert res.code == 2 and "store being exported" in res.terminal and "Traceback" not in res.terminal
+    assert store_db.read_bytes() == before
+    res = run_cli("export", "--format", "csv", "--out", str(tmp_path / "new" / "csv"), "--db", str(store_db),
+                  stdout_tty=True)
+    assert res.code == 0 and (tmp_path / "new" / "csv" / "events.csv").exists()
+    res = run_cli("export", "--format", "csv", "--out", str(tmp_path / "new" / "csv"), "--db", str(store_db),
+                  stdout_tty=True)
+    assert res.code == 2 and "--force" in res.terminal

@@ -203,13 +203,15 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def export(
         format_: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet | graphml | gexf")],
-        out: Annotated[Path, typer.Option("--out", help="Output file (jsonl, graphml, gexf) or directory (csv, parquet: one file per table).")],
+        out: Annotated[str, typer.Option("--out", help="Output file (jsonl, graphml, gexf; - for stdout) or directory (csv, parquet: one file per table). Missing folders are created; the store and existing files are never overwritten without --force.")],
+        force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files (never the store).")] = False,
         db: Db = None,
     ) -> int:
         """Export the store: newsgraph/1 records, tables, or the actor network."""
         from ..export import export as run
 
         with _open(db) as store:
-            paths = run(store, format_, out)
-        err.print(f"wrote {len(paths)} file(s) to {out}", soft_wrap=True)
+            paths = run(store, format_, out, force=force)
+        if out != "-":
+            err.print(f"wrote {len(paths)} file(s) to {out}", markup=False, soft_wrap=True)
         return 0

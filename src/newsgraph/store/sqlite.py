@@ -73,6 +73,7 @@ class Store:
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
+        self.create = create
         if not create and not self.path.exists():
             raise StoreError(f"no store at {self.path}; run `newsgraph ingest` first or pass --db",
                              source=str(self.path))
@@ -99,6 +100,10 @@ class Store:
             raise StoreError(f"not a SQLite database ({exc}); pass --db with a newsgraph store "
                              "or a new file name", source=str(self.path)) from None
         if not tables and version == 0:
+            if not self.create:  # an empty file is not an empty store: say so rather than make one
+                self.conn.close()
+                raise StoreError("the file is empty, not a newsgraph store (was it overwritten?); "
+                                 "restore it from a backup or re-run `newsgraph ingest`", source=str(self.path))
             schema.create(self.conn)
             return
         fmt = None
