@@ -68,3 +68,25 @@ def test_export_to_stdout_and_refusals_under_a_terminal(store_db, tmp_path):
     res = run_cli("export", "--format", "csv", "--out", str(tmp_path / "new" / "csv"), "--db", str(store_db),
                   stdout_tty=True)
     assert res.code == 2 and "--force" in res.terminal
+
+
+@pytest.mark.model
+def test_ingest_directory_reports_every_file_and_warns_on_dates(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "articles.json").write_text(json.dumps([ARTICLES[0], {**ARTICLES[1], "date": "01/03/2021"}]))
+    (src / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (src / "notes.csv").write_text("a,b\n")
+    db = tmp_path / "s.db"
+    res = run_cli("ingest", str(src), "--db", str(db), "--json")
+    assert res.code == 1, res.terminal
+    summary = json.loads(res.stdout)
+    assert summary["ingested"] == 2
+    assert {(s["source"].rsplit("/", 1)[-1], s["kind"]) for s in summary["skipped"]} == {
+        ("photo.png", "binary"), ("notes.csv", "unknown_type")}
+    assert "photo.png" in res.terminal and "notes.csv" in res.terminal
+    assert "articles.json[1]" in res.terminal and "01/03/2021" in res.terminal
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        assert {r[0].rsplit("/", 1)[-1] for r in conn.execute("SELECT source FROM skipped")} == {"photo.png", "notes.csv"}

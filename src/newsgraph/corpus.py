@@ -40,6 +40,7 @@ class IngestSummary:
     unchanged: int = 0
     duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, what was lost) of stored articles
 
     @property
     def ok(self) -> bool:
@@ -48,7 +49,8 @@ class IngestSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return {"ingested": self.ingested, "unchanged": self.unchanged, "duplicates": self.duplicates,
-                "skipped": [vars(s) for s in self.skipped]}
+                "skipped": [vars(s) for s in self.skipped],
+                "warnings": [{"source": s, "warning": w} for s, w in self.warnings]}
 
 
 def is_record_file(path: Path) -> bool:
@@ -159,6 +161,7 @@ class _Run:
                     self.unchanged(source)
             else:
                 source = item.source or "<input>"
+                self.summary.warnings += [(source, w) for w in item.warnings]
                 try:
                     article = prepare(item)
                 except NewsgraphError as exc:

@@ -43,6 +43,8 @@ def prepared_articles(paths: Iterable[str], skipped: list[Skipped], *, plain: bo
         if not item.text.strip():
             skipped.append(Skipped(item.source or "?", "empty", "no text to analyse; check the input"))
             continue
+        for warning in item.warnings:
+            err.print(f"warning: {item.source}: {warning}", markup=False, soft_wrap=True)
         yield prepare(item)
 
 

@@ -54,6 +54,8 @@ def _print_summary(summary: Any, db: Path) -> None:
               f"{summary.duplicates} near-duplicates, {len(summary.skipped)} skipped", soft_wrap=True)
     for s in summary.skipped:
         err.print(f"  skipped {s.source} [{s.kind}]: {s.reason}", markup=False, soft_wrap=True)
+    for source, warning in summary.warnings:
+        err.print(f"  warning {source}: {warning}", markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -34,7 +34,7 @@ _FEED = (".rss", ".atom", ".xml")
 #: File kinds by extension (each also readable gzipped, e.g. ``.jsonl.gz``, ``.html.gz``).
 EXTENSIONS: dict[str, str] = {
     **{e: "text" for e in _TEXT}, **{e: "html" for e in _HTML}, **{e: "feed" for e in _FEED},
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".warc": "warc",
 }
 _GZ_ERRORS = (OSError, EOFError, zlib.error)
 _MAGIC = {b"%PDF-": "a PDF", b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx)", b"\x1f\x8b": "gzip data",
@@ -114,15 +114,39 @@ def _kind(name: str) -> tuple[str | None, bool]:
 
 
 def _directory(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
-    files = sorted(q for q in path.rglob("*")
-                   if not any(part.startswith(".") for part in q.relative_to(path).parts)
-                   and _kind(q.name)[0] and q.is_file())
-    if not files:
-        known = ", ".join(sorted(EXTENSIONS))
-        yield Skipped(str(path), "empty", f"no readable files in this directory (known extensions: {known}, "
-                      "optionally .gz; hidden files are ignored)")
+    """Every file under ``path``, in name order: read, or reported with the reason it is not.
+
+    Hidden files and folders (``.git``, ``.DS_Store``) are not read; each is
+    reported once, as "hidden", so nothing under the directory goes unmentioned.
+    """
+    entries = sorted(path.rglob("*"))
+    hidden = [q for q in entries if q.name.startswith(".")
+              and not any(part.startswith(".") for part in q.relative_to(path).parts[:-1])]
+    files = [q for q in entries if q.is_file()
+             and not any(part.startswith(".") for part in q.relative_to(path).parts)]
+    if not files and not hidden:
+        yield Skipped(str(path), "empty", "the directory has no files")
     for q in files:
-        yield from _input(q, opts, None)
+        if _kind(q.name)[0]:
+            yield from _input(q, opts, None)
+        else:
+            yield _unknown_type(q)
+    for q in hidden:
+        yield Skipped(str(q), "hidden", "hidden file or folder, not read; pass it by name to read it")
+
+
+def _unknown_type(path: Path) -> Skipped:
+    """Why a file with an extension newsgraph does not read is skipped (binary data named as such)."""
+    known = ", ".join(sorted(EXTENSIONS))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError as exc:
+        return Skipped(str(path), "unreadable", f"the file could not be read ({exc.strerror or exc})")
+    bad = _binary(head, str(path)) if head else None
+    what = f"{bad.reason.split(';')[0]}; " if bad else ""
+    return Skipped(str(path), bad.kind if bad else "unknown_type",
+                   f"{what}not a file type newsgraph reads (known extensions: {known}, optionally .gz)")
 
 
 def _file(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
@@ -130,6 +154,9 @@ def _file(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
     src = str(path)
     if kind == "jsonl":
         yield from _jsonl(path, gz, opts)
+        return
+    if kind == "json":
+        yield from _json_file(path, gz, opts)
         return
     if kind == "warc":
         with path.open("rb") as fh:
@@ -295,15 +322,58 @@ def _json_line(line: bytes, src: str, opts: _Options) -> RawArticle | Skipped:
         return Skipped(src, "malformed", "the JSON is nested too deeply to read; fix or remove the line")
     if not isinstance(obj, dict):
         return Skipped(src, "malformed", "the line is not a JSON object; each line needs {\"text\": …}")
+    return _json_object(obj, src)
+
+
+def _json_file(path: Path, gz: bool, opts: _Options) -> Iterator[RawArticle | Skipped]:
+    """A ``.json`` file: one article object, or an array of them (``path[n]`` names each)."""
+    data = _read(path, gz, opts.max_bytes)
+    if isinstance(data, Skipped):
+        yield data
+        return
+    try:
+        obj = json.loads(data)
+    except UnicodeDecodeError:
+        yield Skipped(str(path), "encoding", "the file is not UTF-8; JSON must be UTF-8")
+        return
+    except json.JSONDecodeError as exc:
+        yield Skipped(str(path), "malformed", f"not valid JSON ({exc.msg} at line {exc.lineno} column "
+                      f"{exc.colno}); fix the file")
+        return
+    except RecursionError:
+        yield Skipped(str(path), "malformed", "the JSON is nested too deeply to read")
+        return
+    if isinstance(obj, dict):
+        yield _json_object(obj, str(path))
+    elif isinstance(obj, list):
+        if not obj:
+            yield Skipped(str(path), "empty", "the JSON array is empty")
+        for n, item in enumerate(obj):
+            src = f"{path}[{n}]"
+            yield (_json_object(item, src) if isinstance(item, dict) else
+                   Skipped(src, "malformed", "the array item is not an object; each needs {\"text\": …}"))
+    else:
+        yield Skipped(str(path), "malformed", "the JSON is neither an object nor an array of objects, "
+                      "each with {\"text\": …}")
+
+
+def _json_object(obj: dict, src: str) -> RawArticle | Skipped:
+    """One article from a JSON object: ``{"text", id, title, date, url, source}`` or a newsgraph/1 record."""
     if isinstance(obj.get("article"), dict) and "schema" in obj:
         return _from_record(obj["article"], src)
     text = obj.get("text")
     if not isinstance(text, str):
         return Skipped(src, "malformed", "the object has no \"text\" string; each line needs {\"text\": …} "
                        "with optional id, title, date, url, source")
+    date = _str(obj.get("date"))
+    published = normalise_date(date)
+    warnings = []
+    if date and published is None:
+        warnings.append(f"the date {date!r} could not be read, so the article has no date; "
+                        "write dates as YYYY-MM-DD (or an ISO timestamp)")
     return RawArticle(text=text, id=_str(obj.get("id")), title=_str(obj.get("title")),
-                      author=_str(obj.get("author")), published=normalise_date(_str(obj.get("date"))),
-                      outlet=_str(obj.get("source")), url=_str(obj.get("url")), source=src)
+                      author=_str(obj.get("author")), published=published,
+                      outlet=_str(obj.get("source")), url=_str(obj.get("url")), source=src, warnings=warnings)
 
 
 def _from_record(article: dict, src: str) -> RawArticle | Skipped:
