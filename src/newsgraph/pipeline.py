@@ -160,6 +160,9 @@ _worker_nlp: Language | None = None
 
 def _worker_init(model: str) -> None:
     global _worker_nlp
+    from .workers import worker_setup
+
+    worker_setup()  # exit with the parent, whatever kills it
     _worker_nlp = load_pipeline(model)
 
 
@@ -176,13 +179,19 @@ def _analyze_parallel(articles: Iterable[Article], model: str, batch_size: int,
     from concurrent.futures import ProcessPoolExecutor
     from itertools import batched
 
+    from .workers import stop_pool
+
     ctx = mp.get_context("spawn")  # fork after loading spaCy/BLAS is unsafe
     with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init,
                              initargs=(model,)) as pool:
-        in_flight: deque = deque()
-        for batch in batched(articles, batch_size):
-            in_flight.append(pool.submit(_worker_batch, list(batch)))
-            if len(in_flight) >= 2 * n_process:
+        try:
+            in_flight: deque = deque()
+            for batch in batched(articles, batch_size):
+                in_flight.append(pool.submit(_worker_batch, list(batch)))
+                if len(in_flight) >= 2 * n_process:
+                    yield from in_flight.popleft().result()
+            while in_flight:
                 yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+        except BaseException:  # interrupted, killed, or the consumer stopped: end the workers now
+            stop_pool(pool)
+            raise

@@ -50,8 +50,16 @@ _register()
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, mapping newsgraph errors to messages and exit codes."""
+    from ..workers import Terminated, exit_on_signals
+
     try:
-        rv = app(args=argv, standalone_mode=False)
+        with exit_on_signals() as received:  # SIGTERM/SIGHUP: roll back, stop workers, exit 128+N
+            rv = app(args=argv, standalone_mode=False)
+        if received.signum is not None:
+            raise Terminated(received.signum)
+    except Terminated as exc:
+        err.print(f"stopped by {exc}", markup=False)
+        return 128 + exc.signum
     except NewsgraphError as exc:
         err.print(f"[bold red]error:[/] {exc}", markup=True)
         return exc.exit_code
@@ -72,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         if type(exc).__name__ == "Abort":
             return 1
         raise
+    if rv == 130:  # typer's code for KeyboardInterrupt (Ctrl-C), which it handles itself
+        err.print("interrupted", markup=False)
     return rv if isinstance(rv, int) else 0
 
 
