@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,8 +22,8 @@ Db = Annotated[Path | None, typer.Option("--db", help="Store file [env: NEWSGRAP
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
 Jsonl = Annotated[bool, typer.Option("--jsonl", help="Print one JSON object per line.")]
 Csv = Annotated[bool, typer.Option("--csv", help="Print CSV with a header.")]
-Since = Annotated[str | None, typer.Option(help="From this date (YYYY[-MM[-DD]]), inclusive.")]
-Until = Annotated[str | None, typer.Option(help="Up to this date (YYYY[-MM[-DD]]), inclusive.")]
+Since = Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD: from the start of that period).")]
+Until = Annotated[str | None, typer.Option(help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD: to the end of that period, so --until 2005 includes all of 2005).")]
 Limit = Annotated[int, typer.Option(min=0, help="At most N rows (0: all).")]
 
 
@@ -38,6 +38,14 @@ def _emit(rows: list[dict], json_: bool, jsonl: bool, csv_: bool, columns: list[
           title: str | None = None) -> int:
     emit(rows, pick_format(json_, jsonl, csv_), columns, title=title)
     return 0
+
+
+def _note_cut(rows: list, limit: int, total: Callable[[], int]) -> None:
+    """Say on stderr when ``--limit`` cut the result, and how to get everything."""
+    if limit and len(rows) >= limit:
+        n = total()
+        if n > len(rows):
+            err.print(f"{len(rows):,} of {n:,} rows; use --limit 0 for all", markup=False, soft_wrap=True)
 
 
 def _progress(enabled: bool):
@@ -92,7 +100,7 @@ def register(app: typer.Typer) -> None:
     def search(
         query: Annotated[str, typer.Argument(help="FTS5 query: words, \"a phrase\", AND/OR/NOT, prefix*.")],
         since: Since = None, until: Until = None,
-        outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+        outlet: Annotated[str | None, typer.Option(help="Only this outlet (any case).")] = None,
         limit: Limit = 20, db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
     ) -> int:
         """Full-text search of article text, newest first, with snippets."""
@@ -100,6 +108,7 @@ def register(app: typer.Typer) -> None:
 
         with _open(db) as store:
             rows = q.search(store, query, since=since, until=until, outlet=outlet, limit=limit or 10**9)
+            _note_cut(rows, limit, lambda: q.count_search(store, query, since=since, until=until, outlet=outlet))
         return _emit(rows, json_, jsonl, csv_, ["published", "outlet", "title", "snippet", "id"]
                      if pick_format(json_, jsonl, csv_) is None else None)
 
@@ -108,8 +117,8 @@ def register(app: typer.Typer) -> None:
         actor: Annotated[str | None, typer.Option(help="Events with this actor on either side.")] = None,
         source: Annotated[str | None, typer.Option(help="Events by this actor.")] = None,
         target: Annotated[str | None, typer.Option(help="Events on this actor.")] = None,
-        country: Annotated[str | None, typer.Option(help="Source or target country (ISO alpha-3).")] = None,
-        type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+        country: Annotated[str | None, typer.Option(help="Source or target country: ISO alpha-3 or alpha-2 code or English name, any case.")] = None,
+        type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT (any case).")] = None,
         since: Since = None, until: Until = None,
         min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Only events at least this confident.")] = None,
         include_negated: Annotated[bool, typer.Option("--include-negated", help="Also events the text negates.")] = False,
@@ -119,15 +128,17 @@ def register(app: typer.Typer) -> None:
         from .. import query as q
 
         with _open(db) as store:
-            rows = q.events(store, actor=actor, source=source, target=target, country=country, type=type_,
-                            since=since, until=until, min_confidence=min_confidence,
-                            include_negated=include_negated, limit=limit or None)
+            filters = dict(actor=actor, source=source, target=target, country=country, type=type_,
+                           since=since, until=until, min_confidence=min_confidence,
+                           include_negated=include_negated)
+            rows = q.events(store, **filters, limit=limit or None)
+            _note_cut(rows, limit, lambda: q.count_events(store, **filters))
         table = ["day", "type", "source", "target", "confidence", "sentence", "title", "article_id"]
         return _emit(rows, json_, jsonl, csv_, table if pick_format(json_, jsonl, csv_) is None else None)
 
     @app.command()
     def actors(
-        country: Annotated[str | None, typer.Option(help="Only this country (ISO alpha-3).")] = None,
+        country: Annotated[str | None, typer.Option(help="Only this country: ISO alpha-3 or alpha-2 code or English name, any case.")] = None,
         sector: Annotated[str | None, typer.Option(help="Only this sector (GOV, MIL, IGO …).")] = None,
         kind: Annotated[str | None, typer.Option(help="person, organization, state or group.")] = None,
         limit: Limit = 100, db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
@@ -137,6 +148,7 @@ def register(app: typer.Typer) -> None:
 
         with _open(db) as store:
             rows = q.actors(store, country=country, sector=sector, kind=kind, limit=limit or None)
+            _note_cut(rows, limit, lambda: q.count_actors(store, country=country, sector=sector, kind=kind))
         return _emit(rows, json_, jsonl, csv_)
 
     @app.command()
@@ -178,6 +190,7 @@ def register(app: typer.Typer) -> None:
 
         with _open(db) as store:
             rows = q.quotes(store, speaker=speaker, text=text, limit=limit or None)
+            _note_cut(rows, limit, lambda: q.count_quotes(store, speaker=speaker, text=text))
         return _emit(rows, json_, jsonl, csv_)
 
     @app.command()
@@ -191,6 +204,7 @@ def register(app: typer.Typer) -> None:
 
         with _open(db) as store:
             rows = q.timeline(store, actor=actor, since=since, until=until, limit=limit or None)
+            _note_cut(rows, limit, lambda: len(q.timeline(store, actor=actor, since=since, until=until, limit=None)))
         return _emit(rows, json_, jsonl, csv_)
 
     @app.command()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StoreError
+from ..periods import period_end, period_start, prefix_day
 from ..records import Record
 from . import aggregates, neardup, schema
 from .actors import resolve
 from .rows import ACTOR_COLUMNS, ARTICLE_COLUMNS, COLUMNS, list_rows, read_record
 
 DEFAULT_DB = "newsgraph.db"
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def default_db() -> Path:
@@ -47,11 +46,12 @@ def _now() -> str:
 
 
 def event_day(date: str | None, published: str | None) -> str | None:
-    """The date an event is filed under: its own (leading YYYY[-MM[-DD]]), else publication."""
+    """The date an event is filed under: the narrowest YYYY[-MM[-DD]] covering its own date
+    (``2005-W06`` → ``2005-02``, see ``periods.prefix_day``), else its publication day."""
     for value in (date, published):
-        m = _DATE.match(value or "")
-        if m:
-            return m.group(0)
+        day = prefix_day(value)
+        if day:
+            return day
     return None
 
 
@@ -84,6 +84,8 @@ class Store:
             raise StoreError(f"cannot open the store ({exc}); check the path and permissions",
                              source=str(self.path)) from None
         self.conn.row_factory = sqlite3.Row
+        for name, fn in (("period_start", period_start), ("period_end", period_end)):  # for date filters
+            self.conn.create_function(name, 1, fn, deterministic=True)
         self._check_version()
         for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
                        "busy_timeout = 60000"):
