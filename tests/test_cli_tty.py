@@ -90,3 +90,61 @@ def test_ingest_directory_reports_every_file_and_warns_on_dates(tmp_path):
 
     with sqlite3.connect(db) as conn:
         assert {r[0].rsplit("/", 1)[-1] for r in conn.execute("SELECT source FROM skipped")} == {"photo.png", "notes.csv"}
+
+
+HOSTILE = "Putin and [ceasefire] talks [/b] [bold red]loud[/] \x1b[2Jcleared\x1b]0;pwned\x07 now."
+
+
+@pytest.fixture
+def hostile_db(tmp_path):
+    """A store holding article text with rich markup and terminal escapes (as an older store could)."""
+    from newsgraph.store import Store
+    from test_query import _article
+
+    db = tmp_path / "h.db"
+    rec = _article("h1", "2005-02-10", HOSTILE, "CONSULT", quote="[/b] [bold red]loud[/]")
+    rec = rec.model_copy(update={"article": rec.article.model_copy(update={"title": "Title \x1b]0;pwned\x07 [x]"})})
+    with Store(db) as s:
+        s.write(rec)
+        for n in range(3):
+            s.write(_article(f"o{n}", f"2004-01-0{n + 1}", "Putin Lukashenko consulted.", "CONSULT"))
+    return db
+
+
+@pytest.mark.parametrize("command", [["events"], ["quotes"], ["search", "ceasefire"], ["timeline"],
+                                     ["actors"], ["stats"], ["actor", "Putin"]])
+def test_query_tables_print_article_text_literally(hostile_db, command):
+    """Stored text was read as rich markup ("[ceasefire]" vanished, "[/b]" crashed with MarkupError)
+    and escape sequences reached the terminal."""
+    res = run_cli(*command, "--db", str(hostile_db), stdout_tty=True)
+    assert res.code == 0, res.terminal
+    assert "Traceback" not in res.terminal and "MarkupError" not in res.terminal
+    assert "\x1b]0;" not in res.terminal and "\x1b[2J" not in res.terminal
+    if command[0] in ("events", "search"):
+        assert "[ceasefire]" in res.terminal
+    if command[0] == "quotes":
+        assert "[/b] [bold red]loud[/]" in res.terminal
+
+
+def test_piped_tsv_is_one_row_per_line_and_csv_keeps_its_header(hostile_db):
+    res = run_cli("quotes", "--db", str(hostile_db))  # stdout a pipe: TSV; stderr the terminal
+    lines = res.stdout.splitlines()
+    assert res.code == 0 and len(lines) == 2 and lines[0].split("\t")[0] == "speaker"
+    assert all(len(line.split("\t")) == len(lines[0].split("\t")) for line in lines)
+    res = run_cli("events", "--db", str(hostile_db), "--type", "ASSAULT", "--csv")
+    assert res.code == 0 and res.stdout.startswith("event_id,day,date,type")
+    res = run_cli("actor", "Putin", "--db", str(hostile_db), "--json")
+    assert json.loads(res.stdout)["name"] == "Vladimir Putin"
+
+
+def test_query_errors_and_limits_under_a_terminal(hostile_db):
+    res = run_cli("events", "--since", "banana", "--db", str(hostile_db), stdout_tty=True)
+    assert res.code == 2 and "--since" in res.terminal and "Traceback" not in res.terminal
+    res = run_cli("search", "Putin", "--until", "2005-13", "--db", str(hostile_db), stdout_tty=True)
+    assert res.code == 2 and "--until" in res.terminal and "Traceback" not in res.terminal
+    res = run_cli("events", "--limit", "2", "--db", str(hostile_db), "--csv")
+    assert res.code == 0 and len(res.stdout.splitlines()) == 3
+    assert "2 of 4 rows; use --limit 0 for all" in res.stderr
+    res = run_cli("events", "--since", "2004", "--until", "2004", "--country", "russia", "--db", str(hostile_db),
+                  "--jsonl")
+    assert res.code == 0 and len(res.stdout.splitlines()) == 3

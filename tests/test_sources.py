@@ -470,3 +470,20 @@ def test_warc_resource_record(tmp_path):
 def test_feed_with_long_prolog_is_still_read(tmp_path):
     feed = RSS.replace("<rss ", "<!-- " + "x" * 5000 + " -->\n<rss ", 1)
     assert isinstance(items(write(tmp_path / "long.xml", feed))[0], RawArticle)
+
+
+def test_control_characters_are_cleaned_at_ingest_whatever_the_source(tmp_path):
+    """ESC sequences in a JSONL title or an HTML page reached the terminal (clear screen, window title)."""
+    evil = "\x1b]0;pwned\x07\x1b[2J"
+    jsonl = write(tmp_path / "a.jsonl", json.dumps({"title": f"Talks {evil}resume\x9b", "source": "W\x1b[31mire",
+                                                     "text": f"{BODY} {evil}End."}) + "\n")
+    page = write(tmp_path / "p.html", PAGE.replace("Talks resume in Minsk</h1>", f"Talks {evil}resume</h1>")
+                 .replace("the talks with Moscow", f"the talks {evil}with Moscow"))
+    text = write(tmp_path / "t.txt", ARTICLE.replace("the talks", f"the {evil}talks"))
+    for item in items(jsonl, page, text):
+        assert isinstance(item, RawArticle), item
+        for value in (item.text, item.title or "", item.outlet or ""):
+            assert not any(ord(c) < 32 and c not in "\t\n\r\x0b\x0c" or 0x7f <= ord(c) < 0xa0 for c in value), value
+    art = only(jsonl, plain=True)
+    assert len(art.text) == len(f"{BODY} {evil}End.")  # one space per character: --plain offsets hold
+    assert art.title == "Talks resume"  # the whole escape sequence goes, not just ESC

@@ -28,8 +28,19 @@ Row = dict[str, Any]
 _SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[Row]:
-    return [dict(r) for r in conn.execute(sql, params)]
+class Rows(list):
+    """A list of rows that also knows its column names (so an empty result still has a header)."""
+
+    columns: list[str]
+
+    def __init__(self, rows: Any = (), columns: list[str] | None = None) -> None:
+        super().__init__(rows)
+        self.columns = columns or (list(self[0]) if self else [])
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> Rows:
+    cur = conn.execute(sql, params)
+    return Rows((dict(r) for r in cur), [d[0] for d in cur.description])
 
 
 def text_arg(value: str | None, option: str) -> str | None:
@@ -355,7 +366,7 @@ def timeline(store: Store, *, actor: str | None = None, since: str | None = None
                  f" ON a.id = t.article_id WHERE {' AND '.join(where)} ORDER BY period_start(t.value) DESC"
                  + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))]
     rows.sort(key=lambda r: (period_start(r["date"]) or r["date"] or "", r["item"]))  # by each period's start
-    return rows[-limit:] if limit else rows
+    return Rows(rows[-limit:] if limit else rows, ["date", "item", "type", "what", "article_id", "title", "evidence"])
 
 
 def stats(store: Store, *, by_day_limit: int | None = None) -> list[Row]:

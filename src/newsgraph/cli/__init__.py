@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         err.print(f"stopped by {exc}", markup=False)
         return 128 + exc.signum
     except NewsgraphError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True)
+        from rich.markup import escape
+
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)
         return exc.exit_code
     except KeyboardInterrupt:
         err.print("interrupted")

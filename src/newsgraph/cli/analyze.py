@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..ingest.article import prepare
 from ..ingest.sources import Skipped, iter_inputs
 from ..records import Article, Record
-from .output import err, out
+from .output import err, json_text, out, tsv_cell
 
 EVENT_COLUMNS = [
     "EventId", "Date", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor2Name",
@@ -112,7 +112,7 @@ def register(app: typer.Typer) -> None:
                 count += 1
                 tick()
                 if jsonl:
-                    sys.stdout.write(rec.to_json() + "\n")
+                    sys.stdout.write(json_text(rec.to_json()) + "\n")
                 elif events_tsv:
                     _write_tsv(event_rows(rec), header=count == 1)
                 elif json_:
@@ -135,7 +135,7 @@ def _write_tsv(rows: Iterable[dict], header: bool) -> None:
     if header:
         sys.stdout.write("\t".join(EVENT_COLUMNS) + "\n")
     for row in rows:
-        sys.stdout.write("\t".join(str(row[c]).replace("\t", " ") for c in EVENT_COLUMNS) + "\n")
+        sys.stdout.write("\t".join(tsv_cell(row[c]) for c in EVENT_COLUMNS) + "\n")
 
 
 def _finish(count: int, skipped: list[Skipped]) -> int:

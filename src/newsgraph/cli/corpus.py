@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from ..store import Store, default_db
-from .output import emit, err, pick_format
+from .output import emit, err, json_text, pick_format
 
 Db = Annotated[Path | None, typer.Option("--db", help="Store file [env: NEWSGRAPH_DB; default ./newsgraph.db].")]
 Json = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
@@ -154,30 +154,39 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def actor(
         name: Annotated[str, typer.Argument(help="A name, a variant or a surname.")],
-        db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
+        db: Db = None,
+        json_: Annotated[bool, typer.Option("--json", help="Print the whole profile as one JSON object.")] = False,
+        jsonl: Annotated[bool, typer.Option("--jsonl", help="Print the whole profile as one line of JSON.")] = False,
+        csv_: Annotated[bool, typer.Option("--csv", help="Print its relations (direction, actor, type, count) as CSV with a header.")] = False,
     ) -> int:
-        """One actor's profile: names and titles seen, who it acts on and who acts on it, its quotations."""
+        """One actor's profile: names and titles seen, who it acts on and who acts on it, its quotations.
+
+        On a terminal: the profile and two tables. Piped without a flag: the relations as TSV.
+        """
         from .. import query as q
 
         with _open(db) as store:
             prof = q.actor_profile(store, name)
         fmt = pick_format(json_, jsonl, csv_)
         if fmt in ("json", "jsonl"):
-            sys.stdout.write(json.dumps(prof, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+            text = json.dumps(prof, ensure_ascii=False, indent=2 if fmt == "json" else None)
+            sys.stdout.write(json_text(text) + "\n")
             return 0
+        columns = ["direction", "actor", "type", "count"]
         relations = ([{"direction": "acts on", "actor": r["target"], "type": r["type"], "count": r["count"]}
                       for r in prof["acts_on"]]
                      + [{"direction": "acted on by", "actor": r["source"], "type": r["type"], "count": r["count"]}
                         for r in prof["acted_on_by"]])
-        if fmt is None:
+        if fmt is None and sys.stdout.isatty():
             err.print(f"{prof['name']} ({prof['kind']}, {prof['country'] or '-'}/{prof['sector'] or '-'}): "
                       f"{prof['articles']} articles, {prof['mentions']} mentions; also called "
                       f"{', '.join(prof['names']) or '-'}; titles {', '.join(t['title'] for t in prof['titles']) or '-'}",
-                      markup=False, soft_wrap=True)
-            emit(relations, None, ["direction", "actor", "type", "count"], title="events")
+                      soft_wrap=True)
+            emit(relations, None, columns, title="events")
             emit(prof["quotes"], None, ["published", "text", "title"], title="quotations")
             return 0
-        return _emit(relations, False, False, True, ["direction", "actor", "type", "count"])
+        emit(relations, fmt, columns)
+        return 0
 
     @app.command()
     def quotes(

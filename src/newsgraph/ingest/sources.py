@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -63,10 +64,26 @@ def iter_inputs(paths: Iterable[str | Path], *, plain: bool = False, published: 
             yield _finish(item, opts)
 
 
+#: Terminal escape sequences (CSI ``ESC [ … m``, OSC ``ESC ] … BEL``) and the other C0/C1 control
+#: characters but tab, newline, carriage return, vertical tab and form feed (which text files use).
+_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_controls(text: str) -> str:
+    """``text`` with escape sequences and control characters replaced by spaces, one for one, so
+    offsets into the text stay where they were (``--plain``)."""
+    return _CONTROLS.sub(lambda m: " " * len(m.group()), text)
+
+
 def _finish(item: RawArticle | Skipped, opts: _Options) -> RawArticle | Skipped:
     """Apply the run's options and the checks every article gets, whatever its source."""
     if isinstance(item, Skipped):
         return item
+    item.text = clean_controls(item.text)  # a title must not clear the screen where it is shown
+    for name in ("title", "author", "outlet", "url"):
+        value = getattr(item, name)
+        if value:
+            setattr(item, name, " ".join(clean_controls(value).split()) or None)
     if not item.text.strip():
         return Skipped(item.source or "?", "empty", "the article has no text")
     if opts.check_language:
