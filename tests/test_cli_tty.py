@@ -148,3 +148,59 @@ def test_query_errors_and_limits_under_a_terminal(hostile_db):
     res = run_cli("events", "--since", "2004", "--until", "2004", "--country", "russia", "--db", str(hostile_db),
                   "--jsonl")
     assert res.code == 0 and len(res.stdout.splitlines()) == 3
+
+
+def _damage(db):
+    """Overwrite the pages of the article, event and quote tables with noise (the schema still reads)."""
+    import random
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master WHERE name IN "
+                                            "('articles', 'events', 'quotes', 'corpus_actors')")]
+    data = bytearray(db.read_bytes())
+    rng = random.Random(7)
+    for page in pages:
+        for i in range((page - 1) * size, page * size):
+            data[i] = rng.randrange(256)
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("command", [["stats"], ["events"], ["export", "--format", "jsonl", "--out", "x.jsonl"],
+                                     ["ingest", "in.txt"]])
+def test_a_damaged_store_is_a_store_error(store_db, tmp_path, command):
+    """A corrupted file gave sqlite3.DatabaseError tracebacks."""
+    _damage(store_db)
+    (tmp_path / "in.txt").write_text("Police detained 12 protesters in Minsk on Sunday.")
+    res = run_cli(*command, "--db", str(store_db), cwd=tmp_path, stdout_tty=True)
+    assert res.code == 4, res.terminal
+    assert "Traceback" not in res.terminal and "damaged" in res.terminal and str(store_db) in res.terminal
+
+
+@pytest.fixture
+def immutable_store(store_db):
+    """The store file and its folder made immutable (as root: chattr +i), like a read-only mount."""
+    import subprocess
+
+    made = [p for p in (store_db, store_db.parent)
+            if subprocess.run(["chattr", "+i", str(p)], capture_output=True).returncode == 0]
+    if len(made) < 2:
+        for p in made:
+            subprocess.run(["chattr", "-i", str(p)])
+        pytest.skip("cannot make files immutable here (needs root and chattr)")
+    yield store_db
+    for p in made:
+        subprocess.run(["chattr", "-i", str(p)])
+
+
+def test_a_read_only_store_can_be_queried_and_refuses_ingest_clearly(immutable_store, tmp_path_factory):
+    res = run_cli("stats", "--db", str(immutable_store), "--csv")
+    assert res.code == 0, res.terminal
+    assert "total,articles,2" in res.stdout
+    res = run_cli("search", "Sochi", "--db", str(immutable_store), "--csv")
+    assert res.code == 0 and "a1" in res.stdout
+    src = tmp_path_factory.mktemp("in") / "a.txt"
+    src.write_text("Police detained 12 protesters in Minsk on Sunday.")
+    res = run_cli("ingest", str(src), "--db", str(immutable_store), stdout_tty=True)
+    assert res.code == 4 and "read-only" in res.terminal and "Traceback" not in res.terminal

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from .ingest.article import RawArticle, prepare
 from .ingest.sources import Skipped, iter_inputs
 from .records import SCHEMA, Article, Record
 from .store import Store
+from .store.sqlite import store_error
 
 #: progress(status, source): status is ingested, duplicate, unchanged or skipped.
 Progress = Callable[[str, str], None]
@@ -189,6 +191,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path | Store, *, model: str | 
         if first is not None:
             _analyse(run, chain([first], pending), model=model, processes=processes, nlp=nlp)
         return run.summary
+    except sqlite3.Error as exc:  # what was committed stays; the message says what to do
+        raise store_error(exc, store.path) from None
     finally:
         if store is not db:
             store.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sqlite3
 import sys
 
 import typer
@@ -70,6 +71,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except sqlite3.Error as exc:  # a store problem no command caught: still a StoreError, no traceback
+        from ..store.sqlite import store_error
+
+        error = store_error(exc)
+        err.print(f"error: {error}", markup=False)
+        return error.exit_code
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 1
     except typer.Exit as exc:

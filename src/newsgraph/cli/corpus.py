@@ -29,9 +29,18 @@ Limit = Annotated[int, typer.Option(min=0, help="At most N rows (0: all).")]
 
 @contextmanager
 def _open(db: Path | None) -> Iterator[Store]:
-    """An existing store (a query never creates an empty file by mistake)."""
-    with Store(db or default_db(), create=False) as store:
-        yield store
+    """An existing store, opened read-only (a query never creates or changes a file); SQLite errors
+    while using it become ``StoreError``s that say what to do."""
+    import sqlite3
+
+    from ..store.sqlite import store_error
+
+    path = db or default_db()
+    with Store(path, create=False, readonly=True) as store:
+        try:
+            yield store
+        except sqlite3.Error as exc:
+            raise store_error(exc, path) from None
 
 
 def _emit(rows: list[dict], json_: bool, jsonl: bool, csv_: bool, columns: list[str] | None = None,
