@@ -204,3 +204,27 @@ def test_a_read_only_store_can_be_queried_and_refuses_ingest_clearly(immutable_s
     src.write_text("Police detained 12 protesters in Minsk on Sunday.")
     res = run_cli("ingest", str(src), "--db", str(immutable_store), stdout_tty=True)
     assert res.code == 4 and "read-only" in res.terminal and "Traceback" not in res.terminal
+
+
+def test_version_and_short_help():
+    res = run_cli("--version", stdout_tty=True)
+    assert res.code == 0 and res.stdout.strip().startswith("newsgraph ") and res.stdout.split()[1][0].isdigit()
+    for args in (["-h"], ["stats", "-h"], ["export", "-h"]):
+        res = run_cli(*args, stdout_tty=True)
+        assert res.code == 0 and "Usage: newsgraph" in res.stdout and "--db" in res.stdout or args == ["-h"]
+
+
+@pytest.mark.parametrize("args", [["stats"], ["search", "Sochi"], ["events"], ["--help"], ["--version"],
+                                  ["export", "--format", "jsonl", "--out", "-"]])
+def test_query_commands_do_not_import_spacy(store_db, args):
+    """`newsgraph stats` imported spaCy (0.9 s of a 1.3 s start); benchmarks/cli_startup.py times it."""
+    import subprocess
+    import sys
+
+    db = [] if args[0].startswith("--") else ["--db", str(store_db)]
+    code = ("import sys\nfrom newsgraph.cli import main\ncode = main(sys.argv[1:])\n"
+            "heavy = [m for m in ('spacy', 'thinc', 'torch', 'trafilatura', 'pyarrow', 'networkx') if m in sys.modules]\n"
+            "sys.stderr.write(f'HEAVY={heavy}\\n')\nsys.exit(code)")
+    res = subprocess.run([sys.executable, "-c", code, *args, *db], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.strip().splitlines()[-1] == "HEAVY=[]"

@@ -151,3 +151,23 @@ def test_a_query_on_an_emptied_store_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="empty"):
         Store(db, create=False)
     assert db.read_bytes() == b""
+
+
+def test_parquet_types_days_and_timestamps_and_cameo_stays_text(tmp_path: Path) -> None:
+    """Dates and timestamps were strings in Parquet; a CAMEO code like "040" must never become 40."""
+    import datetime as dt
+
+    rec = _article("a1", "2020-11-26", "Putin and Lukashenko met in Sochi.", "CONSULT")
+    rec.events[0].cameo = "040"
+    with Store(tmp_path / "s.db") as store:
+        store.write(rec)
+        export(store, "parquet", tmp_path / "pq")
+        export(store, "csv", tmp_path / "csv")
+    articles = pq.read_table(tmp_path / "pq" / "articles.parquet")
+    assert str(articles.schema.field("published").type) == "date32[day]"
+    assert str(articles.schema.field("ingested_at").type) == "timestamp[ms, tz=UTC]"
+    assert articles.column("published").to_pylist() == [dt.date(2020, 11, 26)]
+    events = pq.read_table(tmp_path / "pq" / "events.parquet")
+    assert str(events.schema.field("cameo").type) == "string" and events.column("cameo").to_pylist() == ["040"]
+    assert '"040"' in (tmp_path / "csv" / "events.csv").read_text()
+    assert '"2020-11-26"' in (tmp_path / "csv" / "articles.csv").read_text()

@@ -4,7 +4,10 @@ Column types come from one place, ``column_types`` (the declared SQLite
 types, with the 0/1 flags typed as booleans), and every writer and reader
 uses it, so a CSV or Parquet file reads back to exactly the table's rows.
 CSV distinguishes NULL from the empty string: every value is quoted
-(``QUOTE_NOTNULL``) and NULL is an unquoted empty field.
+(``QUOTE_NOTNULL``) and NULL is an unquoted empty field. Days are ``date32``
+and timestamps ``timestamp[ms, UTC]`` in Parquet. CAMEO codes are text
+everywhere ("040", not 40): quoting does not stop pandas from guessing a
+number, so read CSV with ``dtype={"cameo": str}`` (docs/store.md).
 """
 
 from __future__ import annotations
@@ -19,30 +22,46 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-import networkx as nx
-import pyarrow as pa
-import pyarrow.parquet as pq
+import datetime as dt
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .store import EXPORT_TABLES, Store
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf")
 BOOLEAN_COLUMNS = {"hedged", "negated", "hypothetical", "dup"}
-_ARROW = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
+#: Columns that hold a calendar day (YYYY-MM-DD) and a UTC timestamp: Parquet types them as
+#: ``date32`` and ``timestamp[ms, UTC]``; CSV writes them in ISO 8601.
+DATE_COLUMNS = {"published"}
+TIMESTAMP_COLUMNS = {"ingested_at", "at"}
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pyarrow as pa
+
+
+def _arrow_type(kind: str) -> pa.DataType:
+    import pyarrow as pa
+
+    return {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string(), "BOOLEAN": pa.bool_(),
+            "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("ms", tz="UTC")}[kind]
 
 
 def column_types(conn: sqlite3.Connection, table: str) -> dict[str, str]:
-    """Column name → INTEGER | REAL | TEXT | BOOLEAN, in table order."""
+    """Column name → INTEGER | REAL | TEXT | BOOLEAN | DATE | TIMESTAMP, in table order."""
     out = {}
     for row in conn.execute(f"PRAGMA table_info({table})"):
-        out[row["name"]] = "BOOLEAN" if row["name"] in BOOLEAN_COLUMNS else row["type"]
+        name = row["name"]
+        out[name] = ("BOOLEAN" if name in BOOLEAN_COLUMNS else "DATE" if name in DATE_COLUMNS
+                     else "TIMESTAMP" if name in TIMESTAMP_COLUMNS else row["type"])
     return out
 
 
 def arrow_schema(conn: sqlite3.Connection, table: str) -> pa.Schema:
     """The explicit Parquet schema of one table (docs/store.md lists the columns)."""
-    return pa.schema([pa.field(name, pa.bool_() if kind == "BOOLEAN" else _ARROW[kind])
-                      for name, kind in column_types(conn, table).items()])
+    import pyarrow as pa
+
+    return pa.schema([pa.field(name, _arrow_type(kind)) for name, kind in column_types(conn, table).items()])
 
 
 def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
@@ -50,7 +69,26 @@ def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]
     types = column_types(conn, table)
     pk = [r["name"] for r in sorted(conn.execute(f"PRAGMA table_info({table})"), key=lambda r: r["pk"]) if r["pk"]]
     for row in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(pk)}"):
-        yield {k: (bool(v) if types[k] == "BOOLEAN" and v is not None else v) for k, v in dict(row).items()}
+        yield {k: _typed(v, types[k], table, k) for k, v in dict(row).items()}
+
+
+def _typed(value: Any, kind: str, table: str, column: str) -> Any:
+    """A stored value as its column's type (flags as booleans, days as dates, timestamps as datetimes)."""
+    if value is None:
+        return None
+    if kind == "BOOLEAN":
+        return bool(value)
+    try:
+        if kind == "DATE":
+            return dt.date.fromisoformat(value)
+        if kind == "TIMESTAMP":
+            stamp = dt.datetime.fromisoformat(value)
+            return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+    except (TypeError, ValueError):
+        raise InputError(f"{table}.{column} holds {value!r}, which is not an ISO 8601 "
+                         f"{'date' if kind == 'DATE' else 'timestamp'}; fix the row (or re-ingest its "
+                         "article) and export again") from None
+    return value
 
 
 #: Characters that some line splitters (``str.splitlines``, JavaScript) treat as line ends;
@@ -91,6 +129,8 @@ def export_csv(store: Store, out: Path) -> list[Path]:
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
     return int(value) if isinstance(value, bool) else value
 
 
@@ -119,7 +159,8 @@ def _csv_records(text: str) -> Iterator[list[str | None]]:
 
 def read_csv_table(path: Path, types: dict[str, str]) -> list[dict[str, Any]]:
     """Rows of one exported CSV file, typed by ``types`` (from :func:`column_types`)."""
-    conv = {"INTEGER": int, "REAL": float, "TEXT": str, "BOOLEAN": lambda v: v == "1"}
+    conv = {"INTEGER": int, "REAL": float, "TEXT": str, "BOOLEAN": lambda v: v == "1",
+            "DATE": dt.date.fromisoformat, "TIMESTAMP": dt.datetime.fromisoformat}
     with path.open(encoding="utf-8", newline="") as fh:
         records = _csv_records(fh.read())
     header = next(records)
@@ -129,6 +170,9 @@ def read_csv_table(path: Path, types: dict[str, str]) -> list[dict[str, Any]]:
 
 def export_parquet(store: Store, out: Path, *, batch: int = 10_000) -> list[Path]:
     """``<out>/<table>.parquet`` for every table, with the explicit schema."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for table in EXPORT_TABLES:
@@ -152,6 +196,8 @@ def actor_network(store: Store) -> nx.MultiDiGraph:
     Edges carry ``count``, ``first`` and ``last`` (event days); duplicates and
     negated events are left out, as in every aggregate.
     """
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     conn = store.conn
     for a in conn.execute("SELECT id, name, kind, country, sector, articles, mentions FROM corpus_actors"):
@@ -253,6 +299,8 @@ def _write(store: Store, fmt: str, out: Path | None) -> None:
     elif fmt == "parquet":
         export_parquet(store, out)
     else:
+        import networkx as nx
+
         graph = actor_network(store)
         write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
         if out is None:

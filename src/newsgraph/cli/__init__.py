@@ -24,7 +24,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("newsgraph")
+        except PackageNotFoundError:
+            from .. import __version__ as v
+        sys.stdout.write(f"newsgraph {v}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Turn news articles into an evidence-linked record of actors, events, quotes, claims, figures, dates and places."""
 
 
 @app.command()

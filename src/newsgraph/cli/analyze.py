@@ -10,11 +10,14 @@ from typing import Annotated
 
 import typer
 
+from typing import TYPE_CHECKING
+
 from ..errors import InputError
-from ..ingest.article import prepare
-from ..ingest.sources import Skipped, iter_inputs
-from ..records import Article, Record
+from ..ingest.skipped import Skipped
 from .output import err, json_text, out, tsv_cell
+
+if TYPE_CHECKING:
+    from ..records import Article, Record
 
 EVENT_COLUMNS = [
     "EventId", "Date", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor2Name",
@@ -36,6 +39,9 @@ def _check_date(value: str | None) -> str | None:
 def prepared_articles(paths: Iterable[str], skipped: list[Skipped], *, plain: bool,
                       published: str | None) -> Iterator[Article]:
     """Prepared articles from the inputs; every skipped input is appended to ``skipped``."""
+    from ..ingest.article import prepare
+    from ..ingest.sources import iter_inputs
+
     for item in iter_inputs(paths, plain=plain, published=published):
         if isinstance(item, Skipped):
             skipped.append(item)

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..errors import StoreError
 from ..periods import period_end, period_start, prefix_day
 from ..records import Record
-from . import aggregates, neardup, schema
+from . import aggregates, schema
 from .actors import resolve
 from .rows import ACTOR_COLUMNS, ARTICLE_COLUMNS, COLUMNS, list_rows, read_record
 
@@ -230,6 +230,8 @@ class Store:
     # -- writing -------------------------------------------------------------------
     def write(self, record: Record, *, source: str | None = None, replace: bool = False) -> WriteResult:
         """Store one record in one transaction; an existing article is kept unless ``replace``."""
+        from . import neardup  # numpy: imported by writers only, so queries start fast
+
         art = record.article
         try:
             with self.transaction() as conn:
@@ -271,6 +273,8 @@ class Store:
         """
         if not bands:
             return None, None
+        from . import neardup
+
         cands = {r[0] for n, h in enumerate(bands) for r in self.conn.execute(
             "SELECT article_id FROM article_bands WHERE band = ? AND hash = ?", (n, h))} - exclude
         best: tuple[float, str] | None = None
