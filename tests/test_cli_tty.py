@@ -37,6 +37,7 @@ def test_analyze_batch_records_reach_redirected_stdout_while_stderr_is_a_termina
     else:
         assert lines[0].startswith("EventId\t") and len(lines) > 1
     assert "a1" not in res.terminal and "EventId" not in res.terminal
+    assert "0/2" in res.terminal and "/?" not in res.terminal  # the progress bar knows the total
 
 
 @pytest.fixture
@@ -86,6 +87,7 @@ def test_ingest_directory_reports_every_file_and_warns_on_dates(tmp_path):
         ("photo.png", "binary"), ("notes.csv", "unknown_type")}
     assert "photo.png" in res.terminal and "notes.csv" in res.terminal
     assert "articles.json[1]" in res.terminal and "01/03/2021" in res.terminal
+    assert "0/4" in res.terminal and "/?" not in res.terminal and "ETA" in res.terminal  # a total, not 200/?
     import sqlite3
 
     with sqlite3.connect(db) as conn:

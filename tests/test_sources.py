@@ -487,3 +487,19 @@ def test_control_characters_are_cleaned_at_ingest_whatever_the_source(tmp_path):
     art = only(jsonl, plain=True)
     assert len(art.text) == len(f"{BODY} {evil}End.")  # one space per character: --plain offsets hold
     assert art.title == "Talks resume"  # the whole escape sequence goes, not just ESC
+
+
+def test_count_inputs_gives_a_progress_total_when_cheap(tmp_path):
+    lines = write(tmp_path / "a.jsonl", "\n".join(json.dumps({"text": BODY}) for _ in range(3)) + "\n\n")
+    with gzip.open(tmp_path / "b.jsonl.gz", "wt") as fh:
+        fh.write(json.dumps({"text": BODY}) + "\n")
+    (tmp_path / "d").mkdir()
+    write(tmp_path / "d" / "x.txt", ARTICLE)
+    write(tmp_path / "d" / "y.json", json.dumps([{"text": BODY}, {"text": BODY}]))
+    write(tmp_path / "d" / ".hidden", "x")
+    from newsgraph.ingest.sources import count_inputs
+
+    assert count_inputs([lines, tmp_path / "b.jsonl.gz", tmp_path / "d"]) == 3 + 1 + 1 + 2 + 1
+    assert count_inputs([lines]) == len(items(lines))
+    assert count_inputs(["-"]) is None
+    assert count_inputs([write(tmp_path / "f.rss", "<rss/>")]) is None

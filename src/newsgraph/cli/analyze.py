@@ -112,7 +112,8 @@ def register(app: typer.Typer) -> None:
         nlp = None if processes > 1 else shared_pipeline(resolve_model(model))
         records: list[Record] = []
         count = 0
-        with _progress(enabled=len(paths) > 1 or any(Path(p).is_dir() or ".jsonl" in p for p in paths)) as tick:
+        with _progress(enabled=len(paths) > 1 or any(Path(p).is_dir() or ".json" in p for p in paths),
+                       paths=paths) as tick:
             for rec in analyze_many(articles, nlp, model=model, n_process=processes):
                 rec = filter_events(rec, min_confidence)
                 count += 1
@@ -161,18 +162,23 @@ def _finish(count: int, skipped: list[Skipped]) -> int:
 class _progress:
     """A progress bar on stderr for batches, only on a terminal."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, paths: list[str]) -> None:
         self.enabled = enabled and sys.stderr.isatty()
+        self.paths = paths
 
     def __enter__(self):
         if not self.enabled:
             return lambda: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+
+        from ..ingest.sources import count_inputs
 
         self._p = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                           console=err, transient=True, redirect_stdout=False, redirect_stderr=False)
+                           TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True,
+                           redirect_stdout=False, redirect_stderr=False)
         self._p.start()
-        task = self._p.add_task("analyse", total=None)
+        task = self._p.add_task("analyse", total=count_inputs(self.paths))
         return lambda: self._p.advance(task)
 
     def __exit__(self, *exc) -> None:

@@ -59,10 +59,11 @@ def _note_cut(rows: list, limit: int, total: Callable[[], int]) -> None:
 
 def _progress(enabled: bool):
     """A rich progress display on stderr; a no-op when stderr is not a terminal."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
     return Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                    TimeElapsedColumn(), console=err, disable=not enabled, transient=True,
+                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, disable=not enabled, transient=True,
                     redirect_stdout=False, redirect_stderr=False)  # data on stdout stays on stdout
 
 
@@ -93,7 +94,9 @@ def register(app: typer.Typer) -> None:
         path = db or default_db()
         counts = {"ingested": 0, "duplicate": 0, "unchanged": 0, "skipped": 0}
         with _progress(err.is_terminal) as bar:
-            task = bar.add_task("", total=None)
+            from ..ingest.sources import count_inputs
+
+            task = bar.add_task("", total=count_inputs(paths) if err.is_terminal else None)
 
             def tick(status: str, source: str) -> None:
                 counts[status] = counts.get(status, 0) + 1

@@ -136,11 +136,7 @@ def _directory(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
     Hidden files and folders (``.git``, ``.DS_Store``) are not read; each is
     reported once, as "hidden", so nothing under the directory goes unmentioned.
     """
-    entries = sorted(path.rglob("*"))
-    hidden = [q for q in entries if q.name.startswith(".")
-              and not any(part.startswith(".") for part in q.relative_to(path).parts[:-1])]
-    files = [q for q in entries if q.is_file()
-             and not any(part.startswith(".") for part in q.relative_to(path).parts)]
+    files, hidden = _listing(path)
     if not files and not hidden:
         yield Skipped(str(path), "empty", "the directory has no files")
     for q in files:
@@ -150,6 +146,60 @@ def _directory(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
             yield _unknown_type(q)
     for q in hidden:
         yield Skipped(str(q), "hidden", "hidden file or folder, not read; pass it by name to read it")
+
+
+def _listing(path: Path) -> tuple[list[Path], list[Path]]:
+    """The files under a directory (in name order) and its hidden top-level entries."""
+    entries = sorted(path.rglob("*"))
+    hidden = [q for q in entries if q.name.startswith(".")
+              and not any(part.startswith(".") for part in q.relative_to(path).parts[:-1])]
+    files = [q for q in entries if q.is_file()
+             and not any(part.startswith(".") for part in q.relative_to(path).parts)]
+    return files, hidden
+
+
+_COUNT_LIMIT = 2 * 1024**3  # bytes: past this, counting lines first costs more than a bar is worth
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many items (articles, records, skipped inputs) reading ``paths`` will give, for a progress
+    bar with a total and an ETA; None when it cannot be known cheaply (stdin, feeds, WARC)."""
+    total = 0
+    for p in paths:
+        if str(p) == "-":
+            return None
+        path = Path(p)
+        if path.is_dir():
+            files, hidden = _listing(path)
+            items = [_count_file(q) for q in files] + [1] * len(hidden)
+            total += sum(items) if None not in items else 0
+            if None in items:
+                return None
+        else:
+            n = _count_file(path)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    kind, gz = _kind(path.name)
+    try:
+        if kind in (None, "text", "html") or not path.exists():
+            return 1
+        if kind == "jsonl" and path.stat().st_size < _COUNT_LIMIT:
+            n = 0
+            with (gzip.open(path, "rb") if gz else path.open("rb")) as fh:
+                for line in fh:
+                    n += bool(line.strip())
+            return max(n, 1)
+        if kind == "json" and not gz and path.stat().st_size < 64 * 1024**2:
+            obj = json.loads(path.read_bytes())
+            return max(len(obj), 1) if isinstance(obj, list) else 1
+    except (OSError, EOFError, ValueError, zlib.error, RecursionError):
+        return 1  # it will be reported as one skipped input
+    return None
 
 
 def _unknown_type(path: Path) -> Skipped:
