@@ -134,3 +134,12 @@ def test_ids_are_stable_across_runs(capsys):
     assert first["article"]["id"] == second["article"]["id"]
     assert [a["id"] for a in first["actors"]] == [a["id"] for a in second["actors"]]
     assert [e["id"] for e in first["events"]] == [e["id"] for e in second["events"]]
+
+
+def test_cli_reference_states_the_behaviour():
+    """docs/cli.md carries the behaviour section (date periods, overwriting, exit codes)."""
+    doc = (REPO / "docs" / "cli.md").read_text()
+    behaviour = (REPO / "docs" / "cli_behaviour.md").read_text().strip()
+    assert behaviour in doc, "regenerate: python docs/gen_cli.py"
+    for phrase in ("--until 2005` ends on 2005-12-31", "--force", "| 4 | store error", "| 143 |"):
+        assert phrase in doc
