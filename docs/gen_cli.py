@@ -13,7 +13,9 @@ from newsgraph.errors import EXIT_CODES
 
 def main() -> None:
     group = typer.main.get_command(app)
-    parts = ["# Command reference", "", "Generated from `--help` by `docs/gen_cli.py`; do not edit by hand.", ""]
+    parts = ["# Command reference", "", "Generated from `--help` by `docs/gen_cli.py`; do not edit by hand",
+             "(the behaviour section comes from `docs/cli_behaviour.md`).", ""]
+    parts += [Path(__file__).with_name("cli_behaviour.md").read_text().strip(), ""]
     for name in sorted(group.commands):
         cmd = group.commands[name]
         ctx = click.Context(cmd, info_name=f"newsgraph {name}", terminal_width=100)

@@ -134,3 +134,33 @@ def test_ids_are_stable_across_runs(capsys):
     assert first["article"]["id"] == second["article"]["id"]
     assert [a["id"] for a in first["actors"]] == [a["id"] for a in second["actors"]]
     assert [e["id"] for e in first["events"]] == [e["id"] for e in second["events"]]
+
+
+def test_cli_reference_states_the_behaviour():
+    """docs/cli.md carries the behaviour section (date periods, overwriting, exit codes)."""
+    doc = (REPO / "docs" / "cli.md").read_text()
+    behaviour = (REPO / "docs" / "cli_behaviour.md").read_text().strip()
+    assert behaviour in doc, "regenerate: python docs/gen_cli.py"
+    for phrase in ("--until 2005` ends on 2005-12-31", "--force", "| 4 | store error", "| 143 |"):
+        assert phrase in doc
+
+
+def test_analyze_summary_counts_what_it_lists_and_prints_text_literally():
+    """"Places (3)" listed one place (names are listed once); article text was read as markup."""
+    import io
+
+    from rich.console import Console
+
+    from newsgraph.cli.summary import render
+    from newsgraph.records import Article, Place, Record
+
+    text = "[bold red]Minsk[/] and [/b] Minsk, Minsk \x1b]0;pwned\x07 and Brest."
+    places = [Place(start=i, end=i + 5, text="Minsk", name="Minsk", country="BLR") for i in (11, 27, 34)]
+    places.append(Place(start=59, end=64, text="Brest", name="Brest", country="BLR"))
+    rec = Record(article=Article(id="x", title="[bold red]Talks[/] [/b]", text=text), places=places)
+    buf = io.StringIO()
+    render(rec, Console(file=buf, width=200, force_terminal=False))
+    shown = buf.getvalue()
+    assert "Places (2)" in shown
+    assert [line.split()[0] for line in shown.split("Places (2)")[1].strip().splitlines()] == ["Minsk", "Brest"]
+    assert "[bold red]Talks[/] [/b]" in shown

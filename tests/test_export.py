@@ -92,3 +92,82 @@ def test_actor_network(tmp_path: Path) -> None:
                      ("Vladimir Putin", "Alexander Lukashenko", "ACCUSE"): (1, "2020-11-27", "2020-11-27")}
     gexf = nx.read_gexf(tmp_path / "net.gexf")
     assert gexf.number_of_nodes() == 2 and gexf.number_of_edges() == 2
+
+
+def _small_store(path: Path) -> Store:
+    store = Store(path)
+    store.write(_article("a1", "2020-11-26", "Putin and Lukashenko met in Sochi.", "CONSULT"))
+    return store
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "jsonl"])
+def test_export_never_writes_over_the_store(tmp_path: Path, fmt: str) -> None:
+    """`export --out newsgraph.db` used to overwrite (or truncate to 0 bytes) the store being exported."""
+    db = tmp_path / "s.db"
+    with _small_store(db) as store:
+        before = db.read_bytes()
+        for out in (db, tmp_path / "." / "s.db", Path(str(db) + "-wal")):
+            with pytest.raises(InputError, match="store being exported"):
+                export(store, fmt, out, force=True)
+        assert db.read_bytes() == before
+        assert store.article_ids() == ["a1"]
+
+
+def test_export_keeps_existing_files_unless_forced(tmp_path: Path) -> None:
+    with _small_store(tmp_path / "s.db") as store:
+        out = tmp_path / "net.graphml"
+        out.write_text("mine")
+        with pytest.raises(InputError, match="already exists.*--force"):
+            export(store, "graphml", out)
+        assert out.read_text() == "mine"
+        (tmp_path / "tables").mkdir()
+        (tmp_path / "tables" / "events.csv").write_text("mine")
+        with pytest.raises(InputError, match="events.csv already exists"):
+            export(store, "csv", tmp_path / "tables")
+        assert (tmp_path / "tables" / "events.csv").read_text() == "mine"
+        export(store, "graphml", out, force=True)
+        assert nx.read_graphml(out).number_of_nodes() == 2
+        with pytest.raises(InputError, match="is a file"):
+            export(store, "parquet", out, force=True)
+        with pytest.raises(InputError, match="stdout"):
+            export(store, "csv", "-")
+
+
+def test_export_creates_missing_folders(tmp_path: Path) -> None:
+    with _small_store(tmp_path / "s.db") as store:
+        export(store, "jsonl", tmp_path / "new" / "deeper" / "out.jsonl")
+        export(store, "parquet", tmp_path / "new" / "pq")
+    assert len((tmp_path / "new" / "deeper" / "out.jsonl").read_text().splitlines()) == 1
+    assert (tmp_path / "new" / "pq" / "events.parquet").exists()
+    assert not list((tmp_path / "new").rglob(".*.tmp"))
+
+
+def test_a_query_on_an_emptied_store_is_a_store_error(tmp_path: Path) -> None:
+    """A store truncated to 0 bytes used to be re-created empty by `stats` (0 articles, exit 0)."""
+    from newsgraph.errors import StoreError
+
+    db = tmp_path / "s.db"
+    db.write_bytes(b"")
+    with pytest.raises(StoreError, match="empty"):
+        Store(db, create=False)
+    assert db.read_bytes() == b""
+
+
+def test_parquet_types_days_and_timestamps_and_cameo_stays_text(tmp_path: Path) -> None:
+    """Dates and timestamps were strings in Parquet; a CAMEO code like "040" must never become 40."""
+    import datetime as dt
+
+    rec = _article("a1", "2020-11-26", "Putin and Lukashenko met in Sochi.", "CONSULT")
+    rec.events[0].cameo = "040"
+    with Store(tmp_path / "s.db") as store:
+        store.write(rec)
+        export(store, "parquet", tmp_path / "pq")
+        export(store, "csv", tmp_path / "csv")
+    articles = pq.read_table(tmp_path / "pq" / "articles.parquet")
+    assert str(articles.schema.field("published").type) == "date32[day]"
+    assert str(articles.schema.field("ingested_at").type) == "timestamp[ms, tz=UTC]"
+    assert articles.column("published").to_pylist() == [dt.date(2020, 11, 26)]
+    events = pq.read_table(tmp_path / "pq" / "events.parquet")
+    assert str(events.schema.field("cameo").type) == "string" and events.column("cameo").to_pylist() == ["040"]
+    assert '"040"' in (tmp_path / "csv" / "events.csv").read_text()
+    assert '"2020-11-26"' in (tmp_path / "csv" / "articles.csv").read_text()

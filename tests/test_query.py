@@ -115,3 +115,78 @@ def test_quotes_timeline_stats(store: Store) -> None:
     assert stats[("total", "articles")] == 3 and stats[("total", "duplicates")] == 1
     assert stats[("total", "events")] == 2 and ("event_type", "SANCTION") not in stats
     assert stats[("outlet", "Wire")] == 2 and ("outlet", "Copy") not in stats
+
+
+@pytest.fixture()
+def dated(tmp_path: Path):
+    """Events filed under days of every grain: a day, a year, an ISO week, a season."""
+    with Store(tmp_path / "d.db") as s:
+        for aid, published, date in (("d1", "2004-06-15", "2004-06-14"), ("d2", "2005-01-05", "2004-12-31"),
+                                     ("d3", "2005-03-01", "2005"), ("d4", "2005-03-02", "2005-W06"),
+                                     ("d5", "2005-09-01", "2005-SU"), ("d6", "2006-01-02", None)):
+            s.write(_article(aid, published, "Putin and Lukashenko met in Sochi.", "CONSULT", date=date))
+        yield s
+
+
+def _ids(rows) -> set[str]:
+    return {r["article_id"] for r in rows}
+
+
+def test_date_filters_mean_whole_periods(dated: Store) -> None:
+    """`--since 2005 --until 2005` returned only events dated exactly "2005"; `--until 2004` dropped
+    most of 2004."""
+    year = _ids(query.events(dated, since="2005", until="2005"))
+    assert year == _ids(query.events(dated, since="2005-01-01", until="2005-12-31")) == {"d3", "d4", "d5"}
+    assert _ids(query.events(dated, until="2004")) == {"d1", "d2"}
+    assert _ids(query.events(dated, since="2005-02", until="2005-02")) == {"d3", "d4"}  # the year overlaps
+    assert _ids(query.events(dated, since="2005-03")) == {"d3", "d5", "d6"}  # week 6 ended in February
+    assert _ids(query.events(dated, since="2005-07-01", until="2005-07-31")) == {"d3", "d5"}  # summer
+    assert [r["id"] for r in query.search(dated, "Sochi", since="2005", until="2005")] == ["d5", "d4", "d3", "d2"]
+    line = query.timeline(dated, since="2005", until="2005")
+    starts = [query.period_start(r["date"]) for r in line]
+    assert starts == sorted(starts) and {"2005-W06", "2005-SU", "2005"} <= {r["date"] for r in line}
+
+
+@pytest.mark.parametrize("bad", ["banana", "2005-13", "2005-02-30", "05", "x" * 5000])
+def test_unreadable_date_filter_is_an_input_error_naming_the_option(dated: Store, bad: str) -> None:
+    with pytest.raises(InputError, match="^--since: .*YYYY-MM-DD"):
+        query.events(dated, since=bad)
+    with pytest.raises(InputError, match="^--until: "):
+        query.search(dated, "Sochi", until=bad)
+    with pytest.raises(InputError, match="^--until: "):
+        query.timeline(dated, until=bad)
+
+
+def test_filters_accept_what_people_type(store: Store) -> None:
+    """--country usa / US, --sector gov, --kind persons, --outlet tass returned 0 rows."""
+    blr = _ids(query.events(store, country="BLR"))
+    for spelling in ("blr", "BY", "by", "Belarus", "belarus"):
+        assert _ids(query.events(store, country=spelling)) == blr
+    assert {r["name"] for r in query.actors(store, country="russia")} == {"Vladimir Putin"}
+    assert len(query.actors(store, sector="gov")) == 2 and len(query.actors(store, kind="PERSON")) == 2
+    assert [r["type"] for r in query.events(store, type="consult")] == ["CONSULT"]
+    assert [r["id"] for r in query.search(store, "Sochi", outlet="tass")] == ["a1"]
+    with pytest.raises(InputError, match="--kind.*did you mean person.*organization"):
+        query.actors(store, kind="persons")
+    with pytest.raises(InputError, match="--type.*ASSAULT"):
+        query.events(store, type="assult")
+    with pytest.raises(InputError, match="--sector.*GOV"):
+        query.actors(store, sector="government agency")
+    with pytest.raises(InputError, match="--country"):
+        query.events(store, country="Atlantis")
+
+
+def test_overlong_filter_values_are_refused(store: Store) -> None:
+    """A 100,000-character value made SQLite fail with "LIKE or GLOB pattern too complex"."""
+    long = "x" * 100_000
+    for call in (lambda: query.events(store, actor=long), lambda: query.search(store, long),
+                 lambda: query.quotes(store, text=long), lambda: query.search(store, "a", outlet=long),
+                 lambda: query.actor_profile(store, long)):
+        with pytest.raises(InputError, match="100,000 characters"):
+            call()
+
+
+def test_counts_match_unlimited_results(store: Store) -> None:
+    assert query.count_events(store, actor="Putin") == len(query.events(store, actor="Putin", limit=None)) == 2
+    assert query.count_search(store, "Lukashenko") == 3
+    assert query.count_actors(store) == 2 and query.count_quotes(store) == 1

@@ -96,22 +96,54 @@ def test_html_without_article_text(tmp_path):
     assert skipped(write(tmp_path / "index.html", page)).kind == "no_text"
 
 
-def test_directory_recursive_sorted_known_extensions_hidden_skipped(tmp_path):
+def test_directory_every_file_is_read_or_reported(tmp_path):
+    """Files with other extensions (an image, a CSV) and hidden files used to vanish without a word."""
     write(tmp_path / "b.txt", ARTICLE.replace("Minsk\n", "Minsk again\n", 1))
     (tmp_path / "sub").mkdir()
     write(tmp_path / "sub" / "a.md", ARTICLE)
     write(tmp_path / "notes.csv", "a,b\n")
+    write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    write(tmp_path / "sub" / "blob", bytes(range(256)) * 4)
     write(tmp_path / ".hidden.txt", ARTICLE)
     (tmp_path / ".git").mkdir()
     write(tmp_path / ".git" / "x.txt", ARTICLE)
-    got = items(tmp_path)
-    assert [g.source for g in got] == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.md")]
+    got = {g.source: g for g in items(tmp_path)}
+    read = [s for s, g in got.items() if isinstance(g, RawArticle)]
+    assert read == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.md")]
+    kinds = {s: (g.kind, g.reason) for s, g in got.items() if isinstance(g, Skipped)}
+    assert kinds[str(tmp_path / "notes.csv")][0] == "unknown_type"
+    assert kinds[str(tmp_path / "photo.png")][0] == "binary" and "PNG" in kinds[str(tmp_path / "photo.png")][1]
+    assert kinds[str(tmp_path / "sub" / "blob")][0] == "binary"
+    assert kinds[str(tmp_path / ".hidden.txt")][0] == kinds[str(tmp_path / ".git")][0] == "hidden"
+    assert len(got) == 7 and all(k in KINDS for k, _ in kinds.values())
 
 
 def test_directory_without_readable_files(tmp_path):
     write(tmp_path / "data.csv", "a,b\n")
     s = skipped(tmp_path)
-    assert s.kind == "empty" and ".txt" in s.reason
+    assert s.kind == "unknown_type" and ".txt" in s.reason and s.source.endswith("data.csv")
+    (tmp_path / "data.csv").unlink()
+    assert skipped(tmp_path).kind == "empty"
+
+
+def test_json_file_is_read_as_records(tmp_path):
+    """A .json file (one object or an array) used to be ignored in a directory and analysed as raw text."""
+    one = write(tmp_path / "one.json", json.dumps({"title": "Talks resume", "date": "2022-03-03", "text": BODY}))
+    art = only(one)
+    assert isinstance(art, RawArticle) and art.text == BODY and art.published == "2022-03-03"
+    many = write(tmp_path / "many.json", json.dumps([{"text": BODY}, {"text": BODY + " More."}, 3]))
+    got = items(many)
+    assert [type(g).__name__ for g in got] == ["RawArticle", "RawArticle", "Skipped"]
+    assert got[1].text == BODY + " More." and got[2].source == f"{many}[2]"
+    assert skipped(write(tmp_path / "bad.json", "{oops")).kind == "malformed"
+
+
+def test_unreadable_date_is_a_warning_naming_the_line(tmp_path):
+    path = write(tmp_path / "a.jsonl", json.dumps({"text": BODY, "date": "2022-03-03"}) + "\n"
+                 + json.dumps({"text": BODY + " Two.", "date": "01/03/2021"}) + "\n")
+    first, second = items(path)
+    assert first.warnings == [] and second.published is None
+    assert second.source == f"{path}:2" and "01/03/2021" in second.warnings[0]
 
 
 def _jsonl_lines() -> list[str]:
@@ -438,3 +470,36 @@ def test_warc_resource_record(tmp_path):
 def test_feed_with_long_prolog_is_still_read(tmp_path):
     feed = RSS.replace("<rss ", "<!-- " + "x" * 5000 + " -->\n<rss ", 1)
     assert isinstance(items(write(tmp_path / "long.xml", feed))[0], RawArticle)
+
+
+def test_control_characters_are_cleaned_at_ingest_whatever_the_source(tmp_path):
+    """ESC sequences in a JSONL title or an HTML page reached the terminal (clear screen, window title)."""
+    evil = "\x1b]0;pwned\x07\x1b[2J"
+    jsonl = write(tmp_path / "a.jsonl", json.dumps({"title": f"Talks {evil}resume\x9b", "source": "W\x1b[31mire",
+                                                     "text": f"{BODY} {evil}End."}) + "\n")
+    page = write(tmp_path / "p.html", PAGE.replace("Talks resume in Minsk</h1>", f"Talks {evil}resume</h1>")
+                 .replace("the talks with Moscow", f"the talks {evil}with Moscow"))
+    text = write(tmp_path / "t.txt", ARTICLE.replace("the talks", f"the {evil}talks"))
+    for item in items(jsonl, page, text):
+        assert isinstance(item, RawArticle), item
+        for value in (item.text, item.title or "", item.outlet or ""):
+            assert not any(ord(c) < 32 and c not in "\t\n\r\x0b\x0c" or 0x7f <= ord(c) < 0xa0 for c in value), value
+    art = only(jsonl, plain=True)
+    assert len(art.text) == len(f"{BODY} {evil}End.")  # one space per character: --plain offsets hold
+    assert art.title == "Talks resume"  # the whole escape sequence goes, not just ESC
+
+
+def test_count_inputs_gives_a_progress_total_when_cheap(tmp_path):
+    lines = write(tmp_path / "a.jsonl", "\n".join(json.dumps({"text": BODY}) for _ in range(3)) + "\n\n")
+    with gzip.open(tmp_path / "b.jsonl.gz", "wt") as fh:
+        fh.write(json.dumps({"text": BODY}) + "\n")
+    (tmp_path / "d").mkdir()
+    write(tmp_path / "d" / "x.txt", ARTICLE)
+    write(tmp_path / "d" / "y.json", json.dumps([{"text": BODY}, {"text": BODY}]))
+    write(tmp_path / "d" / ".hidden", "x")
+    from newsgraph.ingest.sources import count_inputs
+
+    assert count_inputs([lines, tmp_path / "b.jsonl.gz", tmp_path / "d"]) == 3 + 1 + 1 + 2 + 1
+    assert count_inputs([lines]) == len(items(lines))
+    assert count_inputs(["-"]) is None
+    assert count_inputs([write(tmp_path / "f.rss", "<rss/>")]) is None

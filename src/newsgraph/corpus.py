@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from .ingest.article import RawArticle, prepare
 from .ingest.sources import Skipped, iter_inputs
 from .records import SCHEMA, Article, Record
 from .store import Store
+from .store.sqlite import store_error
 
 #: progress(status, source): status is ingested, duplicate, unchanged or skipped.
 Progress = Callable[[str, str], None]
@@ -40,6 +42,7 @@ class IngestSummary:
     unchanged: int = 0
     duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, what was lost) of stored articles
 
     @property
     def ok(self) -> bool:
@@ -48,7 +51,8 @@ class IngestSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return {"ingested": self.ingested, "unchanged": self.unchanged, "duplicates": self.duplicates,
-                "skipped": [vars(s) for s in self.skipped]}
+                "skipped": [vars(s) for s in self.skipped],
+                "warnings": [{"source": s, "warning": w} for s, w in self.warnings]}
 
 
 def is_record_file(path: Path) -> bool:
@@ -159,6 +163,7 @@ class _Run:
                     self.unchanged(source)
             else:
                 source = item.source or "<input>"
+                self.summary.warnings += [(source, w) for w in item.warnings]
                 try:
                     article = prepare(item)
                 except NewsgraphError as exc:
@@ -186,6 +191,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path | Store, *, model: str | 
         if first is not None:
             _analyse(run, chain([first], pending), model=model, processes=processes, nlp=nlp)
         return run.summary
+    except sqlite3.Error as exc:  # what was committed stays; the message says what to do
+        raise store_error(exc, store.path) from None
     finally:
         if store is not db:
             store.close()

@@ -45,8 +45,10 @@ class EvaluationDataMissing(NewsgraphError):
 EXIT_CODES = {
     0: "success",
     1: "some inputs in a batch were skipped (each is reported) or an unexpected error",
-    2: "bad input (missing, empty, binary, undecodable, malformed)",
+    2: "bad input (missing, empty, binary, undecodable, malformed) or option value (an unreadable date, an unknown --type)",
     3: "spaCy pipeline not installed",
-    4: "store error",
+    4: "store error (damaged, read-only, empty, not a store, busy); the message says what to do",
     5: "evaluation data missing",
+    130: "interrupted (Ctrl-C); what was stored stays, a rerun resumes",
+    143: "stopped by SIGTERM (128 + the signal's number: 129 for SIGHUP); what was stored stays, a rerun resumes",
 }

@@ -4,42 +4,64 @@ Column types come from one place, ``column_types`` (the declared SQLite
 types, with the 0/1 flags typed as booleans), and every writer and reader
 uses it, so a CSV or Parquet file reads back to exactly the table's rows.
 CSV distinguishes NULL from the empty string: every value is quoted
-(``QUOTE_NOTNULL``) and NULL is an unquoted empty field.
+(``QUOTE_NOTNULL``) and NULL is an unquoted empty field. Days are ``date32``
+and timestamps ``timestamp[ms, UTC]`` in Parquet. CAMEO codes are text
+everywhere ("040", not 40): quoting does not stop pandas from guessing a
+number, so read CSV with ``dtype={"cameo": str}`` (docs/store.md).
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
 import sqlite3
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-import networkx as nx
-import pyarrow as pa
-import pyarrow.parquet as pq
+import datetime as dt
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .store import EXPORT_TABLES, Store
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf")
 BOOLEAN_COLUMNS = {"hedged", "negated", "hypothetical", "dup"}
-_ARROW = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
+#: Columns that hold a calendar day (YYYY-MM-DD) and a UTC timestamp: Parquet types them as
+#: ``date32`` and ``timestamp[ms, UTC]``; CSV writes them in ISO 8601.
+DATE_COLUMNS = {"published"}
+TIMESTAMP_COLUMNS = {"ingested_at", "at"}
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pyarrow as pa
+
+
+def _arrow_type(kind: str) -> pa.DataType:
+    import pyarrow as pa
+
+    return {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string(), "BOOLEAN": pa.bool_(),
+            "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("ms", tz="UTC")}[kind]
 
 
 def column_types(conn: sqlite3.Connection, table: str) -> dict[str, str]:
-    """Column name → INTEGER | REAL | TEXT | BOOLEAN, in table order."""
+    """Column name → INTEGER | REAL | TEXT | BOOLEAN | DATE | TIMESTAMP, in table order."""
     out = {}
     for row in conn.execute(f"PRAGMA table_info({table})"):
-        out[row["name"]] = "BOOLEAN" if row["name"] in BOOLEAN_COLUMNS else row["type"]
+        name = row["name"]
+        out[name] = ("BOOLEAN" if name in BOOLEAN_COLUMNS else "DATE" if name in DATE_COLUMNS
+                     else "TIMESTAMP" if name in TIMESTAMP_COLUMNS else row["type"])
     return out
 
 
 def arrow_schema(conn: sqlite3.Connection, table: str) -> pa.Schema:
     """The explicit Parquet schema of one table (docs/store.md lists the columns)."""
-    return pa.schema([pa.field(name, pa.bool_() if kind == "BOOLEAN" else _ARROW[kind])
-                      for name, kind in column_types(conn, table).items()])
+    import pyarrow as pa
+
+    return pa.schema([pa.field(name, _arrow_type(kind)) for name, kind in column_types(conn, table).items()])
 
 
 def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
@@ -47,7 +69,26 @@ def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]
     types = column_types(conn, table)
     pk = [r["name"] for r in sorted(conn.execute(f"PRAGMA table_info({table})"), key=lambda r: r["pk"]) if r["pk"]]
     for row in conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(pk)}"):
-        yield {k: (bool(v) if types[k] == "BOOLEAN" and v is not None else v) for k, v in dict(row).items()}
+        yield {k: _typed(v, types[k], table, k) for k, v in dict(row).items()}
+
+
+def _typed(value: Any, kind: str, table: str, column: str) -> Any:
+    """A stored value as its column's type (flags as booleans, days as dates, timestamps as datetimes)."""
+    if value is None:
+        return None
+    if kind == "BOOLEAN":
+        return bool(value)
+    try:
+        if kind == "DATE":
+            return dt.date.fromisoformat(value)
+        if kind == "TIMESTAMP":
+            stamp = dt.datetime.fromisoformat(value)
+            return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+    except (TypeError, ValueError):
+        raise InputError(f"{table}.{column} holds {value!r}, which is not an ISO 8601 "
+                         f"{'date' if kind == 'DATE' else 'timestamp'}; fix the row (or re-ingest its "
+                         "article) and export again") from None
+    return value
 
 
 #: Characters that some line splitters (``str.splitlines``, JavaScript) treat as line ends;
@@ -57,11 +98,15 @@ _LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x0b\x0c\x1c\x1d\x
 
 def export_jsonl(store: Store, out: Path) -> int:
     """One ``newsgraph/1`` record per line, in ingestion order; returns the count."""
+    with _replacing(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        return _write_jsonl(store, fh)
+
+
+def _write_jsonl(store: Store, fh: TextIO) -> int:
     n = 0
-    with out.open("w", encoding="utf-8", newline="\n") as fh:
-        for record in store.records():
-            fh.write(record.to_json().translate(_LINE_BREAKS) + "\n")
-            n += 1
+    for record in store.records():
+        fh.write(record.to_json().translate(_LINE_BREAKS) + "\n")
+        n += 1
     return n
 
 
@@ -71,7 +116,7 @@ def export_csv(store: Store, out: Path) -> list[Path]:
     paths = []
     for table in EXPORT_TABLES:
         path = out / f"{table}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
+        with _replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, quoting=csv.QUOTE_NOTNULL)
             cols = list(column_types(store.conn, table))
             writer.writerow(cols)
@@ -84,6 +129,8 @@ def export_csv(store: Store, out: Path) -> list[Path]:
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
     return int(value) if isinstance(value, bool) else value
 
 
@@ -112,7 +159,8 @@ def _csv_records(text: str) -> Iterator[list[str | None]]:
 
 def read_csv_table(path: Path, types: dict[str, str]) -> list[dict[str, Any]]:
     """Rows of one exported CSV file, typed by ``types`` (from :func:`column_types`)."""
-    conv = {"INTEGER": int, "REAL": float, "TEXT": str, "BOOLEAN": lambda v: v == "1"}
+    conv = {"INTEGER": int, "REAL": float, "TEXT": str, "BOOLEAN": lambda v: v == "1",
+            "DATE": dt.date.fromisoformat, "TIMESTAMP": dt.datetime.fromisoformat}
     with path.open(encoding="utf-8", newline="") as fh:
         records = _csv_records(fh.read())
     header = next(records)
@@ -122,12 +170,15 @@ def read_csv_table(path: Path, types: dict[str, str]) -> list[dict[str, Any]]:
 
 def export_parquet(store: Store, out: Path, *, batch: int = 10_000) -> list[Path]:
     """``<out>/<table>.parquet`` for every table, with the explicit schema."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for table in EXPORT_TABLES:
         schema = arrow_schema(store.conn, table)
         path = out / f"{table}.parquet"
-        with pq.ParquetWriter(path, schema) as writer:
+        with _replacing(path) as tmp, pq.ParquetWriter(tmp, schema) as writer:
             rows: list[dict[str, Any]] = []
             for row in table_rows(store.conn, table):
                 rows.append(row)
@@ -145,6 +196,8 @@ def actor_network(store: Store) -> nx.MultiDiGraph:
     Edges carry ``count``, ``first`` and ``last`` (event days); duplicates and
     negated events are left out, as in every aggregate.
     """
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     conn = store.conn
     for a in conn.execute("SELECT id, name, kind, country, sector, articles, mentions FROM corpus_actors"):
@@ -156,18 +209,103 @@ def actor_network(store: Store) -> nx.MultiDiGraph:
     return g
 
 
-def export(store: Store, fmt: str, out: Path) -> list[Path]:
-    """Write ``store`` as ``fmt`` to ``out`` (a file, or a directory for csv/parquet)."""
+#: Formats that are one file (and so can go to stdout with ``--out -``); the others are one file per table.
+SINGLE_FILE = ("jsonl", "graphml", "gexf")
+
+
+def targets(fmt: str, out: Path) -> list[Path]:
+    """The files an export of ``fmt`` to ``out`` writes."""
+    if fmt in SINGLE_FILE:
+        return [out]
+    return [out / f"{table}.{fmt}" for table in EXPORT_TABLES]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def check_targets(store: Store, fmt: str, out: Path, *, force: bool = False) -> list[Path]:
+    """The files to write, after refusing anything that would lose data.
+
+    An export never writes over the store (nor its journal files), nor over
+    an existing file unless ``force``; a file where a directory is needed (or
+    the reverse) is an error, not a surprise.
+    """
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt in SINGLE_FILE and out.is_dir():
+        raise InputError(f"{out} is a directory; a {fmt} export is one file: give a file name")
+    if fmt not in SINGLE_FILE and out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file; a {fmt} export writes one file per table into a directory: "
+                         "give a directory name")
+    store_files = [store.path, *(store.path.with_name(store.path.name + s) for s in ("-wal", "-shm", "-journal"))]
+    paths = targets(fmt, out)
+    for path in paths:
+        if any(_same_file(path, f) for f in store_files if f.exists() or f == store.path):
+            raise InputError(f"{path} is the store being exported; writing there would destroy it — "
+                             "choose another --out")
+    existing = [p for p in paths if p.exists()]
+    if existing and not force:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise InputError(f"{existing[0]}{more} already exists; pass --force to overwrite, or choose another --out")
+    return paths
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file next to ``path`` that replaces it only once complete, so an export that
+    fails half-way leaves the old file (or nothing) behind, never a truncated one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def export(store: Store, fmt: str, out: Path | str, *, force: bool = False) -> list[Path]:
+    """Write ``store`` as ``fmt`` to ``out`` (a file, or a directory for csv/parquet).
+
+    ``out`` "-" writes a single-file format to stdout. Missing folders are
+    created. See :func:`check_targets` for what is refused.
+    """
+    if str(out) == "-":
+        if fmt not in SINGLE_FILE:
+            raise InputError(f"--out - (stdout) works for {', '.join(SINGLE_FILE)}; a {fmt} export is one "
+                             "file per table: give a directory")
+        _write(store, fmt, None)
+        return []
     out = Path(out)
+    paths = check_targets(store, fmt, out, force=force)
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    _write(store, fmt, out)
+    return paths
+
+
+def _write(store: Store, fmt: str, out: Path | None) -> None:
+    """Write one format to ``out`` (None: stdout), each file through :func:`_replacing`."""
     if fmt == "jsonl":
-        export_jsonl(store, out)
-        return [out]
-    if fmt == "csv":
-        return export_csv(store, out)
-    if fmt == "parquet":
-        return export_parquet(store, out)
-    if fmt in ("graphml", "gexf"):
+        if out is None:
+            _write_jsonl(store, sys.stdout)
+        else:
+            with _replacing(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+                _write_jsonl(store, fh)
+    elif fmt == "csv":
+        export_csv(store, out)
+    elif fmt == "parquet":
+        export_parquet(store, out)
+    else:
+        import networkx as nx
+
         graph = actor_network(store)
-        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, out)
-        return [out]
-    raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+        if out is None:
+            write(graph, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            with _replacing(out) as tmp:
+                write(graph, tmp)

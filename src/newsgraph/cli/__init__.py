@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sqlite3
 import sys
 
 import typer
@@ -23,7 +24,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("newsgraph")
+        except PackageNotFoundError:
+            from .. import __version__ as v
+        sys.stdout.write(f"newsgraph {v}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Turn news articles into an evidence-linked record of actors, events, quotes, claims, figures, dates and places."""
 
 
 @app.command()
@@ -51,16 +73,32 @@ _register()
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, mapping newsgraph errors to messages and exit codes."""
+    from ..workers import Terminated, exit_on_signals
+
     try:
-        rv = app(args=argv, standalone_mode=False)
+        with exit_on_signals() as received:  # SIGTERM/SIGHUP: roll back, stop workers, exit 128+N
+            rv = app(args=argv, standalone_mode=False)
+        if received.signum is not None:
+            raise Terminated(received.signum)
+    except Terminated as exc:
+        err.print(f"stopped by {exc}", markup=False)
+        return 128 + exc.signum
     except NewsgraphError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True)
+        from rich.markup import escape
+
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)
         return exc.exit_code
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130
     except BrokenPipeError:
         return 0
+    except sqlite3.Error as exc:  # a store problem no command caught: still a StoreError, no traceback
+        from ..store.sqlite import store_error
+
+        error = store_error(exc)
+        err.print(f"error: {error}", markup=False)
+        return error.exit_code
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 1
     except typer.Exit as exc:
@@ -73,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         if type(exc).__name__ == "Abort":
             return 1
         raise
+    if rv == 130:  # typer's code for KeyboardInterrupt (Ctrl-C), which it handles itself
+        err.print("interrupted", markup=False)
     return rv if isinstance(rv, int) else 0
 
 

@@ -10,11 +10,14 @@ from typing import Annotated
 
 import typer
 
+from typing import TYPE_CHECKING
+
 from ..errors import InputError
-from ..ingest.article import prepare
-from ..ingest.sources import Skipped, iter_inputs
-from ..records import Article, Record
-from .output import err, out
+from ..ingest.skipped import Skipped
+from .output import err, json_text, out, tsv_cell
+
+if TYPE_CHECKING:
+    from ..records import Article, Record
 
 EVENT_COLUMNS = [
     "EventId", "Date", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor2Name",
@@ -36,6 +39,9 @@ def _check_date(value: str | None) -> str | None:
 def prepared_articles(paths: Iterable[str], skipped: list[Skipped], *, plain: bool,
                       published: str | None) -> Iterator[Article]:
     """Prepared articles from the inputs; every skipped input is appended to ``skipped``."""
+    from ..ingest.article import prepare
+    from ..ingest.sources import iter_inputs
+
     for item in iter_inputs(paths, plain=plain, published=published):
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -43,6 +49,8 @@ def prepared_articles(paths: Iterable[str], skipped: list[Skipped], *, plain: bo
         if not item.text.strip():
             skipped.append(Skipped(item.source or "?", "empty", "no text to analyse; check the input"))
             continue
+        for warning in item.warnings:
+            err.print(f"warning: {item.source}: {warning}", markup=False, soft_wrap=True)
         yield prepare(item)
 
 
@@ -104,13 +112,14 @@ def register(app: typer.Typer) -> None:
         nlp = None if processes > 1 else shared_pipeline(resolve_model(model))
         records: list[Record] = []
         count = 0
-        with _progress(enabled=len(paths) > 1 or any(Path(p).is_dir() or ".jsonl" in p for p in paths)) as tick:
+        with _progress(enabled=len(paths) > 1 or any(Path(p).is_dir() or ".json" in p for p in paths),
+                       paths=paths) as tick:
             for rec in analyze_many(articles, nlp, model=model, n_process=processes):
                 rec = filter_events(rec, min_confidence)
                 count += 1
                 tick()
                 if jsonl:
-                    sys.stdout.write(rec.to_json() + "\n")
+                    sys.stdout.write(json_text(rec.to_json()) + "\n")
                 elif events_tsv:
                     _write_tsv(event_rows(rec), header=count == 1)
                 elif json_:
@@ -133,7 +142,7 @@ def _write_tsv(rows: Iterable[dict], header: bool) -> None:
     if header:
         sys.stdout.write("\t".join(EVENT_COLUMNS) + "\n")
     for row in rows:
-        sys.stdout.write("\t".join(str(row[c]).replace("\t", " ") for c in EVENT_COLUMNS) + "\n")
+        sys.stdout.write("\t".join(tsv_cell(row[c]) for c in EVENT_COLUMNS) + "\n")
 
 
 def _finish(count: int, skipped: list[Skipped]) -> int:
@@ -153,18 +162,23 @@ def _finish(count: int, skipped: list[Skipped]) -> int:
 class _progress:
     """A progress bar on stderr for batches, only on a terminal."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, paths: list[str]) -> None:
         self.enabled = enabled and sys.stderr.isatty()
+        self.paths = paths
 
     def __enter__(self):
         if not self.enabled:
             return lambda: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+
+        from ..ingest.sources import count_inputs
 
         self._p = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                           console=err, transient=True)
+                           TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True,
+                           redirect_stdout=False, redirect_stderr=False)
         self._p.start()
-        task = self._p.add_task("analyse", total=None)
+        task = self._p.add_task("analyse", total=count_inputs(self.paths))
         return lambda: self._p.advance(task)
 
     def __exit__(self, *exc) -> None:

@@ -34,6 +34,7 @@ class RawArticle:
     source: str | None = None
     plain: bool = False
     fetched: str | None = None  # when a crawler fetched it (WARC-Date); a fallback for ``published``
+    warnings: list[str] = field(default_factory=list)  # read, but something was lost (e.g. an unreadable date)
 
 
 @dataclass

@@ -19,6 +19,8 @@ KINDS = {
     "no_text": "a page, entry or record with no article text",
     "unreadable": "the operating system refused to read it (permissions, I/O error)",
     "unsupported": "a dependency needed for this kind of input is missing",
+    "unknown_type": "a file in a directory whose extension is not one newsgraph reads",
+    "hidden": "a hidden file or folder in a directory (its name starts with a dot); not read",
 }
 
 

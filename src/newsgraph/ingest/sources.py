@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -34,7 +35,7 @@ _FEED = (".rss", ".atom", ".xml")
 #: File kinds by extension (each also readable gzipped, e.g. ``.jsonl.gz``, ``.html.gz``).
 EXTENSIONS: dict[str, str] = {
     **{e: "text" for e in _TEXT}, **{e: "html" for e in _HTML}, **{e: "feed" for e in _FEED},
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".warc": "warc",
 }
 _GZ_ERRORS = (OSError, EOFError, zlib.error)
 _MAGIC = {b"%PDF-": "a PDF", b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx)", b"\x1f\x8b": "gzip data",
@@ -63,10 +64,26 @@ def iter_inputs(paths: Iterable[str | Path], *, plain: bool = False, published: 
             yield _finish(item, opts)
 
 
+#: Terminal escape sequences (CSI ``ESC [ … m``, OSC ``ESC ] … BEL``) and the other C0/C1 control
+#: characters but tab, newline, carriage return, vertical tab and form feed (which text files use).
+_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_controls(text: str) -> str:
+    """``text`` with escape sequences and control characters replaced by spaces, one for one, so
+    offsets into the text stay where they were (``--plain``)."""
+    return _CONTROLS.sub(lambda m: " " * len(m.group()), text)
+
+
 def _finish(item: RawArticle | Skipped, opts: _Options) -> RawArticle | Skipped:
     """Apply the run's options and the checks every article gets, whatever its source."""
     if isinstance(item, Skipped):
         return item
+    item.text = clean_controls(item.text)  # a title must not clear the screen where it is shown
+    for name in ("title", "author", "outlet", "url"):
+        value = getattr(item, name)
+        if value:
+            setattr(item, name, " ".join(clean_controls(value).split()) or None)
     if not item.text.strip():
         return Skipped(item.source or "?", "empty", "the article has no text")
     if opts.check_language:
@@ -114,15 +131,89 @@ def _kind(name: str) -> tuple[str | None, bool]:
 
 
 def _directory(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
-    files = sorted(q for q in path.rglob("*")
-                   if not any(part.startswith(".") for part in q.relative_to(path).parts)
-                   and _kind(q.name)[0] and q.is_file())
-    if not files:
-        known = ", ".join(sorted(EXTENSIONS))
-        yield Skipped(str(path), "empty", f"no readable files in this directory (known extensions: {known}, "
-                      "optionally .gz; hidden files are ignored)")
+    """Every file under ``path``, in name order: read, or reported with the reason it is not.
+
+    Hidden files and folders (``.git``, ``.DS_Store``) are not read; each is
+    reported once, as "hidden", so nothing under the directory goes unmentioned.
+    """
+    files, hidden = _listing(path)
+    if not files and not hidden:
+        yield Skipped(str(path), "empty", "the directory has no files")
     for q in files:
-        yield from _input(q, opts, None)
+        if _kind(q.name)[0]:
+            yield from _input(q, opts, None)
+        else:
+            yield _unknown_type(q)
+    for q in hidden:
+        yield Skipped(str(q), "hidden", "hidden file or folder, not read; pass it by name to read it")
+
+
+def _listing(path: Path) -> tuple[list[Path], list[Path]]:
+    """The files under a directory (in name order) and its hidden top-level entries."""
+    entries = sorted(path.rglob("*"))
+    hidden = [q for q in entries if q.name.startswith(".")
+              and not any(part.startswith(".") for part in q.relative_to(path).parts[:-1])]
+    files = [q for q in entries if q.is_file()
+             and not any(part.startswith(".") for part in q.relative_to(path).parts)]
+    return files, hidden
+
+
+_COUNT_LIMIT = 2 * 1024**3  # bytes: past this, counting lines first costs more than a bar is worth
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many items (articles, records, skipped inputs) reading ``paths`` will give, for a progress
+    bar with a total and an ETA; None when it cannot be known cheaply (stdin, feeds, WARC)."""
+    total = 0
+    for p in paths:
+        if str(p) == "-":
+            return None
+        path = Path(p)
+        if path.is_dir():
+            files, hidden = _listing(path)
+            items = [_count_file(q) for q in files] + [1] * len(hidden)
+            total += sum(items) if None not in items else 0
+            if None in items:
+                return None
+        else:
+            n = _count_file(path)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    kind, gz = _kind(path.name)
+    try:
+        if kind in (None, "text", "html") or not path.exists():
+            return 1
+        if kind == "jsonl" and path.stat().st_size < _COUNT_LIMIT:
+            n = 0
+            with (gzip.open(path, "rb") if gz else path.open("rb")) as fh:
+                for line in fh:
+                    n += bool(line.strip())
+            return max(n, 1)
+        if kind == "json" and not gz and path.stat().st_size < 64 * 1024**2:
+            obj = json.loads(path.read_bytes())
+            return max(len(obj), 1) if isinstance(obj, list) else 1
+    except (OSError, EOFError, ValueError, zlib.error, RecursionError):
+        return 1  # it will be reported as one skipped input
+    return None
+
+
+def _unknown_type(path: Path) -> Skipped:
+    """Why a file with an extension newsgraph does not read is skipped (binary data named as such)."""
+    known = ", ".join(sorted(EXTENSIONS))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError as exc:
+        return Skipped(str(path), "unreadable", f"the file could not be read ({exc.strerror or exc})")
+    bad = _binary(head, str(path)) if head else None
+    what = f"{bad.reason.split(';')[0]}; " if bad else ""
+    return Skipped(str(path), bad.kind if bad else "unknown_type",
+                   f"{what}not a file type newsgraph reads (known extensions: {known}, optionally .gz)")
 
 
 def _file(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
@@ -130,6 +221,9 @@ def _file(path: Path, opts: _Options) -> Iterator[RawArticle | Skipped]:
     src = str(path)
     if kind == "jsonl":
         yield from _jsonl(path, gz, opts)
+        return
+    if kind == "json":
+        yield from _json_file(path, gz, opts)
         return
     if kind == "warc":
         with path.open("rb") as fh:
@@ -295,15 +389,58 @@ def _json_line(line: bytes, src: str, opts: _Options) -> RawArticle | Skipped:
         return Skipped(src, "malformed", "the JSON is nested too deeply to read; fix or remove the line")
     if not isinstance(obj, dict):
         return Skipped(src, "malformed", "the line is not a JSON object; each line needs {\"text\": …}")
+    return _json_object(obj, src)
+
+
+def _json_file(path: Path, gz: bool, opts: _Options) -> Iterator[RawArticle | Skipped]:
+    """A ``.json`` file: one article object, or an array of them (``path[n]`` names each)."""
+    data = _read(path, gz, opts.max_bytes)
+    if isinstance(data, Skipped):
+        yield data
+        return
+    try:
+        obj = json.loads(data)
+    except UnicodeDecodeError:
+        yield Skipped(str(path), "encoding", "the file is not UTF-8; JSON must be UTF-8")
+        return
+    except json.JSONDecodeError as exc:
+        yield Skipped(str(path), "malformed", f"not valid JSON ({exc.msg} at line {exc.lineno} column "
+                      f"{exc.colno}); fix the file")
+        return
+    except RecursionError:
+        yield Skipped(str(path), "malformed", "the JSON is nested too deeply to read")
+        return
+    if isinstance(obj, dict):
+        yield _json_object(obj, str(path))
+    elif isinstance(obj, list):
+        if not obj:
+            yield Skipped(str(path), "empty", "the JSON array is empty")
+        for n, item in enumerate(obj):
+            src = f"{path}[{n}]"
+            yield (_json_object(item, src) if isinstance(item, dict) else
+                   Skipped(src, "malformed", "the array item is not an object; each needs {\"text\": …}"))
+    else:
+        yield Skipped(str(path), "malformed", "the JSON is neither an object nor an array of objects, "
+                      "each with {\"text\": …}")
+
+
+def _json_object(obj: dict, src: str) -> RawArticle | Skipped:
+    """One article from a JSON object: ``{"text", id, title, date, url, source}`` or a newsgraph/1 record."""
     if isinstance(obj.get("article"), dict) and "schema" in obj:
         return _from_record(obj["article"], src)
     text = obj.get("text")
     if not isinstance(text, str):
         return Skipped(src, "malformed", "the object has no \"text\" string; each line needs {\"text\": …} "
                        "with optional id, title, date, url, source")
+    date = _str(obj.get("date"))
+    published = normalise_date(date)
+    warnings = []
+    if date and published is None:
+        warnings.append(f"the date {date!r} could not be read, so the article has no date; "
+                        "write dates as YYYY-MM-DD (or an ISO timestamp)")
     return RawArticle(text=text, id=_str(obj.get("id")), title=_str(obj.get("title")),
-                      author=_str(obj.get("author")), published=normalise_date(_str(obj.get("date"))),
-                      outlet=_str(obj.get("source")), url=_str(obj.get("url")), source=src)
+                      author=_str(obj.get("author")), published=published,
+                      outlet=_str(obj.get("source")), url=_str(obj.get("url")), source=src, warnings=warnings)
 
 
 def _from_record(article: dict, src: str) -> RawArticle | Skipped:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
-from ..query import _whole_date
+from ..periods import period, period_end, period_start
 from ..records import PLOVER_TYPES, SECTORS
 
 #: Canonical parameter order (also the order of the filter form).
@@ -66,7 +66,7 @@ class Filters:
         if raw["sector"] and raw["sector"] not in SECTORS:
             raise BadFilter(f"sector={raw['sector']!r}: use one of {', '.join(SECTORS)}")
         for key in ("from_", "to"):
-            if raw[key] and not _DATE.match(raw[key]):
+            if raw[key] and (not _DATE.match(raw[key]) or period(raw[key]) is None):
                 raise BadFilter(f"{key.rstrip('_')}={raw[key]!r}: write a date as YYYY, YYYY-MM or YYYY-MM-DD")
         raw["polarity"] = raw["polarity"] or "asserted"
         if raw["polarity"] not in POLARITIES:
@@ -91,11 +91,11 @@ class Filters:
 
     @property
     def date_from(self) -> str | None:
-        return _whole_date(self.from_, end=False) if self.from_ else None
+        return period_start(self.from_) if self.from_ else None
 
     @property
     def date_to(self) -> str | None:
-        return _whole_date(self.to, end=True) if self.to else None
+        return period_end(self.to) if self.to else None
 
     def pairs(self, keys=EVENT_KEYS + VIEW_KEYS) -> list[tuple[str, str]]:
         out = []

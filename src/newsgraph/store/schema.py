@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 
 FORMAT = "newsgraph-store"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: The tables that hold record data, in write order (parents first).
 RECORD_TABLES = ("articles", "actors", "mentions", "times", "quantities", "places",
@@ -27,24 +27,49 @@ EXPORT_TABLES = RECORD_TABLES + ("corpus_actors", "relations", "skipped")
 
 _CHILD = "article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, idx INTEGER NOT NULL"
 
-DDL = f"""
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-
+#: The rowid of ``articles`` is ``sort_key`` (publication day ordinal << 32 | pk), the rowid of its
+#: full-text index too, so tools that join an index to its table by rowid (Datasette) find the right rows.
+ARTICLES = """
 CREATE TABLE articles (
-    pk INTEGER PRIMARY KEY,
+    sort_key INTEGER PRIMARY KEY,  -- publication day ordinal << 32 | pk: the FTS rowid, newest last
+    pk INTEGER NOT NULL UNIQUE,  -- ingestion order
     id TEXT NOT NULL UNIQUE,
     title TEXT, author TEXT, published TEXT, outlet TEXT, url TEXT, language TEXT,
     text TEXT NOT NULL,
     source TEXT,
     ingested_at TEXT NOT NULL,
     duplicate_of TEXT REFERENCES articles(id) ON DELETE SET NULL,
-    similarity REAL,
-    sort_key INTEGER NOT NULL UNIQUE  -- publication day ordinal << 32 | pk: the FTS rowid, newest last
+    similarity REAL
 );
 CREATE INDEX articles_published ON articles(published, pk);
 CREATE INDEX articles_outlet ON articles(outlet, published);
 CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+"""
 
+#: External-content FTS5 indexes kept by triggers. ``content="…"`` is written with double quotes,
+#: the form Datasette looks for when it decides a table has a search box.
+FTS = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content="articles", content_rowid="sort_key");
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.sort_key, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.sort_key, old.title, old.text);
+END;
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content="quotes", content_rowid="pk");
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.pk, new.text);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+END;
+"""
+
+DDL = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+{ARTICLES}
 CREATE TABLE article_bands (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     band INTEGER NOT NULL, hash INTEGER NOT NULL,
@@ -167,26 +192,54 @@ CREATE TABLE skipped (
     UNIQUE (source, kind)
 );
 
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='sort_key');
-CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text) VALUES (new.sort_key, new.title, new.text);
-END;
-CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.sort_key, old.title, old.text);
-END;
-
-CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='pk');
-CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, text) VALUES (new.pk, new.text);
-END;
-CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.pk, old.text);
-END;
-"""
+{FTS}"""
 
 Migration = Callable[[sqlite3.Connection], None]
+
+
+def _to_v2(conn: sqlite3.Connection) -> None:
+    """Version 2: full-text indexes Datasette detects without metadata.
+
+    Version 1 wrote ``content='articles'`` (single quotes, which Datasette does
+    not recognise) and keyed ``articles`` by ``pk`` while its index was keyed by
+    ``sort_key``. The articles table is rebuilt with ``sort_key`` as its rowid
+    (foreign keys are off while migrating, so nothing cascades) and both
+    indexes are recreated and rebuilt from their tables.
+    """
+    if conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("migrating to version 2 needs foreign keys off")
+    for name in ("articles_ai", "articles_ad", "quotes_ai", "quotes_ad"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    conn.execute("DROP TABLE IF EXISTS articles_fts")
+    conn.execute("DROP TABLE IF EXISTS quotes_fts")
+    cols = ("sort_key, pk, id, title, author, published, outlet, url, language, text, source, ingested_at,"
+            " duplicate_of, similarity")
+    table, *indexes = _statements(ARTICLES)
+    # The new table is built under another name and renamed: renaming the old one instead would
+    # rewrite the children's REFERENCES clauses to follow it.
+    conn.execute(table.replace("CREATE TABLE articles (", "CREATE TABLE articles_v2 (", 1))
+    conn.execute(f"INSERT INTO articles_v2({cols}) SELECT {cols} FROM articles")
+    conn.execute("DROP TABLE articles")
+    conn.execute("ALTER TABLE articles_v2 RENAME TO articles")
+    for statement in indexes + _statements(FTS):
+        conn.execute(statement)
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+
+
+def _statements(sql: str) -> list[str]:
+    """The statements of a DDL script (triggers kept whole)."""
+    out, buf = [], ""
+    for line in sql.strip().splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return out
+
+
 #: ``MIGRATIONS[n]`` upgrades a store at version ``n`` to ``n + 1``. Version 1 is the first.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _to_v2}
 
 
 def create(conn: sqlite3.Connection) -> None:

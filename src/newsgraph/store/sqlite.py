@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,13 +17,42 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StoreError
+from ..periods import period_end, period_start, prefix_day
 from ..records import Record
-from . import aggregates, neardup, schema
+from . import aggregates, schema
 from .actors import resolve
 from .rows import ACTOR_COLUMNS, ARTICLE_COLUMNS, COLUMNS, list_rows, read_record
 
 DEFAULT_DB = "newsgraph.db"
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _writable(path: Path) -> bool:
+    """Whether the store file and its folder (for the journal files) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent if str(path.parent) else Path("."), os.W_OK)
+
+
+def store_error(exc: sqlite3.Error, path: str | Path | None = None) -> StoreError:
+    """A ``StoreError`` for an SQLite error, with what to do about it."""
+    msg = str(exc)
+    low = msg.lower()
+    if "readonly" in low or "read-only" in low:
+        advice = ("the store is read-only (permissions, an immutable file or a read-only disk); copy it "
+                  "somewhere writable and pass --db with the copy")
+    elif "locked" in low or "busy" in low:
+        advice = "another process is writing to the store; wait for it to finish and run the command again"
+    elif "not a database" in low:
+        advice = ("this file is not a SQLite database (or its first page is damaged); pass --db with a "
+                  "newsgraph store or a new file name")
+    elif "malformed" in low or "decode" in low or "corrupt" in low:
+        advice = ("the store file is damaged; restore it from a backup, or recover what is readable with "
+                  "`sqlite3 STORE .recover | sqlite3 recovered.db` and re-run `newsgraph ingest` on the inputs")
+    elif "full" in low or "disk i/o" in low:
+        advice = "the disk is full or failing; free space or move the store, then run the command again"
+    elif "unable to open" in low:
+        advice = "the store cannot be opened; check the path and the permissions of the file and its folder"
+    else:
+        advice = "the store could not be used; check the file, or restore it from a backup"
+    return StoreError(f"{advice} (SQLite: {msg})", source=str(path) if path is not None else None)
 
 
 def default_db() -> Path:
@@ -47,11 +75,12 @@ def _now() -> str:
 
 
 def event_day(date: str | None, published: str | None) -> str | None:
-    """The date an event is filed under: its own (leading YYYY[-MM[-DD]]), else publication."""
+    """The date an event is filed under: the narrowest YYYY[-MM[-DD]] covering its own date
+    (``2005-W06`` → ``2005-02``, see ``periods.prefix_day``), else its publication day."""
     for value in (date, published):
-        m = _DATE.match(value or "")
-        if m:
-            return m.group(0)
+        day = prefix_day(value)
+        if day:
+            return day
     return None
 
 
@@ -71,22 +100,53 @@ def sort_key(published: str | None, pk: int) -> int:
 class Store:
     """A newsgraph store in one SQLite file. Use as a context manager."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
+        """Open (or, with ``create``, make) the store at ``path``.
+
+        ``readonly`` opens it for queries only: ``mode=ro``, else ``immutable=1``
+        when SQLite cannot open it even for reading (a read-only mount where its
+        ``-shm`` file cannot be made); nothing is migrated or written.
+        """
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.create = create and not readonly
+        self.readonly = readonly
+        if not self.create and not self.path.exists():
             raise StoreError(f"no store at {self.path}; run `newsgraph ingest` first or pass --db",
                              source=str(self.path))
+        if not readonly and self.path.exists() and not _writable(self.path):
+            raise StoreError("the store is read-only (file or folder permissions, an immutable file or a "
+                             "read-only disk), so nothing can be ingested into it; copy it somewhere writable "
+                             "and pass --db with the copy (queries work as it is)", source=str(self.path))
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=60,
-                                        check_same_thread=False)
+            self.conn = self._connect()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the store ({exc}); check the path and permissions",
-                             source=str(self.path)) from None
+            raise store_error(exc, self.path) from None
         self.conn.row_factory = sqlite3.Row
+        for name, fn in (("period_start", period_start), ("period_end", period_end)):  # for date filters
+            self.conn.create_function(name, 1, fn, deterministic=True)
         self._check_version()
-        for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
-                       "busy_timeout = 60000"):
-            self.conn.execute(f"PRAGMA {pragma}")
+        pragmas = (("query_only = ON", "busy_timeout = 60000") if readonly else
+                   ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL", "busy_timeout = 60000"))
+        try:
+            for pragma in pragmas:
+                self.conn.execute(f"PRAGMA {pragma}")
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise store_error(exc, self.path) from None
+
+    def _connect(self) -> sqlite3.Connection:
+        options = dict(isolation_level=None, timeout=60, check_same_thread=False)
+        if not self.readonly:
+            return sqlite3.connect(self.path, **options)
+        from urllib.parse import quote
+
+        base = "file:" + quote(str(self.path.resolve()))
+        try:
+            conn = sqlite3.connect(f"{base}?mode=ro", uri=True, **options)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:  # "unable to open": no -shm and no right to create it
+            return sqlite3.connect(f"{base}?immutable=1", uri=True, **options)
 
     # -- opening -------------------------------------------------------------------
     def _check_version(self) -> None:
@@ -94,11 +154,18 @@ class Store:
         try:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.OperationalError as exc:  # cannot open or read, which is not the file's fault
+            self.conn.close()
+            raise store_error(exc, self.path) from None
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"not a SQLite database ({exc}); pass --db with a newsgraph store "
                              "or a new file name", source=str(self.path)) from None
         if not tables and version == 0:
+            if not self.create or self.readonly:  # an empty file is not an empty store: say so rather than make one
+                self.conn.close()
+                raise StoreError("the file is empty, not a newsgraph store (was it overwritten?); "
+                                 "restore it from a backup or re-run `newsgraph ingest`", source=str(self.path))
             schema.create(self.conn)
             return
         fmt = None
@@ -114,8 +181,12 @@ class Store:
             raise StoreError(f"the store has schema version {version}, newer than this newsgraph "
                              f"supports ({schema.SCHEMA_VERSION}); upgrade newsgraph",
                              source=str(self.path))
-        if version < schema.SCHEMA_VERSION:
-            schema.migrate(self.conn, version)
+        if version < schema.SCHEMA_VERSION and not self.readonly:  # queries read an older layout as it is
+            try:
+                schema.migrate(self.conn, version)
+            except sqlite3.Error as exc:
+                self.conn.close()
+                raise store_error(exc, self.path) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -159,6 +230,8 @@ class Store:
     # -- writing -------------------------------------------------------------------
     def write(self, record: Record, *, source: str | None = None, replace: bool = False) -> WriteResult:
         """Store one record in one transaction; an existing article is kept unless ``replace``."""
+        from . import neardup  # numpy: imported by writers only, so queries start fast
+
         art = record.article
         try:
             with self.transaction() as conn:
@@ -200,6 +273,8 @@ class Store:
         """
         if not bands:
             return None, None
+        from . import neardup
+
         cands = {r[0] for n, h in enumerate(bands) for r in self.conn.execute(
             "SELECT article_id FROM article_bands WHERE band = ? AND hash = ?", (n, h))} - exclude
         best: tuple[float, str] | None = None

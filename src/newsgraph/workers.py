@@ -1,0 +1,95 @@
+"""Worker processes that never outlive the run that started them.
+
+A batch on N processes (``--processes``) loads a spaCy pipeline in every
+worker (~600 MB each). When the parent is killed (SIGTERM from a scheduler,
+SIGHUP from a closed terminal, Ctrl-C), the workers must go with it:
+
+- the parent turns SIGTERM and SIGHUP into :class:`Terminated` (a
+  ``KeyboardInterrupt``), so open store transactions roll back and
+  :func:`stop_pool` ends the workers before the parent exits;
+- each worker asks the kernel to send it SIGTERM when its parent dies
+  (``PR_SET_PDEATHSIG``, Linux) and also watches its parent id, so even a
+  ``kill -9`` of the parent leaves no worker behind; workers ignore SIGINT
+  (the parent, which gets the same Ctrl-C, decides what happens).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+__all__ = ["Terminated", "exit_on_signals", "worker_setup", "stop_pool"]
+
+_PR_SET_PDEATHSIG = 1
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop by a signal (SIGTERM, SIGHUP)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+class Received:
+    """The stopping signal seen inside :func:`exit_on_signals` (None if none): frameworks such as
+    typer turn the interrupt into an exit code, so the caller asks here what happened."""
+
+    signum: int | None = None
+
+
+@contextmanager
+def exit_on_signals() -> Iterator[Received]:
+    """Within the block, SIGTERM and SIGHUP raise :class:`Terminated` (cleanup runs, then exit)."""
+    received = Received()
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+
+    def _raise(signum: int, frame: Any) -> None:
+        received.signum = signum
+        raise Terminated(signum)
+
+    sigs = [s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    old = {s: signal.signal(s, _raise) for s in sigs}
+    try:
+        yield received
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+
+
+def worker_setup() -> None:
+    """Call first in a worker process: die with the parent, leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="newsgraph-parent-watch").start()
+
+
+def _watch_parent(parent: int, interval: float = 1.0) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(1)  # the parent is gone: nobody will read our results
+
+
+def stop_pool(pool: Any) -> None:
+    """End a ``ProcessPoolExecutor``'s workers now (not after their current batch)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.join(5)
