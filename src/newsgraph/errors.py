@@ -41,6 +41,12 @@ class EvaluationDataMissing(NewsgraphError):
     exit_code = 5
 
 
+class SchedulerUnreachable(NewsgraphError):
+    """The Dask scheduler given to ``newsgraph run --scheduler`` did not answer in time."""
+
+    exit_code = 6
+
+
 #: Exit codes of the ``newsgraph`` command; documented in README.md.
 EXIT_CODES = {
     0: "success",
@@ -49,4 +55,5 @@ EXIT_CODES = {
     3: "spaCy pipeline not installed",
     4: "store error",
     5: "evaluation data missing",
+    6: "the Dask scheduler of `newsgraph run --scheduler` could not be reached",
 }

@@ -43,6 +43,7 @@ def _register() -> None:
     evaluate.register(app)
     if importlib.util.find_spec(f"{__name__}.corpus") is not None:  # the corpus layer
         importlib.import_module(f"{__name__}.corpus").register(app)
+    importlib.import_module(f"{__name__}.run").register(app)  # newsgraph run (Dask)
 
 
 _register()
