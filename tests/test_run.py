@@ -257,3 +257,22 @@ def test_analyze_batch_takes_json_lines_objects(nlp) -> None:
     assert record == analyze_text(text, nlp, published="2021-03-02", id="x1")
     assert tables["skipped"].column("kind").to_pylist() == ["malformed"]
     assert all(isinstance(t, pa.Table) and t.schema.equals(schemas()[n]) for n, t in tables.items())
+
+
+@pytest.mark.model
+def test_a_failing_shard_is_reported_in_skipped_and_a_rerun_recovers(tmp_path: Path) -> None:
+    from newsgraph.run.cluster import run
+
+    out, article = tmp_path / "ds", str(REPO / "examples" / "kyiv-corridors.txt")
+    dataset.create(out)
+    (out / "articles").write_text("a file where the articles directory goes")  # every write of the shard fails
+    first = run([article], out, scheduler="synchronous")
+    assert not first.ok and len(first.failed) == 1 and first.articles == 0
+    rows = dataset.read_table(out, "skipped").to_pylist()
+    assert [(r["source"], r["kind"]) for r in rows] == [(article, "shard_failed")]
+    assert "rerun `newsgraph run`" in rows[0]["reason"]
+    assert [(s.source, s.kind) for s in dataset.iter_records(out)] == [(article, "shard_failed")]
+    (out / "articles").unlink()
+    again = run([article], out, scheduler="synchronous")
+    assert again.ok and again.articles == again.analysed_now == 1
+    assert dataset.read_table(out, "skipped").num_rows == 0
