@@ -52,7 +52,8 @@ def _print_summary(summary, out: Path) -> None:
     err.print(f"{out}: {summary.articles} articles ({summary.analysed_now} analysed by this run), "
               f"{n_skipped} skipped{f' ({kinds})' if kinds else ''}, {summary.repeated} repeated; "
               f"{summary.shards} shards ({summary.shards_before} finished before, {len(summary.failed)} failed) "
-              f"on {summary.workers} workers; {summary.seconds:.1f} s, {summary.rate:.2f} articles/s",
+              f"on {summary.workers} workers; {summary.seconds:.1f} s ({summary.startup:.1f} s to start), "
+              f"{summary.rate:.2f} articles/s ({summary.steady_rate:.2f} once started)",
               markup=False, soft_wrap=True)
     if n_skipped:
         rows = read_table(out, "skipped", ["source", "kind", "reason"]).to_pylist()

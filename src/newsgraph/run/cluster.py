@@ -46,6 +46,8 @@ class RunSummary:
     repeated: int = 0
     workers: int = 0
     seconds: float = 0.0
+    startup: float = 0.0  # cluster start and pipeline loads, within ``seconds``
+    analysing: float = 0.0  # from the end of ``startup`` to the last shard, within ``seconds``
     analysed_now: int = 0
     corpus: dict[str, int] = field(default_factory=dict)
 
@@ -55,12 +57,17 @@ class RunSummary:
 
     @property
     def rate(self) -> float:
-        """Articles analysed by this run per second."""
+        """Articles analysed by this run per second of wall time."""
         return self.analysed_now / self.seconds if self.seconds else 0.0
+
+    @property
+    def steady_rate(self) -> float:
+        """Articles analysed per second once the workers had loaded the pipeline."""
+        return self.analysed_now / self.analysing if self.analysing > 0 else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {**{k: v for k, v in vars(self).items()}, "articles_per_second": round(self.rate, 2),
-                "ok": self.ok}
+                "steady_articles_per_second": round(self.steady_rate, 2), "ok": self.ok}
 
 
 def shard_task(items: list, key: str, seq: int, out: str, partition_by: str, model: str | None) -> dict:
@@ -201,8 +208,11 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
             if not warmed:  # load the pipeline on every worker at once; a missing model fails here
                 client.run(_warm, model) if client is not None else _warm(model)
                 warmed = True
+                summary.startup = time.perf_counter() - started
             driver.submit(shard, limit=2 * max(summary.workers, 1))
         driver.drain()
+        if summary.startup:
+            summary.analysing = time.perf_counter() - started - summary.startup
         summary.repeated = planner.repeated
         if corpus and summary.articles:
             from .corpus import build
