@@ -209,10 +209,19 @@ def test_a_rerun_analyses_nothing_and_duplicates_nothing(synchronous_run) -> Non
     from newsgraph.run.cluster import run
 
     d, paths, first = synchronous_run
-    again = run(paths, d / "ds", scheduler="synchronous", partition_size=3)
-    assert again.analysed_now == 0 and again.shards_before == again.shards == first.shards
+    # what a killed run leaves: a shard's file without its marker, a half-written temporary file
+    some = next((d / "ds" / "articles").rglob("*.parquet"))
+    orphan, tmp = some.with_name("0" * 24 + ".parquet"), some.with_name(f".{some.name}.x.tmp")
+    orphan.write_bytes(some.read_bytes())
+    tmp.write_bytes(b"PAR1")
+    for size in (3, 2):  # the same shards, then others: nothing is analysed or written twice
+        again = run(paths, d / "ds", scheduler="synchronous", partition_size=size)
+        assert again.analysed_now == 0 and again.shards == 0 and again.already == 8 + 4
+        assert again.articles == first.articles and again.skipped == first.skipped
+    assert not orphan.exists() and not tmp.exists()
     ids = dataset.read_table(d / "ds", "articles", ["id"]).column("id").to_pylist()
     assert len(ids) == len(set(ids)) == 8
+    assert dataset.read_table(d / "ds", "skipped").num_rows == 4
 
 
 @pytest.mark.model

@@ -34,7 +34,7 @@ def _reporter():
             counts["articles"] += info.get("articles", 0) if event != "failed" else 0
             counts["skipped"] += info.get("skipped", 0)
             counts["failed"] += event == "failed"
-            state = {"shard": "done", "skip": "finished before", "failed": "FAILED"}[event]
+            state = "done" if event == "shard" else "FAILED"
             line = (f"shard {info['key']} {state}: {counts['shards']} shards, {counts['articles']} articles, "
                     f"{counts['skipped']} skipped" + (f", {counts['failed']} failed" if counts["failed"] else ""))
         bar.update(task, description=line)
@@ -51,7 +51,7 @@ def _print_summary(summary, out: Path) -> None:
     n_skipped = sum(summary.skipped.values())
     err.print(f"{out}: {summary.articles} articles ({summary.analysed_now} analysed by this run), "
               f"{n_skipped} skipped{f' ({kinds})' if kinds else ''}, {summary.repeated} repeated; "
-              f"{summary.shards} shards ({summary.shards_before} finished before, {len(summary.failed)} failed) "
+              f"{summary.already} inputs already in the dataset; {summary.shards} shards ({len(summary.failed)} failed) "
               f"on {summary.workers} workers; {summary.seconds:.1f} s ({summary.startup:.1f} s to start), "
               f"{summary.rate:.2f} articles/s ({summary.steady_rate:.2f} once started)",
               markup=False, soft_wrap=True)

@@ -26,22 +26,22 @@ from . import dataset
 from .batch import analyze_batch
 from .shards import Planner, Shard
 
-#: progress(event, info): event is "start" (workers), "shard" (a marker), "skip" (a marker
-#: finished before), "failed" ({key, reason}) or "corpus" (a step name).
+#: progress(event, info): event is "start" (workers), "shard" (a marker), "failed"
+#: ({key, reason}) or "corpus" (a step name).
 Progress = Callable[[str, dict[str, Any]], None]
 DEFAULT_TIMEOUT = 10.0
 
 
 @dataclass
 class RunSummary:
-    """What a run did. ``articles`` and ``skipped`` count every shard of the inputs, also
-    those finished by an earlier run (``shards_before``)."""
+    """What a run did. ``articles`` and ``skipped`` count every input, also those an earlier
+    run put in the dataset (``already``: articles and skipped inputs found there)."""
 
     out: str = ""
     articles: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
     shards: int = 0
-    shards_before: int = 0
+    already: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
     repeated: int = 0
     workers: int = 0
@@ -188,9 +188,11 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
     started = time.perf_counter()
     out = Path(out)
     dataset.create(out, partition_by)
-    before = {m["key"]: m for m in dataset.markers(out)}
+    dataset.clean(out)
+    known_ids, known_skipped = dataset.contents(out)
     summary = RunSummary(out=str(out))
-    planner = Planner(list(paths), size=partition_size, model=resolve_model(model))
+    planner = Planner(list(paths), size=partition_size, model=resolve_model(model), known_ids=known_ids,
+                      known_skipped=known_skipped)
     synchronous = scheduler == "synchronous"
     client, cluster = (None, None) if synchronous else connect(scheduler, workers, timeout=timeout)
     try:
@@ -200,11 +202,6 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
         warmed = False
         for shard in planner.shards():
             summary.shards += 1
-            if shard.key in before:
-                driver.book(before[shard.key])
-                summary.shards_before += 1
-                driver.progress("skip", before[shard.key])
-                continue
             if not warmed:  # load the pipeline on every worker at once; a missing model fails here
                 client.run(_warm, model) if client is not None else _warm(model)
                 warmed = True
@@ -214,6 +211,10 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
         if summary.startup:
             summary.analysing = time.perf_counter() - started - summary.startup
         summary.repeated = planner.repeated
+        summary.already = planner.already + sum(planner.already_skipped.values())
+        summary.articles += planner.already
+        for kind, n in planner.already_skipped.items():
+            summary.skipped[kind] = summary.skipped.get(kind, 0) + n
         if corpus and summary.articles:
             from .corpus import build
 

@@ -118,6 +118,30 @@ def markers(path: str | Path) -> list[dict[str, Any]]:
     return sorted(out, key=lambda m: (m["seq"], m["key"]))
 
 
+def clean(path: str | Path) -> int:
+    """Remove what an interrupted run left: files of shards without a marker, temporary files,
+    and failure records (a rerun tries those inputs again). One run per dataset at a time."""
+    root, done, removed = Path(path), done_keys(path), 0
+    for table in (*RECORD_TABLES, "bands", "skipped"):
+        d = root / table
+        if not d.is_dir():
+            continue
+        for f in d.rglob("*"):
+            stale = f.name.endswith(".tmp") or f.name.endswith(".failed.parquet") or (
+                f.suffix == ".parquet" and f.stem not in done)
+            if f.is_file() and stale:
+                f.unlink()
+                removed += 1
+    return removed
+
+
+def contents(path: str | Path) -> tuple[set[str], set[tuple[str, str]]]:
+    """The article ids and the ``(source, kind)`` of the skipped inputs a dataset holds."""
+    ids = set(read_table(path, "articles", ["id"]).column("id").to_pylist())
+    sk = read_table(path, "skipped", ["source", "kind"])
+    return ids, set(zip(sk.column("source").to_pylist(), sk.column("kind").to_pylist(), strict=True))
+
+
 def write_shard(path: str | Path, key: str, seq: int, tables: dict[str, pa.Table],
                 partition_by: str) -> dict[str, Any]:
     """Write a shard's tables under ``key``, then its marker; returns the marker."""
@@ -192,8 +216,9 @@ def read_table(path: str | Path, table: str, columns: list[str] | None = None) -
     import pyarrow.dataset as ds
 
     d = Path(path) / table
-    if not d.is_dir():
-        return schemas()[table].empty_table() if table in schemas() else pa.table({})
+    if not d.is_dir() or next(d.rglob("*.parquet"), None) is None:
+        empty = schemas()[table].empty_table() if table in schemas() else pa.table({})
+        return empty.select(columns) if columns and table in schemas() else empty
     return ds.dataset(d, format="parquet", partitioning="hive").to_table(columns=columns)
 
 

@@ -56,6 +56,9 @@ class Planner:
 
     An article whose id was already seen in this run (the same text twice)
     is analysed once, as ``ingest`` does; ``repeated`` says how many were.
+    Articles in ``known_ids`` and skipped inputs in ``known_skipped``
+    (``(source, kind)``) are in the dataset already: they are counted in
+    ``already`` and ``already_skipped`` (by kind) and left out of the shards.
     """
 
     paths: list[str | Path]
@@ -63,25 +66,40 @@ class Planner:
     model: str = ""
     plain: bool = False
     published: str | None = None
+    known_ids: set[str] = field(default_factory=set)
+    known_skipped: set[tuple[str, str]] = field(default_factory=set)
     repeated: int = 0
+    already: int = 0
+    already_skipped: dict[str, int] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
+
+    def _known(self, source: str, kind: str) -> bool:
+        if (source, kind) not in self.known_skipped:
+            return False
+        self.already_skipped[kind] = self.already_skipped.get(kind, 0) + 1
+        return True
 
     def items(self) -> Iterator[ShardItem]:
         for item in iter_inputs(self.paths, plain=self.plain, published=self.published):
             if isinstance(item, Skipped):
-                yield item
+                if not self._known(item.source, item.kind):
+                    yield item
                 continue
             source = item.source or "<input>"
             try:
                 article = prepare(item)
             except NewsgraphError as exc:
-                yield Skipped(source, "malformed", str(exc))
+                if not self._known(source, "malformed"):
+                    yield Skipped(source, "malformed", str(exc))
                 continue
             if article.id in self._seen:
                 self.repeated += 1
                 continue
             self._seen.add(article.id)
-            yield article, source
+            if article.id in self.known_ids:
+                self.already += 1
+            elif not self._known(source, "analysis_error"):  # a failed analysis is not retried
+                yield article, source
 
     def shards(self) -> Iterator[Shard]:
         """Shards of ``size`` items (articles and skipped inputs), streamed."""
