@@ -34,23 +34,35 @@ Item = Article | tuple[Article, str | None] | RawArticle | Mapping[str, Any] | S
 _lock = threading.Lock()
 
 
+def _read_options():
+    from ..ingest.sources import DEFAULT_MAX_BYTES, _Options
+
+    return _Options(plain=False, published=None, max_bytes=DEFAULT_MAX_BYTES, check_language=True)
+
+
 def _from_mapping(obj: Mapping[str, Any], n: int) -> RawArticle | Skipped:
     """A JSON-Lines-style object read exactly as ``ingest`` reads a line of a .jsonl file."""
-    from ..ingest.sources import DEFAULT_MAX_BYTES, _finish, _json_line, _Options
+    from ..ingest.sources import _json_line
 
-    opts = _Options(plain=False, published=None, max_bytes=DEFAULT_MAX_BYTES, check_language=True)
     src = str(obj.get("source_path") or f"<batch>:{n}")
     line = json.dumps({k: v for k, v in obj.items() if k != "source_path"}, default=str).encode("utf-8")
-    return _finish(_json_line(line, src, opts), opts)
+    return _json_line(line, src, _read_options())
 
 
 def prepare_items(items: Iterable[Item]) -> tuple[list[tuple[Article, str | None]], list[Skipped]]:
-    """Prepared articles with their sources, and what was rejected (as ``ingest`` rejects it)."""
+    """Prepared articles with their sources, and what was rejected (as ``analyze`` and ``ingest``
+    reject it: the readers' checks on every raw article, including its language, then ``prepare``)."""
+    from ..ingest.sources import _finish
+
+    opts = _read_options()
     articles: list[tuple[Article, str | None]] = []
     skipped: list[Skipped] = []
     for n, item in enumerate(items, 1):
         if isinstance(item, Mapping):
             item = _from_mapping(item, n)
+        if isinstance(item, RawArticle):
+            item.source = item.source or f"<batch>:{n}"
+            item = _finish(item, opts)
         if isinstance(item, Skipped):
             skipped.append(item)
         elif isinstance(item, Article):
@@ -58,11 +70,10 @@ def prepare_items(items: Iterable[Item]) -> tuple[list[tuple[Article, str | None
         elif isinstance(item, tuple):
             articles.append(item)
         else:
-            source = item.source or f"<batch>:{n}"
             try:
-                articles.append((prepare(item), source))
+                articles.append((prepare(item), item.source))
             except NewsgraphError as exc:
-                skipped.append(Skipped(source, "malformed", str(exc)))
+                skipped.append(Skipped(item.source, "malformed", str(exc)))
     return articles, skipped
 
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SchedulerUnreachable
-from ..ingest.skipped import Skipped
 from . import dataset
 from .batch import analyze_batch
 from .shards import Planner, Shard
@@ -167,7 +166,7 @@ class _Driver:
     def _failed(self, shard: Shard, exc: BaseException) -> None:
         reason = (f"the shard failed on every try ({type(exc).__name__}: {exc}); its inputs were not analysed — "
                   "rerun `newsgraph run` with the same arguments to try again")
-        sources = [i.source if isinstance(i, Skipped) else (i[1] or i[0].id) for i in shard.items]
+        sources = [i.source or "<input>" for i in shard.items]
         dataset.write_failure(self.out, shard.key, sources, reason)
         self.summary.failed.append({"shard": shard.key, "reason": reason})
         self.progress("failed", {"key": shard.key, "reason": reason, "articles": shard.articles})
@@ -189,10 +188,8 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
     out = Path(out)
     dataset.create(out, partition_by)
     dataset.clean(out)
-    known_ids, known_skipped = dataset.contents(out)
     summary = RunSummary(out=str(out))
-    planner = Planner(list(paths), size=partition_size, model=resolve_model(model), known_ids=known_ids,
-                      known_skipped=known_skipped)
+    planner = Planner(list(paths), size=partition_size, model=resolve_model(model), known=dataset.contents(out))
     synchronous = scheduler == "synchronous"
     client, cluster = (None, None) if synchronous else connect(scheduler, workers, timeout=timeout)
     try:

@@ -135,11 +135,14 @@ def clean(path: str | Path) -> int:
     return removed
 
 
-def contents(path: str | Path) -> tuple[set[str], set[tuple[str, str]]]:
-    """The article ids and the ``(source, kind)`` of the skipped inputs a dataset holds."""
-    ids = set(read_table(path, "articles", ["id"]).column("id").to_pylist())
+def contents(path: str | Path) -> dict[str, str | None]:
+    """The sources of the inputs a dataset holds: None for an article, else the kind of skip."""
+    arts = read_table(path, "articles", ["source"]).column("source").to_pylist()
     sk = read_table(path, "skipped", ["source", "kind"])
-    return ids, set(zip(sk.column("source").to_pylist(), sk.column("kind").to_pylist(), strict=True))
+    known: dict[str, str | None] = dict(zip(sk.column("source").to_pylist(), sk.column("kind").to_pylist(),
+                                            strict=True))
+    known.update((s, None) for s in arts if s is not None)
+    return known
 
 
 def write_shard(path: str | Path, key: str, seq: int, tables: dict[str, pa.Table],

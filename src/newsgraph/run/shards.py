@@ -1,33 +1,35 @@
 """Split the inputs of a run into shards named by their content.
 
-The inputs are read by the same readers as ``analyze`` and ``ingest``
-(``ingest.sources.iter_inputs``) and prepared on the client, so an input
-they reject is rejected the same way here and travels in its shard to the
-``skipped`` table. A shard's key is a hash of what it holds (article ids
-and sources, skipped inputs, and the pipeline name), so the same inputs
-split the same way give the same keys on every run: that is what lets a
-rerun skip the shards already written.
+The client only reads: the inputs go through the readers of ``analyze``
+and ``ingest`` (``ingest.sources.iter_inputs``) without the language check,
+and the workers do the costly part of preparing an article (language
+check, headline and byline, the article id) in ``analyze_batch``, so one
+client keeps many workers busy. What the readers or the workers reject is
+rejected as ``analyze`` rejects it and ends in the ``skipped`` table. A
+shard's key is a hash of what it holds (each raw article, each skipped
+input, the pipeline name), so the same inputs cut the same way give the
+same keys on every run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import NewsgraphError
-from ..ingest.article import prepare
+from ..ingest.article import RawArticle
 from ..ingest.skipped import Skipped
 from ..ingest.sources import iter_inputs
-from ..records import Article
 
-ShardItem = tuple[Article, str | None] | Skipped
+ShardItem = RawArticle | Skipped
 
 
 @dataclass
 class Shard:
-    """A batch of prepared articles and skipped inputs, in input order."""
+    """A batch of raw articles and skipped inputs, in input order."""
 
     seq: int
     key: str
@@ -42,23 +44,19 @@ def shard_key(items: Iterable[ShardItem], model: str) -> str:
     """A name derived from the shard's content (and the pipeline that analyses it)."""
     h = hashlib.sha256(f"newsgraph-shard\0{model}\0".encode())
     for item in items:
-        if isinstance(item, Skipped):
-            h.update(f"S\0{item.source}\0{item.kind}\0".encode("utf-8", "surrogatepass"))
-        else:
-            article, source = item
-            h.update(f"A\0{article.id}\0{source}\0".encode("utf-8", "surrogatepass"))
+        fields = {"skipped": [item.source, item.kind]} if isinstance(item, Skipped) else dataclasses.asdict(item)
+        h.update(json.dumps(fields, sort_keys=True).encode() + b"\0")
     return h.hexdigest()[:24]
 
 
 @dataclass
 class Planner:
-    """Reads the inputs and cuts them into shards; counts repeated articles on the way.
+    """Reads the inputs and cuts them into shards.
 
-    An article whose id was already seen in this run (the same text twice)
-    is analysed once, as ``ingest`` does; ``repeated`` says how many were.
-    Articles in ``known_ids`` and skipped inputs in ``known_skipped``
-    (``(source, kind)``) are in the dataset already: they are counted in
-    ``already`` and ``already_skipped`` (by kind) and left out of the shards.
+    ``known`` maps the sources already in the dataset to None (an article)
+    or the kind of skip; those inputs are counted in ``already`` and
+    ``already_skipped`` (by kind) and left out of the shards. A text seen
+    before in this run is analysed once (``repeated`` counts the others).
     """
 
     paths: list[str | Path]
@@ -66,40 +64,34 @@ class Planner:
     model: str = ""
     plain: bool = False
     published: str | None = None
-    known_ids: set[str] = field(default_factory=set)
-    known_skipped: set[tuple[str, str]] = field(default_factory=set)
+    known: dict[str, str | None] = field(default_factory=dict)
     repeated: int = 0
     already: int = 0
     already_skipped: dict[str, int] = field(default_factory=dict)
-    _seen: set[str] = field(default_factory=set)
+    _seen: set[bytes] = field(default_factory=set)
 
-    def _known(self, source: str, kind: str) -> bool:
-        if (source, kind) not in self.known_skipped:
+    def _in_dataset(self, source: str) -> bool:
+        if source not in self.known:
             return False
-        self.already_skipped[kind] = self.already_skipped.get(kind, 0) + 1
+        kind = self.known[source]
+        if kind is None:
+            self.already += 1
+        else:
+            self.already_skipped[kind] = self.already_skipped.get(kind, 0) + 1
         return True
 
     def items(self) -> Iterator[ShardItem]:
-        for item in iter_inputs(self.paths, plain=self.plain, published=self.published):
-            if isinstance(item, Skipped):
-                if not self._known(item.source, item.kind):
-                    yield item
+        for item in iter_inputs(self.paths, plain=self.plain, published=self.published, check_language=False):
+            item.source = item.source or "<input>"
+            if self._in_dataset(item.source):
                 continue
-            source = item.source or "<input>"
-            try:
-                article = prepare(item)
-            except NewsgraphError as exc:
-                if not self._known(source, "malformed"):
-                    yield Skipped(source, "malformed", str(exc))
-                continue
-            if article.id in self._seen:
-                self.repeated += 1
-                continue
-            self._seen.add(article.id)
-            if article.id in self.known_ids:
-                self.already += 1
-            elif not self._known(source, "analysis_error"):  # a failed analysis is not retried
-                yield article, source
+            if isinstance(item, RawArticle):
+                digest = hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).digest()
+                if digest in self._seen:
+                    self.repeated += 1
+                    continue
+                self._seen.add(digest)
+            yield item
 
     def shards(self) -> Iterator[Shard]:
         """Shards of ``size`` items (articles and skipped inputs), streamed."""
