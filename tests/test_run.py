@@ -261,7 +261,8 @@ def test_analyze_batch_takes_json_lines_objects(nlp) -> None:
     from newsgraph.run import analyze_batch
 
     text = "Lithuania's president met Polish officials in Vilnius on Tuesday, her office said."
-    tables = analyze_batch([{"text": text, "date": "2021-03-02", "id": "x1"}, {"title": "no text"}], nlp=nlp)
+    tables = analyze_batch([{"text": text, "date": "2021-03-02", "id": "x1", "title": float("nan")},
+                            {"title": "no text"}], nlp=nlp)
     [(record, _)] = records_from_tables(tables)
     assert record == analyze_text(text, nlp, published="2021-03-02", id="x1")
     assert tables["skipped"].column("kind").to_pylist() == ["malformed"]

@@ -12,6 +12,7 @@ alone and, if it fails again, reported in the ``skipped`` table.
 from __future__ import annotations
 
 import json
+import math
 import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -45,7 +46,9 @@ def _from_mapping(obj: Mapping[str, Any], n: int) -> RawArticle | Skipped:
     from ..ingest.sources import _json_line
 
     src = str(obj.get("source_path") or f"<batch>:{n}")
-    line = json.dumps({k: v for k, v in obj.items() if k != "source_path"}, default=str).encode("utf-8")
+    fields = {k: v for k, v in obj.items()  # pandas gives NaN for a missing value
+              if k != "source_path" and not (isinstance(v, float) and math.isnan(v))}
+    line = json.dumps(fields, default=str).encode("utf-8")
     return _json_line(line, src, _read_options())
 
 
