@@ -101,11 +101,27 @@ def _inputs(paths: Iterable[str | Path]) -> Iterator[RawArticle | Skipped | tupl
         try:
             if str(p) != "-" and is_record_file(Path(p)):
                 yield from read_records(Path(p))
+            elif str(p) != "-" and Path(p).is_dir() and _is_dataset(Path(p)):
+                yield from _dataset_records(Path(p))
             else:
                 yield from iter_inputs([p])
         except (OSError, ValueError, KeyError, EOFError) as exc:  # a reader that raised: keep going
             yield Skipped(str(p), "unreadable", f"reading stopped ({type(exc).__name__}: {exc}); "
                           "what was read before it was kept")
+
+
+def _is_dataset(path: Path) -> bool:
+    from .run.dataset import is_dataset
+
+    return is_dataset(path)
+
+
+def _dataset_records(path: Path) -> Iterator[tuple[Record, str] | Skipped]:
+    """The records and skipped inputs of a ``newsgraph run`` dataset, stored without re-analysis."""
+    from .run.dataset import iter_records
+
+    for item in iter_records(path):
+        yield item if isinstance(item, Skipped) else (item[0], item[1] or f"{path}#{item[0].article.id}")
 
 
 class _Run:

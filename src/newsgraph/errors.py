@@ -41,6 +41,12 @@ class EvaluationDataMissing(NewsgraphError):
     exit_code = 5
 
 
+class SchedulerUnreachable(NewsgraphError):
+    """The Dask scheduler given to ``newsgraph run --scheduler`` did not answer in time."""
+
+    exit_code = 6
+
+
 #: Exit codes of the ``newsgraph`` command; documented in README.md.
 EXIT_CODES = {
     0: "success",
@@ -49,6 +55,7 @@ EXIT_CODES = {
     3: "spaCy pipeline not installed",
     4: "store error (damaged, read-only, empty, not a store, busy); the message says what to do",
     5: "evaluation data missing",
+    6: "the Dask scheduler of `newsgraph run --scheduler` could not be reached",
     130: "interrupted (Ctrl-C); what was stored stays, a rerun resumes",
     143: "stopped by SIGTERM (128 + the signal's number: 129 for SIGHUP); what was stored stays, a rerun resumes",
 }

@@ -66,6 +66,7 @@ def _register() -> None:
     if importlib.util.find_spec(f"{__name__}.corpus") is not None:  # the corpus layer
         importlib.import_module(f"{__name__}.corpus").register(app)
     importlib.import_module(f"{__name__}.serve").register(app)  # the web UI
+    importlib.import_module(f"{__name__}.run").register(app)  # newsgraph run (Dask)
 
 
 _register()

@@ -1,0 +1,194 @@
+"""`newsgraph run` on Dask: identity with `analyze`, scaling, shard size, the Parquet sink's cost.
+
+    .venv/bin/python benchmarks/dask_scaling.py [--n 1000] [--check 200] [--repeats 1]
+                                                [--shard-sizes 25,100,250] [--corpus PATH]
+
+In one run, on the first articles of the WikiNews corpus (../shared, or
+$NEWSGRAPH_SHARED; the script exits 5 with a message when it is absent):
+
+1. identity: the records of `newsgraph run --workers 2` (a LocalCluster of
+   worker processes) on the first --check articles equal those of
+   `newsgraph analyze --jsonl` on the same file (exit 1 if not);
+2. scaling: wall time of `newsgraph run --workers 1`, `--workers 2` and
+   `newsgraph analyze --processes 2 --jsonl` on the same --n articles, each a
+   fresh command (cluster start and model loads included), interleaved
+   --repeats times, medians; with the peak memory of each process tree;
+3. shard size: `newsgraph run --workers 2` with each --shard-sizes value;
+4. the Parquet sink: per-article time of `record_tables` + `write_shard`
+   against per-article analysis time, in this process.
+
+Prints Markdown for docs/scale.md. Note the load (`uptime`) it prints: on a
+shared machine the ratios are what to compare, and only within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpora" / "wikinews_en_politics_economy.jsonl.gz"
+NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+
+
+def head(corpus: Path, n: int, out: Path) -> Path:
+    """The first ``n`` lines of the corpus as a file every command reads."""
+    with gzip.open(corpus, "rt", encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        dst.writelines(itertools.islice(src, n))
+    return out
+
+
+def timed(cmd: list[str]) -> tuple[float, float, dict]:
+    """Wall seconds, peak resident MiB (the command and all its child processes), and the
+    JSON summary of ``newsgraph run --json`` (empty for other commands)."""
+    import json
+
+    import psutil
+
+    t0 = time.perf_counter()
+    out = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        parent = psutil.Process(proc.pid)
+        while not done.is_set():
+            try:
+                procs = [parent, *parent.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()) / 2**20)
+            except psutil.Error:
+                pass
+            time.sleep(0.5)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    code = proc.wait()
+    done.set()
+    elapsed = time.perf_counter() - t0
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {code}")
+    out.seek(0)
+    summary = json.loads(out.read()) if "run" in cmd[:2] else {}
+    return elapsed, peak, summary
+
+
+def run_cmd(path: Path, out: Path, workers: int, shard: int) -> list[str]:
+    return [NEWSGRAPH, "run", str(path), "--out", str(out), "--workers", str(workers),
+            "--partition-size", str(shard), "--no-corpus", "--json"]
+
+
+def check_identity(path: Path, tmp: Path) -> bool:
+    from newsgraph.records import Record
+    from newsgraph.run import iter_records
+
+    res = subprocess.run([NEWSGRAPH, "analyze", "--jsonl", str(path)], capture_output=True, text=True, check=False)
+    expected = [Record.model_validate_json(line) for line in res.stdout.splitlines()]
+    subprocess.run([NEWSGRAPH, "run", str(path), "--out", str(tmp / "check"), "--workers", "2",
+                    "--partition-size", "25"], capture_output=True, check=False)
+    got = [item[0] for item in iter_records(tmp / "check") if isinstance(item, tuple)]
+    same = got == expected
+    print(f"identity: {len(got)} records from `run --workers 2` vs {len(expected)} from `analyze --jsonl`: "
+          f"{'identical' if same else 'DIFFERENT'}")
+    return same
+
+
+def sink_cost(path: Path, tmp: Path, n: int = 200) -> None:
+    from newsgraph.ingest.sources import iter_inputs
+    from newsgraph.ingest.article import prepare
+    from newsgraph.pipeline import analyze_many, load_pipeline
+    from newsgraph.run import dataset
+    from newsgraph.run.tables import record_tables
+
+    articles = [prepare(i) for i in itertools.islice(iter_inputs([path]), n) if not hasattr(i, "kind")]
+    nlp = load_pipeline()
+    list(analyze_many(articles[:5], nlp))
+    t0 = time.perf_counter()
+    records = list(analyze_many(articles, nlp))
+    analysis = (time.perf_counter() - t0) / len(records)
+    dataset.create(tmp / "sink")
+    t0 = time.perf_counter()
+    for start in range(0, len(records), 25):
+        batch = [(r, None) for r in records[start:start + 25]]
+        key = f"s{start:05d}"
+        dataset.write_shard(tmp / "sink", key, start, record_tables(batch, shard=key), "month")
+    sink = (time.perf_counter() - t0) / len(records)
+    print(f"\n| per article ({len(records)} articles, shards of 25) | ms |\n|---|---|\n"
+          f"| analysis (`analyze_many`, one process) | {analysis * 1000:.1f} |\n"
+          f"| Parquet sink (`record_tables` + `write_shard`) | {sink * 1000:.1f} ({sink / analysis:.1%}) |")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--check", type=int, default=200, help="articles for the identity check (0: skip)")
+    ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--shard-sizes", default="25,100,250")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        print(f"corpus not found at {args.corpus}; set NEWSGRAPH_SHARED to the shared/ folder", file=sys.stderr)
+        return 5
+    load = lambda: os.getloadavg()[0]  # noqa: E731
+    print(f"machine: {os.cpu_count()} cores; load at start {load():.2f}; `uptime`: "
+          f"{subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
+    with tempfile.TemporaryDirectory(prefix="newsgraph-dask-") as d:
+        tmp = Path(d)
+        ok = True
+        if args.check:
+            ok = check_identity(head(args.corpus, args.check, tmp / "check.jsonl"), tmp)
+        path = head(args.corpus, args.n, tmp / "input.jsonl")
+        configs = {"run --workers 1": lambda o: run_cmd(path, o, 1, 100),
+                   "run --workers 2": lambda o: run_cmd(path, o, 2, 100),
+                   "analyze --processes 2": lambda o: [NEWSGRAPH, "analyze", "--jsonl", "--processes", "2", str(path)]}
+        times: dict[str, list[float]] = {k: [] for k in configs}
+        peaks: dict[str, list[float]] = {k: [] for k in configs}
+        steady: dict[str, list[float]] = {k: [] for k in configs}
+        small = head(args.corpus, 4, tmp / "small.jsonl")
+        for rep in range(args.repeats):
+            # the start-up cost of analyze (spawn, two model loads), to estimate its steady rate
+            start, _, _ = timed([NEWSGRAPH, "analyze", "--jsonl", "--processes", "2", str(small)])
+            for name, cmd in configs.items():  # interleaved
+                wall, peak, summary = timed(cmd(tmp / f"out-{rep}-{name.split()[-1]}-{name[0]}"))
+                times[name].append(wall)
+                peaks[name].append(peak)
+                steady[name].append(summary["steady_articles_per_second"] if summary
+                                    else args.n / max(wall - start, 1e-9))
+        print(f"\n{args.n} WikiNews articles, medians of {args.repeats} interleaved run(s), each a fresh command "
+              f"(cluster start and model loads included); load at end {load():.2f}\n")
+        print("| command | wall s | articles/s | vs 1 worker | once started, articles/s | vs 1 worker | peak MiB |\n"
+              "|---|---|---|---|---|---|---|")
+        base = statistics.median(times["run --workers 1"])
+        base_steady = statistics.median(steady["run --workers 1"])
+        for name in configs:
+            t, r = statistics.median(times[name]), statistics.median(steady[name])
+            print(f"| `newsgraph {name}` | {t:.1f} | {args.n / t:.2f} | {base / t:.2f}× | {r:.2f} | "
+                  f"{r / base_steady:.2f}× | {statistics.median(peaks[name]):.0f} |")
+        two, procs = statistics.median(times["run --workers 2"]), statistics.median(times["analyze --processes 2"])
+        print(f"\n2 workers vs 1: {base / two:.2f}× wall, "
+              f"{statistics.median(steady['run --workers 2']) / base_steady:.2f}× once started (goal ≥ 1.8×); "
+              f"2 workers vs `analyze --processes 2`: {(two - procs) / procs:+.0%} wall time (goal within 10%). "
+              "`analyze`'s rate once started is estimated by subtracting its wall time on 4 articles.")
+        print("\n| shard size | shards | wall s | articles/s | once started | peak MiB |\n|---|---|---|---|---|---|")
+        for size in (int(s) for s in args.shard_sizes.split(",")):
+            wall, peak, summary = timed(run_cmd(path, tmp / f"shard-{size}", 2, size))
+            print(f"| {size} | {-(-args.n // size)} | {wall:.1f} | {args.n / wall:.2f} | "
+                  f"{summary['steady_articles_per_second']:.2f} | {peak:.0f} |")
+        sink_cost(path, tmp)
+    print(f"\nload at end {load():.2f}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
