@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 from ..errors import InputError
 from ..ingest.skipped import Skipped
 from ..records import SCHEMA, Record
-from .tables import RECORD_TABLES, empty_tables, records_from_tables, schemas
+from .tables import RECORD_TABLES, arrow_table, empty_tables, iso, records_from_tables, schemas
 
 FORMAT = "newsgraph-dataset"
 MANIFEST = "_newsgraph.json"
@@ -151,7 +151,7 @@ def write_shard(path: str | Path, key: str, seq: int, tables: dict[str, pa.Table
     root = Path(path)
     arts = tables["articles"]
     part_of = dict(zip(arts.column("id").to_pylist(),
-                       (partition_value(p, partition_by) for p in arts.column("published").to_pylist()),
+                       (partition_value(iso(p), partition_by) for p in arts.column("published").to_pylist()),
                        strict=True))
     files: dict[str, list[str]] = {}
     for table in RECORD_TABLES:
@@ -188,7 +188,7 @@ def write_failure(path: str | Path, key: str, sources: list[str], reason: str) -
     from .tables import _now
 
     rows = [{"source": s, "kind": "shard_failed", "reason": reason, "at": _now(), "shard": key} for s in sources]
-    write_table(pa.Table.from_pylist(rows, schema=schemas()["skipped"]),
+    write_table(arrow_table("skipped", rows),
                 Path(path) / "skipped" / f"{key}.failed.parquet")
 
 

@@ -58,14 +58,29 @@ def schemas() -> dict[str, pa.Schema]:
     return out
 
 
-def _table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+def arrow_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows as the table's schema types them: flags as booleans, days as dates, timestamps as datetimes."""
     schema = schemas()[name]
     flags = [f.name for f in schema if f.type == pa.bool_()]
+    days = [f.name for f in schema if f.type == pa.date32()]
+    stamps = [f.name for f in schema if pa.types.is_timestamp(f.type)]
     for row in rows:
         for f in flags:
             if row.get(f) is not None:
                 row[f] = bool(row[f])
+        for f in days:
+            if isinstance(row.get(f), str):
+                row[f] = dt.date.fromisoformat(row[f])
+        for f in stamps:
+            if isinstance(row.get(f), str):
+                stamp = dt.datetime.fromisoformat(row[f])
+                row[f] = stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
     return pa.Table.from_pylist(rows, schema=schema)
+
+
+def iso(value: Any) -> Any:
+    """A date or datetime read from a table as the ISO 8601 text the record carries."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _now() -> str:
@@ -94,7 +109,7 @@ def record_tables(records: Iterable[tuple[Record, str | None]], skipped: Iterabl
     at = _now()
     rows["skipped"] = [{"source": s.source, "kind": s.kind, "reason": s.reason, "at": at, "shard": shard}
                        for s in skipped]
-    return {t: _table(t, r) for t, r in rows.items()}
+    return {t: arrow_table(t, r) for t, r in rows.items()}
 
 
 def empty_tables() -> dict[str, pa.Table]:
@@ -125,4 +140,4 @@ def records_from_tables(tables: dict[str, pa.Table]) -> Iterator[tuple[Record, s
                   for a in sorted(children["actors"][aid], key=lambda r: r["idx"])]
         lists = {t: [item_from_row(t, r) for r in sorted(children[t][aid], key=lambda r: r["idx"])]
                  for t in COLUMNS}
-        yield Record(article=Article(**{c: art[c] for c in ARTICLE_COLUMNS}), actors=actors, **lists), art["source"]
+        yield Record(article=Article(**{c: iso(art[c]) for c in ARTICLE_COLUMNS}), actors=actors, **lists), art["source"]
