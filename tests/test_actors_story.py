@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from newsgraph.extract.dateline import dateline, dateline_span, not_actor_spans
-from newsgraph.extract.story import story_country
+from newsgraph.extract.actors.dateline import dateline, dateline_span, not_actor_spans
+from newsgraph.extract.actors.story import story_country
 
 
 def actors_named(rec, word):

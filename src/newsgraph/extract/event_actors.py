@@ -31,8 +31,8 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, Span
 from .actors import country_of, load_knowledge, unique_id
+from .actors.story import place_domestic
 from .event_args import _text
-from .story import place_domestic
 
 
 def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:

@@ -26,10 +26,11 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..knowledge import lookup
-from ..records import Actor
-from .actors import country_of, load_knowledge, not_nationality, posted_to
+from ...knowledge import lookup
+from ...records import Actor
+from .countries import not_nationality, posted_to
 from .dateline import dateline
+from .knowledge import country_of, load_knowledge
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
 MIN_WEIGHT = 3.0  # ... and at least this much
@@ -46,7 +47,7 @@ def _dateline_country(text: str) -> str | None:
     code = country_of(name) or country_of(name.title())
     if code:
         return code
-    from .places import gazetteer, resolve
+    from ..places import gazetteer, resolve
 
     best = resolve(gazetteer(), name.title(), Counter())
     return best.country if best is not None else None

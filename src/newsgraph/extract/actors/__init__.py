@@ -1,0 +1,186 @@
+"""Actors: who acts in the article, one ``records.Actor`` per real entity.
+
+The component ``newsgraph_actors`` fills ``doc._.actors``. It reads spaCy's
+entities and parse and a small knowledge file, and resolves
+
+* people (:mod:`.persons`): full names, surname-only mentions ("Lavrov") and
+  he/his/she/her pronouns, with title, country and sector read from premodifiers
+  ("Russian foreign minister Sergey Lavrov") and appositions ("X, one of the main
+  opposition leaders") (:mod:`.titles`);
+* states (:mod:`.countries`): a country acting, under its canonical name, with
+  metonymy ("the Kremlin", "Moscow is ...", "the Lukashenko regime", "his
+  government") as mentions of the same actor (kind ``state``, sector ``GOV``); a
+  country in a locative phrase ("protests in Belarus") is a place, not an actor,
+  but a capital an act is directed at ("a visit to Minsk") is the state;
+* organisations (:mod:`.orgs`): IGOs (``country`` None, ``sector`` IGO),
+  companies, parties, newspapers;
+* groups named by a role noun (:mod:`.roles`): "the Belarusian police"
+  (BLR/COP), "the opposition", "protesters", "Russian media", "trade unions".
+
+The knowledge file and the lookups in it are in :mod:`.knowledge`; the working
+state of one pass in :mod:`.state`. The story's country is given to unplaced
+domestic agents afterwards (:mod:`.story`); datelines and bylines are never
+actors (:mod:`.dateline`).
+
+Choices (docs/knowledge.md has the full list): political parties are ``LEG``
+(an "opposition party" is ``OPP``); a government headed by a named person
+("the Obama administration") is the state actor of that person's country; a
+country after "at" is a target, not a place; a person's country comes from
+the text (title, apposition), else from the ``people`` section (G20 leaders
+and others, by a fixed rule), else from the one country the sentences
+mentioning them are set in.
+
+Public: ``country_of``, ``load_knowledge``, ``slug``, ``extract_actors``,
+``not_nationality``, ``posted_to`` and the component class ``ActorExtractor``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokSpan
+from spacy.util import filter_spans
+
+from ...records import Actor, Span
+from .. import register_extensions
+from .countries import _add_known, _place_of, not_nationality, posted_to
+from .dateline import not_actor_spans
+from .knowledge import Knowledge, _dated, _lookup, country_of, load_knowledge, slug
+from .knowledge import _merge, _people  # noqa: F401  (tests import them from here)
+from .orgs import _add_org, _add_unlabelled_press, _appos_head, _merge_acronyms
+from .persons import (
+    _add_persons,
+    _locative_country,
+    _named_country,
+    _org_noun_before,
+    _person_spans,
+    _resolve_first_person,
+    _resolve_pronouns,
+)
+from .roles import _add_role_nouns, _merge_bare_groups
+from .state import _State, _scan
+from .titles import _appositive
+
+__all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_knowledge", "make_actors",
+           "not_nationality", "posted_to", "slug", "unique_id"]
+
+
+def _candidates(doc: Doc, matcher: PhraseMatcher) -> list[TokSpan]:
+    """Knowledge-file matches and spaCy entities (without a leading "the"),
+    longest first where they overlap."""
+    spans = [doc[s:e] for _, s, e in matcher(doc)]
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            if len(ent) > 1 and ent[0].lower_ == "the":
+                ent = TokSpan(doc, ent.start + 1, ent.end, label=ent.label_)
+            spans.append(ent)
+    return filter_spans(spans)
+
+
+def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's sentence number, and each sentence's first token (one
+    sentence when nothing set boundaries, so the rules still run)."""
+    out, starts = [0] * len(doc), []
+    if not doc.has_annotation("SENT_START"):
+        return out, [0]
+    for n, sent in enumerate(doc.sents):
+        starts.append(sent.start)
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out, starts
+
+
+def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Actor]:
+    """All actors of a parsed doc, in order of first mention, with stable ids."""
+    sent_of, sent_start = _sentence_numbers(doc)
+    st = _State(doc, kb, _scan(doc, kb), sent_of=sent_of, sent_start=sent_start, text=doc.text)
+    fenced = not_actor_spans(st.text)  # "QUITO, May 2 (Reuters) -", "By Jane Doe"
+    candidates = [s for s in _candidates(doc, matcher)
+                  if not any(a < s.end_char and s.start_char < b for a, b in fenced)]
+    persons, rest = _person_spans(st, candidates)
+    _add_persons(st, persons)
+    for span in rest:
+        if any(i in st.taken for i in range(span.start, span.end)):
+            continue
+        st.taken.update(range(span.start, span.end))
+        hit = _lookup(kb, span)
+        if hit is not None:
+            _add_known(st, span, hit)
+        elif _place_of(span):
+            continue
+        elif span.text[:1].isdigit():
+            continue  # "280bn" tagged ORG
+        elif span.label_ == "ORG" or _org_noun_before(kb, span) or (
+                span.label_ == "GPE" and (_appos_head(span) or _appositive(kb, span.root))):
+            _add_org(st, span)
+    _add_unlabelled_press(st)
+    _merge_acronyms(st)
+    for ent in st.entities.values():
+        if ent.kind == "person" and ent.country is None:
+            country, sector = st.title_org(ent.key)
+            ent.fill(country=country, sector=sector)
+            if ent.sector != "IGO":
+                ent.fill(country=st.appos_country.get(ent.key))
+            if ent.country is None and ent.sector != "IGO" and (dated := _dated(st, ent.name)) is not None:
+                ent.fill(country=dated[0], sector=dated[1])  # "Obama" in 2012: USA GOV; in 2019: USA
+                if ent.country is None and dated[1] == "IGO":
+                    ent.sector = "IGO"
+            if ent.country is None and ent.sector != "IGO" and ent.name in kb.people:
+                country, sector = kb.people[ent.name]  # "Putin": the knowledge file's people
+                ent.fill(country=country, sector=sector)
+            if ent.country is None and ent.sector != "IGO":  # an IGO official has no country
+                ent.fill(country=_locative_country(st, ent))
+            if ent.country is None and ent.title and ent.sector != "IGO":
+                ent.fill(country=_named_country(st, ent))
+    _resolve_pronouns(st)
+    _resolve_first_person(st)
+    _add_role_nouns(st)
+    _merge_bare_groups(st)
+    return _assemble(st)
+
+
+def unique_id(name: str, used: Collection[str]) -> str:
+    """A stable actor id: the name's slug, numbered when an earlier actor has it."""
+    base = slug(name) or "actor"
+    ident, n = base, 1
+    while ident in used:
+        n += 1
+        ident = f"{base}-{n}"
+    return ident
+
+
+def _assemble(st: _State) -> list[Actor]:
+    ents = sorted((e for e in st.entities.values() if e.mentions), key=lambda e: (min(e.mentions), e.key))
+    actors, used = [], set()
+    for e in ents:
+        ident = unique_id(e.name, used)
+        used.add(ident)
+        actors.append(Actor(id=ident, name=e.name, kind=e.kind, country=e.country, sector=e.sector,
+                            title=e.title, mentions=[Span.model_construct(start=s, end=t)
+                                                     for s, t in sorted(e.mentions)]))
+    return actors
+
+
+class ActorExtractor:
+    """The spaCy component: knowledge and matcher are built once, here."""
+
+    def __init__(self, nlp: Language, name: str = "newsgraph_actors") -> None:
+        register_extensions()
+        self.name = name
+        self.kb = load_knowledge()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = sorted(t for t, (kind, _) in self.kb.surface.items() if kind != "demonym" or t[:1].isupper())
+        self.matcher.add("KNOWN", list(nlp.tokenizer.pipe(surfaces)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = extract_actors(doc, self.kb, self.matcher)
+        return doc
+
+
+@Language.factory("newsgraph_actors", assigns=["doc._.actors"],
+                  requires=["token.dep", "token.pos", "token.lemma", "doc.ents"])
+def make_actors(nlp: Language, name: str) -> ActorExtractor:
+    return ActorExtractor(nlp, name)

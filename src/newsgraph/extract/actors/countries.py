@@ -1,0 +1,172 @@
+"""Country words and the other knowledge-file matches: a state acting, a place, a nationality.
+
+A country acts under its canonical name, with metonymy ("the Kremlin", "Moscow is ...") as
+mentions of the same state actor (kind ``state``, sector ``GOV``); a country in a locative
+phrase ("protests in Belarus") is a place, not an actor, but a capital an act is directed at
+("a visit to Minsk") is the state; a country after "at" is a target, not a place. IGOs and
+listed groups are actors of their own; a plural demonym in an argument ("Belarusians") is a
+group. ``not_nationality`` and ``posted_to`` tell when a country word says nothing of an
+actor's nationality.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+from spacy.tokens import Span as TokSpan
+
+from .knowledge import Knowledge, _dated, _role
+from .state import _State
+
+LOCATIVE_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside", "around", "near",
+                            "outside", "over", "all"})
+CAPITAL_LOCATIVE_PREPS = LOCATIVE_PREPS | {"to", "from", "into", "via", "through"}
+# "fired at Russia", "angry at Iran": a country after "at" is a target, not a place
+COUNTRY_LOCATIVE_PREPS = LOCATIVE_PREPS - {"at"}
+# the prepositions that surely place a sentence, for a person's fallback country
+PLACE_PREPS = frozenset({"in", "across", "throughout", "within", "inside"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "attr",
+                           "agent", "dative", "iobj", "ROOT", "oprd", "npadvmod"})
+PLACE_NOUNS = frozenset({"village", "town", "city", "region", "province", "district", "county", "state",
+                         "capital", "port", "island", "area", "suburb", "municipality", "oblast"})
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _is_locative(span: TokSpan, preps: frozenset[str]) -> bool:
+    """A place in a locative phrase ("in Belarus", "across Russia"), also
+    when the parser misattached it (then the word before decides)."""
+    head = _first_conjunct(span.root)
+    if head.dep_ == "pobj" and head.head.lower_ in preps:
+        return True
+    i = span.start - 1
+    while i >= 0 and span.doc[i].lower_ in ("the", "of"):
+        i -= 1
+    return i >= 0 and span.doc[i].lower_ in preps and span.doc[i].pos_ == "ADP"
+
+
+def _is_modifier_of_actor(kb: Knowledge, span: TokSpan) -> bool:
+    """"Russian" in "Russian media", "US" in "US officials": a nationality,
+    read by the actor it modifies, not a mention of the state."""
+    root = span.root
+    if root.dep_ not in ("amod", "compound", "nmod", "npadvmod") or root.head.i == root.i:
+        return False
+    head = root.head
+    return head.ent_type_ == "PERSON" or _role(kb, head) is not None
+
+
+def _add_state(st: _State, a3: str, start: int, end: int) -> None:
+    entry = st.kb.countries.get(a3, {"name": a3})
+    st.entity("state:" + a3, entry["name"], "state", country=a3, sector="GOV")
+    st.mention("state:" + a3, start, end)
+
+
+def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
+    """A knowledge-file match: a state acting, a nationality, an IGO or group."""
+    kind, key = hit
+    kb = st.kb
+    sent = st.sent_of[span.start]
+    country = kb.entities[key].get("country") if kind == "entity" else key
+    if _currency(span):
+        return  # "US $50 million", "US dollars": a currency, not the state
+    if kind != "entity" and _in_title(kb, span):
+        return  # "the US commander in Iraq": where an office is, not where the sentence is
+    if country and not _of_one_person(kb, span) and not not_nationality(span[0]) and not posted_to(kb, span):
+        # not "the US commander" (that person's country) nor "ethnic Albanians"
+        st.named.setdefault(sent, set()).add(country)
+    if kind == "entity":
+        info = kb.entities[key]
+        country, sector = _dated(st, key, phoenix=False) or (info.get("country"), info.get("sector"))
+        st.entity("entity:" + key, key, info["kind"], country=country, sector=sector)
+        st.mention("entity:" + key, span.start_char, span.end_char)
+        return
+    if kind == "demonym":
+        if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ in ARGUMENT_DEPS and not _is_modifier_of_actor(kb, span):
+            country = None if not_nationality(span[0]) else key  # "ethnic Albanians" live anywhere
+            ent = st.entity(f"group:{country}:-:{span.text}", span.text, "group", country=country)
+            st.mention(ent.key, span.start_char, span.end_char)
+        return
+    preps = COUNTRY_LOCATIVE_PREPS if kind == "country" else CAPITAL_LOCATIVE_PREPS
+    if _is_locative(span, preps) and not _destination_of_act(span):
+        # "nervousness in the Kremlin" and "a visit to Oslo" do not say where a sentence is
+        if kind != "seat" and _is_locative(span, PLACE_PREPS):
+            st.locatives.setdefault(sent, []).append(key)
+        return
+    if _is_modifier_of_actor(kb, span):
+        return
+    if span.root.dep_ in ("compound", "amod", "nmod"):
+        st.locatives.setdefault(sent, []).append(key)  # "US elections" places the sentence
+    _add_state(st, key, span.start_char, span.end_char)
+
+
+def _of_one_person(kb: Knowledge, span: TokSpan) -> bool:
+    """Is a country word one person's nationality ("the US commander", "South African leader")?"""
+    head = span.root.head
+    role = _role(kb, head)
+    return _is_modifier_of_actor(kb, span) and head.tag_ == "NN" and role is not None and role[0] == "person"
+
+
+def posted_to(kb: Knowledge, span: TokSpan) -> bool:
+    """"the ambassador to Chile", "the envoy for Haiti", "the minister for Andean affairs":
+    the country an office deals with, which says nothing of its holder's nationality."""
+    tok = span.root
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in ("affair", "affairs", "relation"):
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "for"):
+        return False
+    role = _role(kb, tok.head.head)
+    return role is not None and role[0] == "person"
+
+
+def _currency(span: TokSpan) -> bool:
+    """Is a country word part of a currency ("US $50 million", "US dollars")?"""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.root.ent_type_ == "MONEY" or (nxt is not None and nxt.text[:1] in "$€£¥")
+
+
+def _in_title(kb: Knowledge, span: TokSpan) -> bool:
+    """Is a country or capital the place of a person's office ("the US commander in Iraq",
+    "the ambassador in Moscow")?"""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+        return False
+    role = _role(kb, prep.head)
+    return role is not None and role[0] == "person" and prep.head.tag_ == "NN"  # not "rebels in"
+
+
+def _destination_of_act(span: TokSpan) -> bool:
+    """"a visit by Lavrov to Minsk", "an envoy to Beijing": a capital after "to" on a noun
+    is the party the act is directed at (metonymy), not only where it goes."""
+    head = _first_conjunct(span.root)
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "NOUN" and prep.head.i != prep.i
+
+
+def _place_of(span: TokSpan) -> bool:
+    """"the village of Ostriv": a name after a place noun and "of" is a place."""
+    head = span.root.head
+    return (span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS)
+
+
+_PATRON_PARTICIPLES = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"}
+_REGION_WORDS = {"latin", "south", "north", "central"}
+
+
+def not_nationality(tok: Token) -> bool:
+    """Is this country word not the actor's nationality? "pro-Russia rebels", "Syrian-backed
+    militia": a cause or a patron ("US-led forces" are the US's, and stay so); "Latin
+    American", "South American": a region; "ethnic Albanians": an ethnicity, coded by where
+    they live, as CAMEO coders do."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
+        return True
+    if tok.i >= 1 and doc[tok.i - 1].lower_ == "ethnic":
+        return True
+    if tok.lower_ == "american" and tok.i >= 1:
+        prev = doc[tok.i - 2] if doc[tok.i - 1].text == "-" and tok.i >= 2 else doc[tok.i - 1]
+        if prev.lower_ in _REGION_WORDS:
+            return True
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _PATRON_PARTICIPLES

@@ -1,0 +1,235 @@
+"""The knowledge file, and the lookups every actor rule makes in it.
+
+``newsgraph/data/knowledge.json`` holds what the text rarely states. Set
+``NEWSGRAPH_KNOWLEDGE`` to the path of an extra JSON file of the same shape
+to extend it: objects merge key by key, lists are extended, other values are
+replaced. Sections:
+
+``countries``   ``{"RUS": {"name": "Russia", "demonyms": [...], "capitals": [...],
+                "aliases": [...], "seats": ["Kremlin"]}}``; every ISO 3166 country
+                not listed is added from ``pycountry`` at load time.
+``igos``        ``{"NATO": {"aliases": [...], "sector": "IGO"}}``
+``groups``      ``{"West": {"aliases": ["the West"], "kind": "group", "country": null,
+                "sector": null}}``
+``organizations`` ``{"Democratic Party": {"country": "USA", "sector": "LEG"}}``
+``roles``       role noun lemma -> ``[kind, sector]``; kind is ``person`` (a title),
+                ``group`` (a collective actor), ``org`` (a kind of organisation),
+                ``gov`` (a government) or ``mod`` (a modifier only).
+``org_keywords`` a word in an organisation's name -> sector ("Bank": "BUS").
+``people``      ``{"Vladimir Putin": {"country": "RUS", "sector": "GOV",
+                "aliases": ["Putin"]}}`` (a country the text does not give)
+
+Names the text leaves without a country are looked up, by the article's publication date, in
+the actor knowledge base (:mod:`newsgraph.knowledge`: hand-written dated rows, then PETRARCH2's
+Phoenix dictionaries): ``_dated``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+from spacy.tokens import Span as TokSpan
+
+from ...errors import InputError
+
+if TYPE_CHECKING:
+    from .state import _State
+
+KNOWLEDGE_ENV = "NEWSGRAPH_KNOWLEDGE"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: it is built once per file and cached
+class Knowledge:
+    """The merged knowledge file, indexed for lookups by surface text."""
+
+    countries: dict[str, dict]
+    entities: dict[str, dict]  # canonical name -> {kind, country, sector} for IGOs, groups, orgs
+    surface: dict[str, tuple[str, str]]  # text -> (type, key): country|demonym|capital|seat|entity
+    roles: dict[str, tuple[str, str | None]]
+    org_keywords: dict[str, str]
+    demonym_of: dict[str, str] = field(default_factory=dict)  # alpha-3 -> adjective
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # name -> (country, sector)
+    domestic_sectors: tuple[str, ...] = ()  # sectors of actors that take the story's country
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """Objects merge key by key, lists extend, other values are replaced."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _pycountry_names() -> dict[str, list[str]]:
+    """Every ISO country's short, common and official names, so that no
+    country needs listing by hand just to be recognised."""
+    import pycountry
+
+    names: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        forms = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        names[c.alpha_3] = [f for f in forms if f and "," not in f]
+    return names
+
+
+def _build(raw: dict) -> Knowledge:
+    countries: dict[str, dict] = {}
+    surface: dict[str, tuple[str, str]] = {}
+    demonym_of: dict[str, str] = {}
+    listed = raw.get("countries", {})
+    for a3, iso_names in _pycountry_names().items():
+        entry = dict(listed.get(a3, {}))
+        entry.setdefault("name", iso_names[0] if iso_names else a3)
+        entry["aliases"] = list(entry.get("aliases", [])) + iso_names
+        countries[a3] = entry
+    for a3, entry in listed.items():
+        countries.setdefault(a3, dict(entry))
+    derived: dict[str, str] = {}
+    for a3, entry in countries.items():
+        if "demonyms" not in entry and entry["name"].endswith("a") and " " not in entry["name"]:
+            derived[entry["name"] + "n"] = a3  # Samoa -> Samoan: matched, never used to name a group
+    # order matters: later kinds never override earlier ones for the same text
+    for a3, entry in countries.items():
+        for text in [entry["name"], *entry.get("aliases", [])]:
+            surface.setdefault(text, ("country", a3))
+        for text in entry.get("seats", []):
+            surface.setdefault(text, ("seat", a3))
+        for text in entry.get("capitals", []):
+            surface.setdefault(text, ("capital", a3))
+        for text in entry.get("demonyms", []):
+            surface.setdefault(text, ("demonym", a3))
+        if entry.get("demonyms"):
+            demonym_of[a3] = entry["demonyms"][0]
+    for text, a3 in derived.items():
+        surface.setdefault(text, ("demonym", a3))
+    entities: dict[str, dict] = {}
+    for section, defaults in (("igos", {"kind": "organization", "country": None, "sector": "IGO"}),
+                              ("groups", {"kind": "group", "country": None, "sector": None}),
+                              ("organizations", {"kind": "organization", "country": None, "sector": None})):
+        for name, entry in raw.get(section, {}).items():
+            info = {**defaults, **{k: v for k, v in entry.items() if k != "aliases"}}
+            entities[name] = info
+            for text in [name, *entry.get("aliases", [])]:
+                surface[text] = ("entity", name)
+    roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
+    return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
+                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())))
+
+
+def _people(section: dict) -> dict[str, tuple[str | None, str | None]]:
+    """Full names and aliases -> (country, sector). An alias two entries share with different
+    countries ("Kim") is dropped: a name that could be either gives neither."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    clash: set[str] = set()
+    for name, entry in section.items():
+        value = (entry.get("country"), entry.get("sector"))
+        out[name] = value
+        for alias in entry.get("aliases", []):
+            if alias in out and out[alias][0] != value[0] and alias not in section:
+                clash.add(alias)
+            out.setdefault(alias, value)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+@lru_cache(maxsize=8)
+def _load(extra_path: str | None) -> Knowledge:
+    raw = json.loads(resources.files("newsgraph.data").joinpath("knowledge.json").read_text("utf-8"))
+    if extra_path:
+        path = Path(extra_path)
+        try:
+            extra = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{KNOWLEDGE_ENV}={extra_path} is not a readable JSON file ({exc}); "
+                             "point it at a JSON object shaped like newsgraph/data/knowledge.json") from None
+        raw = _merge(raw, extra)
+    return _build(raw)
+
+
+def load_knowledge() -> Knowledge:
+    """The built-in knowledge merged with ``$NEWSGRAPH_KNOWLEDGE`` (cached per path)."""
+    return _load(os.environ.get(KNOWLEDGE_ENV) or None)
+
+
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@lru_cache(maxsize=4096)
+def _strip_text(text: str) -> str:
+    """"the Kremlin's" -> "Kremlin": the form the knowledge file lists."""
+    return _TRAILING_POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip())).strip()
+
+
+def country_of(text: str) -> str | None:
+    """ISO alpha-3 for a country name, alias, demonym, capital or seat of
+    government ("Russian", "the Kremlin", "Minsk" -> RUS/RUS/BLR), else None."""
+    kb = load_knowledge()
+    key = _strip_text(text)
+    hit = kb.surface.get(key) or kb.surface.get(text.strip())
+    if hit is None:
+        hit = _lower_surface(kb).get(key.lower())
+    if hit and hit[0] != "entity":
+        return hit[1]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _lower_surface(kb: Knowledge) -> dict[str, tuple[str, str]]:
+    """Country words by lower case ("russian" -> RUS): the first listed of each, entities left out."""
+    index: dict[str, tuple[str, str]] = {}
+    for text, hit in kb.surface.items():
+        if hit[0] != "entity":
+            index.setdefault(text.lower(), hit)
+    return index
+
+
+def slug(name: str) -> str:
+    """A stable, readable id: ASCII, lower case, hyphens."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "actor"
+
+
+def _role(kb: Knowledge, tok: Token) -> tuple[str, str | None] | None:
+    return kb.roles.get(tok.lemma_.lower()) or kb.roles.get(tok.lower_)
+
+
+def _country_in(kb: Knowledge, tokens) -> str | None:
+    """The country a run of modifier tokens names ("Russian", "US", "White House")."""
+    toks = list(tokens)
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            text = "".join(t.text_with_ws for t in toks[i:i + n]).strip()
+            hit = kb.surface.get(_strip_text(text))
+            if hit and hit[0] != "entity":
+                return hit[1]
+    return None
+
+
+def _lookup(kb: Knowledge, span: TokSpan) -> tuple[str, str] | None:
+    return kb.surface.get(span.text) or kb.surface.get(_strip_text(span.text))
+
+
+def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str | None] | None:
+    """(country, sector) of a named actor on the article's date, from the actor knowledge base
+    (``newsgraph.knowledge``): the text has not said, so the role held that day decides."""
+    from ...knowledge import lookup
+
+    words = name.split()
+    for i in range(max(1, len(words) - 1)):  # "Mawlawi Ana Ruiz": an honorific the tagger kept
+        if (hit := lookup(" ".join(words[i:]), st.doc._.published, phoenix=phoenix)) is not None:
+            return hit
+    return None

@@ -1,0 +1,110 @@
+"""Organisations: companies, parties, newspapers, and the bodies of international ones.
+
+Country and sector come from the name ("Syrian Observatory ..."), the knowledge file or the
+actor knowledge base, premodifiers ("the Russian state gas company Gazprom") or an apposition
+("Belgprombank, a Belarusian subsidiary"). An acronym joins the one organisation whose initials
+it spells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+from spacy.tokens import Span as TokSpan
+
+from .countries import not_nationality
+from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text
+from .persons import _name_span
+from .state import _State
+from .titles import _appositive, _premodifier_tokens, _title_parts
+
+REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
+
+
+def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
+    """An organisation; country and sector from its name, premodifiers
+    ("the Russian state gas company Gazprom") or apposition ("Belgprombank,
+    a Belarusian subsidiary")."""
+    kb, doc = st.kb, st.doc
+    span = _name_span(span)
+    name = _strip_text(span.text)
+    known = kb.entities.get(name, {})
+    if (dated := _dated(st, name, phoenix=not known)) is not None:
+        known = {"country": dated[0], "sector": dated[1]}  # "Baloch Liberation Army": the knowledge base
+    sector = sector or known.get("sector") or next(
+        (kb.org_keywords[t.text] for t in span if t.text in kb.org_keywords), None)
+    country = known.get("country")
+    if not known and (body := _igo_prefix(kb, span)):
+        sector = sector or kb.entities[body].get("sector")  # "United Nations Emergency Relief Coordinator"
+    for toks in (_premodifier_tokens(doc, span.start), _appositive(kb, span.root), _appos_head(span)):
+        if toks and any(_role(kb, t) for t in toks):
+            _, c, s = _title_parts(kb, toks)
+            country, sector = country or c, sector or s
+    if country is None and not known:
+        country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
+    ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
+    st.mention(ent.key, span.start_char, span.end_char)
+    if country:
+        st.named.setdefault(st.sent_of[span.start], set()).add(country)
+
+
+def _igo_prefix(kb: Knowledge, span: TokSpan) -> str | None:
+    """The international body a longer name opens with ("United Nations Emergency Relief
+    Coordinator", "EU Naval Force"): a part or office of it."""
+    for end in range(span.end - 1, span.start, -1):
+        hit = kb.surface.get(_strip_text(span.doc[span.start:end].text))
+        if hit and hit[0] == "entity" and kb.entities[hit[1]].get("sector") == "IGO":
+            return hit[1]
+    return None
+
+
+def _appos_head(span: TokSpan) -> list[Token]:
+    """"the company, Gazprom": the noun phrase a name is in apposition to."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        head = root.head
+        return [t for t in _left_phrase(head) if t.i < span.start and t.lower_ not in ("the", "a", "an")]
+    return []
+
+
+def _left_phrase(tok: Token) -> list[Token]:
+    """A noun's left modifiers and the noun itself."""
+    return [t for t in tok.doc[tok.left_edge.i:tok.i + 1]]
+
+
+def _add_unlabelled_press(st: _State) -> None:
+    """A proper noun the tagger missed that "reported" or "wrote" is a news outlet
+    ("The *Nezavisimaya Gazeta* reported")."""
+    doc = st.doc
+    for i in st.scan.free_propn:
+        tok = doc[i]
+        if (tok.dep_ == "nsubj" and tok.i not in st.taken
+                and tok.head.lemma_ in REPORT_VERBS):
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            _add_org(st, doc[start:tok.i + 1], sector="MED")
+
+
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "al"})
+
+
+def _initials(name: str) -> str:
+    words = re.split(r"[\s-]+", name)
+    return "".join(w[0] for w in words if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+
+
+def _merge_acronyms(st: _State) -> None:
+    """"the Northern Freedom Front (NFF) ... the NFF said": an acronym is the organisation whose
+    initials it spells, when exactly one named in the article does."""
+    orgs = [e for e in st.entities.values() if e.kind in ("organization", "group") and " " in e.name]
+    for key, ent in list(st.entities.items()):
+        if ent.kind != "organization" or not re.fullmatch(r"[A-Z]{2,6}", ent.name):
+            continue
+        if ent.country or ent.sector:
+            continue
+        full = [o for o in orgs if _initials(o.name) == ent.name]
+        if len(full) == 1:
+            full[0].mentions |= ent.mentions
+            del st.entities[key]

@@ -1,0 +1,381 @@
+"""People: full names, surname-only mentions ("Lavrov") and pronouns, one actor per person.
+
+Title, country and sector come from the text (:mod:`.titles`); failing that, ``extract_actors``
+tries, in order, the organisation in their title, their apposition, the actor knowledge base by
+date, the knowledge file's ``people`` (G20 leaders and others, by a fixed rule), then the
+helpers here: the one country the sentences mentioning them are set in, or name. he/his/she/her,
+and "I" inside a quotation, are resolved to a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokSpan
+
+from .countries import _is_locative, not_nationality
+from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of
+from .state import MALE, _Entity, _State, _entity_text, _span_chars
+from .titles import (
+    _TITLE_EDGE,
+    HONORIFICS,
+    _appositive,
+    _has_title_word,
+    _is_named_org,
+    _premodifier_tokens,
+    _reverse_appositive,
+    _title_parts,
+)
+
+PERSON_LOCATIVE_PREPS = frozenset({"in", "near", "across", "throughout", "inside", "outside"})
+MALE_NAMES_IN_A = frozenset({"nikita", "ilya", "luca", "joshua", "jonah", "elijah", "mustafa", "musa", "isa",
+                             "yahya", "zakaria", "hamza", "osama", "usama", "taha", "reza", "mirza", "akira",
+                             "sasha", "kosta", "andrea", "attila", "ezra"})
+FEMALE_TITLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman",
+                           "queen", "mrs", "ms", "madam", "actress", "mother", "wife", "daughter"})
+MALE_TITLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "policeman", "king",
+                         "mr", "sir", "father", "husband", "son"})
+SPEECH_VERBS = frozenset({"say", "tell", "state", "add", "declare", "insist", "reply", "write", "ask", "warn"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+QUOTE_RE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
+
+
+def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list[TokSpan]]:
+    """Split candidates into people and the rest. An ORG/GPE that is a known
+    surname, a name in the knowledge file's people, or is followed by ", who", is a
+    person the tagger mislabelled."""
+    doc = st.doc
+    persons, rest = [], []
+    orgs = {s.text for s in spans if s.label_ == "ORG" or _org_noun_before(st.kb, s)}
+    for s in spans:
+        if s.label_ != "PERSON" or _is_byline(s, st.text) or _is_locative(s, PERSON_LOCATIVE_PREPS):
+            continue
+        if _org_noun_before(st.kb, s) or s.text in orgs:  # "the newspaper Novaya Gazeta"; "oil giant Yukos"
+            rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
+            continue
+        start = s.start
+        while start < s.end - 1 and (r := _role(st.kb, doc[start])) is not None and r[0] == "person":
+            start += 1  # "King Albert II": the title is read as a premodifier
+        name = _name_span(doc[start:s.end])
+        if len(name) and not (len(name) == 1 and _role(st.kb, name[0])):
+            persons.append(name)
+    persons += _untagged_who(doc, st.scan.who)
+    surnames = {s.text.rsplit(" ", 1)[-1] for s in persons}
+    full_surnames = {s.text.rsplit(" ", 1)[-1] for s in persons if " " in s.text}
+    persons += [doc[i:i + 1] for i in st.scan.free_propn  # "Macron spoke": a surname the tagger missed
+                if doc[i].text in full_surnames]
+    for s in spans:
+        if s.label_ == "PERSON":
+            continue
+        is_person = False
+        if s.label_ in ("ORG", "GPE") and _lookup(st.kb, s) is None:
+            nxt = doc[s.end:s.end + 2]
+            is_person = s.text in surnames or s.text in st.kb.people or (
+                len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "who")
+        (persons if is_person else rest).append(_name_span(s) if is_person else s)
+    persons.sort(key=lambda s: s.start)
+    return persons, rest
+
+
+def _org_noun_before(kb: Knowledge, span: TokSpan) -> bool:
+    """A "person" right after an organisation noun is the organisation's name."""
+    if span.start == 0:
+        return False
+    role = _role(kb, span.doc[span.start - 1])
+    return role is not None and role[0] == "org"
+
+
+def _untagged_who(doc: Doc, who: list[int]) -> list[TokSpan]:
+    """A proper noun the tagger missed, followed by ", who", is a person."""
+    out = []
+    for i in who:
+        tok = doc[i]
+        if (tok.i >= 2 and doc[tok.i - 1].text == ","
+                and doc[tok.i - 2].pos_ == "PROPN" and not doc[tok.i - 2].ent_type_):
+            end = start = tok.i - 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                start -= 1
+            out.append(doc[start:end + 1])
+    return out
+
+
+def _is_byline(span: TokSpan, text: str) -> bool:
+    """A name alone on its line is the byline, not an actor."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    return line.strip(" *_#") == span.text
+
+
+def _name_span(span: TokSpan) -> TokSpan:
+    """Drop a trailing possessive and a leading honorific ("Mr Greenspan's")."""
+    start, end = span.start, span.end
+    while end > start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    while end - start > 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
+        start += 1
+    return TokSpan(span.doc, start, end, label=span.label_)
+
+
+def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
+    """Map each person span (by start token) to a canonical full name:
+    a surname alone joins the full name ending with it, nearest before
+    first, else the first after."""
+    full = [(s.start, s.text) for s in spans if " " in s.text]
+    out: dict[int, str] = {}
+    for s in spans:
+        if " " in s.text:
+            out[s.start] = s.text
+            continue
+        matches = [(i, n) for i, n in full if n.endswith(" " + s.text)] or \
+            [(i, n) for i, n in full if n.startswith(s.text + " ")]
+        before = [m for m in matches if m[0] < s.start]
+        out[s.start] = (before[-1] if before else matches[0])[1] if matches else s.text
+    return out
+
+
+def _add_persons(st: _State, spans: list[TokSpan]) -> None:
+    kb, doc = st.kb, st.doc
+    names = _person_groups(spans)
+    for s in spans:
+        full = names[s.start]
+        key = "person:" + full
+        ent = st.entity(key, full, "person")
+        subj = s.root.dep_ in ("nsubj", "nsubjpass")
+        st.antecedents.append((s.start, st.sent_of[s.start], key, subj))
+        for t in s:
+            st.person_tokens[t.i] = key
+        st.taken.update(range(s.start, s.end))
+        if _government_head(kb, s.root) is not None:
+            ent.fill(sector="GOV")
+            continue  # "the Obama administration" is the state, not the person
+        st.mention(key, s.start_char, s.end_char)
+        _read_title(st, ent, s)
+        of_country = _of_country_after(st, s)
+        if of_country:
+            ent.fill(country=of_country)
+        if ent.gender is None:
+            ent.gender = ent.name_gender = _honorific_gender(doc, s.start) or _gender_of(kb, full, ent.title)
+
+
+def _government_head(kb: Knowledge, tok: Token) -> Token | None:
+    """The government noun a name or pronoun modifies ("the Lukashenko regime")."""
+    head = tok.head
+    if tok.dep_ in ("compound", "poss", "amod", "nmod") and head.i != tok.i:
+        role = _role(kb, head)
+        if role and role[0] == "gov":
+            return head
+    return None
+
+
+def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
+    """Title, country and sector from the words before a name, an apposition
+    after it, or a title before a comma ("the ex-CEO of X, ..., Name"); the
+    organisations named there are kept to give a country later."""
+    kb, doc = st.kb, st.doc
+    pre = _premodifier_tokens(doc, s.start)
+    if pre and _has_title_word(kb, pre):
+        title, country, sector = _title_parts(kb, pre)
+        if country is None and sector != "IGO":  # "Texas Governor", "Bavarian premier": a region's office
+            country = next((c for t in pre if t.ent_type_ == "GPE" and t.ent_iob_ == "B"
+                            and (c := _place_country(_entity_text(t)))), None)
+        ent.fill(country, sector, title)
+        st.taken.update(t.i for t in pre if not _is_named_org(t))
+    elif pre and (country := _country_in(kb, pre[-2:])) and pre[-1].dep_ in ("compound", "amod", "nmod"):
+        ent.fill(country=country)  # "U.S. Colin Powell", "Iranian Kamal Kharazi"
+        st.taken.update(t.i for t in pre[-2:])
+    reverse = _reverse_appositive(kb, s, st.sent_start[st.sent_of[s.start]])
+    for toks in (_appositive(kb, s.root), reverse):
+        if toks:
+            title, country, sector = _title_parts(kb, toks)
+            ent.fill(country, sector, title)
+            st.taken.update(t.i for t in toks if not _is_named_org(t))
+    if reverse:  # "The EU special representative for X, Ana Ruiz, said": the title is the person too
+        own = [t for t in reverse if not _is_named_org(t) and t.tag_ != "POS" and _country_in(kb, [t]) is None]
+        own = [t for t in own if t.i >= own[-1].i - len(own) + 1] if own else own  # one contiguous run
+        while own and own[-1].lower_ in _TITLE_EDGE:
+            own.pop()  # "the ex-CEO of [Bank]": the title without its dangling "of"
+        if own:
+            st.mention(ent.key, *_span_chars(own))
+    appos = [t for c in s.root.rights if c.dep_ == "appos" for t in c.subtree]
+    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse])
+    if ent.key not in st.appos_country and (where := _appos_country(s)):
+        st.appos_country[ent.key] = where
+
+
+def _of_country_after(st: _State, span: TokSpan) -> str | None:
+    """"President Emmanuel Macron of France": the country after the name."""
+    doc = st.doc
+    i = span.end
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        for n in (3, 2, 1):
+            hit = _lookup(st.kb, doc[j:j + n]) if j + n <= len(doc) else None
+            if hit and hit[0] == "country":
+                st.taken.update(range(i, j + n))
+                return hit[1]
+    return None
+
+
+def _org_names(doc: Doc, tokens: list[Token]) -> list[str]:
+    """Names of the ORG entities that ``tokens`` touch, as the org actors are keyed."""
+    names = []
+    for t in tokens:
+        if t.ent_type_ == "ORG" and t.ent_iob_ == "B":
+            end = t.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            names.append(_strip_text(doc[t.i:end].text))
+    return names
+
+
+def _appos_country(s: TokSpan) -> str | None:
+    """The country an apposition after a name gives: a nationality ("Ana Ortiz, a Chilean
+    historian") or the place of the person's post ("a professor at a university in Hawaii",
+    "a researcher from the University of Lyon in France")."""
+    for child in s.root.rights:
+        if child.dep_ != "appos" or child.ent_type_ == "PERSON":
+            continue
+        for t in child.subtree:
+            if t.ent_type_ == "NORP" and t.ent_iob_ == "B" and not not_nationality(t):
+                if code := country_of(_entity_text(t)):
+                    return code
+            if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "LOC") and t.head.lower_ in ("in", "from"):
+                if code := _place_country(_entity_text(t)):
+                    return code
+    return None
+
+
+def _place_country(name: str) -> str | None:
+    """A country word, or the country of a place the gazetteer knows ("Hawaii" -> USA)."""
+    if code := country_of(name):
+        return code
+    from collections import Counter
+
+    from ..places import gazetteer, resolve
+
+    best = resolve(gazetteer(), name, Counter())
+    return best.country if best is not None else None
+
+
+def _honorific_gender(doc: Doc, start: int) -> str | None:
+    """"Mrs Merkel" -> f, "Mr Greenspan" -> m."""
+    return HONORIFICS.get(doc[start - 1].lower_.rstrip(".")) if start > 0 else None
+
+
+def _gender_of(kb: Knowledge, name: str, title: str | None) -> str | None:
+    """A cautious guess used only to keep "she" off a man and "he" off a woman."""
+    words = {w.lower().strip(".") for w in (title or "").split()}
+    if words & FEMALE_TITLES:
+        return "f"
+    if words & MALE_TITLES:
+        return "m"
+    parts = name.split()
+    if parts and re.search(r"(ova|eva|ina|aya|skaya|ska)$", parts[-1]):
+        return "f"
+    if len(parts) > 1 and parts[0].endswith("a") and parts[0].lower() not in MALE_NAMES_IN_A:
+        return "f"
+    return None
+
+
+def _sentence_place(st: _State, sent: int) -> str | None:
+    """The one country a sentence names as a place, if exactly one."""
+    places = set(st.locatives.get(sent, ()))
+    return places.pop() if len(places) == 1 else None
+
+
+def _locative_country(st: _State, ent: _Entity) -> str | None:
+    """Fallback country of a person: the country named most often as a place
+    in the sentences that mention them; None on a tie."""
+    counts: dict[str, int] = {}
+    for sent in {a[1] for a in st.antecedents if a[2] == ent.key}:
+        for c in st.locatives.get(sent, ()):
+            counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _named_country(st: _State, ent: _Entity) -> str | None:
+    """Fallback country of a titled person ("President Levy Mwanawasa ... the Zambian
+    people"): the one country their sentences name, as a state, nationality or a named
+    body's home. Other people's titles are not counted ("President Mitterrand welcomed
+    South African leader de Klerk" leaves Mitterrand without one)."""
+    named: set[str] = set()
+    for sent in _sentences_of(st, ent):
+        named |= st.named.get(sent, set())
+    return named.pop() if len(named) == 1 else None
+
+
+def _sentences_of(st: _State, ent: _Entity) -> set[int]:
+    sents = {a[1] for a in st.antecedents if a[2] == ent.key}
+    for start, _ in ent.mentions:
+        span = st.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            sents.add(st.sent_of[span.start])
+    return sents
+
+
+def _resolve_pronouns(st: _State) -> None:
+    """he/his/she/her -> a person: the nearest compatible person earlier in
+    the sentence, else the subject (or last person) of the nearest of the
+    three sentences before that has one."""
+    doc = st.doc
+    ants = sorted(st.antecedents)
+    for i in st.scan.pronouns:
+        tok = doc[i]
+        gender = "m" if tok.lower_ in MALE else "f"
+        sent = st.sent_of[tok.i]
+        cands = [a for a in ants if a[0] < tok.i and sent - a[1] <= 3
+                 and st.entities[a[2]].gender in (None, gender)]
+        if not cands:
+            continue
+        same = [a for a in cands if a[1] == sent]
+        if same:
+            choice = same[-1]
+        else:
+            last = max(a[1] for a in cands)
+            in_sent = [a for a in cands if a[1] == last]
+            known = [a for a in in_sent if st.entities[a[2]].name_gender == gender]
+            choice = (known or [a for a in in_sent if a[3]] or in_sent)[-1]
+        ent = st.entities[choice[2]]
+        ent.gender = ent.gender or gender
+        ent.mentions.add((tok.idx, tok.idx + len(tok)))
+        st.pronouns[tok.i] = choice[2]
+        ants.append((tok.i, sent, choice[2], tok.dep_ in ("nsubj", "nsubjpass")))
+        ants.sort()
+
+
+def _speaker_near(st: _State, tokens: range) -> str | None:
+    """The person who is the subject of a speech verb among ``tokens``."""
+    doc = st.doc
+    for i in tokens:
+        if 0 <= i < len(doc) and doc[i].lemma_ in SPEECH_VERBS:
+            for child in doc[i].children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    key = st.pronouns.get(child.i) or st.person_tokens.get(child.i)
+                    if key and st.entities[key].mentions:
+                        return key
+    return None
+
+
+def _resolve_first_person(st: _State) -> None:
+    """"I"/"me"/"my" inside a quotation belong to its speaker, read from the
+    speech verb just before ('Lukashenko said, "I ...') or just after it."""
+    doc = st.doc
+    for match in QUOTE_RE.finditer(st.text):
+        inside = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if inside is None:
+            continue
+        firsts = [t for t in inside if t.lower_ in FIRST_PERSON and t.pos_ == "PRON"]
+        if not firsts:
+            continue
+        key = (_speaker_near(st, range(inside.start - 1, inside.start - 7, -1))
+               or _speaker_near(st, range(inside.end, inside.end + 6)))
+        if key:
+            for t in firsts:
+                st.entities[key].mentions.add((t.idx, t.idx + len(t)))

@@ -1,0 +1,241 @@
+"""Role nouns: governments and groups named by what they are, not by a name.
+
+"the Lukashenko regime", "his government" (the state actor of that country; a government
+headed by a named person, "the Obama administration", is that person's country's), "the
+Belarusian police" (BLR/COP), "the opposition", "protesters", "Russian media", "trade unions";
+"the president" is the person last named with that title. Bare groups ("the opposition") join
+the one country's group of the same kind, when only one is named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .countries import _add_state, not_nationality
+from .knowledge import Knowledge, _country_in, _role, _strip_text
+from .persons import _sentence_place
+from .state import _State, _entity_text, _phrase, _span_chars
+from .titles import WEAK_MODIFIER_SECTORS
+
+BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "authority", "authorities", "junta"})
+REPORT_NOUNS = frozenset({"report", "account", "claim", "allegation", "speculation", "estimate"})
+NEEDS_MODIFIER = frozenset({"forces"})
+FILLER_MODIFIERS = frozenset({"other", "such", "many", "several", "some", "these", "those", "all", "both", "main",
+                              "various", "certain", "few", "more", "most"})
+
+
+def _add_role_nouns(st: _State) -> None:
+    kb = st.kb
+    for i in st.scan.roles:
+        if i in st.taken:
+            continue
+        tok = st.doc[i]
+        role = _role(kb, tok)
+        if role is None or role[0] == "mod":
+            continue
+        head = tok.head
+        if tok.dep_ in ("compound", "amod", "nmod") and head.i != tok.i and _role(kb, head) and head.i not in st.taken:
+            continue  # part of a larger role phrase: "opposition leaders"
+        if tok.dep_ == "compound" and role[1] in WEAK_MODIFIER_SECTORS and tok.head.lemma_ not in REPORT_NOUNS:
+            continue  # "press conference", "public inquiry"; but "media reports" speak
+        mods = _modifiers(tok)
+        if role[0] == "gov":
+            _add_government(st, tok, mods)
+        else:
+            _add_role_group(st, tok, role, mods)
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    """Left modifiers of a noun (adjectives, compounds, possessors) with their own modifiers."""
+    out: list[Token] = []
+    for child in tok.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
+            out.extend(child.subtree)
+    hyphened = {t.i for t in out if t.i > 0 and t.doc[t.i - 1].text == "-"}  # "US-led", "Syrian-backed"
+    return [t for t in out if (not t.is_punct or t.text == "-") and t.lower_ not in FILLER_MODIFIERS
+            and (t.tag_ not in ("VBN", "VBG", "DT", "PDT") or t.i in hyphened)]
+
+
+def _country_of_token(st: _State, tok: Token) -> str | None:
+    """The country a modifier or possessor stands for: a country word, a
+    person ("the Lukashenko regime"), a pronoun resolved to one ("his government")
+    or a listed organisation with a country ("Hezbollah guerrillas")."""
+    key = st.pronouns.get(tok.i) or st.person_tokens.get(tok.i)
+    if key is not None:
+        return st.entities[key].country
+    text = tok.text
+    if tok.ent_type_ in ("GPE", "LOC"):  # "Northern Ireland" is not "Ireland"
+        text = _entity_text(tok)
+    hit = st.kb.surface.get(text) or st.kb.surface.get(_strip_text(text))
+    if hit and not not_nationality(tok):
+        return st.kb.entities[hit[1]].get("country") if hit[0] == "entity" else hit[1]
+    return None
+
+
+def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
+    """The object of a preposition after a noun ("officials of his government")."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _np_country(st: _State, tok: Token, mods: list[Token]) -> str | None:
+    for m in mods:
+        c = _country_of_token(st, m)
+        if c:
+            return c
+    obj = _of_object(tok, ("of", "in", "from"))  # "officials of his government", "a court in Guyana"
+    if obj is not None:
+        for t in [*_modifiers(obj), obj]:
+            c = _country_of_token(st, t) or st.gov_country.get(t.i)
+            if c:
+                return c
+    return None
+
+
+def _np_sector(kb: Knowledge, mods: list[Token], default: str | None) -> str | None:
+    """A modifier's sector ("opposition leaders", "military government") beats the noun's."""
+    for m in mods:
+        role = _role(kb, m)
+        if role and role[0] in ("group", "org", "mod") and role[1] not in WEAK_MODIFIER_SECTORS:
+            return role[1]
+    return default
+
+
+def _nearest_government(st: _State, tok: Token) -> str | None:
+    """The country of the nearest earlier government mention, or government
+    person, within three sentences: "the government" after "the Lukashenko government"."""
+    sent = st.sent_of[tok.i]
+    best: tuple[int, str] | None = None
+    for i, c in st.gov_mentions:
+        if i < tok.i and c and sent - st.sent_of[i] <= 5:
+            best = (i, c)
+    for i, _, key, _ in st.antecedents:
+        ent = st.entities[key]
+        if i < tok.i and ent.sector == "GOV" and ent.country and sent - st.sent_of[i] <= 5:
+            if best is None or i > best[0]:
+                best = (i, ent.country)
+    return best[1] if best else None
+
+
+def _add_government(st: _State, tok: Token, mods: list[Token]) -> None:
+    """"the Lukashenko regime", "his government", "the Ukrainian governments":
+    the state actor of that country (a military government is its own group)."""
+    kb = st.kb
+    if any(m.pos_ == "NOUN" and m.dep_ == "compound" and _role(kb, m) is None for m in mods):
+        return  # "sanctions regime", "tax administration"
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts):
+        return
+    named = [m for m in mods if m.i in st.person_tokens]
+    country = _np_country(st, tok, mods)
+    if country is None and any(m.pos_ == "PROPN" and m.dep_ == "compound" for m in mods):
+        country = _sentence_place(st, st.sent_of[tok.i])  # "the Macron government" in a French sentence
+    if country is None and not named and tok.lemma_.lower() not in BARE_GOVERNMENT:
+        return  # "the leadership of the country": too vague on its own
+    if country is None and not named and tok.tag_ == "NNS":  # "Western governments": several, none named
+        own = [m for m in mods if m.dep_ != "poss" and m.lower_ not in ("the", "a")]
+        start, end = _span_chars(own + [tok] if own and own[0].i < tok.i else [tok])
+        ent = st.entity(f"group:None:GOV:{st.text[start:end]}", st.text[start:end], "group", sector="GOV")
+        st.mention(ent.key, start, end)
+        return
+    country = country or _nearest_government(st, tok)
+    for m in named:
+        st.entities[st.person_tokens[m.i]].fill(country=country, sector="GOV")
+    sector = _np_sector(kb, mods, "GOV")
+    own = [m for m in mods if m.dep_ != "poss" and m.i not in st.pronouns and m.lower_ not in ("the", "a")]
+    start, end = _span_chars(own + [tok] if own and own[0].i < tok.i else [tok])
+    st.gov_mentions.append((tok.i, country))
+    st.gov_country[tok.i] = country
+    if sector == "GOV" and country:
+        _add_state(st, country, start, end)
+        return
+    words = _phrase([m for m in own if _country_of_token(st, m) is None] + [tok])
+    name = _with_demonym(kb, country, words)
+    ent = st.entity(f"group:{country}:{sector}:{tok.lemma_}", name, "group", country=country, sector=sector)
+    st.mention(ent.key, start, end)
+
+
+def _with_demonym(kb: Knowledge, country: str | None, words: str) -> str:
+    if country and country in kb.demonym_of:
+        return f"{kb.demonym_of[country]} {words}"
+    return words
+
+
+def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: list[Token]) -> None:
+    """"the Belarusian police", "political experts", "Iran's top nuclear
+    scientist", "trade unions": a group (or an unnamed person) named by its role."""
+    kb = st.kb
+    kind, sector = role
+    plural = tok.tag_ in ("NNS", "NNPS") or kind == "group"
+    country = _np_country(st, tok, mods)
+    possessed = any(m.dep_ == "poss" and m.i not in st.pronouns for m in mods)
+    if kind == "person" and not plural and _titled_antecedent(st, tok, mods, country):
+        return  # "the president", "the French president": the person named with that title
+    if (kind == "org" and not plural) or (kind == "person" and not plural and not (country or possessed)):
+        return  # "a leader", "the company": coreference we do not attempt
+    if tok.lower_ in NEEDS_MODIFIER and not (country or any(_role(kb, m) for m in mods)):
+        return  # "forces such as ...", but "Syrian forces", "security forces"
+    if not country and tok.dep_ in ("conj", "compound"):  # "Russian officials and businesses",
+        head_mods = [m for m in _modifiers(tok.head) if m.i != tok.i and m.head.i == tok.head.i]
+        country = _np_country(st, tok.head, head_mods) if tok.dep_ == "conj" else \
+            next((c for m in head_mods if (c := _country_of_token(st, m))), None)  # "Russian press reports"
+    sector = _np_sector(kb, mods, sector)
+    keep = [m for m in mods if m.i not in st.pronouns and m.lower_ not in ("the", "a", "an")]
+    tokens = (keep + [tok]) if keep and keep[0].i < tok.i else [tok]
+    tokens = [t for t in tokens if t.i >= tokens[0].i]
+    start, end = _span_chars(tokens)
+    if plural:
+        named = [m for m in keep if m.dep_ != "poss" and m.head.dep_ != "poss"] + [tok]
+        says_whose = _country_in(kb, named) or any(kb.surface.get(t.text, ("",))[0] == "entity" for t in named)
+        name = _phrase(named) if says_whose else _with_demonym(kb, country, _phrase(named))  # not "Turkish PKK rebels"
+        key = f"group:{country}:{sector}:{tok.lemma_}"
+        ent = st.entity(key, name, "group", country=country, sector=sector)
+    else:
+        name = st.text[start:end]
+        ent = st.entity("person:" + name, name, "person", country=country, sector=sector)
+    st.mention(ent.key, start, end)
+
+
+def _titled_antecedent(st: _State, tok: Token, mods: list[Token], country: str | None) -> bool:
+    """"President Ana Ortiz ... the president", "the foreign minister": a definite title noun is
+    the person last named with that title (of that country, if it names one). The mention is
+    added to that person; False when no earlier person holds the title."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts)
+    if not (definite or (country and any(m.dep_ == "poss" for m in mods))):
+        return False
+    words = [m.lower_ for m in mods if m.pos_ in ("ADJ", "NOUN", "PROPN") and _country_of_token(st, m) is None]
+    phrase = " ".join([*words, tok.lower_])
+    best: tuple[int, str] | None = None
+    for i, _, key, _ in st.antecedents:
+        ent = st.entities[key]
+        title = (ent.title or "").lower()
+        if i >= tok.i or not title or not re.search(rf"\b{re.escape(phrase)}\b", title):
+            continue
+        if country and ent.country and ent.country != country:
+            continue
+        if best is None or i > best[0]:
+            best = (i, key)
+    if best is None:
+        return False
+    start, end = _span_chars([*[m for m in mods if m.i >= tok.left_edge.i and m.lower_ not in ("the", "a")], tok])
+    st.mention(best[1], start, end)
+    st.antecedents.append((tok.i, st.sent_of[tok.i], best[1], tok.dep_ in ("nsubj", "nsubjpass")))
+    st.antecedents.sort()
+    return True
+
+
+def _merge_bare_groups(st: _State) -> None:
+    """"the opposition" joins "the Belarusian opposition" when only one
+    country's opposition is named."""
+    for key, ent in list(st.entities.items()):
+        if not key.startswith("group:None:"):
+            continue
+        _, _, sector, lemma = key.split(":", 3)
+        same = [e for k, e in st.entities.items()
+                if k.startswith("group:") and k.endswith(f":{sector}:{lemma}") and e.country]
+        if len(same) == 1:
+            same[0].mentions |= ent.mentions
+            del st.entities[key]

@@ -1,0 +1,173 @@
+"""Titles: the words around a name that give a person's office, country and sector.
+
+Premodifiers ("Russian foreign minister Sergey Lavrov"), appositions ("X, one of the main
+opposition leaders") and a title before a comma ("the ex-CEO of Belgprombank, ..., Viktor
+Babariko"); country words are read out of the title, an organisation named in it is an actor
+of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokSpan
+
+from .knowledge import Knowledge, _country_in, _role, _strip_text, load_knowledge
+
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "madam": "f"}
+# a modifier in these sectors does not decide the sector of what it modifies ("press secretary" is
+# GOV, "public prosecutor" JUD) and alone names no actor ("press conference")
+WEAK_MODIFIER_SECTORS = frozenset({None, "MED", "CVL"})
+PORTFOLIOS = frozenset({"state", "defense", "defence", "justice", "interior", "finance", "treasury", "health",
+                        "education", "commerce", "energy", "labor", "labour", "agriculture", "transport",
+                        "foreign", "affairs", "home", "trade", "economy", "culture"})
+_TITLE_EDGE = frozenset({"the", "a", "an", ",", "-", "—", "–", "of"})
+
+
+def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
+    """Title-like words right before a name: "Russian foreign minister",
+    "US Secretary of State", "president-elect"."""
+    out: list[Token] = []
+    i = start - 1
+    while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:
+        i -= 1  # "Federal Reserve chairman Mr Greenspan"
+    while i >= 0:
+        t = doc[i]
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and (t.ent_type_ not in ("PERSON", "DATE", "CARDINAL")
+                                                   or t.ent_type_ == "PERSON" and _role(load_knowledge(), t)):
+            out.append(t)
+        elif t.text in ("-", "of") and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and out:
+            out.append(t)
+        elif t.tag_ == "POS" and i > 0 and doc[i - 1].pos_ == "PROPN" and out:
+            out.append(t)  # "Iran's foreign minister"
+        else:
+            break
+        i -= 1
+    out.reverse()
+    while out and out[0].text in _TITLE_EDGE:
+        out.pop(0)
+    return out
+
+
+def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | None, str | None]:
+    """(title, country, sector) from title words: country words are dropped
+    from the title; a modifier's sector ("opposition leader") beats the head's."""
+    if not toks:
+        return None, None, None
+    country = None
+    igo = False  # "NATO Secretary General": an international body's official
+    words: list[Token] = []
+    i = 0
+    while i < len(toks):
+        matched = False
+        for n in (3, 2, 1):
+            chunk = toks[i:i + n]
+            if len(chunk) < n:
+                continue
+            text = "".join(t.text_with_ws for t in chunk).strip()
+            hit = kb.surface.get(_strip_text(text))
+            if hit and hit[0] == "entity" and i == 0 and kb.entities[hit[1]].get("sector") == "IGO":
+                igo = True
+            if hit and hit[0] != "entity" and (i == 0 or toks[i - 1].text != "of"):
+                country = country or hit[1]
+                i += n
+                matched = True
+                break
+        if not matched:
+            if toks[i].tag_ != "POS" and toks[i].dep_ != "poss":  # "the country's minister"
+                words.append(toks[i])
+            i += 1
+    head_sector, mod_sector = None, None
+    for t in words:
+        role = _role(kb, t)
+        if role is None:
+            continue
+        if t.i == words[-1].i or role[0] == "person":
+            head_sector = head_sector or role[1]
+        elif role[0] in ("group", "org", "mod") and role[1] not in WEAK_MODIFIER_SECTORS:
+            mod_sector = mod_sector or role[1]
+    of_country = None
+    for j, t in enumerate(words):
+        if t.text == "of":
+            of_country = _country_in(kb, words[j + 1:])
+            if of_country is None and head_sector == "GOV" and any(_is_named_org(w) for w in words[j + 1:]):
+                head_sector = None  # "president of ClearView Economics": the organisation decides
+    title = _join(words).strip(" ,") or None
+    if igo and not (country or of_country):
+        return title, None, "IGO"
+    return title, country or of_country, mod_sector or head_sector
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens as text, with a space where a dropped token ("'s") stood."""
+    out = []
+    for t, nxt in zip(tokens, [*tokens[1:], None]):
+        out.append(t.text + (t.whitespace_ if nxt is None or nxt.i == t.i + 1 else " "))
+    return "".join(out).strip()
+
+
+def _has_title_word(kb: Knowledge, toks: list[Token]) -> bool:
+    return any((r := _role(kb, t)) is not None and r[0] == "person" for t in toks)
+
+
+def _appositive(kb: Knowledge, root: Token) -> list[Token]:
+    """Tokens of an apposition after a name, cut at clauses and at
+    prepositions other than "of" ("a farmer from the village" -> "farmer")."""
+    for child in root.rights:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            toks: list[Token] = []
+            for t in child.subtree:
+                if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ != "of" and t.head.i == child.i):
+                    stop = t.left_edge.i
+                    toks = [x for x in toks if x.i < stop]
+                    break
+                toks.append(t)
+            while toks and toks[0].lower_ in _TITLE_EDGE:
+                toks.pop(0)
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if _has_title_word(kb, toks) or any(_role(kb, t) for t in toks):
+                return toks
+    return []
+
+
+def _reverse_appositive(kb: Knowledge, span: TokSpan, sent_start: int) -> list[Token]:
+    """"the ex-CEO of Belgprombank, ..., Viktor Babariko": a title noun
+    earlier in the same clause, before a comma that precedes the name."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+        start -= 1  # "the country's Minister of Agriculture, Mr. Mundia Sikatana"
+    if start == 0 or doc[start - 1].text != ",":
+        return []
+    for i in range(start - 2, max(sent_start, start - 25) - 1, -1):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON":
+            return []
+        role = _role(kb, t)
+        if role and role[0] == "person" and t.tag_ in ("NN", "NNP"):
+            left = t.i
+            while left > 0 and _extends_left(doc[left - 1], doc[left]):
+                left -= 1
+            right = t.i + 1
+            if right + 1 < len(doc) and doc[right].lower_ == "of" and doc[right + 1].pos_ == "PROPN":
+                right += 2
+                while right < len(doc) and doc[right].pos_ == "PROPN":
+                    right += 1
+            return [x for x in doc[left:right] if x.lower_ not in ("the", "a", "an")]
+    return []
+
+
+def _extends_left(prev: Token, cur: Token) -> bool:
+    """Whether ``prev`` belongs to the title phrase that starts at ``cur``:
+    "ex-CEO", "Iran's foreign minister", but never across a comma."""
+    if "-" in (prev.text, cur.text) or "POS" in (prev.tag_, cur.tag_):
+        return True
+    return not prev.is_punct and prev.dep_ in ("amod", "compound", "poss", "nmod") and prev.head.i >= cur.i
+
+
+def _is_named_org(tok: Token) -> bool:
+    """An organisation named inside a title ("CEO of Belgprombank") is an actor
+    of its own; a portfolio ("Secretary of State") is part of the title."""
+    if tok.ent_type_ != "ORG" or tok.lower_ in PORTFOLIOS:
+        return False
+    return _role(load_knowledge(), tok) is None  # "Minister" inside an ORG entity is a title word
