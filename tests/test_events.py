@@ -242,11 +242,13 @@ def test_negation(code):
     c = one(code("Unlike other leaders, Putin has not congratulated Biden on his victory."), "congratulated")
     assert c.event.type == "SUPPORT" and c.event.negated and not c.event.hypothetical
     assert c.target.text == "Biden"
-    # a refused cooperative act is CAMEO's reject code (125: reject proposal to meet), still negated
+    # a refused cooperative act is CAMEO's reject code (125: reject proposal to meet); the
+    # refusal happened, so the REJECT is positive (issue 10; it used to be coded negated)
     d = one(code("The Belarusian government declined to meet the opposition leaders."), "meet")
-    assert d.event.negated and (d.event.type, d.event.cameo) == ("REJECT", "125")
+    assert not d.event.negated and (d.event.type, d.event.cameo) == ("REJECT", "125")
+    assert not d.event.hypothetical
     w = one(code("Obama said he would not provide support to Israel."), "provide")
-    assert w.event.negated and w.event.type == "REJECT" and w.target.country == "ISR"
+    assert not w.event.negated and w.event.type == "REJECT" and w.target.country == "ISR"
     assert not [c for c in code("The Belarusian government declined to meet the opposition.") if c.event.trigger.text == "declined"]
 
 

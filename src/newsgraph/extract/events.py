@@ -210,7 +210,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     """Negation and modality from the anchor clause and the verbs or adjectives governing it."""
     m = Modality()
     m.negated = any(c.dep_ == "neg" for c in anchor.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in trig.children)
+        c.dep_ == "det" and c.lower_ == "no" for c in trig.children) or _negative_subject(anchor)
     words = _aux_words(anchor)
     m.hypothetical = bool(words & _MODALS) or "if" in words or "unless" in words
     m.intent = bool(words & _FUTURE) and not ({"if", "unless"} & words)
@@ -237,7 +237,10 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
                 m.intent = m.intent or bool(hws & _FUTURE)
         elif v.dep_ == "conj":
             hws = _aux_words(head)
-            if not any(c.dep_ in _SUBJ for c in v.children):
+            # a conjoined verb shares the first verb's auxiliaries and negation only in the
+            # bare form ("will not sign or ratify it"); a finite one ("would not sign it and
+            # called for talks") has its own
+            if not any(c.dep_ in _SUBJ for c in v.children) and (v.tag_ == "VB" or v.tag_ == head.tag_ == "VBN"):
                 m.hypothetical = m.hypothetical or bool(hws & _MODALS)
                 m.intent = m.intent or bool(hws & _FUTURE)
                 m.negated = m.negated or any(c.dep_ == "neg" for c in head.children)
@@ -275,7 +278,19 @@ _REJECT_CODES = {
     "0831": "1231", "083": "123", "081": "1241", "082": "1242", "084": "1243", "085": "1244",
     "086": "1245", "087": "1246", "08": "124",
 }
-_REFUSERS = {"refuse", "decline", "reject", "fail"}
+_REFUSERS = {"refuse", "decline", "reject", "fail"}  # coders read "failed to agree" as a rejection
+
+
+_NOBODY = {"nobody", "none", "nothing", "no-one", "neither"}
+
+
+def _negative_subject(verb: Token) -> bool:
+    """A clause whose subject is negative did not happen: "nobody was arrested", "no
+    troops were sent", "none of the envoys attended"."""
+    for c in verb.children:
+        if c.dep_ in _SUBJ | _PASS_SUBJ:
+            return c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    return False
 
 
 def reject_code(cameo: str) -> str | None:
@@ -554,6 +569,19 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
             and not any(c.dep_ in _SUBJ for c in tok.children))
 
 
+_COMMENT = {"comment", "elaborate", "speculate", "confirm"}
+
+
+def _no_comment(tok: Token) -> bool:
+    """Press etiquette is no event between the parties: "declined to comment", "would not
+    elaborate", "did not reply to a request for comment", "questions for comment"."""
+    if tok.pos_ == "VERB":
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT
+                   and not any(o.dep_ in _OBJ for o in c.children) for c in tok.children)
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in _COMMENT for p in c.children) for c in tok.children)
+
+
 def _protest_of_purpose(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> Token | None:
     """The protest a demand or complaint is the purpose of ("began a hunger strike to demand the
     return of property", "rallied to protest against ..."): it says what the protest is for."""
@@ -624,7 +652,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             trig_idx[rep.i] = demand
         demand_target[rep.i] = subj
     for tok, entry, _ in triggers:  # events nested in another event's arguments
-        if _nested(tok, entry, trig_idx) or _demanded(tok, trig_idx):
+        if _nested(tok, entry, trig_idx) or _demanded(tok, trig_idx) or _no_comment(tok):
             dropped.add(tok.i)
     purpose: dict[int, Token] = {}
     for tok, entry, _ in triggers:  # "began a hunger strike to demand ...": one protest
@@ -671,6 +699,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
                 intended = (p.type, p.mode, "130")  # "will withdraw its force unless ...": a threat
         elif mod.refused and (code := reject_code(entry.cameo)) and (p := plover_for(code, table)):
             intended = (p.type, p.mode, code)
+            negated = hypothetical = False  # a refusal is a REJECT that happened
         attributed = _claim_source(doc, tok)
         if attributed is None:
             attributed, _ = _report_source(doc, anchor, places)
