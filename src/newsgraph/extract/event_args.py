@@ -533,6 +533,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             targets = _conjuncts(dat)
     if not targets and entry.plover.type in _SPEECH_ACTS:
         targets = _demanded_party(trig)
+    elif not targets and entry.plover.type == "THREATEN":  # "warned that Chad would pay": Chad
+        targets = [t for t in _demanded_party(trig) if _actor_like(t)]
     x = _child(trig, ("xcomp",))
     if x is None and ("ctl" in entry.flags or trig.lemma_.lower() in _SELF_INTENT):
         x = next((c for c in trig.children if c.dep_ == "advcl" and _infinitive(c)), None)  # "threatened today to"

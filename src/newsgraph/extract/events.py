@@ -545,9 +545,8 @@ _WISHES = {"want", "wish"}  # "X wants Y to do Z": an appeal to Y
 
 
 def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
-    """Is this trigger the content of another event ("condemned the attack", "accepted the
-    demands") or a participle trailing one ("bombarded the city, killing eight")? CAMEO codes
-    the governing event only."""
+    """Is this trigger the content of another event ("condemned the raid", "accepted the
+    demands") or a participle telling the same act again? CAMEO codes the governing event only."""
     head = tok.head
     if head.i == tok.i:
         return False
@@ -565,8 +564,12 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
         return tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in trig_idx \
             and head.lower_ in ("of", "for", "against", "on", "about", "over", "to", "with") \
             and head.head.i != tok.i and trig_idx[head.head.i].pos == "verb"
+    # a participle trailing an act of the same type tells the same act ("shelled the town,
+    # killing nine"); one of another type is an act of its own ("raided the office,
+    # detaining three") and is coded with the main clause's subject
     return (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "acl") and head.i in trig_idx
-            and not any(c.dep_ in _SUBJ for c in tok.children))
+            and not any(c.dep_ in _SUBJ for c in tok.children)
+            and trig_idx[head.i].plover.type == entry.plover.type)
 
 
 _COMMENT = {"comment", "elaborate", "speculate", "confirm"}
@@ -728,7 +731,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             # a subject noun's act ("the refusal by the Kremlin ...") has its own phrase as clause
             own = tok if nominal and tok.dep_ in _SUBJ | _PASS_SUBJ else anchor
             where = ev.place if ev.place is not None else _clause_place(place_at, own, src, trig_idx)
-            if tgt is None and where is not None and getattr(places[where], "country", None):
+            if tgt is None and where is not None and getattr(places[where], "country", None) \
+                    and not (ptype == "CONSULT" and _venue(place_at, where)):
                 _target_from_place(doc, c, places[where])
             coded.append(c)
     _inherit(doc, coded)
@@ -776,8 +780,11 @@ def _accusation(doc: Doc, c: CodedEvent, places: list) -> CodedEvent | None:
     if src is not None and (_pronoun(doc, src) or (rep.actor and src.actor == rep.actor)
                             or (rep.country and src.country == rep.country)):
         return None  # "they had attacked": most often the speaker's own side
+    ev.attributed_to = rep.actor or ev.attributed_to  # the attack is reported by X
     if src is None:
         src = _origin(doc, anchor, places)  # "a mortar bomb was fired at it from the Gaza Strip"
+    if src is None or not (src.country or src.sector == "IGO"):
+        return None  # no state or body is accused: the attack, as X reports it, is the event
     entry = _accuse_entry()
     acc = Event(
         id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
@@ -797,6 +804,13 @@ def _origin(doc: Doc, verb: Token, places: list) -> Arg | None:
     if place is None:
         return None
     return Arg(place.start, place.end, place.text, actor_for_span(doc, place.start, place.end), place.country, True)
+
+
+def _venue(place_at: list[tuple[Token, Token, int]], where: int) -> bool:
+    """Is the place where parties meet or agree ("met in Cairo", "talks at the UN in Geneva")?
+    A venue is no party; a place visited ("a visit to Cairo") is its host."""
+    return any(i == where and r.head.lower_ in ("in", "at", "inside", "near", "outside")
+               for r, _, i in place_at)
 
 
 _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
