@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..records import Event, TextSpan
+from ..records import Event, EventMention, TextSpan
 from ..records import Span as CharSpan
 from . import register_extensions
 from .event_actors import settle
@@ -739,6 +739,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
     coded.extend(a for c in list(coded) if (a := _accusation(doc, c, places)) is not None)
     _background(doc, coded, set(trig_idx), set(ctl))
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
+    coded = corefer(doc, coded)
     for n, c in enumerate(coded, 1):
         c.event.id = f"e{n}"
     return coded
@@ -935,6 +936,67 @@ def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int], control: 
             c.event.confidence = min(c.event.confidence, BACKGROUND_CONFIDENCE)
 
 
+# --------------------------------------------------------------------------- one event, several mentions
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _refers_back(tok: Token) -> bool:
+    """A nominal mention that points to an act already told: "the raid", "Friday's raid"."""
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children)
+
+
+def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
+    """Does ``later`` report the event ``first`` reports? Same type and flags, and either the
+    same source and target (at least one named), or a definite noun naming no other party."""
+    a, b = first.event, later.event
+    if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical) \
+            or first.trigger_i == later.trigger_i or (a.date and b.date and a.date != b.date):
+        return False
+    if (a.source, a.target) == (b.source, b.target) and (a.source or a.target):
+        return True
+    specific = a.source or a.target or not first.nominal  # not "attacks have become common"
+    return bool(specific) and later.nominal and _refers_back(doc[later.trigger_i]) and \
+        _within(first.source, later.source) and _within(first.target, later.target)
+
+
+def _within(first: Arg | None, later: Arg | None) -> bool:
+    """Does a later mention's argument name no other party than the first's? ("the sanctions
+    on Bolivian ministers" after "sanctions on Bolivia")"""
+    if later is None or first is None and later.actor is None and not later.country:
+        return True
+    if first is None:
+        return False
+    return later.actor == first.actor or bool(later.country and later.country == first.country)
+
+
+def corefer(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
+    """One event per real-world act: the headline and the lead, "imposed sanctions on X" and
+    "the sanctions", are linked (same article, source, type and target) and reported once,
+    by the mention that names most parties, then read with most confidence, then the first
+    outside the headline, with the others as ``Event.mentions``. ``coded`` is in text order; so is the result."""
+    groups: list[list[CodedEvent]] = []
+    headline = doc.text.find("\n\n")  # of equal mentions the lead's is reported, not the headline's
+    for c in coded:
+        home = next((g for g in reversed(groups) if _same_event(doc, g[0], c)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    out = []
+    for g in groups:
+        best = max(g, key=lambda c: (bool(c.event.source) + bool(c.event.target), c.event.confidence,
+                                     c.event.trigger.start > headline, -c.event.trigger.start))
+        others = [c for c in g if c is not best]
+        if others:
+            best.event.mentions = [EventMention(trigger=c.event.trigger, sentence=c.event.sentence)
+                                   for c in others]
+            best.extra["mention_tokens"] = [c.trigger_i for c in others]
+        out.append(best)
+    out.sort(key=lambda c: c.event.trigger.start)
+    return out
+
+
 def _link_quantities(doc: Doc, coded: list[CodedEvent]) -> None:
     """Set ``Quantity.event`` to the event whose trigger governs the quantity."""
     if not doc._.quantities or not coded:
@@ -942,6 +1004,8 @@ def _link_quantities(doc: Doc, coded: list[CodedEvent]) -> None:
     by_tok: dict[int, str] = {}
     for c in coded:
         by_tok.setdefault(c.trigger_i, c.event.id)
+        for i in c.extra.get("mention_tokens", ()):
+            by_tok.setdefault(i, c.event.id)
     for q in doc._.quantities:
         h = _attach_token(doc, q.start, q.end)
         if h is None:
