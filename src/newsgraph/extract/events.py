@@ -28,6 +28,7 @@ from ..records import Event, EventMention, TextSpan
 from ..records import Span as CharSpan
 from . import register_extensions
 from .event_actors import settle
+from .event_confidence import calibrate, load_table
 from .event_args import (
     _OBJ,
     _PASS_SUBJ,
@@ -740,8 +741,11 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
     _background(doc, coded, set(trig_idx), set(ctl))
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
     coded = corefer(doc, coded)
+    table = load_table()
     for n, c in enumerate(coded, 1):
         c.event.id = f"e{n}"
+        c.extra["raw_confidence"] = c.event.confidence
+        c.event.confidence = calibrate(c.event.confidence, table)
     return coded
 
 
