@@ -27,12 +27,12 @@ def test_a_refusal_is_a_positive_reject(code):
 
 @pytest.mark.model
 def test_negation_does_not_leak_into_a_finite_conjoined_verb(code):
-    ev = code("The union said it would not join the talks and urged a general strike.")
+    ev = code("The dockers union announced it would not back the reform and urged a general strike.")
     urged = on(ev, "urged")[0]
     assert urged.event.type == "REQUEST" and not urged.event.negated
     # a bare verb shares the auxiliary and its negation
-    ev = code("The army will not attack or bomb the northern villages.")
-    assert on(ev, "bomb")[0].event.negated
+    ev = code("The army will not detain or attack the northern villagers.")
+    assert on(ev, "attack") and on(ev, "attack")[0].event.negated
 
 
 @pytest.mark.model
@@ -48,7 +48,7 @@ def test_a_negative_subject_negates(code, text, word):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "A spokesman for the Peruvian cabinet declined to comment.",
+    "A Peruvian cabinet aide declined to comment.",
     "The embassy did not reply to several requests for comment.",
     "Officials refused to elaborate.",
 ])

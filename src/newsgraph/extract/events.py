@@ -254,7 +254,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children):
         m.hypothetical = True
     m.intent = m.intent and m.hypothetical or m.intent and bool(words & _FUTURE)
-    if m.negated and m.intent:  # "said it would not meet": a refusal
+    if m.negated and m.intent:  # "stated it would not sign": a refusal
         m.refused, m.intent = True, False
     return m
 
@@ -434,7 +434,7 @@ def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, an
     where = _clause_place(place_at, anchor, arg, triggers)
     if where is not None and government and not any(i == where and "in" in (r.head.lower_, r.head.head.lower_)
                                                     for r, _, i in place_at):
-        return arg  # "in Haiti", "in East Timor's capital Dili"; not "sent troops to Haiti"
+        return arg  # "in Chad", "in Chad's capital N'Djamena"; not "sent troops to Chad"
     country = getattr(places[where], "country", None) if where is not None else None
     return replace(arg, country=country) if country else arg
 
@@ -496,7 +496,7 @@ def _distinct(args: list[Arg]) -> list[Arg]:
     """One argument per actor: "the International Atomic Energy Agency, or IAEA" is one party."""
     seen: set[tuple[str, str | None]] = set()
     out = []
-    for a in args:  # by actor and country: "US and British activists" are one actor read twice
+    for a in args:  # by actor and country: "Swiss and Austrian monks" are one actor read twice
         if a.actor is None or (a.actor, a.country) not in seen:
             out.append(a)
             seen.add((a.actor, a.country))
@@ -561,7 +561,7 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
             return True  # "issued arrest warrants", "suspended aid deliveries"
         if head.dep_ == "prep" and head.head.i in trig_idx and _means(head.head) is not None \
                 and _means(head.head).i == tok.i and _pobj(head.head, "by") is None:
-            return True  # "were killed in Israeli tank shelling": one event, agent from the noun
+            return True  # "died in Ruritanian artillery fire": one event, agent from the noun
         return tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in trig_idx \
             and head.lower_ in ("of", "for", "against", "on", "about", "over", "to", "with") \
             and head.head.i != tok.i and trig_idx[head.head.i].pos == "verb"
@@ -659,7 +659,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if _nested(tok, entry, trig_idx) or _demanded(tok, trig_idx) or _no_comment(tok):
             dropped.add(tok.i)
     purpose: dict[int, Token] = {}
-    for tok, entry, _ in triggers:  # "began a hunger strike to demand ...": one protest
+    for tok, entry, _ in triggers:  # "went on strike to demand ...": one protest
         if (p := _protest_of_purpose(tok, entry, trig_idx)) is not None:
             dropped.add(tok.i)
             purpose[p.i] = tok
@@ -765,7 +765,7 @@ def _accuse_entry() -> LexEntry:
 
 
 def _accusation(doc: Doc, c: CodedEvent, places: list) -> CodedEvent | None:
-    """"Israel said a mortar bomb was fired at it", "the US claimed that ISIL had attacked
+    """"Chile said a rocket had hit its border post", "Peru claimed that the guerrillas had raided
     Iraq": a state or body saying another party attacked is an accusation (CAMEO 112), which
     is what the sentence reports as done; the attack itself is only reported, so it becomes
     background. Not for media or unnamed sources (no country), an actor telling of its own
@@ -787,7 +787,7 @@ def _accusation(doc: Doc, c: CodedEvent, places: list) -> CodedEvent | None:
         return None  # "they had attacked": most often the speaker's own side
     ev.attributed_to = rep.actor or ev.attributed_to  # the attack is reported by X
     if src is None:
-        src = _origin(doc, anchor, places)  # "a mortar bomb was fired at it from the Gaza Strip"
+        src = _origin(doc, anchor, places)  # "a rocket had hit it, launched from across the river"
     if src is None or not (src.country or src.sector == "IGO"):
         return None  # no state or body is accused: the attack, as X reports it, is the event
     entry = _accuse_entry()
@@ -894,7 +894,7 @@ def _embedding(tok: Token, triggers: set[int], control: set[int], segment: tuple
     does not count."""
     np = tok
     while np.dep_ in ("compound", "amod") and np.head.i != np.i and np.head.pos_ in ("NOUN", "PROPN"):
-        np = np.head  # "following the shooting deaths": the phrase's place decides
+        np = np.head  # "after the bombing casualties": the phrase's place decides
     depth = 1 if np.dep_ == "pobj" else 0
     lo, hi = segment
     for a in (tok, *tok.ancestors):
