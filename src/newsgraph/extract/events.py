@@ -169,7 +169,11 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             if pos == "AUX" and tok.dep_ in ("aux", "auxpass"):
                 continue
             head = lemma if lex.candidates("verb", lemma) else tok.lower_
-            if not lex.candidates("verb", head):
+            cands = lex.candidates("verb", head)
+            if not cands:
+                continue
+            if not cands[0].extras:  # only bare patterns (most specific first): no context to read
+                found.append((tok, cands[0], []))
                 continue
             words, objs = _verb_context(tok)
             entry = lex.match("verb", head, words)
@@ -980,7 +984,6 @@ def corefer(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     by the mention that names most parties, then read with most confidence, then the first
     outside the headline, with the others as ``Event.mentions``. ``coded`` is in text order; so is the result."""
     groups: list[list[CodedEvent]] = []
-    headline = doc.text.find("\n\n")  # of equal mentions the lead's is reported, not the headline's
     for c in coded:
         home = next((g for g in reversed(groups) if _same_event(doc, g[0], c)), None)
         if home is None:
@@ -988,6 +991,9 @@ def corefer(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
         else:
             home.append(c)
     out = []
+    headline = -1
+    if any(len(g) > 1 for g in groups):  # of equal mentions the lead's is reported, not the headline's
+        headline = next((t.idx for t in doc if "\n\n" in t.text_with_ws), -1)
     for g in groups:
         best = max(g, key=lambda c: (bool(c.event.source) + bool(c.event.target), c.event.confidence,
                                      c.event.trigger.start > headline, -c.event.trigger.start))
