@@ -551,9 +551,14 @@ def test_evaluation_floors(nlp):
     assert m["petrarch_units"]["pair_recall"] >= FLOOR_UNIT_PAIRS
 
 
-FLOOR_TYPE_F1 = 0.785
-FLOOR_TRIPLE_F1 = 0.60  # the issue's target
-FLOOR_UNIT_PAIRS = 0.33
+# Issue 10 lowered the two sentence-set floors on purpose (docs/evaluation.md, "Issue 10 —
+# events"): measured type F1 0.780 (was 0.789) and triples 0.596 (was 0.603), because the
+# issue asks that "X said Y attacked Z" be Y's attack reported by X rather than CAMEO's
+# accusation by X, that a summit's venue be no party, and that the CAMEO verb dictionary code
+# acts these sentence-level golds do not list; the whole-article development set gained.
+FLOOR_TYPE_F1 = 0.775
+FLOOR_TRIPLE_F1 = 0.59
+FLOOR_UNIT_PAIRS = 0.345  # measured 0.349 (was 0.334)
 
 
 @pytest.mark.model
