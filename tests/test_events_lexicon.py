@@ -1,5 +1,7 @@
 """The CAMEO verb dictionary compiler and how its rows merge with the hand lexicon."""
 
+import pytest
+
 from newsgraph.extract.cameo_lexicon import compile_rows, read_dictionary
 from newsgraph.extract.event_lexicon import load_lexicon
 
@@ -55,3 +57,14 @@ def test_hand_rows_keep_their_heads():
     # "oppose" is a hand row (REJECT); the compiled 110 row for the same head is dropped
     assert lex.match("verb", "oppose", set()).plover.type == "REJECT"
     assert all(e.cameo != "110" for e in lex.candidates("verb", "oppose"))
+
+
+@pytest.mark.model
+def test_an_off_row_is_a_reading_that_codes_nothing(nlp):
+    from newsgraph.extract.events import code_events
+
+    lex = load_lexicon()
+    assert "off" in lex.match("noun", "war", {"trade"}).flags
+    assert not code_events(nlp("Analysts fear a trade war between Chile and Peru."), lex)
+    coded = code_events(nlp("Chile fought a war against Peru in 1879."), lex)
+    assert [c.event.type for c in coded] == ["ASSAULT"]

@@ -22,7 +22,7 @@ CAMEO_FILE = "events_cameo.tsv"  # compiled from CAMEO.2.0.txt by .cameo_lexicon
 _PREPS = frozenset(
     "about against at by for from in into of on onto over to toward towards upon with".split()
 )
-_FLAGS = frozenset({"sym", "mut", "ctl", "neg", "rev"})
+_FLAGS = frozenset({"sym", "mut", "ctl", "neg", "rev", "off"})
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             head = lemma if lex.candidates("noun", lemma) else tok.lower_
             if lex.candidates("noun", head) and (entry := lex.match("noun", head, _noun_context(tok))):
                 found.append((tok, entry, []))
-    return [f for f in found if f[0].i not in consumed]
+    # "off" rows name readings that are no event ("a trade war"): they win by being specific
+    return [f for f in found if f[0].i not in consumed and "off" not in f[1].flags]
 
 
 # --------------------------------------------------------------------------- flags
