@@ -54,3 +54,11 @@ def test_a_reported_attack_is_the_attack_attributed_to_the_reporter(code):
     assert attack.event.type == "ASSAULT" and not attack.extra.get("background")
     assert attack.event.attributed_to is not None
     assert not [c for c in ev if c.event.type == "ACCUSE"]  # nobody is accused
+
+
+@pytest.mark.model
+def test_a_threat_nobody_makes_is_no_event(code):
+    _, ev = code("Chile faces a growing threat from organised crime.")
+    assert not [c for c in ev if c.event.type == "THREATEN"]
+    _, ev = code("Peru's threat of sanctions against Chile angered Santiago.")
+    assert [c.source.country for c in ev if c.event.type == "THREATEN"] == ["PER"]

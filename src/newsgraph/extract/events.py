@@ -693,6 +693,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             if tok.i in demand_target:
                 t_toks = _conjuncts(demand_target[tok.i])
         srcs = [_resolve(doc, t, places) for t in s_toks]
+        if nominal and entry.plover.type == "THREATEN" and not any(srcs):
+            continue  # a threat nobody makes is a danger ("faces a growing threat"), not an act
         srcs = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(s_toks, srcs)]
         tgts = [_resolve(doc, t, places) for t in t_toks]
         tgts = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(t_toks, tgts)]
