@@ -877,12 +877,11 @@ def _inherit(doc: Doc, coded: list[CodedEvent]) -> None:
                 c.event.place = h.event.place
     ordered = sorted(coded, key=lambda c: c.trigger_i)
     prev: CodedEvent | None = None
-    for c in ordered:
-        sent = doc[c.trigger_i].sent
+    for c in ordered:  # (Token.sent walks the sentence: read last)
         if (c.source is None and c.nominal and c.target is not None and prev is not None
                 and prev.source is not None and not prev.extra.get("inherited")
                 and prev.event.type in _CONFLICT and c.event.type in _CONFLICT
-                and doc[prev.trigger_i].sent.end == sent.start):
+                and doc[prev.trigger_i].sent.end == doc[c.trigger_i].sent.start):
             c.source = prev.source
             c.event.source = prev.source.actor
             c.extra["inherited"] = True
