@@ -106,6 +106,13 @@ class Claim(TextSpan):
     hedged: bool = False
 
 
+class EventMention(_Model):
+    """Another place the article reports the same event (evidence; the event counts once)."""
+
+    trigger: TextSpan
+    sentence: Span
+
+
 class Event(_Model):
     id: str
     type: str = Field(description="PLOVER event type")
@@ -121,6 +128,9 @@ class Event(_Model):
     trigger: TextSpan
     sentence: Span
     confidence: float = Field(ge=0.0, le=1.0)
+    mentions: list[EventMention] | None = Field(
+        None, description="Other mentions of this event in the article (same source, type and target; "
+        "a headline and its lead, 'imposed sanctions' and 'the sanctions'): evidence, counted once")
 
 
 class Record(_Model):

@@ -4,7 +4,7 @@ The event coder (:mod:`.events`) finds a trigger; this module finds its source a
 tokens (subject, object, passive agent, prepositional objects, a noun's "by"/"of"/"to"
 arguments, possessives, complements and their parties) and resolves each phrase to an
 :class:`Arg`: the actor layer's id where it has one, and the country the phrase itself
-names ("Russian foreign minister ..."), or its body, its place or its clause gives.
+names ("Kenyan trade minister ..."), or its body, its place or its clause gives.
 """
 
 from __future__ import annotations
@@ -206,7 +206,7 @@ def _pobj(tok: Token, prep: str) -> Token | None:
 def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, inherited through conj/xcomp/relcl/acl; and whether passive."""
     v: Token | None = verb
-    raised = False  # climbed from an infinitive: "Obama is scheduled to attend" (Obama attends)
+    raised = False  # climbed from an infinitive: "the envoy is due to visit" (the envoy visits)
     for _ in range(4):
         if v is None:
             break
@@ -283,7 +283,7 @@ def counted(tok: Token) -> Token:
 
 def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     """Actor id and country for the phrase headed by ``tok``: the actor layer's id, and the
-    country the phrase itself names ("Russian foreign minister ...") before the actor's."""
+    country the phrase itself names ("Kenyan trade minister ...") before the actor's."""
     if tok is None:
         return None
     count, tok = tok, counted(tok)
@@ -304,12 +304,12 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
     sector = rec.sector if rec else None
     if country is None and _igo_in(doc, start, end):
-        sector = "IGO"  # "European Community foreign ministers": the body, not the office
+        sector = "IGO"  # "African Union trade ministers": the body, not the office
     if country is None and (tok.lower_ in _AGENT_NOUNS or tok.tag_ in ("NNS", "NNPS")):
-        country = _located_in(tok, places) or _located_in(count, places)  # "rebels in the Ivory Coast",
-        # "the mayor of Nablus", "tens of thousands of students throughout Indonesia"
+        country = _located_in(tok, places) or _located_in(count, places)  # "gunmen in the Sahel",
+        # "the mayor of Gdansk", "thousands of nurses across Portugal"
     if country is None and tok.lower_ in _MEMBER_NOUNS:
-        country = _body_country(doc, tok, places)  # "a member of the Syrian parliament"
+        country = _body_country(doc, tok, places)  # "a deputy of the Bolivian senate"
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
             if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
@@ -317,7 +317,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
                 if sub and (sub.actor or sub.country):
                     actor, country, sector = sub.actor, country or sub.country, sector or sub.sector
                     break
-    elif country is None and sector != "IGO":  # "Kofi Annan, UN secretary-general"
+    elif country is None and sector != "IGO":  # "Jane Doe, the WHO director"
         for c in tok.children:
             if c.dep_ == "appos" and (sub := _resolve(doc, c, places)) is not None and (
                     sub.country or sub.sector == "IGO"):
@@ -346,7 +346,7 @@ def _body_country(doc: Doc, tok: Token, places: list) -> str | None:
         p = _pobj(tok, prep)
         if p is not None and p.i != tok.i and (sub := _resolve(doc, p, places)) is not None and sub.country:
             return sub.country
-    for c in tok.children:  # "workers affiliated with the Serbian Workers' Union", "militants loyal to"
+    for c in tok.children:  # "dockers affiliated with the Chilean port union", "militants loyal to"
         if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _AFFILIATION:
             for prep in ("with", "to"):
                 p = _pobj(c, prep)
@@ -363,7 +363,7 @@ _PLACE_HEADS = {"city", "town", "village", "province", "region", "state", "capit
 
 def _located_in(tok: Token, places: list) -> str | None:
     """Country of a group or office named by where it is: "opposition groups in Zimbabwe",
-    "the mayor of the West Bank city of Nablus"."""
+    "the governor of the Peruvian region of Cusco"."""
     for prep in ("in", "of", "throughout", "across", "from"):
         p = _pobj(tok, prep)
         for _ in range(2):
@@ -372,7 +372,7 @@ def _located_in(tok: Token, places: list) -> str | None:
             if p.ent_type_ in ("GPE", "LOC") and (code := _place_country(p, places)):
                 return code
             p = _pobj(p, "of") if p.lower_ in _PLACE_HEADS else None
-    for c in tok.children:  # "refugees fleeing the civil war in Liberia"
+    for c in tok.children:  # "families fleeing the floods in Malawi"
         if c.dep_ in ("acl", "relcl"):
             for t in c.subtree:
                 if t.dep_ == "pobj" and t.head.lower_ in ("in", "from") and t.ent_type_ in ("GPE", "LOC") \
@@ -400,7 +400,7 @@ _PERSONAL = {"he", "she", "it", "they", "we"}
 
 
 def _reporter_of(pron: Token) -> Token | None:
-    """"Obama said he would ...": a pronoun subject of a reported clause is most often the
+    """"The premier said she would ...": a pronoun subject of a reported clause is most often the
     reporter. The subject of the nearest verb above whose complement holds the pronoun."""
     if pron.dep_ not in _SUBJ | _PASS_SUBJ:
         return None
@@ -488,13 +488,13 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         agent = _pobj(trig, "by")
         if agent is not None:
             sources = _conjuncts(agent)
-        elif (means := _means(trig)) is not None:  # "killed in Israeli tank shelling"
+        elif (means := _means(trig)) is not None:  # "died in Ruritanian artillery fire"
             sources = _nominal_agent(means)
         if subj is not None and (subj.lemma_.lower() not in entry.extras or _actor_like(subj)):
             # not "evidence ... was presented": the pattern's object word names no party
             targets = _conjuncts(subj)
             if not _actor_like(subj) and (party := _object_party(subj, transfer=True)):
-                targets = party  # "a camp for Congolese refugees was attacked"
+                targets = party  # "a shelter for Haitian migrants was raided"
     else:
         if subj is not None:
             sources = _conjuncts(subj)
@@ -504,7 +504,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             if (not _actor_like(obj) or _given(trig, obj)) and any(
                     (q := _pobj(trig, p)) is not None and (_actor_like(q) or (_given(trig, obj) and _object_party(q)))
                     for p in ("at", "on", "against", "to", "into", "from", "for")):
-                targets = []  # "fired batteries at Russia", "offered its troops to Lebanon", "for a war against Iraq"
+                targets = []  # "fired rockets at Chad", "lent its engineers to Peru", "for a war against Ruritania"
             elif not _actor_like(obj) and (
                     party := _object_party(obj, trig.lemma_.lower() in _TRANSFER) or _owner(obj)):
                 targets = party  # "ratified an agreement with the EU"
@@ -517,7 +517,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             p = _pobj(trig, prep)
             if p is None and (o := _child(trig, ("dobj", "obj", "nsubjpass"))) is not None:
                 p = _pobj(o, prep) if prep in entry.preps or o.lemma_.lower() in entry.extras else None
-                p = p if p is not None and _actor_like(p) else None  # not "a proposal for a cease-fire"
+                p = p if p is not None and _actor_like(p) else None  # not "a plan for a truce"
             if p is not None:  # "mobilized reservists for a war against Iraq": the war's party
                 targets = _conjuncts(p) if _actor_like(p) else (_object_party(p) or _conjuncts(p))
                 break
@@ -533,13 +533,15 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             targets = _conjuncts(dat)
     if not targets and entry.plover.type in _SPEECH_ACTS:
         targets = _demanded_party(trig)
+    elif not targets and entry.plover.type == "THREATEN":  # "warned that Chad would pay": Chad
+        targets = [t for t in _demanded_party(trig) if _actor_like(t)]
     x = _child(trig, ("xcomp",))
     if x is None and ("ctl" in entry.flags or trig.lemma_.lower() in _SELF_INTENT):
         x = next((c for c in trig.children if c.dep_ == "advcl" and _infinitive(c)), None)  # "threatened today to"
-    if not targets and x is not None:  # "offered to hand over to Britain"
+    if not targets and x is not None:  # "offered to hand the suspect over to Spain"
         o = _child(x, ("dobj", "dative"))
         if o is None and (cc := _child(x, ("ccomp",))) is not None:
-            o = _child(cc, _SUBJ)  # "refused to allow United Nations planes to land"
+            o = _child(cc, _SUBJ)  # "refused to let Red Cross convoys pass"
         if o is not None and _actor_like(o) and not _given(x, o):
             targets = _conjuncts(o)
         else:
@@ -549,16 +551,16 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                     targets = _conjuncts(p)
                     break
                 if p is not None and prep == "to" and (party := _owner(p)):
-                    targets = party  # "refused to respond to a demand from the US President"
+                    targets = party  # "refused to answer a request from the Polish premier"
                     break
         if not targets and o is not None and not _actor_like(o):
-            targets = _object_party(o)  # "threatened to break off relations with Congo"
+            targets = _object_party(o)  # "threatened to cut ties with Peru"
     if entry.plover.type == "ACCUSE" and (about := _complained_of(trig)):
         targets = about  # "complained to the UN over Israeli air raids": Israel, not the UN
     if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
         targets = _complained_of(trig) or targets  # "stopped work over a bill signed by the minister"
     if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
-        targets = _protested(trig) or targets  # "blocked streets in defiance of Chinese authorities"
+        targets = _protested(trig) or targets  # "occupied squares in defiance of Chilean police"
     if not targets and entry.plover.type == "THREATEN":
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:
@@ -576,7 +578,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
 
 def _protested(verb: Token) -> list[Token]:
     """Whom an act done "in protest against/at/over X" or "in defiance of X" is aimed at:
-    X, or the party of X ("in protest against violations by Algerian security forces")."""
+    X, or the party of X ("in protest against abuses by Peruvian police")."""
     for c in verb.children:
         if c.dep_ != "prep" or c.lower_ != "in":
             continue
@@ -625,7 +627,7 @@ _FORCE = {"ASSAULT", "COERCE"}
 
 
 def _purpose_object(trig: Token) -> list[Token]:
-    """"opened fire to disperse demonstrators": force used on the party its purpose names."""
+    """"sprayed water cannon to clear the square of marchers": force used on the party its purpose names."""
     for c in trig.children:
         if c.dep_ in ("advcl", "xcomp") and _infinitive(c) and (o := _child(c, ("dobj", "obj"))) is not None \
                 and _actor_like(o):
@@ -634,7 +636,7 @@ def _purpose_object(trig: Token) -> list[Token]:
 
 
 def _conditioned_party(trig: Token, comp: Token | None) -> list[Token]:
-    """"threatened to strike unless Israel rescinded the annexation", "... if the United States
+    """"threatened to walk out unless Chile dropped the tariff", "... if Peru
     goes ahead": a threat is aimed at the party whose act is its condition."""
     below = [t for t in comp.subtree if t.dep_ == "advcl"] if comp is not None else []
     for c in [*(t for t in trig.children if t.dep_ == "advcl"), *below]:
@@ -652,7 +654,7 @@ _TRANSFER = {"offer", "provide", "give", "send", "supply", "deliver", "donate", 
 
 def _given(trig: Token, obj: Token) -> bool:
     """Is an actor-like object what the act moves rather than whom it is aimed at? The
-    source's own ("withdraw its troops from Lebanon") or the goods of a transfer verb
+    source's own ("pull its troops out of Mali") or the goods of a transfer verb
     ("sent peacekeepers to Bosnia")."""
     own = any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ != "whose" for c in obj.children)
     return own or trig.lemma_.lower() in _TRANSFER
@@ -666,7 +668,7 @@ _OWNER_PREPS = ("from", "by", "of")
 def _object_party(obj: Token, transfer: bool = False) -> list[Token]:
     """The party an act's non-actor object names: "signed an agreement with the EU",
     "demanded an admission by Moscow", "launched a strike against Iraq"; for what a
-    transfer verb gives, also whom it is for ("provide 70 million dollars of aid for Romania")."""
+    transfer verb gives, also whom it is for ("give 5 million euros of relief for Malawi")."""
     preps = (*_PARTY_PREPS, "for") if transfer else _PARTY_PREPS
     for _ in range(3):
         for prep in preps:
@@ -682,7 +684,7 @@ def _object_party(obj: Token, transfer: bool = False) -> list[Token]:
 
 def _owner(obj: Token) -> list[Token]:
     """Whose proposal, demand or offer an act answers ("rejected North Korea's demand",
-    "an Indian proposal", "an offer from Afghanistan", "a meeting of the Security Council")."""
+    "a Chilean plan", "an offer from Peru", "a session of the AU council")."""
     for c in obj.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             return _conjuncts(c)
@@ -700,7 +702,7 @@ _SPEECH_ACTS = {"REQUEST", "ACCUSE"}  # what they say is asked for or alleged, n
 
 
 def _demanded_party(trig: Token) -> list[Token]:
-    """"demanded that the United States match ...", "alleged that France was aware": a
+    """"demanded that Peru pay ...", "alleged that Chile knew": a
     demand's or an allegation's target is who is to act or is said to have acted, the
     subject of its complement clause."""
     for c in trig.children:
@@ -755,9 +757,9 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     if of is not None:
         if of_is_source and not sources:
             sources = _conjuncts(of)
-        elif not of_is_source:  # "a suspension of air links with Serbia": the links' party
+        elif not of_is_source:  # "a halt of rail links with Chad": the links' party
             targets = _conjuncts(of) if _actor_like(of) else (_object_party(of) or _conjuncts(of))
-    if entry.plover.type == "PROTEST":  # "a hunger strike in Paris in protest against ...": whom, not where
+    if entry.plover.type == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
         targets = _protested(trig) or (_protested(trig.head) if trig.dep_ in ("dobj", "obj") else []) or targets
     if not targets:
         for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
@@ -787,8 +789,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 targets = _conjuncts(p)
                 break
     if sources and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
-        sources = []  # "continued their hunger strike": the clause subject says who
-    carrier = arg  # "launched 10 days of war games", "staged a wave of protests"
+        sources = []  # "kept up their sit-in": the clause subject says who
+    carrier = arg  # "began two weeks of drills", "staged a wave of protests"
     while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
         carrier = carrier.head.head
     if gov is not None:
@@ -799,7 +801,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             if s is not None and (not passive or gov.lemma_.lower() == "engage"):
                 sources = _conjuncts(s)
         if not targets and light and trig.dep_ == "pobj" and (o := _child(gov, ("dobj",))) is not None:
-            targets = _conjuncts(o)  # "engaged Filipino peacekeepers in a firefight"
+            targets = _conjuncts(o)  # "engaged Kenyan patrols in a gun battle"
         if not targets and light:
             for prep in ("on", "against", "with", "to", "for"):
                 if "sym" in entry.flags and prep in ("on", "for"):
@@ -809,7 +811,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                     targets = _conjuncts(p)
                     break
         if not targets and light and entry.plover.type in _SPEECH_ACTS:
-            targets = _demanded_party(gov)  # "reiterated its demand that Israel ease restrictions"
+            targets = _demanded_party(gov)  # "repeated its demand that Chile lift the tariff"
         if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
             o = _child(gov, ("dobj",))
             if o is not None:
@@ -817,7 +819,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."
         sources = _agent_above(trig)
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj(arg, "between") is not None:
-        sources, targets = targets, []  # "fighting between Azerbaijanis and Armenians"
+        sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
     return sources, targets, gov
 
 

@@ -1,6 +1,7 @@
 """The event lexicon: trigger patterns -> CAMEO code -> PLOVER type, mode and context.
 
-The lexicon is data the project owns (``newsgraph/data/events.tsv``), documented in
+The lexicon is data the project owns (``newsgraph/data/events.tsv``, plus the rows compiled
+from PETRARCH2's CAMEO verb dictionary into ``events_cameo.tsv``), documented in
 ``docs/lexicon.md``; users extend or override it without touching code by pointing
 ``NEWSGRAPH_EVENT_LEXICON`` at extra files of the same format (``os.pathsep``-separated).
 A later row with the same (pos, pattern) replaces an earlier one. PLOVER columns left
@@ -17,10 +18,11 @@ from pathlib import Path
 from ..errors import InputError
 
 ENV_VAR = "NEWSGRAPH_EVENT_LEXICON"
+CAMEO_FILE = "events_cameo.tsv"  # compiled from CAMEO.2.0.txt by .cameo_lexicon
 _PREPS = frozenset(
     "about against at by for from in into of on onto over to toward towards upon with".split()
 )
-_FLAGS = frozenset({"sym", "mut", "ctl", "neg", "rev"})
+_FLAGS = frozenset({"sym", "mut", "ctl", "neg", "rev", "off"})
 
 
 @dataclass(frozen=True)
@@ -139,10 +141,23 @@ def parse_rows(text: str, table: dict[str, Plover], origin: str = "<lexicon>") -
 
 
 def load_lexicon(extra: str | os.PathLike | None = None) -> Lexicon:
-    """The packaged lexicon, merged with ``extra`` and then $NEWSGRAPH_EVENT_LEXICON files."""
+    """The packaged lexicon, merged with ``extra`` and then $NEWSGRAPH_EVENT_LEXICON files.
+
+    The rows compiled from CAMEO's verb dictionary come first, but only for heads the hand
+    lexicon (``events.tsv``) does not have: the hand rows decide their heads entirely."""
     table = load_cameo2plover()
     lex = Lexicon()
-    paths: list[Path] = [_data("events.tsv")]
+    hand = parse_rows(_data("events.tsv").read_text(encoding="utf-8"), table, "events.tsv")
+    own = {(e.pos, e.head) for e in hand}
+    nouns = {e.head for e in hand if e.pos == "noun" and not e.extras}
+    for entry in parse_rows(_data(CAMEO_FILE).read_text(encoding="utf-8"), table, CAMEO_FILE):
+        # the hand lexicon decides its own heads, and a noun it codes is not swallowed as the
+        # object of a compiled verb pattern ("stepped up attacks" stays an attack)
+        if (entry.pos, entry.head) not in own and not entry.extras & nouns:
+            lex.add(entry)
+    for entry in hand:
+        lex.add(entry)
+    paths: list[Path] = []
     if extra:
         paths.append(Path(extra))
     env = os.environ.get(ENV_VAR)

@@ -24,10 +24,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..records import Event, TextSpan
+from ..records import Event, EventMention, TextSpan
 from ..records import Span as CharSpan
 from . import register_extensions
 from .event_actors import settle
+from .event_confidence import calibrate, load_table
 from .event_args import (
     _OBJ,
     _PASS_SUBJ,
@@ -168,7 +169,11 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             if pos == "AUX" and tok.dep_ in ("aux", "auxpass"):
                 continue
             head = lemma if lex.candidates("verb", lemma) else tok.lower_
-            if not lex.candidates("verb", head):
+            cands = lex.candidates("verb", head)
+            if not cands:
+                continue
+            if not cands[0].extras:  # only bare patterns (most specific first): no context to read
+                found.append((tok, cands[0], []))
                 continue
             words, objs = _verb_context(tok)
             entry = lex.match("verb", head, words)
@@ -183,7 +188,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             head = lemma if lex.candidates("noun", lemma) else tok.lower_
             if lex.candidates("noun", head) and (entry := lex.match("noun", head, _noun_context(tok))):
                 found.append((tok, entry, []))
-    return [f for f in found if f[0].i not in consumed]
+    # "off" rows name readings that are no event ("a trade war"): they win by being specific
+    return [f for f in found if f[0].i not in consumed and "off" not in f[1].flags]
 
 
 # --------------------------------------------------------------------------- flags
@@ -210,7 +216,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     """Negation and modality from the anchor clause and the verbs or adjectives governing it."""
     m = Modality()
     m.negated = any(c.dep_ == "neg" for c in anchor.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in trig.children)
+        c.dep_ == "det" and c.lower_ == "no" for c in trig.children) or _negative_subject(anchor)
     words = _aux_words(anchor)
     m.hypothetical = bool(words & _MODALS) or "if" in words or "unless" in words
     m.intent = bool(words & _FUTURE) and not ({"if", "unless"} & words)
@@ -237,7 +243,10 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
                 m.intent = m.intent or bool(hws & _FUTURE)
         elif v.dep_ == "conj":
             hws = _aux_words(head)
-            if not any(c.dep_ in _SUBJ for c in v.children):
+            # a conjoined verb shares the first verb's auxiliaries and negation only in the
+            # bare form ("will not sign or ratify it"); a finite one ("would not sign it and
+            # called for talks") has its own
+            if not any(c.dep_ in _SUBJ for c in v.children) and (v.tag_ == "VB" or v.tag_ == head.tag_ == "VBN"):
                 m.hypothetical = m.hypothetical or bool(hws & _MODALS)
                 m.intent = m.intent or bool(hws & _FUTURE)
                 m.negated = m.negated or any(c.dep_ == "neg" for c in head.children)
@@ -250,7 +259,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children):
         m.hypothetical = True
     m.intent = m.intent and m.hypothetical or m.intent and bool(words & _FUTURE)
-    if m.negated and m.intent:  # "said it would not meet": a refusal
+    if m.negated and m.intent:  # "stated it would not sign": a refusal
         m.refused, m.intent = True, False
     return m
 
@@ -275,7 +284,19 @@ _REJECT_CODES = {
     "0831": "1231", "083": "123", "081": "1241", "082": "1242", "084": "1243", "085": "1244",
     "086": "1245", "087": "1246", "08": "124",
 }
-_REFUSERS = {"refuse", "decline", "reject", "fail"}
+_REFUSERS = {"refuse", "decline", "reject", "fail"}  # coders read "failed to agree" as a rejection
+
+
+_NOBODY = {"nobody", "none", "nothing", "no-one", "neither"}
+
+
+def _negative_subject(verb: Token) -> bool:
+    """A clause whose subject is negative did not happen: "nobody was arrested", "no
+    troops were sent", "none of the envoys attended"."""
+    for c in verb.children:
+        if c.dep_ in _SUBJ | _PASS_SUBJ:
+            return c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    return False
 
 
 def reject_code(cameo: str) -> str | None:
@@ -418,7 +439,7 @@ def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, an
     where = _clause_place(place_at, anchor, arg, triggers)
     if where is not None and government and not any(i == where and "in" in (r.head.lower_, r.head.head.lower_)
                                                     for r, _, i in place_at):
-        return arg  # "in Haiti", "in East Timor's capital Dili"; not "sent troops to Haiti"
+        return arg  # "in Chad", "in Chad's capital N'Djamena"; not "sent troops to Chad"
     country = getattr(places[where], "country", None) if where is not None else None
     return replace(arg, country=country) if country else arg
 
@@ -480,7 +501,7 @@ def _distinct(args: list[Arg]) -> list[Arg]:
     """One argument per actor: "the International Atomic Energy Agency, or IAEA" is one party."""
     seen: set[tuple[str, str | None]] = set()
     out = []
-    for a in args:  # by actor and country: "US and British activists" are one actor read twice
+    for a in args:  # by actor and country: "Swiss and Austrian monks" are one actor read twice
         if a.actor is None or (a.actor, a.country) not in seen:
             out.append(a)
             seen.add((a.actor, a.country))
@@ -530,9 +551,8 @@ _WISHES = {"want", "wish"}  # "X wants Y to do Z": an appeal to Y
 
 
 def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
-    """Is this trigger the content of another event ("condemned the attack", "accepted the
-    demands") or a participle trailing one ("bombarded the city, killing eight")? CAMEO codes
-    the governing event only."""
+    """Is this trigger the content of another event ("condemned the raid", "accepted the
+    demands") or a participle telling the same act again? CAMEO codes the governing event only."""
     head = tok.head
     if head.i == tok.i:
         return False
@@ -546,12 +566,29 @@ def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:
             return True  # "issued arrest warrants", "suspended aid deliveries"
         if head.dep_ == "prep" and head.head.i in trig_idx and _means(head.head) is not None \
                 and _means(head.head).i == tok.i and _pobj(head.head, "by") is None:
-            return True  # "were killed in Israeli tank shelling": one event, agent from the noun
+            return True  # "died in Ruritanian artillery fire": one event, agent from the noun
         return tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in trig_idx \
             and head.lower_ in ("of", "for", "against", "on", "about", "over", "to", "with") \
             and head.head.i != tok.i and trig_idx[head.head.i].pos == "verb"
+    # a participle trailing an act of the same type tells the same act ("shelled the town,
+    # killing nine"); one of another type is an act of its own ("raided the office,
+    # detaining three") and is coded with the main clause's subject
     return (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "acl") and head.i in trig_idx
-            and not any(c.dep_ in _SUBJ for c in tok.children))
+            and not any(c.dep_ in _SUBJ for c in tok.children)
+            and trig_idx[head.i].plover.type == entry.plover.type)
+
+
+_COMMENT = {"comment", "elaborate", "speculate", "confirm"}
+
+
+def _no_comment(tok: Token) -> bool:
+    """Press etiquette is no event between the parties: "declined to comment", "would not
+    elaborate", "did not reply to a request for comment", "questions for comment"."""
+    if tok.pos_ == "VERB":
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT
+                   and not any(o.dep_ in _OBJ for o in c.children) for c in tok.children)
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in _COMMENT for p in c.children) for c in tok.children)
 
 
 def _protest_of_purpose(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> Token | None:
@@ -624,10 +661,10 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             trig_idx[rep.i] = demand
         demand_target[rep.i] = subj
     for tok, entry, _ in triggers:  # events nested in another event's arguments
-        if _nested(tok, entry, trig_idx) or _demanded(tok, trig_idx):
+        if _nested(tok, entry, trig_idx) or _demanded(tok, trig_idx) or _no_comment(tok):
             dropped.add(tok.i)
     purpose: dict[int, Token] = {}
-    for tok, entry, _ in triggers:  # "began a hunger strike to demand ...": one protest
+    for tok, entry, _ in triggers:  # "went on strike to demand ...": one protest
         if (p := _protest_of_purpose(tok, entry, trig_idx)) is not None:
             dropped.add(tok.i)
             purpose[p.i] = tok
@@ -656,6 +693,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             if tok.i in demand_target:
                 t_toks = _conjuncts(demand_target[tok.i])
         srcs = [_resolve(doc, t, places) for t in s_toks]
+        if nominal and entry.plover.type == "THREATEN" and not any(srcs):
+            continue  # a threat nobody makes is a danger ("faces a growing threat"), not an act
         srcs = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(s_toks, srcs)]
         tgts = [_resolve(doc, t, places) for t in t_toks]
         tgts = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(t_toks, tgts)]
@@ -671,6 +710,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
                 intended = (p.type, p.mode, "130")  # "will withdraw its force unless ...": a threat
         elif mod.refused and (code := reject_code(entry.cameo)) and (p := plover_for(code, table)):
             intended = (p.type, p.mode, code)
+            negated = hypothetical = False  # a refusal is a REJECT that happened
         attributed = _claim_source(doc, tok)
         if attributed is None:
             attributed, _ = _report_source(doc, anchor, places)
@@ -699,15 +739,20 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             # a subject noun's act ("the refusal by the Kremlin ...") has its own phrase as clause
             own = tok if nominal and tok.dep_ in _SUBJ | _PASS_SUBJ else anchor
             where = ev.place if ev.place is not None else _clause_place(place_at, own, src, trig_idx)
-            if tgt is None and where is not None and getattr(places[where], "country", None):
+            if tgt is None and where is not None and getattr(places[where], "country", None) \
+                    and not (ptype == "CONSULT" and _venue(place_at, where)):
                 _target_from_place(doc, c, places[where])
             coded.append(c)
     _inherit(doc, coded)
     coded.extend(a for c in list(coded) if (a := _accusation(doc, c, places)) is not None)
     _background(doc, coded, set(trig_idx), set(ctl))
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
+    coded = corefer(doc, coded)
+    table = load_table()
     for n, c in enumerate(coded, 1):
         c.event.id = f"e{n}"
+        c.extra["raw_confidence"] = c.event.confidence
+        c.event.confidence = calibrate(c.event.confidence, table)
     return coded
 
 
@@ -727,7 +772,7 @@ def _accuse_entry() -> LexEntry:
 
 
 def _accusation(doc: Doc, c: CodedEvent, places: list) -> CodedEvent | None:
-    """"Israel said a mortar bomb was fired at it", "the US claimed that ISIL had attacked
+    """"Chile said a rocket had hit its border post", "Peru claimed that the guerrillas had raided
     Iraq": a state or body saying another party attacked is an accusation (CAMEO 112), which
     is what the sentence reports as done; the attack itself is only reported, so it becomes
     background. Not for media or unnamed sources (no country), an actor telling of its own
@@ -747,8 +792,11 @@ def _accusation(doc: Doc, c: CodedEvent, places: list) -> CodedEvent | None:
     if src is not None and (_pronoun(doc, src) or (rep.actor and src.actor == rep.actor)
                             or (rep.country and src.country == rep.country)):
         return None  # "they had attacked": most often the speaker's own side
+    ev.attributed_to = rep.actor or ev.attributed_to  # the attack is reported by X
     if src is None:
-        src = _origin(doc, anchor, places)  # "a mortar bomb was fired at it from the Gaza Strip"
+        src = _origin(doc, anchor, places)  # "a rocket had hit it, launched from across the river"
+    if src is None or not (src.country or src.sector == "IGO"):
+        return None  # no state or body is accused: the attack, as X reports it, is the event
     entry = _accuse_entry()
     acc = Event(
         id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
@@ -768,6 +816,13 @@ def _origin(doc: Doc, verb: Token, places: list) -> Arg | None:
     if place is None:
         return None
     return Arg(place.start, place.end, place.text, actor_for_span(doc, place.start, place.end), place.country, True)
+
+
+def _venue(place_at: list[tuple[Token, Token, int]], where: int) -> bool:
+    """Is the place where parties meet or agree ("met in Cairo", "talks at the UN in Geneva")?
+    A venue is no party; a place visited ("a visit to Cairo") is its host."""
+    return any(i == where and r.head.lower_ in ("in", "at", "inside", "near", "outside")
+               for r, _, i in place_at)
 
 
 _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -822,12 +877,11 @@ def _inherit(doc: Doc, coded: list[CodedEvent]) -> None:
                 c.event.place = h.event.place
     ordered = sorted(coded, key=lambda c: c.trigger_i)
     prev: CodedEvent | None = None
-    for c in ordered:
-        sent = doc[c.trigger_i].sent
+    for c in ordered:  # (Token.sent walks the sentence: read last)
         if (c.source is None and c.nominal and c.target is not None and prev is not None
                 and prev.source is not None and not prev.extra.get("inherited")
                 and prev.event.type in _CONFLICT and c.event.type in _CONFLICT
-                and doc[prev.trigger_i].sent.end == sent.start):
+                and doc[prev.trigger_i].sent.end == doc[c.trigger_i].sent.start):
             c.source = prev.source
             c.event.source = prev.source.actor
             c.extra["inherited"] = True
@@ -846,7 +900,7 @@ def _embedding(tok: Token, triggers: set[int], control: set[int], segment: tuple
     does not count."""
     np = tok
     while np.dep_ in ("compound", "amod") and np.head.i != np.i and np.head.pos_ in ("NOUN", "PROPN"):
-        np = np.head  # "following the shooting deaths": the phrase's place decides
+        np = np.head  # "after the bombing casualties": the phrase's place decides
     depth = 1 if np.dep_ == "pobj" else 0
     lo, hi = segment
     for a in (tok, *tok.ancestors):
@@ -892,6 +946,69 @@ def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int], control: 
             c.event.confidence = min(c.event.confidence, BACKGROUND_CONFIDENCE)
 
 
+# --------------------------------------------------------------------------- one event, several mentions
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _refers_back(tok: Token) -> bool:
+    """A nominal mention that points to an act already told: "the raid", "Friday's raid"."""
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children)
+
+
+def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
+    """Does ``later`` report the event ``first`` reports? Same type and flags, and either the
+    same source and target (at least one named), or a definite noun naming no other party."""
+    a, b = first.event, later.event
+    if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical) \
+            or first.trigger_i == later.trigger_i or (a.date and b.date and a.date != b.date):
+        return False
+    if (a.source, a.target) == (b.source, b.target) and (a.source or a.target):
+        return True
+    specific = a.source or a.target or not first.nominal  # not "attacks have become common"
+    return bool(specific) and later.nominal and _refers_back(doc[later.trigger_i]) and \
+        _within(first.source, later.source) and _within(first.target, later.target)
+
+
+def _within(first: Arg | None, later: Arg | None) -> bool:
+    """Does a later mention's argument name no other party than the first's? ("the sanctions
+    on Bolivian ministers" after "sanctions on Bolivia")"""
+    if later is None or first is None and later.actor is None and not later.country:
+        return True
+    if first is None:
+        return False
+    return later.actor == first.actor or bool(later.country and later.country == first.country)
+
+
+def corefer(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
+    """One event per real-world act: the headline and the lead, "imposed sanctions on X" and
+    "the sanctions", are linked (same article, source, type and target) and reported once,
+    by the mention that names most parties, then read with most confidence, then the first
+    outside the headline, with the others as ``Event.mentions``. ``coded`` is in text order; so is the result."""
+    groups: list[list[CodedEvent]] = []
+    for c in coded:
+        home = next((g for g in reversed(groups) if _same_event(doc, g[0], c)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    out = []
+    headline = -1
+    if any(len(g) > 1 for g in groups):  # of equal mentions the lead's is reported, not the headline's
+        headline = next((t.idx for t in doc if "\n\n" in t.text_with_ws), -1)
+    for g in groups:
+        best = max(g, key=lambda c: (bool(c.event.source) + bool(c.event.target), c.event.confidence,
+                                     c.event.trigger.start > headline, -c.event.trigger.start))
+        others = [c for c in g if c is not best]
+        if others:
+            best.event.mentions = [EventMention(trigger=c.event.trigger, sentence=c.event.sentence)
+                                   for c in others]
+            best.extra["mention_tokens"] = [c.trigger_i for c in others]
+        out.append(best)
+    out.sort(key=lambda c: c.event.trigger.start)
+    return out
+
+
 def _link_quantities(doc: Doc, coded: list[CodedEvent]) -> None:
     """Set ``Quantity.event`` to the event whose trigger governs the quantity."""
     if not doc._.quantities or not coded:
@@ -899,6 +1016,8 @@ def _link_quantities(doc: Doc, coded: list[CodedEvent]) -> None:
     by_tok: dict[int, str] = {}
     for c in coded:
         by_tok.setdefault(c.trigger_i, c.event.id)
+        for i in c.extra.get("mention_tokens", ()):
+            by_tok.setdefault(i, c.event.id)
     for q in doc._.quantities:
         h = _attach_token(doc, q.start, q.end)
         if h is None:

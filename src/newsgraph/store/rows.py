@@ -8,6 +8,7 @@ exercise exactly this module.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from typing import Any
@@ -27,7 +28,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "hedged"),
     "events": ("id", "type", "mode", "cameo", "source", "target", "date", "place", "negated",
                "hypothetical", "attributed_to", "trigger_start", "trigger_end", "trigger_text",
-               "sentence_start", "sentence_end", "confidence"),
+               "sentence_start", "sentence_end", "confidence", "mentions"),
 }
 ARTICLE_COLUMNS = ("id", "title", "author", "published", "outlet", "url", "language", "text")
 ACTOR_COLUMNS = ("id", "name", "kind", "country", "sector", "title")
@@ -46,6 +47,8 @@ def _flatten(item: Row, spans: tuple[str, ...]) -> Row:
         out[f"{prefix}_end"] = span["end"] if span else None
         if name == "trigger":
             out["trigger_text"] = span["text"]
+    if out.get("mentions") is not None:  # an event's other mentions: one JSON column
+        out["mentions"] = json.dumps(out["mentions"])
     return {k: int(v) if isinstance(v, bool) else v for k, v in out.items()}
 
 
@@ -76,6 +79,8 @@ def item_from_row(table: str, row: Row) -> Any:
         data[name] = _span(row, prefix, with_text=name == "trigger")
         for c in (f"{prefix}_start", f"{prefix}_end") + ((f"{prefix}_text",) if name == "trigger" else ()):
             data.pop(c, None)
+    if data.get("mentions") is not None:
+        data["mentions"] = json.loads(data["mentions"])
     for flag in ("hedged", "negated", "hypothetical"):
         if flag in data:
             data[flag] = bool(data[flag])

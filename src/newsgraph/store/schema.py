@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 
 FORMAT = "newsgraph-store"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: The tables that hold record data, in write order (parents first).
 RECORD_TABLES = ("articles", "actors", "mentions", "times", "quantities", "places",
@@ -155,6 +155,7 @@ CREATE TABLE events (
     trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
     sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
     confidence REAL NOT NULL,
+    mentions TEXT,
     day TEXT,
     source_cid INTEGER REFERENCES corpus_actors(id) ON DELETE SET NULL,
     target_cid INTEGER REFERENCES corpus_actors(id) ON DELETE SET NULL,
@@ -239,7 +240,11 @@ def _statements(sql: str) -> list[str]:
 
 
 #: ``MIGRATIONS[n]`` upgrades a store at version ``n`` to ``n + 1``. Version 1 is the first.
-MIGRATIONS: dict[int, Migration] = {1: _to_v2}
+MIGRATIONS: dict[int, Migration] = {
+    1: _to_v2,
+    # 2 -> 3: an event's other mentions in its article (JSON list of {trigger, sentence})
+    2: lambda conn: conn.execute("ALTER TABLE events ADD COLUMN mentions TEXT"),
+}
 
 
 def create(conn: sqlite3.Connection) -> None:

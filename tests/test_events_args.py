@@ -1,0 +1,64 @@
+"""Arguments by construction (issue 10). Hand-written sentences only."""
+
+import pytest
+
+from newsgraph.extract.event_lexicon import load_lexicon
+from newsgraph.extract.events import code_events
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    lex = load_lexicon()
+
+    def run(text):
+        doc = nlp(text)
+        return doc, code_events(doc, lex)
+    return run
+
+
+def on(coded, word):
+    return [c for c in coded if c.event.trigger.text == word]
+
+
+@pytest.mark.model
+def test_a_warning_that_x_will_act_targets_x(code):
+    _, ev = code("The Chilean president warned that Bolivia would face consequences.")
+    c = on(ev, "warned")[0]
+    assert c.event.type == "THREATEN" and c.target.country == "BOL"
+
+
+@pytest.mark.model
+def test_a_participle_of_another_type_codes_its_own_event(code):
+    _, ev = code("Police stormed the ministry in Lima, arresting two officials.")
+    assert on(ev, "stormed")[0].event.type == "ASSAULT"
+    arrest = on(ev, "arresting")[0]
+    assert arrest.event.type == "COERCE" and arrest.source.text == "Police"
+    # of the same type, it tells the same act
+    _, ev = code("Troops shelled the border town, killing nine villagers.")
+    assert not on(ev, "killing")
+
+
+@pytest.mark.model
+def test_a_meeting_venue_is_no_party(code):
+    _, ev = code("The foreign ministers of Chile and Argentina met in Moscow on Friday.")
+    assert all(c.target is None or c.target.country != "RUS" for c in on(ev, "met"))
+    # a place visited is the host
+    _, ev = code("The Peruvian president began a visit to Tokyo on Monday.")
+    assert [c.target.country for c in on(ev, "visit")] == ["JPN"]
+
+
+@pytest.mark.model
+def test_a_reported_attack_is_the_attack_attributed_to_the_reporter(code):
+    doc, ev = code("Officials in Lima said gunmen attacked a police station overnight.")
+    attack = on(ev, "attacked")[0]
+    assert attack.event.type == "ASSAULT" and not attack.extra.get("background")
+    assert attack.event.attributed_to is not None
+    assert not [c for c in ev if c.event.type == "ACCUSE"]  # nobody is accused
+
+
+@pytest.mark.model
+def test_a_threat_nobody_makes_is_no_event(code):
+    _, ev = code("Chile faces a growing threat from organised crime.")
+    assert not [c for c in ev if c.event.type == "THREATEN"]
+    _, ev = code("Peru's threat of sanctions against Chile angered Santiago.")
+    assert [c.source.country for c in ev if c.event.type == "THREATEN"] == ["PER"]

@@ -1,0 +1,70 @@
+"""The CAMEO verb dictionary compiler and how its rows merge with the hand lexicon."""
+
+import pytest
+
+from newsgraph.extract.cameo_lexicon import compile_rows, read_dictionary
+from newsgraph.extract.event_lexicon import load_lexicon
+
+# A hand-written dictionary in PETRARCH2's format (not copied from CAMEO.2.0.txt).
+MINI = """\
+####### SYNONYM SETS #######
+
+&ARMS_
++RIFLE
++MISSILE
+
+####### VERB PATTERNS #######
+
+---  PUMMEL   [190]  ---
+PUMMEL
+THRASH {THRASHES THRASHED}
+- * &ARMS                                     [194]         # THRASH
+- &MILITARY * TOWN                            [190]         # PUMMEL
+
+---  PONDER   [---]  ---
+PONDER
+MULL [040]
+- * (ON TRUCE)                                [036]         # MULL
+
+---  GRUMBLE   [012]  ---
+GRUMBLE
+"""
+
+
+def test_blocks_verbs_and_sets_are_read():
+    sets, blocks = read_dictionary(MINI)
+    assert sets["&ARMS"] == ["rifle", "missile"]
+    assert [b.name for b in blocks] == ["PUMMEL", "PONDER", "GRUMBLE"]
+    assert blocks[1].verbs == {"ponder": None, "mull": "040"}
+
+
+def test_rows_follow_codes_comments_and_skips():
+    rows = {(p, c) for _, p, c, _ in compile_rows(MINI, skip={"ponder"})}
+    assert ("pummel", "190") in rows and ("thrash", "190") in rows  # the block's code
+    assert ("thrash rifle", "194") in rows and ("thrash missile", "194") in rows  # &SET expanded
+    assert not any(p.startswith("pummel rifle") for p, _ in rows)  # the comment names THRASH only
+    assert not any("town" in p for p, _ in rows)  # a subject-side pattern is left out
+    assert ("mull", "040") in rows and ("mull on truce", "036") in rows
+    assert not any(p.startswith("ponder") for p, _ in rows)  # skipped, pattern and all
+    assert not any(p == "grumble" for p, _ in rows)  # CAMEO 01 (statements) is not coded
+
+
+def test_hand_rows_keep_their_heads():
+    lex = load_lexicon()
+    # the compiled dictionary codes these verbs that the hand lexicon has no row for
+    assert lex.match("verb", "storm", set()).plover.type == "ASSAULT"
+    assert lex.match("verb", "besiege", set()).plover.type == "COERCE"
+    # "oppose" is a hand row (REJECT); the compiled 110 row for the same head is dropped
+    assert lex.match("verb", "oppose", set()).plover.type == "REJECT"
+    assert all(e.cameo != "110" for e in lex.candidates("verb", "oppose"))
+
+
+@pytest.mark.model
+def test_an_off_row_is_a_reading_that_codes_nothing(nlp):
+    from newsgraph.extract.events import code_events
+
+    lex = load_lexicon()
+    assert "off" in lex.match("noun", "war", {"trade"}).flags
+    assert not code_events(nlp("Analysts fear a trade war between Chile and Peru."), lex)
+    coded = code_events(nlp("Chile fought a war against Peru in 1879."), lex)
+    assert [c.event.type for c in coded] == ["ASSAULT"]

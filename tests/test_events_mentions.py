@@ -1,0 +1,50 @@
+"""One event, several mentions (issue 10): linking, the record field, the store."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsgraph.pipeline import analyze_text
+from newsgraph.store import Store, schema
+
+TEXT = ("Chile imposes sanctions on Bolivia\n\n"
+        "Chile imposed sanctions on Bolivia on Monday over the border dispute. "
+        "The sanctions target three Bolivian ministers, the Chilean foreign ministry said. "
+        "Separately, Peru condemned Ecuador.")
+
+
+@pytest.fixture(scope="module")
+def record(nlp):
+    return analyze_text(TEXT, nlp)
+
+
+def _sanctions(rec):
+    return [e for e in rec.events if e.type == "SANCTION" and not e.negated]
+
+
+@pytest.mark.model
+def test_headline_lead_and_definite_noun_are_one_event(record):
+    ev = _sanctions(record)
+    assert len(ev) == 1, [(e.trigger.text, e.source, e.target) for e in ev]
+    e = ev[0]
+    assert e.trigger.text == "imposed"  # the lead's mention is reported, not the headline's
+    assert sorted(m.trigger.text for m in e.mentions) == ["imposes", "sanctions"]
+    for m in e.mentions:  # every mention is evidence with offsets into the text
+        assert record.article.text[m.trigger.start:m.trigger.end] == m.trigger.text
+    # another act of another type stays its own event
+    assert [x for x in record.events if x.type == "ACCUSE"]
+
+
+@pytest.mark.model
+def test_mentions_survive_the_store(record, tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.write(record)
+        assert store.read(record.article.id) == record
+
+
+def test_a_version_1_store_gains_the_mentions_column(tmp_path: Path):
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.execute("CREATE TABLE events (pk INTEGER PRIMARY KEY, id TEXT)")
+    schema.MIGRATIONS[1](conn)
+    assert "mentions" in [r[1] for r in conn.execute("PRAGMA table_info(events)")]
