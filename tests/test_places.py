@@ -213,6 +213,7 @@ def test_gazetteer_file_matches_its_sources(tmp_path):
 
 
 def _lookup_in_child(store, name, queue):
+    store._candidates.cache_clear()  # read from the file, not from what the parent had read
     found = store.lookup(name)
     queue.put((store._pid == os.getpid(), found))
 

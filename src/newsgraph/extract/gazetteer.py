@@ -270,8 +270,8 @@ CREATE TABLE entry (key TEXT NOT NULL, kind INTEGER NOT NULL, ord INTEGER NOT NU
                     PRIMARY KEY (key, kind, ord)) WITHOUT ROWID;
 CREATE TABLE not_place (key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
-_SELECT = ("SELECT c.name, c.feature, c.lat, c.lon, c.country, c.geonameid, c.population "
-           "FROM entry e JOIN candidate c ON c.id = e.candidate WHERE e.key = ? AND e.kind = ? ORDER BY e.ord")
+_SELECT = ("SELECT e.kind, c.name, c.feature, c.lat, c.lon, c.country, c.geonameid, c.population "
+           "FROM entry e JOIN candidate c ON c.id = e.candidate WHERE e.key = ? ORDER BY e.kind, e.ord")
 
 
 def write_store(gaz: Gazetteer, path: Path) -> None:
@@ -306,10 +306,10 @@ class _Index(Mapping):
         self._store, self._kind = store, kind
 
     def get(self, key: str, default=None):
-        return self._store._candidates(key, self._kind) or default
+        return self._store._candidates(key)[self._kind] or default
 
     def __getitem__(self, key: str) -> list[Candidate]:
-        found = self._store._candidates(key, self._kind)
+        found = self._store._candidates(key)[self._kind]
         if not found:
             raise KeyError(key)
         return found
@@ -327,8 +327,8 @@ class _Index(Mapping):
 class GazetteerStore(BaseGazetteer):
     """The gazetteer read from its SQLite file, a name at a time.
 
-    Recently asked names are kept (a bounded cache: an article repeats its places,
-    and a long run must not grow). The connection is opened per process, so a
+    Recently asked names are kept, with their candidates in all three indexes (a
+    bounded cache: an article repeats its places, and a long run must not grow). The connection is opened per process, so a
     forked worker opens its own instead of sharing its parent's.
     """
 
@@ -347,8 +347,12 @@ class GazetteerStore(BaseGazetteer):
             self._pid = os.getpid()
         return self._connection
 
-    def _query(self, key: str, kind: int) -> list[Candidate]:
-        return [Candidate(*row) for row in self._conn().execute(_SELECT, (key, kind))]
+    def _query(self, key: str) -> tuple[list[Candidate], ...]:
+        """The candidates of ``key`` in each index (one read for the three)."""
+        found: tuple[list[Candidate], ...] = tuple([] for _ in _KINDS)
+        for kind, *row in self._conn().execute(_SELECT, (key,)):
+            found[kind].append(Candidate(*row))
+        return found
 
 
 @cache
