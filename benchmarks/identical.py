@@ -6,7 +6,8 @@
     .venv/bin/python benchmarks/identical.py --processes 2       # the parallel path must agree too
 
 Runs ``analyze_many`` over the seed article plus the first N WikiNews articles
-(``--all``: every one) and keeps one SHA-256 per record of its JSONL line, so a
+(``--all``: every one; the resident memory is printed every 500 records, so the
+same run checks that memory does not grow) and keeps one SHA-256 per record of its JSONL line, so a
 mismatch names the articles that changed. Baselines live outside the repo
 (``--baseline``, default ``/tmp/newsgraph-identical/``): they are measurements
 of one machine's code state, not project data. Exit code 0 when identical, 1
@@ -47,13 +48,19 @@ def articles(n: int | None):
     return out
 
 
-def digests(n: int | None, processes: int) -> list[tuple[str, str]]:
+def digests(n: int | None, processes: int, rss_every: int = 500) -> list[tuple[str, str]]:
+    """One digest per record; RSS is printed every ``rss_every`` records (memory growth check)."""
+    from _memory import pss_mib
     from newsgraph.pipeline import analyze_many, shared_pipeline
 
     batch = articles(n)
     nlp = None if processes > 1 else shared_pipeline()
-    return [(rec.article.id, hashlib.sha256(rec.to_json().encode()).hexdigest())
-            for rec in analyze_many(batch, nlp, n_process=processes)]
+    out = []
+    for rec in analyze_many(batch, nlp, n_process=processes):
+        out.append((rec.article.id, hashlib.sha256(rec.to_json().encode()).hexdigest()))
+        if len(out) % rss_every == 0:
+            print(f"memory (PSS) after {len(out)} records: {pss_mib(os.getpid()):,.0f} MiB", file=sys.stderr)
+    return out
 
 
 def main() -> int:
