@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 
 FORMAT = "newsgraph-store"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: The tables that hold record data, in write order (parents first).
 RECORD_TABLES = ("articles", "actors", "mentions", "times", "quantities", "places",
@@ -26,6 +26,15 @@ RECORD_TABLES = ("articles", "actors", "mentions", "times", "quantities", "place
 EXPORT_TABLES = RECORD_TABLES + ("corpus_actors", "relations", "skipped")
 
 _CHILD = "article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, idx INTEGER NOT NULL"
+
+#: Version 2: what ``newsgraph stats`` shows, counted as articles come and go (store/aggregates.py).
+COUNTS_DDL = """
+CREATE TABLE counts (
+    grp TEXT NOT NULL, key TEXT NOT NULL, null_key INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (grp, key, null_key)
+) WITHOUT ROWID;
+CREATE INDEX times_date_value ON times(type, value, article_id);
+"""
 
 DDL = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -161,6 +170,7 @@ CREATE TABLE actor_forms (
     PRIMARY KEY (corpus_actor_id, field, value)
 ) WITHOUT ROWID;
 
+{COUNTS_DDL}
 CREATE TABLE skipped (
     pk INTEGER PRIMARY KEY,
     source TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
@@ -186,7 +196,17 @@ END;
 
 Migration = Callable[[sqlite3.Connection], None]
 #: ``MIGRATIONS[n]`` upgrades a store at version ``n`` to ``n + 1``. Version 1 is the first.
-MIGRATIONS: dict[int, Migration] = {}
+def _add_counts(conn: sqlite3.Connection) -> None:
+    """1 → 2: the ``counts`` aggregate (filled from the existing rows) and the timeline's index."""
+    from .aggregates import rebuild_counts
+
+    for statement in COUNTS_DDL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    rebuild_counts(conn)
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_counts}
 
 
 def create(conn: sqlite3.Connection) -> None:
