@@ -201,6 +201,20 @@ def _worker_init(model: str | None, parent: int) -> None:
     _exit_with_parent(parent)
     if model is not None:
         _worker_nlp = load_pipeline(model)
+    else:
+        _reopen_stdio()
+
+
+def _reopen_stdio() -> None:
+    """In a forked worker: fresh stdout/stderr objects on the same descriptors. Fork copies
+    only the calling thread; a lock another thread of the parent held at that moment (a
+    progress bar writing to stderr) would stay held in the child and block its first write."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            setattr(sys, name, open(stream.fileno(), "w", closefd=False, encoding=stream.encoding))  # noqa: SIM115
+        except (OSError, ValueError, AttributeError):
+            pass  # not a real file (captured, redirected in-process): nothing inherited to unblock
 
 
 def _exit_with_parent(parent: int) -> None:
