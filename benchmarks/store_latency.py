@@ -6,7 +6,7 @@ Builds a store with the real schema (``Store`` creates it) and bulk-inserts
 synthetic rows with skewed, news-like distributions: actors drawn from a
 Zipf law (a few heads of state dominate), PLOVER types with CONSULT and
 ACCUSE far ahead of ASSAULT, dates over ten years, ten events per article,
-article text from a Zipf vocabulary. Then it times the library queries the
+article text from a Zipf vocabulary, four dated time expressions per article. Then it times the library queries the
 CLI runs (``newsgraph.query``) with arguments drawn from the same laws, and
 prints p50/p95 per query. Target: p95 < 100 ms for each.
 """
@@ -24,10 +24,11 @@ import numpy as np
 
 from newsgraph import query
 from newsgraph.records import PLOVER_TYPES
-from newsgraph.store import Store
+from newsgraph.store import Store, aggregates
 from newsgraph.store.sqlite import sort_key
 
 EVENTS_PER_ARTICLE = 10
+TIMES_PER_ARTICLE = 4
 N_ACTORS = 20_000
 VOCAB = 30_000
 COUNTRIES = ["USA", "RUS", "CHN", "GBR", "FRA", "DEU", "UKR", "BLR", "IRN", "ISR", "IND", "BRA", "TUR", "JPN",
@@ -93,12 +94,18 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
             " VALUES (?, 0, 0, 30, ?, 'direct', 'x', ?, ?)",
             ((f"a{k}", " ".join(vocab[w] for w in word_ids[k * 80:k * 80 + 12]), int(src[k * 10]), days[k])
              for k in range(0, n_articles, 2)))
+        # dated time expressions, as the timeline reads them: four per article around its day
+        conn.executemany(
+            "INSERT INTO times(article_id, idx, start, \"end\", text, type, value) VALUES (?, ?, 0, 10, ?, 'DATE', ?)",
+            ((f"a{k}", j, "that day", (dt.date.fromisoformat(days[k]) - dt.timedelta(days=3 * j)).isoformat())
+             for k in range(n_articles) for j in range(TIMES_PER_ARTICLE)))
         # the aggregates Store.write keeps, computed in bulk
         conn.execute("INSERT INTO relations SELECT source_cid, target_cid, type, count(*), min(day), max(day)"
                      " FROM events WHERE dup = 0 AND negated = 0 GROUP BY source_cid, target_cid, type")
         conn.execute("INSERT INTO actor_forms SELECT corpus_actor_id, 'name', name, count(*) FROM actors"
                      " GROUP BY corpus_actor_id, name")
         conn.execute("UPDATE corpus_actors SET articles = 1, mentions = 1")
+        aggregates.rebuild_counts(conn)
     conn.execute("ANALYZE")
     store.close()
 
@@ -129,6 +136,9 @@ def measure(path: Path, runs: int, seed: int = 11) -> dict[str, list[float]]:
         "events --country --min-confidence": lambda: query.events(store, country=str(rng.choice(COUNTRIES)),
                                                                   min_confidence=0.8),
         "actor profile": lambda: query.actor_profile(store, name()),
+        "timeline --actor": lambda: query.timeline(store, actor=name()),
+        "timeline --since --until": lambda: query.timeline(store, since=(y := year())[0], until=y[1]),
+        "stats": lambda: query.stats(store),
     }
     out: dict[str, list[float]] = {}
     for label, fn in kinds.items():

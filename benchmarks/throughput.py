@@ -1,11 +1,15 @@
 """Throughput of `newsgraph analyze` against the bare spaCy pipeline, on the same texts.
 
-    .venv/bin/python benchmarks/throughput.py [--n 500] [--corpus PATH]
+    .venv/bin/python benchmarks/throughput.py [--n 500] [--repeats 3] [--corpus PATH] [--lengths]
 
 Measures, in one run on the first N WikiNews articles:
 * the bare ``nlp.pipe`` of the spaCy pipeline newsgraph loads (parse only);
 * ``analyze_many`` end to end (parse + every extractor + record assembly);
+  the two alternate ``--repeats`` times; the ratio is the median of the per-repeat ratios,
+  with its spread (the machine is shared: compare ratios, never seconds);
 * each newsgraph component's own time, run over the parsed Docs;
+* with ``--lengths``: cost per 1,000 characters of the parse and of each component for
+  articles of about 2k, 4k, 7k, 10k and 14k characters (flat is the goal);
 * the wall time of one ``newsgraph analyze --json`` from a cold start, and peak memory.
 Results go to stdout as Markdown for docs/performance.md.
 """
@@ -17,6 +21,7 @@ import gzip
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -40,10 +45,63 @@ def load_articles(path: Path, n: int):
     return out
 
 
+def by_length(path: Path, per_bucket: int):
+    """Up to ``per_bucket`` articles of the corpus near each target length (±20 %)."""
+    from newsgraph.ingest.article import RawArticle, prepare
+
+    targets = (2_000, 4_000, 7_000, 10_000, 14_000)
+    found: dict[int, list] = {t: [] for t in targets}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            n = len(obj["text"])
+            for t in targets:
+                if abs(n - t) <= 0.2 * t and len(found[t]) < per_bucket:
+                    found[t].append(prepare(RawArticle(text=obj["text"], title=obj.get("title"),
+                                                       published=obj.get("date"))))
+            if all(len(v) == per_bucket for v in found.values()):
+                break
+    return found
+
+
+def component_times(nlp, docs) -> dict[str, float]:
+    out = {}
+    for name in nlp.pipe_names:
+        if not name.startswith("newsgraph_") or name == "newsgraph_paragraphs":
+            continue  # paragraphs runs before the parser and costs next to nothing
+        comp = nlp.get_pipe(name)
+        t = time.perf_counter()
+        for doc in docs:
+            comp(doc)
+        out[name] = time.perf_counter() - t
+    return out
+
+
+def length_table(nlp, path: Path, per_bucket: int, ours: list[str]) -> None:
+    from newsgraph.pipeline import _make_doc
+
+    print("\n| article length | articles | parse ms / 1k chars | extractors ms / 1k chars | events | actors |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for target, arts in by_length(path, per_bucket).items():
+        if not arts:
+            continue
+        kchars = sum(len(a.text) for a in arts) / 1000
+        t = time.perf_counter()
+        with nlp.select_pipes(disable=ours):
+            docs = list(nlp.pipe((_make_doc(nlp, a) for a in arts), batch_size=8))
+        parse = time.perf_counter() - t
+        comp = component_times(nlp, docs)
+        print(f"| ~{target:,} | {len(arts)} | {1000 * parse / kchars:.1f} | {1000 * sum(comp.values()) / kchars:.1f}"
+              f" | {1000 * comp.get('newsgraph_events', 0) / kchars:.2f}"
+              f" | {1000 * comp.get('newsgraph_actors', 0) / kchars:.2f} |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=500)
-    ap.add_argument("--repeats", type=int, default=2, help="alternating runs; the best of each is kept")
+    ap.add_argument("--repeats", type=int, default=3, help="alternating runs of bare and full")
+    ap.add_argument("--lengths", action="store_true", help="also the cost per character by article length")
+    ap.add_argument("--per-length", type=int, default=12, help="articles per length bucket")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -60,26 +118,20 @@ def main() -> int:
     # Warm up both paths so neither pays first-call costs in the timing.
     list(analyze_many(articles[:5], nlp))
 
-    # Alternate the two runs and keep the best of each: the machine's noise is ~10%.
-    bare, full = float("inf"), float("inf")
+    # Alternate the two runs; the machine's noise is ~10-50 %, so each repeat gives a ratio.
+    bares, fulls = [], []
     for _ in range(args.repeats):
         t0 = time.perf_counter()
         with nlp.select_pipes(disable=ours):
             docs = list(nlp.pipe((_make_doc(nlp, a) for a in articles), batch_size=32))
-        bare = min(bare, time.perf_counter() - t0)
+        bares.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         records = list(analyze_many(articles, nlp))
-        full = min(full, time.perf_counter() - t0)
+        fulls.append(time.perf_counter() - t0)
+    ratios = sorted(b / f for b, f in zip(bares, fulls))
+    bare, full = statistics.median(bares), statistics.median(fulls)
 
-    per_component = {}
-    for name in ours:
-        if name == "newsgraph_paragraphs":  # runs before the parser; costs next to nothing
-            continue
-        comp = nlp.get_pipe(name)
-        t = time.perf_counter()
-        for doc in docs:
-            comp(doc)
-        per_component[name] = time.perf_counter() - t
+    per_component = component_times(nlp, docs)
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -96,14 +148,17 @@ def main() -> int:
     print("| run | seconds | articles/s | relative to bare parse |")
     print("|---|---:|---:|---:|")
     print(f"| bare spaCy `nlp.pipe` | {bare:.1f} | {n / bare:.1f} | 1.00 |")
-    print(f"| newsgraph `analyze_many` | {full:.1f} | {n / full:.1f} | {bare / full:.2f} of bare throughput |")
+    print(f"| newsgraph `analyze_many` | {full:.1f} | {n / full:.1f} | {statistics.median(ratios):.2f} of bare"
+          f" throughput (median of {len(ratios)} interleaved ratios, {ratios[0]:.2f}-{ratios[-1]:.2f}) |")
     print("\n| component | seconds | share of bare parse time |")
     print("|---|---:|---:|")
     for name, secs in per_component.items():
         print(f"| {name} | {secs:.2f} | {100 * secs / bare:.1f}% |")
     total = sum(per_component.values())
     print(f"| all extractors | {total:.2f} | {100 * total / bare:.1f}% |")
-    print(f"\nPeak memory (max RSS of the benchmark process): {peak_mb:,.0f} MB.")
+    if args.lengths:
+        length_table(nlp, args.corpus, args.per_length, ours)
+    print(f"\nLoad average {os.getloadavg()[0]:.2f}. Peak memory (max RSS of the benchmark process): {peak_mb:,.0f} MB.")
     if cold is not None:
         print(f"Cold start, one article (`newsgraph analyze --json` on the seed article, process start to exit): {cold:.2f} s.")
     print(f"Records: {sum(len(r.events) for r in records)} events, {sum(len(r.quotes) for r in records)} quotes, "

@@ -43,8 +43,8 @@ def test_mentions_survive_the_store(record, tmp_path):
         assert store.read(record.article.id) == record
 
 
-def test_a_version_1_store_gains_the_mentions_column(tmp_path: Path):
+def test_a_version_2_store_gains_the_mentions_column(tmp_path: Path):
     conn = sqlite3.connect(tmp_path / "old.db")
     conn.execute("CREATE TABLE events (pk INTEGER PRIMARY KEY, id TEXT)")
-    schema.MIGRATIONS[1](conn)
+    schema.MIGRATIONS[2](conn)
     assert "mentions" in [r[1] for r in conn.execute("PRAGMA table_info(events)")]

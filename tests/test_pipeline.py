@@ -69,3 +69,52 @@ def test_parallel_gives_the_same_records_in_order(nlp):
     parallel = [r.to_dict() for r in analyze_many(articles, n_process=2, batch_size=2)]
     assert parallel == serial
     assert [r["article"]["text"] for r in parallel] == TEXTS * 3
+
+
+_ORPHAN_SCRIPT = """
+import itertools, multiprocessing, sys, time
+from newsgraph.ingest.article import RawArticle, prepare
+from newsgraph.pipeline import analyze_many, start_method
+
+text = "The minister said the talks would resume in Minsk on Monday."
+endless = (prepare(RawArticle(text=text, plain=True)) for _ in itertools.count())
+for n, _ in enumerate(analyze_many(endless, n_process=2, batch_size=1)):
+    if n == 2:
+        print(start_method(), *[p.pid for p in multiprocessing.active_children()], flush=True)
+"""
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_workers_are_forked_on_linux_and_end_with_their_parent(tmp_path):
+    """`--processes N`: on Linux the workers are forked from a parent that loaded the pipeline,
+    and a parent killed outright (SIGKILL: no clean-up runs) takes its workers with it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-c", _ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True)
+    try:
+        method, *pids = proc.stdout.readline().split()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(60)
+    assert method == ("fork" if sys.platform.startswith("linux") else "spawn")
+    assert len(pids) >= 2
+
+    def alive(pid: str) -> bool:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                return fh.read().split(")")[-1].split()[0] != "Z"
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 30
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [p for p in pids if alive(p)]
+    for p in left:
+        os.kill(int(p), signal.SIGKILL)
+    assert left == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 import pytest
@@ -167,21 +168,67 @@ def test_component_rules_on_a_hand_built_doc(gaz):
     assert all(doc.text[p.start:p.end] == p.text for p in places)
 
 
-def test_gazetteer_cache_round_trips(tmp_path, monkeypatch):
-    """The on-disk cache gives the same gazetteer, and a torn cache file is rebuilt, not fatal."""
-    from newsgraph.extract import places
+def test_gazetteer_file_round_trips(tmp_path, monkeypatch):
+    """The gazetteer file is written on first use and read on the next; a torn file is rebuilt,
+    not fatal; with the cache off the gazetteer stays in memory."""
+    from newsgraph.extract import gazetteer as gz
 
     monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path))
-    places.gazetteer.cache_clear()
+    gz.gazetteer.cache_clear()
     try:
-        built = places.gazetteer()
-        path = places._cache_path()
-        assert path.parent == tmp_path and path.is_file()
-        places.gazetteer.cache_clear()
-        loaded = places.gazetteer()
+        built = gz.gazetteer()
+        path = gz._store_path()
+        assert path.parent == tmp_path and path.is_file() and isinstance(built, gz.GazetteerStore)
+        gz.gazetteer.cache_clear()
+        loaded = gz.gazetteer()
         assert loaded.lookup("Minsk") == built.lookup("Minsk") != []
         path.write_bytes(b"torn")
-        places.gazetteer.cache_clear()
-        assert places.gazetteer().lookup("Minsk") == built.lookup("Minsk")
+        gz.gazetteer.cache_clear()
+        assert gz.gazetteer().lookup("Minsk") == built.lookup("Minsk")
+        monkeypatch.setenv("NEWSGRAPH_CACHE", "off")
+        gz.gazetteer.cache_clear()
+        in_memory = gz.gazetteer()
+        assert isinstance(in_memory, gz.Gazetteer) and in_memory.lookup("Minsk") == built.lookup("Minsk")
     finally:
-        places.gazetteer.cache_clear()
+        gz.gazetteer.cache_clear()
+
+
+def test_gazetteer_file_matches_its_sources(tmp_path):
+    """Every name of every index, with its candidates in order and with their exact values
+    (repr: an int coordinate read back as a float would change the output), and the
+    not-places, read back from the SQLite file equal what the sources build in memory."""
+    from newsgraph.extract import gazetteer as gz
+
+    built = gz.build()
+    gz.write_store(built, tmp_path / "g.sqlite")
+    store = gz.GazetteerStore(tmp_path / "g.sqlite", cached_names=0)
+    assert store.not_places == built.not_places
+    for kind in ("names", "alternates", "subdivisions"):
+        want, got = getattr(built, kind), getattr(store, kind)
+        assert len(got) == len(want) > 0
+        assert set(got) == set(want)
+        for key, cands in want.items():
+            assert repr(got.get(key)) == repr(cands), (kind, key)
+    assert store.lookup("Kiev") == built.lookup("Kiev")
+
+
+def _lookup_in_child(store, name, queue):
+    store._candidates.cache_clear()  # read from the file, not from what the parent had read
+    found = store.lookup(name)
+    queue.put((store._pid == os.getpid(), found))
+
+
+def test_gazetteer_file_in_a_forked_process(gaz):
+    """A forked worker reads the file through a connection of its own, not its parent's."""
+    import multiprocessing as mp
+
+    if not hasattr(gaz, "_conn"):
+        pytest.skip("gazetteer kept in memory (NEWSGRAPH_CACHE=off)")
+    gaz.lookup("Minsk")  # the parent's connection is open
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_lookup_in_child, args=(gaz, "Sochi", queue))
+    child.start()
+    own, found = queue.get(timeout=60)
+    child.join(60)
+    assert child.exitcode == 0 and own and found == gaz.lookup("Sochi") != []

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import importlib
 import importlib.util
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -102,7 +104,26 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> Language:
     """spaCy's pipeline with paragraph boundaries before the parser and the
-    newsgraph extractors appended in order."""
+    newsgraph extractors appended in order.
+
+    Loading creates millions of long-lived objects (vocabulary, weights, lookup
+    tables): the cyclic garbage collector is paused meanwhile, and afterwards
+    everything alive is moved out of its reach (``gc.freeze``) so later
+    collections do not walk the model again (≈ 0.2 s at start-up, and pages a
+    forked worker shares with its parent stay shared).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        nlp = _load_pipeline(model, exclude)
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
+    return nlp
+
+
+def _load_pipeline(model: str | None, exclude: Iterable[str]) -> Language:
     register_extensions()
     nlp = load_spacy(model)
     if "parser" in nlp.pipe_names and "paragraphs" not in exclude:
@@ -157,12 +178,13 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, mo
                  batch_size: int = 32, n_process: int = 1) -> Iterator[Record]:
     """Stream records for prepared articles, in input order.
 
-    With ``n_process > 1`` each worker process loads its own pipeline and
-    returns finished records (our extensions hold Python objects, which
-    spaCy's own ``n_process`` would have to serialise as Doc bytes).
+    With ``n_process > 1`` worker processes return finished records (our
+    extensions hold Python objects, which spaCy's own ``n_process`` would have
+    to serialise as Doc bytes). Where fork is safe (see :func:`start_method`)
+    the pipeline is loaded once, here, and the workers are forked from it.
     """
     if n_process > 1:
-        yield from _analyze_parallel(articles, check_model(model), batch_size, n_process)
+        yield from _analyze_parallel(articles, nlp, check_model(model), batch_size, n_process)
         return
     nlp = nlp or shared_pipeline(resolve_model(model))
     pairs = ((_make_doc(nlp, a), a) for a in articles)
@@ -170,15 +192,46 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, mo
         yield doc_to_record(doc, a)
 
 
+def start_method() -> str:
+    """How worker processes start: ``fork`` on Linux, ``spawn`` elsewhere ($NEWSGRAPH_START_METHOD overrides).
+
+    A forked worker shares its parent's loaded pipeline (pages stay shared until
+    written; ``gc.freeze`` keeps the collector from writing them) instead of
+    spending seconds and a gigabyte loading its own. The worry about forking
+    after BLAS is loaded does not apply on Linux: spaCy's own ``nlp.pipe(n_process=...)``
+    forks after loading (it uses multiprocessing's default, fork on Linux), the
+    CPU models multiply with thinc's single-threaded blis, and OpenBLAS resets its
+    thread pool in a fork handler. macOS (fork unsafe with system frameworks) and
+    Windows (no fork) spawn, and each worker loads the pipeline.
+    """
+    return os.environ.get("NEWSGRAPH_START_METHOD") or ("fork" if sys.platform.startswith("linux") else "spawn")
+
+
 _worker_nlp: Language | None = None
 
 
-def _worker_init(model: str) -> None:
+def _worker_init(model: str | None, parent: int) -> None:
+    """In a new worker: die with the parent (Linux), then load the pipeline unless it was inherited."""
     global _worker_nlp
     from .workers import worker_setup
 
-    worker_setup()  # exit with the parent, whatever kills it
-    _worker_nlp = load_pipeline(model)
+    worker_setup(parent)
+    if model is not None:
+        _worker_nlp = load_pipeline(model)
+    else:
+        _reopen_stdio()
+
+
+def _reopen_stdio() -> None:
+    """In a forked worker: fresh stdout/stderr objects on the same descriptors. Fork copies
+    only the calling thread; a lock another thread of the parent held at that moment (a
+    progress bar writing to stderr) would stay held in the child and block its first write."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            setattr(sys, name, open(stream.fileno(), "w", closefd=False, encoding=stream.encoding))  # noqa: SIM115
+        except (OSError, ValueError, AttributeError):
+            pass  # not a real file (captured, redirected in-process): nothing inherited to unblock
 
 
 def _worker_batch(batch: list[Article]) -> list[Record]:
@@ -186,7 +239,7 @@ def _worker_batch(batch: list[Article]) -> list[Record]:
     return list(analyze_many(batch, _worker_nlp))
 
 
-def _analyze_parallel(articles: Iterable[Article], model: str, batch_size: int,
+def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: str, batch_size: int,
                       n_process: int) -> Iterator[Record]:
     """Batches on worker processes, results in input order, at most 2 batches per worker in flight."""
     import multiprocessing as mp
@@ -196,9 +249,13 @@ def _analyze_parallel(articles: Iterable[Article], model: str, batch_size: int,
 
     from .workers import stop_pool
 
-    ctx = mp.get_context("spawn")  # fork after loading spaCy/BLAS is unsafe
-    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init,
-                             initargs=(model,)) as pool:
+    global _worker_nlp
+    method = start_method()
+    if method == "fork":
+        _worker_nlp = nlp or shared_pipeline(model)  # inherited by the forked workers
+    ctx = mp.get_context(method)
+    init = (None if method == "fork" else model, os.getpid())
+    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=init) as pool:
         try:
             in_flight: deque = deque()
             for batch in batched(articles, batch_size):

@@ -344,6 +344,7 @@ def timeline(store: Store, *, actor: str | None = None, since: str | None = None
     """Events and dated time expressions in date order (oldest first).
 
     With ``actor``: its events, and the dates written in the articles it appears in.
+    Dates come through the ``times(type, value)`` index (store schema 4).
     """
     rows = [{"date": r["day"], "item": "event", "type": r["type"],
              "what": f"{r['source'] or '?'} → {r['target'] or '?'}: {r['trigger']}",
@@ -356,39 +357,54 @@ def timeline(store: Store, *, actor: str | None = None, since: str | None = None
         if value:
             where.append(cond)
             params.append(value)
+    walk = "INDEXED BY times_date_value"  # dates newest first, stopping after ``limit``
     if actor:
-        where.append(f"t.article_id IN (SELECT article_id FROM actors WHERE corpus_actor_id IN "
-                     f"{_in(find_actors(store, actor))})")
+        ids = _in(find_actors(store, actor))
+        # An actor in few articles: read their dates and sort them. One in many: walk the dates
+        # newest first and keep its own (a hit every N/n rows, ``limit`` hits), checking each
+        # article's actors rather than listing the actor's articles first. The two cost about
+        # the same where n² = limit × N (N articles in the store, n the actor's).
+        n = store.conn.execute(f"SELECT count(*) FROM actors WHERE corpus_actor_id IN {ids}").fetchone()[0]
+        total = store.conn.execute("SELECT n FROM counts WHERE grp = 'total' AND key = 'articles'").fetchone()
+        if not limit or n * n < limit * (total[0] if total else 0):
+            walk = ""
+            where.append(f"t.article_id IN (SELECT article_id FROM actors WHERE corpus_actor_id IN {ids})")
+        else:
+            where.append(f"EXISTS (SELECT 1 FROM actors x WHERE x.article_id = t.article_id"
+                         f" AND x.corpus_actor_id IN {ids})")
     rows += [{"date": r["value"], "item": "date", "type": r["type"], "what": r["text"],
               "article_id": r["article_id"], "title": r["title"], "evidence": r["text"]}
              for r in store.conn.execute(
-                 "SELECT t.value, t.type, t.text, t.article_id, a.title FROM times t JOIN articles a"
-                 f" ON a.id = t.article_id WHERE {' AND '.join(where)} ORDER BY period_start(t.value) DESC"
+                 f"SELECT t.value, t.type, t.text, t.article_id, a.title FROM times t {walk} JOIN articles a"
+                 f" ON a.id = t.article_id WHERE {' AND '.join(where)}"
+                 " ORDER BY t.value DESC"  # the index's order, so ``limit`` stops the walk; sorted by period below
                  + (" LIMIT ?" if limit else ""), params + ([limit] if limit else []))]
     rows.sort(key=lambda r: (period_start(r["date"]) or r["date"] or "", r["item"]))  # by each period's start
     return Rows(rows[-limit:] if limit else rows, ["date", "item", "type", "what", "article_id", "title", "evidence"])
 
 
 def stats(store: Store, *, by_day_limit: int | None = None) -> list[Row]:
-    """Counts by day, outlet and event type (rows of group, key, count), after totals."""
+    """Counts by day, outlet and event type (rows of group, key, count), after totals.
+
+    Read from the ``counts`` aggregate the writer keeps (store/aggregates.py): a
+    few indexed reads however large the store, where counting scanned every event.
+    """
+    from .store import aggregates
+
     conn = store.conn
-    totals = [("articles", "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"),
-              ("duplicates", "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-              ("corpus_actors", "SELECT count(*) FROM corpus_actors WHERE articles > 0"),
-              ("events", "SELECT count(*) FROM events WHERE dup = 0 AND negated = 0"),
-              ("quotes", "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
-                         " WHERE a.duplicate_of IS NULL"),
-              ("skipped", "SELECT count(*) FROM skipped")]
-    rows = [{"group": "total", "key": k, "count": conn.execute(sql).fetchone()[0]} for k, sql in totals]
-    groups = [("day", "SELECT published, count(*) FROM articles WHERE duplicate_of IS NULL GROUP BY published"
-                      " ORDER BY published"),
-              ("outlet", "SELECT outlet, count(*) n FROM articles WHERE duplicate_of IS NULL GROUP BY outlet"
-                         " ORDER BY n DESC"),
-              ("event_type", "SELECT type, count(*) n FROM events WHERE dup = 0 AND negated = 0 GROUP BY type"
-                             " ORDER BY n DESC")]
-    for group, sql in groups:
-        found = conn.execute(sql).fetchall()
+    kept = dict(aggregates.counts(conn, "total"))
+    totals = [("articles", kept.get("articles", 0)),
+              ("duplicates", conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]),
+              ("corpus_actors", conn.execute("SELECT count(*) FROM corpus_actors WHERE articles > 0").fetchone()[0]),
+              ("events", kept.get("events", 0)),
+              ("quotes", kept.get("quotes", 0)),
+              ("skipped", conn.execute("SELECT count(*) FROM skipped").fetchone()[0])]
+    rows = [{"group": "total", "key": k, "count": n} for k, n in totals]
+    for group in ("day", "outlet", "event_type"):
+        found = aggregates.counts(conn, group)
         if group == "day" and by_day_limit:
             found = found[-by_day_limit:]
+        elif group != "day":
+            found.sort(key=lambda kn: -kn[1])  # stable: equal counts stay in key order
         rows += [{"group": group, "key": k, "count": n} for k, n in found]
     return rows

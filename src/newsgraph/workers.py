@@ -65,15 +65,22 @@ def exit_on_signals() -> Iterator[Received]:
             signal.signal(s, handler)
 
 
-def worker_setup() -> None:
-    """Call first in a worker process: die with the parent, leave Ctrl-C to the parent."""
+def worker_setup(parent: int | None = None) -> None:
+    """Call first in a worker process: die with the parent (``parent``: its pid, as the parent
+    saw it), leave Ctrl-C to the parent. A forked worker inherits the parent's handlers, which
+    turn SIGTERM and SIGHUP into an interrupt; it gets the default actions back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            signal.signal(sig, signal.SIG_DFL)
+    parent = os.getppid() if parent is None else parent
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
         except (OSError, AttributeError):
             pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="newsgraph-parent-watch").start()
 
 

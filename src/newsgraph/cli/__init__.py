@@ -118,4 +118,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    sys.exit(main())
+    """The console script: run, then leave without tearing down the interpreter.
+
+    Freeing a loaded pipeline object by object takes about half a second and
+    serves nothing once the command has returned (its stores are closed by then).
+    Exit handlers still run (worker pools, clusters); then output is flushed and
+    the process ends. Only the command-line entry point does this, never the library.
+    """
+    code = main()
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a reader that went away (main treats a broken pipe as success) or a closed stream
+    os._exit(code)

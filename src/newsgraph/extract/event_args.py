@@ -10,6 +10,7 @@ names ("Kenyan trade minister ..."), or its body, its place or its clause gives.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -434,11 +435,31 @@ def actor_for_span(doc: Doc, start: int, end: int) -> str | None:
     return best
 
 
+_ENTS: tuple[object, tuple, list[int]] = (None, (), [])
+
+
+def _ents_in(doc: Doc, span) -> list:
+    """``span.ents`` without its cost: spaCy's builds a Span for every entity of the doc on
+    each call; this keeps the doc's entities and their starts once per doc and bisects
+    (same answer: the entities from the first starting in the span, while they end in it)."""
+    global _ENTS
+    if _ENTS[0] is not doc:
+        ents = doc.ents
+        _ENTS = (doc, ents, [e.start for e in ents])
+    ents, starts = _ENTS[1], _ENTS[2]
+    out = []
+    for ent in ents[bisect_left(starts, span.start):]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
 def _igo_in(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if any(e.text.lower().removeprefix("the ") in _IGOS for e in span.ents):
+    if any(e.text.lower().removeprefix("the ") in _IGOS for e in _ents_in(doc, span)):
         return True
     low = " " + span.text.lower() + " "
     if any(f" {name} " in low for name in _IGO_PHRASES):
@@ -461,7 +482,7 @@ def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    for ent in span.ents:
+    for ent in _ents_in(doc, span):
         if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not any(not_nationality(t) for t in ent):
             code = country_of(ent.text)
             if code:

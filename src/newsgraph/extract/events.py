@@ -403,22 +403,41 @@ def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Ar
                   triggers: Collection[int] = ()) -> int | None:
     """A locative place anywhere in the event's own clause, not in a clause below it or in
     the source's phrase ("the curfew imposed in Sudan", "a research centre in Tokyo"): where
-    an untargeted act happens, for its target only (the event's place stays as attached)."""
+    an untargeted act happens, for its target only (the event's place stays as attached).
+
+    The walk up from a place does not depend on the event, so it is done once per document
+    (:func:`_clause_place_index`) and each event looks its anchor up."""
+    global _CLAUSE_PLACES
+    if _CLAUSE_PLACES[0] is not places or _CLAUSE_PLACES[1] is not triggers:
+        _CLAUSE_PLACES = (places, triggers, _clause_place_index(places, triggers))
+    for r, idx in _CLAUSE_PLACES[2].get(anchor.i, ()):
+        if src is not None and src.start <= r.idx < src.end:
+            continue
+        return idx
+    return None
+
+
+_CLAUSE_PLACES: tuple[object, object, dict[int, list[tuple[Token, int]]]] = (None, None, {})
+
+
+def _clause_place_index(places: list[tuple[Token, Token, int]],
+                        triggers: Collection[int]) -> dict[int, list[tuple[Token, int]]]:
+    """Each locative place, in order, under every token its clause reaches: from the place up
+    its heads, stopping at the root, a clause edge or another event's conjoined trigger."""
+    index: dict[int, list[tuple[Token, int]]] = {}
     for r, _, idx in places:
         if r.dep_ in ("appos", "poss", "compound") and r.head.dep_ == "pobj":
             r = r.head  # "in East Timor's capital Dili"
         if r.dep_ != "pobj" or not (r.head.lower_ in _LOCATIVE or (
                 r.head.lower_ == "of" and r.head.head.lower_ in _DIRECTIONS | _PLACE_HEADS)):
             continue  # "in Kirkuk", "southwest of Baghdad", "in the northern city of Kirkuk"
-        if src is not None and src.start <= r.idx < src.end:
-            continue
         a = r
-        while a.i != anchor.i and a.head.i != a.i and a.dep_ not in _CLAUSE_EDGES \
+        index.setdefault(a.i, []).append((r, idx))
+        while a.head.i != a.i and a.dep_ not in _CLAUSE_EDGES \
                 and not (a.dep_ == "conj" and a.i in triggers):  # another event's clause
             a = a.head
-        if a.i == anchor.i:
-            return idx
-    return None
+            index.setdefault(a.i, []).append((r, idx))
+    return index
 
 
 def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, anchor: Token,

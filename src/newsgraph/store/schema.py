@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 
 FORMAT = "newsgraph-store"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: The tables that hold record data, in write order (parents first).
 RECORD_TABLES = ("articles", "actors", "mentions", "times", "quantities", "places",
@@ -26,6 +26,15 @@ RECORD_TABLES = ("articles", "actors", "mentions", "times", "quantities", "place
 EXPORT_TABLES = RECORD_TABLES + ("corpus_actors", "relations", "skipped")
 
 _CHILD = "article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, idx INTEGER NOT NULL"
+
+#: Version 4: what ``newsgraph stats`` shows, counted as articles come and go (store/aggregates.py).
+COUNTS_DDL = """
+CREATE TABLE counts (
+    grp TEXT NOT NULL, key TEXT NOT NULL, null_key INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (grp, key, null_key)
+) WITHOUT ROWID;
+CREATE INDEX times_date_value ON times(type, value, article_id);
+"""
 
 #: The rowid of ``articles`` is ``sort_key`` (publication day ordinal << 32 | pk), the rowid of its
 #: full-text index too, so tools that join an index to its table by rowid (Datasette) find the right rows.
@@ -187,6 +196,7 @@ CREATE TABLE actor_forms (
     PRIMARY KEY (corpus_actor_id, field, value)
 ) WITHOUT ROWID;
 
+{COUNTS_DDL}
 CREATE TABLE skipped (
     pk INTEGER PRIMARY KEY,
     source TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
@@ -240,10 +250,27 @@ def _statements(sql: str) -> list[str]:
 
 
 #: ``MIGRATIONS[n]`` upgrades a store at version ``n`` to ``n + 1``. Version 1 is the first.
+def _add_event_mentions(conn: sqlite3.Connection) -> None:
+    """2 → 3: an event's other mentions in its article (JSON list of {trigger, sentence})."""
+    if "mentions" not in [r[1] for r in conn.execute("PRAGMA table_info(events)")]:
+        conn.execute("ALTER TABLE events ADD COLUMN mentions TEXT")
+
+
+def _add_counts(conn: sqlite3.Connection) -> None:
+    """3 → 4: the ``counts`` aggregate (filled from the existing rows) and the timeline's index."""
+    from .aggregates import rebuild_counts
+
+    for statement in COUNTS_DDL.split(";"):
+        if statement.strip():
+            conn.execute(statement.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS")
+                         .replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
+    rebuild_counts(conn)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _to_v2,
-    # 2 -> 3: an event's other mentions in its article (JSON list of {trigger, sentence})
-    2: lambda conn: conn.execute("ALTER TABLE events ADD COLUMN mentions TEXT"),
+    2: _add_event_mentions,
+    3: _add_counts,
 }
 
 
