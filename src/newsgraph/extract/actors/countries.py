@@ -73,7 +73,7 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     if _currency(span):
         return  # "US $50 million", "US dollars": a currency, not the state
     if kind != "entity" and _in_title(kb, span):
-        return  # "the US commander in Iraq": where an office is, not where the sentence is
+        return  # "the French ambassador in Mali": where an office is, not where the sentence is
     if country and not _of_one_person(kb, span) and not not_nationality(span[0]) and not posted_to(kb, span):
         # not "the US commander" (that person's country) nor "ethnic Albanians"
         st.named.setdefault(sent, set()).add(country)
@@ -128,7 +128,7 @@ def _currency(span: TokSpan) -> bool:
 
 
 def _in_title(kb: Knowledge, span: TokSpan) -> bool:
-    """Is a country or capital the place of a person's office ("the US commander in Iraq",
+    """Is a country or capital the place of a person's office ("the French ambassador in Mali",
     "the ambassador in Moscow")?"""
     prep = span.root.head
     if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":

@@ -36,7 +36,7 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         (kb.org_keywords[t.text] for t in span if t.text in kb.org_keywords), None)
     country = known.get("country")
     if not known and (body := _igo_prefix(kb, span)):
-        sector = sector or kb.entities[body].get("sector")  # "United Nations Emergency Relief Coordinator"
+        sector = sector or kb.entities[body].get("sector")  # "United Nations Special Rapporteur on Housing"
     for toks in (_premodifier_tokens(doc, span.start), _appositive(kb, span.root), _appos_head(span)):
         if toks and any(_role(kb, t) for t in toks):
             _, c, s = _title_parts(kb, toks)

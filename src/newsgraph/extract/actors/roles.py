@@ -75,7 +75,7 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
 
 
 def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
-    """The object of a preposition after a noun ("officials of his government")."""
+    """The object of a preposition after a noun ("ministers of her cabinet")."""
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in preps:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -87,7 +87,7 @@ def _np_country(st: _State, tok: Token, mods: list[Token]) -> str | None:
         c = _country_of_token(st, m)
         if c:
             return c
-    obj = _of_object(tok, ("of", "in", "from"))  # "officials of his government", "a court in Guyana"
+    obj = _of_object(tok, ("of", "in", "from"))  # "ministers of her cabinet", "a court in Guyana"
     if obj is not None:
         for t in [*_modifiers(obj), obj]:
             c = _country_of_token(st, t) or st.gov_country.get(t.i)

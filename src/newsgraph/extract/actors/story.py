@@ -103,7 +103,7 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
 
 
 def _of_a_person_or_cause(ent) -> bool:
-    """"South African leader F.W. ...": one person's nationality; "pro-Iranian", "Syrian-backed":
+    """"Chilean leader M. ...": one person's nationality; "pro-Iranian", "Syrian-backed":
     a cause or patron. Neither says where the story is."""
     doc = ent.doc
     if any(not_nationality(t) for t in ent):

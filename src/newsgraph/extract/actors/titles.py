@@ -25,7 +25,7 @@ _TITLE_EDGE = frozenset({"the", "a", "an", ",", "-", "—", "–", "of"})
 
 def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
     """Title-like words right before a name: "Russian foreign minister",
-    "US Secretary of State", "president-elect"."""
+    "French Foreign Minister", "president-elect"."""
     out: list[Token] = []
     i = start - 1
     while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:
