@@ -12,7 +12,6 @@ per view. Goal (issue 12): p95 < 300 ms per page.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from store_latency import COUNTRIES, N_ACTORS, VOCAB, _words, _zipf, build  # noqa: E402
+from store_latency import COUNTRIES, N_ACTORS, VOCAB, _words, _zipf, synthetic_store_args  # noqa: E402
 
 from newsgraph.records import PLOVER_TYPES  # noqa: E402
 
@@ -60,18 +59,7 @@ def views(rng: np.random.Generator, cursor: str) -> dict[str, callable]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--events", type=int, default=1_000_000)
-    ap.add_argument("--db", type=Path, default=Path("/tmp/ng-serve-latency.db"))
-    ap.add_argument("--runs", type=int, default=30)
-    ap.add_argument("--reuse", action="store_true", help="Keep an existing synthetic store.")
-    args = ap.parse_args()
-    if not (args.reuse and args.db.exists()):
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{args.db}{suffix}").unlink(missing_ok=True)
-        t = time.perf_counter()
-        build(args.db, args.events)
-        print(f"built {args.db} ({args.events:,} events) in {time.perf_counter() - t:.0f} s")
+    args = synthetic_store_args(__doc__.split("\n\n")[0], "/tmp/ng-serve-latency.db", 30)
 
     from starlette.testclient import TestClient
 

@@ -152,11 +152,12 @@ def measure(path: Path, runs: int, seed: int = 11) -> dict[str, list[float]]:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def synthetic_store_args(description: str, db: str, runs: int) -> argparse.Namespace:
+    """Parse the options every synthetic-store benchmark takes, and build the store unless reused."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--events", type=int, default=1_000_000)
-    ap.add_argument("--db", type=Path, default=Path("/tmp/ng-latency.db"))
-    ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--db", type=Path, default=Path(db))
+    ap.add_argument("--runs", type=int, default=runs)
     ap.add_argument("--reuse", action="store_true", help="Keep an existing synthetic store.")
     args = ap.parse_args()
     if not (args.reuse and args.db.exists()):
@@ -166,6 +167,11 @@ def main() -> None:
         build(args.db, args.events)
         print(f"built {args.db} ({args.events:,} events) in {time.perf_counter() - t:.0f} s, "
               f"{args.db.stat().st_size / 2**20:.0f} MiB")
+    return args
+
+
+def main() -> None:
+    args = synthetic_store_args(__doc__.split("\n\n")[0], "/tmp/ng-latency.db", 200)
     print("| query | p50 ms | p95 ms |\n|---|---:|---:|")
     for label, times in measure(args.db, args.runs).items():
         q = statistics.quantiles(times, n=20)
