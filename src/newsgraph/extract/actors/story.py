@@ -91,11 +91,12 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
         add(place.country, place.start)
     for ent in doc.ents:  # "the Kenyan capital", "Sudanese authorities"
         if ent.label_ == "NORP" and not _of_a_person_or_cause(ent) and (code := country_of(ent.text)):
+            seen.add((ent.start_char, ent.end_char))
             add(code, ent.start_char)
     for actor in actors:
         if actor.kind == "state":
             for m in actor.mentions:
-                if not any(a < m.end and m.start < b for a, b in seen):  # a place is counted once
+                if not any(a < m.end and m.start < b for a, b in seen):  # a place or nationality word is counted once
                     add(actor.country, m.start)
     if (code := _dateline_country(doc.text)) is not None:
         weights[code] += DATELINE_WEIGHT
