@@ -16,6 +16,7 @@ import json
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -228,15 +229,17 @@ def _analyse(run: _Run, pending: Iterator[tuple[Article, str]], *, model: str | 
 
     if processes <= 1 and nlp is None:
         nlp = load_pipeline(model)
-    records = analyze_many(articles(), nlp, model=model, n_process=processes)
-    while True:  # only analysis errors switch to one-by-one; a store error ends the run
-        try:
-            record = next(records)
-        except StopIteration:
-            return
-        except Exception:  # noqa: BLE001 - one bad article must not lose the batch
-            break
-        run.write(record, queue.popleft()[1])
+    # closing(): an interruption (SIGTERM, Ctrl-C) or an error while a record is being written
+    # stops the worker processes now, not whenever the suspended generator is collected
+    with closing(analyze_many(articles(), nlp, model=model, n_process=processes)) as records:
+        while True:  # only analysis errors switch to one-by-one; a store error ends the run
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except Exception:  # noqa: BLE001 - one bad article must not lose the batch
+                break
+            run.write(record, queue.popleft()[1])
     nlp = nlp or load_pipeline(model)
     for article, source in chain(list(queue), ((a, s) for a, s in pending)):
         try:

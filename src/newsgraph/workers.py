@@ -93,10 +93,14 @@ def _watch_parent(parent: int, interval: float = 1.0) -> None:
 
 
 def stop_pool(pool: Any) -> None:
-    """End a ``ProcessPoolExecutor``'s workers now (not after their current batch)."""
+    """End a ``ProcessPoolExecutor``'s workers now (not after their current batch).
+
+    The processes are read before ``shutdown``, which forgets them.
+    """
+    procs = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    for proc in procs:
         if proc.is_alive():
             proc.terminate()
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    for proc in procs:
         proc.join(5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import Annotated
 
@@ -112,9 +113,10 @@ def register(app: typer.Typer) -> None:
         nlp = None if processes > 1 else shared_pipeline(resolve_model(model))
         records: list[Record] = []
         count = 0
-        with _progress(enabled=len(paths) > 1 or any(Path(p).is_dir() or ".json" in p for p in paths),
-                       paths=paths) as tick:
-            for rec in analyze_many(articles, nlp, model=model, n_process=processes):
+        batch = len(paths) > 1 or any(Path(p).is_dir() or ".json" in p for p in paths)
+        with ExitStack() as stack:  # closing(): an interruption stops the workers at once
+            tick = stack.enter_context(_progress(enabled=batch, paths=paths))
+            for rec in stack.enter_context(closing(analyze_many(articles, nlp, model=model, n_process=processes))):
                 rec = filter_events(rec, min_confidence)
                 count += 1
                 tick()
