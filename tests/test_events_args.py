@@ -62,3 +62,14 @@ def test_a_threat_nobody_makes_is_no_event(code):
     assert not [c for c in ev if c.event.type == "THREATEN"]
     _, ev = code("Peru's threat of sanctions against Chile angered Santiago.")
     assert [c.source.country for c in ev if c.event.type == "THREATEN"] == ["PER"]
+
+
+@pytest.mark.model
+def test_we_in_a_quote_is_the_speakers_side(code):
+    # the speaker is named in an earlier sentence, or the pronoun sits in a nested clause:
+    # no reporting verb above the pronoun names the party, the quote's speaker does
+    _, ev = code('French Finance Minister Bruno Le Maire spoke in Paris on Monday. "The situation is '
+                 'grave. We will sanction any company that trades with Iran," he said.')
+    assert on(ev, "sanction")[0].source.country == "FRA"
+    _, ev = code('German Chancellor Olaf Scholz said, "I look forward to seeing how we can help Ukraine."')
+    assert on(ev, "help")[0].source.country == "DEU"

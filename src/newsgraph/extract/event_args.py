@@ -294,6 +294,8 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         reporter = _reporter_of(tok)
         if reporter is not None:
             return _resolve(doc, reporter, places)
+    if tok.pos_ == "PRON" and tok.lower_ in _FIRST_PERSON and (said := _speaker_of(doc, tok)) is not None:
+        return said
     start, end = _phrase(tok)
     own = start  # the phrase without its possessor: "his counterpart" is not "he"
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
@@ -397,6 +399,26 @@ def _text(doc: Doc, start: int, end: int) -> str:
 
 
 _PERSONAL = {"he", "she", "it", "they", "we"}
+
+
+#: First-person words that, inside a quote, stand for its speaker or the speaker's side
+#: ("'We urge both sides to ...,' the minister said": the minister's side urges).
+_FIRST_PERSON = {"i", "me", "we", "us"}
+
+
+def _speaker_of(doc: Doc, pron: Token) -> Arg | None:
+    """The speaker of the quote a first-person pronoun stands in, as the argument (the
+    pronoun's span, the speaker's actor and country); None outside a quote or without a
+    speaker. The actor layer links singular "I" to a speaker it names nearby; this covers
+    the plural and any quote whose speaker the quote layer found."""
+    for q in doc._.quotes or ():
+        if q.start <= pron.idx < q.end and q.speaker and q.kind != "indirect":
+            rec = next((a for a in doc._.actors or () if a.id == q.speaker), None)
+            if rec is None:
+                return None
+            end = pron.idx + len(pron.text)
+            return Arg(pron.idx, end, pron.text, rec.id, rec.country, False, rec.sector)
+    return None
 
 
 def _reporter_of(pron: Token) -> Token | None:
