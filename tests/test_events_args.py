@@ -73,3 +73,16 @@ def test_we_in_a_quote_is_the_speakers_side(code):
     assert on(ev, "sanction")[0].source.country == "FRA"
     _, ev = code('German Chancellor Olaf Scholz said, "I look forward to seeing how we can help Ukraine."')
     assert on(ev, "help")[0].source.country == "DEU"
+
+
+@pytest.mark.model
+def test_the_group_stands_for_the_organisation_named_before(code):
+    _, ev = code("Boko Haram claimed the raid on the village. The militant group has been fighting "
+                 "the Nigerian army since 2009.")
+    fight = on(ev, "fighting")[0]
+    assert fight.source is not None and fight.source.actor is not None
+    assert "boko" in fight.source.actor
+    # a group with a name of its own is not an earlier organisation
+    _, ev = code("Boko Haram claimed the raid on the village. The Wagner group attacked a convoy in Mali.")
+    attack = on(ev, "attacked")[0]
+    assert attack.source is None or "boko" not in (attack.source.actor or "")

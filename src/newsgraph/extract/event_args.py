@@ -17,7 +17,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .actors import country_of as knowledge_country_of
-from .actors import not_nationality
+from .actors import load_knowledge, not_nationality
+from ..records import Actor
 from .event_lexicon import LexEntry
 
 #: Verbs whose subject states its own intention ("pledged to", "threatened to").
@@ -302,6 +303,8 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     if poss is not None and poss.right_edge.i + 1 <= tok.i:
         own = doc[poss.right_edge.i + 1].idx
     actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, own, end)
+    if actor is None and (named := _named_group(doc, tok)) is not None:
+        return Arg(start, end, _text(doc, start, end), named.id, named.country, False, named.sector)
     rec = next((a for a in doc._.actors or () if a.id == actor), None) if actor else None
     country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
     sector = rec.sector if rec else None
@@ -399,6 +402,46 @@ def _text(doc: Doc, start: int, end: int) -> str:
 
 
 _PERSONAL = {"he", "she", "it", "they", "we"}
+
+
+#: Head nouns of a definite description that stands for a named organisation ("the group").
+_GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "outfit"}
+_ARMED = {"INS", "REB"}
+
+
+def _named_group(doc: Doc, tok: Token) -> Actor | None:
+    """"Al-Shabab claimed the attack. ... The militant group said": a definite "the ... group"
+    with no name of its own stands for the armed organisation (insurgents, rebels) named last
+    before it: with a modifier of an armed sector ("militant", "separatist") the last armed one
+    named, without ("the group") only when the organisation named last is an armed one, named
+    in the last three sentences. Other
+    readings of a bare "the group" (the protesters, a delegation, a charity an article names
+    once) are too often the people of the clause, not an organisation named before."""
+    if tok.lower_ not in _GROUP_NOUNS or tok.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    named = [c for c in tok.rights if c.dep_ in ("appos", "compound", "flat", "npadvmod")]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+    if tok.ent_type_ or after.ent_type_ or any(c.ent_type_ or c.pos_ == "PROPN" for c in mods + named) \
+            or _pobj(tok, "of"):
+        return None  # "the Wagner group", "the armed group Ansar Dine", "the group of experts"
+    roles = load_knowledge().roles
+    armed = any((roles.get(c.lemma_.lower()) or roles.get(c.lower_) or ("", None))[1] in _ARMED for c in mods)
+    best, best_end = None, -1
+    for a in doc._.actors or ():
+        if a.kind != "organization" or (armed and a.sector not in _ARMED):
+            continue
+        end = max((m.end for m in a.mentions if m.end <= tok.idx), default=-1)
+        if end > best_end:
+            best, best_end = a, end
+    if best is None or best.sector not in _ARMED:
+        return None
+    if not armed:  # a bare "the group" reaches back three sentences at most
+        last = doc.char_span(best_end - 1, best_end, alignment_mode="expand")
+        if last is None or sum(1 for _ in doc[last.start:tok.i + 1].sents) > 4:
+            return None
+    return best
 
 
 #: First-person words that, inside a quote, stand for its speaker or the speaker's side
