@@ -86,3 +86,12 @@ def test_the_group_stands_for_the_organisation_named_before(code):
     _, ev = code("Boko Haram claimed the raid on the village. The Wagner group attacked a convoy in Mali.")
     attack = on(ev, "attacked")[0]
     assert attack.source is None or "boko" not in (attack.source.actor or "")
+
+
+@pytest.mark.model
+def test_a_spokesman_for_a_party_takes_its_country(code):
+    doc, ev = code("Mexican President Claudia Sheinbaum met the envoy on Monday. A spokesman for "
+                   "Sheinbaum rejected the proposal on Tuesday.")
+    c = on(ev, "rejected")[0]
+    assert c.source is not None and c.source.country == "MEX"
+    assert next(a for a in doc._.actors if a.id == c.event.source).country == "MEX"

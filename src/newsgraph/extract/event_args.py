@@ -314,7 +314,8 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         country = _located_in(tok, places) or _located_in(count, places)  # "gunmen in the Sahel",
         # "the mayor of Gdansk", "thousands of nurses across Portugal"
     if country is None and tok.lower_ in _MEMBER_NOUNS:
-        country = _body_country(doc, tok, places)  # "a deputy of the Bolivian senate"
+        country = _body_country(doc, tok, places) or _employer_country(doc, tok, places)  # "a deputy
+        # of the Bolivian senate", "a spokesman for the Chilean president"
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
             if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
@@ -358,6 +359,18 @@ def _body_country(doc: Doc, tok: Token, places: list) -> str | None:
                 if p is not None and (sub := _resolve(doc, p, places)) is not None and sub.country:
                     return sub.country
     return None
+
+
+def _employer_country(doc: Doc, tok: Token, places: list) -> str | None:
+    """Country of whom a member noun works for: "a spokesman for the Chilean president", by
+    the actor layer's country for that party before the country its words suggest (a surname
+    that reads like a demonym)."""
+    p = _pobj(tok, "for")
+    sub = _resolve(doc, p, places) if p is not None and p.i != tok.i else None
+    if sub is None:
+        return None
+    rec = next((a for a in doc._.actors or () if a.id == sub.actor), None) if sub.actor else None
+    return (rec.country if rec is not None else None) or sub.country
 
 
 _AFFILIATION = {"affiliate", "affiliated", "belong", "loyal", "attach", "attached", "link", "linked"}
