@@ -90,8 +90,8 @@ def test_the_group_stands_for_the_organisation_named_before(code):
 
 @pytest.mark.model
 def test_a_spokesman_for_a_party_takes_its_country(code):
-    doc, ev = code("Mexican President Claudia Sheinbaum met the envoy on Monday. A spokesman for "
-                   "Sheinbaum rejected the proposal on Tuesday.")
+    doc, ev = code("Chilean President Gabriel Boric met the envoy on Monday. A spokesman for "
+                   "Boric rejected the proposal on Tuesday.")
     c = on(ev, "rejected")[0]
-    assert c.source is not None and c.source.country == "MEX"
-    assert next(a for a in doc._.actors if a.id == c.event.source).country == "MEX"
+    assert c.source is not None and c.source.country == "CHL"
+    assert next(a for a in doc._.actors if a.id == c.event.source).country == "CHL"

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..records import Actor
 from .actors import country_of as knowledge_country_of
 from .actors import load_knowledge, not_nationality
-from ..records import Actor
 from .event_lexicon import LexEntry
 
 #: Verbs whose subject states its own intention ("pledged to", "threatened to").
@@ -423,13 +423,13 @@ _ARMED = {"INS", "REB"}
 
 
 def _named_group(doc: Doc, tok: Token) -> Actor | None:
-    """"Al-Shabab claimed the attack. ... The militant group said": a definite "the ... group"
+    """"Boko Haram claimed the raid. ... The militant group said": a definite "the ... group"
     with no name of its own stands for the armed organisation (insurgents, rebels) named last
     before it: with a modifier of an armed sector ("militant", "separatist") the last armed one
     named, without ("the group") only when the organisation named last is an armed one, named
-    in the last three sentences. Other
-    readings of a bare "the group" (the protesters, a delegation, a charity an article names
-    once) are too often the people of the clause, not an organisation named before."""
+    in the last three sentences. Other readings of a bare "the group" (the protesters, a
+    delegation, a charity an article names once) are too often the people of the clause, not
+    an organisation named before."""
     if tok.lower_ not in _GROUP_NOUNS or tok.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts):
         return None
