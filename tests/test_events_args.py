@@ -62,3 +62,36 @@ def test_a_threat_nobody_makes_is_no_event(code):
     assert not [c for c in ev if c.event.type == "THREATEN"]
     _, ev = code("Peru's threat of sanctions against Chile angered Santiago.")
     assert [c.source.country for c in ev if c.event.type == "THREATEN"] == ["PER"]
+
+
+@pytest.mark.model
+def test_we_in_a_quote_is_the_speakers_side(code):
+    # the speaker is named in an earlier sentence, or the pronoun sits in a nested clause:
+    # no reporting verb above the pronoun names the party, the quote's speaker does
+    _, ev = code('French Finance Minister Bruno Le Maire spoke in Paris on Monday. "The situation is '
+                 'grave. We will sanction any company that trades with Iran," he said.')
+    assert on(ev, "sanction")[0].source.country == "FRA"
+    _, ev = code('German Chancellor Olaf Scholz said, "I look forward to seeing how we can help Ukraine."')
+    assert on(ev, "help")[0].source.country == "DEU"
+
+
+@pytest.mark.model
+def test_the_group_stands_for_the_organisation_named_before(code):
+    _, ev = code("Boko Haram claimed the raid on the village. The militant group has been fighting "
+                 "the Nigerian army since 2009.")
+    fight = on(ev, "fighting")[0]
+    assert fight.source is not None and fight.source.actor is not None
+    assert "boko" in fight.source.actor
+    # a group with a name of its own is not an earlier organisation
+    _, ev = code("Boko Haram claimed the raid on the village. The Wagner group attacked a convoy in Mali.")
+    attack = on(ev, "attacked")[0]
+    assert attack.source is None or "boko" not in (attack.source.actor or "")
+
+
+@pytest.mark.model
+def test_a_spokesman_for_a_party_takes_its_country(code):
+    doc, ev = code("Chilean President Gabriel Boric met the envoy on Monday. A spokesman for "
+                   "Boric rejected the proposal on Tuesday.")
+    c = on(ev, "rejected")[0]
+    assert c.source is not None and c.source.country == "CHL"
+    assert next(a for a in doc._.actors if a.id == c.event.source).country == "CHL"

@@ -17,8 +17,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..records import Actor
 from .actors import country_of as knowledge_country_of
-from .actors import not_nationality
+from .actors import load_knowledge, not_nationality
 from .event_lexicon import LexEntry
 
 #: Verbs whose subject states its own intention ("pledged to", "threatened to").
@@ -295,12 +296,16 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         reporter = _reporter_of(tok)
         if reporter is not None:
             return _resolve(doc, reporter, places)
+    if tok.pos_ == "PRON" and tok.lower_ in _FIRST_PERSON and (said := _speaker_of(doc, tok)) is not None:
+        return said
     start, end = _phrase(tok)
     own = start  # the phrase without its possessor: "his counterpart" is not "he"
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
     if poss is not None and poss.right_edge.i + 1 <= tok.i:
         own = doc[poss.right_edge.i + 1].idx
     actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, own, end)
+    if actor is None and (named := _named_group(doc, tok)) is not None:
+        return Arg(start, end, _text(doc, start, end), named.id, named.country, False, named.sector)
     rec = next((a for a in doc._.actors or () if a.id == actor), None) if actor else None
     country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
     sector = rec.sector if rec else None
@@ -310,7 +315,8 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         country = _located_in(tok, places) or _located_in(count, places)  # "gunmen in the Sahel",
         # "the mayor of Gdansk", "thousands of nurses across Portugal"
     if country is None and tok.lower_ in _MEMBER_NOUNS:
-        country = _body_country(doc, tok, places)  # "a deputy of the Bolivian senate"
+        country = _body_country(doc, tok, places) or _employer_country(doc, tok, places)  # "a deputy
+        # of the Bolivian senate", "a spokesman for the Chilean president"
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
             if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
@@ -356,6 +362,18 @@ def _body_country(doc: Doc, tok: Token, places: list) -> str | None:
     return None
 
 
+def _employer_country(doc: Doc, tok: Token, places: list) -> str | None:
+    """Country of whom a member noun works for: "a spokesman for the Chilean president", by
+    the actor layer's country for that party before the country its words suggest (a surname
+    that reads like a demonym)."""
+    p = _pobj(tok, "for")
+    sub = _resolve(doc, p, places) if p is not None and p.i != tok.i else None
+    if sub is None:
+        return None
+    rec = next((a for a in doc._.actors or () if a.id == sub.actor), None) if sub.actor else None
+    return (rec.country if rec is not None else None) or sub.country
+
+
 _AFFILIATION = {"affiliate", "affiliated", "belong", "loyal", "attach", "attached", "link", "linked"}
 
 
@@ -398,6 +416,66 @@ def _text(doc: Doc, start: int, end: int) -> str:
 
 
 _PERSONAL = {"he", "she", "it", "they", "we"}
+
+
+#: Head nouns of a definite description that stands for a named organisation ("the group").
+_GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "outfit"}
+_ARMED = {"INS", "REB"}
+
+
+def _named_group(doc: Doc, tok: Token) -> Actor | None:
+    """"Boko Haram claimed the raid. ... The militant group said": a definite "the ... group"
+    with no name of its own stands for the armed organisation (insurgents, rebels) named last
+    before it: with a modifier of an armed sector ("militant", "separatist") the last armed one
+    named, without ("the group") only when the organisation named last is an armed one, named
+    in the last three sentences. Other readings of a bare "the group" (the protesters, a
+    delegation, a charity an article names once) are too often the people of the clause, not
+    an organisation named before."""
+    if tok.lower_ not in _GROUP_NOUNS or tok.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    named = [c for c in tok.rights if c.dep_ in ("appos", "compound", "flat", "npadvmod")]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+    if tok.ent_type_ or after.ent_type_ or any(c.ent_type_ or c.pos_ == "PROPN" for c in mods + named) \
+            or _pobj(tok, "of"):
+        return None  # "the Wagner group", "the armed group Ansar Dine", "the group of experts"
+    roles = load_knowledge().roles
+    armed = any((roles.get(c.lemma_.lower()) or roles.get(c.lower_) or ("", None))[1] in _ARMED for c in mods)
+    best, best_end = None, -1
+    for a in doc._.actors or ():
+        if a.kind != "organization" or (armed and a.sector not in _ARMED):
+            continue
+        end = max((m.end for m in a.mentions if m.end <= tok.idx), default=-1)
+        if end > best_end:
+            best, best_end = a, end
+    if best is None or best.sector not in _ARMED:
+        return None
+    if not armed:  # a bare "the group" reaches back three sentences at most
+        last = doc.char_span(best_end - 1, best_end, alignment_mode="expand")
+        if last is None or sum(1 for _ in doc[last.start:tok.i + 1].sents) > 4:
+            return None
+    return best
+
+
+#: First-person words that, inside a quote, stand for its speaker or the speaker's side
+#: ("'We urge both sides to ...,' the minister said": the minister's side urges).
+_FIRST_PERSON = {"i", "me", "we", "us"}
+
+
+def _speaker_of(doc: Doc, pron: Token) -> Arg | None:
+    """The speaker of the quote a first-person pronoun stands in, as the argument (the
+    pronoun's span, the speaker's actor and country); None outside a quote or without a
+    speaker. The actor layer links singular "I" to a speaker it names nearby; this covers
+    the plural and any quote whose speaker the quote layer found."""
+    for q in doc._.quotes or ():
+        if q.start <= pron.idx < q.end and q.speaker and q.kind != "indirect":
+            rec = next((a for a in doc._.actors or () if a.id == q.speaker), None)
+            if rec is None:
+                return None
+            end = pron.idx + len(pron.text)
+            return Arg(pron.idx, end, pron.text, rec.id, rec.country, False, rec.sector)
+    return None
 
 
 def _reporter_of(pron: Token) -> Token | None:
