@@ -48,3 +48,21 @@ def test_a_version_2_store_gains_the_mentions_column(tmp_path: Path):
     conn.execute("CREATE TABLE events (pk INTEGER PRIMARY KEY, id TEXT)")
     schema.MIGRATIONS[2](conn)
     assert "mentions" in [r[1] for r in conn.execute("PRAGMA table_info(events)")]
+
+
+def _triggers(rec, type_):
+    return sorted(e.trigger.text for e in rec.events if e.type == type_)
+
+
+@pytest.mark.model
+def test_a_mention_of_another_party_or_place_is_another_event(nlp):
+    # "its support" names the opposition, not the government the earlier backing went to
+    rec = analyze_text("Talks in Minsk\n\nRussia has kept backing Belarus for months. The crisis grew with "
+                       "the intervention of Poland and its support for the Belarusian opposition.", nlp)
+    assert _triggers(rec, "SUPPORT") == ["backing", "support"]
+    # "the war in Syria" is not the attack told earlier in Mali
+    rec = analyze_text("Talks\n\nRebels attacked a base in Mali on Monday, officials said. "
+                       "They said the attack recalled the long war in Syria.", nlp)
+    assert _triggers(rec, "ASSAULT") == ["attacked", "war"]
+    attack = next(e for e in rec.events if e.trigger.text == "attacked")
+    assert [m.trigger.text for m in attack.mentions] == ["attack"]

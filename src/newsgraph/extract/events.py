@@ -982,21 +982,43 @@ def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
     if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical) \
             or first.trigger_i == later.trigger_i or (a.date and b.date and a.date != b.date):
         return False
+    if _elsewhere(doc, a, b):  # "the war in Ruritania" is not the raid told earlier in Freedonia
+        return False
     if (a.source, a.target) == (b.source, b.target) and (a.source or a.target):
         return True
     specific = a.source or a.target or not first.nominal  # not "attacks have become common"
     return bool(specific) and later.nominal and _refers_back(doc[later.trigger_i]) and \
-        _within(first.source, later.source) and _within(first.target, later.target)
+        _within(doc, first.source, later.source) and _within(doc, first.target, later.target)
 
 
-def _within(first: Arg | None, later: Arg | None) -> bool:
+def _within(doc: Doc, first: Arg | None, later: Arg | None) -> bool:
     """Does a later mention's argument name no other party than the first's? ("the sanctions
-    on Bolivian ministers" after "sanctions on Bolivia")"""
+    on Freedonian ministers" after "sanctions on Freedonia"; but "its backing for the
+    Freedonian opposition" is not the backing of Freedonia's government)"""
     if later is None or first is None and later.actor is None and not later.country:
         return True
     if first is None:
         return False
-    return later.actor == first.actor or bool(later.country and later.country == first.country)
+    if later.actor == first.actor:
+        return True
+    sector = _sector(doc, later)
+    return bool(later.country and later.country == first.country) and sector in (None, _sector(doc, first))
+
+
+def _sector(doc: Doc, arg: Arg) -> str | None:
+    """The sector of the actor an argument names (its own, else its actor record's)."""
+    if arg.sector or arg.actor is None:
+        return arg.sector
+    return next((a.sector for a in doc._.actors or () if a.id == arg.actor), None)
+
+
+def _elsewhere(doc: Doc, a: Event, b: Event) -> bool:
+    """Are two mentions placed in different countries?"""
+    places = doc._.places or []
+    if a.place is None or b.place is None or max(a.place, b.place) >= len(places):
+        return False
+    first, later = places[a.place].country, places[b.place].country
+    return bool(first and later and first != later)
 
 
 def corefer(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
