@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsgraph.errors import InputError
-from newsgraph.extract.event_lexicon import ENV_VAR, load_cameo2plover, load_lexicon, parse_rows, plover_for
+from newsgraph.extract.events.lexicon import ENV_VAR, load_cameo2plover, load_lexicon, parse_rows, plover_for
 
 SEED = "belarus-2020-11-30.txt"
 

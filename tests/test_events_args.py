@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsgraph.extract.event_lexicon import load_lexicon
+from newsgraph.extract.events.lexicon import load_lexicon
 from newsgraph.extract.events import code_events
 
 

@@ -1,7 +1,7 @@
 """Event confidence calibration: the isotonic fit, the step table, the packaged table."""
 
 from newsgraph.eval.calibration import fit, leave_one_story_out, reliability
-from newsgraph.extract.event_confidence import calibrate, load_table
+from newsgraph.extract.events.confidence import calibrate, load_table
 
 
 def test_fit_pools_violators_into_a_monotone_table():

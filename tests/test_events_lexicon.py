@@ -2,8 +2,8 @@
 
 import pytest
 
-from newsgraph.extract.cameo_lexicon import compile_rows, read_dictionary
-from newsgraph.extract.event_lexicon import load_lexicon
+from newsgraph.extract.events.cameo import compile_rows, read_dictionary
+from newsgraph.extract.events.lexicon import load_lexicon
 
 # A hand-written dictionary in PETRARCH2's format (not copied from CAMEO.2.0.txt).
 MINI = """\

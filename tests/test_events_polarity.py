@@ -5,7 +5,7 @@ Hand-written sentences only."""
 import pytest
 
 from newsgraph.extract.events import code_events
-from newsgraph.extract.event_lexicon import load_lexicon
+from newsgraph.extract.events.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="module")

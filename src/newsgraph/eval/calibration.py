@@ -15,8 +15,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..extract.event_confidence import TABLE, calibrate
-from ..extract.event_lexicon import _data
+from ..extract.events.confidence import TABLE, calibrate
+from ..extract.events.lexicon import _data
 from .common import entry_point, eval_file
 
 Pair = tuple[float, bool, str]  # (raw confidence, right, story id)

@@ -45,7 +45,7 @@ def _country(code: str | None) -> str | None:
 
 
 def _gold_type(code: str, table) -> str | None:
-    from ..extract.event_lexicon import plover_for
+    from ..extract.events.lexicon import plover_for
 
     if code.startswith("02"):
         return "REQUEST"
@@ -198,7 +198,7 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 def evaluate(data: Path | None = None, *, nlp=None, limit: int | None = None,
              min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> dict:
     """Score event coding on the gold sets; ``data`` is the shared folder (default: found)."""
-    from ..extract.event_lexicon import load_cameo2plover
+    from ..extract.events.lexicon import load_cameo2plover
     from ..pipeline import load_pipeline
 
     nlp = nlp or load_pipeline()

@@ -29,10 +29,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..records import Actor, Span
-from .actors import country_of, load_knowledge, unique_id
-from .actors.story import place_domestic
-from .event_args import _text
+from ...records import Actor, Span
+from ..actors import country_of, load_knowledge, unique_id
+from ..actors.story import place_domestic
+from .resolve import _text
 
 
 def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:

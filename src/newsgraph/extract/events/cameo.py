@@ -1,6 +1,6 @@
 """Build step: compile PETRARCH2's CAMEO verb dictionary into lexicon rows (package data).
 
-``python -m newsgraph.extract.cameo_lexicon CAMEO.2.0.txt > src/newsgraph/data/events_cameo.tsv``
+``python -m newsgraph.extract.cameo CAMEO.2.0.txt > src/newsgraph/data/events_cameo.tsv``
 (``... CAMEO.2.0.txt --coverage`` reports the share of CAMEO's verbs the lexicon codes)
 
 CAMEO.2.0.txt (Open Event Data Alliance, MIT) groups verbs in synonym blocks; a block, a verb
@@ -19,7 +19,7 @@ General verbs that would fire everywhere ("come", "think", "pass"), listed with 
 ``data/cameo_skip.tsv`` (a verb, or ``block:NAME`` for a whole synonym block), get no rows:
 their patterns ("want talks", "need help") fired on ordinary prose as well. CAMEO 01 (statements) is
 not coded (PLOVER drops it); 02 (appeals) is REQUEST, as in the hand lexicon. The hand
-lexicon (``events.tsv``) keeps priority: :func:`.event_lexicon.load_lexicon` drops compiled rows
+lexicon (``events.tsv``) keeps priority: :func:`.lexicon.load_lexicon` drops compiled rows
 for any head the hand lexicon has.
 """
 
@@ -33,7 +33,7 @@ from pathlib import Path
 
 HEADER = """\
 # newsgraph event lexicon compiled from PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt,
-# LAST UPDATE 30 April 2015), by `python -m newsgraph.extract.cameo_lexicon CAMEO.2.0.txt`.
+# LAST UPDATE 30 April 2015), by `python -m newsgraph.extract.cameo CAMEO.2.0.txt`.
 # Do not edit by hand: add or override rows in events.tsv, which keeps priority.
 #
 # Source: PETRARCH2 dictionaries, Copyright (c) 2015 Open Event Data Alliance, MIT License:
@@ -140,7 +140,7 @@ def _lemmatizer():
     """A noun lemmatiser from the project's spaCy model (objects are matched by lemma)."""
     from spacy.tokens import Doc
 
-    from ..pipeline import load_spacy
+    from ...pipeline import load_spacy
 
     nlp = load_spacy()
     lem = nlp.get_pipe("lemmatizer")
@@ -212,7 +212,7 @@ def main(argv: list[str]) -> int:
     if len(argv) not in (2, 3) or len(argv) == 3 and argv[2] != "--coverage":
         print(__doc__.splitlines()[2], file=sys.stderr)
         return 2
-    from .event_lexicon import _data, load_cameo2plover, load_lexicon, plover_for
+    from .lexicon import _data, load_cameo2plover, load_lexicon, plover_for
 
     if len(argv) == 3:  # report, do not build
         print(coverage(Path(argv[1]).read_text(encoding="latin-1"), load_lexicon()))

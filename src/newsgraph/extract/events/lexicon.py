@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..errors import InputError
+from ...errors import InputError
 
 ENV_VAR = "NEWSGRAPH_EVENT_LEXICON"
-CAMEO_FILE = "events_cameo.tsv"  # compiled from CAMEO.2.0.txt by .cameo_lexicon
+CAMEO_FILE = "events_cameo.tsv"  # compiled from CAMEO.2.0.txt by .cameo
 _PREPS = frozenset(
     "about against at by for from in into of on onto over to toward towards upon with".split()
 )

@@ -1,7 +1,7 @@
 """Calibrated event confidence.
 
 The coder scores how an event was read (verb or noun, source and target found, actors
-resolved, main or background clause: :func:`.events._confidence`). That raw score orders
+resolved, main or background clause: :func:`.coded._confidence`). That raw score orders
 events well but is not a probability. ``data/event_confidence.tsv`` maps it, by steps, to
 the share of events with such a score that are right on the development stories
 (events_dev: the event is there, with that type), fitted by isotonic regression with
@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from .event_lexicon import _data
+from .lexicon import _data
 
 ENV_VAR = "NEWSGRAPH_EVENT_CALIBRATION"
 TABLE = "event_confidence.tsv"

@@ -1,0 +1,63 @@
+"""Event coding: who did what to whom, in PLOVER with CAMEO codes.
+
+Runs last, one document at a time, in the order of its modules:
+
+* :mod:`.triggers` reads triggers from the dependency parse against the lexicon
+  (:mod:`.lexicon`, data in ``newsgraph/data/events*.tsv``; :mod:`.cameo` compiles
+  PETRARCH2's CAMEO verb dictionary into it): a verb with its particles, prepositions and
+  objects ("crack down on", "impose sanctions"), or a noun with its modifiers ("air strike");
+* :mod:`.args` finds each trigger's source and target tokens (subject, object, passive agent,
+  prepositional objects, a noun's "by"/"of"/"to" arguments, possessives) over the helpers of
+  :mod:`.syntax`, and :mod:`.resolve` turns each phrase into an actor id and a country
+  (:mod:`.countries`);
+* :mod:`.modality` reads the flags (negated, hypothetical, reported) and :mod:`.context` the
+  date, place and attribution from the trigger's clause;
+* :mod:`.coder` puts these together into :class:`~.coded.CodedEvent` records;
+  :mod:`.discourse` reads across clauses (a state saying another party attacked accuses it;
+  acts in subordinate clauses are background, confidence at most 0.45) and :mod:`.mentions`
+  links later mentions of one event;
+* :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
+  phrase with no actor becomes one), and :mod:`.confidence` calibrates the raw score.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import register_extensions
+from .coded import CodedEvent
+from .coder import code_events
+from .countries import country_of
+from .discourse import BACKGROUND_CONFIDENCE
+from .lexicon import Lexicon, load_lexicon
+from .mentions import _link_quantities
+from .settle import settle
+from .syntax import Arg, _names_party
+
+__all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of", "BACKGROUND_CONFIDENCE"]
+
+# --------------------------------------------------------------------------- the component
+
+
+@Language.factory("newsgraph_events", assigns=["doc._.events"], requires=["token.dep", "token.lemma"])
+def make_events(nlp: Language, name: str) -> "EventCoder":
+    return EventCoder()
+
+
+class EventCoder:
+    """The ``newsgraph_events`` component: fills ``doc._.events`` and ``Quantity.event``."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        register_extensions()
+        if not Doc.has_extension("event_details"):
+            Doc.set_extension("event_details", default=None)
+        self.lexicon = lexicon or load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        coded = code_events(doc, self.lexicon)
+        settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
+        doc._.events = [c.event for c in coded]
+        doc._.event_details = coded
+        _link_quantities(doc, coded)
+        return doc

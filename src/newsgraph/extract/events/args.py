@@ -1,0 +1,409 @@
+"""Reading an event's arguments: who acts and on whom, from the dependency parse.
+
+The coder (:mod:`.coder`) finds a trigger; this module finds its source and target tokens
+(subject, object, passive agent, prepositional objects, a noun's "by"/"of"/"to" arguments,
+possessives, complements and their parties); :mod:`.resolve` turns each into an
+:class:`~.syntax.Arg`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .countries import (
+    _AGENT_NOUNS,
+    _PASS_SUBJ,
+    _SELF_INTENT,
+    _SUBJ,
+    _TARGET_PREPS,
+    country_of,
+)
+from .lexicon import LexEntry
+from .syntax import _actor_like, _child, _clause_subject, _conjuncts, _pobj
+
+
+def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
+    """Source and target tokens of a verbal trigger (with conjuncts)."""
+    subj, passive = _clause_subject(trig)
+    if _child(trig, _PASS_SUBJ) is not None:
+        passive = True
+    sources: list[Token] = []
+    targets: list[Token] = []
+    if passive:
+        agent = _pobj(trig, "by")
+        if agent is not None:
+            sources = _conjuncts(agent)
+        elif (means := _means(trig)) is not None:  # "died in Ruritanian artillery fire"
+            sources = _nominal_agent(means)
+        if subj is not None and (subj.lemma_.lower() not in entry.extras or _actor_like(subj)):
+            # not "evidence ... was presented": the pattern's object word names no party
+            targets = _conjuncts(subj)
+            if not _actor_like(subj) and (party := _object_party(subj, transfer=True)):
+                targets = party  # "a shelter for Haitian migrants was raided"
+    else:
+        if subj is not None:
+            sources = _conjuncts(subj)
+        obj = _child(trig, ("dobj", "obj"))
+        if obj is not None and obj.lemma_.lower() not in entry.extras:
+            targets = _conjuncts(obj)
+            if (not _actor_like(obj) or _given(trig, obj)) and any(
+                    (q := _pobj(trig, p)) is not None and (_actor_like(q) or (_given(trig, obj) and _object_party(q)))
+                    for p in ("at", "on", "against", "to", "into", "from", "for")):
+                targets = []  # "fired rockets at Chad", "lent its engineers to Peru", "for a war against Ruritania"
+            elif not _actor_like(obj) and (
+                    party := _object_party(obj, trig.lemma_.lower() in _TRANSFER) or _owner(obj)):
+                targets = party  # "ratified an agreement with the EU"
+            elif not _actor_like(obj) and trig.lemma_.lower() in _TRANSFER:
+                targets = []  # the goods: the recipient is on a preposition ("for Moldova")
+    if not targets:
+        for prep in (*sorted(entry.preps), *_TARGET_PREPS):
+            if passive and prep == "by":
+                continue
+            p = _pobj(trig, prep)
+            if p is None and (o := _child(trig, ("dobj", "obj", "nsubjpass"))) is not None:
+                p = _pobj(o, prep) if prep in entry.preps or o.lemma_.lower() in entry.extras else None
+                p = p if p is not None and _actor_like(p) else None  # not "a plan for a truce"
+            if p is not None:  # "mobilized reservists for a war against Iraq": the war's party
+                targets = _conjuncts(p) if _actor_like(p) else (_object_party(p) or _conjuncts(p))
+                break
+    if not targets and (o := _child(trig, ("dobj", "obj"))) is not None and o.lemma_.lower() in entry.extras:
+        for c in o.children:
+            if c.dep_ in ("advcl", "acl", "relcl", "ccomp") and (s := _child(c, _SUBJ)) is not None:
+                targets = _conjuncts(s)
+                break
+        targets = targets or _owner(o)
+    if not targets:
+        dat = _child(trig, ("dative",))
+        if dat is not None:
+            targets = _conjuncts(dat)
+    if not targets and entry.plover.type in _SPEECH_ACTS:
+        targets = _demanded_party(trig)
+    elif not targets and entry.plover.type == "THREATEN":  # "warned that Chad would pay": Chad
+        targets = [t for t in _demanded_party(trig) if _actor_like(t)]
+    x = _child(trig, ("xcomp",))
+    if x is None and ("ctl" in entry.flags or trig.lemma_.lower() in _SELF_INTENT):
+        x = next((c for c in trig.children if c.dep_ == "advcl" and _infinitive(c)), None)  # "threatened today to"
+    if not targets and x is not None:  # "offered to hand the suspect over to Spain"
+        o = _child(x, ("dobj", "dative"))
+        if o is None and (cc := _child(x, ("ccomp",))) is not None:
+            o = _child(cc, _SUBJ)  # "refused to let Red Cross convoys pass"
+        if o is not None and _actor_like(o) and not _given(x, o):
+            targets = _conjuncts(o)
+        else:
+            for prep in ("to", "with", "on", "against", "for", "from"):
+                p = _pobj(x, prep)
+                if p is not None and _actor_like(p):
+                    targets = _conjuncts(p)
+                    break
+                if p is not None and prep == "to" and (party := _owner(p)):
+                    targets = party  # "refused to answer a request from the Polish premier"
+                    break
+        if not targets and o is not None and not _actor_like(o):
+            targets = _object_party(o)  # "threatened to cut ties with Peru"
+    if entry.plover.type == "ACCUSE" and (about := _complained_of(trig)):
+        targets = about  # "complained to the UN over Israeli air raids": Israel, not the UN
+    if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
+        targets = _complained_of(trig) or targets  # "stopped work over a bill signed by the minister"
+    if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
+        targets = _protested(trig) or targets  # "occupied squares in defiance of Chilean police"
+    if not targets and entry.plover.type == "THREATEN":
+        targets = _conditioned_party(trig, x)
+    if not targets and entry.plover.type in _FORCE:
+        targets = _purpose_object(trig)
+    if not any(map(_actor_like, targets)) and trig.dep_ == "advcl" and _infinitive(trig) \
+            and (o := _child(trig.head, ("dobj",))) is not None and _actor_like(o) and not _given(trig.head, o):
+        targets = _conjuncts(o)  # "summoned Niger's ambassador to complain": whom it was done to
+    if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
+        obj = _child(trig, ("dobj", "obj"))
+        giver = _pobj(trig, "from") or (_pobj(obj, "from") if obj is not None else None)
+        if giver is not None:
+            return _conjuncts(giver), sources
+    return sources, targets
+
+
+def _protested(verb: Token) -> list[Token]:
+    """Whom an act done "in protest against/at/over X" or "in defiance of X" is aimed at:
+    X, or the party of X ("in protest against abuses by Peruvian police")."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj" or p.lemma_.lower() not in ("protest", "defiance"):
+                continue
+            for prep in ("against", "at", "of", "over"):
+                if (x := _pobj(p, prep)) is not None:
+                    return _conjuncts(x) if _actor_like(x) else (_nominal_agent(x) or _owner(x) or _object_party(x))
+    return []
+
+
+def defied(verb: Token) -> list[Token]:
+    """Whose pressure or demand an act goes against: "declined to resign despite pressure by the
+    Anti-Corruption Commission"."""
+    for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        for c in v.children if v is not None else ():
+            if c.dep_ == "prep" and c.lower_ == "despite" and (p := _child(c, ("pobj",))) is not None:
+                return _nominal_agent(p) or _owner(p) or _made_by(p)
+    return []
+
+
+def _complained_of(trig: Token) -> list[Token]:
+    """Who a complaint is about: the party of its "over"/"about" object."""
+    for head in (trig, _child(trig, ("dobj", "obj"))):  # "stopped work over a bill"
+        for prep in ("over", "about"):
+            if head is not None and (p := _pobj(head, prep)) is not None:
+                return _conjuncts(p) if _actor_like(p, owner=False) else (_nominal_agent(p) or _made_by(p))
+    return []
+
+
+def _made_by(noun: Token) -> list[Token]:
+    """The agent of a participle on a noun: "a bill signed by the labour minister"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (by := _pobj(c, "by")) is not None and _actor_like(by):
+            return _conjuncts(by)
+    return []
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to disperse", "to complain")."""
+    return verb.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.lefts)
+
+
+_FORCE = {"ASSAULT", "COERCE"}
+
+
+def _purpose_object(trig: Token) -> list[Token]:
+    """"sprayed water cannon to clear the square of marchers": force used on the party its purpose names."""
+    for c in trig.children:
+        if c.dep_ in ("advcl", "xcomp") and _infinitive(c) and (o := _child(c, ("dobj", "obj"))) is not None \
+                and _actor_like(o):
+            return _conjuncts(o)
+    return []
+
+
+def _conditioned_party(trig: Token, comp: Token | None) -> list[Token]:
+    """"threatened to walk out unless Chile dropped the tariff", "... if Peru
+    goes ahead": a threat is aimed at the party whose act is its condition."""
+    below = [t for t in comp.subtree if t.dep_ == "advcl"] if comp is not None else []
+    for c in [*(t for t in trig.children if t.dep_ == "advcl"), *below]:
+        if any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) \
+                and (s := _child(c, _SUBJ)) is not None and _actor_like(s):
+            return _conjuncts(s)
+    return []
+
+
+#: Verbs of giving and moving: their object is what goes, the "to" party receives it.
+_TRANSFER = {"offer", "provide", "give", "send", "supply", "deliver", "donate", "contribute", "hand",
+             "ship", "grant", "extend", "sell", "lend", "return", "dispatch", "deploy", "withdraw", "pull",
+             "mobilize", "mobilise", "mass"}
+
+
+def _given(trig: Token, obj: Token) -> bool:
+    """Is an actor-like object what the act moves rather than whom it is aimed at? The
+    source's own ("pull its troops out of Mali") or the goods of a transfer verb
+    ("sent peacekeepers to Bosnia")."""
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ != "whose" for c in obj.children)
+    return own or trig.lemma_.lower() in _TRANSFER
+
+
+_OBJ_VERBS = {"target", "hit", "affect", "cover", "punish"}
+_PARTY_PREPS = ("with", "against", "by", "to", "on", "between")
+_OWNER_PREPS = ("from", "by", "of")
+
+
+def _object_party(obj: Token, transfer: bool = False) -> list[Token]:
+    """The party an act's non-actor object names: "signed an agreement with the EU",
+    "demanded an admission by Moscow", "launched a strike against Iraq"; for what a
+    transfer verb gives, also whom it is for ("give 5 million euros of relief for Malawi")."""
+    preps = (*_PARTY_PREPS, "for") if transfer else _PARTY_PREPS
+    for _ in range(3):
+        for prep in preps:
+            p = _pobj(obj, prep)
+            if p is not None and _actor_like(p):
+                return _conjuncts(p)
+        nxt = _pobj(obj, "of")  # through "dollars of aid", "a series of talks"
+        if nxt is None or _actor_like(nxt):
+            break
+        obj = nxt
+    return []
+
+
+def _owner(obj: Token) -> list[Token]:
+    """Whose proposal, demand or offer an act answers ("rejected North Korea's demand",
+    "a Chilean plan", "an offer from Peru", "a session of the AU council")."""
+    for c in obj.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return _conjuncts(c)
+    for prep in _OWNER_PREPS:
+        p = _pobj(obj, prep)
+        if p is not None and _actor_like(p):
+            return _conjuncts(p)
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or country_of(c.text)):
+            return [c]
+    return []
+
+
+_SPEECH_ACTS = {"REQUEST", "ACCUSE"}  # what they say is asked for or alleged, not done
+
+
+def _demanded_party(trig: Token) -> list[Token]:
+    """"demanded that Peru pay ...", "alleged that Chile knew": a
+    demand's or an allegation's target is who is to act or is said to have acted, the
+    subject of its complement clause."""
+    for c in trig.children:
+        if c.dep_ == "ccomp" and (s := _child(c, _SUBJ | _PASS_SUBJ)) is not None and s.pos_ != "PRON":
+            return _conjuncts(s)
+    return []
+
+
+_MEANS_NOUNS = {"shelling", "strike", "airstrike", "attack", "bombing", "raid", "bombardment",
+                "crackdown", "fire", "offensive", "assault", "clash", "clashes", "fighting"}
+
+
+def _means(verb: Token) -> Token | None:
+    """The nominal act an agentless passive happened in ("were killed in an air strike")."""
+    for prep in ("in", "during", "by"):
+        p = _pobj(verb, prep)
+        if p is not None and p.lemma_.lower() in _MEANS_NOUNS:
+            return p
+    return None
+
+
+def _nominal_agent(noun: Token) -> list[Token]:
+    """Who carried out a nominal act: "by" object, possessor, or a national modifier."""
+    by = _pobj(noun, "by")
+    if by is not None:
+        return _conjuncts(by)
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return _conjuncts(c)
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or country_of(c.text)):
+            return [c]
+    return []
+
+
+def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], Token | None]:
+    """Source and target of a nominal trigger, and the verb that governs it (if any)."""
+    of_is_source = entry.plover.type in ("CONSULT", "PROTEST", "MOBILIZE", "AID", "SUPPORT")
+    sources: list[Token] = []
+    targets: list[Token] = []
+    for c in trig.children:
+        if c.dep_ == "poss":
+            sources = _conjuncts(c)
+        elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (c.lower_ in _AGENT_NOUNS and c.pos_ != "ADJ")):
+            sources = [c]
+    # "a demand from Moscow" comes from Moscow; "a withdrawal from Gorazde" leaves it
+    by = _pobj(trig, "by") or (_pobj(trig, "from") if entry.plover.type != "RETREAT" else None)
+    if by is not None:
+        sources = _conjuncts(by)
+    of = _pobj(trig, "of")
+    if of is not None:
+        if of_is_source and not sources:
+            sources = _conjuncts(of)
+        elif not of_is_source:  # "a halt of rail links with Chad": the links' party
+            targets = _conjuncts(of) if _actor_like(of) else (_object_party(of) or _conjuncts(of))
+    if entry.plover.type == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
+        targets = _protested(trig) or (_protested(trig.head) if trig.dep_ in ("dobj", "obj") else []) or targets
+    if not targets:
+        for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
+            if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
+                continue  # "talks on X": X is the topic
+            p = _pobj(trig, prep)
+            if p is not None and (prep != "in" or (p.ent_type_ == "GPE" and entry.plover.type == "PROTEST")):
+                targets = _conjuncts(p)
+                break
+    if not targets:
+        for c in trig.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _OBJ_VERBS:
+                o = _child(c, ("dobj",))
+                if o is not None:
+                    targets = _conjuncts(o)
+    if not targets:  # "the refusal to acknowledge Biden", "a threat to attack Iran"
+        for c in trig.children:
+            if c.dep_ == "acl" and c.tag_ == "VB" and (o := _child(c, ("dobj",))) is not None and _actor_like(o):
+                targets = _conjuncts(o)
+                break
+    gov = _governing_verb(trig)
+    # "undertook a mediation mission between X and Y": the compound's head stands in for it
+    arg = trig.head if trig.dep_ == "compound" and trig.head.pos_ == "NOUN" else trig
+    if arg.i != trig.i and not targets:
+        for prep in ("between", "with", "against", "on", "to"):
+            if (p := _pobj(arg, prep)) is not None:
+                targets = _conjuncts(p)
+                break
+    if sources and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
+        sources = []  # "kept up their sit-in": the clause subject says who
+    carrier = arg  # "began two weeks of drills", "staged a wave of protests"
+    while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
+        carrier = carrier.head.head
+    if gov is not None:
+        light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
+            arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
+        if not sources and light:  # "staged a protest", "is in negotiations with"
+            s, passive = _clause_subject(gov)
+            if s is not None and (not passive or gov.lemma_.lower() == "engage"):
+                sources = _conjuncts(s)
+        if not targets and light and trig.dep_ == "pobj" and (o := _child(gov, ("dobj",))) is not None:
+            targets = _conjuncts(o)  # "engaged Kenyan patrols in a gun battle"
+        if not targets and light:
+            for prep in ("on", "against", "with", "to", "for"):
+                if "sym" in entry.flags and prep in ("on", "for"):
+                    continue  # "renewed negotiations on a pullback": the topic
+                p = _pobj(gov, prep)
+                if p is not None:
+                    targets = _conjuncts(p)
+                    break
+        if not targets and light and entry.plover.type in _SPEECH_ACTS:
+            targets = _demanded_party(gov)  # "repeated its demand that Chile lift the tariff"
+        if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
+            o = _child(gov, ("dobj",))
+            if o is not None:
+                targets = _conjuncts(o)
+    if not sources:  # "provocations by the US ..., most recently the assassination of ..."
+        sources = _agent_above(trig)
+    if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj(arg, "between") is not None:
+        sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
+    return sources, targets, gov
+
+
+def _agent_above(trig: Token) -> list[Token]:
+    """The "by" agent of a noun this nominal is in apposition or coordination with."""
+    h = trig
+    for _ in range(2):
+        if h.dep_ not in ("appos", "conj") or h.head.i == h.i:
+            return []
+        h = h.head
+        for n in (h, _pobj(h, "of")):
+            b = _pobj(n, "by") if n is not None else None
+            if b is not None:
+                return _conjuncts(b)
+    return []
+
+
+def _nominal_anchor(trig: Token, gov: Token | None) -> Token:
+    """The clause verb a nominal trigger is an argument of, through "a round of sanctions"."""
+    n = trig
+    while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        n = n.head.head
+    if gov is not None and n.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "obj") and n.head.i == gov.i:
+        return gov
+    return trig
+
+
+def _headline_args(tok: Token) -> tuple[list[Token], list[Token]]:
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    right = [c for c in tok.rights if c.dep_ in ("appos", "dobj", "compound")]
+    return left[-1:], right[:1]
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above a token (through prepositions and noun heads)."""
+    h = tok
+    for _ in range(6):
+        if h.head.i == h.i:
+            return h if h.pos_ in ("VERB", "AUX") else None
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            return h
+    return None

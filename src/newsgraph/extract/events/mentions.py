@@ -1,0 +1,116 @@
+"""One event, several mentions: later mentions of an event already coded in the article (same
+source, type and target) are linked to it rather than counted again."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...records import Event, EventMention
+from .coded import CodedEvent
+from .context import _attach_token
+from .syntax import Arg
+
+# --------------------------------------------------------------------------- one event, several mentions
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _refers_back(tok: Token) -> bool:
+    """A nominal mention that points to an act already told: "the raid", "Friday's raid"."""
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in tok.children)
+
+
+def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
+    """Does ``later`` report the event ``first`` reports? Same type and flags, and either the
+    same source and target (at least one named), or a definite noun naming no other party."""
+    a, b = first.event, later.event
+    if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical) \
+            or first.trigger_i == later.trigger_i or (a.date and b.date and a.date != b.date):
+        return False
+    if _elsewhere(doc, a, b):  # "the war in Ruritania" is not the raid told earlier in Freedonia
+        return False
+    if (a.source, a.target) == (b.source, b.target) and (a.source or a.target):
+        return True
+    specific = a.source or a.target or not first.nominal  # not "attacks have become common"
+    return bool(specific) and later.nominal and _refers_back(doc[later.trigger_i]) and \
+        _within(doc, first.source, later.source) and _within(doc, first.target, later.target)
+
+
+def _within(doc: Doc, first: Arg | None, later: Arg | None) -> bool:
+    """Does a later mention's argument name no other party than the first's? ("the sanctions
+    on Freedonian ministers" after "sanctions on Freedonia"; but "its backing for the
+    Freedonian opposition" is not the backing of Freedonia's government)"""
+    if later is None or first is None and later.actor is None and not later.country:
+        return True
+    if first is None:
+        return False
+    if later.actor == first.actor:
+        return True
+    sector = _sector(doc, later)
+    return bool(later.country and later.country == first.country) and sector in (None, _sector(doc, first))
+
+
+def _sector(doc: Doc, arg: Arg) -> str | None:
+    """The sector of the actor an argument names (its own, else its actor record's)."""
+    if arg.sector or arg.actor is None:
+        return arg.sector
+    return next((a.sector for a in doc._.actors or () if a.id == arg.actor), None)
+
+
+def _elsewhere(doc: Doc, a: Event, b: Event) -> bool:
+    """Are two mentions placed in different countries?"""
+    places = doc._.places or []
+    if a.place is None or b.place is None or max(a.place, b.place) >= len(places):
+        return False
+    first, later = places[a.place].country, places[b.place].country
+    return bool(first and later and first != later)
+
+
+def corefer(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
+    """One event per real-world act: the headline and the lead, "imposed sanctions on X" and
+    "the sanctions", are linked (same article, source, type and target) and reported once,
+    by the mention that names most parties, then read with most confidence, then the first
+    outside the headline, with the others as ``Event.mentions``. ``coded`` is in text order; so is the result."""
+    groups: list[list[CodedEvent]] = []
+    for c in coded:
+        home = next((g for g in reversed(groups) if _same_event(doc, g[0], c)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    out = []
+    headline = -1
+    if any(len(g) > 1 for g in groups):  # of equal mentions the lead's is reported, not the headline's
+        headline = next((t.idx for t in doc if "\n\n" in t.text_with_ws), -1)
+    for g in groups:
+        best = max(g, key=lambda c: (bool(c.event.source) + bool(c.event.target), c.event.confidence,
+                                     c.event.trigger.start > headline, -c.event.trigger.start))
+        others = [c for c in g if c is not best]
+        if others:
+            best.event.mentions = [EventMention(trigger=c.event.trigger, sentence=c.event.sentence)
+                                   for c in others]
+            best.extra["mention_tokens"] = [c.trigger_i for c in others]
+        out.append(best)
+    out.sort(key=lambda c: c.event.trigger.start)
+    return out
+
+
+def _link_quantities(doc: Doc, coded: list[CodedEvent]) -> None:
+    """Set ``Quantity.event`` to the event whose trigger governs the quantity."""
+    if not doc._.quantities or not coded:
+        return
+    by_tok: dict[int, str] = {}
+    for c in coded:
+        by_tok.setdefault(c.trigger_i, c.event.id)
+        for i in c.extra.get("mention_tokens", ()):
+            by_tok.setdefault(i, c.event.id)
+    for q in doc._.quantities:
+        h = _attach_token(doc, q.start, q.end)
+        if h is None:
+            continue
+        for a in (h, *h.ancestors):
+            if a.i in by_tok:
+                q.event = by_tok[a.i]
+                break
+            if a.dep_ in ("ccomp", "relcl", "advcl"):
+                break

@@ -1,0 +1,152 @@
+"""Flags read from a trigger's clause: negated, hypothetical (modal, intended, conditional),
+reported; refusals and intentions recoded as CAMEO's own codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .countries import _PASS_SUBJ, _SELF_INTENT, _SUBJ
+from .lexicon import LexEntry
+
+_MODALS = {"will", "would", "might", "may", "could", "should", "shall", "'ll", "wo", "ca", "can", "must"}
+_INTENT = {
+    "plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "threaten", "pledge",
+    "promise", "vow", "propose", "offer", "consider", "mull", "try", "attempt", "decide", "vote",
+    "agree", "wish", "push", "move", "urge", "call", "ask", "demand", "order", "set",
+}
+_NEGATORS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease"}
+_REPORT = {
+    "report", "say", "tell", "claim", "allege", "suggest", "state", "announce", "add", "write",
+    "note", "confirm", "according", "believe", "insist", "indicate",
+}
+
+# --------------------------------------------------------------------------- flags
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod")}
+
+
+_FUTURE = {"will", "would", "shall", "'ll", "wo"}
+_INTENT_ADJ = {"willing", "ready", "prepared", "determined", "eager", "keen", "set", "poised", "about"}
+_HYPO_AMOD = {"possible", "potential", "planned", "proposed", "threatened", "further", "future"}
+
+
+@dataclass
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    intent: bool = False  # the source states it will do it: CAMEO's "express intent" codes
+    refused: bool = False  # "refused to", "would not": CAMEO's reject codes
+
+
+def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> Modality:
+    """Negation and modality from the anchor clause and the verbs or adjectives governing it."""
+    m = Modality()
+    m.negated = any(c.dep_ == "neg" for c in anchor.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in trig.children) or _negative_subject(anchor)
+    words = _aux_words(anchor)
+    m.hypothetical = bool(words & _MODALS) or "if" in words or "unless" in words
+    m.intent = bool(words & _FUTURE) and not ({"if", "unless"} & words)
+    v = anchor
+    for _ in range(3):
+        if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head.i == v.i:
+            break
+        head = v.head
+        lem = head.lemma_.lower()
+        if v.dep_ == "xcomp":
+            own_subject = any(c.dep_ in _SUBJ for c in v.children)
+            if lem in _NEGATORS or ctl.get(head.i) == "neg":
+                m.negated = not m.negated
+                m.refused = m.refused or lem in _REFUSERS or ctl.get(head.i) == "neg"
+            elif lem in _INTENT or ctl.get(head.i) == "ctl" or lem in _INTENT_ADJ:
+                m.hypothetical = True
+                m.intent = m.intent or (not own_subject and (lem in _SELF_INTENT or lem in _INTENT_ADJ
+                                                             or ctl.get(head.i) == "ctl"))
+            if any(c.dep_ == "neg" for c in head.children):
+                m.negated = True
+            hws = _aux_words(head)
+            if hws & _MODALS:
+                m.hypothetical = True
+                m.intent = m.intent or bool(hws & _FUTURE)
+        elif v.dep_ == "conj":
+            hws = _aux_words(head)
+            # a conjoined verb shares the first verb's auxiliaries and negation only in the
+            # bare form ("will not sign or ratify it"); a finite one ("would not sign it and
+            # called for talks") has its own
+            if not any(c.dep_ in _SUBJ for c in v.children) and (v.tag_ == "VB" or v.tag_ == head.tag_ == "VBN"):
+                m.hypothetical = m.hypothetical or bool(hws & _MODALS)
+                m.intent = m.intent or bool(hws & _FUTURE)
+                m.negated = m.negated or any(c.dep_ == "neg" for c in head.children)
+        if v.dep_ == "ccomp":
+            break
+        v = head
+    if trig.tag_ == "VB" and anchor.i == trig.i and trig.dep_ not in ("xcomp",) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+        m.hypothetical = True
+    if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children):
+        m.hypothetical = True
+    m.intent = m.intent and m.hypothetical or m.intent and bool(words & _FUTURE)
+    if m.negated and m.intent:  # "stated it would not sign": a refusal
+        m.refused, m.intent = True, False
+    return m
+
+
+# CAMEO's "express intent" codes: a stated future cooperative act is AGREE (03x), a stated
+# future hostile act is THREATEN (13x). Keys are CAMEO prefixes, longest first.
+_INTENT_CODES = {
+    "045": "039", "04": "036", "05": "032", "06": "031", "071": "0331", "072": "0332", "073": "0333",
+    "074": "0334", "07": "033", "0831": "0341", "083": "034", "081": "0351", "082": "0352",
+    "084": "0353", "085": "0354", "086": "0355", "087": "0356", "08": "035",
+    "14": "133", "15": "138", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+    "166": "136", "16": "131", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323",
+    "1724": "1324", "175": "137", "17": "130", "183": "1383", "204": "1385", "18": "138", "19": "138",
+    "20": "138",
+}
+
+
+# CAMEO 12 for refusals: "refused to meet" (125), "declined to resign" (1231), "would not
+# release" (1243). Cooperative acts only; a refused attack is just a negated attack.
+_REJECT_CODES = {
+    "045": "126", "039": "126", "04": "125", "03": "127", "05": "120", "06": "121", "07": "122",
+    "0831": "1231", "083": "123", "081": "1241", "082": "1242", "084": "1243", "085": "1244",
+    "086": "1245", "087": "1246", "08": "124",
+}
+_REFUSERS = {"refuse", "decline", "reject", "fail"}  # coders read "failed to agree" as a rejection
+
+
+_NOBODY = {"nobody", "none", "nothing", "no-one", "neither"}
+
+
+def _negative_subject(verb: Token) -> bool:
+    """A clause whose subject is negative did not happen: "nobody was arrested", "no
+    troops were sent", "none of the envoys attended"."""
+    for c in verb.children:
+        if c.dep_ in _SUBJ | _PASS_SUBJ:
+            return c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    return False
+
+
+def reject_code(cameo: str) -> str | None:
+    """The CAMEO "reject" code for a refused or disavowed cooperative act, or None."""
+    for n in (4, 3, 2):
+        if len(cameo) >= n and cameo[:n] in _REJECT_CODES:
+            return _REJECT_CODES[cameo[:n]]
+    return None
+
+
+def _unless(anchor: Token) -> bool:
+    """Does a stated act come with an "unless" condition? CAMEO codes such an act as a
+    threat (13), whatever the act."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in anchor.children)
+
+
+def intent_code(cameo: str) -> str | None:
+    """The CAMEO "intent" code for an act stated as intended, or None (03, 1x verbal codes)."""
+    for n in (4, 3, 2):
+        if len(cameo) >= n and cameo[:n] in _INTENT_CODES:
+            return _INTENT_CODES[cameo[:n]]
+    return None

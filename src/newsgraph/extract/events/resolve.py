@@ -1,0 +1,315 @@
+"""Resolving an argument phrase to an :class:`~.syntax.Arg`: the actor layer's id where it has one,
+and the country the phrase itself names ("Kenyan trade minister ..."), or its body, its place or
+its clause gives."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from ...records import Actor
+from ..actors import load_knowledge, not_nationality
+from .countries import (
+    _AGENT_NOUNS,
+    _IGO_PHRASES,
+    _IGOS,
+    _PASS_SUBJ,
+    _QUANT_HEADS,
+    _SUBJ,
+    country_of,
+)
+from .syntax import Arg, _child, _is_actorish, _phrase, _pobj, counted
+
+
+def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
+    """Actor id and country for the phrase headed by ``tok``: the actor layer's id, and the
+    country the phrase itself names ("Kenyan trade minister ...") before the actor's."""
+    if tok is None:
+        return None
+    count, tok = tok, counted(tok)
+    example = _pobj(tok, "as")
+    if example is not None and any(c.lower_ == "such" for c in example.head.children) and tok.pos_ == "NOUN":
+        tok = example  # "forces such as the Belarusian opposition": the example names the party
+    if tok.pos_ == "PRON" and tok.lower_ in _PERSONAL and not actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
+        reporter = _reporter_of(tok)
+        if reporter is not None:
+            return _resolve(doc, reporter, places)
+    if tok.pos_ == "PRON" and tok.lower_ in _FIRST_PERSON and (said := _speaker_of(doc, tok)) is not None:
+        return said
+    start, end = _phrase(tok)
+    own = start  # the phrase without its possessor: "his counterpart" is not "he"
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+    if poss is not None and poss.right_edge.i + 1 <= tok.i:
+        own = doc[poss.right_edge.i + 1].idx
+    actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, own, end)
+    if actor is None and (named := _named_group(doc, tok)) is not None:
+        return Arg(start, end, _text(doc, start, end), named.id, named.country, False, named.sector)
+    rec = next((a for a in doc._.actors or () if a.id == actor), None) if actor else None
+    country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
+    sector = rec.sector if rec else None
+    if country is None and _igo_in(doc, start, end):
+        sector = "IGO"  # "African Union trade ministers": the body, not the office
+    if country is None and (tok.lower_ in _AGENT_NOUNS or tok.tag_ in ("NNS", "NNPS")):
+        country = _located_in(tok, places) or _located_in(count, places)  # "gunmen in the Sahel",
+        # "the mayor of Gdansk", "thousands of nurses across Portugal"
+    if country is None and tok.lower_ in _MEMBER_NOUNS:
+        country = _body_country(doc, tok, places) or _employer_country(doc, tok, places)  # "a deputy
+        # of the Bolivian senate", "a spokesman for the Chilean president"
+    if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
+        for c in tok.children:
+            if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
+                sub = _resolve(doc, c, places)
+                if sub and (sub.actor or sub.country):
+                    actor, country, sector = sub.actor, country or sub.country, sector or sub.sector
+                    break
+    elif country is None and sector != "IGO":  # "Jane Doe, the WHO director"
+        for c in tok.children:
+            if c.dep_ == "appos" and (sub := _resolve(doc, c, places)) is not None and (
+                    sub.country or sub.sector == "IGO"):
+                country, sector = sub.country, sub.sector
+                break
+    if actor is None and country is None and sector is None and not _is_actorish(tok):
+        of = _pobj(tok, "of")
+        if of is not None and tok.lower_ in _AGENT_NOUNS | _QUANT_HEADS:
+            return _resolve(doc, of, places)
+        for c in tok.children:  # "opposition protests", "Israeli tank shelling"
+            if c.dep_ in ("compound", "amod", "nmod") and (_is_actorish(c) or country_of(c.text)):
+                return _resolve(doc, c, places)
+        return None
+    return Arg(start, end, _text(doc, start, end), actor, country, actor is None, sector)
+
+
+#: Words for people who belong to a body: they share its country.
+_MEMBER_NOUNS = _AGENT_NOUNS | _QUANT_HEADS | {"supporters", "inhabitants", "residents", "head", "chief",
+                                               "delegation", "group", "leadership", "wing", "representatives"}
+
+
+def _body_country(doc: Doc, tok: Token, places: list) -> str | None:
+    """Country of the body a member noun belongs to ("leaders of the Fatah party",
+    "a delegation from Ukraine's parliament")."""
+    for prep in ("of", "from"):
+        p = _pobj(tok, prep)
+        if p is not None and p.i != tok.i and (sub := _resolve(doc, p, places)) is not None and sub.country:
+            return sub.country
+    for c in tok.children:  # "dockers affiliated with the Chilean port union", "militants loyal to"
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _AFFILIATION:
+            for prep in ("with", "to"):
+                p = _pobj(c, prep)
+                if p is not None and (sub := _resolve(doc, p, places)) is not None and sub.country:
+                    return sub.country
+    return None
+
+
+def _employer_country(doc: Doc, tok: Token, places: list) -> str | None:
+    """Country of whom a member noun works for: "a spokesman for the Chilean president", by
+    the actor layer's country for that party before the country its words suggest (a surname
+    that reads like a demonym)."""
+    p = _pobj(tok, "for")
+    sub = _resolve(doc, p, places) if p is not None and p.i != tok.i else None
+    if sub is None:
+        return None
+    rec = next((a for a in doc._.actors or () if a.id == sub.actor), None) if sub.actor else None
+    return (rec.country if rec is not None else None) or sub.country
+
+
+_AFFILIATION = {"affiliate", "affiliated", "belong", "loyal", "attach", "attached", "link", "linked"}
+
+
+_PLACE_HEADS = {"city", "town", "village", "province", "region", "state", "capital", "district", "port", "enclave"}
+
+
+def _located_in(tok: Token, places: list) -> str | None:
+    """Country of a group or office named by where it is: "opposition groups in Zimbabwe",
+    "the governor of the Peruvian region of Cusco"."""
+    for prep in ("in", "of", "throughout", "across", "from"):
+        p = _pobj(tok, prep)
+        for _ in range(2):
+            if p is None:
+                break
+            if p.ent_type_ in ("GPE", "LOC") and (code := _place_country(p, places)):
+                return code
+            p = _pobj(p, "of") if p.lower_ in _PLACE_HEADS else None
+    for c in tok.children:  # "families fleeing the floods in Malawi"
+        if c.dep_ in ("acl", "relcl"):
+            for t in c.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in ("in", "from") and t.ent_type_ in ("GPE", "LOC") \
+                        and (code := _place_country(t, places)):
+                    return code
+    return None
+
+
+def _place_country(tok: Token, places: list) -> str | None:
+    """Country of a place word: the whole place name's ("Northern Ireland", not "Ireland"),
+    else the word's own."""
+    longer = next((pl.country for pl in places if pl.start <= tok.idx < pl.end and getattr(pl, "country", None)
+                   and pl.end - pl.start > len(tok.text)), None)
+    return longer or country_of(tok.text) or next(
+        (pl.country for pl in places if pl.start <= tok.idx < pl.end and getattr(pl, "country", None)), None)
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without rebuilding the whole text (``doc.text`` joins all tokens)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text[: end - start] if span is not None else ""
+
+
+_PERSONAL = {"he", "she", "it", "they", "we"}
+
+
+#: Head nouns of a definite description that stands for a named organisation ("the group").
+_GROUP_NOUNS = {"group", "organization", "organisation", "movement", "faction", "outfit"}
+_ARMED = {"INS", "REB"}
+
+
+def _named_group(doc: Doc, tok: Token) -> Actor | None:
+    """"Boko Haram claimed the raid. ... The militant group said": a definite "the ... group"
+    with no name of its own stands for the armed organisation (insurgents, rebels) named last
+    before it: with a modifier of an armed sector ("militant", "separatist") the last armed one
+    named, without ("the group") only when the organisation named last is an armed one, named
+    in the last three sentences. Other readings of a bare "the group" (the protesters, a
+    delegation, a charity an article names once) are too often the people of the clause, not
+    an organisation named before."""
+    if tok.lower_ not in _GROUP_NOUNS or tok.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts):
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    named = [c for c in tok.rights if c.dep_ in ("appos", "compound", "flat", "npadvmod")]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+    if tok.ent_type_ or after.ent_type_ or any(c.ent_type_ or c.pos_ == "PROPN" for c in mods + named) \
+            or _pobj(tok, "of"):
+        return None  # "the Wagner group", "the armed group Ansar Dine", "the group of experts"
+    roles = load_knowledge().roles
+    armed = any((roles.get(c.lemma_.lower()) or roles.get(c.lower_) or ("", None))[1] in _ARMED for c in mods)
+    best, best_end = None, -1
+    for a in doc._.actors or ():
+        if a.kind != "organization" or (armed and a.sector not in _ARMED):
+            continue
+        end = max((m.end for m in a.mentions if m.end <= tok.idx), default=-1)
+        if end > best_end:
+            best, best_end = a, end
+    if best is None or best.sector not in _ARMED:
+        return None
+    if not armed:  # a bare "the group" reaches back three sentences at most
+        last = doc.char_span(best_end - 1, best_end, alignment_mode="expand")
+        if last is None or sum(1 for _ in doc[last.start:tok.i + 1].sents) > 4:
+            return None
+    return best
+
+
+#: First-person words that, inside a quote, stand for its speaker or the speaker's side
+#: ("'We urge both sides to ...,' the minister said": the minister's side urges).
+_FIRST_PERSON = {"i", "me", "we", "us"}
+
+
+def _speaker_of(doc: Doc, pron: Token) -> Arg | None:
+    """The speaker of the quote a first-person pronoun stands in, as the argument (the
+    pronoun's span, the speaker's actor and country); None outside a quote or without a
+    speaker. The actor layer links singular "I" to a speaker it names nearby; this covers
+    the plural and any quote whose speaker the quote layer found."""
+    for q in doc._.quotes or ():
+        if q.start <= pron.idx < q.end and q.speaker and q.kind != "indirect":
+            rec = next((a for a in doc._.actors or () if a.id == q.speaker), None)
+            if rec is None:
+                return None
+            end = pron.idx + len(pron.text)
+            return Arg(pron.idx, end, pron.text, rec.id, rec.country, False, rec.sector)
+    return None
+
+
+def _reporter_of(pron: Token) -> Token | None:
+    """"The premier said she would ...": a pronoun subject of a reported clause is most often the
+    reporter. The subject of the nearest verb above whose complement holds the pronoun."""
+    if pron.dep_ not in _SUBJ | _PASS_SUBJ:
+        return None
+    v = pron.head
+    for _ in range(3):
+        if v.dep_ not in ("ccomp", "xcomp", "conj") or v.head.i == v.i:
+            return None
+        v = v.head
+        subj = _child(v, _SUBJ)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj
+    return None
+
+
+_MENTIONS: tuple[object, list[tuple[int, int, str]]] = (None, [])
+
+
+def actor_for_span(doc: Doc, start: int, end: int) -> str | None:
+    """:func:`newsgraph.extract.actor_for_span` over a per-doc flat list of mentions (same
+    answer: the actor whose mention overlaps most), rebuilt when the doc's actor list changes."""
+    global _MENTIONS
+    actors = doc._.actors
+    if _MENTIONS[0] is not actors:
+        _MENTIONS = (actors, [(m.start, m.end, a.id) for a in actors or () for m in a.mentions])
+    best, best_overlap = None, 0
+    for ms, me, aid in _MENTIONS[1]:
+        if ms < end and me > start:
+            overlap = min(end, me) - max(start, ms)
+            if overlap > best_overlap:
+                best, best_overlap = aid, overlap
+    return best
+
+
+_ENTS: tuple[object, tuple, list[int]] = (None, (), [])
+
+
+def _ents_in(doc: Doc, span) -> list:
+    """``span.ents`` without its cost: spaCy's builds a Span for every entity of the doc on
+    each call; this keeps the doc's entities and their starts once per doc and bisects
+    (same answer: the entities from the first starting in the span, while they end in it)."""
+    global _ENTS
+    if _ENTS[0] is not doc:
+        ents = doc.ents
+        _ENTS = (doc, ents, [e.start for e in ents])
+    ents, starts = _ENTS[1], _ENTS[2]
+    out = []
+    for ent in ents[bisect_left(starts, span.start):]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def _igo_in(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(e.text.lower().removeprefix("the ") in _IGOS for e in _ents_in(doc, span)):
+        return True
+    low = " " + span.text.lower() + " "
+    if any(f" {name} " in low for name in _IGO_PHRASES):
+        return True
+    return any(t.lower_ in _IGOS and t.pos_ == "PROPN" for t in span)
+
+
+def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) -> str | None:
+    """Country from entities/places inside the phrase, the head word first; the head's own
+    country name before a gazetteer place on it (a place reading of "PRC" or "Hamas" is a
+    namesake town, and an organisation is not a place)."""
+    code = country_of(tok.text) if (tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "") or tok.pos_ == "PROPN") \
+        and not not_nationality(tok) else None
+    if code:
+        return code
+    for p in places:
+        if p.start >= start and p.end <= end and getattr(p, "country", None) and tok.ent_type_ != "ORG" \
+                and tok.idx <= p.start < tok.idx + len(tok.text) + 1:
+            return p.country
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for ent in _ents_in(doc, span):
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not any(not_nationality(t) for t in ent):
+            code = country_of(ent.text)
+            if code:
+                return code
+    for t in span:  # not "the pro-Iranian Hizbollah", "a Syrian-backed militia"
+        if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i and not not_nationality(t):
+            code = country_of(t.text)
+            if code:
+                return code
+    for p in places:
+        if p.start >= start and p.end <= end and getattr(p, "country", None):
+            return p.country
+    return None

@@ -1,0 +1,167 @@
+"""The dependency-parse helpers argument reading is built from, and :class:`Arg`, a source or target
+as read from the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ, _SUBJ, country_of
+
+# --------------------------------------------------------------------------- arguments
+
+
+@dataclass
+class Arg:
+    """A source or target as read from the text."""
+
+    start: int  # char span of the phrase
+    end: int
+    text: str
+    actor: str | None  # actor id (actor layer)
+    country: str | None  # from the phrase itself, else the actor record
+    fallback: bool  # True when no actor record covers the phrase
+    sector: str | None = None  # "IGO" for international bodies (their country is None)
+
+
+
+
+def _actor_like(tok: Token, owner: bool = True) -> bool:
+    """Could this phrase name an actor (entity, agent word, or a country modifier; with
+    ``owner``, also a possessor: "Iran's scientist")?"""
+    mods = ("compound", "amod", "nmod", "poss") if owner else ("compound", "amod", "nmod")
+    return _is_actorish(tok) or any(
+        c.dep_ in mods and (_is_actorish(c) or country_of(c.text)) for c in tok.children)
+
+
+def _names_party(head: Token) -> bool:
+    """Does an argument's head name a party (an entity, or an agent word not qualified by a
+    thing: "300 people", "army troops", but not "the sanctions regime")?"""
+    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return head.pos_ in ("NOUN", "PROPN") and head.lower_ in _AGENT_NOUNS and all(
+        c.dep_ != "compound" or _is_actorish(c) or country_of(c.text) for c in head.children)
+
+
+def _is_actorish(tok: Token) -> bool:
+    """An entity, a pronoun or proper noun, or an agent noun (as a noun: not the adjective in
+    "an official visit", "a general strike", "a military offensive")."""
+    return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PRON", "PROPN")
+            or (tok.lower_ in _AGENT_NOUNS and tok.pos_ != "ADJ"))
+
+
+
+
+def _headline_verb(tok: Token) -> bool:
+    """Headlinese "Kremlin pressures Lukashenko": a plural noun between two names, with a
+    name as its appositive, is a present-tense verb the tagger misread."""
+    doc = tok.doc
+    return (tok.tag_ == "NNS" and 0 < tok.i < len(doc) - 1 and tok.sent.start == tok.i - 1
+            and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i + 1].pos_ in ("PROPN", "PRON")
+            and doc[tok.i + 1].head.i == tok.i)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """The token and the nouns coordinated with it; "Hungarian and Romanian officials" gives
+    the two country modifiers (one phrase, two actors)."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and country_of(c.text):
+            mods = [c, *[d for d in c.conjuncts if d.i < tok.i and country_of(d.text)]]
+            if len(mods) >= 2:
+                return mods
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+
+
+def _child(tok: Token, deps: Iterable[str]) -> Token | None:
+    deps = set(deps)
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(tok: Token, prep: str) -> Token | None:
+    """The object of ``tok``'s preposition ``prep``, skipping dates ("On Sunday")."""
+    for c in tok.children:  # a particle with an object is one too: "turned on Lukashenko"
+        if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep:
+            p = _child(c, ("pobj",))
+            if p is not None and p.ent_type_ not in ("DATE", "TIME"):
+                return p
+    return None
+
+
+def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, inherited through conj/xcomp/relcl/acl; and whether passive."""
+    v: Token | None = verb
+    raised = False  # climbed from an infinitive: "the envoy is due to visit" (the envoy visits)
+    for _ in range(4):
+        if v is None:
+            break
+        s = _child(v, _SUBJ)
+        if s is not None and _headline_verb(s) and s.lemma_.lower() in _OBJECT_CONTROL:
+            return s.doc[s.i + 1], False  # "Kremlin pressures Lukashenko to give up power"
+        if s is not None:
+            if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                return v.head, False
+            return s, False
+        sp = _child(v, _PASS_SUBJ)
+        if sp is not None:
+            if sp.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                return v.head, not raised
+            return sp, not raised
+        if v.dep_ == "relcl":
+            return v.head, False
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            # a participle coordinated with a finite past verb is one too ("Zelenskiy, speaking
+            # ..., called again for X and asked Y", which the parser hangs on the name)
+            finite = any(c.dep_ == "conj" and c.tag_ == "VBD" for c in v.children)
+            return v.head, v.tag_ == "VBN" and not finite
+        if (controller := _object_controller(v)) is not None:
+            return controller, False
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
+            raised = raised or (v.dep_ == "xcomp" and v.tag_ == "VB")
+            v = v.head
+            continue
+        break
+    return None, False
+
+
+#: Verbs whose object, not subject, does what the following "to"-infinitive says
+#: ("pressured Lukashenko to give up power": Lukashenko gives it up).
+_OBJECT_CONTROL = {"pressure", "urge", "force", "ask", "call", "persuade", "press", "push", "compel",
+                   "order", "tell", "allow", "encourage", "invite", "warn", "advise", "request", "require"}
+
+
+def _object_controller(v: Token) -> Token | None:
+    """The object of the governing verb when ``v`` is its object-controlled infinitive.
+
+    spaCy attaches such infinitives as xcomp, or as advcl after some verbs; an advcl
+    counts only after a known control verb, so purpose clauses ("imposed sanctions
+    to punish Minsk") keep the subject of the main verb."""
+    if v.dep_ not in ("xcomp", "advcl") or v.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts):
+        return None
+    if v.dep_ == "advcl" and v.head.lemma_ not in _OBJECT_CONTROL:
+        return None
+    return _child(v.head, ("dobj",))
+
+
+def _phrase(tok: Token) -> tuple[int, int]:
+    """Char span of a noun phrase head with its left modifiers (no relative clauses)."""
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct") or c.dep_ == "prep":
+            left = c.left_edge if c.left_edge.i < left.i else left
+            break
+    start = min(left.idx, tok.idx)
+    end = tok.idx + len(tok.text)
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN":
+            end = max(end, c.right_edge.idx + len(c.right_edge.text))
+    return start, end
+
+
+def counted(tok: Token) -> Token:
+    """What a count counts: "tens of thousands of students" are the students."""
+    while tok.lower_ in _COUNTS and (of := _pobj(tok, "of")) is not None:
+        tok = of
+    return tok
