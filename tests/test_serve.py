@@ -157,6 +157,71 @@ def test_untrusted_hosts_and_missing_token_are_refused(db: Path) -> None:
     assert bare.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
 
 
+def test_ipv6_localhost_is_a_trusted_host(db: Path) -> None:
+    """'[::1]:8001' was read as host '[' by the host check of the Starlette releases we allow."""
+    app = TestClient(create_app(db, warm=False), base_url="http://127.0.0.1")
+    for host, status in [("[::1]", 200), ("[::1]:8001", 200), ("[0:0:0:0:0:0:0:1]:8001", 200), ("LocalHost:80", 200),
+                         ("127.0.0.1:8001", 200), ("[::2]:8001", 400), ("::1", 400), ("[::1]x", 400), ("[::1", 400),
+                         ("localhost.evil.invalid", 400), ("", 400)]:
+        assert app.get("/events.json", headers={"host": host}).status_code == status, host
+    public = TestClient(create_app(db, warm=False, hosts=["fe80::1"]), base_url="http://127.0.0.1")
+    assert public.get("/", headers={"host": "[fe80::1]:8001"}).status_code == 200
+
+
+def test_ipv6_localhost_bind_serves_a_real_server(db: Path, tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    try:
+        with socket.socket(socket.AF_INET6) as s:
+            s.bind(("::1", 0))
+            port = s.getsockname()[1]
+    except OSError:
+        pytest.skip("no IPv6 loopback on this machine")
+    exe = Path(sys.executable).parent / "newsgraph"
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--host", "::1", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"})
+    try:
+        for _ in range(150):
+            try:
+                r = httpx.get(f"http://[::1]:{port}/events.json", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["rows"] is not None  # Host: [::1]:port, no token needed
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_an_older_store_is_upgraded_once_before_serving(tmp_path: Path) -> None:
+    from newsgraph.serve.db import upgrade
+
+    path = tmp_path / "v4.db"
+    with Store(path) as store:
+        store.write(_record("p", "Talks\n\nThe minister Karl Ost met the delegation of Borduria. It went on.",
+                            "2021-01-10", "Wire", source="Karl Ost", target="Borduria", trigger="met", etype="CONSULT"))
+    conn = sqlite3.connect(path)
+    conn.executescript("DROP TABLE event_days; DROP TABLE event_months; PRAGMA user_version = 4;")
+    conn.close()
+    with pytest.raises(StoreError, match="schema version 4.*upgrades a writable store"):
+        create_app(path, warm=False)
+    assert upgrade(path) == (4, 5) and upgrade(path) is None
+    page = TestClient(create_app(path, warm=False), base_url="http://127.0.0.1").get("/events/timeline.json")
+    assert [(r["type"], r["count"]) for r in page.json()["rows"]] == [("CONSULT", 1)]
+
+
+def test_actor_profile_lists_claims_citing_it(client: TestClient) -> None:
+    data = client.get("/actors/1.json").json()
+    html = client.get("/actors/1").text
+    assert "Claims citing Anna Weber" in html and "condemned Ruritania" in html
+    assert data["rows"] and all(r["dir"] in ("acts on", "acted on by") for r in data["rows"])
+
+
 def test_exports_carry_provenance_and_neutralise_formulas(client: TestClient) -> None:
     j = client.get("/events.json?type=ACCUSE").json()
     assert j["meta"]["query"] == "/events?type=ACCUSE"

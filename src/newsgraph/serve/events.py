@@ -3,8 +3,10 @@
 Every query reads non-duplicate events (``events.dup = 0``) and, unless the
 polarity filter says otherwise, asserted ones. Pages are keyset-paginated on
 ``(day, pk)`` newest first, through the ``events_*`` indexes, so page 1,000
-costs what page 1 costs. Counts stop at ``COUNT_CAP``. Whole-store
-aggregates (no filter) are computed once per store version and cached.
+costs what page 1 costs. Counts stop at ``COUNT_CAP``. Histograms, counts,
+the map and the network read the aggregates the store keeps at ingest when
+the filters allow (facets.py); ``direct=True`` makes them read the events
+table instead (what the tests compare them with).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..query import find_actors
+from ..store.aggregates import counts as kept_counts
+from . import facets
 from .db import BUDGET_MS, QueryTooSlow, ReadOnlyStore, Row
 from .filters import Filters, decode_cursor, encode_cursor
 
@@ -140,17 +144,21 @@ def by_pks(store: ReadOnlyStore, pks: list[int]) -> list[Row]:
                       f" ON ct.id = e.target_cid WHERE e.pk IN {_in(pks)} ORDER BY e.day DESC, e.pk DESC")
 
 
-def count(store: ReadOnlyStore, f: Filters) -> tuple[int | None, bool]:
-    """(matching events, capped?): counting stops at ``COUNT_CAP`` or after ``COUNT_MS``
-    (then ``(None, True)``: the page says "many" rather than wait)."""
-    conds, params, either = where(store, f)
-    if not f.has_event_filters() or f.active() == [("polarity", "all")]:
-        totals = overview(store)["totals"]
-        n = totals["events_all"] if f.polarity == "all" else totals["events"]
+def count(store: ReadOnlyStore, f: Filters, *, direct: bool = False) -> tuple[int | None, bool]:
+    """(matching events, capped?): exact from the aggregates when they cover the filters; otherwise
+    counting stops at ``COUNT_CAP`` or after ``COUNT_MS`` (then ``(None, True)``: the page says
+    "many" rather than wait)."""
+    p = None if direct else facets.plan(store, f, facets.DAY_FILTERS)
+    if p is not None:
+        n = facets.total(store, p)
     else:
+        n = 0
         try:
-            n = store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE {_flat(conds, either)}"
-                          f" LIMIT {COUNT_CAP + 1})", params, ms=COUNT_MS)["n"]
+            for w, params in _wheres(*where(store, f)):  # disjoint sides, each through its own index
+                n += store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE {w}"
+                               f" LIMIT {COUNT_CAP + 1 - n})", params, ms=COUNT_MS)["n"]
+                if n > COUNT_CAP:
+                    break
         except QueryTooSlow:
             return None, True
     return min(n, COUNT_CAP), n > COUNT_CAP
@@ -187,15 +195,6 @@ def auto_period(days: list[str]) -> str:
     return "day" if span <= 120 else "week" if span <= 730 else "month" if span <= 365 * 15 else "year"
 
 
-def store_histogram(store: ReadOnlyStore, period: str) -> list[Row]:
-    """The whole store's histogram by ``period`` and type (cached per store version)."""
-    return store.cached(f"hist-{period}", lambda s: histogram(overview(s)["day_type"], period))
-
-
-def store_period(store: ReadOnlyStore) -> str:
-    return store.cached("period", lambda s: auto_period([r["day"] for r in overview(s)["day_type"]]))
-
-
 def histogram(day_type: list[Row], period: str) -> list[Row]:
     """Rows of (period, type, count) from (day, type, n) rows."""
     out: Counter = Counter()
@@ -207,10 +206,20 @@ def histogram(day_type: list[Row], period: str) -> list[Row]:
 
 
 def day_type_counts(store: ReadOnlyStore, f: Filters) -> list[Row]:
-    """Matching events per (day, type); whole-store counts come from the cache."""
-    if not f.has_event_filters():
-        return overview(store)["day_type"]
+    """Matching events per (day, type), from the events table."""
     return grouped(store, f, "e.day AS day, e.type AS type", "day, type", extra="AND e.day IS NOT NULL")
+
+
+def timeline(store: ReadOnlyStore, f: Filters, *, direct: bool = False) -> tuple[str, list[Row]]:
+    """(period, rows of (period, type, count)): ``f.period``, else one that suits the span of the
+    matching events (auto_period)."""
+    p = None if direct else facets.plan(store, f, facets.DAY_FILTERS)
+    if p is None:
+        day_type = day_type_counts(store, f)
+        period = f.period or auto_period([r["day"] for r in day_type])
+        return period, histogram(day_type, period)
+    period = f.period or auto_period(list(facets.span(store, p) or ()))
+    return period, facets.histogram(store, p, period)
 
 
 def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: int = 120) -> dict:
@@ -231,65 +240,68 @@ def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: 
     return {"bars": out, "width": width, "height": height, "period": period, "max": top}
 
 
-# -- whole-store aggregates ------------------------------------------------------------------
+# -- the overview ------------------------------------------------------------------------------
+TOTALS = ("articles", "events", "events_all", "negated", "hypothetical", "partial", "low_confidence", "quotes",
+          "claims", "places")
+
+
 def overview(store: ReadOnlyStore) -> dict:
-    return store.cached("overview", _overview)
+    """Totals, data quality, types, outlets, top actors and skipped inputs: index reads of the
+    aggregates the store keeps (``counts``, the ``corpus_actors`` counters)."""
+    with store.budget() as conn:
+        kept = dict(kept_counts(conn, "total"))
+        totals = {k: kept.get(k, 0) for k in TOTALS}
+        totals["duplicates"] = conn.execute("SELECT count(*) FROM articles INDEXED BY articles_duplicate_of"
+                                            " WHERE duplicate_of IS NOT NULL").fetchone()[0]
+        totals["actors"] = conn.execute("SELECT count(*) FROM corpus_actors WHERE articles > 0").fetchone()[0]
+        totals["skipped"] = conn.execute("SELECT count(*) FROM skipped").fetchone()[0]
+        return {
+            "totals": totals,
+            "types": _top(kept_counts(conn, "event_type")),
+            "outlets": _top(kept_counts(conn, "outlet"))[:10],
+            "actors": [dict(r) for r in conn.execute(
+                "SELECT id, name, country, sector, events_as_source + events_as_target AS count FROM corpus_actors"
+                " ORDER BY events_as_source + events_as_target DESC, mentions DESC, id LIMIT 10")],
+            "skipped": [dict(r) for r in conn.execute(
+                "SELECT kind AS key, count(*) AS count FROM skipped GROUP BY kind ORDER BY count DESC, kind")],
+        }
 
 
-def _overview(store: ReadOnlyStore) -> dict:
-    ms = 120_000
-    one = lambda sql: store.one(sql, ms=ms)  # noqa: E731
-    q = one("SELECT count(*) AS events_all, coalesce(sum(negated = 0), 0) AS events,"
-            " coalesce(sum(negated), 0) AS negated, coalesce(sum(hypothetical), 0) AS hypothetical,"
-            " coalesce(sum(source_cid IS NULL OR target_cid IS NULL), 0) AS partial,"
-            " coalesce(sum(confidence < 0.5), 0) AS low_confidence FROM events WHERE dup = 0")
-    totals = {
-        **q,
-        "articles": one("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NULL")["n"],
-        "duplicates": one("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")["n"],
-        "actors": one("SELECT count(*) AS n FROM corpus_actors WHERE articles > 0")["n"],
-        "quotes": one("SELECT count(*) AS n FROM quotes WHERE dup = 0")["n"],
-        "claims": one("SELECT count(*) AS n FROM claims")["n"],
-        "places": one("SELECT count(*) AS n FROM places")["n"],
-        "skipped": one("SELECT count(*) AS n FROM skipped")["n"],
-    }
-    return {
-        "totals": totals,
-        "day_type": store.rows("SELECT day, type, count(*) AS n FROM events WHERE dup = 0 AND negated = 0"
-                               " AND day IS NOT NULL GROUP BY day, type", ms=ms),
-        "types": store.rows("SELECT type AS key, count(*) AS count FROM events WHERE dup = 0 AND negated = 0"
-                            " GROUP BY type ORDER BY count DESC", ms=ms),
-        "outlets": store.rows("SELECT outlet AS key, count(*) AS count FROM articles WHERE duplicate_of IS NULL"
-                              " GROUP BY outlet ORDER BY count DESC LIMIT 10", ms=ms),
-        "actors": store.rows("SELECT id, name, country, sector, events_as_source + events_as_target AS count"
-                             " FROM corpus_actors ORDER BY count DESC, mentions DESC LIMIT 10", ms=ms),
-        "skipped": store.rows("SELECT kind AS key, count(*) AS count FROM skipped GROUP BY kind"
-                              " ORDER BY count DESC", ms=ms),
-    }
+def total(store: ReadOnlyStore, key: str) -> int:
+    """One of the store's kept totals (``TOTALS``)."""
+    row = store.one("SELECT n FROM counts WHERE grp = 'total' AND key = ? AND null_key = 0", [key])
+    return row["n"] if row else 0
+
+
+def _top(rows: list[tuple[str | None, int]]) -> list[Row]:
+    """(key, count) rows, most first (equal counts in key order)."""
+    return [{"key": k, "count": n} for k, n in sorted(rows, key=lambda kn: -kn[1])]
 
 
 # -- map and network -----------------------------------------------------------------------
-def map_counts(store: ReadOnlyStore, f: Filters, *, places: int = 300) -> dict:
+def map_counts(store: ReadOnlyStore, f: Filters, *, places: int = 300, direct: bool = False) -> dict:
     """Events per country (of the event's place, else of its source) and per geocoded place."""
-    if not f.has_event_filters():
-        return store.cached("map", lambda s: _map_counts(s, f, places, ms=120_000))
-    return _map_counts(store, f, places)
-
-
-def _map_counts(store: ReadOnlyStore, f: Filters, places: int, ms: int = BUDGET_MS) -> dict:
-    rows = grouped(store, f, "coalesce(p.country, e.source_country) AS country, p.name AS name, p.lat AS lat,"
-                   " p.lon AS lon", "country, name, lat, lon",
-                   joins="LEFT JOIN places p ON p.article_id = e.article_id AND p.idx = e.place", ms=ms)
+    p = None if direct else facets.plan(store, f, facets.PLACE_FILTERS)
+    if p is not None:
+        rows = [(r["country"] or None, r["place"] or None, r["lat"], r["lon"], r["n"]) for r in facets.places(store, p)]
+    else:
+        # aliases unlike any column: GROUP BY reads a bare name as a column of the joined tables first
+        rows = [(r["m_country"], r["m_name"] if r["m_lat"] is not None and r["m_lon"] is not None else None, r["m_lat"],
+                 r["m_lon"], r["n"]) for r in grouped(
+                     store, f, "coalesce(p.country, e.source_country) AS m_country, p.name AS m_name, p.lat AS m_lat,"
+                     " p.lon AS m_lon", "m_country, m_name, m_lat, m_lon",
+                     joins="LEFT JOIN places p ON p.article_id = e.article_id AND p.idx = e.place")]
     countries: Counter = Counter()
-    pts: list[Row] = []
-    for r in rows:
-        if r["country"]:
-            countries[r["country"]] += r["n"]
-        if r["name"] and r["lat"] is not None and r["lon"] is not None:
-            pts.append({"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"], "count": r["n"]})
-    pts.sort(key=lambda p: -p["count"])
-    return {"countries": [{"country": c, "numeric": _numeric(c), "count": n} for c, n in countries.most_common()],
-            "places": pts[:places]}
+    points: Counter = Counter()
+    for country, name, lat, lon, n in rows:
+        if country:
+            countries[country] += n
+        if name:
+            points[name, country, lat, lon] += n
+    pts = sorted(points.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or "", kv[0][2], kv[0][3]))
+    return {"countries": [{"country": c, "numeric": _numeric(c), "count": n}
+                          for c, n in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "places": [{"name": k[0], "country": k[1], "lat": k[2], "lon": k[3], "count": n} for k, n in pts[:places]]}
 
 
 def _numeric(alpha3: str) -> str | None:
@@ -300,7 +312,7 @@ def _numeric(alpha3: str) -> str | None:
     return found.numeric if found else None
 
 
-def graph(store: ReadOnlyStore, f: Filters, *, top: int = 60) -> dict:
+def graph(store: ReadOnlyStore, f: Filters, *, top: int = 60, direct: bool = False) -> dict:
     """Source → target edges weighted by event count, the ``top`` heaviest, with their actors."""
     if f.active() == [("actor", f.actor)]:  # an ego network: the relations aggregate, both directions
         ids = _in(actor_ids(store, f.actor))
@@ -308,15 +320,14 @@ def graph(store: ReadOnlyStore, f: Filters, *, top: int = 60) -> dict:
             "SELECT s, t, sum(n) AS n FROM (SELECT source_cid AS s, target_cid AS t, count AS n FROM relations"
             f" WHERE source_cid IN {ids} UNION ALL SELECT source_cid, target_cid, count FROM relations"
             f" WHERE target_cid IN {ids} AND source_cid NOT IN {ids}) WHERE s != t GROUP BY s, t"
-            " ORDER BY n DESC LIMIT ?", [top])
-    elif not f.has_event_filters():  # the relations aggregate kept at ingest, summed once per store version
-        edges = store.cached("graph", lambda s: s.rows(
-            "SELECT source_cid AS s, target_cid AS t, sum(count) AS n FROM relations WHERE source_cid != target_cid"
-            " GROUP BY s, t ORDER BY n DESC LIMIT 500", ms=120_000))[:top]
+            " ORDER BY n DESC, s, t LIMIT ?", [top])
+    elif not f.has_event_filters() and not direct:  # pairs summed over types, kept at ingest
+        edges = store.rows("SELECT source_cid AS s, target_cid AS t, count AS n FROM relation_pairs"
+                           " WHERE source_cid != target_cid ORDER BY count DESC, source_cid, target_cid LIMIT ?", [top])
     else:
         edges = grouped(store, f, "e.source_cid AS s, e.target_cid AS t", "s, t",
                         extra="AND e.source_cid IS NOT NULL AND e.target_cid IS NOT NULL AND e.source_cid != e.target_cid")
-        edges = sorted(edges, key=lambda e: -e["n"])[:top]
+        edges = sorted(edges, key=lambda e: (-e["n"], e["s"], e["t"]))[:top]
     ids = sorted({e["s"] for e in edges} | {e["t"] for e in edges})
     nodes = store.rows(f"SELECT id, name, country, sector FROM corpus_actors WHERE id IN {_in(ids)}")
     return {"nodes": nodes, "edges": [{"source": e["s"], "target": e["t"], "count": e["n"]} for e in edges]}
