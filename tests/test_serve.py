@@ -276,6 +276,23 @@ def test_search_snippets_mark_matches_and_escape_the_rest(client: TestClient) ->
     assert client.get("/search?q=%22").status_code == 400  # nothing searchable: a message, not a crash
 
 
+def test_search_claims_tab_and_facets(client: TestClient) -> None:
+    html = client.get("/search?q=condemned&kind=claims").text
+    assert "<mark>condemned</mark> Ruritania" in html and "&lt;img src=x" in html and "<img src=x" not in html
+    data = client.get("/search.json?q=condemned&kind=claims").json()
+    assert [(r["id"], r["idx"], r["speaker_text"]) for r in data["rows"]] == [("hostile", 0, "Anna Weber")]
+    assert re.search(r"claims \(1\)", html) and re.search(r"articles \(1\)", html)
+    # facets with counts: outlet, year, the claim's source and its country; each a link that filters
+    assert re.search(r'href="/search\?from=2021&amp;to=2021&amp;q=condemned&amp;kind=claims">2021</a> <small>1', html)
+    assert re.search(r'href="/search\?actor=\d+&amp;q=condemned&amp;kind=claims">Anna Weber</a> <small>1', html)
+    assert re.search(r'href="/search\?country=RTA&amp;q=condemned&amp;kind=claims">RTA</a> <small>1', html)
+    # articles count the actors they name; the country and year facets filter every tab
+    met = client.get("/search?q=met").text
+    assert re.search(r">Karl Ost</a> <small>7<", met) and re.search(r">Borduria</a> <small>7<", met)
+    assert re.search(r"articles \(7\)", met) and re.search(r"articles \(0\)", client.get("/search?q=met&country=BOR").text)
+    assert re.search(r"articles \(3\)", client.get("/search?q=met&from=2021-01&to=2021-01").text)
+
+
 def test_not_a_store_and_cli_refusals(tmp_path: Path) -> None:
     from newsgraph.cli import main
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from typing import Any
 
 from ..errors import InputError
@@ -190,79 +192,92 @@ def _fts(store: ReadOnlyStore, table: str, q: str) -> str:
         raise BadFilter(str(exc)) from None
 
 
-def search(store: ReadOnlyStore, f: Filters, limit: int = 30) -> dict[str, Any]:
-    """Articles, quotes or claims matching ``q``: the chosen tab's hits, every tab's (capped) count, facets."""
-    kind = f.kind or "articles"
-    if not f.q:
-        return {"kind": kind, "hits": [], "counts": {}, "facets": [], "next": None}
-    art_q, quote_q = _fts(store, "articles_fts", f.q), _fts(store, "quotes_fts", f.q)
-    cap = 1000
-    art_where, art_params = ["articles_fts MATCH ?", "a.duplicate_of IS NULL"], [art_q]
-    if f.outlet:
-        art_where.append("a.outlet = ?")
-        art_params.append(f.outlet)
-    for cond, value in (("a.published >= ?", f.date_from), ("a.published <= ?", f.date_to)):
+#: What each search tab reads: its full-text index, the rows it joins, the indexed column the
+#: snippet comes from, who said it, the corpus actor behind it, and what leaves near-duplicates out.
+KINDS: dict[str, dict[str, Any]] = {
+    "articles": {"fts": "articles_fts", "col": 1, "who": "NULL", "idx": "NULL", "cid": None,
+                 "from": "articles_fts JOIN articles a ON a.sort_key = articles_fts.rowid",
+                 "canonical": "a.duplicate_of IS NULL"},
+    "quotes": {"fts": "quotes_fts", "col": 0, "who": "x.speaker_text", "idx": "x.idx", "cid": "x.speaker_corpus_id",
+               "from": "quotes_fts JOIN quotes x ON x.pk = quotes_fts.rowid JOIN articles a ON a.id = x.article_id",
+               "canonical": "x.dup = 0"},
+    "claims": {"fts": "claims_fts", "col": 0, "who": "x.source_text", "idx": "x.idx", "cid": "x.source_cid",
+               "from": "claims_fts JOIN claims x ON x.pk = claims_fts.rowid JOIN articles a ON a.id = x.article_id",
+               "canonical": "x.dup = 0"},
+}
+#: Matches counted per tab, and the newest matches the facets are counted over.
+SEARCH_CAP = 1000
+
+
+def _search_where(store: ReadOnlyStore, f: Filters, kind: str) -> tuple[str, list[Any]]:
+    """The WHERE clause of one tab: the words, then outlet, dates, actor and country."""
+    k = KINDS[kind]
+    conds, params = [f"{k['fts']} MATCH ?", k["canonical"]], [_fts(store, k["fts"], f.q)]
+    for cond, value in (("a.outlet = ?", f.outlet), ("a.published >= ?", f.date_from), ("a.published <= ?", f.date_to)):
         if value:
-            art_where.append(cond)
-            art_params.append(value)
-    art_from = f"FROM articles_fts JOIN articles a ON a.sort_key = articles_fts.rowid WHERE {' AND '.join(art_where)}"
-    counts = {
-        "articles": store.one(f"SELECT count(*) AS n FROM (SELECT 1 {art_from} LIMIT {cap + 1})", art_params)["n"],
-        "quotes": store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ?"
-                            f" LIMIT {cap + 1})", [quote_q])["n"],
-        "claims": _claims_count(store, f.q, cap),
-    }
-    facets = store.rows(f"SELECT outlet AS key, count(*) AS count FROM (SELECT a.outlet {art_from} LIMIT {cap})"
-                        " GROUP BY outlet ORDER BY count DESC LIMIT 10", art_params)
+            conds.append(cond)
+            params.append(value)
+    if f.actor:
+        ids = ev._in(ev.actor_ids(store, f.actor))
+        conds.append(f"{k['cid']} IN {ids}" if k["cid"] else
+                     f"EXISTS (SELECT 1 FROM actors y WHERE y.article_id = a.id AND y.corpus_actor_id IN {ids})")
+    if f.country:
+        conds.append(f"{k['cid']} IN (SELECT id FROM corpus_actors WHERE country = ?)" if k["cid"] else
+                     "EXISTS (SELECT 1 FROM actors y WHERE y.article_id = a.id AND y.country = ?)")
+        params.append(f.country)
+    return " AND ".join(conds), params
+
+
+def search(store: ReadOnlyStore, f: Filters, limit: int = 30) -> dict[str, Any]:
+    """Articles, quotes or claims matching ``q``: the chosen tab's hits with keyword-in-context
+    snippets, every tab's (capped) count, and facets with counts over the tab's newest matches."""
+    kind = f.kind if f.kind in KINDS else "articles"
+    if not f.q:
+        return {"kind": kind, "hits": [], "counts": {}, "facets": {}, "next": None, "cap": SEARCH_CAP}
+    counts = {}
+    for name, k in KINDS.items():
+        w, params = _search_where(store, f, name)
+        counts[name] = store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM {k['from']} WHERE {w}"
+                                 f" LIMIT {SEARCH_CAP + 1})", params)["n"]
+    k = KINDS[kind]
+    w, params = _search_where(store, f, kind)
     after = int(decode_cursor(f.after, 1)[0]) if f.after else None
-    hits: list[Row]
-    if kind == "articles":
-        hits = store.rows(f"SELECT articles_fts.rowid AS k, a.id, a.title, a.published, a.outlet,"
-                          f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet {art_from}"
-                          + (" AND articles_fts.rowid < ?" if after else "") + " ORDER BY articles_fts.rowid DESC LIMIT ?",
-                          art_params + ([after] if after else []) + [limit + 1])
-    elif kind == "quotes":
-        hits = store.rows(f"SELECT quotes_fts.rowid AS k, q.article_id AS id, q.idx, a.title, a.published, a.outlet,"
-                          f" q.speaker_text, snippet(quotes_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet"
-                          " FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
-                          " WHERE quotes_fts MATCH ? AND q.dup = 0" + (" AND quotes_fts.rowid < ?" if after else "")
-                          + " ORDER BY quotes_fts.rowid DESC LIMIT ?", [quote_q] + ([after] if after else []) + [limit + 1])
-    else:
-        hits = _claims(store, f.q, after, limit + 1)
+    hits = store.rows(f"SELECT {k['fts']}.rowid AS k, a.id, {k['idx']} AS idx, a.title, a.published, a.outlet,"
+                      f" {k['who']} AS speaker_text, snippet({k['fts']}, {k['col']}, '{MARK_OPEN}', '{MARK_CLOSE}',"
+                      f" '…', 24) AS snippet FROM {k['from']} WHERE {w}" + (f" AND {k['fts']}.rowid < ?" if after else "")
+                      + f" ORDER BY {k['fts']}.rowid DESC LIMIT ?", params + ([after] if after else []) + [limit + 1])
     nxt = encode_cursor(hits[limit - 1]["k"]) if len(hits) > limit else None
     for h in hits:
         h["parts"] = marked(h.pop("snippet"))
-    return {"kind": kind, "hits": hits[:limit], "counts": counts, "cap": cap, "facets": facets, "next": nxt}
+    return {"kind": kind, "hits": hits[:limit], "counts": counts, "cap": SEARCH_CAP, "next": nxt,
+            "facets": _search_facets(store, kind, w, params)}
 
 
-def _words(q: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", q) if w.upper() not in ("AND", "OR", "NOT", "NEAR")]
-
-
-def _claims_count(store: ReadOnlyStore, q: str, cap: int) -> int:
-    words = _words(q)
-    if not words:
-        return 0
-    conds = " AND ".join("instr(lower(text), ?)" for _ in words)
-    return store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM claims WHERE {conds} LIMIT {cap + 1})",
-                     [w.lower() for w in words])["n"]
-
-
-def _claims(store: ReadOnlyStore, q: str, after: int | None, limit: int) -> list[Row]:
-    """Claims have no full-text index: every word as a case-insensitive substring, marked here."""
-    words = [w.lower() for w in _words(q)]
-    if not words:
-        return []
-    conds = " AND ".join("instr(lower(c.text), ?)" for _ in words)
-    rows = store.rows(f"SELECT c.pk AS k, c.article_id AS id, c.idx, c.text, c.source_text AS speaker_text, a.title,"
-                      f" a.published, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id WHERE {conds}"
-                      + (" AND c.pk < ?" if after else "") + " ORDER BY c.pk DESC LIMIT ?",
-                      words + ([after] if after else []) + [limit])
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    for r in rows:
-        text = r.pop("text").replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-        r["snippet"] = pattern.sub(lambda m: MARK_OPEN + m.group(0) + MARK_CLOSE, text)
-    return rows
+def _search_facets(store: ReadOnlyStore, kind: str, where: str, params: list[Any]) -> dict[str, list[Row]]:
+    """Outlet, year, actor and country counts over the tab's newest ``SEARCH_CAP`` matches
+    (articles count the actors they name; quotes and claims the actor who said them)."""
+    k = KINDS[kind]
+    sample = store.rows(f"SELECT a.id AS article_id, a.outlet, substr(a.published, 1, 4) AS year,"
+                        f" {k['cid'] or 'NULL'} AS cid FROM {k['from']} WHERE {where}"
+                        f" ORDER BY {k['fts']}.rowid DESC LIMIT {SEARCH_CAP}", params)
+    top = lambda c: [{"key": key, "count": n} for key, n in sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[:10]]  # noqa: E731
+    facets = {"outlet": top(Counter(r["outlet"] for r in sample)),
+              "year": top(Counter(r["year"] for r in sample if r["year"]))}
+    if k["cid"]:
+        cids = Counter(r["cid"] for r in sample if r["cid"] is not None)
+    else:  # the actors the matched articles name, counted once per article
+        cids = Counter({r["cid"]: r["n"] for r in store.rows(
+            "SELECT corpus_actor_id AS cid, count(DISTINCT article_id) AS n FROM actors WHERE corpus_actor_id IS NOT NULL"
+            f" AND article_id IN (SELECT value FROM json_each(?)) GROUP BY 1",
+            [json.dumps([r["article_id"] for r in sample])])})
+    names = {r["id"]: r for r in store.rows(f"SELECT id, name, country FROM corpus_actors WHERE id IN {ev._in(list(cids))}")}
+    facets["actor"] = [{**row, "name": names[row["key"]]["name"]} for row in top(cids)]
+    countries = Counter()
+    for cid, n in cids.items():
+        if names[cid]["country"]:
+            countries[names[cid]["country"]] += n
+    facets["country"] = top(countries)
+    return facets
 
 
 # -- quotes, claims, places lists -------------------------------------------------------------
@@ -313,11 +328,10 @@ def claims(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list
         return [], None  # walking every article to find none would be the slowest page of all
     conds, params = _article_filters(f)
     if f.actor:
-        conds.append("EXISTS (SELECT 1 FROM actors s WHERE s.article_id = x.article_id AND s.id = x.source"
-                     f" AND s.corpus_actor_id IN {ev._in(ev.actor_ids(store, f.actor))})")
-    for w in _words(f.q):
-        conds.append("instr(lower(x.text), ?)")
-        params.append(w.lower())
+        conds.append(f"x.source_cid IN {ev._in(ev.actor_ids(store, f.actor))}")
+    if f.q:
+        conds.append("x.pk IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        params.append(_fts(store, "claims_fts", f.q))
     ks, kp = _keyset(f, "a.sort_key")
     rows = store.rows("SELECT a.sort_key AS k, x.article_id, x.idx, x.text, x.source_text, x.hedged,"
                       f" a.title, a.outlet, a.published FROM {_join(f, 'claims')}"
