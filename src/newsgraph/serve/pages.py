@@ -205,8 +205,9 @@ KINDS: dict[str, dict[str, Any]] = {
                "from": "claims_fts JOIN claims x ON x.pk = claims_fts.rowid JOIN articles a ON a.id = x.article_id",
                "canonical": "x.dup = 0"},
 }
-#: Matches counted per tab, and the newest matches the facets are counted over.
+#: Matches counted per tab; the newest matches the facets are counted over.
 SEARCH_CAP = 1000
+FACET_SAMPLE = 500
 
 
 def _search_where(store: ReadOnlyStore, f: Filters, kind: str) -> tuple[str, list[Any]]:
@@ -249,33 +250,37 @@ def search(store: ReadOnlyStore, f: Filters, limit: int = 30) -> dict[str, Any]:
     nxt = encode_cursor(hits[limit - 1]["k"]) if len(hits) > limit else None
     for h in hits:
         h["parts"] = marked(h.pop("snippet"))
-    return {"kind": kind, "hits": hits[:limit], "counts": counts, "cap": SEARCH_CAP, "next": nxt,
+    return {"kind": kind, "hits": hits[:limit], "counts": counts, "cap": SEARCH_CAP, "sample": FACET_SAMPLE, "next": nxt,
             "facets": _search_facets(store, kind, w, params)}
 
 
 def _search_facets(store: ReadOnlyStore, kind: str, where: str, params: list[Any]) -> dict[str, list[Row]]:
-    """Outlet, year, actor and country counts over the tab's newest ``SEARCH_CAP`` matches
+    """Outlet, year, actor and country counts over the tab's newest ``FACET_SAMPLE`` matches
     (articles count the actors they name; quotes and claims the actor who said them)."""
     k = KINDS[kind]
     sample = store.rows(f"SELECT a.id AS article_id, a.outlet, substr(a.published, 1, 4) AS year,"
                         f" {k['cid'] or 'NULL'} AS cid FROM {k['from']} WHERE {where}"
-                        f" ORDER BY {k['fts']}.rowid DESC LIMIT {SEARCH_CAP}", params)
+                        f" ORDER BY {k['fts']}.rowid DESC LIMIT {FACET_SAMPLE}", params)
     top = lambda c: [{"key": key, "count": n} for key, n in sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[:10]]  # noqa: E731
     facets = {"outlet": top(Counter(r["outlet"] for r in sample)),
               "year": top(Counter(r["year"] for r in sample if r["year"]))}
-    if k["cid"]:
+    if k["cid"]:  # who said it, and that actor's country
         cids = Counter(r["cid"] for r in sample if r["cid"] is not None)
-    else:  # the actors the matched articles name, counted once per article
-        cids = Counter({r["cid"]: r["n"] for r in store.rows(
-            "SELECT corpus_actor_id AS cid, count(DISTINCT article_id) AS n FROM actors WHERE corpus_actor_id IS NOT NULL"
-            f" AND article_id IN (SELECT value FROM json_each(?)) GROUP BY 1",
-            [json.dumps([r["article_id"] for r in sample])])})
-    names = {r["id"]: r for r in store.rows(f"SELECT id, name, country FROM corpus_actors WHERE id IN {ev._in(list(cids))}")}
+        names = {r["id"]: r for r in store.rows(f"SELECT id, name, country FROM corpus_actors WHERE id IN {ev._in(list(cids))}")}
+        countries = Counter()
+        for cid, n in cids.items():
+            if names[cid]["country"]:
+                countries[names[cid]["country"]] += n
+    else:  # the actors the matched articles name, and their countries, counted once per article
+        ids = [json.dumps(sorted({r["article_id"] for r in sample}))]
+        per_article = "FROM json_each(?) j CROSS JOIN actors x ON x.article_id = j.value WHERE x.{0} IS NOT NULL GROUP BY x.{0}"
+        cids = Counter({r["key"]: r["n"] for r in store.rows(
+            "SELECT x.corpus_actor_id AS key, count(DISTINCT x.article_id) AS n "
+            + per_article.format("corpus_actor_id") + " ORDER BY n DESC, key LIMIT 10", ids)})
+        countries = Counter({r["key"]: r["n"] for r in store.rows(
+            "SELECT x.country AS key, count(DISTINCT x.article_id) AS n " + per_article.format("country"), ids)})
+        names = {r["id"]: r for r in store.rows(f"SELECT id, name FROM corpus_actors WHERE id IN {ev._in(list(cids))}")}
     facets["actor"] = [{**row, "name": names[row["key"]]["name"]} for row in top(cids)]
-    countries = Counter()
-    for cid, n in cids.items():
-        if names[cid]["country"]:
-            countries[names[cid]["country"]] += n
     facets["country"] = top(countries)
     return facets
 
@@ -298,12 +303,20 @@ def _keyset(f: Filters, col: str) -> tuple[list[str], list[Any]]:
     return [f"({col} < ? OR ({col} = ? AND x.idx < ?))"], [int(k), int(k), int(idx)]
 
 
-def _join(f: Filters, table: str) -> str:
-    """Articles newest first, then their items: with no item filter, walking the articles' sort_key
-    index and stopping after one page beats sorting every item (CROSS JOIN fixes that order)."""
-    if f.actor or f.q:
-        return f"{table} x JOIN articles a ON a.id = x.article_id"
-    return f"articles a CROSS JOIN {table} x ON x.article_id = a.id"
+#: Matches of ``q`` above which a list walks articles newest first instead of sorting the matches.
+WALK_ABOVE = 2000
+
+
+def _join(store: ReadOnlyStore, f: Filters, table: str) -> str:
+    """Articles newest first, then their items: with no item filter, or words so common that a
+    page of matches comes early, walking the articles' sort_key index and stopping after one page
+    beats sorting every match (CROSS JOIN fixes that order)."""
+    walk = not f.actor and (not f.q or store.one(
+        f"SELECT count(*) AS n FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT {WALK_ABOVE + 1})",
+        [_fts(store, f"{table}_fts", f.q)])["n"] > WALK_ABOVE)
+    if walk:
+        return f"articles a CROSS JOIN {table} x ON x.article_id = a.id"
+    return f"{table} x JOIN articles a ON a.id = x.article_id"
 
 
 def quotes(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list[Row], str | None]:
@@ -316,7 +329,7 @@ def quotes(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list
         params.append(_fts(store, "quotes_fts", f.q))
     ks, kp = _keyset(f, "a.sort_key")
     rows = store.rows("SELECT a.sort_key AS k, x.article_id, x.idx, x.text, x.kind, x.speaker_text,"
-                      f" x.speaker_corpus_id, c.name AS speaker, x.cue, a.title, a.outlet, a.published FROM {_join(f, 'quotes')}"
+                      f" x.speaker_corpus_id, c.name AS speaker, x.cue, a.title, a.outlet, a.published FROM {_join(store, f, 'quotes')}"
                       " LEFT JOIN corpus_actors c ON c.id = x.speaker_corpus_id"
                       f" WHERE {' AND '.join(conds + ks)} ORDER BY a.sort_key DESC, x.idx DESC LIMIT ?",
                       params + kp + [limit + 1])
@@ -334,7 +347,7 @@ def claims(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list
         params.append(_fts(store, "claims_fts", f.q))
     ks, kp = _keyset(f, "a.sort_key")
     rows = store.rows("SELECT a.sort_key AS k, x.article_id, x.idx, x.text, x.source_text, x.hedged,"
-                      f" a.title, a.outlet, a.published FROM {_join(f, 'claims')}"
+                      f" a.title, a.outlet, a.published FROM {_join(store, f, 'claims')}"
                       f" WHERE {' AND '.join(conds + ks)} ORDER BY a.sort_key DESC, x.idx DESC LIMIT ?",
                       params + kp + [limit + 1])
     return _paged(rows, limit)
