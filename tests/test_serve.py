@@ -276,6 +276,23 @@ def test_search_snippets_mark_matches_and_escape_the_rest(client: TestClient) ->
     assert client.get("/search?q=%22").status_code == 400  # nothing searchable: a message, not a crash
 
 
+def test_histogram_shows_a_quiet_period_as_a_zero_bar(client: TestClient) -> None:
+    from newsgraph.serve.events import bars, every_period
+
+    # asserted events on 10 and 13 January: the 11th and 12th are zero bars between them, not left out
+    html = client.get("/events/timeline?from=2021-01&to=2021-01&period=day").text
+    days = re.findall(r'aria-label="(2021-01-\d\d): (\d+) events"', html)
+    assert days == [("2021-01-10", "1"), ("2021-01-11", "0"), ("2021-01-12", "0"), ("2021-01-13", "1")]
+    assert re.search(r'class="bar zero" data-from="2021-01-11" data-to="2021-01-11"', html)
+    assert every_period(["2020-12-28", "2021-01-11"], "week") == ["2020-12-28", "2021-01-04", "2021-01-11"]
+    assert every_period(["2020-11", "2021-02"], "month") == ["2020-11", "2020-12", "2021-01", "2021-02"]
+    assert every_period(["2020-02-28", "2020-03-01"], "day") == ["2020-02-28", "2020-02-29", "2020-03-01"]
+    days = bars([{"period": "2021-01-01", "type": "X", "count": 2}, {"period": "2021-01-03", "type": "X", "count": 4}],
+                "day", Filters())["bars"]
+    assert [(b["key"], b["count"], b["zero"]) for b in days] == [
+        ("2021-01-01", 2, False), ("2021-01-02", 0, True), ("2021-01-03", 4, False)]
+
+
 def test_search_claims_tab_and_facets(client: TestClient) -> None:
     html = client.get("/search?q=condemned&kind=claims").text
     assert "<mark>condemned</mark> Ruritania" in html and "&lt;img src=x" in html and "<img src=x" not in html

@@ -222,20 +222,43 @@ def timeline(store: ReadOnlyStore, f: Filters, *, direct: bool = False) -> tuple
     return period, facets.histogram(store, p, period)
 
 
+def next_period(key: str, period: str) -> str:
+    """The period after ``key`` (a day, a week's Monday, YYYY-MM or YYYY)."""
+    if period == "year":
+        return str(int(key) + 1)
+    if period == "month":
+        y, m = map(int, key.split("-"))
+        return f"{y + m // 12}-{m % 12 + 1:02d}"
+    return (dt.date.fromisoformat(key) + dt.timedelta(days=7 if period == "week" else 1)).isoformat()
+
+
+def every_period(keys: list[str], period: str, limit: int = 20_000) -> list[str]:
+    """Every period from the first of ``keys`` to the last, so a quiet stretch is a zero bar."""
+    if not keys:
+        return []
+    out, key, last = [], min(keys), max(keys)
+    while key <= last and len(out) < limit:
+        out.append(key)
+        key = next_period(key, period)
+    return out
+
+
 def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: int = 120) -> dict:
-    """An SVG histogram (one link per period) from histogram rows: no JavaScript needed."""
+    """An SVG histogram (one link per period, a zero bar for a period without events) from
+    histogram rows: no JavaScript needed."""
     totals: Counter = Counter()
     for r in hist:
         totals[r["period"]] += r["count"]
-    keys = sorted(totals)
+    keys = every_period(list(totals), period)
     top = max(totals.values(), default=0)
     step = width / max(len(keys), 1)
     out = []
     for i, key in enumerate(keys):
         lo, hi = period_range(key, period)
-        h = max(1.0, height * totals[key] / top) if top else 0
-        out.append({"key": key, "count": totals[key], "x": round(i * step, 2), "w": round(max(step - 1, 1), 2),
-                    "y": round(height - h, 2), "h": round(h, 2), "from": lo, "to": hi,
+        n = totals.get(key, 0)
+        h = max(1.0, height * n / top) if n else 1.0  # a zero bar is a 1-pixel baseline mark
+        out.append({"key": key, "count": n, "x": round(i * step, 2), "w": round(max(step - 1, 1), 2),
+                    "y": round(height - h, 2), "h": round(h, 2), "from": lo, "to": hi, "zero": not n,
                     "href": "/events" + f.filter_qs(from_=lo, to=hi)})
     return {"bars": out, "width": width, "height": height, "period": period, "max": top}
 
