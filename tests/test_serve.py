@@ -229,6 +229,12 @@ def test_exports_carry_provenance_and_neutralise_formulas(client: TestClient) ->
     assert [r["trigger"] for r in j["rows"]] == ["condemned"]
     lines = client.get("/events.jsonl?type=ACCUSE").text.splitlines()
     assert json.loads(lines[0])["meta"] == j["meta"] and json.loads(lines[1])["id"] == "hostile~e1"
+    r = client.get("/events.csv?type=ACCUSE&outlet=%23x%0Ay")  # a value with a line break stays on the first line
+    meta = client.get("/events.json?type=ACCUSE&outlet=%23x%0Ay").json()["meta"]
+    first = r.text.split("\n", 1)[0]
+    assert first == f"# newsgraph {meta['newsgraph']}; store {meta['store']}; query {meta['query']}"
+    assert meta["query"] == "/events?type=ACCUSE&outlet=%23x%0Ay" and meta["store"] == j["meta"]["store"]
+    assert (r.headers["x-newsgraph-query"], r.headers["x-newsgraph-store"]) == (meta["query"], meta["store"])
     text = client.get("/events.csv?type=ACCUSE").text
     assert text.startswith("# newsgraph ")
     rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
