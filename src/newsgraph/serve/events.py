@@ -15,12 +15,13 @@ import datetime as dt
 from collections import Counter
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlencode
 
 from ..query import find_actors
 from ..store.aggregates import counts as kept_counts
 from . import facets
 from .db import BUDGET_MS, QueryTooSlow, ReadOnlyStore, Row
-from .filters import Filters, decode_cursor, encode_cursor
+from .filters import EVENT_KEYS, Filters, decode_cursor, encode_cursor
 
 PAGE = 50
 COUNT_CAP = 10_000
@@ -232,12 +233,20 @@ def next_period(key: str, period: str) -> str:
     return (dt.date.fromisoformat(key) + dt.timedelta(days=7 if period == "week" else 1)).isoformat()
 
 
-def every_period(keys: list[str], period: str, limit: int = 20_000) -> list[str]:
-    """Every period from the first of ``keys`` to the last, so a quiet stretch is a zero bar."""
+#: At most this many bars are drawn with the empty periods between them (ten years of days);
+#: past it (a day-by-day view of a century) only periods with events are drawn, and the caption says so.
+MAX_BARS = 3700
+
+
+def every_period(keys: list[str], period: str, limit: int = MAX_BARS) -> list[str] | None:
+    """Every period from the first of ``keys`` to the last, so a quiet stretch is a zero bar;
+    None when that is more than ``limit`` periods."""
     if not keys:
         return []
     out, key, last = [], min(keys), max(keys)
-    while key <= last and len(out) < limit:
+    while key <= last:
+        if len(out) == limit:
+            return None
         out.append(key)
         key = next_period(key, period)
     return out
@@ -250,8 +259,13 @@ def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: 
     for r in hist:
         totals[r["period"]] += r["count"]
     keys = every_period(list(totals), period)
+    gaps = keys is not None
+    keys = keys if gaps else sorted(totals)
     top = max(totals.values(), default=0)
     step = width / max(len(keys), 1)
+    pairs = f.pairs(EVENT_KEYS)  # each bar's link: these filters with its from/to, in canonical order
+    before = [kv for kv in pairs if EVENT_KEYS.index(kv[0]) < EVENT_KEYS.index("from")]
+    after = [kv for kv in pairs if EVENT_KEYS.index(kv[0]) > EVENT_KEYS.index("to")]
     out = []
     for i, key in enumerate(keys):
         lo, hi = period_range(key, period)
@@ -259,8 +273,8 @@ def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: 
         h = max(1.0, height * n / top) if n else 1.0  # a zero bar is a 1-pixel baseline mark
         out.append({"key": key, "count": n, "x": round(i * step, 2), "w": round(max(step - 1, 1), 2),
                     "y": round(height - h, 2), "h": round(h, 2), "from": lo, "to": hi, "zero": not n,
-                    "href": "/events" + f.filter_qs(from_=lo, to=hi)})
-    return {"bars": out, "width": width, "height": height, "period": period, "max": top}
+                    "href": "/events?" + urlencode(before + [("from", lo), ("to", hi)] + after)})
+    return {"bars": out, "width": width, "height": height, "period": period, "max": top, "gaps": gaps}
 
 
 # -- the overview ------------------------------------------------------------------------------

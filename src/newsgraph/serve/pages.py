@@ -207,7 +207,7 @@ KINDS: dict[str, dict[str, Any]] = {
 }
 #: Matches counted per tab; the newest matches the facets are counted over.
 SEARCH_CAP = 1000
-FACET_SAMPLE = 500
+FACET_SAMPLE = 200
 
 
 def _search_where(store: ReadOnlyStore, f: Filters, kind: str) -> tuple[str, list[Any]]:
