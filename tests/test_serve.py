@@ -293,9 +293,11 @@ def test_histogram_shows_a_quiet_period_as_a_zero_bar(client: TestClient) -> Non
     assert every_period(["2020-12-28", "2021-01-11"], "week") == ["2020-12-28", "2021-01-04", "2021-01-11"]
     assert every_period(["2020-11", "2021-02"], "month") == ["2020-11", "2020-12", "2021-01", "2021-02"]
     assert every_period(["2020-02-28", "2020-03-01"], "day") == ["2020-02-28", "2020-02-29", "2020-03-01"]
-    assert every_period(["1066-10-14", "2021-01-01"], "day") is None  # a century of days: only non-empty bars
-    assert len(bars([{"period": p, "type": "X", "count": 1} for p in ("1066-10-14", "2021-01-01")], "day",
-                    Filters())["bars"]) == 2
+    assert every_period(["1900-10-14", "2021-01-01"], "day") is None  # a century of days is drawn by year
+    century = bars([{"period": p, "type": "X", "count": 1} for p in ("1900-10-14", "1900-10-20", "2021-01-01")],
+                   "day", Filters())
+    assert (century["period"], century["asked"], len(century["bars"])) == ("year", "day", 122)
+    assert [(b["key"], b["count"]) for b in century["bars"][:2]] == [("1900", 2), ("1901", 0)]
     days = bars([{"period": "2021-01-01", "type": "X", "count": 2}, {"period": "2021-01-03", "type": "X", "count": 4}],
                 "day", Filters())["bars"]
     assert [(b["key"], b["count"], b["zero"]) for b in days] == [

@@ -274,9 +274,11 @@ def create_app(db: str | Path, *, token: str | None = None, hosts: list[str] | N
 
 def _warm(store: ReadOnlyStore) -> None:
     """Build what is still cached per store version (the places list, the store fingerprint)
-    before the first visitor asks; every other aggregate is kept by the store at ingest."""
+    and import the GEXF writer before the first visitor asks; every other aggregate is kept by
+    the store at ingest."""
     try:
         pages.places(store, Filters())
         store.fingerprint()
+        import networkx  # noqa: F401 - a second on first use
     except Exception:  # noqa: BLE001 - a failure here shows again, with its message, on the page that needs it
         pass

@@ -233,9 +233,10 @@ def next_period(key: str, period: str) -> str:
     return (dt.date.fromisoformat(key) + dt.timedelta(days=7 if period == "week" else 1)).isoformat()
 
 
-#: At most this many bars are drawn with the empty periods between them (ten years of days);
-#: past it (a day-by-day view of a century) only periods with events are drawn, and the caption says so.
-MAX_BARS = 3700
+#: At most this many bars are drawn (about one per pixel of the SVG); a longer span is drawn by a
+#: coarser period (days by week, weeks by month, months by year), and the caption says so.
+MAX_BARS = 1000
+COARSER = {"day": "week", "week": "month", "month": "year"}
 
 
 def every_period(keys: list[str], period: str, limit: int = MAX_BARS) -> list[str] | None:
@@ -258,9 +259,15 @@ def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: 
     totals: Counter = Counter()
     for r in hist:
         totals[r["period"]] += r["count"]
+    asked, given = period, totals
     keys = every_period(list(totals), period)
-    gaps = keys is not None
-    keys = keys if gaps else sorted(totals)
+    while keys is None and period in COARSER:  # too many to draw: regroup by the next period up
+        period = COARSER[period]
+        totals = Counter()
+        for key, n in given.items():
+            totals[period_of(key, period)] += n
+        keys = every_period(list(totals), period)
+    keys = keys if keys is not None else sorted(totals)
     top = max(totals.values(), default=0)
     step = width / max(len(keys), 1)
     pairs = f.pairs(EVENT_KEYS)  # each bar's link: these filters with its from/to, in canonical order
@@ -274,7 +281,7 @@ def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: 
         out.append({"key": key, "count": n, "x": round(i * step, 2), "w": round(max(step - 1, 1), 2),
                     "y": round(height - h, 2), "h": round(h, 2), "from": lo, "to": hi, "zero": not n,
                     "href": "/events?" + urlencode(before + [("from", lo), ("to", hi)] + after)})
-    return {"bars": out, "width": width, "height": height, "period": period, "max": top, "gaps": gaps}
+    return {"bars": out, "width": width, "height": height, "period": period, "asked": asked, "max": top}
 
 
 # -- the overview ------------------------------------------------------------------------------
