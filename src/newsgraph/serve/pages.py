@@ -272,14 +272,13 @@ def _search_facets(store: ReadOnlyStore, kind: str, where: str, params: list[Any
             if names[cid]["country"]:
                 countries[names[cid]["country"]] += n
     else:  # the actors the matched articles name, and their countries, counted once per article
-        ids = [json.dumps(sorted({r["article_id"] for r in sample}))]
-        per_article = "FROM json_each(?) j CROSS JOIN actors x ON x.article_id = j.value WHERE x.{0} IS NOT NULL GROUP BY x.{0}"
-        cids = Counter({r["key"]: r["n"] for r in store.rows(
-            "SELECT x.corpus_actor_id AS key, count(DISTINCT x.article_id) AS n "
-            + per_article.format("corpus_actor_id") + " ORDER BY n DESC, key LIMIT 10", ids)})
-        countries = Counter({r["key"]: r["n"] for r in store.rows(
-            "SELECT x.country AS key, count(DISTINCT x.article_id) AS n " + per_article.format("country"), ids)})
-        names = {r["id"]: r for r in store.rows(f"SELECT id, name FROM corpus_actors WHERE id IN {ev._in(list(cids))}")}
+        named = store.rows("SELECT DISTINCT x.article_id AS a, x.corpus_actor_id AS cid, x.country FROM json_each(?) j"
+                           " CROSS JOIN actors x ON x.article_id = j.value",
+                           [json.dumps(sorted({r["article_id"] for r in sample}))])
+        cids = Counter(cid for _, cid in {(r["a"], r["cid"]) for r in named if r["cid"] is not None})
+        countries = Counter(country for _, country in {(r["a"], r["country"]) for r in named if r["country"]})
+        names = {r["id"]: r for r in store.rows(
+            f"SELECT id, name FROM corpus_actors WHERE id IN {ev._in([r['key'] for r in top(cids)])}")}
     facets["actor"] = [{**row, "name": names[row["key"]]["name"]} for row in top(cids)]
     facets["country"] = top(countries)
     return facets
