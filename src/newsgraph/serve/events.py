@@ -166,6 +166,19 @@ def count(store: ReadOnlyStore, f: Filters, *, direct: bool = False) -> tuple[in
 
 
 # -- periods ---------------------------------------------------------------------------
+def as_date(day: str) -> dt.date | None:
+    """A YYYY-MM-DD day as SQLite's date functions read it: a day past the month's end runs into
+    the next month ('2006-06-31' is 1 July), as an old store may hold; None if not a day at all."""
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        try:
+            y, m, d = map(int, day.split("-"))
+            return dt.date(y, m, 1) + dt.timedelta(days=d - 1) if 1 <= d <= 31 else None
+        except ValueError:
+            return None
+
+
 def period_of(day: str, period: str) -> str | None:
     """The period a YYYY-MM-DD day falls in: the day, its ISO week's Monday, YYYY-MM or YYYY."""
     if period == "year":
@@ -175,8 +188,8 @@ def period_of(day: str, period: str) -> str | None:
     if len(day) < 10:
         return None
     if period == "week":
-        d = dt.date.fromisoformat(day)
-        return (d - dt.timedelta(days=d.weekday())).isoformat()
+        d = as_date(day)
+        return (d - dt.timedelta(days=d.weekday())).isoformat() if d else None
     return day
 
 
@@ -189,10 +202,10 @@ def period_range(key: str, period: str) -> tuple[str, str]:
 
 
 def auto_period(days: list[str]) -> str:
-    full = sorted(d for d in days if d and len(d) >= 10)
+    full = sorted(d for d in (as_date(d) for d in days if d and len(d) >= 10) if d)
     if not full:
         return "year"
-    span = (dt.date.fromisoformat(full[-1]) - dt.date.fromisoformat(full[0])).days
+    span = (full[-1] - full[0]).days
     return "day" if span <= 120 else "week" if span <= 730 else "month" if span <= 365 * 15 else "year"
 
 
@@ -230,7 +243,7 @@ def next_period(key: str, period: str) -> str:
     if period == "month":
         y, m = map(int, key.split("-"))
         return f"{y + m // 12}-{m % 12 + 1:02d}"
-    return (dt.date.fromisoformat(key) + dt.timedelta(days=7 if period == "week" else 1)).isoformat()
+    return (as_date(key) + dt.timedelta(days=7 if period == "week" else 1)).isoformat()
 
 
 #: At most this many bars are drawn (about one per pixel of the SVG); a longer span is drawn by a
@@ -257,8 +270,9 @@ def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: 
     """An SVG histogram (one link per period, a zero bar for a period without events) from
     histogram rows: no JavaScript needed."""
     totals: Counter = Counter()
-    for r in hist:
-        totals[r["period"]] += r["count"]
+    for r in hist:  # (a day past its month's end is drawn where SQLite puts it)
+        day = as_date(r["period"]) if period == "day" else None
+        totals[day.isoformat() if day else r["period"]] += r["count"]
     asked, given = period, totals
     keys = every_period(list(totals), period)
     while keys is None and period in COARSER:  # too many to draw: regroup by the next period up
