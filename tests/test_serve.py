@@ -208,7 +208,7 @@ def test_an_older_store_is_upgraded_once_before_serving(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.executescript("DROP TABLE event_days; DROP TABLE event_months; PRAGMA user_version = 4;")
     conn.close()
-    with pytest.raises(StoreError, match="schema version 4.*upgrades a writable store"):
+    with pytest.raises(StoreError, match="schema version 4.*upgrades a store it can write"):
         create_app(path, warm=False)
     assert upgrade(path) == (4, 5) and upgrade(path) is None
     page = TestClient(create_app(path, warm=False), base_url="http://127.0.0.1").get("/events/timeline.json")

@@ -82,7 +82,8 @@ class ReadOnlyStore:
                              "made by `newsgraph ingest`", source=str(self.path))
         if version != schema.SCHEMA_VERSION:
             advice = ("upgrade newsgraph" if version > schema.SCHEMA_VERSION else
-                      "`newsgraph serve` upgrades a writable store once before serving it (see upgrade())")
+                      "`newsgraph serve` upgrades a store it can write once before serving it; "
+                      "if this one is read-only, copy it somewhere writable and serve the copy")
             raise StoreError(f"the store has schema version {version}, this newsgraph reads "
                              f"{schema.SCHEMA_VERSION}; {advice}", source=str(self.path))
 
