@@ -1,6 +1,12 @@
 """Page latency of ``newsgraph serve`` on the synthetic 1,000,000-event store.
 
     .venv/bin/python benchmarks/serve_latency.py [--events 1000000] [--db /tmp/ng-serve-latency.db] [--reuse] [--runs 30]
+    .venv/bin/python benchmarks/serve_latency.py --reuse --db AFTER.db --compare BASE_SRC --base-db BEFORE.db
+
+``--compare`` renders every request twice, interleaved: once by this checkout on ``--db``, once
+by the newsgraph source tree BASE_SRC (e.g. a ``git archive`` of an older commit) on
+``--base-db`` (a copy of the same store at that version's schema), each in its own process,
+and prints p50/p95 of both side by side.
 
 Reuses the store builder of ``benchmarks/store_latency.py`` (real schema,
 Zipf-distributed actors and words, ten years of dates), then renders every
@@ -12,6 +18,7 @@ per view. Goal (issue 12): p95 < 300 ms per page.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -58,25 +65,97 @@ def views(rng: np.random.Generator, cursor: str) -> dict[str, callable]:
     }
 
 
-def main() -> None:
-    args = synthetic_store_args(__doc__.split("\n\n")[0], "/tmp/ng-serve-latency.db", 30)
-
+def _client(db: Path):
+    """A warmed-up in-process client of the app on ``db`` (cached aggregates built, if any)."""
     from starlette.testclient import TestClient
 
     from newsgraph.serve import create_app
 
-    client = TestClient(create_app(args.db, warm=False), base_url="http://127.0.0.1")
+    client = TestClient(create_app(db, warm=False), base_url="http://127.0.0.1")
     t = time.perf_counter()
     assert client.get("/").status_code == 200
-    print(f"first overview (builds the cached whole-store aggregates): {time.perf_counter() - t:.1f} s")
+    first = time.perf_counter() - t
     for path in ("/events/map", "/events/graph", "/places", "/events/timeline", "/index.json"):
-        client.get(path)  # the other cached aggregates and the store fingerprint
+        client.get(path)  # the other cached aggregates (if this version caches them) and the fingerprint
+    return client, first
+
+
+def _cursor(client) -> str:
     url = "/events"
     for _ in range(20):
         html = client.get(url).text
         url = "/events?after=" + html.split('rel="next" href="/events?after=')[1].split('"')[0]
-    cursor = url.split("after=")[1]
+    return url.split("after=")[1]
 
+
+def worker(db: Path) -> None:
+    """Serve paths read from stdin, one per line; answer 'ms status' per line (for --compare)."""
+    client, first = _client(db)
+    print(f"ready {first:.1f} {_cursor(client)}", flush=True)
+    for line in sys.stdin:
+        t = time.perf_counter()
+        r = client.get(line.strip())
+        print(f"{(time.perf_counter() - t) * 1000:.3f} {r.status_code}", flush=True)
+
+
+def _quantiles(ts: list[float]) -> tuple[float, float]:
+    return statistics.median(ts), statistics.quantiles(ts, n=20)[18]
+
+
+def compare(args) -> None:
+    """Before (BASE_SRC on --base-db) and after (this checkout on --db), request by request."""
+    import os
+    import subprocess
+
+    here = Path(__file__).resolve()
+    procs = {}
+    for side, src, db in (("before", str(args.compare), args.base_db), ("after", str(here.parents[1] / "src"), args.db)):
+        env = {**os.environ, "PYTHONPATH": src}
+        procs[side] = subprocess.Popen([sys.executable, str(here), "--worker", "--reuse", "--db", str(db)], env=env,
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    cursors = {}
+    for side, p in procs.items():
+        _, first, cursors[side] = p.stdout.readline().split()
+        print(f"{side}: first overview {float(first):.1f} s (builds whatever that version caches)")
+    rng = np.random.default_rng(11)
+    kinds = views(rng, "CURSOR")
+    times = {k: {"before": [], "after": []} for k in kinds}
+    statuses = {k: {"before": set(), "after": set()} for k in kinds}
+    for _ in range(args.runs):
+        for label, make in kinds.items():
+            path = make()
+            for side, p in procs.items():
+                p.stdin.write(path.replace("CURSOR", cursors[side]) + "\n")
+                p.stdin.flush()
+                ms, status = p.stdout.readline().split()
+                times[label][side].append(float(ms))
+                statuses[label][side].add(int(status))
+    for p in procs.values():
+        p.stdin.close()
+        p.wait()
+    print("| view | before p50 ms | before p95 ms | after p50 ms | after p95 ms | statuses |\n|---|---:|---:|---:|---:|---|")
+    for label, ts in times.items():
+        (b50, b95), (a50, a95) = _quantiles(ts["before"]), _quantiles(ts["after"])
+        sts = "/".join(",".join(map(str, sorted(statuses[label][s]))) for s in ("before", "after"))
+        print(f"| {label} | {b50:.0f} | {b95:.0f} | {a50:.0f} | {a95:.0f} | {sts} |")
+
+
+def main() -> None:
+    if "--worker" in sys.argv:
+        sys.argv.remove("--worker")
+        return worker(synthetic_store_args(__doc__.split("\n\n")[0], "/tmp/ng-serve-latency.db", 30).db)
+    extra = argparse.ArgumentParser(add_help=False)
+    extra.add_argument("--compare", type=Path)
+    extra.add_argument("--base-db", type=Path)
+    known, sys.argv[1:] = extra.parse_known_args()
+    args = synthetic_store_args(__doc__.split("\n\n")[0], "/tmp/ng-serve-latency.db", 30)
+    if known.compare:
+        args.compare, args.base_db = known.compare, known.base_db
+        return compare(args)
+
+    client, first = _client(args.db)
+    print(f"first overview (builds whatever is cached): {first:.1f} s")
+    cursor = _cursor(client)
     rng = np.random.default_rng(11)
     kinds = views(rng, cursor)
     times: dict[str, list[float]] = {k: [] for k in kinds}
@@ -90,8 +169,8 @@ def main() -> None:
             statuses[label].add(r.status_code)
     print("| view | p50 ms | p95 ms | statuses |\n|---|---:|---:|---|")
     for label, ts in times.items():
-        q = statistics.quantiles(ts, n=20)
-        print(f"| {label} | {statistics.median(ts):.0f} | {q[18]:.0f} | {', '.join(map(str, sorted(statuses[label])))} |")
+        p50, p95 = _quantiles(ts)
+        print(f"| {label} | {p50:.0f} | {p95:.0f} | {', '.join(map(str, sorted(statuses[label])))} |")
 
 
 if __name__ == "__main__":

@@ -106,6 +106,7 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
                      " GROUP BY corpus_actor_id, name")
         conn.execute("UPDATE corpus_actors SET articles = 1, mentions = 1")
         aggregates.rebuild_counts(conn)
+        aggregates.rebuild_facets(conn)
     conn.execute("ANALYZE")
     store.close()
 

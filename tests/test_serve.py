@@ -157,6 +157,71 @@ def test_untrusted_hosts_and_missing_token_are_refused(db: Path) -> None:
     assert bare.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
 
 
+def test_ipv6_localhost_is_a_trusted_host(db: Path) -> None:
+    """'[::1]:8001' was read as host '[' by the host check of the Starlette releases we allow."""
+    app = TestClient(create_app(db, warm=False), base_url="http://127.0.0.1")
+    for host, status in [("[::1]", 200), ("[::1]:8001", 200), ("[0:0:0:0:0:0:0:1]:8001", 200), ("LocalHost:80", 200),
+                         ("127.0.0.1:8001", 200), ("[::2]:8001", 400), ("::1", 400), ("[::1]x", 400), ("[::1", 400),
+                         ("localhost.evil.invalid", 400), ("", 400)]:
+        assert app.get("/events.json", headers={"host": host}).status_code == status, host
+    public = TestClient(create_app(db, warm=False, hosts=["fe80::1"]), base_url="http://127.0.0.1")
+    assert public.get("/", headers={"host": "[fe80::1]:8001"}).status_code == 200
+
+
+def test_ipv6_localhost_bind_serves_a_real_server(db: Path, tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    try:
+        with socket.socket(socket.AF_INET6) as s:
+            s.bind(("::1", 0))
+            port = s.getsockname()[1]
+    except OSError:
+        pytest.skip("no IPv6 loopback on this machine")
+    exe = Path(sys.executable).parent / "newsgraph"
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--host", "::1", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"})
+    try:
+        for _ in range(150):
+            try:
+                r = httpx.get(f"http://[::1]:{port}/events.json", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["rows"] is not None  # Host: [::1]:port, no token needed
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_an_older_store_is_upgraded_once_before_serving(tmp_path: Path) -> None:
+    from newsgraph.serve.db import upgrade
+
+    path = tmp_path / "v4.db"
+    with Store(path) as store:
+        store.write(_record("p", "Talks\n\nThe minister Karl Ost met the delegation of Borduria. It went on.",
+                            "2021-01-10", "Wire", source="Karl Ost", target="Borduria", trigger="met", etype="CONSULT"))
+    conn = sqlite3.connect(path)
+    conn.executescript("DROP TABLE event_days; DROP TABLE event_months; PRAGMA user_version = 4;")
+    conn.close()
+    with pytest.raises(StoreError, match="schema version 4.*upgrades a store it can write"):
+        create_app(path, warm=False)
+    assert upgrade(path) == (4, 5) and upgrade(path) is None
+    page = TestClient(create_app(path, warm=False), base_url="http://127.0.0.1").get("/events/timeline.json")
+    assert [(r["type"], r["count"]) for r in page.json()["rows"]] == [("CONSULT", 1)]
+
+
+def test_actor_profile_lists_claims_citing_it(client: TestClient) -> None:
+    data = client.get("/actors/1.json").json()
+    html = client.get("/actors/1").text
+    assert "Claims citing Anna Weber" in html and "condemned Ruritania" in html
+    assert data["rows"] and all(r["dir"] in ("acts on", "acted on by") for r in data["rows"])
+
+
 def test_exports_carry_provenance_and_neutralise_formulas(client: TestClient) -> None:
     j = client.get("/events.json?type=ACCUSE").json()
     assert j["meta"]["query"] == "/events?type=ACCUSE"
@@ -164,6 +229,12 @@ def test_exports_carry_provenance_and_neutralise_formulas(client: TestClient) ->
     assert [r["trigger"] for r in j["rows"]] == ["condemned"]
     lines = client.get("/events.jsonl?type=ACCUSE").text.splitlines()
     assert json.loads(lines[0])["meta"] == j["meta"] and json.loads(lines[1])["id"] == "hostile~e1"
+    r = client.get("/events.csv?type=ACCUSE&outlet=%23x%0Ay")  # a value with a line break stays on the first line
+    meta = client.get("/events.json?type=ACCUSE&outlet=%23x%0Ay").json()["meta"]
+    first = r.text.split("\n", 1)[0]
+    assert first == f"# newsgraph {meta['newsgraph']}; store {meta['store']}; query {meta['query']}"
+    assert meta["query"] == "/events?type=ACCUSE&outlet=%23x%0Ay" and meta["store"] == j["meta"]["store"]
+    assert (r.headers["x-newsgraph-query"], r.headers["x-newsgraph-store"]) == (meta["query"], meta["store"])
     text = client.get("/events.csv?type=ACCUSE").text
     assert text.startswith("# newsgraph ")
     rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
@@ -209,6 +280,45 @@ def test_search_snippets_mark_matches_and_escape_the_rest(client: TestClient) ->
     html = client.get("/search?q=script").text
     assert "&lt;<mark>script</mark>&gt;" in html
     assert client.get("/search?q=%22").status_code == 400  # nothing searchable: a message, not a crash
+
+
+def test_histogram_shows_a_quiet_period_as_a_zero_bar(client: TestClient) -> None:
+    from newsgraph.serve.events import bars, every_period
+
+    # asserted events on 10 and 13 January: the 11th and 12th are zero bars between them, not left out
+    html = client.get("/events/timeline?from=2021-01&to=2021-01&period=day").text
+    days = re.findall(r'aria-label="(2021-01-\d\d): (\d+) events"', html)
+    assert days == [("2021-01-10", "1"), ("2021-01-11", "0"), ("2021-01-12", "0"), ("2021-01-13", "1")]
+    assert re.search(r'class="bar zero" data-from="2021-01-11" data-to="2021-01-11"', html)
+    assert every_period(["2020-12-28", "2021-01-11"], "week") == ["2020-12-28", "2021-01-04", "2021-01-11"]
+    assert every_period(["2020-11", "2021-02"], "month") == ["2020-11", "2020-12", "2021-01", "2021-02"]
+    assert every_period(["2020-02-28", "2020-03-01"], "day") == ["2020-02-28", "2020-02-29", "2020-03-01"]
+    assert every_period(["1900-10-14", "2021-01-01"], "day") is None  # a century of days is drawn by year
+    century = bars([{"period": p, "type": "X", "count": 1} for p in ("1900-10-14", "1900-10-20", "2021-01-01")],
+                   "day", Filters())
+    assert (century["period"], century["asked"], len(century["bars"])) == ("year", "day", 122)
+    assert [(b["key"], b["count"]) for b in century["bars"][:2]] == [("1900", 2), ("1901", 0)]
+    days = bars([{"period": "2021-01-01", "type": "X", "count": 2}, {"period": "2021-01-03", "type": "X", "count": 4}],
+                "day", Filters())["bars"]
+    assert [(b["key"], b["count"], b["zero"]) for b in days] == [
+        ("2021-01-01", 2, False), ("2021-01-02", 0, True), ("2021-01-03", 4, False)]
+
+
+def test_search_claims_tab_and_facets(client: TestClient) -> None:
+    html = client.get("/search?q=condemned&kind=claims").text
+    assert "<mark>condemned</mark> Ruritania" in html and "&lt;img src=x" in html and "<img src=x" not in html
+    data = client.get("/search.json?q=condemned&kind=claims").json()
+    assert [(r["id"], r["idx"], r["speaker_text"]) for r in data["rows"]] == [("hostile", 0, "Anna Weber")]
+    assert re.search(r"claims \(1\)", html) and re.search(r"articles \(1\)", html)
+    # facets with counts: outlet, year, the claim's source and its country; each a link that filters
+    assert re.search(r'href="/search\?from=2021&amp;to=2021&amp;q=condemned&amp;kind=claims">2021</a> <small>1', html)
+    assert re.search(r'href="/search\?actor=\d+&amp;q=condemned&amp;kind=claims">Anna Weber</a> <small>1', html)
+    assert re.search(r'href="/search\?country=RTA&amp;q=condemned&amp;kind=claims">RTA</a> <small>1', html)
+    # articles count the actors they name; the country and year facets filter every tab
+    met = client.get("/search?q=met").text
+    assert re.search(r">Karl Ost</a> <small>7<", met) and re.search(r">Borduria</a> <small>7<", met)
+    assert re.search(r"articles \(7\)", met) and re.search(r"articles \(0\)", client.get("/search?q=met&country=BOR").text)
+    assert re.search(r"articles \(3\)", client.get("/search?q=met&from=2021-01&to=2021-01").text)
 
 
 def test_not_a_store_and_cli_refusals(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from ..serve import create_app
+        from ..serve.db import upgrade
         from ..store import default_db
 
         if host not in LOCAL and not token:
@@ -36,6 +37,10 @@ def register(app: typer.Typer) -> None:
         if token == "generate":
             token = secrets.token_urlsafe(24)
         path = db or default_db()
+        upgraded = upgrade(path)
+        if upgraded:
+            err.print(f"newsgraph serve: upgraded {path} from store schema {upgraded[0]} to {upgraded[1]} (once)",
+                      markup=False, soft_wrap=True)
         app = create_app(path, token=token, hosts=[] if host in LOCAL else [host])
         shown = f"[{host}]" if ":" in host else host
         url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")

@@ -18,7 +18,6 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -31,10 +30,10 @@ from . import exports, pages
 from .db import QueryTooSlow, ReadOnlyStore
 from .filters import PERIODS, BadFilter, Filters
 from .highlight import visible
-from .security import SecurityMiddleware
+from .security import SecurityMiddleware, TrustedHostMiddleware
 
 HERE = Path(str(importlib.resources.files(__package__)))
-LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1"]
 
 
 @dataclass
@@ -73,12 +72,11 @@ def around(sentence: str, start: int, end: int, width: int = 110) -> tuple[str, 
 def overview(req: Request, f: Filters) -> View:
     store: ReadOnlyStore = req.app.state.store
     data = ev.overview(store)
-    period = f.period or ev.store_period(store)
+    period, hist = ev.timeline(store, Filters(period=f.period))
     rows = [{"group": "total", "key": k, "count": v} for k, v in data["totals"].items()]
     rows += [{"group": g, "key": r["key"], "count": r["count"]} for g in ("types", "outlets", "skipped")
              for r in data[g]]
-    return View("overview.html", {"data": data, "hist": ev.bars(ev.store_histogram(store, period), period, f),
-                                  "period": period},
+    return View("overview.html", {"data": data, "hist": ev.bars(hist, period, f), "period": period},
                 rows, ["group", "key", "count"])
 
 
@@ -93,16 +91,10 @@ def events_table(req: Request, f: Filters) -> View:
 def timeline(req: Request, f: Filters) -> View:
     store = req.app.state.store
     slow = False
-    if f.has_event_filters():
-        try:
-            day_type = ev.day_type_counts(store, f)
-        except QueryTooSlow:  # the page still renders, says so, and offers the table
-            day_type, slow = [], True
-        period = f.period or ev.auto_period([r["day"] for r in day_type])
-        hist = ev.histogram(day_type, period)
-    else:
-        period = f.period or ev.store_period(store)
-        hist = ev.store_histogram(store, period)
+    try:
+        period, hist = ev.timeline(store, f)
+    except QueryTooSlow:  # the page still renders, says so, and offers the table
+        period, hist, slow = f.period or "month", [], True
     n, capped = ev.count(store, f)
     rows = ev.page(store, f, limit=200)[0] if n is not None and n <= 200 and not capped else []
     return View("timeline.html", {"period": period, "hist": hist, "bars": ev.bars(hist, period, f), "slow": slow,
@@ -281,12 +273,12 @@ def create_app(db: str | Path, *, token: str | None = None, hosts: list[str] | N
 
 
 def _warm(store: ReadOnlyStore) -> None:
-    """Build the cached whole-store aggregates before the first visitor asks (seconds on 1M events)."""
+    """Build what is still cached per store version (the places list, the store fingerprint)
+    and import the GEXF writer before the first visitor asks; every other aggregate is kept by
+    the store at ingest."""
     try:
-        ev.store_histogram(store, ev.store_period(store))
-        ev.map_counts(store, Filters())
-        ev.graph(store, Filters())
         pages.places(store, Filters())
         store.fingerprint()
+        import networkx  # noqa: F401 - a second on first use
     except Exception:  # noqa: BLE001 - a failure here shows again, with its message, on the page that needs it
         pass

@@ -32,6 +32,29 @@ class QueryTooSlow(Exception):
     """A query ran out of its time budget."""
 
 
+def upgrade(path: str | Path) -> tuple[int, int] | None:
+    """Migrate an older store forward before serving it (the UI itself only reads): (from, to)
+    versions, or None when there was nothing to do. A store that cannot be written raises the
+    ``StoreError`` that says what to do (copy it somewhere writable)."""
+    from ..store import Store
+
+    target = Path(path)
+    if not target.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(target.resolve()))}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # not SQLite: ReadOnlyStore says so
+    if version >= schema.SCHEMA_VERSION:
+        return None
+    Store(target, create=False).close()  # migrates, one transaction per version
+    return version, schema.SCHEMA_VERSION
+
+
 class ReadOnlyStore:
     """A newsgraph store opened read-only; ``conn()`` gives this thread's connection."""
 
@@ -58,9 +81,11 @@ class ReadOnlyStore:
             raise StoreError("this SQLite file is not a newsgraph store; pass --db with a store "
                              "made by `newsgraph ingest`", source=str(self.path))
         if version != schema.SCHEMA_VERSION:
+            advice = ("upgrade newsgraph" if version > schema.SCHEMA_VERSION else
+                      "`newsgraph serve` upgrades a store it can write once before serving it; "
+                      "if this one is read-only, copy it somewhere writable and serve the copy")
             raise StoreError(f"the store has schema version {version}, this newsgraph reads "
-                             f"{schema.SCHEMA_VERSION}; run any `newsgraph` query command on it once "
-                             "to migrate it, or upgrade newsgraph", source=str(self.path))
+                             f"{schema.SCHEMA_VERSION}; {advice}", source=str(self.path))
 
     def conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)

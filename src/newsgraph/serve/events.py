@@ -3,8 +3,10 @@
 Every query reads non-duplicate events (``events.dup = 0``) and, unless the
 polarity filter says otherwise, asserted ones. Pages are keyset-paginated on
 ``(day, pk)`` newest first, through the ``events_*`` indexes, so page 1,000
-costs what page 1 costs. Counts stop at ``COUNT_CAP``. Whole-store
-aggregates (no filter) are computed once per store version and cached.
+costs what page 1 costs. Counts stop at ``COUNT_CAP``. Histograms, counts,
+the map and the network read the aggregates the store keeps at ingest when
+the filters allow (facets.py); ``direct=True`` makes them read the events
+table instead (what the tests compare them with).
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import datetime as dt
 from collections import Counter
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlencode
 
 from ..query import find_actors
+from ..store.aggregates import counts as kept_counts
+from . import facets
 from .db import BUDGET_MS, QueryTooSlow, ReadOnlyStore, Row
-from .filters import Filters, decode_cursor, encode_cursor
+from .filters import EVENT_KEYS, Filters, decode_cursor, encode_cursor
 
 PAGE = 50
 COUNT_CAP = 10_000
@@ -140,23 +145,40 @@ def by_pks(store: ReadOnlyStore, pks: list[int]) -> list[Row]:
                       f" ON ct.id = e.target_cid WHERE e.pk IN {_in(pks)} ORDER BY e.day DESC, e.pk DESC")
 
 
-def count(store: ReadOnlyStore, f: Filters) -> tuple[int | None, bool]:
-    """(matching events, capped?): counting stops at ``COUNT_CAP`` or after ``COUNT_MS``
-    (then ``(None, True)``: the page says "many" rather than wait)."""
-    conds, params, either = where(store, f)
-    if not f.has_event_filters() or f.active() == [("polarity", "all")]:
-        totals = overview(store)["totals"]
-        n = totals["events_all"] if f.polarity == "all" else totals["events"]
+def count(store: ReadOnlyStore, f: Filters, *, direct: bool = False) -> tuple[int | None, bool]:
+    """(matching events, capped?): exact from the aggregates when they cover the filters; otherwise
+    counting stops at ``COUNT_CAP`` or after ``COUNT_MS`` (then ``(None, True)``: the page says
+    "many" rather than wait)."""
+    p = None if direct else facets.plan(store, f, facets.DAY_FILTERS)
+    if p is not None:
+        n = facets.total(store, p)
     else:
+        n = 0
         try:
-            n = store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE {_flat(conds, either)}"
-                          f" LIMIT {COUNT_CAP + 1})", params, ms=COUNT_MS)["n"]
+            for w, params in _wheres(*where(store, f)):  # disjoint sides, each through its own index
+                n += store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM events e WHERE {w}"
+                               f" LIMIT {COUNT_CAP + 1 - n})", params, ms=COUNT_MS)["n"]
+                if n > COUNT_CAP:
+                    break
         except QueryTooSlow:
             return None, True
     return min(n, COUNT_CAP), n > COUNT_CAP
 
 
 # -- periods ---------------------------------------------------------------------------
+def as_date(day: str) -> dt.date | None:
+    """A YYYY-MM-DD day as SQLite's date functions read it: a day past the month's end runs into
+    the next month ('2006-06-31' is 1 July), as an old store may hold; None if not a day at all."""
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        try:
+            y, m, d = map(int, day.split("-"))
+            return dt.date(y, m, 1) + dt.timedelta(days=d - 1) if 1 <= d <= 31 else None
+        except ValueError:
+            return None
+
+
 def period_of(day: str, period: str) -> str | None:
     """The period a YYYY-MM-DD day falls in: the day, its ISO week's Monday, YYYY-MM or YYYY."""
     if period == "year":
@@ -166,8 +188,8 @@ def period_of(day: str, period: str) -> str | None:
     if len(day) < 10:
         return None
     if period == "week":
-        d = dt.date.fromisoformat(day)
-        return (d - dt.timedelta(days=d.weekday())).isoformat()
+        d = as_date(day)
+        return (d - dt.timedelta(days=d.weekday())).isoformat() if d else None
     return day
 
 
@@ -180,20 +202,11 @@ def period_range(key: str, period: str) -> tuple[str, str]:
 
 
 def auto_period(days: list[str]) -> str:
-    full = sorted(d for d in days if d and len(d) >= 10)
+    full = sorted(d for d in (as_date(d) for d in days if d and len(d) >= 10) if d)
     if not full:
         return "year"
-    span = (dt.date.fromisoformat(full[-1]) - dt.date.fromisoformat(full[0])).days
+    span = (full[-1] - full[0]).days
     return "day" if span <= 120 else "week" if span <= 730 else "month" if span <= 365 * 15 else "year"
-
-
-def store_histogram(store: ReadOnlyStore, period: str) -> list[Row]:
-    """The whole store's histogram by ``period`` and type (cached per store version)."""
-    return store.cached(f"hist-{period}", lambda s: histogram(overview(s)["day_type"], period))
-
-
-def store_period(store: ReadOnlyStore) -> str:
-    return store.cached("period", lambda s: auto_period([r["day"] for r in overview(s)["day_type"]]))
 
 
 def histogram(day_type: list[Row], period: str) -> list[Row]:
@@ -207,89 +220,146 @@ def histogram(day_type: list[Row], period: str) -> list[Row]:
 
 
 def day_type_counts(store: ReadOnlyStore, f: Filters) -> list[Row]:
-    """Matching events per (day, type); whole-store counts come from the cache."""
-    if not f.has_event_filters():
-        return overview(store)["day_type"]
+    """Matching events per (day, type), from the events table."""
     return grouped(store, f, "e.day AS day, e.type AS type", "day, type", extra="AND e.day IS NOT NULL")
 
 
+def timeline(store: ReadOnlyStore, f: Filters, *, direct: bool = False) -> tuple[str, list[Row]]:
+    """(period, rows of (period, type, count)): ``f.period``, else one that suits the span of the
+    matching events (auto_period)."""
+    p = None if direct else facets.plan(store, f, facets.DAY_FILTERS)
+    if p is None:
+        day_type = day_type_counts(store, f)
+        period = f.period or auto_period([r["day"] for r in day_type])
+        return period, histogram(day_type, period)
+    period = f.period or auto_period(list(facets.span(store, p) or ()))
+    return period, facets.histogram(store, p, period)
+
+
+def next_period(key: str, period: str) -> str:
+    """The period after ``key`` (a day, a week's Monday, YYYY-MM or YYYY)."""
+    if period == "year":
+        return str(int(key) + 1)
+    if period == "month":
+        y, m = map(int, key.split("-"))
+        return f"{y + m // 12}-{m % 12 + 1:02d}"
+    return (as_date(key) + dt.timedelta(days=7 if period == "week" else 1)).isoformat()
+
+
+#: At most this many bars are drawn (about one per pixel of the SVG); a longer span is drawn by a
+#: coarser period (days by week, weeks by month, months by year), and the caption says so.
+MAX_BARS = 1000
+COARSER = {"day": "week", "week": "month", "month": "year"}
+
+
+def every_period(keys: list[str], period: str, limit: int = MAX_BARS) -> list[str] | None:
+    """Every period from the first of ``keys`` to the last, so a quiet stretch is a zero bar;
+    None when that is more than ``limit`` periods."""
+    if not keys:
+        return []
+    out, key, last = [], min(keys), max(keys)
+    while key <= last:
+        if len(out) == limit:
+            return None
+        out.append(key)
+        key = next_period(key, period)
+    return out
+
+
 def bars(hist: list[Row], period: str, f: Filters, *, width: int = 960, height: int = 120) -> dict:
-    """An SVG histogram (one link per period) from histogram rows: no JavaScript needed."""
+    """An SVG histogram (one link per period, a zero bar for a period without events) from
+    histogram rows: no JavaScript needed."""
     totals: Counter = Counter()
-    for r in hist:
-        totals[r["period"]] += r["count"]
-    keys = sorted(totals)
+    for r in hist:  # (a day past its month's end is drawn where SQLite puts it)
+        day = as_date(r["period"]) if period == "day" else None
+        totals[day.isoformat() if day else r["period"]] += r["count"]
+    asked, given = period, totals
+    keys = every_period(list(totals), period)
+    while keys is None and period in COARSER:  # too many to draw: regroup by the next period up
+        period = COARSER[period]
+        totals = Counter()
+        for key, n in given.items():
+            totals[period_of(key, period)] += n
+        keys = every_period(list(totals), period)
+    keys = keys if keys is not None else sorted(totals)
     top = max(totals.values(), default=0)
     step = width / max(len(keys), 1)
+    pairs = f.pairs(EVENT_KEYS)  # each bar's link: these filters with its from/to, in canonical order
+    before = [kv for kv in pairs if EVENT_KEYS.index(kv[0]) < EVENT_KEYS.index("from")]
+    after = [kv for kv in pairs if EVENT_KEYS.index(kv[0]) > EVENT_KEYS.index("to")]
     out = []
     for i, key in enumerate(keys):
         lo, hi = period_range(key, period)
-        h = max(1.0, height * totals[key] / top) if top else 0
-        out.append({"key": key, "count": totals[key], "x": round(i * step, 2), "w": round(max(step - 1, 1), 2),
-                    "y": round(height - h, 2), "h": round(h, 2), "from": lo, "to": hi,
-                    "href": "/events" + f.filter_qs(from_=lo, to=hi)})
-    return {"bars": out, "width": width, "height": height, "period": period, "max": top}
+        n = totals.get(key, 0)
+        h = max(1.0, height * n / top) if n else 1.0  # a zero bar is a 1-pixel baseline mark
+        out.append({"key": key, "count": n, "x": round(i * step, 2), "w": round(max(step - 1, 1), 2),
+                    "y": round(height - h, 2), "h": round(h, 2), "from": lo, "to": hi, "zero": not n,
+                    "href": "/events?" + urlencode(before + [("from", lo), ("to", hi)] + after)})
+    return {"bars": out, "width": width, "height": height, "period": period, "asked": asked, "max": top}
 
 
-# -- whole-store aggregates ------------------------------------------------------------------
+# -- the overview ------------------------------------------------------------------------------
+TOTALS = ("articles", "events", "events_all", "negated", "hypothetical", "partial", "low_confidence", "quotes",
+          "claims", "places")
+
+
 def overview(store: ReadOnlyStore) -> dict:
-    return store.cached("overview", _overview)
+    """Totals, data quality, types, outlets, top actors and skipped inputs: index reads of the
+    aggregates the store keeps (``counts``, the ``corpus_actors`` counters)."""
+    with store.budget() as conn:
+        kept = dict(kept_counts(conn, "total"))
+        totals = {k: kept.get(k, 0) for k in TOTALS}
+        totals["duplicates"] = conn.execute("SELECT count(*) FROM articles INDEXED BY articles_duplicate_of"
+                                            " WHERE duplicate_of IS NOT NULL").fetchone()[0]
+        totals["actors"] = conn.execute("SELECT count(*) FROM corpus_actors WHERE articles > 0").fetchone()[0]
+        totals["skipped"] = conn.execute("SELECT count(*) FROM skipped").fetchone()[0]
+        return {
+            "totals": totals,
+            "types": _top(kept_counts(conn, "event_type")),
+            "outlets": _top(kept_counts(conn, "outlet"))[:10],
+            "actors": [dict(r) for r in conn.execute(
+                "SELECT id, name, country, sector, events_as_source + events_as_target AS count FROM corpus_actors"
+                " ORDER BY events_as_source + events_as_target DESC, mentions DESC, id LIMIT 10")],
+            "skipped": [dict(r) for r in conn.execute(
+                "SELECT kind AS key, count(*) AS count FROM skipped GROUP BY kind ORDER BY count DESC, kind")],
+        }
 
 
-def _overview(store: ReadOnlyStore) -> dict:
-    ms = 120_000
-    one = lambda sql: store.one(sql, ms=ms)  # noqa: E731
-    q = one("SELECT count(*) AS events_all, coalesce(sum(negated = 0), 0) AS events,"
-            " coalesce(sum(negated), 0) AS negated, coalesce(sum(hypothetical), 0) AS hypothetical,"
-            " coalesce(sum(source_cid IS NULL OR target_cid IS NULL), 0) AS partial,"
-            " coalesce(sum(confidence < 0.5), 0) AS low_confidence FROM events WHERE dup = 0")
-    totals = {
-        **q,
-        "articles": one("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NULL")["n"],
-        "duplicates": one("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")["n"],
-        "actors": one("SELECT count(*) AS n FROM corpus_actors WHERE articles > 0")["n"],
-        "quotes": one("SELECT count(*) AS n FROM quotes WHERE dup = 0")["n"],
-        "claims": one("SELECT count(*) AS n FROM claims")["n"],
-        "places": one("SELECT count(*) AS n FROM places")["n"],
-        "skipped": one("SELECT count(*) AS n FROM skipped")["n"],
-    }
-    return {
-        "totals": totals,
-        "day_type": store.rows("SELECT day, type, count(*) AS n FROM events WHERE dup = 0 AND negated = 0"
-                               " AND day IS NOT NULL GROUP BY day, type", ms=ms),
-        "types": store.rows("SELECT type AS key, count(*) AS count FROM events WHERE dup = 0 AND negated = 0"
-                            " GROUP BY type ORDER BY count DESC", ms=ms),
-        "outlets": store.rows("SELECT outlet AS key, count(*) AS count FROM articles WHERE duplicate_of IS NULL"
-                              " GROUP BY outlet ORDER BY count DESC LIMIT 10", ms=ms),
-        "actors": store.rows("SELECT id, name, country, sector, events_as_source + events_as_target AS count"
-                             " FROM corpus_actors ORDER BY count DESC, mentions DESC LIMIT 10", ms=ms),
-        "skipped": store.rows("SELECT kind AS key, count(*) AS count FROM skipped GROUP BY kind"
-                              " ORDER BY count DESC", ms=ms),
-    }
+def total(store: ReadOnlyStore, key: str) -> int:
+    """One of the store's kept totals (``TOTALS``)."""
+    row = store.one("SELECT n FROM counts WHERE grp = 'total' AND key = ? AND null_key = 0", [key])
+    return row["n"] if row else 0
+
+
+def _top(rows: list[tuple[str | None, int]]) -> list[Row]:
+    """(key, count) rows, most first (equal counts in key order)."""
+    return [{"key": k, "count": n} for k, n in sorted(rows, key=lambda kn: -kn[1])]
 
 
 # -- map and network -----------------------------------------------------------------------
-def map_counts(store: ReadOnlyStore, f: Filters, *, places: int = 300) -> dict:
+def map_counts(store: ReadOnlyStore, f: Filters, *, places: int = 300, direct: bool = False) -> dict:
     """Events per country (of the event's place, else of its source) and per geocoded place."""
-    if not f.has_event_filters():
-        return store.cached("map", lambda s: _map_counts(s, f, places, ms=120_000))
-    return _map_counts(store, f, places)
-
-
-def _map_counts(store: ReadOnlyStore, f: Filters, places: int, ms: int = BUDGET_MS) -> dict:
-    rows = grouped(store, f, "coalesce(p.country, e.source_country) AS country, p.name AS name, p.lat AS lat,"
-                   " p.lon AS lon", "country, name, lat, lon",
-                   joins="LEFT JOIN places p ON p.article_id = e.article_id AND p.idx = e.place", ms=ms)
+    p = None if direct else facets.plan(store, f, facets.PLACE_FILTERS)
+    if p is not None:
+        rows = [(r["country"] or None, r["place"] or None, r["lat"], r["lon"], r["n"]) for r in facets.places(store, p)]
+    else:
+        # aliases unlike any column: GROUP BY reads a bare name as a column of the joined tables first
+        rows = [(r["m_country"], r["m_name"] if r["m_lat"] is not None and r["m_lon"] is not None else None, r["m_lat"],
+                 r["m_lon"], r["n"]) for r in grouped(
+                     store, f, "coalesce(p.country, e.source_country) AS m_country, p.name AS m_name, p.lat AS m_lat,"
+                     " p.lon AS m_lon", "m_country, m_name, m_lat, m_lon",
+                     joins="LEFT JOIN places p ON p.article_id = e.article_id AND p.idx = e.place")]
     countries: Counter = Counter()
-    pts: list[Row] = []
-    for r in rows:
-        if r["country"]:
-            countries[r["country"]] += r["n"]
-        if r["name"] and r["lat"] is not None and r["lon"] is not None:
-            pts.append({"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"], "count": r["n"]})
-    pts.sort(key=lambda p: -p["count"])
-    return {"countries": [{"country": c, "numeric": _numeric(c), "count": n} for c, n in countries.most_common()],
-            "places": pts[:places]}
+    points: Counter = Counter()
+    for country, name, lat, lon, n in rows:
+        if country:
+            countries[country] += n
+        if name:
+            points[name, country, lat, lon] += n
+    pts = sorted(points.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or "", kv[0][2], kv[0][3]))
+    return {"countries": [{"country": c, "numeric": _numeric(c), "count": n}
+                          for c, n in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "places": [{"name": k[0], "country": k[1], "lat": k[2], "lon": k[3], "count": n} for k, n in pts[:places]]}
 
 
 def _numeric(alpha3: str) -> str | None:
@@ -300,7 +370,7 @@ def _numeric(alpha3: str) -> str | None:
     return found.numeric if found else None
 
 
-def graph(store: ReadOnlyStore, f: Filters, *, top: int = 60) -> dict:
+def graph(store: ReadOnlyStore, f: Filters, *, top: int = 60, direct: bool = False) -> dict:
     """Source → target edges weighted by event count, the ``top`` heaviest, with their actors."""
     if f.active() == [("actor", f.actor)]:  # an ego network: the relations aggregate, both directions
         ids = _in(actor_ids(store, f.actor))
@@ -308,15 +378,14 @@ def graph(store: ReadOnlyStore, f: Filters, *, top: int = 60) -> dict:
             "SELECT s, t, sum(n) AS n FROM (SELECT source_cid AS s, target_cid AS t, count AS n FROM relations"
             f" WHERE source_cid IN {ids} UNION ALL SELECT source_cid, target_cid, count FROM relations"
             f" WHERE target_cid IN {ids} AND source_cid NOT IN {ids}) WHERE s != t GROUP BY s, t"
-            " ORDER BY n DESC LIMIT ?", [top])
-    elif not f.has_event_filters():  # the relations aggregate kept at ingest, summed once per store version
-        edges = store.cached("graph", lambda s: s.rows(
-            "SELECT source_cid AS s, target_cid AS t, sum(count) AS n FROM relations WHERE source_cid != target_cid"
-            " GROUP BY s, t ORDER BY n DESC LIMIT 500", ms=120_000))[:top]
+            " ORDER BY n DESC, s, t LIMIT ?", [top])
+    elif not f.has_event_filters() and not direct:  # pairs summed over types, kept at ingest
+        edges = store.rows("SELECT source_cid AS s, target_cid AS t, count AS n FROM relation_pairs"
+                           " WHERE source_cid != target_cid ORDER BY count DESC, source_cid, target_cid LIMIT ?", [top])
     else:
         edges = grouped(store, f, "e.source_cid AS s, e.target_cid AS t", "s, t",
                         extra="AND e.source_cid IS NOT NULL AND e.target_cid IS NOT NULL AND e.source_cid != e.target_cid")
-        edges = sorted(edges, key=lambda e: -e["n"])[:top]
+        edges = sorted(edges, key=lambda e: (-e["n"], e["s"], e["t"]))[:top]
     ids = sorted({e["s"] for e in edges} | {e["t"] for e in edges})
     nodes = store.rows(f"SELECT id, name, country, sector FROM corpus_actors WHERE id IN {_in(ids)}")
     return {"nodes": nodes, "edges": [{"source": e["s"], "target": e["t"], "count": e["n"]} for e in edges]}

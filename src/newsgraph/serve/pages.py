@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from typing import Any
 
 from ..errors import InputError
 from ..query import _fts_query
 from . import events as ev
-from .db import QueryTooSlow, ReadOnlyStore, Row
+from .db import ReadOnlyStore, Row
 from .filters import BadFilter, Filters, decode_cursor, encode_cursor
 from .highlight import Span, segments
 
-#: Budget of one optional section of a page (milliseconds).
-SECTION_MS = 400
 LAYERS = ("actors", "events", "quotes", "claims", "figures", "times", "places")
 #: Private-use characters that mark FTS5 snippet matches before the snippet is escaped.
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -74,7 +74,8 @@ def reader(store: ReadOnlyStore, aid: str, layers: list[str], hl: str = "") -> d
     spans = [Span(r["start"], r["end"], layer, r["item"], r["label"])
              for layer in layers for r in items[layer]]
     side = sorted(((r["start"], layer, r) for layer in layers for r in items[layer]), key=lambda t: (t[0], t[1]))
-    dups = store.rows("SELECT id, title, outlet, published FROM articles WHERE duplicate_of = ? ORDER BY pk LIMIT 50",
+    dups = store.rows("SELECT id, title, outlet, published FROM articles INDEXED BY articles_duplicate_of"
+                      " WHERE duplicate_of = ? ORDER BY pk LIMIT 50",
                       [aid])
     return {"article": art, "segments": segments(art["text"], spans), "side": side,
             "counts": {k: len(v) for k, v in items.items()}, "hl": f"event-{hl}" if hl else "", "dups": dups}
@@ -108,7 +109,7 @@ def event_card(store: ReadOnlyStore, key: str) -> dict[str, Any]:
     return {"event": e, "article": art, "place": place, "sentence": segments(art["text"], spans, s0, s1),
             "roles": sorted({s.layer for s in spans if s.start < s1 and s.end > s0}),
             "others": same_event(store, e), "reprints": store.one(
-                "SELECT count(*) AS n FROM articles WHERE duplicate_of = ?", [aid])["n"]}
+                "SELECT count(*) AS n FROM articles INDEXED BY articles_duplicate_of WHERE duplicate_of = ?", [aid])["n"]}
 
 
 def same_event(store: ReadOnlyStore, e: Row, limit: int = 20) -> list[Row]:
@@ -129,42 +130,45 @@ def actor(store: ReadOnlyStore, cid: int) -> dict[str, Any]:
     if info is None:
         raise NotFound(f"no actor {cid} in this store")
     forms = "SELECT value, count FROM actor_forms WHERE corpus_actor_id = ? AND field = ? ORDER BY count DESC LIMIT 20"
-    by_month: dict[str | None, Row] | None = {}
-    try:  # a head of state has 100,000 events: past the section's budget the page links to the timeline
-        for role in ("source", "target"):
-            for r in store.rows(f"SELECT substr(day, 1, 7) AS month, count(*) AS n FROM events WHERE {role}_cid = ?"
-                                " AND dup = 0 AND negated = 0 GROUP BY month", [cid], ms=SECTION_MS):
-                by_month.setdefault(r["month"], {"month": r["month"], "source": 0, "target": 0})[role] = r["n"]
-    except QueryTooSlow:
-        by_month = None
-    counterparts = store.rows(
-        "SELECT c.id, c.name, c.country, c.sector, sum(r.count) AS count, group_concat(DISTINCT r.type) AS types,"
-        " min(r.first) AS first, max(r.last) AS last, r.dir FROM (SELECT target_cid AS other, 'acts on' AS dir, type,"
-        " count, first, last FROM relations WHERE source_cid = ? UNION ALL SELECT source_cid, 'acted on by', type,"
-        " count, first, last FROM relations WHERE target_cid = ?) r JOIN corpus_actors c ON c.id = r.other"
-        " GROUP BY c.id, r.dir ORDER BY count DESC LIMIT 20", [cid, cid])
+    by_month: dict[str | None, Row] = {}
+    for r in store.rows("SELECT month, role, sum(n) AS n FROM event_months WHERE cid = ? AND role IN ('source', 'target')"
+                        " AND negated = 0 GROUP BY month, role", [cid]):  # kept at ingest: ~120 rows a role
+        month = r["month"] or None
+        by_month.setdefault(month, {"month": month, "source": 0, "target": 0})[r["role"]] = r["n"]
+    counterparts = top_counterparts(store, cid)
     return {
         "actor": info,
         "names": store.rows(forms, [cid, "name"]), "titles": store.rows(forms, [cid, "title"]),
-        "timeline": None if by_month is None else [by_month[k] for k in sorted(by_month, key=lambda k: k or "")],
+        "timeline": [by_month[k] for k in sorted(by_month, key=lambda k: k or "")],
         "counterparts": counterparts,
         "quotes": store.rows("SELECT q.article_id, q.idx, q.text, q.kind, q.cue, q.published, a.title FROM quotes q"
                              " JOIN articles a ON a.id = q.article_id WHERE q.speaker_corpus_id = ? AND q.dup = 0"
                              " ORDER BY q.published DESC, q.pk DESC LIMIT 20", [cid]),
-        "claims": _or_none(lambda: store.rows(
-            "SELECT c.article_id, c.idx, c.text, c.source_text, c.hedged, a.title, a.published"
-            " FROM actors x JOIN claims c ON c.article_id = x.article_id AND c.source = x.id"
-            " JOIN articles a ON a.id = c.article_id WHERE x.corpus_actor_id = ?"
-            " AND a.duplicate_of IS NULL ORDER BY a.sort_key DESC LIMIT 20", [cid], ms=SECTION_MS)),
+        "claims": store.rows("SELECT c.article_id, c.idx, c.text, c.source_text, c.hedged, a.title, a.published"
+                             " FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.source_cid = ? AND c.dup = 0"
+                             " ORDER BY c.published DESC, c.pk DESC LIMIT 20", [cid]),
     }
 
 
-def _or_none(fn):
-    """``fn()``, or None when it runs out of its budget (the template says so and links onwards)."""
-    try:
-        return fn()
-    except QueryTooSlow:
-        return None
+def top_counterparts(store: ReadOnlyStore, cid: int, limit: int = 20) -> list[Row]:
+    """The actors ``cid`` acts on or is acted on by, most events first: the top pairs of the
+    ``relation_pairs`` aggregate (one index range per direction, however busy the actor), then
+    their event types and first and last days from ``relations``."""
+    side = "SELECT {other} AS other, '{dir}' AS dir, count FROM relation_pairs WHERE {me} = ? ORDER BY count DESC, other LIMIT ?"
+    pairs = store.rows(
+        f"SELECT * FROM ({side.format(other='target_cid', dir='acts on', me='source_cid')}) UNION ALL"
+        f" SELECT * FROM ({side.format(other='source_cid', dir='acted on by', me='target_cid')})"
+        " ORDER BY count DESC, other, dir LIMIT ?", [cid, limit, cid, limit, limit])
+    actors = {r["id"]: r for r in store.rows(
+        f"SELECT id, name, country, sector FROM corpus_actors WHERE id IN {ev._in([p['other'] for p in pairs])}")}
+    out = []
+    for p in pairs:
+        s, t = (cid, p["other"]) if p["dir"] == "acts on" else (p["other"], cid)
+        detail = store.one("SELECT group_concat(type) AS types, min(first) AS first, max(last) AS last FROM"
+                           " (SELECT type, first, last FROM relations WHERE source_cid = ? AND target_cid = ?"
+                           " ORDER BY type)", [s, t])
+        out.append({**actors[p["other"]], "count": p["count"], **detail, "dir": p["dir"]})
+    return out
 
 
 # -- search -----------------------------------------------------------------------------------
@@ -188,79 +192,96 @@ def _fts(store: ReadOnlyStore, table: str, q: str) -> str:
         raise BadFilter(str(exc)) from None
 
 
-def search(store: ReadOnlyStore, f: Filters, limit: int = 30) -> dict[str, Any]:
-    """Articles, quotes or claims matching ``q``: the chosen tab's hits, every tab's (capped) count, facets."""
-    kind = f.kind or "articles"
-    if not f.q:
-        return {"kind": kind, "hits": [], "counts": {}, "facets": [], "next": None}
-    art_q, quote_q = _fts(store, "articles_fts", f.q), _fts(store, "quotes_fts", f.q)
-    cap = 1000
-    art_where, art_params = ["articles_fts MATCH ?", "a.duplicate_of IS NULL"], [art_q]
-    if f.outlet:
-        art_where.append("a.outlet = ?")
-        art_params.append(f.outlet)
-    for cond, value in (("a.published >= ?", f.date_from), ("a.published <= ?", f.date_to)):
+#: What each search tab reads: its full-text index, the rows it joins, the indexed column the
+#: snippet comes from, who said it, the corpus actor behind it, and what leaves near-duplicates out.
+KINDS: dict[str, dict[str, Any]] = {
+    "articles": {"fts": "articles_fts", "col": 1, "who": "NULL", "idx": "NULL", "cid": None,
+                 "from": "articles_fts JOIN articles a ON a.sort_key = articles_fts.rowid",
+                 "canonical": "a.duplicate_of IS NULL"},
+    "quotes": {"fts": "quotes_fts", "col": 0, "who": "x.speaker_text", "idx": "x.idx", "cid": "x.speaker_corpus_id",
+               "from": "quotes_fts JOIN quotes x ON x.pk = quotes_fts.rowid JOIN articles a ON a.id = x.article_id",
+               "canonical": "x.dup = 0"},
+    "claims": {"fts": "claims_fts", "col": 0, "who": "x.source_text", "idx": "x.idx", "cid": "x.source_cid",
+               "from": "claims_fts JOIN claims x ON x.pk = claims_fts.rowid JOIN articles a ON a.id = x.article_id",
+               "canonical": "x.dup = 0"},
+}
+#: Matches counted per tab; the newest matches the facets are counted over.
+SEARCH_CAP = 1000
+FACET_SAMPLE = 200
+
+
+def _search_where(store: ReadOnlyStore, f: Filters, kind: str) -> tuple[str, list[Any]]:
+    """The WHERE clause of one tab: the words, then outlet, dates, actor and country."""
+    k = KINDS[kind]
+    conds, params = [f"{k['fts']} MATCH ?", k["canonical"]], [_fts(store, k["fts"], f.q)]
+    for cond, value in (("a.outlet = ?", f.outlet), ("a.published >= ?", f.date_from), ("a.published <= ?", f.date_to)):
         if value:
-            art_where.append(cond)
-            art_params.append(value)
-    art_from = f"FROM articles_fts JOIN articles a ON a.sort_key = articles_fts.rowid WHERE {' AND '.join(art_where)}"
-    counts = {
-        "articles": store.one(f"SELECT count(*) AS n FROM (SELECT 1 {art_from} LIMIT {cap + 1})", art_params)["n"],
-        "quotes": store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ?"
-                            f" LIMIT {cap + 1})", [quote_q])["n"],
-        "claims": _claims_count(store, f.q, cap),
-    }
-    facets = store.rows(f"SELECT outlet AS key, count(*) AS count FROM (SELECT a.outlet {art_from} LIMIT {cap})"
-                        " GROUP BY outlet ORDER BY count DESC LIMIT 10", art_params)
+            conds.append(cond)
+            params.append(value)
+    if f.actor:
+        ids = ev._in(ev.actor_ids(store, f.actor))
+        conds.append(f"{k['cid']} IN {ids}" if k["cid"] else
+                     f"EXISTS (SELECT 1 FROM actors y WHERE y.article_id = a.id AND y.corpus_actor_id IN {ids})")
+    if f.country:
+        conds.append(f"{k['cid']} IN (SELECT id FROM corpus_actors WHERE country = ?)" if k["cid"] else
+                     "EXISTS (SELECT 1 FROM actors y WHERE y.article_id = a.id AND y.country = ?)")
+        params.append(f.country)
+    return " AND ".join(conds), params
+
+
+def search(store: ReadOnlyStore, f: Filters, limit: int = 30) -> dict[str, Any]:
+    """Articles, quotes or claims matching ``q``: the chosen tab's hits with keyword-in-context
+    snippets, every tab's (capped) count, and facets with counts over the tab's newest matches."""
+    kind = f.kind if f.kind in KINDS else "articles"
+    if not f.q:
+        return {"kind": kind, "hits": [], "counts": {}, "facets": {}, "next": None, "cap": SEARCH_CAP}
+    counts = {}
+    for name, k in KINDS.items():
+        w, params = _search_where(store, f, name)
+        counts[name] = store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM {k['from']} WHERE {w}"
+                                 f" LIMIT {SEARCH_CAP + 1})", params)["n"]
+    k = KINDS[kind]
+    w, params = _search_where(store, f, kind)
     after = int(decode_cursor(f.after, 1)[0]) if f.after else None
-    hits: list[Row]
-    if kind == "articles":
-        hits = store.rows(f"SELECT articles_fts.rowid AS k, a.id, a.title, a.published, a.outlet,"
-                          f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet {art_from}"
-                          + (" AND articles_fts.rowid < ?" if after else "") + " ORDER BY articles_fts.rowid DESC LIMIT ?",
-                          art_params + ([after] if after else []) + [limit + 1])
-    elif kind == "quotes":
-        hits = store.rows(f"SELECT quotes_fts.rowid AS k, q.article_id AS id, q.idx, a.title, a.published, a.outlet,"
-                          f" q.speaker_text, snippet(quotes_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet"
-                          " FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
-                          " WHERE quotes_fts MATCH ? AND q.dup = 0" + (" AND quotes_fts.rowid < ?" if after else "")
-                          + " ORDER BY quotes_fts.rowid DESC LIMIT ?", [quote_q] + ([after] if after else []) + [limit + 1])
-    else:
-        hits = _claims(store, f.q, after, limit + 1)
+    hits = store.rows(f"SELECT {k['fts']}.rowid AS k, a.id, {k['idx']} AS idx, a.title, a.published, a.outlet,"
+                      f" {k['who']} AS speaker_text, snippet({k['fts']}, {k['col']}, '{MARK_OPEN}', '{MARK_CLOSE}',"
+                      f" '…', 24) AS snippet FROM {k['from']} WHERE {w}" + (f" AND {k['fts']}.rowid < ?" if after else "")
+                      + f" ORDER BY {k['fts']}.rowid DESC LIMIT ?", params + ([after] if after else []) + [limit + 1])
     nxt = encode_cursor(hits[limit - 1]["k"]) if len(hits) > limit else None
     for h in hits:
         h["parts"] = marked(h.pop("snippet"))
-    return {"kind": kind, "hits": hits[:limit], "counts": counts, "cap": cap, "facets": facets, "next": nxt}
+    return {"kind": kind, "hits": hits[:limit], "counts": counts, "cap": SEARCH_CAP, "sample": FACET_SAMPLE, "next": nxt,
+            "facets": _search_facets(store, kind, w, params)}
 
 
-def _words(q: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", q) if w.upper() not in ("AND", "OR", "NOT", "NEAR")]
-
-
-def _claims_count(store: ReadOnlyStore, q: str, cap: int) -> int:
-    words = _words(q)
-    if not words:
-        return 0
-    conds = " AND ".join("instr(lower(text), ?)" for _ in words)
-    return store.one(f"SELECT count(*) AS n FROM (SELECT 1 FROM claims WHERE {conds} LIMIT {cap + 1})",
-                     [w.lower() for w in words])["n"]
-
-
-def _claims(store: ReadOnlyStore, q: str, after: int | None, limit: int) -> list[Row]:
-    """Claims have no full-text index: every word as a case-insensitive substring, marked here."""
-    words = [w.lower() for w in _words(q)]
-    if not words:
-        return []
-    conds = " AND ".join("instr(lower(c.text), ?)" for _ in words)
-    rows = store.rows(f"SELECT c.pk AS k, c.article_id AS id, c.idx, c.text, c.source_text AS speaker_text, a.title,"
-                      f" a.published, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id WHERE {conds}"
-                      + (" AND c.pk < ?" if after else "") + " ORDER BY c.pk DESC LIMIT ?",
-                      words + ([after] if after else []) + [limit])
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    for r in rows:
-        text = r.pop("text").replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-        r["snippet"] = pattern.sub(lambda m: MARK_OPEN + m.group(0) + MARK_CLOSE, text)
-    return rows
+def _search_facets(store: ReadOnlyStore, kind: str, where: str, params: list[Any]) -> dict[str, list[Row]]:
+    """Outlet, year, actor and country counts over the tab's newest ``FACET_SAMPLE`` matches
+    (articles count the actors they name; quotes and claims the actor who said them)."""
+    k = KINDS[kind]
+    sample = store.rows(f"SELECT a.id AS article_id, a.outlet, substr(a.published, 1, 4) AS year,"
+                        f" {k['cid'] or 'NULL'} AS cid FROM {k['from']} WHERE {where}"
+                        f" ORDER BY {k['fts']}.rowid DESC LIMIT {FACET_SAMPLE}", params)
+    top = lambda c: [{"key": key, "count": n} for key, n in sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[:10]]  # noqa: E731
+    facets = {"outlet": top(Counter(r["outlet"] for r in sample)),
+              "year": top(Counter(r["year"] for r in sample if r["year"]))}
+    if k["cid"]:  # who said it, and that actor's country
+        cids = Counter(r["cid"] for r in sample if r["cid"] is not None)
+        names = {r["id"]: r for r in store.rows(f"SELECT id, name, country FROM corpus_actors WHERE id IN {ev._in(list(cids))}")}
+        countries = Counter()
+        for cid, n in cids.items():
+            if names[cid]["country"]:
+                countries[names[cid]["country"]] += n
+    else:  # the actors the matched articles name, and their countries, counted once per article
+        named = store.rows("SELECT DISTINCT x.article_id AS a, x.corpus_actor_id AS cid, x.country FROM json_each(?) j"
+                           " CROSS JOIN actors x ON x.article_id = j.value",
+                           [json.dumps(sorted({r["article_id"] for r in sample}))])
+        cids = Counter(cid for _, cid in {(r["a"], r["cid"]) for r in named if r["cid"] is not None})
+        countries = Counter(country for _, country in {(r["a"], r["country"]) for r in named if r["country"]})
+        names = {r["id"]: r for r in store.rows(
+            f"SELECT id, name FROM corpus_actors WHERE id IN {ev._in([r['key'] for r in top(cids)])}")}
+    facets["actor"] = [{**row, "name": names[row["key"]]["name"]} for row in top(cids)]
+    facets["country"] = top(countries)
+    return facets
 
 
 # -- quotes, claims, places lists -------------------------------------------------------------
@@ -281,12 +302,20 @@ def _keyset(f: Filters, col: str) -> tuple[list[str], list[Any]]:
     return [f"({col} < ? OR ({col} = ? AND x.idx < ?))"], [int(k), int(k), int(idx)]
 
 
-def _join(f: Filters, table: str) -> str:
-    """Articles newest first, then their items: with no item filter, walking the articles' sort_key
-    index and stopping after one page beats sorting every item (CROSS JOIN fixes that order)."""
-    if f.actor or f.q:
-        return f"{table} x JOIN articles a ON a.id = x.article_id"
-    return f"articles a CROSS JOIN {table} x ON x.article_id = a.id"
+#: Matches of ``q`` above which a list walks articles newest first instead of sorting the matches.
+WALK_ABOVE = 2000
+
+
+def _join(store: ReadOnlyStore, f: Filters, table: str) -> str:
+    """Articles newest first, then their items: with no item filter, or words so common that a
+    page of matches comes early, walking the articles' sort_key index and stopping after one page
+    beats sorting every match (CROSS JOIN fixes that order)."""
+    walk = not f.actor and (not f.q or store.one(
+        f"SELECT count(*) AS n FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT {WALK_ABOVE + 1})",
+        [_fts(store, f"{table}_fts", f.q)])["n"] > WALK_ABOVE)
+    if walk:
+        return f"articles a CROSS JOIN {table} x ON x.article_id = a.id"
+    return f"{table} x JOIN articles a ON a.id = x.article_id"
 
 
 def quotes(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list[Row], str | None]:
@@ -299,7 +328,7 @@ def quotes(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list
         params.append(_fts(store, "quotes_fts", f.q))
     ks, kp = _keyset(f, "a.sort_key")
     rows = store.rows("SELECT a.sort_key AS k, x.article_id, x.idx, x.text, x.kind, x.speaker_text,"
-                      f" x.speaker_corpus_id, c.name AS speaker, x.cue, a.title, a.outlet, a.published FROM {_join(f, 'quotes')}"
+                      f" x.speaker_corpus_id, c.name AS speaker, x.cue, a.title, a.outlet, a.published FROM {_join(store, f, 'quotes')}"
                       " LEFT JOIN corpus_actors c ON c.id = x.speaker_corpus_id"
                       f" WHERE {' AND '.join(conds + ks)} ORDER BY a.sort_key DESC, x.idx DESC LIMIT ?",
                       params + kp + [limit + 1])
@@ -307,18 +336,17 @@ def quotes(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list
 
 
 def claims(store: ReadOnlyStore, f: Filters, limit: int = ev.PAGE) -> tuple[list[Row], str | None]:
-    if not ev.overview(store)["totals"]["claims"]:
+    if not ev.total(store, "claims"):
         return [], None  # walking every article to find none would be the slowest page of all
     conds, params = _article_filters(f)
     if f.actor:
-        conds.append("EXISTS (SELECT 1 FROM actors s WHERE s.article_id = x.article_id AND s.id = x.source"
-                     f" AND s.corpus_actor_id IN {ev._in(ev.actor_ids(store, f.actor))})")
-    for w in _words(f.q):
-        conds.append("instr(lower(x.text), ?)")
-        params.append(w.lower())
+        conds.append(f"x.source_cid IN {ev._in(ev.actor_ids(store, f.actor))}")
+    if f.q:
+        conds.append("x.pk IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        params.append(_fts(store, "claims_fts", f.q))
     ks, kp = _keyset(f, "a.sort_key")
     rows = store.rows("SELECT a.sort_key AS k, x.article_id, x.idx, x.text, x.source_text, x.hedged,"
-                      f" a.title, a.outlet, a.published FROM {_join(f, 'claims')}"
+                      f" a.title, a.outlet, a.published FROM {_join(store, f, 'claims')}"
                       f" WHERE {' AND '.join(conds + ks)} ORDER BY a.sort_key DESC, x.idx DESC LIMIT ?",
                       params + kp + [limit + 1])
     return _paged(rows, limit)

@@ -9,6 +9,8 @@ once as ``?token=`` (then kept in an HttpOnly, SameSite=Strict cookie) or as
 from __future__ import annotations
 
 import hmac
+import ipaddress
+import re
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode
 
@@ -18,6 +20,52 @@ HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options
            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY"),
            (b"cross-origin-opener-policy", b"same-origin"), (b"cross-origin-resource-policy", b"same-origin")]
 COOKIE = "newsgraph_token"
+_HOST = re.compile(r"(\[[0-9A-Za-z:.%]+\]|[^\[\]:/@\s]+)(?::\d{1,5})?")
+
+
+def host_name(value: str) -> str | None:
+    """The host of a Host header, normalised: lower case, an IPv6 address in brackets and
+    compressed ('[0:0::1]:8001' → '[::1]'); None when malformed."""
+    m = _HOST.fullmatch(value.strip())
+    if not m:
+        return None
+    host = m.group(1).lower()
+    if host.startswith("["):
+        try:
+            return f"[{ipaddress.IPv6Address(host[1:-1]).compressed}]"
+        except ValueError:
+            return None
+    return host
+
+
+class TrustedHostMiddleware:
+    """Answer only requests whose Host header names an allowed host (against DNS rebinding).
+
+    Starlette's own middleware took the host as everything before the first ':' in the
+    releases this package allows, which turned '[::1]:8001' into '[' and refused IPv6 localhost.
+    """
+
+    def __init__(self, app, allowed_hosts: list[str]) -> None:
+        self.app = app
+        self.allowed = {h for h in map(self._bind_name, allowed_hosts) if h}
+
+    @staticmethod
+    def _bind_name(host: str) -> str | None:
+        """An address to bind (``--host``) as a Host header names it: ``::1`` → ``[::1]``."""
+        try:
+            return f"[{ipaddress.IPv6Address(host.strip('[]')).compressed}]"
+        except ValueError:
+            return host_name(host)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] in ("http", "websocket"):
+            given = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            if host_name(given) not in self.allowed:
+                await send({"type": "http.response.start", "status": 400,
+                            "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+                await send({"type": "http.response.body", "body": b"Invalid host header\n"})
+                return
+        await self.app(scope, receive, send)
 
 
 class SecurityMiddleware:

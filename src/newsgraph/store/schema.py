@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 
 FORMAT = "newsgraph-store"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: The tables that hold record data, in write order (parents first).
 RECORD_TABLES = ("articles", "actors", "mentions", "times", "quantities", "places",
@@ -35,6 +35,66 @@ CREATE TABLE counts (
 ) WITHOUT ROWID;
 CREATE INDEX times_date_value ON times(type, value, article_id);
 """
+
+#: Version 5: the facets and histograms of the web UI, counted as articles come and go
+#: (store/aggregates.py): events per actor (or the whole store, ``cid`` 0) by role, polarity, day
+#: (or month) and type; per place or country; source → target pairs summed over types; and the
+#: indexes that make the remaining counts and top lists index reads.
+FACETS_DDL = """
+CREATE TABLE event_days (
+    cid INTEGER NOT NULL, role TEXT NOT NULL, negated INTEGER NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (cid, role, negated, day, type)
+) WITHOUT ROWID;
+CREATE TABLE event_months (
+    cid INTEGER NOT NULL, role TEXT NOT NULL, negated INTEGER NOT NULL, month TEXT NOT NULL, type TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (cid, role, negated, month, type)
+) WITHOUT ROWID;
+CREATE TABLE event_places (
+    cid INTEGER NOT NULL, role TEXT NOT NULL, negated INTEGER NOT NULL, country TEXT NOT NULL,
+    place TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (cid, role, negated, country, place, lat, lon)
+) WITHOUT ROWID;
+CREATE TABLE relation_pairs (
+    source_cid INTEGER NOT NULL, target_cid INTEGER NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (source_cid, target_cid)
+) WITHOUT ROWID;
+CREATE INDEX relation_pairs_count ON relation_pairs(count DESC, source_cid, target_cid);
+CREATE INDEX relation_pairs_source ON relation_pairs(source_cid, count);
+CREATE INDEX relation_pairs_target ON relation_pairs(target_cid, count);
+-- asserted events of a country (either side) above a confidence, counted or paged newest first,
+-- read only an index
+CREATE INDEX events_source_country_conf ON events(source_country, day, confidence, target_country)
+    WHERE dup = 0 AND negated = 0;
+CREATE INDEX events_target_country_conf ON events(target_country, day, confidence, source_country)
+    WHERE dup = 0 AND negated = 0;
+CREATE INDEX corpus_actors_events ON corpus_actors(events_as_source + events_as_target DESC, mentions DESC, id);
+"""
+
+#: Version 5 too: claims know their source's corpus actor (and, like quotations, their article's
+#: day and whether it is a near-duplicate), so a profile lists the claims citing an actor from an index.
+CLAIM_COLUMNS = """
+    source_cid INTEGER REFERENCES corpus_actors(id) ON DELETE SET NULL,
+    published TEXT,
+    dup INTEGER NOT NULL DEFAULT 0,
+"""
+
+def _item_fts(table: str) -> str:
+    """An external-content FTS5 index over ``table(text)``, kept by triggers."""
+    return f"""
+CREATE VIRTUAL TABLE {table}_fts USING fts5(text, content="{table}", content_rowid="pk");
+CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+    INSERT INTO {table}_fts(rowid, text) VALUES (new.pk, new.text);
+END;
+CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+    INSERT INTO {table}_fts({table}_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+END;
+"""
+
+
+#: Version 5 too: claims are searchable like quotations.
+CLAIMS_FTS = _item_fts("claims")
 
 #: The rowid of ``articles`` is ``sort_key`` (publication day ordinal << 32 | pk), the rowid of its
 #: full-text index too, so tools that join an index to its table by rowid (Datasette) find the right rows.
@@ -66,14 +126,7 @@ CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.sort_key, old.title, old.text);
 END;
 
-CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content="quotes", content_rowid="pk");
-CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, text) VALUES (new.pk, new.text);
-END;
-CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.pk, old.text);
-END;
-"""
+""" + _item_fts("quotes")
 
 DDL = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -153,8 +206,10 @@ CREATE TABLE claims (
     pk INTEGER PRIMARY KEY, {_CHILD},
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
     source TEXT, source_text TEXT, source_start INTEGER, source_end INTEGER,
-    hedged INTEGER NOT NULL, UNIQUE (article_id, idx)
+    hedged INTEGER NOT NULL, {CLAIM_COLUMNS.strip().rstrip(",")},
+    UNIQUE (article_id, idx)
 );
+CREATE INDEX claims_source ON claims(source_cid, dup, published);
 
 CREATE TABLE events (
     pk INTEGER PRIMARY KEY, {_CHILD},
@@ -197,13 +252,15 @@ CREATE TABLE actor_forms (
 ) WITHOUT ROWID;
 
 {COUNTS_DDL}
+{FACETS_DDL}
 CREATE TABLE skipped (
     pk INTEGER PRIMARY KEY,
     source TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL,
     UNIQUE (source, kind)
 );
 
-{FTS}"""
+{FTS}
+{CLAIMS_FTS}"""
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -267,10 +324,37 @@ def _add_counts(conn: sqlite3.Connection) -> None:
     rebuild_counts(conn)
 
 
+def _add_facets(conn: sqlite3.Connection) -> None:
+    """4 → 5: the web UI's aggregates (filled from the existing rows) and the claims' full-text index.
+
+    Idempotent: tables and indexes are created if missing and refilled from the record tables.
+    """
+    from .aggregates import rebuild_counts, rebuild_facets
+
+    have = {r[1] for r in conn.execute("PRAGMA table_info(claims)")}
+    for column in CLAIM_COLUMNS.strip().splitlines():
+        if column.split()[0] not in have:
+            conn.execute(f"ALTER TABLE claims ADD COLUMN {column.strip().rstrip(',')}")
+    conn.execute("UPDATE claims SET source_cid = (SELECT x.corpus_actor_id FROM actors x WHERE x.article_id ="
+                 " claims.article_id AND x.id = claims.source), published = (SELECT published FROM articles"
+                 " WHERE id = claims.article_id), dup = (SELECT duplicate_of IS NOT NULL FROM articles"
+                 " WHERE id = claims.article_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS claims_source ON claims(source_cid, dup, published)")
+    for statement in _statements(FACETS_DDL) + _statements(CLAIMS_FTS):
+        conn.execute(statement.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS")
+                     .replace("CREATE VIRTUAL TABLE", "CREATE VIRTUAL TABLE IF NOT EXISTS")
+                     .replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS")
+                     .replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS"))
+    conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+    rebuild_counts(conn)
+    rebuild_facets(conn)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _to_v2,
     2: _add_event_mentions,
     3: _add_counts,
+    4: _add_facets,
 }
 
 

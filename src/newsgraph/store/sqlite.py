@@ -305,6 +305,9 @@ class Store:
                 if table == "quotes":
                     extra = {"speaker_corpus_id": cids.get(row["speaker"]),
                              "published": record.article.published, "dup": int(dup)}
+                elif table == "claims":
+                    extra = {"source_cid": cids.get(row["source"]), "published": record.article.published,
+                             "dup": int(dup)}
                 elif table == "events":
                     extra = {"day": event_day(row["date"], record.article.published),
                              "source_cid": cids.get(row["source"]), "target_cid": cids.get(row["target"]),
@@ -328,12 +331,30 @@ class Store:
             " (SELECT 1 FROM actors WHERE corpus_actor_id = corpus_actors.id)")
 
     def delete(self, article_id: str) -> bool:
-        """Remove one article and everything extracted from it; False if absent."""
-        with self.transaction():
+        """Remove one article and everything extracted from it; False if absent.
+
+        Its near-duplicates stay: the first becomes canonical (counted in every aggregate)
+        and the others its duplicates.
+        """
+        with self.transaction() as conn:
             if not self.has_article(article_id):
                 return False
+            dependants = [r[0] for r in conn.execute(
+                "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY pk", (article_id,))]
             self._delete(article_id)
+            if dependants:
+                self._promote(dependants[0], dependants[1:])
         return True
+
+    def _promote(self, article_id: str, duplicates: list[str]) -> None:
+        """Make a near-duplicate canonical (inside the caller's transaction)."""
+        conn = self.conn
+        conn.execute("UPDATE articles SET duplicate_of = NULL, similarity = NULL WHERE id = ?", (article_id,))
+        for table in ("events", "quotes", "claims"):
+            conn.execute(f"UPDATE {table} SET dup = 0 WHERE article_id = ?", (article_id,))
+        aggregates.adjust(conn, article_id, +1)
+        aggregates.refresh_relations(conn, aggregates.groups(conn, article_id))
+        conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", [(article_id, d) for d in duplicates])
 
     def record_skipped(self, source: str, kind: str, reason: str) -> None:
         """Keep a skipped input (one row per source and kind; the latest reason wins)."""
