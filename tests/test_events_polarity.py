@@ -54,3 +54,11 @@ def test_a_negative_subject_negates(code, text, word):
 ])
 def test_no_comment_is_no_event(code, text):
     assert not [c for c in code(text) if c.event.type in ("REQUEST", "REJECT")]
+
+
+@pytest.mark.model
+def test_a_possibility_is_hypothetical_and_its_negation_negates(code):
+    visit = on(code("The minister is likely to visit Lima next week."), "visit")[0]
+    assert visit.event.hypothetical and not visit.event.negated
+    ev = code("Peru said it would not be possible to meet the Chilean envoy this year.")
+    assert all(c.event.negated or c.event.type == "REJECT" for c in on(ev, "meet")) and on(ev, "meet")

@@ -80,3 +80,16 @@ def test_a_verb_in_a_non_political_sense_codes_nothing(code, text, word):
 ])
 def test_a_verb_in_its_political_sense_is_coded(code, text, word, typ):
     assert (typ, False) in types(code(text), word)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, threat", [
+    ("Russia warned that it would retaliate against any new sanctions.", True),  # its own act
+    ("Iran warned that its forces would respond to any attack.", True),
+    ("Moscow warned Washington that sanctions would lead to a rupture.", True),  # to a party
+    ("The Lima police chief warned that police will no longer tolerate marches.", True),  # a stated act
+    ("An analyst warned that smaller states could become targets of the militants.", False),
+    ('"The tariffs will hurt farmers," warned Jorge Ruiz, an economist in Lima.', False),
+])
+def test_a_warning_about_others_to_no_party_is_no_threat(code, text, threat):
+    assert bool([c for c in code(text) if c.event.trigger.text == "warned" and c.event.type == "THREATEN"]) is threat

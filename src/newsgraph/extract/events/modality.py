@@ -31,6 +31,7 @@ def _aux_words(verb: Token) -> set[str]:
 
 _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _INTENT_ADJ = {"willing", "ready", "prepared", "determined", "eager", "keen", "set", "poised", "about"}
+_POSSIBLE = {"possible", "impossible", "likely", "unlikely"}
 _HYPO_AMOD = {"possible", "potential", "planned", "proposed", "threatened", "further", "future"}
 
 
@@ -52,7 +53,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     m.intent = bool(words & _FUTURE) and not ({"if", "unless"} & words)
     v = anchor
     for _ in range(3):
-        if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head.i == v.i:
+        if v.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or v.head.i == v.i:
             break
         head = v.head
         lem = head.lemma_.lower()
@@ -61,6 +62,8 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
             if lem in _NEGATORS or ctl.get(head.i) == "neg":
                 m.negated = not m.negated
                 m.refused = m.refused or lem in _REFUSERS or ctl.get(head.i) == "neg"
+            elif lem in _POSSIBLE:  # "it would be possible to settle": a possibility, not an act
+                m.hypothetical = True
             elif lem in _INTENT or ctl.get(head.i) == "ctl" or lem in _INTENT_ADJ:
                 m.hypothetical = True
                 m.intent = m.intent or (not own_subject and (lem in _SELF_INTENT or lem in _INTENT_ADJ
@@ -71,6 +74,9 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
             if hws & _MODALS:
                 m.hypothetical = True
                 m.intent = m.intent or bool(hws & _FUTURE)
+        elif v.dep_ == "acomp":  # "would (not) be possible to settle", "was ready to sign": the copula's modals
+            m.hypothetical = m.hypothetical or bool(_aux_words(head) & _MODALS)
+            m.negated = m.negated or any(c.dep_ == "neg" for c in head.children)
         elif v.dep_ == "conj":
             hws = _aux_words(head)
             # a conjoined verb shares the first verb's auxiliaries and negation only in the

@@ -16,6 +16,7 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
     """Words a verb pattern may name, and the object tokens a match would consume."""
     words: set[str] = set()
     objs: list[Token] = []
+    report = False
     for c in tok.children:
         dep = c.dep_
         if dep == "prt":
@@ -42,13 +43,29 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                     words.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
                 elif g.dep_ == "aux" and dep == "xcomp":
                     words.add(g.lower_)
+        elif dep == "ccomp" and _reports_another(c):
+            report = True
         elif dep == "advcl" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             words.update((c.lemma_.lower(), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
         if (dep in _OBJ or dep in _PASS_SUBJ) and _actor_like(c, owner=False):
             words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
         elif dep in ("dobj", "obj") and c.pos_ == "NOUN" and not c.ent_type_:
             words.add("@thing")  # a thing, not a party: "met the deadline", "supported the ban"
+    if report and "@actor" not in words:
+        words.add("@report")  # "X warned that prices could rise": a statement about others, to no party
     return words, objs
+
+
+def _reports_another(clause: Token) -> bool:
+    """Is a clausal complement a forecast ("warned that prices will rise", "that the rebels could
+    strike"), not a stated act ("warned that it would retaliate", "... that its troops would
+    respond", "that police will no longer tolerate rallies")? Its subject is then no pronoun and
+    has none, and it is no party or the party only may act ("could", "might")."""
+    subj = next((c for c in clause.children if c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ), None)
+    if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+        return False
+    return not _party_phrase(subj) or any(
+        c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "can") for c in clause.children)
 
 
 def _noun_context(tok: Token) -> set[str]:
@@ -89,6 +106,11 @@ def _party_word(tok: Token) -> bool:
     return (_is_actorish(tok) and tok.lower_ != "security") or bool(country_of(tok.text))
 
 
+def _party_phrase(tok: Token) -> bool:
+    """"Peru", "the Chilean envoy", "rebels"; not "national security" or "democracy"."""
+    return _party_word(tok) or any(c.dep_ in ("compound", "amod", "nmod") and _party_word(c) for c in tok.children)
+
+
 def _has_party(tok: Token) -> bool:
     """Does a noun trigger name a party: a possessor ("Iran's threat"), a party modifier ("US
     strikes", "Chilean protests"), a party in its prepositional phrase ("talks with Peru"), or the
@@ -99,7 +121,7 @@ def _has_party(tok: Token) -> bool:
         if c.dep_ in ("compound", "amod", "nmod") and _party_word(c):
             return True
         if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS and any(
-                p.dep_ == "pobj" and any(_actor_like(q, owner=False) for q in (p, *p.conjuncts)) for p in c.children):
+                p.dep_ == "pobj" and any(_party_phrase(q) for q in (p, *p.conjuncts)) for p in c.children):
             return True
         if c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(  # the doer: "warnings by aid agencies"
                 p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for p in c.children):
