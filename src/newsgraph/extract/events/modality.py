@@ -92,7 +92,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     if trig.tag_ == "VB" and anchor.i == trig.i and trig.dep_ not in ("xcomp",) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
         m.hypothetical = True
-    if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children):
+    if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children) or _sought(trig):
         m.hypothetical = True
     m.intent = m.intent and m.hypothetical or m.intent and bool(words & _FUTURE)
     if m.negated and m.intent:  # "stated it would not sign": a refusal
@@ -121,6 +121,18 @@ _REJECT_CODES = {
     "086": "1245", "087": "1246", "08": "124",
 }
 _REFUSERS = {"refuse", "decline", "reject", "fail"}  # coders read "failed to agree" as a rejection
+
+
+# nouns and adjectives whose "for" phrase names an act sought, not done: "a proposal for a truce",
+# "ready for talks", "the need for a ceasefire"
+_SEEKING = {"proposal", "plan", "call", "demand", "hope", "need", "push", "bid", "appeal", "request", "ready",
+            "prepared", "pressure", "plea"}
+
+
+def _sought(trig: Token) -> bool:
+    """Is a noun trigger the act a proposal, appeal or readiness is for ("ready for a ceasefire")?"""
+    return trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "for" and (
+        trig.head.head.lemma_.lower() in _SEEKING | _INTENT)
 
 
 _NOBODY = {"nobody", "none", "nothing", "no-one", "neither"}
