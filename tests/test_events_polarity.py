@@ -54,3 +54,19 @@ def test_a_negative_subject_negates(code, text, word):
 ])
 def test_no_comment_is_no_event(code, text):
     assert not [c for c in code(text) if c.event.type in ("REQUEST", "REJECT")]
+
+
+@pytest.mark.model
+def test_a_possibility_is_hypothetical_and_its_negation_negates(code):
+    visit = on(code("The minister is likely to visit Lima next week."), "visit")[0]
+    assert visit.event.hypothetical and not visit.event.negated
+    ev = code("Peru said it would not be possible to meet the Chilean envoy this year.")
+    assert all(c.event.negated or c.event.type == "REJECT" for c in on(ev, "meet")) and on(ev, "meet")
+
+
+@pytest.mark.model
+def test_an_act_a_proposal_or_readiness_is_for_is_hypothetical(code):
+    sought = on(code("The rebels said they were ready for a ceasefire with the army."), "ceasefire")
+    assert sought and all(c.event.hypothetical for c in sought)
+    done = on(code("Peru signed a ceasefire with Ecuador on Friday."), "ceasefire")
+    assert done and not any(c.event.hypothetical for c in done)

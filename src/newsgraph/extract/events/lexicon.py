@@ -66,7 +66,8 @@ class Lexicon:
             for e in self.entries.values():
                 self._index.setdefault((e.pos, e.head), []).append(e)
             for lst in self._index.values():
-                lst.sort(key=lambda e: -len(e.extras))
+                # more words first; among equals a literal word beats a class ("meet demand" before "meet @thing")
+                lst.sort(key=lambda e: (-len(e.extras), sum(w.startswith("@") for w in e.extras)))
         return self._index.get((pos, head), [])
 
     def match(self, pos: str, head: str, context: set[str]) -> LexEntry | None:

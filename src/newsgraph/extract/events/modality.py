@@ -31,6 +31,7 @@ def _aux_words(verb: Token) -> set[str]:
 
 _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _INTENT_ADJ = {"willing", "ready", "prepared", "determined", "eager", "keen", "set", "poised", "about"}
+_POSSIBLE = {"possible", "impossible", "likely", "unlikely"}
 _HYPO_AMOD = {"possible", "potential", "planned", "proposed", "threatened", "further", "future"}
 
 
@@ -52,7 +53,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     m.intent = bool(words & _FUTURE) and not ({"if", "unless"} & words)
     v = anchor
     for _ in range(3):
-        if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head.i == v.i:
+        if v.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or v.head.i == v.i:
             break
         head = v.head
         lem = head.lemma_.lower()
@@ -61,6 +62,8 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
             if lem in _NEGATORS or ctl.get(head.i) == "neg":
                 m.negated = not m.negated
                 m.refused = m.refused or lem in _REFUSERS or ctl.get(head.i) == "neg"
+            elif lem in _POSSIBLE:  # "it would be possible to settle": a possibility, not an act
+                m.hypothetical = True
             elif lem in _INTENT or ctl.get(head.i) == "ctl" or lem in _INTENT_ADJ:
                 m.hypothetical = True
                 m.intent = m.intent or (not own_subject and (lem in _SELF_INTENT or lem in _INTENT_ADJ
@@ -71,6 +74,9 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
             if hws & _MODALS:
                 m.hypothetical = True
                 m.intent = m.intent or bool(hws & _FUTURE)
+        elif v.dep_ == "acomp":  # "would (not) be possible to settle", "was ready to sign": the copula's modals
+            m.hypothetical = m.hypothetical or bool(_aux_words(head) & _MODALS)
+            m.negated = m.negated or any(c.dep_ == "neg" for c in head.children)
         elif v.dep_ == "conj":
             hws = _aux_words(head)
             # a conjoined verb shares the first verb's auxiliaries and negation only in the
@@ -86,7 +92,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     if trig.tag_ == "VB" and anchor.i == trig.i and trig.dep_ not in ("xcomp",) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
         m.hypothetical = True
-    if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children):
+    if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children) or _sought(trig):
         m.hypothetical = True
     m.intent = m.intent and m.hypothetical or m.intent and bool(words & _FUTURE)
     if m.negated and m.intent:  # "stated it would not sign": a refusal
@@ -115,6 +121,18 @@ _REJECT_CODES = {
     "086": "1245", "087": "1246", "08": "124",
 }
 _REFUSERS = {"refuse", "decline", "reject", "fail"}  # coders read "failed to agree" as a rejection
+
+
+# nouns and adjectives whose "for" phrase names an act sought, not done: "a proposal for a truce",
+# "ready for talks", "the need for a ceasefire"
+_SEEKING = {"proposal", "plan", "call", "demand", "hope", "need", "push", "bid", "appeal", "request", "ready",
+            "prepared", "pressure", "plea"}
+
+
+def _sought(trig: Token) -> bool:
+    """Is a noun trigger the act a proposal, appeal or readiness is for ("ready for a ceasefire")?"""
+    return trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "for" and (
+        trig.head.head.lemma_.lower() in _SEEKING | _INTENT)
 
 
 _NOBODY = {"nobody", "none", "nothing", "no-one", "neither"}

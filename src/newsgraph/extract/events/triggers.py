@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .countries import _OBJ, _PASS_SUBJ
+from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon
-from .syntax import _actor_like, _headline_verb
+from .syntax import _actor_like, _headline_verb, _is_actorish
 
 # --------------------------------------------------------------------------- triggers
 
@@ -16,11 +16,14 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
     """Words a verb pattern may name, and the object tokens a match would consume."""
     words: set[str] = set()
     objs: list[Token] = []
+    report = False
     for c in tok.children:
         dep = c.dep_
         if dep == "prt":
             words.add(c.lower_)
         elif dep in ("prep", "agent"):
+            if c.i < tok.i or _when(c):  # "On Monday, X called ...", "met on Friday": no pattern word
+                continue
             words.add(c.lower_)
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -31,6 +34,8 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
             if dep != "xcomp":
                 objs.append(c)
             for g in c.children:
+                if dep == "oprd":  # "called the plan a gift for Chile": the predicate's words are not the verb's
+                    break
                 if g.dep_ in ("compound", "amod", "prt"):
                     words.add(g.lemma_.lower())
                 elif g.dep_ == "prep":
@@ -38,9 +43,29 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                     words.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
                 elif g.dep_ == "aux" and dep == "xcomp":
                     words.add(g.lower_)
+        elif dep == "ccomp" and _reports_another(c):
+            report = True
+        elif dep == "advcl" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            words.update((c.lemma_.lower(), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
         if (dep in _OBJ or dep in _PASS_SUBJ) and _actor_like(c, owner=False):
             words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
+        elif dep in ("dobj", "obj") and c.pos_ == "NOUN" and not c.ent_type_:
+            words.add("@thing")  # a thing, not a party: "met the deadline", "supported the ban"
+    if report and "@actor" not in words:
+        words.add("@report")  # "X warned that prices could rise": a statement about others, to no party
     return words, objs
+
+
+def _reports_another(clause: Token) -> bool:
+    """Is a clausal complement a forecast ("warned that prices will rise", "that the rebels could
+    strike"), not a stated act ("warned that it would retaliate", "... that its troops would
+    respond", "that police will no longer tolerate rallies")? Its subject is then no pronoun and
+    has none, and it is no party or the party only may act ("could", "might")."""
+    subj = next((c for c in clause.children if c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ), None)
+    if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+        return False
+    return not _party_phrase(subj) or any(
+        c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "can") for c in clause.children)
 
 
 def _noun_context(tok: Token) -> set[str]:
@@ -51,6 +76,98 @@ def _noun_context(tok: Token) -> set[str]:
         elif c.dep_ == "prep":
             words.add(c.lower_)
     return words
+
+
+def _when(prep: Token) -> bool:
+    """A prepositional phrase that gives a time ("on Friday", "in March")."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
+# --------------------------------------------------------------------------- nouns that tell an occurrence
+
+# Words in a noun phrase that point at one occurrence ("the raid", "Friday's raid", "two raids",
+# "the latest raids"), as opposed to a kind of act ("raids have become common", "fear of raids").
+_POINTING = {"the", "this", "that", "these", "those", "a", "an", "another", "its", "their", "his", "her",
+             "our", "my", "your"}
+_FRESH = {"latest", "recent", "fresh", "renewed", "last", "weekend", "overnight", "new", "further", "additional"}
+# acts done in words: a noun for one needs a party ("the Turkish threat", "a threat by Iran");
+# without one it names a danger or a stance ("a security threat", "appeals for support")
+_VERBAL = {"THREATEN", "REQUEST", "SUPPORT", "ACCUSE", "REJECT", "APPEAL"}
+_PARTY_PREPS = {"by", "of", "from", "on", "against", "to", "with", "between", "among", "toward", "towards"}
+_WHERE = {"GPE", "LOC", "FAC"}
+# nouns naming an undertaking: an act noun modifying one is the act ("a mediation mission", "a coup bid")
+_UNDERTAKINGS = {"attempt", "bid", "effort", "mission", "campaign", "operation", "plot", "movement"}
+# nouns that count or measure acts: "a new round of sanctions", "a wave of raids", "months of protests"
+_MEASURES = {"round", "wave", "series", "spate", "string", "number", "day", "week", "month", "year"}
+
+
+def _party_word(tok: Token) -> bool:
+    # "security" is an agent word ("security forces") but as a modifier a field: "a security threat"
+    return (_is_actorish(tok) and tok.lower_ != "security") or bool(country_of(tok.text))
+
+
+def _party_phrase(tok: Token) -> bool:
+    """"Peru", "the Chilean envoy", "rebels"; not "national security" or "democracy"."""
+    return _party_word(tok) or any(c.dep_ in ("compound", "amod", "nmod") and _party_word(c) for c in tok.children)
+
+
+def _has_party(tok: Token) -> bool:
+    """Does a noun trigger name a party: a possessor ("Iran's threat"), a party modifier ("US
+    strikes", "Chilean protests"), a party in its prepositional phrase ("talks with Peru"), or the
+    subject of the verb it is the object of ("Britain offered support")?"""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") and _party_word(c):
+            return True
+        if c.dep_ in ("compound", "amod", "nmod") and _party_word(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS and any(
+                p.dep_ == "pobj" and any(_party_phrase(q) for q in (p, *p.conjuncts)) for p in c.children):
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(  # the doer: "warnings by aid agencies"
+                p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for p in c.children):
+            return True
+    if tok.dep_ in ("dobj", "obj") and tok.head.pos_ in ("VERB", "AUX"):
+        return any(s.dep_ in _SUBJ and _actor_like(s) for s in tok.head.children)
+    return False
+
+
+def _occurs(tok: Token, entry: LexEntry) -> bool:
+    """Does a noun trigger tell an occurrence of the act, not the kind of act? Bare plurals and
+    mass uses ("sanctions have hurt the economy", "fear of attack", "through negotiations"), a
+    noun modifying another ("protest leaders", "the negotiation table") and a noun that
+    characterises something ("the raid was an attack on democracy") tell none. Evidence of an
+    occurrence: a party, a determiner, possessor or number, a time or place, being the object or
+    subject of a verb in the past ("carried out raids", "clashes erupted"), not in the habitual
+    present ("frequently carries out raids")."""
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # the undertaking tells the occurrence: "a mediation mission between X and Y"
+        return tok.head.lemma_.lower() in _UNDERTAKINGS and _occurs(tok.head, entry)
+    if _has_party(tok):
+        return True
+    if entry.plover.type in _VERBAL:
+        return False
+    pointing = _POINTING
+    if tok.dep_ == "attr":  # "there was a protest" tells one; "the raid was an attack on X" characterises
+        if any(c.dep_ == "expl" for c in tok.head.children):
+            return True
+        pointing = _POINTING - {"a", "an", "another"}
+    if tok.dep_ == "ROOT":
+        return True  # a headline fragment
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _MEASURES:
+        return True  # "ten days of war games", "a new round of sanctions"
+    if tok.dep_ in ("dobj", "obj", *_SUBJ, *_PASS_SUBJ) and tok.head.tag_ in ("VBD", "VBN") and not (
+            tok.dep_ in _SUBJ and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in tok.head.children)):
+        return True  # "staged protests", "clashes erupted", "raids were claimed"; not "raids have become common"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.tag_ in ("VBD", "VBN"):
+        return True  # "the convoy came under attack", not "the empire is under attack"
+    for c in tok.children:
+        if (c.dep_ in ("det", "poss") and (c.lower_ in pointing or c.dep_ == "poss")) or c.dep_ == "nummod":
+            return True
+        if c.ent_type_ in ("DATE", "TIME") or (c.dep_ == "amod" and c.lower_ in _FRESH):
+            return True
+        if c.dep_ == "prep" and (_when(c) or any(p.dep_ == "pobj" and p.ent_type_ in _WHERE for p in c.children)):
+            return True
+    return False
 
 
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
@@ -82,7 +199,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             found.append((tok, entry, []))
         elif pos in ("NOUN", "PROPN") and tok.i not in consumed and not (pos == "PROPN" and tok.ent_type_):
             head = lemma if lex.candidates("noun", lemma) else tok.lower_
-            if lex.candidates("noun", head) and (entry := lex.match("noun", head, _noun_context(tok))):
+            if lex.candidates("noun", head) and (entry := lex.match("noun", head, _noun_context(tok))) \
+                    and _occurs(tok, entry):
                 found.append((tok, entry, []))
     # "off" rows name readings that are no event ("a trade war"): they win by being specific
     return [f for f in found if f[0].i not in consumed and "off" not in f[1].flags]
