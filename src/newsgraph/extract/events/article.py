@@ -12,7 +12,8 @@ sentence names.
   source of other violence in the article. With several candidates nothing is guessed.
 
 Each filled argument is marked in ``CodedEvent.extra`` ("target_from_article",
-"source_from_article") and lowers the event's confidence: it was read across sentences.
+"source_from_article"); the event keeps the confidence it was read with (a party found
+elsewhere does not make the act itself any surer).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .coded import CodedEvent, _confidence
+from .coded import CodedEvent
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ
 from .resolve import _resolve
 from .syntax import Arg, _child, _pobj
@@ -36,7 +37,6 @@ _SPEECH = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 _BACK = {"it", "this", "that", "them", "these", "those"}
 _WINDOW = 2  # sentences back in which an act responded to without naming its author is looked for
 _NEAR = 3  # sentences: how close the armed group must be named to an act given to it
-_PENALTY = 0.15  # an argument read across sentences is less sure than one read in the clause
 
 
 @lru_cache(maxsize=1)
@@ -79,10 +79,7 @@ def fill_from_article(doc: Doc, coded: list[CodedEvent]) -> None:
 def _set(c: CodedEvent, side: str, arg: Arg) -> None:
     setattr(c, side, arg)
     setattr(c.event, side, arg.actor)
-    c.extra[f"{side}_from_article"] = True
-    conf = round(max(0.05, _confidence(c.nominal, c.source, c.target) - _PENALTY), 2)
-    c.event.confidence = min(conf, c.event.confidence + _PENALTY) if c.extra.get("background") \
-        else max(conf, c.event.confidence)
+    c.extra[f"{side}_from_article"] = True  # the confidence stays as read: the act is no surer
 
 
 def _same_party(a: Arg | None, b: Arg | None) -> bool:
@@ -90,7 +87,7 @@ def _same_party(a: Arg | None, b: Arg | None) -> bool:
         return False
     if a.actor and a.actor == b.actor:
         return True
-    return bool(a.country and a.country == b.country and a.sector == b.sector)
+    return bool(a.country and a.country == b.country and a.sector and a.sector == b.sector)
 
 
 def _party(a: Arg | None) -> bool:
@@ -139,13 +136,15 @@ def _responded_to(doc: Doc, c: CodedEvent, before: list[CodedEvent], places: lis
     aimed = [b for b in cands if _same_party(b.target, c.source)]  # an act aimed at the responder
     if aimed:
         return aimed[-1].source
+    if types is None:
+        return None  # "the decision", "it": only an act aimed at the responder is sure enough
     sents = _sentence_index(doc)
     here = sents.get(doc[c.trigger_i].sent.start, -1)
     recent = [b.source for b in cands if here - sents.get(doc[b.trigger_i].sent.start, -9) <= _WINDOW]
     if recent:  # one party did the acts of that kind told just before, else it is not clear which
         return _one(recent)
-    if types is not None and types <= _VIOLENT:  # "condemned the attack": whoever the article says did it
-        return _perpetrator(doc, c, before, places, exclude=c.source)
+    if types <= _VIOLENT:  # "condemned the attack": whoever claimed it
+        return _perpetrator(doc, c, before, places, exclude=c.source, armed=False)
     return None
 
 
