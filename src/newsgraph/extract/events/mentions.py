@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Event, EventMention
-from .article import _mutual
+from .article import _mutual, referents
 from .coded import CodedEvent
 from .context import _attach_token
 from .syntax import Arg
@@ -38,14 +38,23 @@ def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
         return False  # two verbs in other words, or in one sentence, tell two acts ("urged ... and insisted")
     if (a.source, a.target) == (b.source, b.target) and (a.source or a.target):
         # both parties named, or a mention that points back: "the offensive", "its threat"
-        return bool(a.source and a.target) or (later.nominal and _refers_back(tl))
+        return bool(a.source and a.target) or (later.nominal and _refers_back(tl) and _names_act(tl, tf, a.type))
     if (_mutual(tl) or _mutual(tf)) and tl.lemma_ != tf.lemma_:
         return False  # "the war" is not one of its attacks
     if b.source is None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tl.children):
         return False  # "their attacks" with "their" unread: whose, is not known
-    specific = a.source or a.target or not first.nominal  # not "attacks have become common"
-    return bool(specific) and later.nominal and _refers_back(doc[later.trigger_i]) and \
+    specific = a.source or (a.target and not first.extra.get("target_from_place")) or not first.nominal
+    # not "attacks have become common", nor "they protest in Ruritania" (a place is no party)
+    return bool(specific) and later.nominal and _refers_back(tl) and _names_act(tl, tf, a.type) and \
         _within(doc, first.source, later.source) and _within(doc, first.target, later.target)
+
+
+def _names_act(noun: Token, first: Token, type_: str) -> bool:
+    """Can a noun name the act ``first`` told: the same word ("arrested" ... "the arrests"), or
+    a noun for acts of that type ("killed" ... "the attack", "imposed" ... "the sanctions";
+    ``newsgraph/data/referents.tsv``)? Not "the occupation" for an arrest."""
+    types = referents().get(noun.lemma_.lower())
+    return noun.lemma_.lower() == first.lemma_.lower() or bool(types and type_ in types)
 
 
 def _in_headline(tok: Token) -> bool:
