@@ -25,7 +25,8 @@ def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
     """Does ``later`` report the event ``first`` reports? Same type and flags, and either the
     same source and target (both named, or one when the later mention points back), or a
     definite noun naming no other party ("the war" only for a war). Two verbs are two acts
-    unless one word is retold in another sentence or the first is the headline's."""
+    unless one word is retold in another sentence, the first is the headline's, or they are in
+    one sentence between the same two parties."""
     a, b = first.event, later.event
     if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical) \
             or first.trigger_i == later.trigger_i or (a.date and b.date and a.date != b.date):
@@ -34,8 +35,10 @@ def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
         return False
     tf, tl = doc[first.trigger_i], doc[later.trigger_i]
     retold = tl.lemma_ == tf.lemma_ and tl.sent != tf.sent or _in_headline(tf)
-    if not (first.nominal or later.nominal or retold):
-        return False  # two verbs in other words, or in one sentence, tell two acts ("urged ... and insisted")
+    both = bool(a.source and a.target) and (a.source, a.target) == (b.source, b.target)
+    if not (first.nominal or later.nominal or retold or (both and tl.sent == tf.sent)):
+        return False  # two verbs in other sentences and words tell two acts; in one sentence
+        # between the same two parties, one ("shot and killed")
     if (a.source, a.target) == (b.source, b.target) and (a.source or a.target):
         # both parties named, or a mention that points back: "the offensive", "its threat"
         return bool(a.source and a.target) or (later.nominal and _refers_back(tl) and _names_act(tl, tf, a.type))
