@@ -66,3 +66,21 @@ def test_a_mention_of_another_party_or_place_is_another_event(nlp):
     assert _triggers(rec, "ASSAULT") == ["attacked", "war"]
     attack = next(e for e in rec.events if e.trigger.text == "attacked")
     assert [m.trigger.text for m in attack.mentions] == ["attack"]
+
+
+@pytest.mark.model
+def test_two_verbs_in_other_sentences_and_words_are_two_acts(nlp):
+    # same parties, same type, but told with other verbs on other days: two accusations
+    rec = analyze_text("Fishing row\n\nChile accused Peru of spying on its fleet on Monday. "
+                       "Later Chile criticised Peru over the fishing quotas.", nlp)
+    assert {"accused", "criticised"} <= set(_triggers(rec, "ACCUSE")), [
+        (e.trigger.text, [m.trigger.text for m in e.mentions or []]) for e in rec.events]
+
+
+@pytest.mark.model
+def test_the_war_is_not_one_of_its_killings(nlp):
+    rec = analyze_text("Fighting in the north\n\nFour soldiers were killed near Kidal on Friday. "
+                       "The war has lasted ten years.", nlp)
+    killed = [e for e in rec.events if e.trigger.text == "killed"]
+    assert killed and all(m.trigger.text != "war" for e in killed for m in e.mentions or [])
+    assert "war" in _triggers(rec, "ASSAULT")

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
 from ...records import Span as CharSpan
+from .article import fill_from_article
 from .args import (
     _SPEECH_ACTS,
     _headline_args,
@@ -277,6 +278,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
     coded.extend(a for c in list(coded) if (a := _accusation(doc, c, places)) is not None)
     _background(doc, coded, set(trig_idx), set(ctl))
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
+    fill_from_article(doc, coded)  # parties only other sentences name
     coded = corefer(doc, coded)
     table = load_table()
     for n, c in enumerate(coded, 1):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Event, EventMention
+from .article import _mutual, referents
 from .coded import CodedEvent
 from .context import _attach_token
 from .syntax import Arg
@@ -22,18 +23,47 @@ def _refers_back(tok: Token) -> bool:
 
 def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
     """Does ``later`` report the event ``first`` reports? Same type and flags, and either the
-    same source and target (at least one named), or a definite noun naming no other party."""
+    same source and target (both named, or one when the later mention points back), or a
+    definite noun naming no other party ("the war" only for a war). Two verbs are two acts
+    unless one word is retold in another sentence, the first is the headline's, or they are in
+    one sentence between the same two parties."""
     a, b = first.event, later.event
     if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical) \
             or first.trigger_i == later.trigger_i or (a.date and b.date and a.date != b.date):
         return False
     if _elsewhere(doc, a, b):  # "the war in Ruritania" is not the raid told earlier in Freedonia
         return False
+    tf, tl = doc[first.trigger_i], doc[later.trigger_i]
+    retold = tl.lemma_ == tf.lemma_ and tl.sent != tf.sent or _in_headline(tf)
+    both = bool(a.source and a.target) and (a.source, a.target) == (b.source, b.target)
+    if not (first.nominal or later.nominal or retold or (both and tl.sent == tf.sent)):
+        return False  # two verbs in other sentences and words tell two acts; in one sentence
+        # between the same two parties, one ("shot and killed")
     if (a.source, a.target) == (b.source, b.target) and (a.source or a.target):
-        return True
-    specific = a.source or a.target or not first.nominal  # not "attacks have become common"
-    return bool(specific) and later.nominal and _refers_back(doc[later.trigger_i]) and \
+        # both parties named, or a mention that points back: "the offensive", "its threat"
+        return bool(a.source and a.target) or (later.nominal and _refers_back(tl) and _names_act(tl, tf, a.type))
+    if (_mutual(tl) or _mutual(tf)) and tl.lemma_ != tf.lemma_:
+        return False  # "the war" is not one of its attacks
+    if b.source is None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tl.children):
+        return False  # "their attacks" with "their" unread: whose, is not known
+    specific = a.source or (a.target and not first.extra.get("target_from_place")) or not first.nominal
+    # not "attacks have become common", nor "they protest in Ruritania" (a place is no party)
+    return bool(specific) and later.nominal and _refers_back(tl) and _names_act(tl, tf, a.type) and \
         _within(doc, first.source, later.source) and _within(doc, first.target, later.target)
+
+
+def _names_act(noun: Token, first: Token, type_: str) -> bool:
+    """Can a noun name the act ``first`` told: the same word ("arrested" ... "the arrests"), or
+    a noun for acts of that type ("killed" ... "the attack", "imposed" ... "the sanctions";
+    ``newsgraph/data/referents.tsv``)? Not "the occupation" for an arrest."""
+    types = referents().get(noun.lemma_.lower())
+    return noun.lemma_.lower() == first.lemma_.lower() or bool(types and type_ in types)
+
+
+def _in_headline(tok: Token) -> bool:
+    """Is the token in the headline (the text before the first blank line)?"""
+    brk = next((t.i for t in tok.doc if "\n\n" in t.text_with_ws), None)
+    return brk is not None and tok.i <= brk
 
 
 def _within(doc: Doc, first: Arg | None, later: Arg | None) -> bool:
