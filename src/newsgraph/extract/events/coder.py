@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
@@ -13,7 +15,9 @@ from .args import (
     _nominal_anchor,
     _noun_args,
     _verb_args,
+    _hyphen_agent,
     defied,
+    linked_parties,
 )
 from .coded import CodedEvent, _confidence, _demand_entry, _plover_table
 from .confidence import calibrate, load_table
@@ -27,7 +31,7 @@ from .context import (
     _pick_place,
     _report_source,
 )
-from .countries import _OBJ, _PASS_SUBJ, _SUBJ
+from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .discourse import _accusation, _background, _inherit, _target_from_place, _venue
 from .lexicon import LexEntry, Lexicon, plover_for
 from .mentions import corefer
@@ -48,6 +52,18 @@ def _distinct(args: list[Arg]) -> list[Arg]:
             out.append(a)
             seen.add((a.actor, a.country))
     return out
+
+
+def _own_party(arg: Token, noun: Token) -> bool:
+    """Is a source token the noun's own possessor or "by"/"from" agent ("Chile's talks")?"""
+    return (arg.head.i == noun.i and arg.dep_ == "poss") or (
+        arg.head.head.i == noun.i and arg.head.lower_ in ("by", "from"))
+
+
+def _word_party(tok: Token) -> Arg | None:
+    """A country word read by itself ("Saudi" in "Saudi-funded"), whatever phrase it opens."""
+    country = country_of(tok.text)
+    return Arg(tok.idx, tok.idx + len(tok.text), tok.text, None, country, True) if country else None
 
 
 def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None],
@@ -226,9 +242,22 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if nominal and entry.plover.type == "THREATEN" and not any(srcs):
             continue  # a threat nobody makes is a danger ("faces a growing threat"), not an act
         srcs = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(s_toks, srcs)]
+        linked = linked_parties(tok) if nominal else []
+        if len(linked) >= 2 and not any(_own_party(t, tok) for t in s_toks):
+            # "US-Chile talks" name their parties, before a clause subject ("Peru hosted US-Chile talks")
+            srcs = [Arg(s, e, text, None, country, True) for s, e, text, country in linked]
+        else:
+            linked = []
+        prefixed = not nominal and len(s_toks) == 1 and getattr(_hyphen_agent(tok), "i", None) == s_toks[0].i
+        if prefixed:  # "Kremlin-backed": the word itself, not the phrase it opens
+            srcs = [_word_party(s_toks[0]) or srcs[0]]
         tgts = [_resolve(doc, t, places) for t in t_toks]
         tgts = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(t_toks, tgts)]
-        tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
+        if not prefixed:
+            tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
+        elif srcs[0] is not None:  # "the Kremlin-backed separatists" are not Russia's for saying so
+            tgts = [replace(t, country=None) if t is not None and t.country == srcs[0].country
+                    and t.start <= srcs[0].start < t.end else t for t in tgts]
         mod = _flags(anchor, tok, entry, ctl)
         negated, hypothetical = mod.negated, mod.hypothetical
         if mod.refused and not any(tgts):  # a refusal despite someone's pressure rejects it
@@ -247,7 +276,10 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if attributed is not None and any(s is not None and s.actor == attributed for s in srcs):
             attributed = None  # an actor telling of its own act is not a second-hand report
         sent = tok.sent
-        for src, tgt in _pairs(entry, srcs, tgts, mutual=intended is None):
+        pairs = _pairs(entry, srcs, tgts, mutual=intended is None)
+        if linked and not any(t is not None and (t.actor or t.country) for t in tgts):
+            pairs = [(a, b) for a in srcs for b in srcs if a is not b]  # the linked parties act on each other
+        for src, tgt in pairs:
             ptype, pmode, cameo = entry.plover.type, entry.plover.mode, entry.cameo
             if cameo.startswith("14") and tok.lemma_.lower() == "protest" and src is not None \
                     and src.sector in ("GOV", "IGO") and (verbal := plover_for("111", table)):
