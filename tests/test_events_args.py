@@ -131,6 +131,10 @@ def test_a_hyphenated_agent_leads_backs_or_funds(code):
     _, ev = code("An Iranian-funded militia attacked the base.")
     fund = on(ev, "funded")[0]
     assert fund.source.country == "IRN" and fund.target is not None and fund.target.country is None
+    # the backed party is the modified noun alone, and not of its backer's country
+    _, ev = code("Mr Ortega defeated the Caracas-backed candidate and former minister Luis Pena.")
+    back = on(ev, "backed")
+    assert [(c.source.country, c.target.text, c.target.country) for c in back] == [("VEN", "candidate", None)]
     # a participle that is not leading does not make its agent the attacker
     _, ev = code("A Chilean-made rocket hit the town.")
     assert all(c.source is None or c.source.country != "CHL" for c in ev if c.event.type == "ASSAULT")

@@ -27,7 +27,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     """Source and target tokens of a verbal trigger (with conjuncts)."""
     if trig.dep_ in ("amod", "acl") and trig.tag_ == "VBN" and (agent := _hyphen_agent(trig)) is not None \
             and trig.head.pos_ in ("NOUN", "PROPN"):
-        return [agent], _conjuncts(trig.head) if _actor_like(trig.head) else []  # "Ruritanian-funded militias": Ruritania funds them
+        return [agent], [trig.head] if _actor_like(trig.head) else []  # the modified noun only  # "Ruritanian-funded militias": Ruritania funds them
     subj, passive = _clause_subject(trig)
     if _child(trig, _PASS_SUBJ) is not None:
         passive = True

@@ -256,8 +256,9 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if not prefixed:
             tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
         elif srcs[0] is not None:  # "the Kremlin-backed separatists" are not Russia's for saying so
-            tgts = [replace(t, country=None) if t is not None and t.country == srcs[0].country
-                    and t.start <= srcs[0].start < t.end else t for t in tgts]
+            after = doc[tok.i + 1].idx if tok.i + 1 < len(doc) else len(doc.text)
+            tgts = [replace(t, start=after, text=doc.text[after:t.end], actor=None, country=None, fallback=True)
+                    if t is not None and t.start <= srcs[0].start and after < t.end else t for t in tgts]
         mod = _flags(anchor, tok, entry, ctl)
         negated, hypothetical = mod.negated, mod.hypothetical
         if mod.refused and not any(tgts):  # a refusal despite someone's pressure rejects it
