@@ -149,3 +149,33 @@ def test_who_claims_responsibility_did_it(code):
     assert "Islamic State" in on(ev, "bombings")[0].source.text
     _, ev = code("The rebels denied responsibility for the attack on the convoy.")
     assert all(c.source is None for c in on(ev, "attack"))
+
+
+@pytest.mark.model
+def test_the_subject_of_faced_or_came_under_is_the_target(code):
+    _, ev = code("Chile faces new sanctions from the European Union.")
+    sanction = on(ev, "sanctions")[0]
+    assert sanction.target.country == "CHL" and sanction.source.country != "CHL"
+    _, ev = code("The Bolivian army suffered heavy attacks from the rebels.")
+    attack = on(ev, "attacks")[0]
+    assert attack.target.country == "BOL" and attack.source.text == "the rebels"
+    # a support verb still makes its subject the agent
+    _, ev = code("Boko Haram militants launched an offensive against Nigerian troops.")
+    offensive = on(ev, "offensive")[0]
+    assert offensive.source.text == "Boko Haram militants" and offensive.target.country == "NGA"
+
+
+@pytest.mark.model
+def test_coordinated_verbs_share_the_object_after_them(code):
+    _, ev = code("Police arrested and charged three Chilean activists.")
+    assert on(ev, "arrested")[0].target.country == "CHL"
+    # not when the first verb has its own object or its own clause
+    _, ev = code("Police arrested two men and the court charged three Chilean activists.")
+    assert on(ev, "arrested")[0].target is None or on(ev, "arrested")[0].target.country != "CHL"
+
+
+@pytest.mark.model
+def test_a_demand_on_a_noun_targets_its_party(code):
+    _, ev = code("The Peruvian president said talks with Bolivia must continue.")
+    said = [c for c in ev if c.event.type == "REQUEST"]
+    assert [(c.source.country, c.target.country) for c in said] == [("PER", "BOL")]

@@ -76,6 +76,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 targets = _conjuncts(s)
                 break
         targets = targets or _owner(o)
+    if not targets and not passive and _child(trig, ("dobj", "obj")) is None:
+        targets = _shared_object(trig)  # "attacked and burned the village"
     if not targets:
         dat = _child(trig, ("dative",))
         if dat is not None:
@@ -342,6 +344,10 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     carrier = arg  # "began two weeks of drills", "staged a wave of protests"
     while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
         carrier = carrier.head.head
+    governing = gov
+    if gov is not None and (undergoer := _undergoer(carrier, gov)):
+        targets = targets or undergoer  # "the convoy came under attack", "Chile faces sanctions"
+        gov = None  # its subject suffers the act: it does not do it
     if gov is not None:
         light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
             arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
@@ -373,7 +379,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         sources = _agent_above(trig)
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj(arg, "between") is not None:
         sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
-    return sources, targets, gov
+    return sources, targets, governing
 
 
 #: Participles whose hyphenated agent carries out the act they modify ("a Ruritanian-led
@@ -477,6 +483,36 @@ def linked_parties(noun: Token) -> list[tuple[int, int, str, str]]:
         if len(parts) >= 2 and len({p[3] for p in parts}) == len(parts):
             return parts
     return []
+
+
+#: Verbs whose subject undergoes the act their object names ("faced sanctions", "suffered
+#: attacks", "received a visit"), and those that do with "under" ("came under fire").
+_UNDERGO = {"face", "suffer", "endure", "receive", "sustain", "withstand", "weather", "incur"}
+_UNDER = {"come", "be", "remain", "fall"}
+
+
+def _undergoer(noun: Token, gov: Token) -> list[Token]:
+    """The subject of a verb that makes it the act's target, not its agent."""
+    lemma = gov.lemma_.lower()
+    direct = noun.dep_ in ("dobj", "obj") and noun.head.i == gov.i and lemma in _UNDERGO
+    under = noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i == gov.i and lemma in _UNDER
+    if not (direct or under):
+        return []
+    s, passive = _clause_subject(gov)
+    return _conjuncts(s) if s is not None and not passive else []
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """The object of the next coordinated verb, when this verb has none of its own and only a
+    conjunction stands between them: "attacked and burned the village", "arrested and charged X"."""
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if nxt is None or any(c.dep_ in _SUBJ for c in nxt.children):
+        return []
+    between = verb.doc[verb.i + 1:nxt.i]
+    if not all(t.dep_ in ("cc", "punct", "advmod", "preconj") for t in between):
+        return []
+    obj = _child(nxt, ("dobj", "obj"))
+    return _conjuncts(obj) if obj is not None and _actor_like(obj) else []
 
 
 def _agent_above(trig: Token) -> list[Token]:

@@ -14,6 +14,7 @@ from .args import (
     _means,
     _nominal_anchor,
     _noun_args,
+    _object_party,
     _verb_args,
     _hyphen_agent,
     defied,
@@ -236,8 +237,9 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         else:
             s_toks, t_toks = _verb_args(tok, entry)
             anchor = tok
-            if tok.i in demand_target:
-                t_toks = _conjuncts(demand_target[tok.i])
+            if tok.i in demand_target:  # "said talks with Peru must go on": Peru is asked
+                subj = demand_target[tok.i]
+                t_toks = (not _actor_like(subj) and _object_party(subj)) or _conjuncts(subj)
         srcs = [_resolve(doc, t, places) for t in s_toks]
         if nominal and entry.plover.type == "THREATEN" and not any(srcs):
             continue  # a threat nobody makes is a danger ("faces a growing threat"), not an act
