@@ -3,7 +3,12 @@
 The coder (:mod:`.coder`) finds a trigger; this module finds its source and target tokens
 (subject, object, passive agent, prepositional objects, a noun's "by"/"of"/"to" arguments,
 possessives, complements and their parties); :mod:`.resolve` turns each into an
-:class:`~.syntax.Arg`."""
+:class:`~.syntax.Arg`. Arguments the construction gives without naming them in the
+trigger's phrase: the subject of a support verb ("launched an offensive"), of the clause a
+visit or talks are an adjunct of ("said during a visit to Lima") and of who claims
+responsibility; the undergoer of "faced sanctions", "came under attack"; hyphen-linked
+countries ("US-Chile talks") and hyphenated agents ("a Chilean-led force", "Kremlin-backed");
+the object a coordinated verb shares ("arrested and charged X")."""
 
 from __future__ import annotations
 
