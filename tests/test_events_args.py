@@ -179,3 +179,12 @@ def test_a_demand_on_a_noun_targets_its_party(code):
     _, ev = code("The Peruvian president said talks with Bolivia must continue.")
     said = [c for c in ev if c.event.type == "REQUEST"]
     assert [(c.source.country, c.target.country) for c in said] == [("PER", "BOL")]
+
+
+@pytest.mark.model
+def test_coordinated_subjects_act_on_each_other(code):
+    _, ev = code("Chile and Peru accused each other of violating the truce.")
+    assert {(c.source.country, c.target.country) for c in on(ev, "accused")} == {("CHL", "PER"), ("PER", "CHL")}
+    # one subject with "each other" has no pair to make
+    _, ev = code("The Chilean leaders accused each other of lying.")
+    assert all(c.target is None or c.target.country != "CHL" for c in on(ev, "accused"))

@@ -520,6 +520,18 @@ def _shared_object(verb: Token) -> list[Token]:
     return _conjuncts(obj) if obj is not None and _actor_like(obj) else []
 
 
+def reciprocal(verb: Token) -> bool:
+    """Is the verb's object "each other" or "one another" ("Chile and Peru accused each other")?
+    Then its coordinated subjects act on each other."""
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "obj", "dative"):
+            continue
+        words = {t.lower_ for t in c.subtree}
+        if words in ({"each", "other"}, {"one", "another"}):
+            return True
+    return False
+
+
 def _agent_above(trig: Token) -> list[Token]:
     """The "by" agent of a noun this nominal is in apposition or coordination with."""
     h = trig

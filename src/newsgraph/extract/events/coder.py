@@ -19,6 +19,7 @@ from .args import (
     _hyphen_agent,
     defied,
     linked_parties,
+    reciprocal,
 )
 from .coded import CodedEvent, _confidence, _demand_entry, _plover_table
 from .confidence import calibrate, load_table
@@ -280,8 +281,10 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             attributed = None  # an actor telling of its own act is not a second-hand report
         sent = tok.sent
         pairs = _pairs(entry, srcs, tgts, mutual=intended is None)
-        if linked and not any(t is not None and (t.actor or t.country) for t in tgts):
-            pairs = [(a, b) for a in srcs for b in srcs if a is not b]  # the linked parties act on each other
+        mutual = (linked or (not nominal and reciprocal(tok))) and len(_distinct([a for a in srcs if a])) >= 2
+        if mutual and not any(t is not None and (t.actor or t.country) for t in tgts):
+            parties = _distinct([a for a in srcs if a])  # "US-Chile talks", "accused each other"
+            pairs = [(a, b) for a in parties for b in parties if a is not b]
         for src, tgt in pairs:
             ptype, pmode, cameo = entry.plover.type, entry.plover.mode, entry.cameo
             if cameo.startswith("14") and tok.lemma_.lower() == "protest" and src is not None \
