@@ -13,10 +13,10 @@ from .args import (
     _headline_args,
     _means,
     _nominal_anchor,
+    _hyphen_agent,
     _noun_args,
     _object_party,
     _verb_args,
-    _hyphen_agent,
     defied,
     linked_parties,
     reciprocal,
@@ -66,6 +66,27 @@ def _word_party(tok: Token) -> Arg | None:
     """A country word read by itself ("Saudi" in "Saudi-funded"), whatever phrase it opens."""
     country = country_of(tok.text)
     return Arg(tok.idx, tok.idx + len(tok.text), tok.text, None, country, True) if country else None
+
+
+def _hyphenated(doc: Doc, tok: Token, nominal: bool, s_toks: list[Token], srcs: list[Arg | None],
+                tgts: list[Arg | None]) -> tuple[list[Arg | None], list[Arg | None], bool]:
+    """Parties written with hyphens: "US-Chile talks" name both sides (before a clause subject:
+    "Peru hosted US-Chile talks"; not before the noun's own "Chile's" or "by Chile"), and
+    "Kremlin-backed separatists" are backed by the word before the hyphen, not by the phrase
+    it opens, nor of its country. Also whether the sources are linked parties."""
+    linked = linked_parties(tok) if nominal else []
+    named = len(linked) >= 2 and not any(_own_party(t, tok) for t in s_toks)
+    if named:
+        srcs = [Arg(s, e, text, None, country, True) for s, e, text, country in linked]
+    prefixed = not nominal and len(s_toks) == 1 and getattr(_hyphen_agent(tok), "i", None) == s_toks[0].i
+    if not prefixed:  # one phrase is not both sides
+        return srcs, [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)], named
+    src = _word_party(s_toks[0]) or srcs[0]
+    if src is None:
+        return [src], tgts, False
+    after = doc[tok.i + 1].idx if tok.i + 1 < len(doc) else len(doc.text)
+    return [src], [replace(t, start=after, text=doc.text[after:t.end], actor=None, country=None, fallback=True)
+                   if t is not None and t.start <= src.start and after < t.end else t for t in tgts], False
 
 
 def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None],
@@ -245,23 +266,9 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if nominal and entry.plover.type == "THREATEN" and not any(srcs):
             continue  # a threat nobody makes is a danger ("faces a growing threat"), not an act
         srcs = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(s_toks, srcs)]
-        linked = linked_parties(tok) if nominal else []
-        if len(linked) >= 2 and not any(_own_party(t, tok) for t in s_toks):
-            # "US-Chile talks" name their parties, before a clause subject ("Peru hosted US-Chile talks")
-            srcs = [Arg(s, e, text, None, country, True) for s, e, text, country in linked]
-        else:
-            linked = []
-        prefixed = not nominal and len(s_toks) == 1 and getattr(_hyphen_agent(tok), "i", None) == s_toks[0].i
-        if prefixed:  # "Kremlin-backed": the word itself, not the phrase it opens
-            srcs = [_word_party(s_toks[0]) or srcs[0]]
         tgts = [_resolve(doc, t, places) for t in t_toks]
         tgts = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(t_toks, tgts)]
-        if not prefixed:
-            tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
-        elif srcs[0] is not None:  # "the Kremlin-backed separatists" are not Russia's for saying so
-            after = doc[tok.i + 1].idx if tok.i + 1 < len(doc) else len(doc.text)
-            tgts = [replace(t, start=after, text=doc.text[after:t.end], actor=None, country=None, fallback=True)
-                    if t is not None and t.start <= srcs[0].start and after < t.end else t for t in tgts]
+        srcs, tgts, linked = _hyphenated(doc, tok, nominal, s_toks, srcs, tgts)
         mod = _flags(anchor, tok, entry, ctl)
         negated, hypothetical = mod.negated, mod.hypothetical
         if mod.refused and not any(tgts):  # a refusal despite someone's pressure rejects it
