@@ -297,7 +297,11 @@ def test_armed_groups_and_their_fighters_and_patrons(analyze):
                   "after battles with the Syrian-backed Amal militia.")
     assert (by_name(rec, "Hezbollah").country, by_name(rec, "Hezbollah").sector) == ("LBN", "REB")
     assert by_name(rec, "Hezbollah guerrillas").country == "LBN"  # named as written, not "Lebanese ..."
-    assert all(a.country not in ("IRN", "SYR") for a in rec.actors)  # a cause or patron is not a country
+    # a cause or patron is not the group's country; the patron is a party of its own backing
+    assert all(a.country not in ("IRN", "SYR") for a in rec.actors if a.kind != "state")
+    actors = {a.id: a for a in rec.actors}
+    assert [(actors[e.source].country, actors[e.target].name) for e in rec.events if e.type == "SUPPORT"] \
+        == [("SYR", "Amal militia")]
 
 
 @pytest.mark.model

@@ -95,3 +95,96 @@ def test_a_spokesman_for_a_party_takes_its_country(code):
     c = on(ev, "rejected")[0]
     assert c.source is not None and c.source.country == "CHL"
     assert next(a for a in doc._.actors if a.id == c.event.source).country == "CHL"
+
+
+@pytest.mark.model
+def test_a_visit_or_talks_in_an_adjunct_are_the_clause_subjects(code):
+    _, ev = code("The Bolivian president said during a visit to Santiago that trade would grow.")
+    visit = on(ev, "visit")[0]
+    assert (visit.source.country, visit.target.country) == ("BOL", "CHL")
+    _, ev = code("The Chilean envoy spoke to reporters after talks with Peruvian officials.")
+    assert {(c.source.country, c.target.country) for c in on(ev, "talks")} == {("CHL", "PER"), ("PER", "CHL")}
+    # a passive clause, a thing as subject, or a topic ("wrote on a meeting") give no visitor
+    _, ev = code("The treaty was signed during a visit to Santiago.")
+    assert all(c.source is None for c in on(ev, "visit"))
+    _, ev = code("Mr Lopez's remarks came during a visit the brothers made to Lima.")
+    assert all(c.source is None for c in on(ev, "visit"))
+    _, ev = code("Ms Ortiz wrote on a meeting with the Chilean envoy.")
+    assert all(c.source is None for c in on(ev, "meeting"))
+
+
+@pytest.mark.model
+def test_hyphen_linked_countries_are_the_parties_of_talks(code):
+    _, ev = code("The Chile-Peru talks ended without agreement.")
+    assert {(c.source.country, c.target.country) for c in on(ev, "talks")} == {("CHL", "PER"), ("PER", "CHL")}
+    _, ev = code("Chilean-Bolivian negotiations stalled last week.")
+    assert {(c.source.country, c.target.country) for c in on(ev, "negotiations")} == {("CHL", "BOL"), ("BOL", "CHL")}
+    # one country's hyphenated name is not two parties
+    _, ev = code("Officials from Guinea-Bissau held talks in Dakar.")
+    assert all(c.source is None or c.source.country != "GIN" for c in on(ev, "talks"))
+
+
+@pytest.mark.model
+def test_a_hyphenated_agent_leads_backs_or_funds(code):
+    _, ev = code("A Turkish-led offensive pushed into northern Syria.")
+    assert on(ev, "offensive")[0].source.country == "TUR"
+    _, ev = code("An Iranian-funded militia attacked the base.")
+    fund = on(ev, "funded")[0]
+    assert fund.source.country == "IRN" and fund.target is not None and fund.target.country is None
+    # the backed party is the modified noun alone, and not of its backer's country
+    _, ev = code("Mr Ortega defeated the Caracas-backed candidate and former minister Luis Pena.")
+    back = on(ev, "backed")
+    assert [(c.source.country, c.target.text, c.target.country) for c in back] == [("VEN", "candidate", None)]
+    # a participle that is not leading does not make its agent the attacker
+    _, ev = code("A Chilean-made rocket hit the town.")
+    assert all(c.source is None or c.source.country != "CHL" for c in ev if c.event.type == "ASSAULT")
+
+
+@pytest.mark.model
+def test_who_claims_responsibility_did_it(code):
+    _, ev = code("Hamas took responsibility for the rocket attack on Israel.")
+    attack = on(ev, "attack")[0]
+    assert attack.source.text == "Hamas" and attack.target.country == "ISR"
+    _, ev = code("Earlier bombings were claimed by the Islamic State group.")
+    assert "Islamic State" in on(ev, "bombings")[0].source.text
+    _, ev = code("The rebels denied responsibility for the attack on the convoy.")
+    assert all(c.source is None for c in on(ev, "attack"))
+
+
+@pytest.mark.model
+def test_the_subject_of_faced_or_came_under_is_the_target(code):
+    _, ev = code("Chile faces new sanctions from the European Union.")
+    sanction = on(ev, "sanctions")[0]
+    assert sanction.target.country == "CHL" and sanction.source.country != "CHL"
+    _, ev = code("The Bolivian army suffered heavy attacks from the rebels.")
+    attack = on(ev, "attacks")[0]
+    assert attack.target.country == "BOL" and attack.source.text == "the rebels"
+    # a support verb still makes its subject the agent
+    _, ev = code("Boko Haram militants launched an offensive against Nigerian troops.")
+    offensive = on(ev, "offensive")[0]
+    assert offensive.source.text == "Boko Haram militants" and offensive.target.country == "NGA"
+
+
+@pytest.mark.model
+def test_coordinated_verbs_share_the_object_after_them(code):
+    _, ev = code("Police arrested and charged three Chilean activists.")
+    assert on(ev, "arrested")[0].target.country == "CHL"
+    # not when the first verb has its own object or its own clause
+    _, ev = code("Police arrested two men and the court charged three Chilean activists.")
+    assert on(ev, "arrested")[0].target is None or on(ev, "arrested")[0].target.country != "CHL"
+
+
+@pytest.mark.model
+def test_a_demand_on_a_noun_targets_its_party(code):
+    _, ev = code("The Peruvian president said talks with Bolivia must continue.")
+    said = [c for c in ev if c.event.type == "REQUEST"]
+    assert [(c.source.country, c.target.country) for c in said] == [("PER", "BOL")]
+
+
+@pytest.mark.model
+def test_coordinated_subjects_act_on_each_other(code):
+    _, ev = code("Chile and Peru accused each other of violating the truce.")
+    assert {(c.source.country, c.target.country) for c in on(ev, "accused")} == {("CHL", "PER"), ("PER", "CHL")}
+    # one subject with "each other" has no pair to make
+    _, ev = code("The Chilean leaders accused each other of lying.")
+    assert all(c.target is None or c.target.country != "CHL" for c in on(ev, "accused"))

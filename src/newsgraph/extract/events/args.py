@@ -3,9 +3,16 @@
 The coder (:mod:`.coder`) finds a trigger; this module finds its source and target tokens
 (subject, object, passive agent, prepositional objects, a noun's "by"/"of"/"to" arguments,
 possessives, complements and their parties); :mod:`.resolve` turns each into an
-:class:`~.syntax.Arg`."""
+:class:`~.syntax.Arg`. Arguments the construction gives without naming them in the
+trigger's phrase: the subject of a support verb ("launched an offensive"), of the clause a
+visit or talks are an adjunct of ("said during a visit to Lima") and of who claims
+responsibility; the undergoer of "faced sanctions", "came under attack"; hyphen-linked
+countries ("US-Chile talks") and hyphenated agents ("a Chilean-led force", "Kremlin-backed");
+the object a coordinated verb shares ("arrested and charged X")."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -18,11 +25,14 @@ from .countries import (
     country_of,
 )
 from .lexicon import LexEntry
-from .syntax import _actor_like, _child, _clause_subject, _conjuncts, _pobj
+from .syntax import _actor_like, _child, _clause_subject, _conjuncts, _is_actorish, _pobj
 
 
 def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     """Source and target tokens of a verbal trigger (with conjuncts)."""
+    if trig.dep_ in ("amod", "acl") and trig.tag_ == "VBN" and (agent := _hyphen_agent(trig)) is not None \
+            and trig.head.pos_ in ("NOUN", "PROPN"):
+        return [agent], [trig.head] if _actor_like(trig.head) else []  # the modified noun only  # "Ruritanian-funded militias": Ruritania funds them
     subj, passive = _clause_subject(trig)
     if _child(trig, _PASS_SUBJ) is not None:
         passive = True
@@ -71,6 +81,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 targets = _conjuncts(s)
                 break
         targets = targets or _owner(o)
+    if not targets and not passive and _child(trig, ("dobj", "obj")) is None:
+        targets = _shared_object(trig)  # "attacked and burned the village"
     if not targets:
         dat = _child(trig, ("dative",))
         if dat is not None:
@@ -337,6 +349,10 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     carrier = arg  # "began two weeks of drills", "staged a wave of protests"
     while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
         carrier = carrier.head.head
+    governing = gov
+    if gov is not None and (undergoer := _undergoer(carrier, gov)):
+        targets = targets or undergoer  # "the convoy came under attack", "Chile faces sanctions"
+        gov = None  # its subject suffers the act: it does not do it
     if gov is not None:
         light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
             arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
@@ -360,11 +376,160 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             o = _child(gov, ("dobj",))
             if o is not None:
                 targets = _conjuncts(o)
+    if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
+        sources = _led_by(trig) or _claimed_by(trig)
+    if not sources and gov is not None and entry.plover.type in _ADJUNCT_TYPES:
+        sources = _adjunct_subject(trig, gov)  # "spoke during a visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."
         sources = _agent_above(trig)
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj(arg, "between") is not None:
         sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
-    return sources, targets, gov
+    return sources, targets, governing
+
+
+#: Participles whose hyphenated agent carries out the act they modify ("a Ruritanian-led
+#: offensive"); not "backed" or "funded", whose agent helps someone else carry it out.
+_LEAD_VERBS = {"lead", "spearhead", "command", "direct", "launch", "mount", "orchestrate", "organize",
+               "organise", "sponsor", "stage", "conduct", "initiate", "plan"}
+
+
+def _hyphen_agent(part: Token) -> Token | None:
+    """The party written before a hyphenated participle: "Kremlin-backed", "Chilean-led"."""
+    doc = part.doc
+    if part.i < 2 or doc[part.i - 1].text not in ("-", "–"):
+        return None
+    c = doc[part.i - 2]
+    if c.head.i == part.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj", "advmod") \
+            and (_is_actorish(c) or country_of(c.text)) and c.pos_ != "PRON":
+        return c
+    return None
+
+
+def _led_by(noun: Token) -> list[Token]:
+    """Who leads a nominal act by a hyphenated participle: "a Ruritanian-led offensive"."""
+    for c in noun.lefts:
+        if c.tag_ == "VBN" and c.lemma_.lower() in _LEAD_VERBS and (agent := _hyphen_agent(c)) is not None:
+            return [agent]
+    return []
+
+
+_CLAIM_VERBS = {"claim", "take", "accept", "admit", "assume", "bear"}
+
+
+def _claimed_by(noun: Token) -> list[Token]:
+    """Who owns up to an act: the subject of "claimed responsibility for the raid", the agent
+    of "the raid was claimed by the group" (not who "denied responsibility")."""
+    head = noun.head
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() == "claim" and (by := _pobj(head, "by")) is not None:
+        return _conjuncts(by)
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit") \
+            and head.head.dep_ in ("dobj", "obj") and head.head.head.lemma_.lower() in _CLAIM_VERBS:
+        s, passive = _clause_subject(head.head.head)
+        if s is not None and not passive:
+            return _conjuncts(s)
+    return []
+
+
+#: Acts the subject of the clause they are an adjunct of takes part in: "spoke during a
+#: visit to Lima", "signed the deal after talks with Peru", "said at a meeting with ...".
+_ADJUNCT_TYPES = {"CONSULT"}
+_ADJUNCT_PREPS = {"during", "after", "at", "on", "following", "before"}
+
+
+def _adjunct_subject(noun: Token, gov: Token) -> list[Token]:
+    """The subject of the clause a nominal act is an adjunct of (through the clause's object:
+    "made the remarks at a meeting with ..."), unless the act names parties between others."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _ADJUNCT_PREPS or _pobj(noun, "between") is not None:
+        return []
+    if prep.lower_ == "on" and _pobj(noun, "to") is None:
+        return []  # "on a trip to Lima", not "reported on a meeting"
+    h = prep.head
+    if h.dep_ in ("dobj", "obj") and h.pos_ in ("NOUN", "PROPN"):
+        h = h.head
+    if h.i != gov.i or gov.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in gov.children):
+        return []
+    s, passive = _clause_subject(gov)  # not "Ruritania's remarks came during a visit ..."
+    return _conjuncts(s) if s is not None and not passive and _actor_like(s, owner=False) else []
+
+
+_NAME = r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*"
+_LINKED = re.compile(rf"{_NAME}(?: ?[-–] ?{_NAME})+")
+
+
+def linked_parties(noun: Token) -> list[tuple[int, int, str, str]]:
+    """Countries joined by hyphens in a nominal act's modifiers ("U.S.-Chile talks", "the
+    Peru-Ecuador border war", "Chilean-Bolivian negotiations"): (start, end, text, country) of
+    each, when there are two or more and the whole is not one name ("Guinea-Bissau")."""
+    doc = noun.doc
+    start = noun.left_edge.idx
+    if noun.i > 0 and (prev := doc[noun.i - 1]).i < noun.left_edge.i and _LINKED.fullmatch(prev.text):
+        start = prev.idx  # "U.S.-Chile" as one token the parser hung elsewhere
+    text = doc.text[start:noun.idx]
+    for m in _LINKED.finditer(text):
+        if text[m.end():].strip() and not text[m.end():].strip().replace(" ", "").isalpha():
+            continue  # another phrase between the names and the act
+        if country_of(m.group()):
+            continue
+        parts = []
+        for pm in re.finditer(_NAME, m.group()):
+            words = pm.group().split(" ")
+            for k in range(len(words)):  # "The US" -> "US"
+                cand = " ".join(words[k:])
+                if words[k] in ("The", "A", "An"):
+                    continue
+                if (country := country_of(cand)) is not None:
+                    s = start + m.start() + pm.end() - len(cand)
+                    parts.append((s, s + len(cand), cand, country))
+                    break
+            else:
+                parts = []
+                break
+        if len(parts) >= 2 and len({p[3] for p in parts}) == len(parts):
+            return parts
+    return []
+
+
+#: Verbs whose subject undergoes the act their object names ("faced sanctions", "suffered
+#: attacks", "received a visit"), and those that do with "under" ("came under fire").
+_UNDERGO = {"face", "suffer", "endure", "receive", "sustain", "withstand", "weather", "incur"}
+_UNDER = {"come", "be", "remain", "fall"}
+
+
+def _undergoer(noun: Token, gov: Token) -> list[Token]:
+    """The subject of a verb that makes it the act's target, not its agent."""
+    lemma = gov.lemma_.lower()
+    direct = noun.dep_ in ("dobj", "obj") and noun.head.i == gov.i and lemma in _UNDERGO
+    under = noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i == gov.i and lemma in _UNDER
+    if not (direct or under):
+        return []
+    s, passive = _clause_subject(gov)
+    return _conjuncts(s) if s is not None and not passive else []
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """The object of the next coordinated verb, when this verb has none of its own and only a
+    conjunction stands between them: "attacked and burned the village", "arrested and charged X"."""
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if nxt is None or any(c.dep_ in _SUBJ for c in nxt.children):
+        return []
+    between = verb.doc[verb.i + 1:nxt.i]
+    if not all(t.dep_ in ("cc", "punct", "advmod", "preconj") for t in between):
+        return []
+    obj = _child(nxt, ("dobj", "obj"))
+    return _conjuncts(obj) if obj is not None and _actor_like(obj) else []
+
+
+def reciprocal(verb: Token) -> bool:
+    """Is the verb's object "each other" or "one another" ("Chile and Peru accused each other")?
+    Then its coordinated subjects act on each other."""
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "obj", "dative"):
+            continue
+        words = {t.lower_ for t in c.subtree}
+        if words in ({"each", "other"}, {"one", "another"}):
+            return True
+    return False
 
 
 def _agent_above(trig: Token) -> list[Token]:

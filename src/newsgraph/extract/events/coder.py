@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
@@ -12,9 +14,13 @@ from .args import (
     _headline_args,
     _means,
     _nominal_anchor,
+    _hyphen_agent,
     _noun_args,
+    _object_party,
     _verb_args,
     defied,
+    linked_parties,
+    reciprocal,
 )
 from .coded import CodedEvent, _confidence, _demand_entry, _plover_table
 from .confidence import calibrate, load_table
@@ -28,7 +34,7 @@ from .context import (
     _pick_place,
     _report_source,
 )
-from .countries import _OBJ, _PASS_SUBJ, _SUBJ
+from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .discourse import _accusation, _background, _inherit, _target_from_place, _venue
 from .lexicon import LexEntry, Lexicon, plover_for
 from .mentions import corefer
@@ -49,6 +55,39 @@ def _distinct(args: list[Arg]) -> list[Arg]:
             out.append(a)
             seen.add((a.actor, a.country))
     return out
+
+
+def _own_party(arg: Token, noun: Token) -> bool:
+    """Is a source token the noun's own possessor or "by"/"from" agent ("Chile's talks")?"""
+    return (arg.head.i == noun.i and arg.dep_ == "poss") or (
+        arg.head.head.i == noun.i and arg.head.lower_ in ("by", "from"))
+
+
+def _word_party(tok: Token) -> Arg | None:
+    """A country word read by itself ("Saudi" in "Saudi-funded"), whatever phrase it opens."""
+    country = country_of(tok.text)
+    return Arg(tok.idx, tok.idx + len(tok.text), tok.text, None, country, True) if country else None
+
+
+def _hyphenated(doc: Doc, tok: Token, nominal: bool, s_toks: list[Token], srcs: list[Arg | None],
+                tgts: list[Arg | None]) -> tuple[list[Arg | None], list[Arg | None], bool]:
+    """Parties written with hyphens: "US-Chile talks" name both sides (before a clause subject:
+    "Peru hosted US-Chile talks"; not before the noun's own "Chile's" or "by Chile"), and
+    "Kremlin-backed separatists" are backed by the word before the hyphen, not by the phrase
+    it opens, nor of its country. Also whether the sources are linked parties."""
+    linked = linked_parties(tok) if nominal else []
+    named = len(linked) >= 2 and not any(_own_party(t, tok) for t in s_toks)
+    if named:
+        srcs = [Arg(s, e, text, None, country, True) for s, e, text, country in linked]
+    prefixed = not nominal and len(s_toks) == 1 and getattr(_hyphen_agent(tok), "i", None) == s_toks[0].i
+    if not prefixed:  # one phrase is not both sides
+        return srcs, [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)], named
+    src = _word_party(s_toks[0]) or srcs[0]
+    if src is None:
+        return [src], tgts, False
+    after = doc[tok.i + 1].idx if tok.i + 1 < len(doc) else len(doc.text)
+    return [src], [replace(t, start=after, text=doc.text[after:t.end], actor=None, country=None, fallback=True)
+                   if t is not None and t.start <= src.start and after < t.end else t for t in tgts], False
 
 
 def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None],
@@ -221,15 +260,16 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         else:
             s_toks, t_toks = _verb_args(tok, entry)
             anchor = tok
-            if tok.i in demand_target:
-                t_toks = _conjuncts(demand_target[tok.i])
+            if tok.i in demand_target:  # "said talks with Peru must go on": Peru is asked
+                subj = demand_target[tok.i]
+                t_toks = (not _actor_like(subj) and _object_party(subj)) or _conjuncts(subj)
         srcs = [_resolve(doc, t, places) for t in s_toks]
         if nominal and entry.plover.type == "THREATEN" and not any(srcs):
             continue  # a threat nobody makes is a danger ("faces a growing threat"), not an act
         srcs = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(s_toks, srcs)]
         tgts = [_resolve(doc, t, places) for t in t_toks]
         tgts = [_group_country(t, a, place_at, places, anchor, trig_idx) for t, a in zip(t_toks, tgts)]
-        tgts = [t for t in tgts if t is None or not any(s and s.start == t.start for s in srcs)]
+        srcs, tgts, linked = _hyphenated(doc, tok, nominal, s_toks, srcs, tgts)
         mod = _flags(anchor, tok, entry, ctl)
         negated, hypothetical = mod.negated, mod.hypothetical
         if mod.refused and not any(tgts):  # a refusal despite someone's pressure rejects it
@@ -248,7 +288,12 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if attributed is not None and any(s is not None and s.actor == attributed for s in srcs):
             attributed = None  # an actor telling of its own act is not a second-hand report
         sent = tok.sent
-        for src, tgt in _pairs(entry, srcs, tgts, mutual=intended is None):
+        pairs = _pairs(entry, srcs, tgts, mutual=intended is None)
+        mutual = (linked or (not nominal and reciprocal(tok))) and len(_distinct([a for a in srcs if a])) >= 2
+        if mutual and not any(t is not None and (t.actor or t.country) for t in tgts):
+            parties = _distinct([a for a in srcs if a])  # "US-Chile talks", "accused each other"
+            pairs = [(a, b) for a in parties for b in parties if a is not b]
+        for src, tgt in pairs:
             ptype, pmode, cameo = entry.plover.type, entry.plover.mode, entry.cameo
             if cameo.startswith("14") and tok.lemma_.lower() == "protest" and src is not None \
                     and src.sector in ("GOV", "IGO") and (verbal := plover_for("111", table)):
