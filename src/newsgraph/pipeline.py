@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelNotInstalled
-from .extract import COMPONENTS, register_extensions
+from .extract import COMPONENTS, keep_text, register_extensions
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
 
@@ -145,6 +145,7 @@ def shared_pipeline(model: str | None = None) -> Language:
 
 def _make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
+    keep_text(doc, article.text)  # what doc.text would rebuild, token by token
     doc._.published = dt.date.fromisoformat(article.published) if article.published else None
     return doc
 

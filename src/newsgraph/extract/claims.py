@@ -31,11 +31,13 @@ from bisect import bisect_left
 
 from collections.abc import Callable
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quote
 from ..records import Span as CharSpan
-from . import actor_for_span
+from . import actor_for_span, doc_text
 from .cues import Cues
 
 __all__ = ["speaker_mention", "subject_of", "resolve_speaker", "reported_speech", "is_claim_source",
@@ -392,9 +394,10 @@ def reported_speech(doc: Doc, cues: Cues, taken: list[tuple[int, int]], text: st
     """
     out: list[Quote | Claim] = []
     verbs = cues.attribution
-    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+    text = doc_text(doc) if text is None else text
     breaks = hard_breaks(text)
-    for tok in doc:
+    for i in _cue_candidates(doc, cues):
+        tok = doc[i]
         low = tok.lower_
         if low == "according" and tok.dep_ in ("prep", "advmod", "ROOT"):
             item = _according_to(doc, text, tok, cues, taken)
@@ -407,3 +410,18 @@ def reported_speech(doc: Doc, cues: Cues, taken: list[tuple[int, int]], text: st
         if item is not None:
             out.append(item)
     return out
+
+
+def _cue_candidates(doc: Doc, cues: Cues) -> list[int]:
+    """Indices of the tokens :func:`reported_speech` looks at ("according", a claim adverb, a
+    verb with an attribution lemma), read from the Doc's arrays: a Token object per token
+    costs more than the rules run on the few that qualify."""
+    lower, pos, lemma = doc.to_array([LOWER, POS, LEMMA]).T.tolist()
+    strings = doc.vocab.strings
+    words = {h for h in set(lower) if strings[h] == "according" or strings[h] in cues.claim_adverbs}
+    lemmas = {h for h in set(lemma) if strings[h].lower() in cues.attribution}
+    return [i for i, (w, p, m) in enumerate(zip(lower, pos, lemma, strict=True))
+            if w in words or (p in _VERB_POS and m in lemmas)]
+
+
+_VERB_POS = {VERB, AUX}

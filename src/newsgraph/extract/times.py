@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Time
-from . import register_extensions
+from . import doc_text, register_extensions
 from .timex import Tense, Timex, find, normalise
 
 __all__ = ["TimeExtractor", "tense_of"]
@@ -126,7 +126,7 @@ class TimeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = _as_date(doc._.published)
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)
         quarters = text.lower().count("quarter")
         fiscal = quarters >= 2  # an earnings story
         # the sentence only matters for "a year ago" next to a "quarter"; has_annotation is O(n)
