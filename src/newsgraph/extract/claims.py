@@ -30,8 +30,10 @@ import re
 from bisect import bisect_left
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import hash_string
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -417,11 +419,27 @@ def _cue_candidates(doc: Doc, cues: Cues) -> list[int]:
     verb with an attribution lemma), read from the Doc's arrays: a Token object per token
     costs more than the rules run on the few that qualify."""
     lower, pos, lemma = doc.to_array([LOWER, POS, LEMMA]).T.tolist()
-    strings = doc.vocab.strings
-    words = {h for h in set(lower) if strings[h] == "according" or strings[h] in cues.claim_adverbs}
-    lemmas = {h for h in set(lemma) if strings[h].lower() in cues.attribution}
-    return [i for i, (w, p, m) in enumerate(zip(lower, pos, lemma, strict=True))
-            if w in words or (p in _VERB_POS and m in lemmas)]
+    words = _hashes(cues.claim_adverbs)
+    strings, verbs = doc.vocab.strings, cues.attribution
+    seen: dict[int, bool] = {}  # lemma -> an attribution verb? (as the rule reads it: lower-cased)
+    out = []
+    for i, (w, p, m) in enumerate(zip(lower, pos, lemma, strict=True)):
+        if w in words or w == _ACCORDING:
+            out.append(i)
+        elif p in _VERB_POS:
+            hit = seen.get(m)
+            if hit is None:
+                hit = seen[m] = strings[m].lower() in verbs
+            if hit:
+                out.append(i)
+    return out
 
 
+@lru_cache(maxsize=16)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """The string-store hashes of ``words`` (what ``doc.to_array(LOWER)`` holds)."""
+    return frozenset(hash_string(w) for w in words)
+
+
+_ACCORDING = hash_string("according")
 _VERB_POS = {VERB, AUX}

@@ -45,6 +45,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from ..records import Place
+from . import doc_text
 from .gazetteer import BaseGazetteer, Candidate, Gazetteer, gazetteer, normalise
 
 __all__ = ["Candidate", "Gazetteer", "gazetteer", "normalise", "choose", "resolve", "extract_places"]
@@ -125,6 +126,8 @@ def _trim(doc: Doc, ent: Span) -> list[Span]:
     while start < ent.end - 1 and doc[start].is_lower and doc[start].lower_ in _COMPASS:
         start += 1
     end = ent.end - 1 if ent[-1].text in ("'s", "’s") and ent.end - 1 > start else ent.end
+    if "," not in doc_text(doc)[ent.start_char:ent.end_char]:  # nothing to split: skip the token walk
+        return [doc[start:end]] if end > start else []
     out, piece = [], start
     for i in range(start, end):
         if doc[i].text == ",":

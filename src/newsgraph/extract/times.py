@@ -41,7 +41,10 @@ _PLAN_VERBS = {"plan", "schedule", "slate", "expect", "intend", "due", "set", "p
 def _soon(span: Span) -> bool:
     """"as soon as Tuesday", "as early as next week" read as future."""
     doc, i = span.doc, span.start
-    before = doc[max(0, i - 3):i].text.lower()
+    if i == 0:
+        return False
+    last = doc[i - 1]  # the three tokens before, as their Span's text: up to the end of the last
+    before = doc_text(doc)[doc[max(0, i - 3)].idx:last.idx + len(last)].lower()
     return before.endswith("as soon as") or before.endswith("as early as")
 
 
