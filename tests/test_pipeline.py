@@ -7,7 +7,7 @@ import pytest
 from newsgraph.errors import ModelNotInstalled
 from newsgraph.extract import COMPONENTS
 from newsgraph.ingest.article import RawArticle, prepare
-from newsgraph.pipeline import analyze_many, load_spacy, resolve_model
+from newsgraph.pipeline import _batches, analyze_many, load_spacy, resolve_model
 
 TEXTS = [
     "Police arrested 40 protesters in Minsk on Sunday, the interior ministry said.",
@@ -70,6 +70,27 @@ def test_parallel_gives_the_same_records_in_order(nlp):
     assert parallel == serial
     assert [r["article"]["text"] for r in parallel] == TEXTS * 3
 
+
+
+def test_parallel_batches_split_the_tail_so_workers_finish_together():
+    """200 articles for 2 workers in batches of 32: whole batches would leave one worker
+    parsing 128 articles and the other 72; the tail goes out in small pieces instead."""
+    sizes = [len(b) for b in _batches(range(200), 32, 2)]
+    assert sizes[:4] == [32, 32, 32, 32] and sum(sizes) == 200
+    assert max(sizes[4:]) <= 9 and min(sizes[4:]) >= 4
+    assert [x for b in _batches(range(200), 32, 2) for x in b] == list(range(200))
+    # short inputs and tiny batches: nothing lost, no piece larger than a batch
+    for n, size in [(0, 32), (3, 32), (7, 2), (97, 32)]:
+        batches = list(_batches(range(n), size, 2))
+        assert [x for b in batches for x in b] == list(range(n))
+        assert all(0 < len(b) <= size for b in batches)
+
+
+def test_parallel_batches_read_an_endless_input_a_batch_at_a_time():
+    import itertools
+
+    first = next(_batches(itertools.count(), 32, 2))
+    assert first == list(range(32))
 
 _ORPHAN_SCRIPT = """
 import itertools, multiprocessing, sys, time

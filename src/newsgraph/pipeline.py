@@ -15,6 +15,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -22,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelNotInstalled
-from .extract import COMPONENTS, register_extensions
+from .extract import COMPONENTS, keep_text, register_extensions
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
 
@@ -144,6 +145,7 @@ def shared_pipeline(model: str | None = None) -> Language:
 
 def _make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
+    keep_text(doc, article.text)  # what doc.text would rebuild, token by token
     doc._.published = dt.date.fromisoformat(article.published) if article.published else None
     return doc
 
@@ -245,7 +247,6 @@ def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: 
     import multiprocessing as mp
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
-    from itertools import batched
 
     from .workers import stop_pool
 
@@ -258,8 +259,8 @@ def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: 
     with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=init) as pool:
         try:
             in_flight: deque = deque()
-            for batch in batched(articles, batch_size):
-                in_flight.append(pool.submit(_worker_batch, list(batch)))
+            for batch in _batches(articles, batch_size, n_process):
+                in_flight.append(pool.submit(_worker_batch, batch))
                 if len(in_flight) >= 2 * n_process:
                     yield from in_flight.popleft().result()
             while in_flight:
@@ -267,3 +268,25 @@ def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: 
         except BaseException:  # interrupted, killed, or the consumer stopped: end the workers now
             stop_pool(pool)
             raise
+
+
+def _batches(articles: Iterable[Article], size: int, n_process: int) -> Iterator[list[Article]]:
+    """Batches of ``size`` for the workers, but the input's tail in small pieces.
+
+    Workers take the next batch when they finish one, so a run ends when the last
+    batch does: with whole batches one worker could be left parsing a full batch
+    alone (200 articles in batches of 32 give one worker 128, the other 72). The
+    last ``(n_process + 1) * size`` articles are known once the input runs out (the
+    look-ahead is bounded: the input may be endless) and go out in pieces of about
+    a quarter of a worker's share, at least 4 (a batch of 1 parses slower). The
+    records do not depend on how the articles are batched.
+    """
+    it = iter(articles)
+    ahead = (n_process + 1) * size
+    buf = list(islice(it, ahead))
+    while len(buf) == ahead:  # more may follow: send a whole batch, read as many again
+        yield buf[:size]
+        buf = buf[size:] + list(islice(it, size))
+    piece = min(size, max(4, -(-len(buf) // (4 * n_process))))
+    for i in range(0, len(buf), piece):
+        yield buf[i:i + piece]

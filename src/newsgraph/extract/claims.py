@@ -30,12 +30,16 @@ import re
 from bisect import bisect_left
 
 from collections.abc import Callable
+from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import hash_string
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quote
 from ..records import Span as CharSpan
-from . import actor_for_span
+from . import actor_for_span, doc_text
 from .cues import Cues
 
 __all__ = ["speaker_mention", "subject_of", "resolve_speaker", "reported_speech", "is_claim_source",
@@ -392,9 +396,10 @@ def reported_speech(doc: Doc, cues: Cues, taken: list[tuple[int, int]], text: st
     """
     out: list[Quote | Claim] = []
     verbs = cues.attribution
-    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+    text = doc_text(doc) if text is None else text
     breaks = hard_breaks(text)
-    for tok in doc:
+    for i in _cue_candidates(doc, cues):
+        tok = doc[i]
         low = tok.lower_
         if low == "according" and tok.dep_ in ("prep", "advmod", "ROOT"):
             item = _according_to(doc, text, tok, cues, taken)
@@ -407,3 +412,34 @@ def reported_speech(doc: Doc, cues: Cues, taken: list[tuple[int, int]], text: st
         if item is not None:
             out.append(item)
     return out
+
+
+def _cue_candidates(doc: Doc, cues: Cues) -> list[int]:
+    """Indices of the tokens :func:`reported_speech` looks at ("according", a claim adverb, a
+    verb with an attribution lemma), read from the Doc's arrays: a Token object per token
+    costs more than the rules run on the few that qualify."""
+    lower, pos, lemma = doc.to_array([LOWER, POS, LEMMA]).T.tolist()
+    words = _hashes(cues.claim_adverbs)
+    strings, verbs = doc.vocab.strings, cues.attribution
+    seen: dict[int, bool] = {}  # lemma -> an attribution verb? (as the rule reads it: lower-cased)
+    out = []
+    for i, (w, p, m) in enumerate(zip(lower, pos, lemma, strict=True)):
+        if w in words or w == _ACCORDING:
+            out.append(i)
+        elif p in _VERB_POS:
+            hit = seen.get(m)
+            if hit is None:
+                hit = seen[m] = strings[m].lower() in verbs
+            if hit:
+                out.append(i)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """The string-store hashes of ``words`` (what ``doc.to_array(LOWER)`` holds)."""
+    return frozenset(hash_string(w) for w in words)
+
+
+_ACCORDING = hash_string("according")
+_VERB_POS = {VERB, AUX}

@@ -38,10 +38,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from ..records import Place
+from . import doc_text
 from .gazetteer import BaseGazetteer, Candidate, Gazetteer, gazetteer, normalise
 
 __all__ = ["Candidate", "Gazetteer", "gazetteer", "normalise", "choose", "resolve", "extract_places"]
@@ -101,7 +105,8 @@ def resolve(gaz: BaseGazetteer, name: str, context: Counter[str]) -> Candidate |
     and none of the other candidates' ("Kent" in a story about England, not Kent, Ohio).
     """
     cands = gaz.lookup(name) or _without_suffix(gaz, name)
-    subs = gaz.subdivisions.get(normalise(name), []) if normalise(name) not in gaz.not_places else []
+    key = normalise(name)
+    subs = gaz.subdivisions.get(key, []) if key not in gaz.not_places else []
     if subs and (not cands or (any(context[s.country or ""] for s in subs)
                                and not any(context[c.country or ""] for c in cands))):
         return choose(subs, context)
@@ -121,6 +126,8 @@ def _trim(doc: Doc, ent: Span) -> list[Span]:
     while start < ent.end - 1 and doc[start].is_lower and doc[start].lower_ in _COMPASS:
         start += 1
     end = ent.end - 1 if ent[-1].text in ("'s", "’s") and ent.end - 1 > start else ent.end
+    if "," not in doc_text(doc)[ent.start_char:ent.end_char]:  # nothing to split: skip the token walk
+        return [doc[start:end]] if end > start else []
     out, piece = [], start
     for i in range(start, end):
         if doc[i].text == ",":
@@ -138,11 +145,12 @@ def _toponym_spans(doc: Doc) -> list[tuple[Span, str]]:
             if ent.label_ in _LABELS or ent.label_ in _OTHER_LABELS for span in _trim(doc, ent)]
 
 
-def _context(spans: list[tuple[Span, str]], gaz: BaseGazetteer) -> Counter[str]:
-    """Countries the article names: country names, and states or regions with a country."""
+def _context(names: list[tuple[str, str]], gaz: BaseGazetteer) -> Counter[str]:
+    """Countries the article names: country names, and states or regions with a country
+    (``names``: each toponym's text and entity label)."""
     ctx: Counter[str] = Counter()
-    for span, label in spans:
-        best = resolve(gaz, span.text, Counter()) if label in _LABELS else None
+    for text, label in names:
+        best = resolve(gaz, text, Counter()) if label in _LABELS else None
         if best is not None and best.feature != "city" and best.country:
             ctx[best.country] += 1
     return ctx
@@ -184,22 +192,26 @@ def _keep(label: str, best: Candidate | None, known: bool) -> bool:
 
 def _untagged(doc: Doc, known: set[str], taken: set[int]) -> list[Span]:
     """Proper-noun runs outside any entity that repeat a place name read elsewhere in the article."""
-    out, i = [], 0
-    while i < len(doc):
-        hit = None
-        if i not in taken and doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
-            for n in (3, 2, 1):
-                span = doc[i:i + n]
-                if len(span) == n and not any(t.ent_type_ or t.i in taken for t in span) \
-                        and normalise(span.text) in known:
-                    hit = span
-                    break
-        if hit is not None:
-            out.append(hit)
-            i = hit.end
-        else:
-            i += 1
+    if not known:
+        return []
+    out, after = [], 0
+    for i in _untagged_propns(doc):
+        if i < after or i in taken:
+            continue
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) == n and not any(t.ent_type_ or t.i in taken for t in span) \
+                    and normalise(span.text) in known:
+                out.append(span)
+                after = span.end
+                break
     return out
+
+
+def _untagged_propns(doc: Doc) -> list[int]:
+    """Indices of the proper nouns outside every entity, read from the Doc's arrays."""
+    pos, ent = doc.to_array([POS, ENT_TYPE]).T
+    return np.flatnonzero((pos == PROPN) & (ent == 0)).tolist()
 
 
 def _organisation_names() -> frozenset[str]:
@@ -221,10 +233,14 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
     """All toponyms of ``doc`` in text order, resolved where the gazetteer knows them."""
     gaz = gaz or gazetteer()
     orgs = _organisation_names()
-    spans = [(s, lab) for s, lab in _toponym_spans(doc)
-             if normalise(s.text) not in gaz.not_places and normalise(s.text) not in orgs]
-    ctx = _context(spans, gaz) + _nationalities(doc)
-    known = {normalise(s.text) for s, lab in spans if lab in _LABELS and gaz.lookup(s.text)}
+    spans = []  # (span, label, its text, its key): Span.text joins the tokens anew on each access
+    for span, label in _toponym_spans(doc):
+        text = span.text
+        key = normalise(text)
+        if key not in gaz.not_places and key not in orgs:
+            spans.append((span, label, text, key))
+    ctx = _context([(text, label) for _, label, text, _ in spans], gaz) + _nationalities(doc)
+    known = {key for _, label, text, key in spans if label in _LABELS and gaz.lookup(text)}
     places: list[Place] = []
     taken: set[int] = set()
     memo: dict[str, Candidate | None] = {}  # a name is resolved once per article
@@ -234,22 +250,24 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
             memo[name] = resolve(gaz, name, ctx)
         return memo[name]
 
-    for span, label in spans:
-        best = best_for(span.text)
-        if label not in _LABELS and best is not None and best.feature == "city" and span.text.isupper():
+    for span, label, text, key in spans:
+        best = best_for(text)
+        if label not in _LABELS and best is not None and best.feature == "city" and text.isupper():
             continue  # an organisation's acronym that happens to be a town ("FAO", "ANC")
-        if normalise(span.text) and _keep(label, best, normalise(span.text) in known):
-            places.append(_place(span, best))
+        if key and _keep(label, best, key in known):
+            places.append(_place(span, best, text))
             taken.update(range(span.start, span.end))
     for span in _untagged(doc, known, taken):
-        places.append(_place(span, best_for(span.text)))
+        text = span.text
+        places.append(_place(span, best_for(text), text))
     return sorted(places, key=lambda p: p.start)
 
 
-def _place(span: Span, cand: Candidate | None) -> Place:
+def _place(span: Span, cand: Candidate | None, text: str | None = None) -> Place:
+    text = span.text if text is None else text
     if cand is None:
-        return Place(start=span.start_char, end=span.end_char, text=span.text, name=span.text)
-    return Place(start=span.start_char, end=span.end_char, text=span.text, name=cand.name,
+        return Place(start=span.start_char, end=span.end_char, text=text, name=text)
+    return Place(start=span.start_char, end=span.end_char, text=text, name=cand.name,
                  country=cand.country, lat=cand.lat, lon=cand.lon, geonameid=cand.geonameid,
                  feature=cand.feature)
 

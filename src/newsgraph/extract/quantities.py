@@ -27,11 +27,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Approx, Quantity
+from . import doc_text
 
 __all__ = ["ParsedQuantity", "match_modifier", "parse_number", "parse_number_words",
            "parse_quantity", "extract_quantities"]
@@ -287,18 +291,34 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of number phrases: numeric entities, then unlabelled number runs."""
     spans = [(e.start, e.end) for e in doc.ents if e.label_ in _NUM_LABELS]
     taken = {i for s, e in spans for i in range(s, e)}
-    i = 0
-    while i < len(doc):
+    after = 0  # tokens before this are inside a run already found
+    for i in _digit_tokens(doc):
         tok = doc[i]
-        if i in taken or tok.ent_type_ or not _is_numeric(tok) or not any(c.isdigit() for c in tok.text):
-            i += 1
+        if i < after or i in taken or tok.ent_type_ or not _is_numeric(tok):
             continue
         j = i + 1
         while j < len(doc) and j not in taken and not doc[j].ent_type_ and doc[j].lower_ in SCALES:
             j += 1
         spans.append((i, j))
-        i = j
+        after = j
     return sorted(spans)
+
+
+def _digit_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens with a digit in them, in order, found in the text rather than
+    by visiting every token (a number is a few tokens in a hundred)."""
+    text = doc_text(doc)
+    digits = "".join(sorted(c for c in set(text) if c.isdigit()))  # str.isdigit, as the rule has it
+    if not digits:
+        return []
+    chars = [m.start() for m in _digit_class(digits).finditer(text)]
+    starts = doc.to_array(IDX)  # each token's first character
+    return sorted(set((np.searchsorted(starts, chars, side="right") - 1).tolist()))
+
+
+@lru_cache(maxsize=64)
+def _digit_class(digits: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(digits) + "]")
 
 
 def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:

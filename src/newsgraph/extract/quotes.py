@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quote
 from ..records import Span as CharSpan
+from . import doc_text
 from .claims import _cspan, crosses, hard_breaks, reported_speech, resolve_speaker, speaker_mention, subject_of
 from .cues import Cues, load_cues
 
@@ -389,7 +390,7 @@ class QuoteExtractor:
     def __call__(self, doc: Doc) -> Doc:
         quotes: list[Quote] = []
         claims: list[Claim] = []
-        text = doc.text  # rebuilt on every access: read once
+        text = doc_text(doc)
         spans = quote_spans(text)
         breaks = hard_breaks(text)
         starts = [s for s, _ in spans]

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Time
-from . import register_extensions
+from . import doc_text, register_extensions
 from .timex import Tense, Timex, find, normalise
 
 __all__ = ["TimeExtractor", "tense_of"]
@@ -41,7 +41,10 @@ _PLAN_VERBS = {"plan", "schedule", "slate", "expect", "intend", "due", "set", "p
 def _soon(span: Span) -> bool:
     """"as soon as Tuesday", "as early as next week" read as future."""
     doc, i = span.doc, span.start
-    before = doc[max(0, i - 3):i].text.lower()
+    if i == 0:
+        return False
+    last = doc[i - 1]  # the three tokens before, as their Span's text: up to the end of the last
+    before = doc_text(doc)[doc[max(0, i - 3)].idx:last.idx + len(last)].lower()
     return before.endswith("as soon as") or before.endswith("as early as")
 
 
@@ -126,7 +129,7 @@ class TimeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = _as_date(doc._.published)
-        text = doc.text  # Doc.text joins every token: read it once
+        text = doc_text(doc)
         quarters = text.lower().count("quarter")
         fiscal = quarters >= 2  # an earnings story
         # the sentence only matters for "a year ago" next to a "quarter"; has_annotation is O(n)

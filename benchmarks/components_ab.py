@@ -1,0 +1,98 @@
+"""Extractor components of an older source tree against this one, in one process, over the same Docs.
+
+    git archive fb2f4bc src | tar -x -C /tmp/before
+    .venv/bin/python benchmarks/components_ab.py --against /tmp/before/src [--n 200] [--rounds 5]
+
+The older ``newsgraph`` package is copied to a temporary directory as ``newsgraph_old`` (its
+spaCy factory names prefixed ``old_`` so both can be registered), the first N WikiNews articles
+are parsed once by this tree's full pipeline, and then each component of the old and of the new
+tree runs over the same parsed Docs, alternating which goes first, ``--rounds`` times. A machine
+shared with other work moves both alike within a round: the per-round ratio new / old is the
+figure, printed with its median and spread, and each side's median as a share of the bare parse.
+Components: times, quantities, places, quotes (quotes and claims).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import CORPUS, load_articles  # noqa: E402
+
+NAMES = ["times", "quantities", "places", "quotes"]
+
+
+def old_components(src: Path, tmp: Path) -> dict:
+    """The old tree's components, imported as ``newsgraph_old``."""
+    dst = tmp / "newsgraph_old"
+    shutil.copytree(src / "newsgraph", dst)
+    for py in dst.rglob("*.py"):
+        text = py.read_text(encoding="utf-8")
+        new = re.sub(r'Language\.(factory|component)\("newsgraph_', r'Language.\1("old_newsgraph_', text)
+        if new != text:
+            py.write_text(new, encoding="utf-8")
+    sys.path.insert(0, str(tmp))
+    from newsgraph_old.extract.cues import load_cues
+    from newsgraph_old.extract.places import PlaceExtractor
+    from newsgraph_old.extract.quantities import QuantityExtractor
+    from newsgraph_old.extract.quotes import QuoteExtractor
+    from newsgraph_old.extract.times import TimeExtractor
+
+    return {"times": TimeExtractor(), "quantities": QuantityExtractor(), "places": PlaceExtractor(),
+            "quotes": QuoteExtractor(load_cues(None))}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--against", type=Path, required=True, help="the older tree's src/ folder")
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+    from newsgraph.pipeline import _make_doc, load_pipeline
+
+    arts = load_articles(args.corpus, args.n)
+    nlp = load_pipeline()
+    ours = [p for p in nlp.pipe_names if p.startswith("newsgraph_")]
+    with tempfile.TemporaryDirectory() as tmp:
+        old = old_components(args.against, Path(tmp))
+        docs = list(nlp.pipe((_make_doc(nlp, a) for a in arts), batch_size=32))
+        with nlp.select_pipes(disable=ours):
+            t = time.perf_counter()
+            list(nlp.pipe((_make_doc(nlp, a) for a in arts), batch_size=32))
+            bare = time.perf_counter() - t
+        secs: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in NAMES}
+        for r in range(args.rounds):
+            for name in NAMES:
+                pair = [(0, old[name]), (1, nlp.get_pipe("newsgraph_" + name))]
+                for side, comp in pair if r % 2 == 0 else pair[::-1]:
+                    t = time.perf_counter()
+                    for doc in docs:
+                        comp(doc)
+                    secs[name][side].append(time.perf_counter() - t)
+    print(f"{args.n} WikiNews articles, bare parse {bare:.2f} s, {args.rounds} rounds, "
+          f"load average {os.getloadavg()[0]:.1f}\n")
+    print("| component | old s (share of bare parse) | new s (share) | new / old, median of rounds (min-max) |")
+    print("|---|---:|---:|---:|")
+    tot_old = tot_new = 0.0
+    for name, (o, n) in secs.items():
+        ratios = sorted(b / a for a, b in zip(o, n))
+        mo, mn = statistics.median(o), statistics.median(n)
+        tot_old, tot_new = tot_old + mo, tot_new + mn
+        print(f"| {name} | {mo:.3f} ({100 * mo / bare:.1f}%) | {mn:.3f} ({100 * mn / bare:.1f}%) | "
+              f"{statistics.median(ratios):.2f} ({ratios[0]:.2f}-{ratios[-1]:.2f}) |")
+    print(f"| these four | {tot_old:.3f} ({100 * tot_old / bare:.1f}%) | {tot_new:.3f} ({100 * tot_new / bare:.1f}%)"
+          f" | {tot_new / tot_old:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
