@@ -44,11 +44,11 @@ def _generated(path: Path, n: int) -> Path:
 def cluster():
     from distributed import Client, LocalCluster
 
-    from newsgraph.run.cluster import _warm
+    from newsgraph.run.worker import LOCAL_CLUSTER_CONFIG, setup
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as lc, \
             Client(lc) as client:
-        client.run(_warm, None)
+        client.run(setup, None)
         yield lc.scheduler_address, client
 
 
