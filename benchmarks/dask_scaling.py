@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/dask_scaling.py [--n 1000] [--check 200] [--repeats 1]
                                                 [--shard-sizes 25,100,250] [--corpus PATH]
+                                                [--before OLD_CHECKOUT/src]
 
 In one run, on the first articles of the WikiNews corpus (../shared, or
 $NEWSGRAPH_SHARED; the script exits 5 with a message when it is absent):
@@ -13,6 +14,8 @@ $NEWSGRAPH_SHARED; the script exits 5 with a message when it is absent):
    `newsgraph analyze --processes 2 --jsonl` on the same --n articles, each a
    fresh command (cluster start and model loads included), interleaved
    --repeats times, medians; with the peak memory of each process tree;
+   with --before, also `newsgraph run --workers 2` from another checkout's
+   src/ (PYTHONPATH), to compare a change in the same run;
 3. shard size: `newsgraph run --workers 2` with each --shard-sizes value;
 4. the Parquet sink: per-article time of `record_tables` + `write_shard`
    against per-article analysis time, in this process.
@@ -48,7 +51,7 @@ def head(corpus: Path, n: int, out: Path) -> Path:
     return out
 
 
-def timed(cmd: list[str]) -> tuple[float, float, dict]:
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, dict]:
     """Wall seconds, peak resident MiB (the command and all its child processes), and the
     JSON summary of ``newsgraph run --json`` (empty for other commands)."""
     import json
@@ -57,7 +60,7 @@ def timed(cmd: list[str]) -> tuple[float, float, dict]:
 
     t0 = time.perf_counter()
     out = tempfile.TemporaryFile()
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, env=env)
     peak = 0.0
     done = threading.Event()
 
@@ -136,6 +139,7 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--shard-sizes", default="25,100,250")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--before", type=Path, help="src/ of another checkout: also time its `run --workers 2`")
     args = ap.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found at {args.corpus}; set NEWSGRAPH_SHARED to the shared/ folder", file=sys.stderr)
@@ -152,6 +156,10 @@ def main() -> int:
         configs = {"run --workers 1": lambda o: run_cmd(path, o, 1, 100),
                    "run --workers 2": lambda o: run_cmd(path, o, 2, 100),
                    "analyze --processes 2": lambda o: [NEWSGRAPH, "analyze", "--jsonl", "--processes", "2", str(path)]}
+        envs = {}
+        if args.before:
+            configs["run --workers 2 (before)"] = lambda o: run_cmd(path, o, 2, 100)
+            envs["run --workers 2 (before)"] = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
         times: dict[str, list[float]] = {k: [] for k in configs}
         peaks: dict[str, list[float]] = {k: [] for k in configs}
         steady: dict[str, list[float]] = {k: [] for k in configs}
@@ -160,7 +168,8 @@ def main() -> int:
             # the start-up cost of analyze (spawn, two model loads), to estimate its steady rate
             start, _, _ = timed([NEWSGRAPH, "analyze", "--jsonl", "--processes", "2", str(small)])
             for name, cmd in configs.items():  # interleaved
-                wall, peak, summary = timed(cmd(tmp / f"out-{rep}-{name.split()[-1]}-{name[0]}"))
+                wall, peak, summary = timed(cmd(tmp / f"out-{rep}-{len(times[name])}-{name.replace(' ', '_')}"),
+                                            envs.get(name))
                 times[name].append(wall)
                 peaks[name].append(peak)
                 steady[name].append(summary["steady_articles_per_second"] if summary
@@ -180,6 +189,10 @@ def main() -> int:
               f"{statistics.median(steady['run --workers 2']) / base_steady:.2f}× once started (goal ≥ 1.8×); "
               f"2 workers vs `analyze --processes 2`: {(two - procs) / procs:+.0%} wall time (goal within 10%). "
               "`analyze`'s rate once started is estimated by subtracting its wall time on 4 articles.")
+        if args.before:
+            old = statistics.median(times["run --workers 2 (before)"])
+            print(f"\n2 workers (before, {args.before}) vs `analyze --processes 2`: {(old - procs) / procs:+.0%} wall "
+                  f"time; this checkout's 2 workers take {two / old:.2f}× the wall time of the old ones.")
         print("\n| shard size | shards | wall s | articles/s | once started | peak MiB |\n|---|---|---|---|---|---|")
         for size in (int(s) for s in args.shard_sizes.split(",")):
             wall, peak, summary = timed(run_cmd(path, tmp / f"shard-{size}", 2, size))

@@ -103,7 +103,9 @@ class _Driver:
         if client is not None:
             from distributed import as_completed
 
-            self.done = as_completed()
+            # on this client's event loop: without it, Dask takes the loop of the process's default
+            # client, which is another one when the caller has a Client of its own
+            self.done = as_completed(loop=client.loop)
 
     def submit(self, shard: Shard, limit: int) -> None:
         if self.client is None:  # Dask's synchronous scheduler: one shard at a time, here

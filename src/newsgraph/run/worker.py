@@ -27,6 +27,9 @@ from .batch import analyze_batch
 LOCAL_CLUSTER_CONFIG = {
     # a shard whose worker dies twice is reported instead of being tried forever
     "distributed.scheduler.allowed-failures": 1,
+    # one shard per worker thread at a time: a worker that dies counts against its running shard
+    # only, not also against one queued behind it (the next shard arrives within milliseconds)
+    "distributed.scheduler.worker-saturation": 1.0,
     # None removes the variable: glibc's adaptive thresholds, as in a plain process
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     # Dask's sampling profiler wakes every 10 ms to walk the task's stack (~6% of a worker's samples)
