@@ -53,7 +53,9 @@ def head(corpus: Path, n: int, out: Path) -> Path:
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, dict]:
     """Wall seconds, peak resident MiB (the command and all its child processes), and the
-    JSON summary of ``newsgraph run --json`` (empty for other commands)."""
+    JSON summary of ``newsgraph run --json`` (empty for other commands) with the CPU the whole
+    process tree used (``cpu``: user and system seconds, ``minflt``: minor page faults), which
+    other people's load on the machine hardly changes."""
     import json
 
     import psutil
@@ -77,13 +79,15 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
 
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
-    code = proc.wait()
+    _, status, usage = os.wait4(proc.pid, 0)  # the rusage of the command and every child it reaped
+    proc.returncode = code = os.waitstatus_to_exitcode(status)
     done.set()
     elapsed = time.perf_counter() - t0
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {code}")
     out.seek(0)
     summary = json.loads(out.read()) if "run" in cmd[:2] else {}
+    summary["cpu"] = {"user": usage.ru_utime, "sys": usage.ru_stime, "minflt": usage.ru_minflt}
     return elapsed, peak, summary
 
 
@@ -163,6 +167,7 @@ def main() -> int:
         times: dict[str, list[float]] = {k: [] for k in configs}
         peaks: dict[str, list[float]] = {k: [] for k in configs}
         steady: dict[str, list[float]] = {k: [] for k in configs}
+        cpus: dict[str, list[dict]] = {k: [] for k in configs}
         small = head(args.corpus, 4, tmp / "small.jsonl")
         for rep in range(args.repeats):
             # the start-up cost of analyze (spawn, two model loads), to estimate its steady rate
@@ -172,6 +177,7 @@ def main() -> int:
                                             envs.get(name))
                 times[name].append(wall)
                 peaks[name].append(peak)
+                cpus[name].append(summary.pop("cpu"))
                 steady[name].append(summary["steady_articles_per_second"] if summary
                                     else args.n / max(wall - start, 1e-9))
         print(f"\n{args.n} WikiNews articles, medians of {args.repeats} interleaved run(s), each a fresh command "
@@ -193,8 +199,20 @@ def main() -> int:
             old = statistics.median(times["run --workers 2 (before)"])
             print(f"\n2 workers (before, {args.before}) vs `analyze --processes 2`: {(old - procs) / procs:+.0%} wall "
                   f"time; this checkout's 2 workers take {two / old:.2f}× the wall time of the old ones.")
+        print("\nCPU of each command's whole process tree (client, scheduler, workers; model loads included), "
+              "per article; other load on the machine changes these far less than wall times:\n\n"
+              "| command | user ms | system ms | total ms | vs `analyze --processes 2` | minor page faults |\n"
+              "|---|---|---|---|---|---|")
+        ref = statistics.median(c["user"] + c["sys"] for c in cpus["analyze --processes 2"])
+        for name in configs:
+            user = statistics.median(c["user"] for c in cpus[name]) / args.n * 1000
+            sys_ = statistics.median(c["sys"] for c in cpus[name]) / args.n * 1000
+            total = statistics.median(c["user"] + c["sys"] for c in cpus[name])
+            faults = statistics.median(c["minflt"] for c in cpus[name])
+            print(f"| `newsgraph {name}` | {user:.1f} | {sys_:.1f} | {total / args.n * 1000:.1f} | "
+                  f"{total / ref:.2f}× | {faults:,.0f} |")
         print("\n| shard size | shards | wall s | articles/s | once started | peak MiB |\n|---|---|---|---|---|---|")
-        for size in (int(s) for s in args.shard_sizes.split(",")):
+        for size in (int(s) for s in args.shard_sizes.split(",") if s):  # --shard-sizes '': none
             wall, peak, summary = timed(run_cmd(path, tmp / f"shard-{size}", 2, size))
             print(f"| {size} | {-(-args.n // size)} | {wall:.1f} | {args.n / wall:.2f} | "
                   f"{summary['steady_articles_per_second']:.2f} | {peak:.0f} |")
