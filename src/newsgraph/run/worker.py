@@ -1,8 +1,7 @@
 """What runs inside a Dask worker process: its set-up and the task for one shard.
 
-A Dask worker analysed about half as many articles per second as a plain
-process until its memory allocator was put back to glibc's defaults (docs/scale.md,
-"Why a Dask worker was slower"). Dask's nanny starts every worker with
+A Dask worker spent more CPU per article than a plain process, partly in its
+memory allocator (docs/scale.md, "Why a Dask worker was slower"). Dask's nanny starts every worker with
 ``MALLOC_TRIM_THRESHOLD_=65536``, to hand freed memory back to the operating
 system at once. Setting that variable also switches off glibc's adaptive
 ``mmap`` threshold, so every allocation over 128 KiB (spaCy's arrays for
