@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/dask_scaling.py [--n 1000] [--check 200] [--repeats 1]
                                                 [--shard-sizes 25,100,250] [--corpus PATH]
+                                                [--before OLD_CHECKOUT/src]
 
 In one run, on the first articles of the WikiNews corpus (../shared, or
 $NEWSGRAPH_SHARED; the script exits 5 with a message when it is absent):
@@ -13,6 +14,8 @@ $NEWSGRAPH_SHARED; the script exits 5 with a message when it is absent):
    `newsgraph analyze --processes 2 --jsonl` on the same --n articles, each a
    fresh command (cluster start and model loads included), interleaved
    --repeats times, medians; with the peak memory of each process tree;
+   with --before, also `newsgraph run --workers 2` from another checkout's
+   src/ (PYTHONPATH), to compare a change in the same run;
 3. shard size: `newsgraph run --workers 2` with each --shard-sizes value;
 4. the Parquet sink: per-article time of `record_tables` + `write_shard`
    against per-article analysis time, in this process.
@@ -48,16 +51,18 @@ def head(corpus: Path, n: int, out: Path) -> Path:
     return out
 
 
-def timed(cmd: list[str]) -> tuple[float, float, dict]:
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, dict]:
     """Wall seconds, peak resident MiB (the command and all its child processes), and the
-    JSON summary of ``newsgraph run --json`` (empty for other commands)."""
+    JSON summary of ``newsgraph run --json`` (empty for other commands) with the CPU the whole
+    process tree used (``cpu``: user and system seconds, ``minflt``: minor page faults), which
+    other people's load on the machine hardly changes."""
     import json
 
     import psutil
 
     t0 = time.perf_counter()
     out = tempfile.TemporaryFile()
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, env=env)
     peak = 0.0
     done = threading.Event()
 
@@ -74,13 +79,15 @@ def timed(cmd: list[str]) -> tuple[float, float, dict]:
 
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
-    code = proc.wait()
+    _, status, usage = os.wait4(proc.pid, 0)  # the rusage of the command and every child it reaped
+    proc.returncode = code = os.waitstatus_to_exitcode(status)
     done.set()
     elapsed = time.perf_counter() - t0
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {code}")
     out.seek(0)
     summary = json.loads(out.read()) if "run" in cmd[:2] else {}
+    summary["cpu"] = {"user": usage.ru_utime, "sys": usage.ru_stime, "minflt": usage.ru_minflt}
     return elapsed, peak, summary
 
 
@@ -136,6 +143,7 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--shard-sizes", default="25,100,250")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--before", type=Path, help="src/ of another checkout: also time its `run --workers 2`")
     args = ap.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found at {args.corpus}; set NEWSGRAPH_SHARED to the shared/ folder", file=sys.stderr)
@@ -152,17 +160,24 @@ def main() -> int:
         configs = {"run --workers 1": lambda o: run_cmd(path, o, 1, 100),
                    "run --workers 2": lambda o: run_cmd(path, o, 2, 100),
                    "analyze --processes 2": lambda o: [NEWSGRAPH, "analyze", "--jsonl", "--processes", "2", str(path)]}
+        envs = {}
+        if args.before:
+            configs["run --workers 2 (before)"] = lambda o: run_cmd(path, o, 2, 100)
+            envs["run --workers 2 (before)"] = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
         times: dict[str, list[float]] = {k: [] for k in configs}
         peaks: dict[str, list[float]] = {k: [] for k in configs}
         steady: dict[str, list[float]] = {k: [] for k in configs}
+        cpus: dict[str, list[dict]] = {k: [] for k in configs}
         small = head(args.corpus, 4, tmp / "small.jsonl")
         for rep in range(args.repeats):
             # the start-up cost of analyze (spawn, two model loads), to estimate its steady rate
             start, _, _ = timed([NEWSGRAPH, "analyze", "--jsonl", "--processes", "2", str(small)])
             for name, cmd in configs.items():  # interleaved
-                wall, peak, summary = timed(cmd(tmp / f"out-{rep}-{name.split()[-1]}-{name[0]}"))
+                wall, peak, summary = timed(cmd(tmp / f"out-{rep}-{len(times[name])}-{name.replace(' ', '_')}"),
+                                            envs.get(name))
                 times[name].append(wall)
                 peaks[name].append(peak)
+                cpus[name].append(summary.pop("cpu"))
                 steady[name].append(summary["steady_articles_per_second"] if summary
                                     else args.n / max(wall - start, 1e-9))
         print(f"\n{args.n} WikiNews articles, medians of {args.repeats} interleaved run(s), each a fresh command "
@@ -180,8 +195,24 @@ def main() -> int:
               f"{statistics.median(steady['run --workers 2']) / base_steady:.2f}× once started (goal ≥ 1.8×); "
               f"2 workers vs `analyze --processes 2`: {(two - procs) / procs:+.0%} wall time (goal within 10%). "
               "`analyze`'s rate once started is estimated by subtracting its wall time on 4 articles.")
+        if args.before:
+            old = statistics.median(times["run --workers 2 (before)"])
+            print(f"\n2 workers (before, {args.before}) vs `analyze --processes 2`: {(old - procs) / procs:+.0%} wall "
+                  f"time; this checkout's 2 workers take {two / old:.2f}× the wall time of the old ones.")
+        print("\nCPU of each command's whole process tree (client, scheduler, workers; model loads included), "
+              "per article; other load on the machine changes these far less than wall times:\n\n"
+              "| command | user ms | system ms | total ms | vs `analyze --processes 2` | minor page faults |\n"
+              "|---|---|---|---|---|---|")
+        ref = statistics.median(c["user"] + c["sys"] for c in cpus["analyze --processes 2"])
+        for name in configs:
+            user = statistics.median(c["user"] for c in cpus[name]) / args.n * 1000
+            sys_ = statistics.median(c["sys"] for c in cpus[name]) / args.n * 1000
+            total = statistics.median(c["user"] + c["sys"] for c in cpus[name])
+            faults = statistics.median(c["minflt"] for c in cpus[name])
+            print(f"| `newsgraph {name}` | {user:.1f} | {sys_:.1f} | {total / args.n * 1000:.1f} | "
+                  f"{total / ref:.2f}× | {faults:,.0f} |")
         print("\n| shard size | shards | wall s | articles/s | once started | peak MiB |\n|---|---|---|---|---|---|")
-        for size in (int(s) for s in args.shard_sizes.split(",")):
+        for size in (int(s) for s in args.shard_sizes.split(",") if s):  # --shard-sizes '': none
             wall, peak, summary = timed(run_cmd(path, tmp / f"shard-{size}", 2, size))
             print(f"| {size} | {-(-args.n // size)} | {wall:.1f} | {args.n / wall:.2f} | "
                   f"{summary['steady_articles_per_second']:.2f} | {peak:.0f} |")

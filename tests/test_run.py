@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import platform
 import socket
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -157,6 +161,59 @@ def test_an_unreachable_scheduler_is_exit_6_after_the_timeout(tmp_path: Path, ca
     assert code == 6
     assert time.monotonic() - started < 30
     assert "no Dask scheduler answered within 2 s" in capsys.readouterr().err
+
+
+# --- worker processes: the allocator, the local cluster's settings ---------------------
+
+_ALLOC = """
+import resource
+from newsgraph.run.worker import tune_malloc
+
+def faults():
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(200):
+        block = bytearray(1 << 20)  # 1 MiB, zero-filled: every page touched
+        del block
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+print(faults(), tune_malloc(), faults())
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt is glibc's")
+def test_a_worker_undoes_the_nannys_malloc_trim_threshold() -> None:
+    env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": "65536"}  # what Dask's nanny gives every worker it starts
+    res = subprocess.run([sys.executable, "-c", _ALLOC], capture_output=True, text=True, check=True, env=env)
+    before, tuned, after = res.stdout.split()
+    assert int(before) > 40_000  # each 1 MiB block mapped and faulted in anew
+    assert tuned == "True" and int(after) < 5_000
+
+
+def test_without_the_variable_the_allocator_is_left_alone(monkeypatch) -> None:
+    from newsgraph.run.worker import tune_malloc
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    tune_malloc.cache_clear()
+    assert tune_malloc() is False
+    tune_malloc.cache_clear()
+
+
+@pytest.mark.slow
+def test_the_local_cluster_starts_workers_without_the_trim_threshold_or_the_profiler() -> None:
+    import dask
+
+    from newsgraph.run.cluster import connect
+
+    client, cluster = connect(None, 1)
+    try:
+        env = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+        profile = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+        allowed = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.allowed_failures)
+    finally:
+        client.close()
+        cluster.close()
+    assert list(env.values()) == [None] and list(profile.values()) == [False] and allowed == 1
+    assert dask.config.get("distributed.scheduler.allowed-failures") == 3  # the caller's config is untouched
 
 
 # --- the whole run on Dask's synchronous scheduler (real model) ---------------------------

@@ -4,6 +4,10 @@ One 2-worker ``LocalCluster`` (processes, not threads) serves the module;
 starting it and loading spaCy in each worker costs more than the tests.
 The kill tests cut a run short with SIGKILL (a worker; the client and its
 own cluster) and check that a rerun ends with every article exactly once.
+Two worker plugins (Dask's own hook into a worker's task transitions) make
+one chosen shard fail for real: its worker process exits whenever it starts
+the shard, or the shard's marker path is blocked by a directory the first
+time it runs.
 """
 
 from __future__ import annotations
@@ -18,11 +22,14 @@ import time
 from pathlib import Path
 
 import pytest
+from distributed import WorkerPlugin
 
 from newsgraph.cli import main
 from newsgraph.records import Record
+from newsgraph.pipeline import resolve_model
 from newsgraph.run import dataset
 from newsgraph.run.cluster import run
+from newsgraph.run.shards import plan_shards
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 REPO = Path(__file__).resolve().parents[1]
@@ -44,11 +51,14 @@ def _generated(path: Path, n: int) -> Path:
 def cluster():
     from distributed import Client, LocalCluster
 
-    from newsgraph.run.cluster import _warm
+    from newsgraph.run.worker import LOCAL_CLUSTER_CONFIG, setup
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as lc, \
+    import dask
+
+    with dask.config.set(LOCAL_CLUSTER_CONFIG), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as lc, \
             Client(lc) as client:
-        client.run(_warm, None)
+        client.run(setup, None)
         yield lc.scheduler_address, client
 
 
@@ -125,3 +135,87 @@ def _reap(pgid: int, wait: float = 30) -> None:
             return
         time.sleep(0.2)
     os.killpg(pgid, signal.SIGKILL)
+
+
+class _DieOnShard(WorkerPlugin):
+    """A worker plugin: the worker process exits as it starts the shard ``key`` (each time)."""
+
+    name = "newsgraph-test-die"
+
+    def __init__(self, key: str, log: Path) -> None:
+        self.key, self.log = f"newsgraph-shard-{key}", log
+
+    def transition(self, key, start, finish, **kwargs) -> None:
+        if key == self.key and finish == "executing":
+            with self.log.open("a") as fh:
+                fh.write(f"{os.getpid()}\n")
+            os._exit(1)
+
+
+class _BlockMarkerOnce(WorkerPlugin):
+    """A worker plugin: the first time the shard ``key`` runs, a directory stands where its marker
+    goes (the task raises when it renames the marker into place); it is gone when the task ends."""
+
+    name = "newsgraph-test-block"
+
+    def __init__(self, key: str, out: Path, log: Path) -> None:
+        self.key, self.marker, self.log = f"newsgraph-shard-{key}", out / "_shards" / f"{key}.json", log
+
+    def transition(self, key, start, finish, **kwargs) -> None:
+        if key != self.key:
+            return
+        if finish == "executing" and not self.log.exists():
+            self.marker.mkdir(parents=True)
+            self.log.write_text("blocked\n")
+        elif start == "executing":
+            if self.marker.is_dir():
+                self.marker.rmdir()
+            with self.log.open("a") as fh:
+                fh.write(f"{finish}\n")
+
+
+def _shard_keys(paths: list[str], size: int) -> list[str]:
+    return [s.key for s in plan_shards(paths, size=size, model=resolve_model(None))]
+
+
+def test_a_shard_whose_worker_dies_twice_is_skipped_with_its_reason_and_the_run_exits_1(
+        cluster, tmp_path: Path, capsys) -> None:
+    address, client = cluster
+    paths = [str(_generated(tmp_path / "gen.jsonl", 8))]
+    keys = _shard_keys(paths, 2)
+    doomed, deaths, out = keys[1], tmp_path / "deaths.log", tmp_path / "ds"
+    client.register_plugin(_DieOnShard(doomed, deaths))
+    try:
+        code = main(["run", *paths, "--out", str(out), "--scheduler", address, "--partition-size", "2"])
+    finally:
+        client.unregister_worker_plugin(_DieOnShard.name)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert len(deaths.read_text().split()) == 2, "the shard was not tried exactly twice"
+    rows = dataset.read_table(out, "skipped").to_pylist()
+    assert sorted(r["source"] for r in rows) == [f"{paths[0]}:3", f"{paths[0]}:4"]
+    assert {r["kind"] for r in rows} == {"shard_failed"} and {r["shard"] for r in rows} == {doomed}
+    assert all("KilledWorker" in r["reason"] and "rerun `newsgraph run`" in r["reason"] for r in rows)
+    assert doomed in err and "KilledWorker" in err
+    assert sorted(_ids(out)) == ["gen-000", "gen-001", "gen-004", "gen-005", "gen-006", "gen-007"]
+    again = run(paths, out, scheduler=address, partition_size=2)
+    assert again.ok and again.analysed_now == 2 and again.articles == 8
+    assert sorted(_ids(out)) == [f"gen-{i:03d}" for i in range(8)]
+
+
+def test_a_shard_that_raises_once_is_retried_by_dask(cluster, tmp_path: Path) -> None:
+    address, client = cluster
+    paths = [str(_generated(tmp_path / "gen.jsonl", 6))]
+    keys = _shard_keys(paths, 2)
+    out, log = tmp_path / "ds", tmp_path / "block.log"
+    dataset.create(out)
+    client.register_plugin(_BlockMarkerOnce(keys[0], out, log))
+    try:
+        summary = run(paths, out, scheduler=address, partition_size=2)
+    finally:
+        client.unregister_worker_plugin(_BlockMarkerOnce.name)
+    assert log.read_text().split() == ["blocked", "error", "memory"]  # failed once, then finished
+    assert summary.ok and not summary.failed and summary.articles == summary.analysed_now == 6
+    assert (out / "_shards" / f"{keys[0]}.json").is_file()
+    ids = _ids(out)
+    assert sorted(ids) == [f"gen-{i:03d}" for i in range(6)]

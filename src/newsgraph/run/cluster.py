@@ -22,8 +22,8 @@ from typing import Any
 
 from ..errors import SchedulerUnreachable
 from . import dataset
-from .batch import analyze_batch
 from .shards import Planner, Shard
+from .worker import LOCAL_CLUSTER_CONFIG, setup, shard_task
 
 #: progress(event, info): event is "start" (workers), "shard" (a marker), "failed"
 #: ({key, reason}) or "corpus" (a step name).
@@ -69,20 +69,6 @@ class RunSummary:
                 "steady_articles_per_second": round(self.steady_rate, 2), "ok": self.ok}
 
 
-def shard_task(items: list, key: str, seq: int, out: str, partition_by: str, model: str | None) -> dict:
-    """What a worker runs for one shard: analyse, write the files, return the marker."""
-    tables = analyze_batch(items, model=model, shard=key)
-    return dataset.write_shard(out, key, seq, tables, partition_by)
-
-
-def _warm(model: str | None) -> str:
-    """Load the pipeline in a worker process (once; later tasks reuse it)."""
-    from ..pipeline import resolve_model, shared_pipeline
-
-    shared_pipeline(resolve_model(model))
-    return "ok"
-
-
 def connect(scheduler: str | None, workers: int | None, *, timeout: float = DEFAULT_TIMEOUT):
     """A ``distributed.Client`` on ``scheduler``, or on a new LocalCluster of ``workers`` processes.
 
@@ -92,8 +78,6 @@ def connect(scheduler: str | None, workers: int | None, *, timeout: float = DEFA
     import dask
     from distributed import Client, LocalCluster
 
-    # a shard whose worker dies twice is reported instead of being tried forever
-    dask.config.set({"distributed.scheduler.allowed-failures": 1})
     if scheduler:
         try:
             return Client(scheduler, timeout=timeout), None
@@ -102,8 +86,9 @@ def connect(scheduler: str | None, workers: int | None, *, timeout: float = DEFA
                 f"no Dask scheduler answered within {timeout:g} s ({type(exc).__name__}: {exc}); start one "
                 "(`dask scheduler`), check the address and port, or run without --scheduler for a local "
                 "cluster", source=scheduler) from None
-    cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           dashboard_address=":0", silence_logs=logging.ERROR)
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=logging.ERROR)
     return Client(cluster, timeout=timeout), cluster
 
 
@@ -118,7 +103,9 @@ class _Driver:
         if client is not None:
             from distributed import as_completed
 
-            self.done = as_completed()
+            # on this client's event loop: without it, Dask takes the loop of the process's default
+            # client, which is another one when the caller has a Client of its own
+            self.done = as_completed(loop=client.loop)
 
     def submit(self, shard: Shard, limit: int) -> None:
         if self.client is None:  # Dask's synchronous scheduler: one shard at a time, here
@@ -200,7 +187,7 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
         for shard in planner.shards():
             summary.shards += 1
             if not warmed:  # load the pipeline on every worker at once; a missing model fails here
-                client.run(_warm, model) if client is not None else _warm(model)
+                client.run(setup, model) if client is not None else setup(model)
                 warmed = True
                 summary.startup = time.perf_counter() - started
             driver.submit(shard, limit=2 * max(summary.workers, 1))
