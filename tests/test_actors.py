@@ -204,7 +204,7 @@ def test_role_nouns_become_groups(analyze):
                   "Rebels attacked an army post, the military government said.")
     police = by_name(rec, "Venezuelan police")
     assert (police.kind, police.country, police.sector) == ("group", "VEN", "COP")
-    assert by_name(rec, "Protesters").sector == "OPP"
+    assert by_name(rec, "Protesters").sector == "CVL"  # the gold guideline: CVL civilians/people/protesters
     assert by_name(rec, "Rebels").sector == "REB"
     assert by_name(rec, "military government").sector == "MIL"
 
@@ -451,7 +451,7 @@ def test_forces_need_a_modifier(analyze):
     sectors = {a.name: (a.country, a.sector) for a in rec.actors}
     assert sectors["Syrian forces"] == ("SYR", "MIL")
     assert sectors["Security forces"][1] == "COP"
-    assert sectors["rioters"][1] == "OPP"
+    assert sectors["rioters"][1] == "CVL"
     assert "forces" not in sectors, "bare 'forces' names no one"
 
 

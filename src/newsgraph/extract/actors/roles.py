@@ -14,14 +14,14 @@ import re
 from spacy.tokens import Token
 
 from .countries import _add_state, not_nationality
-from .knowledge import Knowledge, _country_in, _role, _strip_text
+from .knowledge import Knowledge, _country_in, _role, _strip_text, agent_sector
 from .persons import _sentence_place
 from .state import _State, _entity_text, _phrase, _span_chars
 from .titles import WEAK_MODIFIER_SECTORS
 
 BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "authority", "authorities", "junta"})
 REPORT_NOUNS = frozenset({"report", "account", "claim", "allegation", "speculation", "estimate"})
-NEEDS_MODIFIER = frozenset({"forces"})
+NEEDS_MODIFIER = frozenset({"forces", "sources", "source"})  # "security sources", not "sources said"
 FILLER_MODIFIERS = frozenset({"other", "such", "many", "several", "some", "these", "those", "all", "both", "main",
                               "various", "certain", "few", "more", "most"})
 
@@ -32,7 +32,7 @@ def _add_role_nouns(st: _State) -> None:
         if i in st.taken:
             continue
         tok = st.doc[i]
-        role = _role(kb, tok)
+        role = _role(kb, tok) or _agent_group(st, tok)
         if role is None or role[0] == "mod":
             continue
         head = tok.head
@@ -45,6 +45,18 @@ def _add_role_nouns(st: _State) -> None:
             _add_government(st, tok, mods)
         else:
             _add_role_group(st, tok, role, mods)
+
+
+def _agent_group(st: _State, tok: Token) -> tuple[str, str] | None:
+    """A plural agent noun of the Phoenix dictionary that a country word modifies ("Ruritanian
+    warships", "settlers from Ruritania"): a group with the noun's sector. Without a country
+    the noun alone is too loose to make an actor of ("hospitals", "crews"); nor does a
+    person's country make their "lawyers" or "his children" compatriots."""
+    sector = agent_sector(st.kb, tok)
+    if sector is None or tok.tag_ not in ("NNS", "NNPS") or tok.dep_ == "compound":
+        return None
+    mods = [m for m in _modifiers(tok) if m.i not in st.pronouns and m.i not in st.person_tokens]
+    return ("group", sector) if _np_country(st, tok, mods) else None
 
 
 def _modifiers(tok: Token) -> list[Token]:

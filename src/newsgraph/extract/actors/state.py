@@ -30,7 +30,7 @@ class _Scan:
     pronouns: list[int]  # he/his/she/her ...
     free_propn: list[int]  # proper nouns outside any entity
     who: list[int]
-    roles: list[int]  # nouns whose lemma or form is a role noun, outside names
+    roles: list[int]  # nouns whose lemma or form is a role or agent noun, outside names
 
 
 @lru_cache(maxsize=8)
@@ -40,7 +40,7 @@ def _hash_sets(kb: Knowledge) -> dict[str, np.ndarray]:
     return {
         "pronouns": ids(MALE | FEMALE),
         "who": ids(["who"]),
-        "roles": ids(kb.roles),
+        "roles": ids([*kb.roles, *kb.agents]),
         "names": ids(["PERSON", "ORG", "GPE", "NORP"]),
     }
 
