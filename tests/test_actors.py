@@ -472,3 +472,21 @@ def test_capital_as_destination_of_an_act_is_the_state(analyze):
                   "Protesters marched in Minsk.")
     belarus = by_name(rec, "Belarus")
     assert mention_texts(rec, belarus) == ["Minsk"], "the second Minsk is a place"
+
+
+@pytest.mark.model
+def test_a_place_based_body_is_a_seat_not_the_state(analyze):
+    rec = analyze("Lena Vogt, deputy director of the Oslo-based Arctic Institute for Polar Studies, "
+                  "said the new quotas would fail.")
+    found = {a.name: (a.country, a.sector) for a in rec.actors}
+    assert "Norway" not in found, "'Oslo-based' names a seat, not Norway acting"
+    assert found["Lena Vogt"] == ("NOR", "NGO")
+
+
+@pytest.mark.model
+def test_a_person_takes_the_sector_of_their_employer(analyze):
+    rec = analyze("Tomas Lind, a senior analyst at the consultancy Nordic Risk Partners, said the vote was "
+                  "close. Pablo Ruiz, co-founder of the Peruvian Foundation for Legal Defense, agreed.")
+    found = {a.name: (a.country, a.sector) for a in rec.actors}
+    assert found["Tomas Lind"][1] == "BUS"
+    assert found["Pablo Ruiz"] == ("PER", "NGO")

@@ -43,10 +43,23 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
             country, sector = country or c, sector or s
     if country is None and not known:
         country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
+    if country is None and not known:
+        country = _seat_country(kb, span)  # "the Lima-based Andean Institute"
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
     if country:
         st.named.setdefault(st.sent_of[span.start], set()).add(country)
+
+
+def _seat_country(kb: Knowledge, span: TokSpan) -> str | None:
+    """The country of a "<place>-based" premodifier within the few words before a name."""
+    doc = span.doc
+    for i in range(span.start - 1, max(1, span.start - 6), -1):
+        if doc[i].lower_ == "based" and doc[i - 1].text == "-" and i >= 2:
+            return _country_in(kb, [doc[i - 2]])
+        if doc[i].is_punct and doc[i].text != "-":
+            return None
+    return None
 
 
 def _igo_prefix(kb: Knowledge, span: TokSpan) -> str | None:

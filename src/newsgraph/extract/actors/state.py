@@ -108,6 +108,9 @@ class _State:
             org = self.entities.get("org:" + name) or (self.entities.get("entity:" + hit[1]) if hit else None)
             if org and (org.country or org.sector):
                 return org.country, org.sector
+        for name in self.title_orgs.get(key, ()):  # not an actor of its own: its name's keywords
+            if sector := next((self.kb.org_keywords[w] for w in name.split() if w in self.kb.org_keywords), None):
+                return None, sector
         return None, None
 
     def entity(self, key: str, name: str, kind: str, **attrs) -> _Entity:
