@@ -476,7 +476,7 @@ def test_capital_as_destination_of_an_act_is_the_state(analyze):
 
 @pytest.mark.model
 def test_a_place_based_body_is_a_seat_not_the_state(analyze):
-    rec = analyze("Lena Vogt, deputy director of the Oslo-based Arctic Institute for Polar Studies, "
+    rec = analyze("Lena Vogt, deputy director of the Oslo-based Arctic Foundation for Polar Studies, "
                   "said the new quotas would fail.")
     found = {a.name: (a.country, a.sector) for a in rec.actors}
     assert "Norway" not in found, "'Oslo-based' names a seat, not Norway acting"

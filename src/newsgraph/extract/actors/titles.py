@@ -79,8 +79,8 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
     head_sector, mod_sector = None, None
     for t in words:
         role = _role(kb, t)
-        if role is None or (role[0] == "org" and t.ent_type_ == "ORG"):
-            continue  # "director of the Andean Consultancy Group": the body's sector is read off the body
+        if role is None:
+            continue
         if t.i == words[-1].i or role[0] == "person":
             head_sector = head_sector or role[1]
         elif role[0] in ("group", "org", "mod") and role[1] not in WEAK_MODIFIER_SECTORS:
