@@ -187,3 +187,14 @@ def test_protesters_are_civilians(analyze):
     for word in ("protesters", "demonstrators"):
         found = actors_named(rec, word)
         assert found and all(a.sector == "CVL" for a in found), (word, found)
+
+
+@pytest.mark.model
+def test_a_phoenix_armed_group_called_terrorist_is_ins(analyze):
+    base = "The Kuki Liberation Army attacked a police post in Manipur on Monday, and Indian officials said "
+    ins = analyze(base + "the terrorists killed two officers.", published="2024-05-06")
+    reb = analyze(base + "the rebels killed two officers.", published="2024-05-06")
+    assert [a.sector for a in actors_named(ins, "Kuki Liberation Army")] == ["INS"]
+    assert [a.sector for a in actors_named(reb, "Kuki Liberation Army")] == ["REB"]
+    hamas = analyze("Hamas attacked a checkpoint; officials called the terrorists cowards.", published="2024-05-06")
+    assert [a.sector for a in actors_named(hamas, "Hamas")] == ["REB"], "a curated row's sector stands"

@@ -60,6 +60,7 @@ class Knowledge:
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # name -> (country, sector)
     domestic_sectors: tuple[str, ...] = ()  # sectors of actors that take the story's country
     agents: dict[str, str] = field(default_factory=dict)  # Phoenix agent nouns not in ``roles`` -> sector
+    armed_words: dict[str, frozenset[str]] = field(default_factory=dict)  # INS/REB -> lemmas naming them
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -128,7 +129,8 @@ def _build(raw: dict) -> Knowledge:
                 surface[text] = ("entity", name)
     roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
-                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())), _agents(roles))
+                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())), _agents(roles),
+                     {k: frozenset(v) for k, v in raw.get("armed_group_words", {}).items() if k != "about"})
 
 
 def _agents(roles: dict) -> dict[str, str]:
