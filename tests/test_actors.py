@@ -490,3 +490,13 @@ def test_a_person_takes_the_sector_of_their_employer(analyze):
     found = {a.name: (a.country, a.sector) for a in rec.actors}
     assert found["Tomas Lind"][1] == "BUS"
     assert found["Pablo Ruiz"] == ("PER", "NGO")
+
+
+@pytest.mark.model
+def test_a_country_s_military_read_as_an_adjective_is_its_military(analyze):
+    rec = analyze("A Chilean military operation freed 40 hostages on Monday. Chilean military officials "
+                  "later met. A joint Chile-Peru military exercise began.")
+    found = {a.name: (a.country, a.sector) for a in rec.actors}
+    assert found["Chilean military"] == ("CHL", "MIL")
+    assert found["Chilean military officials"] == ("CHL", "MIL")
+    assert not any(n.startswith(("Peru military", "Peruvian military")) for n in found), "two countries' exercise"

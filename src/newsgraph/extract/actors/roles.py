@@ -32,6 +32,9 @@ def _add_role_nouns(st: _State) -> None:
         if i in st.taken:
             continue
         tok = st.doc[i]
+        if tok.pos_ == "ADJ":
+            _add_adjective_group(st, tok)
+            continue
         role = _role(kb, tok) or _agent_group(st, tok)
         if role is None or role[0] == "mod":
             continue
@@ -45,6 +48,25 @@ def _add_role_nouns(st: _State) -> None:
             _add_government(st, tok, mods)
         else:
             _add_role_group(st, tok, role, mods)
+
+
+def _add_adjective_group(st: _State, tok: Token) -> None:
+    """"a Chilean military operation": a group noun the tagger read as an adjective, right after a
+    country word on the same noun, is that country's group acting through the noun's act."""
+    role = _role(st.kb, tok)
+    if role is None or role[0] != "group" or tok.dep_ != "amod" or tok.i == 0:
+        return
+    if _role(st.kb, tok.head) or agent_sector(st.kb, tok.head):
+        return  # "Chilean military officials": the noun is the actor
+    prev = st.doc[tok.i - 1]
+    if prev.i > 0 and st.doc[prev.i - 1].text == "-":
+        return  # "a joint Chile-Peru military exercise": more than one country's
+    if prev.head.i != tok.head.i or prev.i in st.pronouns or (country := _country_of_token(st, prev)) is None:
+        return
+    start, end = prev.idx, tok.idx + len(tok.text)
+    ent = st.entity(f"group:{country}:{role[1]}:{tok.lemma_.lower()}", st.text[start:end], "group",
+                    country=country, sector=role[1])
+    st.mention(ent.key, start, end)
 
 
 def _agent_group(st: _State, tok: Token) -> tuple[str, str] | None:
