@@ -500,3 +500,13 @@ def test_a_country_s_military_read_as_an_adjective_is_its_military(analyze):
     assert found["Chilean military"] == ("CHL", "MIL")
     assert found["Chilean military officials"] == ("CHL", "MIL")
     assert not any(n.startswith(("Peru military", "Peruvian military")) for n in found), "two countries' exercise"
+
+
+@pytest.mark.model
+def test_a_seat_of_government_tagged_as_an_organisation_gives_its_country(analyze):
+    rec = analyze("A senior State Department official said the talks with Bolivia had stalled. "
+                  "Peru’s National Intelligence Directorate said six men were held.")
+    found = {a.name: (a.country, a.sector) for a in rec.actors}
+    official = [v for n, v in found.items() if "State Department official" in n]
+    assert official == [("USA", "GOV")]
+    assert found.get("National Intelligence Directorate") == ("PER", "COP")

@@ -102,10 +102,16 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
     text = tok.text
     if tok.ent_type_ in ("GPE", "LOC"):  # "Northern Ireland" is not "Ireland"
         text = _entity_text(tok)
-    hit = st.kb.surface.get(text) or st.kb.surface.get(_strip_text(text))
+    elif tok.ent_type_ in ("ORG", "FAC") and _known(st.kb, name := _entity_text(tok)):
+        text = name  # "a State Department official": a seat of government the tagger calls ORG
+    hit = _known(st.kb, text)
     if hit and not not_nationality(tok):
         return st.kb.entities[hit[1]].get("country") if hit[0] == "entity" else hit[1]
     return None
+
+
+def _known(kb: Knowledge, text: str) -> tuple[str, str] | None:
+    return kb.surface.get(text) or kb.surface.get(_strip_text(text))
 
 
 def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
