@@ -204,7 +204,7 @@ def test_role_nouns_become_groups(analyze):
                   "Rebels attacked an army post, the military government said.")
     police = by_name(rec, "Venezuelan police")
     assert (police.kind, police.country, police.sector) == ("group", "VEN", "COP")
-    assert by_name(rec, "Protesters").sector == "OPP"
+    assert by_name(rec, "Protesters").sector == "CVL"  # the gold guideline: CVL civilians/people/protesters
     assert by_name(rec, "Rebels").sector == "REB"
     assert by_name(rec, "military government").sector == "MIL"
 
@@ -455,7 +455,7 @@ def test_forces_need_a_modifier(analyze):
     sectors = {a.name: (a.country, a.sector) for a in rec.actors}
     assert sectors["Syrian forces"] == ("SYR", "MIL")
     assert sectors["Security forces"][1] == "COP"
-    assert sectors["rioters"][1] == "OPP"
+    assert sectors["rioters"][1] == "CVL"
     assert "forces" not in sectors, "bare 'forces' names no one"
 
 
@@ -476,3 +476,41 @@ def test_capital_as_destination_of_an_act_is_the_state(analyze):
                   "Protesters marched in Minsk.")
     belarus = by_name(rec, "Belarus")
     assert mention_texts(rec, belarus) == ["Minsk"], "the second Minsk is a place"
+
+
+@pytest.mark.model
+def test_a_place_based_body_is_a_seat_not_the_state(analyze):
+    rec = analyze("Lena Vogt, deputy director of the Oslo-based Arctic Foundation for Polar Studies, "
+                  "said the new quotas would fail.")
+    found = {a.name: (a.country, a.sector) for a in rec.actors}
+    assert "Norway" not in found, "'Oslo-based' names a seat, not Norway acting"
+    assert found["Lena Vogt"] == ("NOR", "NGO")
+
+
+@pytest.mark.model
+def test_a_person_takes_the_sector_of_their_employer(analyze):
+    rec = analyze("Tomas Lind, a senior analyst at the consultancy Nordic Risk Partners, said the vote was "
+                  "close. Pablo Ruiz, co-founder of the Peruvian Foundation for Legal Defense, agreed.")
+    found = {a.name: (a.country, a.sector) for a in rec.actors}
+    assert found["Tomas Lind"][1] == "BUS"
+    assert found["Pablo Ruiz"] == ("PER", "NGO")
+
+
+@pytest.mark.model
+def test_a_country_s_military_read_as_an_adjective_is_its_military(analyze):
+    rec = analyze("A Chilean military operation freed 40 hostages on Monday. Chilean military officials "
+                  "later met. A joint Chile-Peru military exercise began.")
+    found = {a.name: (a.country, a.sector) for a in rec.actors}
+    assert found["Chilean military"] == ("CHL", "MIL")
+    assert found["Chilean military officials"] == ("CHL", "MIL")
+    assert not any(n.startswith(("Peru military", "Peruvian military")) for n in found), "two countries' exercise"
+
+
+@pytest.mark.model
+def test_a_seat_of_government_tagged_as_an_organisation_gives_its_country(analyze):
+    rec = analyze("A senior State Department official said the talks with Bolivia had stalled. "
+                  "Peru’s National Intelligence Directorate said six men were held.")
+    found = {a.name: (a.country, a.sector) for a in rec.actors}
+    official = [v for n, v in found.items() if "State Department official" in n]
+    assert official == [("USA", "GOV")]
+    assert found.get("National Intelligence Directorate") == ("PER", "COP")

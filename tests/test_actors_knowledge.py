@@ -111,3 +111,24 @@ def test_a_title_in_the_text_beats_the_knowledge_base(analyze):
                   published="2012-05-02")
     person = next(a for a in rec.actors if a.name == "Barack Obama")
     assert person.country == "KEN"
+
+
+def test_agent_nouns_map_to_sectors_and_curated_roles_win():
+    agents = knowledge.agent_sectors()
+    assert agents["warship"] == "MIL" and agents["passenger"] == "CVL"
+    assert "bandit" not in agents, "a code naming no sector (CRM) gives no sector"
+    from newsgraph.extract.actors import load_knowledge
+
+    kb = load_knowledge()
+    assert "police" not in kb.agents and kb.roles["police"] == ("group", "COP")
+    assert kb.agents["warship"] == "MIL"
+
+
+@pytest.mark.model
+def test_an_agent_noun_with_a_country_word_is_a_group(analyze):
+    rec = analyze("Chilean warships entered the disputed strait on Monday, and Peruvian settlers "
+                  "blocked the road. Hospitals were full. Ana Ruiz's lawyers appealed.")
+    found = {a.name: (a.kind, a.country, a.sector) for a in rec.actors}
+    assert found["Chilean warships"] == ("group", "CHL", "MIL")
+    assert found["Peruvian settlers"] == ("group", "PER", "CVL")
+    assert not any("Hospitals" in n or "lawyers" in n for n in found), "no country word: no actor"

@@ -165,3 +165,36 @@ def test_a_regional_office_gives_its_country(analyze):
     rec = analyze("Texas Governor Ana Ruiz said on Monday that the border would stay open.", published="2024-05-06")
     person = [a for a in rec.actors if a.name == "Ana Ruiz"][0]
     assert (person.country, person.sector) == ("USA", "GOV")
+
+
+@pytest.mark.model
+def test_security_sources_and_victims_take_the_story_country(analyze):
+    rec = analyze("Gunmen stormed a bus in Ecuador's Guayas province on Monday. "
+                  "Security sources said Ecuadorian troops freed the hostages after a long siege. "
+                  "Ecuador's president praised the army. Sources said the talks had stalled.",
+                  published="2024-05-06")
+    sources = actors_named(rec, "Security sources")
+    assert sources and all((a.country, a.sector) == ("ECU", "COP") for a in sources)
+    hostages = actors_named(rec, "hostages")
+    assert hostages and all((a.country, a.sector) == ("ECU", "CVL") for a in hostages)
+    assert not [a for a in rec.actors if a.name == "Sources"], "bare 'sources' names no one"
+
+
+@pytest.mark.model
+def test_protesters_are_civilians(analyze):
+    rec = analyze("Thousands of protesters marched through Quito on Friday. Ecuador's government "
+                  "said demonstrators had blocked roads.", published="2024-05-06")
+    for word in ("protesters", "demonstrators"):
+        found = actors_named(rec, word)
+        assert found and all(a.sector == "CVL" for a in found), (word, found)
+
+
+@pytest.mark.model
+def test_a_phoenix_armed_group_called_terrorist_is_ins(analyze):
+    base = "The Kuki Liberation Army attacked a police post in Manipur on Monday, and Indian officials said "
+    ins = analyze(base + "the terrorists killed two officers.", published="2024-05-06")
+    reb = analyze(base + "the rebels killed two officers.", published="2024-05-06")
+    assert [a.sector for a in actors_named(ins, "Kuki Liberation Army")] == ["INS"]
+    assert [a.sector for a in actors_named(reb, "Kuki Liberation Army")] == ["REB"]
+    hamas = analyze("Hamas attacked a checkpoint; officials called the terrorists cowards.", published="2024-05-06")
+    assert [a.sector for a in actors_named(hamas, "Hamas")] == ["REB"], "a curated row's sector stands"

@@ -133,6 +133,15 @@ def phoenix_roles(name: str) -> tuple[Role, ...] | None:
     return tuple(r for rs in roles.values() for r in rs)
 
 
+@cache
+def agent_sectors() -> dict[str, str]:
+    """Phoenix's agent nouns (lower case, as listed: "warship", "passenger", "coast guard") ->
+    the sector newsgraph records ("~UAF" is REB, "~GOVMED" is GOV); nouns whose code names no
+    sector ("~CRM", "~ELI") are left out. About 3,000 nouns, read on the first call."""
+    rows = _db().execute("SELECT noun, code FROM agents").fetchall()
+    return {noun: sector for noun, code in rows if (sector := decode(code)[1]) is not None}
+
+
 # --------------------------------------------------------------------------- lookup
 
 def on_date(roles: tuple[Role, ...] | list[Role], when: dt.date | None) -> tuple[str | None, str | None]:

@@ -119,6 +119,9 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _add_unlabelled_press(st)
     _merge_acronyms(st)
     for ent in st.entities.values():
+        if ent.kind == "person" and ent.country is not None and ent.sector is None \
+                and (employer := st.title_org(ent.key)[1]) != "IGO":  # a national in an international body
+            ent.fill(sector=employer)  # "Ana Ruiz, director of the Andean Foundation"
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
             ent.fill(country=country, sector=sector)

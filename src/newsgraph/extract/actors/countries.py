@@ -89,6 +89,8 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
             ent = st.entity(f"group:{country}:-:{span.text}", span.text, "group", country=country)
             st.mention(ent.key, span.start_char, span.end_char)
         return
+    if based_at(span):
+        return  # "a Lima-based think tank": the seat of a body, not the state acting
     preps = COUNTRY_LOCATIVE_PREPS if kind == "country" else CAPITAL_LOCATIVE_PREPS
     if _is_locative(span, preps) and not _destination_of_act(span):
         # "nervousness in the Kremlin" and "a visit to Oslo" do not say where a sentence is
@@ -153,6 +155,12 @@ def _place_of(span: TokSpan) -> bool:
 
 _PATRON_PARTICIPLES = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"}
 _REGION_WORDS = {"latin", "south", "north", "central"}
+
+
+def based_at(span: TokSpan) -> bool:
+    """"the Lima-based ...": a place named as the seat of what follows."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
 
 
 def not_nationality(tok: Token) -> bool:

@@ -59,6 +59,8 @@ class Knowledge:
     demonym_of: dict[str, str] = field(default_factory=dict)  # alpha-3 -> adjective
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # name -> (country, sector)
     domestic_sectors: tuple[str, ...] = ()  # sectors of actors that take the story's country
+    agents: dict[str, str] = field(default_factory=dict)  # Phoenix agent nouns not in ``roles`` -> sector
+    armed_words: dict[str, frozenset[str]] = field(default_factory=dict)  # INS/REB -> lemmas naming them
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -127,7 +129,16 @@ def _build(raw: dict) -> Knowledge:
                 surface[text] = ("entity", name)
     roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
-                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())))
+                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())), _agents(roles),
+                     {k: frozenset(v) for k, v in raw.get("armed_group_words", {}).items() if k != "about"})
+
+
+def _agents(roles: dict) -> dict[str, str]:
+    """One-word agent nouns of the Phoenix dictionary ("warship", "passenger") that the curated
+    ``roles`` do not list: the curated entry decides where both have one."""
+    from ...knowledge import agent_sectors
+
+    return {noun: sector for noun, sector in agent_sectors().items() if " " not in noun and noun not in roles}
 
 
 def _people(section: dict) -> dict[str, tuple[str | None, str | None]]:
@@ -205,6 +216,20 @@ def slug(name: str) -> str:
 
 def _role(kb: Knowledge, tok: Token) -> tuple[str, str | None] | None:
     return kb.roles.get(tok.lemma_.lower()) or kb.roles.get(tok.lower_)
+
+
+def agent_sector(kb: Knowledge, tok: Token) -> str | None:
+    """The Phoenix sector of an agent noun the curated roles do not list ("warships" -> MIL)."""
+    return kb.agents.get(tok.lemma_.lower()) or kb.agents.get(tok.lower_)
+
+
+def noun_sector(kb: Knowledge, tok: Token) -> str | None:
+    """The sector a head noun gives a group: the curated role's, else Phoenix's agent noun's
+    ("civilians" -> CVL, "warships" -> MIL); None for a word that names no agent."""
+    role = _role(kb, tok)
+    if role is not None:
+        return role[1] if role[0] != "mod" else None
+    return agent_sector(kb, tok)
 
 
 def _country_in(kb: Knowledge, tokens) -> str | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Span as TokSpan
 from .countries import not_nationality
 from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text
 from .persons import _name_span
-from .state import _State
+from .state import _State, _entity_text
 from .titles import _appositive, _premodifier_tokens, _title_parts
 
 REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
@@ -43,10 +43,34 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
             country, sector = country or c, sector or s
     if country is None and not known:
         country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
+    if country is None and not known:
+        country = _seat_country(kb, span) or _owner_country(kb, span)  # "the Lima-based ...", "Peru's ..."
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
     if country:
         st.named.setdefault(st.sent_of[span.start], set()).add(country)
+
+
+def _seat_country(kb: Knowledge, span: TokSpan) -> str | None:
+    """The country of a "<place>-based" premodifier within the few words before a name."""
+    doc = span.doc
+    for i in range(span.start - 1, max(1, span.start - 6), -1):
+        if doc[i].lower_ == "based" and doc[i - 1].text == "-" and i >= 2:
+            return _country_in(kb, [doc[i - 2]])
+        if doc[i].is_punct and doc[i].text != "-":
+            return None
+    return None
+
+
+def _owner_country(kb: Knowledge, span: TokSpan) -> str | None:
+    """"Peru's National Intelligence Directorate": a country possessing the body."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].tag_ != "POS" or span.root.dep_ == "compound":
+        return None  # not "Japan's UN ambassador": the body only qualifies what is possessed
+    owner = doc[span.start - 2]
+    text = _entity_text(owner) if owner.ent_type_ in ("GPE", "LOC") else owner.text
+    hit = kb.surface.get(_strip_text(text))
+    return hit[1] if hit and hit[0] in ("country", "capital", "seat") else None
 
 
 def _igo_prefix(kb: Knowledge, span: TokSpan) -> str | None:

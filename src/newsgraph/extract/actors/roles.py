@@ -14,14 +14,14 @@ import re
 from spacy.tokens import Token
 
 from .countries import _add_state, not_nationality
-from .knowledge import Knowledge, _country_in, _role, _strip_text
+from .knowledge import Knowledge, _country_in, _role, _strip_text, agent_sector
 from .persons import _sentence_place
 from .state import _State, _entity_text, _phrase, _span_chars
 from .titles import WEAK_MODIFIER_SECTORS
 
 BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "authority", "authorities", "junta"})
 REPORT_NOUNS = frozenset({"report", "account", "claim", "allegation", "speculation", "estimate"})
-NEEDS_MODIFIER = frozenset({"forces"})
+NEEDS_MODIFIER = frozenset({"forces", "sources", "source"})  # "security sources", not "sources said"
 FILLER_MODIFIERS = frozenset({"other", "such", "many", "several", "some", "these", "those", "all", "both", "main",
                               "various", "certain", "few", "more", "most"})
 
@@ -32,7 +32,10 @@ def _add_role_nouns(st: _State) -> None:
         if i in st.taken:
             continue
         tok = st.doc[i]
-        role = _role(kb, tok)
+        if tok.pos_ == "ADJ":
+            _add_adjective_group(st, tok)
+            continue
+        role = _role(kb, tok) or _agent_group(st, tok)
         if role is None or role[0] == "mod":
             continue
         head = tok.head
@@ -45,6 +48,37 @@ def _add_role_nouns(st: _State) -> None:
             _add_government(st, tok, mods)
         else:
             _add_role_group(st, tok, role, mods)
+
+
+def _add_adjective_group(st: _State, tok: Token) -> None:
+    """"a Chilean military operation": a group noun the tagger read as an adjective, right after a
+    country word on the same noun, is that country's group acting through the noun's act."""
+    role = _role(st.kb, tok)
+    if role is None or role[0] != "group" or tok.dep_ != "amod" or tok.i == 0:
+        return
+    if _role(st.kb, tok.head) or agent_sector(st.kb, tok.head):
+        return  # "Chilean military officials": the noun is the actor
+    prev = st.doc[tok.i - 1]
+    if prev.i > 0 and st.doc[prev.i - 1].text == "-":
+        return  # "a joint Chile-Peru military exercise": more than one country's
+    if prev.head.i != tok.head.i or prev.i in st.pronouns or (country := _country_of_token(st, prev)) is None:
+        return
+    start, end = prev.idx, tok.idx + len(tok.text)
+    ent = st.entity(f"group:{country}:{role[1]}:{tok.lemma_.lower()}", st.text[start:end], "group",
+                    country=country, sector=role[1])
+    st.mention(ent.key, start, end)
+
+
+def _agent_group(st: _State, tok: Token) -> tuple[str, str] | None:
+    """A plural agent noun of the Phoenix dictionary that a country word modifies ("Ruritanian
+    warships", "settlers from Ruritania"): a group with the noun's sector. Without a country
+    the noun alone is too loose to make an actor of ("hospitals", "crews"); nor does a
+    person's country make their "lawyers" or "his children" compatriots."""
+    sector = agent_sector(st.kb, tok)
+    if sector is None or tok.tag_ not in ("NNS", "NNPS") or tok.dep_ == "compound":
+        return None
+    mods = [m for m in _modifiers(tok) if m.i not in st.pronouns and m.i not in st.person_tokens]
+    return ("group", sector) if _np_country(st, tok, mods) else None
 
 
 def _modifiers(tok: Token) -> list[Token]:
@@ -68,10 +102,16 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
     text = tok.text
     if tok.ent_type_ in ("GPE", "LOC"):  # "Northern Ireland" is not "Ireland"
         text = _entity_text(tok)
-    hit = st.kb.surface.get(text) or st.kb.surface.get(_strip_text(text))
+    elif tok.ent_type_ in ("ORG", "FAC") and _known(st.kb, name := _entity_text(tok)):
+        text = name  # "a State Department official": a seat of government the tagger calls ORG
+    hit = _known(st.kb, text)
     if hit and not not_nationality(tok):
         return st.kb.entities[hit[1]].get("country") if hit[0] == "entity" else hit[1]
     return None
+
+
+def _known(kb: Knowledge, text: str) -> tuple[str, str] | None:
+    return kb.surface.get(text) or kb.surface.get(_strip_text(text))
 
 
 def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:

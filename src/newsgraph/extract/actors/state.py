@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
-from spacy.parts_of_speech import NOUN, PRON, PROPN
+from spacy.parts_of_speech import ADJ, NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -30,7 +30,7 @@ class _Scan:
     pronouns: list[int]  # he/his/she/her ...
     free_propn: list[int]  # proper nouns outside any entity
     who: list[int]
-    roles: list[int]  # nouns whose lemma or form is a role noun, outside names
+    roles: list[int]  # nouns (and adjectives: "military") whose lemma or form is a role or agent noun, outside names
 
 
 @lru_cache(maxsize=8)
@@ -40,7 +40,7 @@ def _hash_sets(kb: Knowledge) -> dict[str, np.ndarray]:
     return {
         "pronouns": ids(MALE | FEMALE),
         "who": ids(["who"]),
-        "roles": ids(kb.roles),
+        "roles": ids([*kb.roles, *kb.agents]),
         "names": ids(["PERSON", "ORG", "GPE", "NORP"]),
     }
 
@@ -52,7 +52,7 @@ def _scan(doc: Doc, kb: Knowledge) -> _Scan:
     lower, pos, ent, lemma = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
     h = _hash_sets(kb)
     nouns = (pos == NOUN) | (pos == PROPN)
-    roles = nouns & ~np.isin(ent, h["names"]) & (np.isin(lemma, h["roles"]) | np.isin(lower, h["roles"]))
+    roles = (nouns | (pos == ADJ)) & ~np.isin(ent, h["names"]) & (np.isin(lemma, h["roles"]) | np.isin(lower, h["roles"]))
     return _Scan(
         pronouns=np.flatnonzero((pos == PRON) & np.isin(lower, h["pronouns"])).tolist(),
         free_propn=np.flatnonzero((pos == PROPN) & (ent == 0)).tolist(),
@@ -108,6 +108,9 @@ class _State:
             org = self.entities.get("org:" + name) or (self.entities.get("entity:" + hit[1]) if hit else None)
             if org and (org.country or org.sector):
                 return org.country, org.sector
+        for name in self.title_orgs.get(key, ()):  # not an actor of its own: its name's keywords
+            if sector := next((self.kb.org_keywords[w] for w in name.split() if w in self.kb.org_keywords), None):
+                return None, sector
         return None, None
 
     def entity(self, key: str, name: str, kind: str, **attrs) -> _Entity:

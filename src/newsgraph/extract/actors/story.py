@@ -207,9 +207,33 @@ def _of_a_body(doc: Doc, actor: Actor, igo: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _hand_coded(name: str) -> bool:
+    """Does a curated source (knowledge.json, actors.tsv) code this name? Then its sector stands."""
+    return name in load_knowledge().entities or lookup(name, phoenix=False) is not None
+
+
+def armed_sector(doc: Doc, actors: list[Actor]) -> None:
+    """A named armed group that only the Phoenix dictionary codes, as REB (Phoenix has no INS), is
+    INS when the sentences naming it speak of terrorists, jihadists or insurgents and none of
+    rebels or separatists (the ``armed_group_words`` of the knowledge file)."""
+    todo = [a for a in actors if a.sector == "REB" and a.kind == "organization" and not _hand_coded(a.name)]
+    if not todo or not doc.has_annotation("SENT_START"):
+        return
+    words = load_knowledge().armed_words
+    for actor in todo:
+        said: Counter[str] = Counter()
+        for sent in {doc.char_span(m.start, m.end, alignment_mode="expand").sent for m in actor.mentions}:
+            lemmas = {t.lemma_.lower() for t in sent}
+            said.update(k for k, ws in words.items() if lemmas & ws)
+        if said["INS"] and not said["REB"]:
+            actor.sector = "INS"
+
+
 def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     """Give the domestic actors without a country their sentence's or the story's country;
-    return the story's country (None when there is no single one)."""
+    return the story's country (None when there is no single one). Named armed groups get their
+    sector from the article's words first (``armed_sector``)."""
+    armed_sector(doc, actors)
     sectors = frozenset(load_knowledge().domestic_sectors)
     todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
     country = story_country(story_weights(doc, actors))

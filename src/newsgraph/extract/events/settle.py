@@ -15,6 +15,8 @@ carries actor ids, so that reading is kept by the actors themselves:
   article has no other;
 * a country word inside a longer mention of an actor of another country is a second party
   ("Czech and Slovak diplomats": "Slovak diplomats");
+* a new group actor's sector is its head noun's (the curated roles, else Phoenix's agent
+  nouns: "passengers" CVL), so that a domestic one takes the story's country;
 * an actor without a country takes the one the coder read on its phrase;
 * an actor with no country that the coder read as part of an international body gets sector
   ``IGO`` (GUIDE: international bodies have ``country: null, sector: IGO``).
@@ -31,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Actor, Span
 from ..actors import country_of, load_knowledge, unique_id
+from ..actors.knowledge import noun_sector
 from ..actors.story import place_domestic
 from .resolve import _text
 
@@ -113,8 +116,12 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
     text = _text(doc, span.start, span.end) if span.end != arg.end else arg.text
     name = text[4:] if text.lower().startswith("the ") else text
     kind = _KIND_OF_LABEL.get(root.ent_type_, "group")
+    head = doc.char_span(span.start, span.end, alignment_mode="expand")
+    sector = arg.sector or ("GOV" if kind == "state" else None)
+    if sector is None and kind == "group" and head is not None and len(head):
+        sector = noun_sector(load_knowledge(), head.root)  # "passengers" -> CVL: then the story's country
     return _add(actors, by_id, Actor(id="", name=name, kind=kind, country=arg.country,
-                                     sector=arg.sector or ("GOV" if kind == "state" else None), mentions=[span]))
+                                     sector=sector, mentions=[span]))
 
 
 def _add(actors: list[Actor], by_id: dict[str, Actor], actor: Actor) -> Actor:
