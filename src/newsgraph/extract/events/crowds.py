@@ -100,13 +100,21 @@ def _mentions(doc: Doc, kind: str, coded: list[CodedEvent]) -> list[_Mention]:
         if named:
             out.extend(_Mention(m.start, m.end, _arg_of(doc, a, m.start, m.end)) for m in a.mentions)
     if kind == "crowd":
+        kinds = {a.id: a.kind for a in doc._.actors or ()}
         for c in coded:
             s = c.source
-            if c.event.type == "PROTEST" and s is not None and s.sector not in ("GOV", "IGO") \
+            if c.event.type == "PROTEST" and s is not None and s.sector not in _NOT_CROWD \
+                    and kinds.get(s.actor or "") not in ("person", "state") \
                     and (s.actor is not None or _is("crowd", s.text)) and not _pronoun(doc, s):
                 out.append(_Mention(s.start, s.end, s))
+    quoted = [(q.start, q.end) for q in doc._.quotes or () if q.kind != "indirect"]
+    out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in quoted)]  # "... for workers," she said
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+#: Sectors whose protest is not a crowd's: a government's or an official's protest is in words.
+_NOT_CROWD = frozenset({"GOV", "IGO", "COP", "MIL", "JUD", "LEG"})
 
 
 def _pronoun(doc: Doc, arg: Arg) -> bool:
@@ -122,21 +130,37 @@ class _Sentences:
         return max(0, bisect_right(self.starts, char) - 1)
 
 
-def _nearest(mentions: list[_Mention], c: CodedEvent, sents: _Sentences, avoid: list[Arg]) -> Arg | None:
+def _nearest(doc: Doc, mentions: list[_Mention], c: CodedEvent, sents: _Sentences, avoid: list[Arg],
+             agent: bool = True) -> Arg | None:
     """The nearest mention before the trigger in its sentence, else the first after it in its
-    sentence, else the nearest in the ``_WINDOW`` sentences before; never a party the event's
-    trigger already has."""
+    sentence (for a source, one that acts: :func:`_agentive`), else the nearest in the
+    ``_WINDOW`` sentences before; never a party the event's trigger already has."""
     at = c.event.trigger.start
     here = sents.of(at)
-    ok = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in avoid)]
+    taken = {a.actor for a in avoid if a.actor}
+    ok = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in avoid)
+          and (m.arg.actor is None or m.arg.actor not in taken)]
     ok = [m for m in ok if not (m.start <= at < m.end)]
     before = [m for m in ok if m.end <= at and here - _WINDOW <= sents.of(m.start) <= here]
     if before and sents.of(before[-1].start) == here:
         return before[-1].arg
-    after = [m for m in ok if m.start > at and sents.of(m.start) == here]
+    after = [m for m in ok if m.start > at and sents.of(m.start) == here and (not agent or _agentive(doc, m))]
     if after:  # "a strike, called by the rail unions": its own sentence's crowd first
         return after[0].arg
     return before[-1].arg if before else None
+
+
+def _agentive(doc: Doc, m: _Mention) -> bool:
+    """Is a mention after the trigger in a position that acts ("... as students marched", "a
+    strike called by the unions", "opposition marches"), not in what the act is about ("to protest the arrests of
+    fellow marchers")?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass", "compound", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
 def _opposed(tok: Token) -> list[Token]:
@@ -235,16 +259,16 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
         changed = False
         others = [a for o in by_trigger[c.trigger_i] for a in (o.source, o.target) if a is not None]
         if c.event.type == "PROTEST":
-            if _missing(doc, c.source) and (src := _nearest(crowds, c, sents, others)) is not None:
+            if _missing(doc, c.source) and (src := _nearest(doc, crowds, c, sents, others)) is not None:
                 c.source, changed = src, True
             if not _is_party(doc, c.target) and (tgt := _protest_target(doc, c, places)) is not None \
                     and not (c.source is not None and c.source.actor and tgt.actor == c.source.actor):
                 c.target, changed = tgt, True
         elif _police(c.source) and c.target is None and not _agentless(doc, c):
-            if (tgt := _nearest(crowds, c, sents, others)) is not None:
+            if (tgt := _nearest(doc, crowds, c, sents, others, agent=False)) is not None:
                 c.target, changed = tgt, True
         elif c.source is None and _crowd(c.target) and _policing(c):
-            if (src := _nearest(police, c, sents, others)) is not None:
+            if (src := _nearest(doc, police, c, sents, others)) is not None:
                 c.source, changed = src, True
         for arg in (c.source, c.target):
             if arg is not None and arg.country is None and arg.sector != "IGO" and (_crowd(arg) or _police(arg)):
