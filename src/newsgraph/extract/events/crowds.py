@@ -94,8 +94,8 @@ def _mentions(doc: Doc, kind: str, coded: list[CodedEvent]) -> list[_Mention]:
     protests already have."""
     out: list[_Mention] = []
     for a in doc._.actors or ():
-        if a.kind == "person" or a.kind == "state":
-            continue
+        if a.kind in ("person", "state") or (kind == "crowd" and a.sector in _NOT_CROWD):
+            continue  # "the European Union", "the Soviet Union" are no unions of workers
         named = _is(kind, a.name) or (kind == "crowd" and a.sector == "LAB") or (kind == "force" and a.sector == "COP")
         if named:
             out.extend(_Mention(m.start, m.end, _arg_of(doc, a, m.start, m.end)) for m in a.mentions)
@@ -133,8 +133,9 @@ class _Sentences:
 def _nearest(doc: Doc, mentions: list[_Mention], c: CodedEvent, sents: _Sentences, avoid: list[Arg],
              agent: bool = True) -> Arg | None:
     """The nearest mention before the trigger in its sentence, else the first after it in its
-    sentence (for a source, one that acts: :func:`_agentive`), else the nearest in the
-    ``_WINDOW`` sentences before; never a party the event's trigger already has."""
+    sentence, else the nearest in the ``_WINDOW`` sentences before; for a crowd as source
+    (``agent``), one after must act (:func:`_agentive`) and one before must not be only talked
+    of (:func:`_talked_of`). Never a party the event's trigger already has."""
     at = c.event.trigger.start
     here = sents.of(at)
     taken = {a.actor for a in avoid if a.actor}
@@ -147,6 +148,8 @@ def _nearest(doc: Doc, mentions: list[_Mention], c: CodedEvent, sents: _Sentence
     after = [m for m in ok if m.start > at and sents.of(m.start) == here and (not agent or _agentive(doc, m))]
     if after:  # "a strike, called by the rail unions": its own sentence's crowd first
         return after[0].arg
+    if agent:
+        before = [m for m in before if not _talked_of(doc, m)]
     return before[-1].arg if before else None
 
 
@@ -161,6 +164,18 @@ def _agentive(doc: Doc, m: _Mention) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass", "compound", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
+
+
+def _talked_of(doc: Doc, m: _Mention) -> bool:
+    """A crowd named as the object of a preposition other than "by" ("the intervention of the
+    unions", "wages for workers") is talked about, not acting: no source for a later sentence."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ != "by"
 
 
 def _opposed(tok: Token) -> list[Token]:
@@ -268,7 +283,7 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
             if (tgt := _nearest(doc, crowds, c, sents, others, agent=False)) is not None:
                 c.target, changed = tgt, True
         elif c.source is None and _crowd(c.target) and _policing(c):
-            if (src := _nearest(doc, police, c, sents, others)) is not None:
+            if (src := _nearest(doc, police, c, sents, others, agent=False)) is not None:
                 c.source, changed = src, True
         for arg in (c.source, c.target):
             if arg is not None and arg.country is None and arg.sector != "IGO" and (_crowd(arg) or _police(arg)):
