@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from .. import register_extensions
 from .coded import CodedEvent
 from .coder import code_events
+from .crowds import fill_crowds
 from .countries import country_of
 from .discourse import BACKGROUND_CONFIDENCE
 from .lexicon import Lexicon, load_lexicon
@@ -56,6 +57,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         coded = code_events(doc, self.lexicon)
+        fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded

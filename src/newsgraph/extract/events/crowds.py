@@ -1,0 +1,347 @@
+"""The parties of collective action, read across the article.
+
+A story about unrest names its crowd once ("Thousands of nurses marched through the
+capital") and then speaks of "the protest", "the strike", "the rally" with no party of
+their own; and it tells what police did to "them" or to "the crowd" without saying whose
+crowd. This pass runs over the coded events of one document, after the coder and before
+:mod:`.settle`, and fills what one clause leaves out from the article around it:
+
+* a protest with no source is the crowd's: the nearest crowd mention before it (an actor of
+  the actor layer named by a crowd noun, a labour union, or the source of another protest)
+  in its sentence or the two before, else the first one after it in its sentence. A crowd is
+  never invented: no mention, no source;
+* a protest with no party as target is aimed at the government whose measure it opposes
+  ("a march against the government's pension reform", "protesting a decree signed by the
+  president", "rallies against the Ruritanian labour law"): the owner of what follows
+  "against", "over" or "protesting", when that owner is a government or its officer.
+  A measure with no owner leaves the target empty: no default guess;
+* police acting on a crowd ("riot police fired tear gas", "officers detained dozens") with
+  no target act on the nearest crowd; a crowd beaten or detained by no named agent is
+  acted on by the nearest police mention;
+* the crowd and police of these events, when nothing places them, are of the story's
+  country (:mod:`..actors.story`), like the other domestic actors.
+
+The words for crowds and for police are data (``newsgraph/data/crowds.tsv``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from ...records import Actor
+from ..actors.story import story_country, story_weights
+from .args import _made_by, _protested
+from .coded import CodedEvent
+from .confidence import calibrate, load_table
+from .countries import _AGENT_NOUNS, _PASS_SUBJ
+from .resolve import _resolve
+from .syntax import Arg, _actor_like, _names_party, _pobj
+
+_FORCE_TYPES = {"COERCE", "ASSAULT"}
+_OPPOSING = {"protest", "oppose", "denounce", "decry", "condemn", "defy"}  # "... protesting X"
+_WINDOW = 2  # sentences before the event's own that a crowd mention may be read from
+INFERRED_PENALTY = 0.1  # a party read from another sentence is less sure than one in the clause
+
+
+@lru_cache(maxsize=1)
+def crowd_words() -> dict[str, frozenset[str]]:
+    """kind ("crowd", "force") -> the singular nouns of that kind, from ``data/crowds.tsv``."""
+    out: dict[str, set[str]] = {}
+    text = resources.files("newsgraph").joinpath("data/crowds.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word = line.split("\t")[:2]
+        out.setdefault(kind, set()).add(word.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and w != "police" else w
+
+
+def _is(kind: str, words: str | None) -> bool:
+    """Does a phrase name a party of ``kind`` (its last word or, for police, any word)?"""
+    if not words:
+        return False
+    toks = [_singular(w) for w in words.replace("-", " ").split()]
+    vocab = crowd_words().get(kind, frozenset())
+    return bool(toks) and (toks[-1] in vocab or (kind == "force" and any(t in vocab for t in toks)))
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    arg: Arg
+
+
+def _arg_of(doc: Doc, actor: Actor, start: int, end: int) -> Arg:
+    return Arg(start, end, doc.text[start:end], actor.id, actor.country, False, actor.sector)
+
+
+def _mentions(doc: Doc, kind: str, coded: list[CodedEvent]) -> list[_Mention]:
+    """Mentions of crowds (or police) in the article, in text order: the actor layer's groups
+    named by a crowd (police) noun, labour organisations, and for crowds the sources other
+    protests already have."""
+    out: list[_Mention] = []
+    for a in doc._.actors or ():
+        if a.kind in ("person", "state") or (kind == "crowd" and a.sector in _NOT_CROWD):
+            continue  # "the European Union", "the Soviet Union" are no unions of workers
+        named = _is(kind, a.name) or (kind == "crowd" and a.sector == "LAB") or (kind == "force" and a.sector == "COP")
+        if named:
+            out.extend(_Mention(m.start, m.end, _arg_of(doc, a, m.start, m.end)) for m in a.mentions)
+    if kind == "crowd":
+        kinds = {a.id: a.kind for a in doc._.actors or ()}
+        for c in coded:
+            s = c.source
+            if c.event.type == "PROTEST" and s is not None and s.sector not in _NOT_CROWD \
+                    and kinds.get(s.actor or "") not in ("person", "state") \
+                    and (s.actor is not None or _is("crowd", s.text)) and not _pronoun(doc, s):
+                out.append(_Mention(s.start, s.end, s))
+    quoted = [(q.start, q.end) for q in doc._.quotes or () if q.kind != "indirect"]
+    out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in quoted)]  # "... for workers," she said
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+#: Sectors whose protest is not a crowd's: a government's or an official's protest is in words.
+_NOT_CROWD = frozenset({"GOV", "IGO", "COP", "MIL", "JUD", "LEG"})
+
+
+def _pronoun(doc: Doc, arg: Arg) -> bool:
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    return span is None or not len(span) or span.root.pos_ == "PRON"
+
+
+class _Sentences:
+    def __init__(self, doc: Doc) -> None:
+        self.starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+    def of(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+
+def _nearest(doc: Doc, mentions: list[_Mention], c: CodedEvent, sents: _Sentences, avoid: list[Arg],
+             agent: bool = True) -> Arg | None:
+    """The nearest mention before the trigger in its sentence, else the first after it in its
+    sentence, else the nearest in the ``_WINDOW`` sentences before; for a crowd as source
+    (``agent``), one after must act (:func:`_agentive`) and one before must not be only talked
+    of (:func:`_talked_of`). Never a party the event's trigger already has."""
+    at = c.event.trigger.start
+    here = sents.of(at)
+    taken = {a.actor for a in avoid if a.actor}
+    ok = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in avoid)
+          and (m.arg.actor is None or m.arg.actor not in taken)]
+    ok = [m for m in ok if not (m.start <= at < m.end)]
+    before = [m for m in ok if m.end <= at and here - _WINDOW <= sents.of(m.start) <= here]
+    if before and sents.of(before[-1].start) == here:
+        return before[-1].arg
+    after = [m for m in ok if m.start > at and sents.of(m.start) == here and (not agent or _agentive(doc, m))]
+    if after:  # "a strike, called by the rail unions": its own sentence's crowd first
+        return after[0].arg
+    if agent:
+        before = [m for m in before if not _talked_of(doc, m)]
+    return before[-1].arg if before else None
+
+
+def _agentive(doc: Doc, m: _Mention) -> bool:
+    """Is a mention after the trigger in a position that acts ("... as students marched", "a
+    strike called by the unions", "opposition marches"), not in what the act is about ("to protest the arrests of
+    fellow marchers")?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass", "compound", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
+
+
+def _talked_of(doc: Doc, m: _Mention) -> bool:
+    """A crowd named as the object of a preposition other than "by" ("the intervention of the
+    unions", "wages for workers") is talked about, not acting: no source for a later sentence."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ != "by"
+
+
+def _opposed(tok: Token) -> list[Token]:
+    """What a protest is against: the object of "against"/"over" on the trigger (or on its
+    object: "staged a sit-in against X"), of a participle "protesting X", or of the trigger
+    itself when it is the verb "protest"."""
+    found: list[Token] = []
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+    if tok.dep_ in ("dobj", "obj"):
+        heads.append(tok.head)
+    for h in heads:
+        for prep in ("against", "over"):
+            if (p := _pobj(h, prep)) is not None:
+                found.append(p)
+        for c in h.children:
+            if c.dep_ in ("advcl", "acl", "xcomp", "conj") and c.lemma_.lower() in _OPPOSING and c.tag_ == "VBG":
+                found.extend(o for o in c.children if o.dep_ in ("dobj", "obj"))
+        for c in h.children:  # "walked out in protest against X"
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() == "protest":
+                        found.extend(x for prep in ("against", "at", "over") if (x := _pobj(p, prep)) is not None)
+    if tok.lemma_.lower() == "protest" and tok.pos_ == "VERB":
+        found.extend(o for o in tok.children if o.dep_ in ("dobj", "obj"))
+    found.extend(_protested(tok))
+    return found
+
+
+def _owner(tok: Token) -> list[Token]:
+    """Who a measure belongs to: its possessor ("the government's plan"), its "of"/"by" party
+    ("a decree by the president"), the agent of a participle on it ("a law passed by
+    parliament") or its nationality ("the Ruritanian labour law")."""
+    out = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    for prep in ("of", "by", "from"):
+        if (p := _pobj(tok, prep)) is not None and _actor_like(p):
+            out.append(p)
+    out.extend(_made_by(tok))
+    out.extend(c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+    return out
+
+
+def _governmental(doc: Doc, arg: Arg, tok: Token) -> bool:
+    """Is a measure's owner a government: a state, a government word, an officer of one?"""
+    if arg.sector in ("GOV", "LEG") or _is("rule", tok.text):
+        return True
+    rec = next((a for a in doc._.actors or () if a.id == arg.actor), None) if arg.actor else None
+    if rec is not None:
+        return rec.kind == "state" or rec.sector in ("GOV", "LEG")
+    return tok.ent_type_ in ("NORP", "GPE") and arg.country is not None
+
+
+def _protest_target(doc: Doc, c: CodedEvent, places: list) -> Arg | None:
+    """The party a protest is aimed at (see the module docstring), or None."""
+    tok = doc[c.trigger_i]
+    for x in _opposed(tok):
+        if x.pos_ != "PRON" and _names_party(x):
+            arg = _resolve(doc, x, places)
+            if arg is not None and (arg.actor or arg.country):
+                return arg
+        for o in _owner(x):
+            arg = _resolve(doc, o, places)
+            if arg is not None and (arg.actor or arg.country or _names_party(o)) and _governmental(doc, arg, o):
+                if arg.sector is None and arg.actor is None:
+                    arg.sector = "GOV"  # "the transport minister": the government's side
+                return arg
+    return None
+
+
+def _is_party(doc: Doc, arg: Arg | None) -> bool:
+    if arg is None:
+        return False
+    if arg.actor or arg.country or arg.sector:
+        return True
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _names_party(span.root)
+
+
+def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
+    """Fill the crowd and police sides of protests and of force against crowds (module
+    docstring); events keep every party their own clause gave them."""
+    named = [(m.start, m.end) for a in doc._.actors or () for m in a.mentions]
+    todo = [c for c in coded if (c.event.type == "PROTEST" or c.event.type in _FORCE_TYPES)
+            and not _names_a_group(doc[c.trigger_i], named)]
+    if not todo:
+        return
+    crowds = _mentions(doc, "crowd", coded)
+    police = _mentions(doc, "force", coded)
+    sents = _Sentences(doc)
+    by_trigger: dict[int, list[CodedEvent]] = {}
+    for c in coded:  # the pairs one trigger was coded into: "attacks on police and workers"
+        by_trigger.setdefault(c.trigger_i, []).append(c)
+    places = list(doc._.places or [])
+    country: list[str | None] = []  # the story's country, read once when first needed
+    for c in todo:
+        had = (not _missing(doc, c.source), c.target is not None)
+        changed = False
+        others = [a for o in by_trigger[c.trigger_i] for a in (o.source, o.target) if a is not None]
+        if c.event.type == "PROTEST":
+            if _missing(doc, c.source) and (src := _nearest(doc, crowds, c, sents, others)) is not None:
+                c.source, changed = src, True
+            if not _is_party(doc, c.target) and (tgt := _protest_target(doc, c, places)) is not None \
+                    and not (c.source is not None and c.source.actor and tgt.actor == c.source.actor):
+                c.target, changed = tgt, True
+        elif _police(c.source) and c.target is None and not _agentless(doc, c):
+            if (tgt := _nearest(doc, crowds, c, sents, others, agent=False)) is not None:
+                c.target, changed = tgt, True
+        elif c.source is None and _crowd(c.target) and _policing(c):
+            if (src := _nearest(doc, police, c, sents, others, agent=False)) is not None:
+                c.source, changed = src, True
+        for arg in (c.source, c.target):
+            if arg is not None and arg.country is None and arg.sector != "IGO" and (_crowd(arg) or _police(arg)):
+                if not country:
+                    country.append(story_country(story_weights(doc, list(doc._.actors or []))))
+                if country[0] is not None:
+                    arg.country, changed = country[0], True
+        if changed:
+            c.event.source = c.source.actor if c.source else None
+            c.event.target = c.target.actor if c.target else None
+            _rescore(c, had)
+
+
+def _rescore(c: CodedEvent, had: tuple[bool, bool]) -> None:
+    """A side filled from the article counts, less a penalty, as one read in the clause would."""
+    gain = (0.25 if not had[0] and c.source else 0.0) + (0.15 if not had[1] and c.target else 0.0)
+    if gain:
+        gain -= INFERRED_PENALTY
+        raw = round(max(0.05, min(1.0, c.extra.get("raw_confidence", c.event.confidence) + gain)), 2)
+        c.extra["raw_confidence"] = raw
+        c.event.confidence = calibrate(raw, load_table())
+
+
+def _missing(doc: Doc, arg: Arg | None) -> bool:
+    """No source, or one that names nobody: a pronoun the actor layer left unresolved ("as
+    they marched")."""
+    return arg is None or (arg.actor is None and arg.country is None and _pronoun(doc, arg))
+
+
+def _names_a_group(tok: Token, named: list[tuple[int, int]]) -> bool:
+    """"protest leaders", "riot police", "strike committee members": a trigger word modifying
+    a noun for people, or inside an actor's mention, names a group, not an act."""
+    if any(a <= tok.idx and tok.idx + len(tok.text) <= b and b - a > len(tok.text) for a, b in named):
+        return True
+    head = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod") and head.i != tok.i and head.pos_ in ("NOUN", "PROPN") \
+        and (head.lower_ in _AGENT_NOUNS or _is("crowd", head.text) or _is("force", head.text))
+
+
+_POLICING = ("17", "18")  # coercion (arrest, detention, dispersal, repression) and beatings
+
+
+def _policing(c: CodedEvent) -> bool:
+    """Is the act one that, done to a crowd by no named agent, police do ("were detained",
+    "were beaten"), not one anybody might (a shooting, an attack)?"""
+    return (c.event.cameo or "").startswith(_POLICING)
+
+
+def _crowd(arg: Arg | None) -> bool:
+    return arg is not None and (_is("crowd", arg.text) or arg.sector == "LAB")
+
+
+def _police(arg: Arg | None) -> bool:
+    return arg is not None and (arg.sector == "COP" or _is("force", arg.text))
+
+
+def _agentless(doc: Doc, c: CodedEvent) -> bool:
+    """A passive with its subject as the police side ("police were attacked"): the police are
+    acted on, not acting."""
+    tok = doc[c.trigger_i]
+    return any(ch.dep_ in _PASS_SUBJ for ch in tok.children)
