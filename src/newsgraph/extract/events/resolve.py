@@ -9,6 +9,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
+from .. import actor_for_span
 from ..actors import load_knowledge, not_nationality
 from .countries import (
     _AGENT_NOUNS,
@@ -231,25 +232,6 @@ def _reporter_of(pron: Token) -> Token | None:
         if subj is not None and subj.pos_ != "PRON":
             return subj
     return None
-
-
-_MENTIONS: tuple[object, list[tuple[int, int, str]]] = (None, [])
-
-
-def actor_for_span(doc: Doc, start: int, end: int) -> str | None:
-    """:func:`newsgraph.extract.actor_for_span` over a per-doc flat list of mentions (same
-    answer: the actor whose mention overlaps most), rebuilt when the doc's actor list changes."""
-    global _MENTIONS
-    actors = doc._.actors
-    if _MENTIONS[0] is not actors:
-        _MENTIONS = (actors, [(m.start, m.end, a.id) for a in actors or () for m in a.mentions])
-    best, best_overlap = None, 0
-    for ms, me, aid in _MENTIONS[1]:
-        if ms < end and me > start:
-            overlap = min(end, me) - max(start, ms)
-            if overlap > best_overlap:
-                best, best_overlap = aid, overlap
-    return best
 
 
 _ENTS: tuple[object, tuple, list[int]] = (None, (), [])
