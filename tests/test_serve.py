@@ -369,3 +369,27 @@ def test_a_query_past_its_budget_is_interrupted(db: Path) -> None:
         store.rows(endless, ms=100)
     assert time.perf_counter() - t < 5
     assert store.one("SELECT count(*) AS n FROM articles")["n"] == 8  # the connection is still usable
+
+
+def test_event_card_shows_a_party_named_outside_the_evidence_sentence() -> None:
+    from newsgraph.serve.highlight import Span
+    from newsgraph.serve.pages import _role_context
+
+    text = "The Ruritanian Guard entered Vilna. Later it said the raid would go on. The mayor agreed."
+    s0 = text.index("Later")
+    s1 = text.index(" The mayor")
+    src = text.index("Ruritanian Guard")
+    tgt = text.index("mayor")
+    spans = [Span(s0 + 6, s0 + 8, "source", "source", "source"),  # "it", inside: no excerpt
+             Span(src, src + 16, "source", "source", "source"),
+             Span(tgt, tgt + 5, "target", "target", "target")]
+    ctx = _role_context(text, spans, s0, s1)
+    assert [c["role"] for c in ctx] == ["target"]  # the source has a mention in the sentence
+    assert not ctx[0]["before"]
+    shown = "".join(s.text for s in ctx[0]["segments"])
+    assert shown.strip() == "The mayor agreed."
+    assert [s.text for s in ctx[0]["segments"] if s.spans] == ["mayor"]
+    spans = spans[1:]
+    ctx = _role_context(text, spans, s0, s1)
+    assert [c["role"] for c in ctx] == ["source", "target"] and ctx[0]["before"]
+    assert "".join(s.text for s in ctx[0]["segments"]) == "The Ruritanian Guard entered Vilna."

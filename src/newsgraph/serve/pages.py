@@ -106,10 +106,30 @@ def event_card(store: ReadOnlyStore, key: str) -> dict[str, Any]:
         spans += [Span(t["start"], t["end"], "time", "time", "time") for t in store.rows(
             "SELECT start, \"end\" FROM times WHERE article_id = ? AND value = ?", [aid, e["date"]])]
     s0, s1 = e["sentence_start"], e["sentence_end"]
+    context = _role_context(art["text"], spans, s0, s1)
     return {"event": e, "article": art, "place": place, "sentence": segments(art["text"], spans, s0, s1),
-            "roles": sorted({s.layer for s in spans if s.start < s1 and s.end > s0}),
+            "context": context,
+            "roles": sorted({s.layer for s in spans if s.start < s1 and s.end > s0} | {c["role"] for c in context}),
             "others": same_event(store, e), "reprints": store.one(
                 "SELECT count(*) AS n FROM articles INDEXED BY articles_duplicate_of WHERE duplicate_of = ?", [aid])["n"]}
+
+
+def _role_context(text: str, spans: list[Span], s0: int, s1: int) -> list[dict[str, Any]]:
+    """For a source or target named only outside the evidence sentence (the coder took it from
+    the article: "the group said ..." two sentences after naming the group), the nearest
+    mention with the sentence around it, so the card still shows where the party comes from."""
+    out = []
+    for role in ("source", "target"):
+        ms = [s for s in spans if s.layer == role]
+        if not ms or any(m.start < s1 and m.end > s0 for m in ms):
+            continue
+        before = [m for m in ms if m.end <= s0]
+        m = max(before, key=lambda x: x.start) if before else min(ms, key=lambda x: x.start)
+        a = max(text.rfind(c, max(0, m.start - 240), m.start) for c in ".!?\n") + 1
+        ends = [i for c in ".!?\n" if (i := text.find(c, m.end, m.end + 240)) >= 0]
+        b = min(ends) + 1 if ends else min(len(text), m.end + 240)
+        out.append({"role": role, "before": bool(before), "segments": segments(text, [m], a, b)})
+    return out
 
 
 def same_event(store: ReadOnlyStore, e: Row, limit: int = 20) -> list[Row]:
