@@ -45,11 +45,19 @@ from spacy.tokens import Span as TokSpan
 from spacy.util import filter_spans
 
 from ...records import Actor, Span
-from .. import register_extensions
+from .. import doc_text, register_extensions
 from .countries import _add_known, _place_of, not_nationality, posted_to
 from .dateline import not_actor_spans
-from .knowledge import Knowledge, _dated, _lookup, country_of, load_knowledge, slug
-from .knowledge import _merge, _people  # noqa: F401  (tests import them from here)
+from .knowledge import (  # noqa: F401  (tests import them from here)
+    Knowledge,
+    _dated,
+    _lookup,
+    _merge,
+    _people,
+    country_of,
+    load_knowledge,
+    slug,
+)
 from .orgs import _add_org, _add_unlabelled_press, _appos_head, _merge_acronyms
 from .persons import (
     _add_persons,
@@ -61,7 +69,7 @@ from .persons import (
     _resolve_pronouns,
 )
 from .roles import _add_role_nouns, _merge_bare_groups
-from .state import _State, _scan
+from .state import _scan, _State
 from .titles import _appositive
 
 __all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_knowledge", "make_actors",
@@ -96,7 +104,7 @@ def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
 def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Actor]:
     """All actors of a parsed doc, in order of first mention, with stable ids."""
     sent_of, sent_start = _sentence_numbers(doc)
-    st = _State(doc, kb, _scan(doc, kb), sent_of=sent_of, sent_start=sent_start, text=doc.text)
+    st = _State(doc, kb, _scan(doc, kb), sent_of=sent_of, sent_start=sent_start, text=doc_text(doc))
     fenced = not_actor_spans(st.text)  # "QUITO, May 2 (Reuters) -", "By Jane Doe"
     candidates = [s for s in _candidates(doc, matcher)
                   if not any(a < s.end_char and s.start_char < b for a, b in fenced)]

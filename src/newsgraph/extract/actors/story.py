@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from ...knowledge import lookup
 from ...records import Actor
+from .. import doc_text
 from .countries import not_nationality, posted_to
 from .dateline import dateline
 from .knowledge import country_of, load_knowledge
@@ -56,7 +57,7 @@ def _dateline_country(text: str) -> str | None:
 def _sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
     """Sentence start characters and each sentence's end, for bisecting offsets."""
     if not doc.has_annotation("SENT_START"):
-        return [0], [len(doc.text)]
+        return [0], [len(doc_text(doc))]
     starts, ends = [], []
     for s in doc.sents:
         starts.append(s.start_char)
@@ -79,7 +80,7 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
         if code:
             weights[code] += w * (FIRST_SENTENCE_WEIGHT if _sent_of(starts, char) == 0 else 1.0)
 
-    text, kb = doc.text, load_knowledge()
+    text, kb = doc_text(doc), load_knowledge()
     seen: set[tuple[int, int]] = set()
     for place in doc._.places or ():
         seen.add((place.start, place.end))
@@ -98,7 +99,7 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
             for m in actor.mentions:
                 if not any(a < m.end and m.start < b for a, b in seen):  # a place or nationality word is counted once
                     add(actor.country, m.start)
-    if (code := _dateline_country(doc.text)) is not None:
+    if (code := _dateline_country(doc_text(doc))) is not None:
         weights[code] += DATELINE_WEIGHT
     return weights
 

@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Token
 
+from .. import doc_text
 from .countries import (
     _AGENT_NOUNS,
     _PASS_SUBJ,
@@ -25,7 +26,14 @@ from .countries import (
     country_of,
 )
 from .lexicon import LexEntry
-from .syntax import _actor_like, _child, _clause_subject, _conjuncts, _is_actorish, _pobj
+from .syntax import (
+    _actor_like,
+    _child,
+    _clause_subject,
+    _conjuncts,
+    _is_actorish,
+    _pobj,
+)
 
 
 def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
@@ -465,7 +473,7 @@ def linked_parties(noun: Token) -> list[tuple[int, int, str, str]]:
     start = noun.left_edge.idx
     if noun.i > 0 and (prev := doc[noun.i - 1]).i < noun.left_edge.i and _LINKED.fullmatch(prev.text):
         start = prev.idx  # "U.S.-Chile" as one token the parser hung elsewhere
-    text = doc.text[start:noun.idx]
+    text = doc_text(doc)[start:noun.idx]
     for m in _LINKED.finditer(text):
         if text[m.end():].strip() and not text[m.end():].strip().replace(" ", "").isalpha():
             continue  # another phrase between the names and the act

@@ -23,6 +23,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .. import doc_text
 from .coded import CodedEvent
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ
 from .resolve import _resolve
@@ -269,4 +270,4 @@ def _armed_group(doc: Doc, c: CodedEvent, coded: list[CodedEvent]) -> Arg | None
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or abs(sents.get(span.sent.start, -99) - here) > _NEAR:
         return None  # the group is named too far away to be taken as meant here
-    return Arg(m.start, m.end, doc.text[m.start:m.end], rec.id, rec.country, False, rec.sector)
+    return Arg(m.start, m.end, doc_text(doc)[m.start:m.end], rec.id, rec.country, False, rec.sector)

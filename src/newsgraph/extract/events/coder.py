@@ -8,13 +8,13 @@ from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
 from ...records import Span as CharSpan
-from .article import fill_from_article
+from .. import doc_text
 from .args import (
     _SPEECH_ACTS,
     _headline_args,
+    _hyphen_agent,
     _means,
     _nominal_anchor,
-    _hyphen_agent,
     _noun_args,
     _object_party,
     _verb_args,
@@ -22,6 +22,7 @@ from .args import (
     linked_parties,
     reciprocal,
 )
+from .article import fill_from_article
 from .coded import CodedEvent, _confidence, _demand_entry, _plover_table
 from .confidence import calibrate, load_table
 from .context import (
@@ -85,8 +86,8 @@ def _hyphenated(doc: Doc, tok: Token, nominal: bool, s_toks: list[Token], srcs: 
     src = _word_party(s_toks[0]) or srcs[0]
     if src is None:
         return [src], tgts, False
-    after = doc[tok.i + 1].idx if tok.i + 1 < len(doc) else len(doc.text)
-    return [src], [replace(t, start=after, text=doc.text[after:t.end], actor=None, country=None, fallback=True)
+    after = doc[tok.i + 1].idx if tok.i + 1 < len(doc) else len(doc_text(doc))
+    return [src], [replace(t, start=after, text=doc_text(doc)[after:t.end], actor=None, country=None, fallback=True)
                    if t is not None and t.start <= src.start and after < t.end else t for t in tgts], False
 
 

@@ -34,6 +34,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
+from .. import doc_text
 from ..actors.story import story_country, story_weights
 from .args import _made_by, _protested
 from .coded import CodedEvent
@@ -85,7 +86,7 @@ class _Mention:
 
 
 def _arg_of(doc: Doc, actor: Actor, start: int, end: int) -> Arg:
-    return Arg(start, end, doc.text[start:end], actor.id, actor.country, False, actor.sector)
+    return Arg(start, end, doc_text(doc)[start:end], actor.id, actor.country, False, actor.sector)
 
 
 def _mentions(doc: Doc, kind: str, coded: list[CodedEvent]) -> list[_Mention]:
