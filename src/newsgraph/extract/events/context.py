@@ -117,10 +117,10 @@ def _clause_place_index(places: list[tuple[Token, Token, int]],
     index: dict[int, list[tuple[Token, int]]] = {}
     for r, _, idx in places:
         if r.dep_ in ("appos", "poss", "compound") and r.head.dep_ == "pobj":
-            r = r.head  # "in East Timor's capital Dili"
+            r = r.head  # "in Ruritania's capital Strelsau"
         if r.dep_ != "pobj" or not (r.head.lower_ in _LOCATIVE or (
                 r.head.lower_ == "of" and r.head.head.lower_ in _DIRECTIONS | _PLACE_HEADS)):
-            continue  # "in Kirkuk", "southwest of Baghdad", "in the northern city of Kirkuk"
+            continue  # "in Strelsau", "east of Zenda", "in the southern town of Zenda"
         a = r
         index.setdefault(a.i, []).append((r, idx))
         while a.head.i != a.i and a.dep_ not in _CLAUSE_EDGES \

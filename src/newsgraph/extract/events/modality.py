@@ -62,7 +62,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
             if lem in _NEGATORS or ctl.get(head.i) == "neg":
                 m.negated = not m.negated
                 m.refused = m.refused or lem in _REFUSERS or ctl.get(head.i) == "neg"
-            elif lem in _POSSIBLE:  # "it would be possible to settle": a possibility, not an act
+            elif lem in _POSSIBLE:  # "it may be possible to reopen the port": a possibility, not an act
                 m.hypothetical = True
             elif lem in _INTENT or ctl.get(head.i) == "ctl" or lem in _INTENT_ADJ:
                 m.hypothetical = True

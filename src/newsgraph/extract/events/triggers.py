@@ -59,7 +59,7 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
 def _reports_another(clause: Token) -> bool:
     """Is a clausal complement a forecast ("warned that prices will rise", "that the rebels could
     strike"), not a stated act ("warned that it would retaliate", "... that its troops would
-    respond", "that police will no longer tolerate rallies")? Its subject is then no pronoun and
+    respond", "that the guard will no longer allow marches")? Its subject is then no pronoun and
     has none, and it is no party or the party only may act ("could", "might")."""
     subj = next((c for c in clause.children if c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ), None)
     if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
