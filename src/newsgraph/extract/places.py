@@ -250,17 +250,43 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
             memo[name] = resolve(gaz, name, ctx)
         return memo[name]
 
+    surnames = _surnames(doc)
     for span, label, text, key in spans:
         best = best_for(text)
         if label not in _LABELS and best is not None and best.feature == "city" and text.isupper():
             continue  # an organisation's acronym that happens to be a town ("FAO", "ANC")
+        if text in surnames and _small(best):
+            continue  # a person's surname said alone, which a town also bears ("Ms Okafor ... Okafor said")
         if key and _keep(label, best, key in known):
             places.append(_place(span, best, text))
             taken.update(range(span.start, span.end))
     for span in _untagged(doc, known, taken):
         text = span.text
-        places.append(_place(span, best_for(text), text))
+        if text not in surnames or not _small(best_for(text)):
+            places.append(_place(span, best_for(text), text))
     return sorted(places, key=lambda p: p.start)
+
+
+def _small(best: Candidate | None) -> bool:
+    """Unknown, or a town below a big city's size: what a surname may be taken for (the NER
+    also runs a name into a capital: "Erdogan Ankara" as one PERSON)."""
+    return best is None or best.feature == "city" and best.population < BIG_CITY
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The last names of the people the article names in full: said alone later, the NER
+    often tags them as places, and the gazetteer has a town for many of them."""
+    ents = doc.ents
+    names = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) >= 2}
+    # a name the NER cut short: "Amara Nwosu" PERSON + "Okafor" (a GPE, or no entity) is one
+    # person's name
+    for ent in ents:
+        if ent.label_ == "PERSON" and ent.end < len(doc):
+            nxt = doc[ent.end]
+            if nxt.pos_ == "PROPN" and nxt.ent_type_ in ("", "GPE", "LOC") and (
+                    not nxt.ent_type_ or nxt.ent_iob_ == "B" and (ent.end + 1 == len(doc) or doc[ent.end + 1].ent_iob_ != "I")):
+                names.add(nxt.text)
+    return frozenset(names)
 
 
 def _place(span: Span, cand: Candidate | None, text: str | None = None) -> Place:
