@@ -158,25 +158,30 @@ def _agentive(doc: Doc, m: _Mention) -> bool:
     """Is a mention after the trigger in a position that acts ("... as students marched", "a
     strike called by the unions", "opposition marches"), not in what the act is about ("to protest the arrests of
     fellow marchers")?"""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
+    root = _mention_root(doc, m)
+    if root is None:
         return False
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
     return root.dep_ in ("nsubj", "nsubjpass", "compound", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
 def _talked_of(doc: Doc, m: _Mention) -> bool:
     """A crowd named as the object of a preposition other than "by" ("the intervention of the
     unions", "wages for workers") is talked about, not acting: no source for a later sentence."""
+    root = _mention_root(doc, m)
+    if root is None:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ != "by"
+
+
+def _mention_root(doc: Doc, m: _Mention) -> Token | None:
+    """The head of a mention's phrase, climbing out of a coordination ("students and workers")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
-        return True
+        return None
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ != "by"
+    return root
 
 
 def _opposed(tok: Token) -> list[Token]:
