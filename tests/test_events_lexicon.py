@@ -68,3 +68,15 @@ def test_an_off_row_is_a_reading_that_codes_nothing(nlp):
     assert not code_events(nlp("Analysts fear a trade war between Chile and Peru."), lex)
     coded = code_events(nlp("Chile fought a war against Peru in 1879."), lex)
     assert [c.event.type for c in coded] == ["ASSAULT"]
+
+
+@pytest.mark.model
+def test_tariffs_laid_on_a_party_are_a_sanction_a_tariff_rate_is_not(nlp):
+    from newsgraph.extract.events import code_events
+
+    lex = load_lexicon()
+    coded = code_events(nlp("Brazil imposed 30% tariffs on Argentine steel on Monday."), lex)
+    assert [(c.event.type, c.event.cameo) for c in coded] == [("SANCTION", "163")]
+    coded = code_events(nlp("Chile slapped duties on Peruvian fish last week."), lex)
+    assert [c.event.type for c in coded] == ["SANCTION"]
+    assert not code_events(nlp("India has a 10% tariff on cotton imports."), lex)
