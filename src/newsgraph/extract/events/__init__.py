@@ -31,6 +31,7 @@ from .coder import code_events
 from .crowds import fill_crowds
 from .countries import country_of
 from .discourse import BACKGROUND_CONFIDENCE
+from .dyad import fill_dyads
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
 from .settle import settle
@@ -59,6 +60,7 @@ class EventCoder:
         coded = code_events(doc, self.lexicon)
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
+        fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded
         _link_quantities(doc, coded)
