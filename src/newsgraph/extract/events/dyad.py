@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from ...records import Actor
 from .. import doc_text
+from .article import _SPEECH, _alleged, _generic, _mutual, _older
 from .coded import CodedEvent
 from .syntax import Arg
 
@@ -81,7 +82,7 @@ def _pairs(coded: list[CodedEvent], by_id: dict[str, Actor], kind: str) -> Count
         t = c.event.type
         if not (t in _FORCE if kind == "force" else t in _CONFLICT if kind == "conflict" else t not in _CONFLICT):
             continue
-        if any(c.extra.get(k) for k in ("source_from_article", "target_from_article", "target_from_dyad")):
+        if any(c.extra.get(k) for k in ("source_from_article", "target_from_article")):
             continue  # only what the sentences themselves say
         s, t = _actor_side(by_id.get(c.event.source)), _actor_side(by_id.get(c.event.target))
         if s is not None and t is not None and s != t:
@@ -164,3 +165,30 @@ def fill_dyads(doc: Doc, coded: list[CodedEvent]) -> None:
         c.target = arg
         c.event.target = arg.actor
         c.extra["target_from_dyad"] = True
+    _fill_perpetrators(doc, coded, by_id, tables["force"])
+
+
+def _fill_perpetrators(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor],
+                       force: dict[Side, Side]) -> None:
+    """Violence on one side of a fight with no perpetrator named ("soldiers were killed",
+    "attacks on police") is the act of that side's counterpart in the article's violence,
+    under the same conditions; not an act told as a risk, a war of two sides, an allegation
+    or an act of an earlier time (:mod:`.article`'s tests)."""
+    speech = {c.trigger_i for c in coded if c.event.type in _SPEECH}
+    for c in coded:
+        if c.event.type not in _FORCE or c.event.source is not None or c.event.target is None:
+            continue
+        tok = doc[c.trigger_i]
+        if c.event.negated or c.event.hypothetical or _generic(tok) or _mutual(tok) or _alleged(tok, speech) \
+                or "sym" in c.entry.flags or _older(doc, c.event.date):
+            continue
+        own = _actor_side(by_id.get(c.event.target))
+        other = force.get(own) if own is not None else None
+        if other is None or _third_party(doc, c, own, other, set()):
+            continue
+        arg = _counterpart_arg(doc, coded, by_id, other, c.event.trigger.start)
+        if arg is None:
+            continue
+        c.source = arg
+        c.event.source = arg.actor
+        c.extra["source_from_dyad"] = True
