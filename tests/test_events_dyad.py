@@ -1,5 +1,7 @@
-"""The article's dyad (issue 10): an act with no target named is aimed at its source's
-counterpart in the article. Hand-written texts; the parties are far from any evaluation story."""
+"""Parties the article gives (issue 10): an act with no target named is aimed at its source's
+counterpart in the article (.dyad); a pronoun opening a sentence continues the previous
+sentence's subject (.pronouns). Hand-written texts; the parties are far from any evaluation
+story."""
 
 from collections import Counter
 
@@ -47,3 +49,28 @@ def test_a_sentence_naming_a_third_party_keeps_its_act_untargeted(analyze):
     rec = analyze(_STORY + "On Tuesday the FARC threatened to widen its campaign, Venezuela's foreign minister said.")
     threats = [e for e in rec.events if e.type == "THREATEN"]
     assert threats and all(e.target is None for e in threats)
+
+
+# --------------------------------------------------------------------------- a pronoun subject (.pronouns)
+
+_MARCH = ("Fuel prices spark anger\n\n"
+          "Hundreds of thousands of Pandorians began marching last spring over rising fuel prices. ")
+
+
+def _sources(rec, type_):
+    names = {a.id: a.name for a in rec.actors}
+    return [names.get(e.source) for e in rec.events if e.type == type_]
+
+
+@pytest.mark.model
+def test_a_pronoun_opening_a_sentence_continues_the_previous_subject(analyze):
+    rec = analyze(_MARCH + "They demanded lower taxes and the minister's resignation.")
+    assert _sources(rec, "REQUEST") == ["Pandorians"]
+
+
+@pytest.mark.model
+def test_a_pronoun_in_a_quote_or_after_another_party_is_left_alone(analyze):
+    quoted = analyze(_MARCH + '"They demanded lower taxes," the minister told reporters.')
+    assert "Pandorians" not in _sources(quoted, "REQUEST")  # the speaker means whom they mean
+    after = analyze(_MARCH + "Facing the Kalvarian army, they demanded lower taxes.")
+    assert "Pandorians" not in _sources(after, "REQUEST")
