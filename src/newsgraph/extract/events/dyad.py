@@ -7,16 +7,22 @@ sides. For each party the article's events pair it with, its counterpart is the 
 paired with most often: at least twice, and more often than with any other. An act of an
 aimed type (``newsgraph/data/dyad.tsv``) with that party as its source and no party as its
 target gets the counterpart, when the act's sentence names no third party (a sentence that
-names another country or group may be about it) and the act is not the party acting on
-itself.
+names another country, a watchdog or a company may be about it), the article named the
+counterpart before the act (the reader knows the other side from what was told before), and,
+for a meeting, its source is a person or a state ("parliament convened" is its members
+meeting each other).
 
 Parties are counted by side, not by actor record: a state's government, army and police
 are one side against an armed group of the same country (``dyad.tsv``), so "the army" and
-"the interior ministry" add up. Violence counts only violence: a group that negotiates with
-one state and fights another is not given its negotiating partner as its target.
+"the interior ministry" add up; civilians, business and media are no side. The counterpart is
+counted over events of the act's kind: violence over violence, accusations and threats over
+PLOVER's conflict types, meetings and agreements over the others, so that a group that
+negotiates with one state and fights another is given the right one. The same counterparts
+give violence on one side with no perpetrator named ("police officers were killed in
+attacks") its perpetrator.
 
-A filled target is marked ``CodedEvent.extra["target_from_dyad"]``; the event keeps the
-confidence it was read with.
+A filled side is marked ``CodedEvent.extra["target_from_dyad"]`` (``"source_from_dyad"``);
+the event keeps the confidence it was read with.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ Side = tuple[str | None, str]
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, str]]:
-    """(PLOVER type -> "any" | "force", CAMEO sector -> side) from ``dyad.tsv``."""
+    """(PLOVER type -> "force" | "conflict" | "peace", CAMEO sector -> side) from ``dyad.tsv``."""
     text = resources.files("newsgraph.data").joinpath("dyad.tsv").read_text(encoding="utf-8")
     types: dict[str, str] = {}
     sides: dict[str, str] = {}
