@@ -17,7 +17,10 @@ Runs last, one document at a time, in the order of its modules:
   acts in subordinate clauses are background, confidence at most 0.45) and :mod:`.mentions`
   links later mentions of one event;
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
-  phrase with no actor becomes one), and :mod:`.confidence` calibrates the raw score.
+  phrase with no actor becomes one), and :mod:`.confidence` calibrates the raw score;
+* on the settled actors, :mod:`.pronouns` gives a sentence-opening "it"/"they" source the
+  previous sentence's subject, and :mod:`.dyad` gives an act with no target (violence with
+  no perpetrator) its party's counterpart in the article's events.
 """
 
 from __future__ import annotations
@@ -31,8 +34,10 @@ from .coder import code_events
 from .crowds import fill_crowds
 from .countries import country_of
 from .discourse import BACKGROUND_CONFIDENCE
+from .dyad import fill_dyads
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
+from .pronouns import fill_pronoun_sources
 from .settle import settle
 from .syntax import Arg, _names_party
 
@@ -59,6 +64,8 @@ class EventCoder:
         coded = code_events(doc, self.lexicon)
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
+        fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
+        fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded
         _link_quantities(doc, coded)

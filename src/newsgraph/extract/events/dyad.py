@@ -1,0 +1,200 @@
+"""The article's dyad: the other side of a party's main opponent, for an act that names none.
+
+A story about a dispute tells most of its acts between two parties, and leaves the other side
+unnamed where the reader knows it: "the rebels rejected the offer", "the ministry said it was
+ready for talks", "the government accused them of stalling" after paragraphs on the same two
+sides. For each party the article's events pair it with, its counterpart is the party it is
+paired with most often: at least twice, and more often than with any other. An act of an
+aimed type (``newsgraph/data/dyad.tsv``) with that party as its source and no party as its
+target gets the counterpart, when the act's sentence names no third party (a sentence that
+names another country, a watchdog or a company may be about it), the article named the
+counterpart before the act (the reader knows the other side from what was told before), and,
+for a meeting, its source is a person or a state ("parliament convened" is its members
+meeting each other).
+
+Parties are counted by side, not by actor record: a state's government, army and police
+are one side against an armed group of the same country (``dyad.tsv``), so "the army" and
+"the interior ministry" add up; civilians, business and media are no side. The counterpart is
+counted over events of the act's kind: violence over violence, accusations and threats over
+PLOVER's conflict types, meetings and agreements over the others, so that a group that
+negotiates with one state and fights another is given the right one. The same counterparts
+give violence on one side with no perpetrator named ("police officers were killed in
+attacks") its perpetrator.
+
+A filled side is marked ``CodedEvent.extra["target_from_dyad"]`` (``"source_from_dyad"``);
+the event keeps the confidence it was read with.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from ...records import Actor
+from .. import doc_text
+from .article import _SPEECH, _alleged, _generic, _mutual, _older
+from .coded import CodedEvent
+from .syntax import Arg
+
+_FORCE = {"ASSAULT", "COERCE"}
+_CONFLICT = _FORCE | {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE"}
+_MIN_PAIRED = 2  # events with both sides the pair must have
+
+Side = tuple[str | None, str]
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    """(PLOVER type -> "force" | "conflict" | "peace", CAMEO sector -> side) from ``dyad.tsv``."""
+    text = resources.files("newsgraph.data").joinpath("dyad.tsv").read_text(encoding="utf-8")
+    types: dict[str, str] = {}
+    sides: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if cols[0] == "side":
+            sides[cols[1]] = cols[2]
+        else:
+            types[cols[0]] = cols[1]
+    return types, sides
+
+
+def _side(country: str | None, sector: str | None, actor: str | None, state: bool) -> Side | None:
+    """The side a party stands on: its country and its sector's side ("state", "armed" ...);
+    an international body is its own side; a party with no sector only if it is a state."""
+    sides = _table()[1]
+    if sector == "IGO":
+        return (actor, "igo") if actor else None
+    if country is None:
+        return None
+    if sector is None:
+        return (country, "state") if state else None
+    side = sides.get(sector)
+    return (country, side) if side else None
+
+
+def _actor_side(a: Actor | None) -> Side | None:
+    return None if a is None else _side(a.country, a.sector, a.id, a.kind == "state")
+
+
+def _pairs(coded: list[CodedEvent], by_id: dict[str, Actor], kind: str) -> Counter:
+    """How many events of ``kind`` ("force", "conflict", "peace") each pair of sides has."""
+    pairs: Counter[frozenset[Side]] = Counter()
+    for c in coded:
+        t = c.event.type
+        if not (t in _FORCE if kind == "force" else t in _CONFLICT if kind == "conflict" else t not in _CONFLICT):
+            continue
+        if any(c.extra.get(k) for k in ("source_from_article", "target_from_article")):
+            continue  # only what the sentences themselves say
+        s, t = _actor_side(by_id.get(c.event.source)), _actor_side(by_id.get(c.event.target))
+        if s is not None and t is not None and s != t:
+            pairs[frozenset((s, t))] += 1
+    return pairs
+
+
+def _counterparts(pairs: Counter) -> dict[Side, Side]:
+    """Each side's counterpart: the side it is paired with in at least ``_MIN_PAIRED`` events
+    (either way round), strictly more often than with any other side."""
+    out: dict[Side, Side] = {}
+    for side in {x for p in pairs for x in p}:
+        ranked = sorted(((n, p) for p, n in pairs.items() if side in p), key=lambda x: -x[0])
+        if ranked[0][0] >= _MIN_PAIRED and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+            out[side] = next(x for x in ranked[0][1] if x != side)
+    return out
+
+
+def _third_party(doc: Doc, c: CodedEvent, own: Side, other: Side, co_sources: set[str]) -> bool:
+    """Does the act's sentence name a party on neither side (a country, a body, a group of
+    another country) that is not one of the act's own sources?"""
+    sent = doc[c.trigger_i].sent
+    lo, hi = sent.start_char, sent.end_char
+    for a in doc._.actors or ():
+        if a.id in co_sources or not any(lo <= m.start < hi for m in a.mentions):
+            continue
+        side = _actor_side(a)
+        if side is None:  # an organisation of no side (a watchdog, a company) is a party; a
+            # person or group of no side only by another country
+            if a.kind in ("organization", "state") or (a.country and a.country not in (own[0], other[0])):
+                return True
+            continue
+        if side not in (own, other):
+            return True
+    return False
+
+
+def _counterpart_arg(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor], side: Side,
+                     at: int) -> Arg | None:
+    """The counterpart as an argument: the actor of that side the article's events name most
+    often, at its last mention before ``at``; None if the article has not named it before
+    (the reader knows the other side only from what was told before)."""
+    ids = Counter(i for c in coded for i in (c.event.source, c.event.target)
+                  if i and _actor_side(by_id.get(i)) == side)
+    for actor, _ in ids.most_common():
+        earlier = [m for m in by_id[actor].mentions if m.end <= at]
+        if earlier:
+            rec, m = by_id[actor], earlier[-1]
+            return Arg(m.start, m.end, doc_text(doc)[m.start:m.end], rec.id, rec.country, False, rec.sector)
+    return None
+
+
+def fill_dyads(doc: Doc, coded: list[CodedEvent]) -> None:
+    """Give an act with no target its source's counterpart in the article (see the module
+    docstring). Runs on settled actors (every argument the coder read has its actor)."""
+    types = _table()[0]
+    by_id = {a.id: a for a in doc._.actors or ()}
+    tables = {kind: _counterparts(_pairs(coded, by_id, kind)) for kind in ("force", "conflict", "peace")}
+    if not any(tables.values()):
+        return
+    sources: dict[int, set[str]] = {}
+    for c in coded:
+        if c.event.source:
+            sources.setdefault(c.trigger_i, set()).add(c.event.source)
+    for c in coded:
+        kind = types.get(c.event.type)
+        if kind is None or c.event.target is not None or c.event.source is None:
+            continue
+        source = by_id.get(c.event.source)
+        if (c.event.type == "CONSULT" or "sym" in c.entry.flags) and (
+                source is None or source.kind not in ("person", "state")):
+            continue  # "the council met", "parliament is to convene": its members meet each other
+        own = _actor_side(source)
+        other = tables[kind].get(own) if own is not None else None
+        if other is None or _third_party(doc, c, own, other, sources[c.trigger_i]):
+            continue
+        arg = _counterpart_arg(doc, coded, by_id, other, c.event.trigger.start)
+        if arg is None:
+            continue
+        c.target = arg
+        c.event.target = arg.actor
+        c.extra["target_from_dyad"] = True
+    _fill_perpetrators(doc, coded, by_id, tables["force"])
+
+
+def _fill_perpetrators(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor],
+                       force: dict[Side, Side]) -> None:
+    """Violence on one side of a fight with no perpetrator named ("soldiers were killed",
+    "attacks on police") is the act of that side's counterpart in the article's violence,
+    under the same conditions; not an act told as a risk, a war of two sides, an allegation
+    or an act of an earlier time (:mod:`.article`'s tests)."""
+    speech = {c.trigger_i for c in coded if c.event.type in _SPEECH}
+    for c in coded:
+        if c.event.type not in _FORCE or c.event.source is not None or c.event.target is None:
+            continue
+        tok = doc[c.trigger_i]
+        if c.event.negated or c.event.hypothetical or _generic(tok) or _mutual(tok) or _alleged(tok, speech) \
+                or "sym" in c.entry.flags or _older(doc, c.event.date):
+            continue
+        own = _actor_side(by_id.get(c.event.target))
+        other = force.get(own) if own is not None else None
+        if other is None or _third_party(doc, c, own, other, set()):
+            continue
+        arg = _counterpart_arg(doc, coded, by_id, other, c.event.trigger.start)
+        if arg is None:
+            continue
+        c.source = arg
+        c.event.source = arg.actor
+        c.extra["source_from_dyad"] = True

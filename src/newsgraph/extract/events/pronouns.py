@@ -1,0 +1,101 @@
+"""A pronoun that opens a sentence continues the subject of the sentence before.
+
+"The union rejected the offer. It also threatened to strike." — a news sentence whose subject
+is "it" or "they", with no party named before the pronoun in its own sentence, almost always
+goes on about the party the previous sentence was about: that sentence's subject. The coder
+reads the pronoun as the act's source but has no actor for it (the actor layer links a
+pronoun only to a speaker it names nearby; :mod:`.resolve` reads a pronoun in a reported
+clause as its reporter). This pass gives such a source the actor of the previous sentence's
+subject, when
+
+* the pronoun is the subject of the act's own clause and stands outside any quotation (in a
+  quote, "they" is whoever the speaker means);
+* nothing in its sentence before it names a party;
+* the previous sentence's subject is an actor that is not a person, and agrees in number
+  ("it": a singular noun; "they": a plural noun, a counted one as in "thousands of farmers",
+  or coordinated subjects). A pronoun subject
+  there that this pass resolved passes its actor on.
+
+A filled source is marked ``CodedEvent.extra["source_from_pronoun"]``; the event keeps the
+confidence it was read with.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...records import Actor
+from .coded import CodedEvent
+from .countries import _SUBJ
+from .syntax import Arg, _child, counted
+
+_SINGULAR = {"it"}
+_PLURAL = {"they"}
+
+
+def fill_pronoun_sources(doc: Doc, coded: list[CodedEvent]) -> None:
+    """Give an act whose source is an unresolved "it"/"they" the actor of the previous
+    sentence's subject (see the module docstring). Runs on settled actors."""
+    actors = list(doc._.actors or ())
+    quotes = [(q.start, q.end) for q in doc._.quotes or ()]
+    resolved: dict[int, Actor] = {}  # pronoun token -> actor, so that "it ... It ..." chains
+    for c in coded:
+        arg = c.source
+        if c.event.source is not None or arg is None or arg.actor:
+            continue
+        pron = _pronoun(doc, arg)
+        if pron is None or any(s <= pron.idx < e for s, e in quotes) or _named_before(actors, pron):
+            continue
+        actor = resolved.get(pron.i) or _antecedent(doc, pron, actors, resolved)
+        if actor is None:
+            continue
+        resolved[pron.i] = actor
+        c.source = Arg(arg.start, arg.end, arg.text, actor.id, actor.country, False, actor.sector)
+        c.event.source = actor.id
+        c.extra["source_from_pronoun"] = True
+
+
+def _pronoun(doc: Doc, arg: Arg) -> Token | None:
+    """The argument's token if it is a third-person subject pronoun of its clause."""
+    span = doc.char_span(arg.start, arg.end)
+    if span is None or len(span) != 1:
+        return None
+    tok = span[0]
+    if tok.lower_ not in _SINGULAR | _PLURAL or tok.dep_ not in _SUBJ:
+        return None
+    return tok
+
+
+def _named_before(actors: list[Actor], pron: Token) -> bool:
+    """Does the pronoun's sentence name a party before it ("After talks with X, they ...")?"""
+    lo = pron.sent.start_char
+    return any(lo <= m.start < pron.idx for a in actors for m in a.mentions)
+
+
+def _previous(doc: Doc, sent: Span) -> Span | None:
+    """The sentence before ``sent``, over blank lines."""
+    i = sent.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i].sent if i >= 0 else None
+
+
+def _antecedent(doc: Doc, pron: Token, actors: list[Actor], resolved: dict[int, Actor]) -> Actor | None:
+    prev = _previous(doc, pron.sent)
+    subj = _child(prev.root, _SUBJ) if prev is not None else None
+    if subj is None:
+        return None
+    if subj.i in resolved:
+        actor = resolved[subj.i]
+        return actor if subj.lower_ == pron.lower_ else None
+    if subj.pos_ == "PRON":
+        return None
+    subj = counted(subj)  # "thousands of farmers": the farmers
+    plural = subj.tag_ in ("NNS", "NNPS") or any(ch.dep_ == "conj" for ch in subj.children)
+    if plural != (pron.lower_ in _PLURAL):
+        return None
+    at = subj.idx
+    actor = next((a for a in actors if any(m.start <= at < m.end for m in a.mentions)), None)
+    if actor is None or actor.kind == "person":
+        return None
+    return actor
