@@ -15,7 +15,10 @@ entities and parse and a small knowledge file, and resolves
 * organisations (:mod:`.orgs`): IGOs (``country`` None, ``sector`` IGO),
   companies, parties, newspapers;
 * groups named by a role noun (:mod:`.roles`): "the Belarusian police"
-  (BLR/COP), "the opposition", "protesters", "Russian media", "trade unions".
+  (BLR/COP), "the opposition", "protesters", "Russian media", "trade unions";
+  one body named by a nationality and a Phoenix agent noun ("the Peruvian coast
+  guard", "Peru's foreign office"), and named again by its head noun ("the
+  ministry") (:mod:`.bodies`).
 
 The knowledge file and the lookups in it are in :mod:`.knowledge`; the working
 state of one pass in :mod:`.state`. The story's country is given to unplaced

@@ -61,6 +61,7 @@ class Knowledge:
     domestic_sectors: tuple[str, ...] = ()  # sectors of actors that take the story's country
     agents: dict[str, str] = field(default_factory=dict)  # Phoenix agent nouns not in ``roles`` -> sector
     armed_words: dict[str, frozenset[str]] = field(default_factory=dict)  # INS/REB -> lemmas naming them
+    agent_phrases: dict[str, str] = field(default_factory=dict)  # Phoenix agent nouns of 2-3 words -> sector
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -130,7 +131,8 @@ def _build(raw: dict) -> Knowledge:
     roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
                      _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())), _agents(roles),
-                     {k: frozenset(v) for k, v in raw.get("armed_group_words", {}).items() if k != "about"})
+                     {k: frozenset(v) for k, v in raw.get("armed_group_words", {}).items() if k != "about"},
+                     _agent_phrases())
 
 
 def _agents(roles: dict) -> dict[str, str]:
@@ -139,6 +141,15 @@ def _agents(roles: dict) -> dict[str, str]:
     from ...knowledge import agent_sectors
 
     return {noun: sector for noun, sector in agent_sectors().items() if " " not in noun and noun not in roles}
+
+
+def _agent_phrases() -> dict[str, str]:
+    """Phoenix agent nouns of two or three plain words ("coast guard", "foreign office", "central
+    bank"): a body named by a common noun phrase, read off the words before a head noun."""
+    from ...knowledge import agent_sectors
+
+    return {noun: sector for noun, sector in agent_sectors().items()
+            if 2 <= len(words := noun.split()) <= 3 and all(w.isalpha() for w in words)}
 
 
 def _people(section: dict) -> dict[str, tuple[str | None, str | None]]:
@@ -221,6 +232,21 @@ def _role(kb: Knowledge, tok: Token) -> tuple[str, str | None] | None:
 def agent_sector(kb: Knowledge, tok: Token) -> str | None:
     """The Phoenix sector of an agent noun the curated roles do not list ("warships" -> MIL)."""
     return kb.agents.get(tok.lemma_.lower()) or kb.agents.get(tok.lower_)
+
+
+def agent_phrase(kb: Knowledge, tok: Token) -> tuple[Token, str] | None:
+    """The first word and sector of the longest agent phrase a head noun ends, read from the
+    compound and adjective words right before it: "the Portuguese coast guard" -> ("coast", MIL),
+    "Norway's foreign office" -> ("foreign", GOV)."""
+    doc, start = tok.doc, tok.i
+    while start > max(0, tok.i - 2) and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("compound", "amod"):
+        start -= 1
+    for first in range(start, tok.i):
+        words = [t.lower_ for t in doc[first:tok.i]]
+        for last in dict.fromkeys((tok.lower_, tok.lemma_.lower())):
+            if (sector := kb.agent_phrases.get(" ".join([*words, last]))) is not None:
+                return doc[first], sector
+    return None
 
 
 def noun_sector(kb: Knowledge, tok: Token) -> str | None:

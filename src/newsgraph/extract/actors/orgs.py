@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
 from .countries import not_nationality
-from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text
+from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text, noun_sector
 from .persons import _name_span
 from .state import _State, _entity_text
 from .titles import _appositive, _premodifier_tokens, _title_parts
@@ -41,6 +41,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         if toks and any(_role(kb, t) for t in toks):
             _, c, s = _title_parts(kb, toks)
             country, sector = country or c, sector or s
+    if sector is None and not known:
+        sector = _head_sector(kb, span)  # "the Ruritanian navy", "the health ministry"
     if country is None and not known:
         country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
     if country is None and not known:
@@ -49,6 +51,13 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     st.mention(ent.key, span.start_char, span.end_char)
     if country:
         st.named.setdefault(st.sent_of[span.start], set()).add(country)
+
+
+def _head_sector(kb: Knowledge, span: TokSpan) -> str | None:
+    """The sector a name's head noun gives it, by the role and agent-noun knowledge: the whole
+    name as a Phoenix agent phrase ("ministry of defence" -> MIL), else its head ("navy")."""
+    words = " ".join(t.lower_ for t in span if t.lower_ != "the")
+    return kb.agent_phrases.get(words) or noun_sector(kb, span.root)
 
 
 def _seat_country(kb: Knowledge, span: TokSpan) -> str | None:

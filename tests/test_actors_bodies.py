@@ -1,0 +1,69 @@
+"""Bodies named by a nationality and a common noun, and named again by their head noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.actors.bodies import head_word
+
+
+def actor_with(record, mention):
+    """The actor one of whose mentions reads ``mention``."""
+    text = record.article.text
+    found = [a for a in record.actors if any(text[m.start:m.end] == mention for m in a.mentions)]
+    assert found, f"no actor mentioned as {mention!r} in {[(a.name, a.country, a.sector) for a in record.actors]}"
+    return found[0]
+
+
+def test_head_word_is_the_noun_before_of_or_the_last_word():
+    assert head_word("Ministry of Fisheries") == "ministry"
+    assert head_word("Andean Liberty Party") == "party"
+    assert head_word("Office for Budget Responsibility") == "office"
+
+
+# --------------------------------------------------------------------------- nationality + body noun
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, mention, country, sector", [
+    ("The Uruguayan coast guard towed the trawler to Montevideo on Sunday.", "Uruguayan coast guard", "URY", "MIL"),
+    ("Finland's foreign office summoned the envoy on Tuesday.", "Finland's foreign office", "FIN", "GOV"),
+    ("Iceland's central bank cut its main rate again.", "Iceland's central bank", "ISL", "GOV"),
+    ("The Ecuadorian embassy refused the request.", "Ecuadorian embassy", "ECU", "GOV"),
+])
+def test_a_definite_body_noun_takes_the_country_of_its_modifier(analyze, text, mention, country, sector):
+    body = actor_with(analyze(text), mention)
+    assert (body.country, body.sector) == (country, sector)
+
+
+@pytest.mark.model
+def test_a_body_elsewhere_is_not_that_places_and_people_are_no_body(analyze):
+    rec = analyze("The embassy in Bolivia closed its doors. Some 9% of the Uruguayan population voted.")
+    text = rec.article.text
+    mentioned = {text[m.start:m.end] for a in rec.actors for m in a.mentions}
+    assert "embassy" not in mentioned and "Uruguayan population" not in mentioned
+
+
+@pytest.mark.model
+def test_a_named_organisation_takes_its_head_nouns_sector(analyze):
+    rec = analyze("The Estonian defence ministry said the drills would go ahead.")
+    ministry = actor_with(rec, "Estonian defence ministry")
+    assert (ministry.country, ministry.sector) == ("EST", "GOV")
+
+
+# --------------------------------------------------------------------------- named again by the head noun
+
+@pytest.mark.model
+def test_the_ministry_is_the_ministry_named_before(analyze):
+    rec = analyze("The Ministry of Fisheries of Namibia announced a ban on Monday. "
+                  "The ministry said the ban would last a year.")
+    ministry = actor_with(rec, "Ministry of Fisheries of Namibia")
+    text = rec.article.text
+    assert [text[m.start:m.end] for m in ministry.mentions] == ["Ministry of Fisheries of Namibia", "ministry"]
+
+
+@pytest.mark.model
+def test_another_body_with_the_same_head_noun_stays_apart(analyze):
+    rec = analyze("The Ministry of Fisheries of Namibia announced a ban on Monday. "
+                  "The ministry of Angola said it would not follow.")
+    ministry = actor_with(rec, "Ministry of Fisheries of Namibia")
+    assert len(ministry.mentions) == 1
