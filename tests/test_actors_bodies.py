@@ -67,3 +67,39 @@ def test_another_body_with_the_same_head_noun_stays_apart(analyze):
                   "The ministry of Angola said it would not follow.")
     ministry = actor_with(rec, "Ministry of Fisheries of Namibia")
     assert len(ministry.mentions) == 1
+
+
+# --------------------------------------------------------------------------- people who speak for a body
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, country, sector", [
+    ("Tomas Varga, a spokesman for the Slovak army, said the drill was over.", "Tomas Varga", "SVK", "MIL"),
+    ("A spokeswoman for the Hungarian police, Eva Kiss, said two men were held.", "Eva Kiss", "HUN", "COP"),
+    ("Speaking on behalf of the Czech navy, Jan Novak said the ship was safe.", "Jan Novak", "CZE", "MIL"),
+    ("Petra Horak, who speaks for the Austrian army, denied the report.", "Petra Horak", "AUT", "MIL"),
+])
+def test_a_person_who_speaks_for_a_body_takes_its_country_and_sector(analyze, text, name, country, sector):
+    rec = analyze(text)
+    person = next(a for a in rec.actors if a.name == name)
+    assert (person.country, person.sector) == (country, sector)
+
+
+@pytest.mark.model
+def test_an_unnamed_spokesman_is_coded_by_the_body_he_speaks_for(analyze):
+    rec = analyze("A spokesman for the Slovak army said the drill was over.")
+    speaker = actor_with(rec, "spokesman")
+    assert (speaker.kind, speaker.country, speaker.sector) == ("person", "SVK", "MIL")
+
+
+@pytest.mark.model
+def test_an_international_bodys_spokesman_has_no_country(analyze):
+    rec = analyze("In Lima, Maria Torres, a spokeswoman for the United Nations, said aid was blocked.")
+    person = next(a for a in rec.actors if a.name == "Maria Torres")
+    assert (person.country, person.sector) == (None, "IGO")
+
+
+@pytest.mark.model
+def test_a_country_after_for_is_the_place_an_office_deals_with(analyze):
+    rec = analyze("Lars Berg, a representative for Haiti at the talks, said the vote would be delayed.")
+    person = next(a for a in rec.actors if a.name == "Lars Berg")
+    assert person.country != "HTI"

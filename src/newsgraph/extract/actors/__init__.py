@@ -72,6 +72,7 @@ from .persons import (
     _resolve_pronouns,
 )
 from .roles import _add_role_nouns, _merge_bare_groups
+from .spokespeople import give_bodies
 from .state import _scan, _State
 from .titles import _appositive
 
@@ -153,6 +154,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _resolve_first_person(st)
     _add_role_nouns(st)
     _merge_bare_groups(st)
+    give_bodies(st)  # "a spokeswoman for the navy": the navy's country and sector
     return _assemble(st)
 
 

@@ -62,6 +62,7 @@ class Knowledge:
     agents: dict[str, str] = field(default_factory=dict)  # Phoenix agent nouns not in ``roles`` -> sector
     armed_words: dict[str, frozenset[str]] = field(default_factory=dict)  # INS/REB -> lemmas naming them
     agent_phrases: dict[str, str] = field(default_factory=dict)  # Phoenix agent nouns of 2-3 words -> sector
+    speaker_titles: frozenset[str] = frozenset()  # "spokesman", "official": a person who speaks for a body
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -132,7 +133,7 @@ def _build(raw: dict) -> Knowledge:
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
                      _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())), _agents(roles),
                      {k: frozenset(v) for k, v in raw.get("armed_group_words", {}).items() if k != "about"},
-                     _agent_phrases())
+                     _agent_phrases(), frozenset(raw.get("speaker_titles", {}).get("nouns", ())))
 
 
 def _agents(roles: dict) -> dict[str, str]:

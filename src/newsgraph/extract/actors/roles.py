@@ -17,6 +17,7 @@ from .countries import _add_state, not_nationality
 from .knowledge import Knowledge, _country_in, _role, _strip_text, agent_phrase, agent_sector
 from .bodies import definite, same_body
 from .persons import _sentence_place
+from .spokespeople import add_unnamed_speaker, title_bodies
 from .state import _State, _entity_text, _phrase, _span_chars
 from .titles import WEAK_MODIFIER_SECTORS
 
@@ -95,7 +96,7 @@ def _agent_group(st: _State, tok: Token, role: tuple[str, str | None] | None = N
     mods = [m for m in _modifiers(tok) if m.i not in st.pronouns and m.i not in st.person_tokens]
     if tok.tag_ in ("NNS", "NNPS"):
         return ("group", sector) if role is None and _np_country(st, tok, mods) else None
-    if tok.tag_ != "NN" or not definite(tok) or sector == "CVL":
+    if not (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) or not definite(tok) or sector == "CVL":
         return None  # "the Ruritanian population", "a Ruritanian neighbourhood": people, places
     return ("group", sector) if any(_country_of_token(st, m) for m in mods) else None
 
@@ -233,6 +234,9 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
     possessed = any(m.dep_ == "poss" and m.i not in st.pronouns for m in mods)
     if kind == "person" and not plural and _titled_antecedent(st, tok, mods, country):
         return  # "the president", "the French president": the person named with that title
+    if kind == "person" and not plural and not (country or possessed) and (bodies := title_bodies(kb, tok)):
+        add_unnamed_speaker(st, tok, bodies)  # "a spokesman for the army"
+        return
     if (kind == "org" and not plural) or (kind == "person" and not plural and not (country or possessed)):
         return  # "a leader", "the company": coreference we do not attempt
     if tok.lower_ in NEEDS_MODIFIER and not (country or any(_role(kb, m) for m in mods)):

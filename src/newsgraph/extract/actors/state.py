@@ -101,6 +101,8 @@ class _State:
     named: dict[int, set[str]] = field(default_factory=dict)  # sentence number -> countries it names
     appos_country: dict[str, str] = field(default_factory=dict)  # person key -> country its apposition gives
     bodies: set[str] = field(default_factory=set)  # keys of groups named by one body noun ("the coast guard")
+    speaks_for: dict[str, list[int]] = field(default_factory=dict)  # person key -> head tokens of its bodies
+    unnamed_speakers: set[str] = field(default_factory=set)  # "a spokesman for the army": no name of its own
 
     def title_org(self, key: str) -> tuple[str | None, str | None]:
         """(country, sector) of the organisation named in a person's title or
