@@ -103,3 +103,31 @@ def test_a_country_after_for_is_the_place_an_office_deals_with(analyze):
     rec = analyze("Lars Berg, a representative for Haiti at the talks, said the vote would be delayed.")
     person = next(a for a in rec.actors if a.name == "Lars Berg")
     assert person.country != "HTI"
+
+
+# --------------------------------------------------------------------------- parties in opposition
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The opposition Progressive Unity Party accused the cabinet of fraud.",
+    "The Progressive Unity Party, Estonia's largest opposition party, rejected the plan.",
+    "Opposition leader Ivo Tamm of the Progressive Unity Party criticised the budget.",
+])
+def test_a_party_the_text_puts_in_opposition_is_opp_and_one_actor(analyze, text):
+    rec = analyze(text)
+    party = next(a for a in rec.actors if a.name == "Progressive Unity Party")
+    assert party.sector == "OPP"
+    assert [a.name for a in rec.actors if a.sector == "OPP" and a.kind != "person"] == ["Progressive Unity Party"]
+
+
+@pytest.mark.model
+def test_a_party_named_in_a_leaders_title_is_an_actor(analyze):
+    rec = analyze("Ivo Tamm, leader of the Progressive Unity Party, met the president in Tallinn.")
+    assert any(a.name == "Progressive Unity Party" for a in rec.actors)
+
+
+@pytest.mark.model
+def test_a_party_with_no_word_of_opposition_stays_legislature(analyze):
+    rec = analyze("Ivo Tamm of the Progressive Unity Party criticised the budget.")
+    party = next(a for a in rec.actors if a.name == "Progressive Unity Party")
+    assert party.sector == "LEG"

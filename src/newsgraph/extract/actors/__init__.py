@@ -61,7 +61,7 @@ from .knowledge import (  # noqa: F401  (tests import them from here)
     load_knowledge,
     slug,
 )
-from .orgs import _add_org, _add_unlabelled_press, _appos_head, _merge_acronyms
+from .orgs import _add_org, _add_unlabelled_press, _appos_head, _merge_acronyms, _opposition_parties
 from .persons import (
     _add_persons,
     _locative_country,
@@ -150,6 +150,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
                 ent.fill(country=_locative_country(st, ent))
             if ent.country is None and ent.title and ent.sector != "IGO":
                 ent.fill(country=_named_country(st, ent))
+    _opposition_parties(st)  # "opposition leader X of the Y Party": Y is OPP
     _resolve_pronouns(st)
     _resolve_first_person(st)
     _add_role_nouns(st)

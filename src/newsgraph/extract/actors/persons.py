@@ -200,7 +200,10 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
         if own:
             st.mention(ent.key, *_span_chars(own))
     appos = [t for c in s.root.rights if c.dep_ == "appos" for t in c.subtree]
-    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse])
+    after = []  # "Ana Ruiz of the Centre Party"
+    if s.end < len(doc) and doc[s.end].lower_ == "of":
+        after = [doc[j] for j in range(s.end + 1, min(s.end + 3, len(doc)))]
+    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse, *after])
     if bodies := name_bodies(kb, s):
         st.speaks_for[ent.key] = st.speaks_for.get(ent.key, []) + bodies  # "a spokesman for the navy"
     if ent.key not in st.appos_country and (where := _appos_country(s)):
