@@ -131,3 +131,14 @@ def test_a_party_with_no_word_of_opposition_stays_legislature(analyze):
     rec = analyze("Ivo Tamm of the Progressive Unity Party criticised the budget.")
     party = next(a for a in rec.actors if a.name == "Progressive Unity Party")
     assert party.sector == "LEG"
+
+
+# --------------------------------------------------------------------------- agent nouns Phoenix lacks
+
+@pytest.mark.model
+def test_a_countrys_helicopters_are_its_military_but_a_helicopter_alone_is_no_actor(analyze):
+    rec = analyze("Peruvian helicopters fired on the camp. Later a helicopter crashed near the base.")
+    helicopters = actor_with(rec, "Peruvian helicopters")
+    assert (helicopters.kind, helicopters.country, helicopters.sector) == ("group", "PER", "MIL")
+    text = rec.article.text
+    assert not any(text[m.start:m.end] == "helicopter" for a in rec.actors for m in a.mentions)

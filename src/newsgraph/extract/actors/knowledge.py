@@ -16,6 +16,8 @@ replaced. Sections:
                 ``group`` (a collective actor), ``org`` (a kind of organisation),
                 ``gov`` (a government) or ``mod`` (a modifier only).
 ``org_keywords`` a word in an organisation's name -> sector ("Bank": "BUS").
+``agent_nouns`` ``{"MIL": ["helicopter", ...]}``: agent nouns Phoenix lacks, read like its agents.
+``speaker_titles`` ``{"nouns": ["spokesman", ...]}``: titles of people who speak for a body.
 ``people``      ``{"Vladimir Putin": {"country": "RUS", "sector": "GOV",
                 "aliases": ["Putin"]}}`` (a country the text does not give)
 
@@ -131,17 +133,21 @@ def _build(raw: dict) -> Knowledge:
                 surface[text] = ("entity", name)
     roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
-                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())), _agents(roles),
+                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())),
+                     _agents(roles, raw.get("agent_nouns", {})),
                      {k: frozenset(v) for k, v in raw.get("armed_group_words", {}).items() if k != "about"},
                      _agent_phrases(), frozenset(raw.get("speaker_titles", {}).get("nouns", ())))
 
 
-def _agents(roles: dict) -> dict[str, str]:
-    """One-word agent nouns of the Phoenix dictionary ("warship", "passenger") that the curated
-    ``roles`` do not list: the curated entry decides where both have one."""
+def _agents(roles: dict, extra: dict) -> dict[str, str]:
+    """One-word agent nouns of the Phoenix dictionary ("warship", "passenger") and of the file's
+    ``agent_nouns`` ("helicopter") that the curated ``roles`` do not list: the curated entry
+    decides where both have one."""
     from ...knowledge import agent_sectors
 
-    return {noun: sector for noun, sector in agent_sectors().items() if " " not in noun and noun not in roles}
+    nouns = {noun: sector for sector, words in extra.items() if sector != "about" for noun in words}
+    return {noun: sector for noun, sector in {**agent_sectors(), **nouns}.items()
+            if " " not in noun and noun not in roles}
 
 
 def _agent_phrases() -> dict[str, str]:
