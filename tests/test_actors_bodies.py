@@ -142,3 +142,10 @@ def test_a_countrys_helicopters_are_its_military_but_a_helicopter_alone_is_no_ac
     assert (helicopters.kind, helicopters.country, helicopters.sector) == ("group", "PER", "MIL")
     text = rec.article.text
     assert not any(text[m.start:m.end] == "helicopter" for a in rec.actors for m in a.mentions)
+
+
+@pytest.mark.model
+def test_a_spokesman_from_a_country_keeps_the_country_of_the_body_he_speaks_for(analyze):
+    rec = analyze("Omar Haddad, a Hamas spokesman from Qatar, said the talks would resume.")
+    person = next(a for a in rec.actors if a.name == "Omar Haddad")
+    assert person.country == "PSE"

@@ -43,7 +43,8 @@ def same_body(st: _State, tok: Token) -> bool:
     word = tok.lemma_.lower()
     best: tuple[int, str] | None = None
     for key, ent in st.entities.items():
-        if not (ent.kind == "organization" or key in st.bodies) or head_word(ent.name) != word:
+        if not (ent.kind == "organization" or key in st.bodies) or head_word(ent.name) != word \
+                or " " not in ent.name:  # an "organisation" named "Group" is the tagger's mistake
             continue
         latest = max((s for s, _ in ent.mentions if s < tok.idx), default=None)
         if latest is None:

@@ -67,8 +67,8 @@ def give_bodies(st: _State) -> None:
         person = st.entities.get(key)
         for i in tokens:
             tok = st.doc[i]
-            if tok.ent_type_ in ("GPE", "LOC") and tok.head.lower_ in ("for", "to"):
-                continue  # "a representative for Haiti": the place an office deals with
+            if tok.ent_type_ in ("GPE", "LOC") and tok.head.lower_ != "of":
+                continue  # "a representative for Haiti", "a spokesman from Qatar": a place, not a body
             body = _actor_at(st, tok.idx, tok.idx + len(tok.text), key)
             if person is None or body is None or body.kind == "person" or not (body.country or body.sector):
                 continue
