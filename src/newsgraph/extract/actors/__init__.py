@@ -18,7 +18,8 @@ entities and parse and a small knowledge file, and resolves
   (BLR/COP), "the opposition", "protesters", "Russian media", "trade unions";
   one body named by a nationality and a Phoenix agent noun ("the Peruvian coast
   guard", "Peru's foreign office"), and named again by its head noun ("the
-  ministry") (:mod:`.bodies`).
+  ministry") (:mod:`.bodies`); a person who speaks for a body takes its
+  country and sector ("a spokeswoman for the navy") (:mod:`.spokespeople`).
 
 The knowledge file and the lookups in it are in :mod:`.knowledge`; the working
 state of one pass in :mod:`.state`. The story's country is given to unplaced

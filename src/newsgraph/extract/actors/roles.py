@@ -13,9 +13,9 @@ import re
 
 from spacy.tokens import Token
 
+from .bodies import definite, same_body
 from .countries import _add_state, not_nationality
 from .knowledge import Knowledge, _country_in, _role, _strip_text, agent_phrase, agent_sector
-from .bodies import definite, same_body
 from .persons import _sentence_place
 from .spokespeople import add_unnamed_speaker, title_bodies
 from .state import _State, _entity_text, _phrase, _span_chars
@@ -96,7 +96,7 @@ def _agent_group(st: _State, tok: Token, role: tuple[str, str | None] | None = N
     mods = [m for m in _modifiers(tok) if m.i not in st.pronouns and m.i not in st.person_tokens]
     if tok.tag_ in ("NNS", "NNPS"):
         return ("group", sector) if role is None and _np_country(st, tok, mods) else None
-    if not (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) or not definite(tok) or sector == "CVL":
+    if not (tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.is_lower)) or not definite(tok) or sector == "CVL":
         return None  # "the Ruritanian population", "a Ruritanian neighbourhood": people, places
     return ("group", sector) if any(_country_of_token(st, m) for m in mods) else None
 
