@@ -15,7 +15,11 @@ entities and parse and a small knowledge file, and resolves
 * organisations (:mod:`.orgs`): IGOs (``country`` None, ``sector`` IGO),
   companies, parties, newspapers;
 * groups named by a role noun (:mod:`.roles`): "the Belarusian police"
-  (BLR/COP), "the opposition", "protesters", "Russian media", "trade unions".
+  (BLR/COP), "the opposition", "protesters", "Russian media", "trade unions";
+  one body named by a nationality and a Phoenix agent noun ("the Peruvian coast
+  guard", "Peru's foreign office"), and named again by its head noun ("the
+  ministry") (:mod:`.bodies`); a person who speaks for a body takes its
+  country and sector ("a spokeswoman for the navy") (:mod:`.spokespeople`).
 
 The knowledge file and the lookups in it are in :mod:`.knowledge`; the working
 state of one pass in :mod:`.state`. The story's country is given to unplaced
@@ -58,7 +62,7 @@ from .knowledge import (  # noqa: F401  (tests import them from here)
     load_knowledge,
     slug,
 )
-from .orgs import _add_org, _add_unlabelled_press, _appos_head, _merge_acronyms
+from .orgs import _add_org, _add_unlabelled_press, _appos_head, _merge_acronyms, _opposition_parties
 from .persons import (
     _add_persons,
     _locative_country,
@@ -69,6 +73,7 @@ from .persons import (
     _resolve_pronouns,
 )
 from .roles import _add_role_nouns, _merge_bare_groups
+from .spokespeople import give_bodies
 from .state import _scan, _State
 from .titles import _appositive
 
@@ -146,10 +151,12 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
                 ent.fill(country=_locative_country(st, ent))
             if ent.country is None and ent.title and ent.sector != "IGO":
                 ent.fill(country=_named_country(st, ent))
+    _opposition_parties(st)  # "opposition leader X of the Y Party": Y is OPP
     _resolve_pronouns(st)
     _resolve_first_person(st)
     _add_role_nouns(st)
     _merge_bare_groups(st)
+    give_bodies(st)  # "a spokeswoman for the navy": the navy's country and sector
     return _assemble(st)
 
 

@@ -16,6 +16,8 @@ replaced. Sections:
                 ``group`` (a collective actor), ``org`` (a kind of organisation),
                 ``gov`` (a government) or ``mod`` (a modifier only).
 ``org_keywords`` a word in an organisation's name -> sector ("Bank": "BUS").
+``agent_nouns`` ``{"MIL": ["helicopter", ...]}``: agent nouns Phoenix lacks, read like its agents.
+``speaker_titles`` ``{"nouns": ["spokesman", ...]}``: titles of people who speak for a body.
 ``people``      ``{"Vladimir Putin": {"country": "RUS", "sector": "GOV",
                 "aliases": ["Putin"]}}`` (a country the text does not give)
 
@@ -61,6 +63,8 @@ class Knowledge:
     domestic_sectors: tuple[str, ...] = ()  # sectors of actors that take the story's country
     agents: dict[str, str] = field(default_factory=dict)  # Phoenix agent nouns not in ``roles`` -> sector
     armed_words: dict[str, frozenset[str]] = field(default_factory=dict)  # INS/REB -> lemmas naming them
+    agent_phrases: dict[str, str] = field(default_factory=dict)  # Phoenix agent nouns of 2-3 words -> sector
+    speaker_titles: frozenset[str] = frozenset()  # "spokesman", "official": a person who speaks for a body
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -129,16 +133,30 @@ def _build(raw: dict) -> Knowledge:
                 surface[text] = ("entity", name)
     roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
-                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())), _agents(roles),
-                     {k: frozenset(v) for k, v in raw.get("armed_group_words", {}).items() if k != "about"})
+                     _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())),
+                     _agents(roles, raw.get("agent_nouns", {})),
+                     {k: frozenset(v) for k, v in raw.get("armed_group_words", {}).items() if k != "about"},
+                     _agent_phrases(), frozenset(raw.get("speaker_titles", {}).get("nouns", ())))
 
 
-def _agents(roles: dict) -> dict[str, str]:
-    """One-word agent nouns of the Phoenix dictionary ("warship", "passenger") that the curated
-    ``roles`` do not list: the curated entry decides where both have one."""
+def _agents(roles: dict, extra: dict) -> dict[str, str]:
+    """One-word agent nouns of the Phoenix dictionary ("warship", "passenger") and of the file's
+    ``agent_nouns`` ("helicopter") that the curated ``roles`` do not list: the curated entry
+    decides where both have one."""
     from ...knowledge import agent_sectors
 
-    return {noun: sector for noun, sector in agent_sectors().items() if " " not in noun and noun not in roles}
+    nouns = {noun: sector for sector, words in extra.items() if sector != "about" for noun in words}
+    return {noun: sector for noun, sector in {**agent_sectors(), **nouns}.items()
+            if " " not in noun and noun not in roles}
+
+
+def _agent_phrases() -> dict[str, str]:
+    """Phoenix agent nouns of two or three plain words ("coast guard", "foreign office", "central
+    bank"): a body named by a common noun phrase, read off the words before a head noun."""
+    from ...knowledge import agent_sectors
+
+    return {noun: sector for noun, sector in agent_sectors().items()
+            if 2 <= len(words := noun.split()) <= 3 and all(w.isalpha() for w in words)}
 
 
 def _people(section: dict) -> dict[str, tuple[str | None, str | None]]:
@@ -221,6 +239,21 @@ def _role(kb: Knowledge, tok: Token) -> tuple[str, str | None] | None:
 def agent_sector(kb: Knowledge, tok: Token) -> str | None:
     """The Phoenix sector of an agent noun the curated roles do not list ("warships" -> MIL)."""
     return kb.agents.get(tok.lemma_.lower()) or kb.agents.get(tok.lower_)
+
+
+def agent_phrase(kb: Knowledge, tok: Token) -> tuple[Token, str] | None:
+    """The first word and sector of the longest agent phrase a head noun ends, read from the
+    compound and adjective words right before it: "the Portuguese coast guard" -> ("coast", MIL),
+    "Norway's foreign office" -> ("foreign", GOV)."""
+    doc, start = tok.doc, tok.i
+    while start > max(0, tok.i - 2) and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("compound", "amod"):
+        start -= 1
+    for first in range(start, tok.i):
+        words = [t.lower_ for t in doc[first:tok.i]]
+        for last in dict.fromkeys((tok.lower_, tok.lemma_.lower())):
+            if (sector := kb.agent_phrases.get(" ".join([*words, last]))) is not None:
+                return doc[first], sector
+    return None
 
 
 def noun_sector(kb: Knowledge, tok: Token) -> str | None:

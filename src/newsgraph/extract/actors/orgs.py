@@ -13,12 +13,14 @@ import re
 from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
+from .bodies import head_word
 from .countries import not_nationality
-from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text
+from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text, noun_sector
 from .persons import _name_span
 from .state import _State, _entity_text
 from .titles import _appositive, _premodifier_tokens, _title_parts
 
+LEGISLATURES = frozenset({"parliament", "assembly", "congress", "senate", "house", "duma", "council", "chamber"})
 REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
 
 
@@ -40,7 +42,12 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     for toks in (_premodifier_tokens(doc, span.start), _appositive(kb, span.root), _appos_head(span)):
         if toks and any(_role(kb, t) for t in toks):
             _, c, s = _title_parts(kb, toks)
+            if s == "OPP" and sector == "LEG":  # "the opposition Centre Party", "X, the main opposition party"
+                sector = s
+                st.taken.update(t.i for t in toks if _role(kb, t))  # not a second actor
             country, sector = country or c, sector or s
+    if sector is None and not known:
+        sector = _head_sector(kb, span)  # "the Ruritanian navy", "the health ministry"
     if country is None and not known:
         country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
     if country is None and not known:
@@ -49,6 +56,13 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     st.mention(ent.key, span.start_char, span.end_char)
     if country:
         st.named.setdefault(st.sent_of[span.start], set()).add(country)
+
+
+def _head_sector(kb: Knowledge, span: TokSpan) -> str | None:
+    """The sector a name's head noun gives it, by the role and agent-noun knowledge: the whole
+    name as a Phoenix agent phrase ("ministry of defence" -> MIL), else its head ("navy")."""
+    words = " ".join(t.lower_ for t in span if t.lower_ != "the")
+    return kb.agent_phrases.get(words) or noun_sector(kb, span.root)
 
 
 def _seat_country(kb: Knowledge, span: TokSpan) -> str | None:
@@ -132,3 +146,15 @@ def _merge_acronyms(st: _State) -> None:
         if len(full) == 1:
             full[0].mentions |= ent.mentions
             del st.entities[key]
+
+
+def _opposition_parties(st: _State) -> None:
+    """"Opposition leader Ana Ruiz of the Centre Party": a party whose leader the text calls an
+    opposition leader is in opposition (OPP), not only a party in the legislature (LEG)."""
+    for key, ent in st.entities.items():
+        if ent.kind != "person" or ent.sector != "OPP":
+            continue
+        for name in st.title_orgs.get(key, ()):
+            party = st.entities.get("org:" + name)
+            if party is not None and party.sector == "LEG" and head_word(name) not in LEGISLATURES:
+                party.sector = "OPP"

@@ -16,6 +16,7 @@ from spacy.tokens import Span as TokSpan
 
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of
+from .spokespeople import name_bodies
 from .state import MALE, _Entity, _State, _entity_text, _span_chars
 from .titles import (
     _TITLE_EDGE,
@@ -199,7 +200,12 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
         if own:
             st.mention(ent.key, *_span_chars(own))
     appos = [t for c in s.root.rights if c.dep_ == "appos" for t in c.subtree]
-    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse])
+    after = []  # "Ana Ruiz of the Centre Party"
+    if s.end < len(doc) and doc[s.end].lower_ == "of":
+        after = [doc[j] for j in range(s.end + 1, min(s.end + 3, len(doc)))]
+    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse, *after])
+    if bodies := name_bodies(kb, s):
+        st.speaks_for[ent.key] = st.speaks_for.get(ent.key, []) + bodies  # "a spokesman for the navy"
     if ent.key not in st.appos_country and (where := _appos_country(s)):
         st.appos_country[ent.key] = where
 

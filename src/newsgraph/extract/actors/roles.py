@@ -13,15 +13,18 @@ import re
 
 from spacy.tokens import Token
 
+from .bodies import definite, same_body
 from .countries import _add_state, not_nationality
-from .knowledge import Knowledge, _country_in, _role, _strip_text, agent_sector
+from .knowledge import Knowledge, _country_in, _role, _strip_text, agent_phrase, agent_sector
 from .persons import _sentence_place
+from .spokespeople import add_unnamed_speaker, title_bodies
 from .state import _State, _entity_text, _phrase, _span_chars
 from .titles import WEAK_MODIFIER_SECTORS
 
 BARE_GOVERNMENT = frozenset({"government", "regime", "administration", "authority", "authorities", "junta"})
 REPORT_NOUNS = frozenset({"report", "account", "claim", "allegation", "speculation", "estimate"})
 NEEDS_MODIFIER = frozenset({"forces", "sources", "source"})  # "security sources", not "sources said"
+BUSINESS_SECTORS = frozenset({None, "BUS", "MED"})  # "the Ruritanian company": mostly one named before
 FILLER_MODIFIERS = frozenset({"other", "such", "many", "several", "some", "these", "those", "all", "both", "main",
                               "various", "certain", "few", "more", "most"})
 
@@ -35,7 +38,11 @@ def _add_role_nouns(st: _State) -> None:
         if tok.pos_ == "ADJ":
             _add_adjective_group(st, tok)
             continue
-        role = _role(kb, tok) or _agent_group(st, tok)
+        role = _role(kb, tok)
+        if role is None or (role[0] == "org" and tok.tag_ == "NN"):
+            if same_body(st, tok):
+                continue  # "the ministry": the one named earlier
+            role = _agent_group(st, tok, role) or role
         if role is None or role[0] == "mod":
             continue
         head = tok.head
@@ -69,16 +76,29 @@ def _add_adjective_group(st: _State, tok: Token) -> None:
     st.mention(ent.key, start, end)
 
 
-def _agent_group(st: _State, tok: Token) -> tuple[str, str] | None:
+def _agent_group(st: _State, tok: Token, role: tuple[str, str | None] | None = None) -> tuple[str, str] | None:
     """A plural agent noun of the Phoenix dictionary that a country word modifies ("Ruritanian
     warships", "settlers from Ruritania"): a group with the noun's sector. Without a country
     the noun alone is too loose to make an actor of ("hospitals", "crews"); nor does a
-    person's country make their "lawyers" or "his children" compatriots."""
-    sector = agent_sector(st.kb, tok)
-    if sector is None or tok.tag_ not in ("NNS", "NNPS") or tok.dep_ == "compound":
+    person's country make their "lawyers" or "his children" compatriots. A definite singular
+    body ("the Ruritanian coast guard", "Ruritania's foreign office") is one too, its country
+    read from its own modifiers only: "the embassy in Ruritania" is not Ruritania's; so is a
+    public body the curated roles list ("the Ruritanian parliament"), but not a company or a
+    newspaper, which "the Ruritanian company" mostly names again."""
+    if tok.dep_ == "compound":
+        return None
+    phrase = agent_phrase(st.kb, tok)
+    sector = phrase[1] if phrase else agent_sector(st.kb, tok)
+    if sector is None and role is not None and role[1] not in BUSINESS_SECTORS:
+        sector = role[1]
+    if sector is None:
         return None
     mods = [m for m in _modifiers(tok) if m.i not in st.pronouns and m.i not in st.person_tokens]
-    return ("group", sector) if _np_country(st, tok, mods) else None
+    if tok.tag_ in ("NNS", "NNPS"):
+        return ("group", sector) if role is None and _np_country(st, tok, mods) else None
+    if not (tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.is_lower)) or not definite(tok) or sector == "CVL":
+        return None  # "the Ruritanian population", "a Ruritanian neighbourhood": people, places
+    return ("group", sector) if any(_country_of_token(st, m) for m in mods) else None
 
 
 def _modifiers(tok: Token) -> list[Token]:
@@ -214,6 +234,9 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
     possessed = any(m.dep_ == "poss" and m.i not in st.pronouns for m in mods)
     if kind == "person" and not plural and _titled_antecedent(st, tok, mods, country):
         return  # "the president", "the French president": the person named with that title
+    if kind == "person" and not plural and not (country or possessed) and (bodies := title_bodies(kb, tok)):
+        add_unnamed_speaker(st, tok, bodies)  # "a spokesman for the army"
+        return
     if (kind == "org" and not plural) or (kind == "person" and not plural and not (country or possessed)):
         return  # "a leader", "the company": coreference we do not attempt
     if tok.lower_ in NEEDS_MODIFIER and not (country or any(_role(kb, m) for m in mods)):
@@ -233,6 +256,8 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
         name = _phrase(named) if says_whose else _with_demonym(kb, country, _phrase(named))  # not "Turkish PKK rebels"
         key = f"group:{country}:{sector}:{tok.lemma_}"
         ent = st.entity(key, name, "group", country=country, sector=sector)
+        if tok.tag_ == "NN":
+            st.bodies.add(key)  # one body: "the coast guard" may name it again
     else:
         name = st.text[start:end]
         ent = st.entity("person:" + name, name, "person", country=country, sector=sector)

@@ -37,10 +37,11 @@ class _Scan:
 def _hash_sets(kb: Knowledge) -> dict[str, np.ndarray]:
     def ids(words) -> np.ndarray:
         return np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)
+    phrase_heads = {p.rsplit(" ", 1)[1] for p in kb.agent_phrases}  # "guard" of "coast guard"
     return {
         "pronouns": ids(MALE | FEMALE),
         "who": ids(["who"]),
-        "roles": ids([*kb.roles, *kb.agents]),
+        "roles": ids([*kb.roles, *kb.agents, *phrase_heads]),
         "names": ids(["PERSON", "ORG", "GPE", "NORP"]),
     }
 
@@ -99,6 +100,9 @@ class _State:
     title_orgs: dict[str, list[str]] = field(default_factory=dict)  # person key -> orgs in title
     named: dict[int, set[str]] = field(default_factory=dict)  # sentence number -> countries it names
     appos_country: dict[str, str] = field(default_factory=dict)  # person key -> country its apposition gives
+    bodies: set[str] = field(default_factory=set)  # keys of groups named by one body noun ("the coast guard")
+    speaks_for: dict[str, list[int]] = field(default_factory=dict)  # person key -> head tokens of its bodies
+    unnamed_speakers: set[str] = field(default_factory=set)  # "a spokesman for the army": no name of its own
 
     def title_org(self, key: str) -> tuple[str | None, str | None]:
         """(country, sector) of the organisation named in a person's title or

@@ -170,4 +170,5 @@ def _is_named_org(tok: Token) -> bool:
     of its own; a portfolio ("Secretary of State") is part of the title."""
     if tok.ent_type_ != "ORG" or tok.lower_ in PORTFOLIOS:
         return False
-    return _role(load_knowledge(), tok) is None  # "Minister" inside an ORG entity is a title word
+    role = _role(load_knowledge(), tok)  # "Minister" inside an ORG entity is a title word,
+    return role is None or role[0] != "person"  # "Party" in "leader of the Centre Party" is not
