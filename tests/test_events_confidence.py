@@ -27,3 +27,21 @@ def test_the_packaged_table_is_monotone_and_keeps_the_order_of_raw_scores():
     raw = [i / 20 for i in range(21)]
     cal = [calibrate(r, table) for r in raw]
     assert cal == sorted(cal) and all(0.0 <= c <= 1.0 for c in cal)
+
+
+def test_reliability_can_be_read_on_a_gold_folder_of_ones_own(tmp_path, capsys):
+    import json
+
+    from newsgraph.eval.calibration import main
+
+    text = "Chile accused Peru of spying. Peru met Bolivia."
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "s1.json").write_text(json.dumps({"events": [
+        {"trigger_in": "accused Peru", "types": ["ACCUSE"], "negated": False}]}))
+    ev = lambda t, s, e, c: {"type": t, "sentence": {"start": s, "end": e}, "confidence": c, "negated": False}
+    rec = {"article": {"id": "s1", "text": text},
+           "events": [ev("ACCUSE", 0, 29, 0.85), ev("CONSULT", 30, 47, 0.45)]}
+    (tmp_path / "pred.jsonl").write_text(json.dumps(rec) + "\n")
+    assert main([str(tmp_path / "pred.jsonl"), "--gold", str(tmp_path / "gold")]) == 0
+    out = capsys.readouterr().out
+    assert "| 0.8–0.9 | 1 | 0.85 | 1.00 |" in out and "| 0.4–0.5 | 1 | 0.45 | 0.00 |" in out

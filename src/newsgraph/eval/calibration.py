@@ -101,8 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsgraph.eval.calibration", description=__doc__.split("\n")[0])
     ap.add_argument("predictions", type=Path, help="records analysed with NEWSGRAPH_EVENT_CALIBRATION=off")
     ap.add_argument("--write", action="store_true", help=f"store the fitted table as data/{TABLE}")
+    ap.add_argument("--gold", type=Path, default=None,
+                    help="a folder of gold stories in the events_dev format (default: events_dev's), "
+                         "e.g. to check the shipped confidences on stories of your own")
     args = ap.parse_args(argv)
-    gold = eval_file("events_dev", "README.md").parent / "gold"
+    gold = args.gold or eval_file("events_dev", "README.md").parent / "gold"
+    if not gold.is_dir():
+        raise SystemExit(f"--gold {gold}: no such folder of gold stories")
     pairs = read_pairs(args.predictions, gold)
     table = fit(pairs)
     print(_table("Raw scores", reliability([(c, ok) for c, ok, _ in pairs])), end="\n\n")
