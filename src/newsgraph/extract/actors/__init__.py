@@ -170,7 +170,7 @@ def _assemble(st: _State) -> list[Actor]:
         ident = unique_id(e.name, used)
         used.add(ident)
         actors.append(Actor(id=ident, name=e.name, kind=e.kind, country=e.country, sector=e.sector,
-                            title=e.title, mentions=[Span.model_construct(start=s, end=t)
+                            title=e.title, mentions=[Span(start=s, end=t)
                                                      for s, t in sorted(e.mentions)]))
     return actors
 
