@@ -8,10 +8,11 @@ from bisect import bisect_right
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
+from .. import doc_text
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, plover_for
 from .modality import _REPORT
@@ -193,12 +194,13 @@ def _segment_starts(doc: Doc) -> list[int]:
     (walking each event's sentence token by token cost more than the rest of ``_background``)."""
     if not len(doc):
         return []
-    arr = doc.to_array([SENT_START, ORTH])
-    ids, inverse = np.unique(arr[:, 1], return_inverse=True)
-    strings = doc.vocab.strings
-    newline = np.array(["\n" in strings[h] for h in ids.tolist()], dtype=bool)[inverse.reshape(-1)]
+    arr = doc.to_array([SENT_START, IDX])
     cut = arr[:, 0] == 1
-    cut[1:] |= newline[:-1]
+    text, at = doc_text(doc), -1
+    while (at := text.find("\n", at + 1)) >= 0:  # the token holding a line break (never a trailing space)
+        i = int(np.searchsorted(arr[:, 1], at, side="right")) - 1
+        if 0 <= i < len(cut) - 1:
+            cut[i + 1] = True
     cut[0] = True
     return np.flatnonzero(cut).tolist()
 
