@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 #: (component name, Doc extension it fills), in pipeline order.
@@ -68,6 +69,21 @@ def doc_text(doc: Doc) -> str:
 def keep_text(doc: Doc, text: str) -> None:
     """Record ``text`` (which must be ``doc.text``) for :func:`doc_text`."""
     doc.user_data[_TEXT_KEY] = (len(doc), text)
+
+
+_ENTS: tuple[object, bytes, tuple] = (None, b"", ())
+
+
+def doc_ents(doc: Doc) -> tuple:
+    """``doc.ents``, built once per Doc: spaCy makes a new Span for every entity on each
+    access, and the extractors read them a dozen times per article. The last Doc's are kept,
+    checked against the tokens' entity annotation (so a Doc whose entities were set anew
+    gets new ones). Callers must not change the Spans."""
+    global _ENTS
+    key = doc.to_array([ENT_IOB, ENT_TYPE]).tobytes() if len(doc) else b""
+    if _ENTS[0] is not doc or _ENTS[1] != key:
+        _ENTS = (doc, key, doc.ents)
+    return _ENTS[2]
 
 
 _MENTIONS: tuple[object, int, list[tuple[int, int, int, str]], list[int], int] = (None, 0, [], [], 0)
