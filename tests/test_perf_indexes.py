@@ -41,3 +41,20 @@ def test_isin_by_bisection_is_numpy_isin():
     values = np.array([get_string_id(w) for w in ("army", "the", "police", "zebra", "minister")], dtype=np.uint64)
     assert _isin(values, ids).tolist() == np.isin(values, ids).tolist() == [True, False, True, False, True]
     assert _isin(values, np.array([], dtype=np.uint64)).tolist() == [False] * 5
+
+
+def test_head_words_are_the_tokens_whose_lemma_or_form_heads_a_lexicon_entry():
+    from newsgraph.extract.events.lexicon import load_lexicon
+    from newsgraph.extract.events.triggers import _head_words
+
+    lex = load_lexicon()
+    heads = {e.head for e in lex.entries.values()}
+    doc = NLP("The Envoys ATTACKED plans and Protesters marched, said Officials")
+    for tok, lemma in zip(doc, ["the", "envoy", "Attack", "plan", "and", "Protester", "march", ",", "say",
+                                "Officials"]):
+        tok.lemma_ = lemma  # capitalised lemmas too: the lexicon is matched on their lower case
+    want = [t.i for t in doc if t.lemma_.lower() in heads or t.lower_ in heads]
+    assert "attack" in heads and "march" in heads and 2 in want and 6 in want
+    assert [t.i for t in _head_words(doc, lex)] == want
+    assert [t.i for t in _head_words(doc, lex)] == want  # the second time from the memo
+    assert _head_words(NLP(""), lex) == []
