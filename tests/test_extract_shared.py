@@ -45,3 +45,33 @@ def test_actor_for_span_prefers_the_largest_overlap_and_follows_the_list():
     assert actor_for_span(doc, 33, 37) == "a3"
     doc._.actors = None
     assert actor_for_span(doc, 0, 4) is None
+
+
+def test_actor_for_span_ties_go_to_the_first_in_list_order_and_long_mentions_reach_far():
+    register_extensions()
+    doc = NLP("The Union of Northern Provinces and its Council met in the capital today.")
+    # a2's mention starts earlier but a1 is first in the list: equal overlaps go to a1
+    doc._.actors = [_actor("a1", (40, 47)), _actor("a2", (36, 47))]
+    assert actor_for_span(doc, 40, 44) == "a1"
+    # a mention that starts long before the span still covers it (sorted by start, not cut off)
+    doc._.actors = [_actor("short", (60, 63)), _actor("long", (0, 70))]
+    assert actor_for_span(doc, 64, 68) == "long"
+    assert actor_for_span(doc, 60, 63) == "short"  # equal overlaps: the list's first, though "long" starts first
+    assert actor_for_span(doc, 70, 72) is None
+    assert actor_for_span(doc, 5, 5) is None  # an empty span overlaps nothing
+
+
+def test_doc_ents_are_the_docs_entities_kept_until_they_change():
+    from spacy.tokens import Span as TokSpan
+
+    from newsgraph.extract import doc_ents
+
+    doc = NLP("Anna Berg flew to Oslo on Monday.")
+    doc.ents = [TokSpan(doc, 0, 2, label="PERSON"), TokSpan(doc, 4, 5, label="GPE")]
+    first = doc_ents(doc)
+    assert [(e.start, e.end, e.label_) for e in first] == [(0, 2, "PERSON"), (4, 5, "GPE")]
+    assert doc_ents(doc) is first  # kept: not rebuilt on each call
+    doc.ents = [TokSpan(doc, 4, 5, label="GPE"), TokSpan(doc, 6, 7, label="DATE")]
+    assert [(e.start, e.label_) for e in doc_ents(doc)] == [(4, "GPE"), (6, "DATE")]
+    other = NLP("Nothing named here.")
+    assert doc_ents(other) == ()

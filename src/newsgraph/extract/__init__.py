@@ -18,6 +18,9 @@ then times, quantities, places, quotes (quotes and claims), events last
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 #: (component name, Doc extension it fills), in pipeline order.
@@ -68,7 +71,22 @@ def keep_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT_KEY] = (len(doc), text)
 
 
-_MENTIONS: tuple[object, int, list[tuple[int, int, str]]] = (None, 0, [])
+_ENTS: tuple[object, bytes, tuple] = (None, b"", ())
+
+
+def doc_ents(doc: Doc) -> tuple:
+    """``doc.ents``, built once per Doc: spaCy makes a new Span for every entity on each
+    access, and the extractors read them a dozen times per article. The last Doc's are kept,
+    checked against the tokens' entity annotation (so a Doc whose entities were set anew
+    gets new ones). Callers must not change the Spans."""
+    global _ENTS
+    key = doc.to_array([ENT_IOB, ENT_TYPE]).tobytes() if len(doc) else b""
+    if _ENTS[0] is not doc or _ENTS[1] != key:
+        _ENTS = (doc, key, doc.ents)
+    return _ENTS[2]
+
+
+_MENTIONS: tuple[object, int, list[tuple[int, int, int, str]], list[int], int] = (None, 0, [], [], 0)
 
 
 def actor_for_span(doc: Doc, start: int, end: int) -> str | None:
@@ -77,17 +95,21 @@ def actor_for_span(doc: Doc, start: int, end: int) -> str | None:
     Prefers the mention that overlaps most (the first of equals); None if no actor
     mention overlaps. Quotes use it for speakers, events for sources and targets.
     The mentions are kept flat for the last actor list asked about (a quote asks
-    several times); the list is re-read when it is replaced or a mention is added.
+    several times), sorted by start, so that only those that can reach the span are
+    looked at (the list order, kept with each, breaks ties); the list is re-read when it
+    is replaced or a mention is added.
     """
     global _MENTIONS
     actors = doc._.actors or ()
     count = sum(len(a.mentions) for a in actors)
     if _MENTIONS[0] is not actors or _MENTIONS[1] != count:
-        _MENTIONS = (actors, count, [(m.start, m.end, a.id) for a in actors for m in a.mentions])
-    best, best_overlap = None, 0
-    for ms, me, aid in _MENTIONS[2]:
-        if ms < end and me > start:
+        flat = sorted((m.start, n, m.end, a.id) for n, (a, m) in enumerate((a, m) for a in actors for m in a.mentions))
+        _MENTIONS = (actors, count, flat, [f[0] for f in flat], max((me - ms for ms, _, me, _ in flat), default=0))
+    flat, starts, longest = _MENTIONS[2], _MENTIONS[3], _MENTIONS[4]
+    best, best_overlap, best_n = None, 0, -1
+    for ms, n, me, aid in flat[bisect_right(starts, start - longest):bisect_left(starts, end)]:
+        if me > start:
             overlap = min(end, me) - max(start, ms)
-            if overlap > best_overlap:
-                best, best_overlap = aid, overlap
+            if overlap > best_overlap or (overlap == best_overlap and overlap > 0 and n < best_n):
+                best, best_overlap, best_n = aid, overlap, n
     return best

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quote
 from ..records import Span as CharSpan
-from . import actor_for_span, doc_text
+from . import actor_for_span, doc_ents, doc_text
 from .cues import Cues
 
 __all__ = ["speaker_mention", "subject_of", "resolve_speaker", "reported_speech", "is_claim_source",
@@ -140,7 +140,7 @@ def _antecedent(doc: Doc, pron: Token) -> Span | None:
         return None
     sent_starts = [s.start for s in doc.sents if s.start <= pron.i]
     floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
-    candidates = [e for e in doc.ents if e.label_ in labels and floor <= e.start and e.end <= pron.i]
+    candidates = [e for e in doc_ents(doc) if e.label_ in labels and floor <= e.start and e.end <= pron.i]
     if not candidates:
         return None
     subjects = [e for e in candidates if e.root.dep_ in _SUBJ]

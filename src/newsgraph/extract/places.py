@@ -45,7 +45,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from ..records import Place
-from . import doc_text
+from . import doc_ents, doc_text
 from .gazetteer import BaseGazetteer, Candidate, Gazetteer, gazetteer, normalise
 
 __all__ = ["Candidate", "Gazetteer", "gazetteer", "normalise", "choose", "resolve", "extract_places"]
@@ -141,7 +141,7 @@ def _trim(doc: Doc, ent: Span) -> list[Span]:
 
 def _toponym_spans(doc: Doc) -> list[tuple[Span, str]]:
     """Spans of GPE / LOC / FAC entities, and of other entities that are exactly a place name."""
-    return [(span, ent.label_) for ent in doc.ents
+    return [(span, ent.label_) for ent in doc_ents(doc)
             if ent.label_ in _LABELS or ent.label_ in _OTHER_LABELS for span in _trim(doc, ent)]
 
 
@@ -162,7 +162,7 @@ def _nationalities(doc: Doc) -> Counter[str]:
     from .actors import country_of, not_nationality
 
     ctx: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP" and not any(not_nationality(t) for t in ent) and (code := country_of(ent.text)):
             ctx[code] += 1
     return ctx
@@ -276,7 +276,7 @@ def _small(best: Candidate | None) -> bool:
 def _surnames(doc: Doc) -> frozenset[str]:
     """The last names of the people the article names in full: said alone later, the NER
     often tags them as places, and the gazetteer has a town for many of them."""
-    ents = doc.ents
+    ents = doc_ents(doc)
     names = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) >= 2}
     # a name the NER cut short: "Amara Nwosu" PERSON + "Okafor" (a GPE, or no entity) is one
     # person's name

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Approx, Quantity
-from . import doc_text
+from . import doc_ents, doc_text
 
 __all__ = ["ParsedQuantity", "match_modifier", "parse_number", "parse_number_words",
            "parse_quantity", "extract_quantities"]
@@ -289,7 +289,7 @@ def _is_numeric(tok: Token) -> bool:
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of number phrases: numeric entities, then unlabelled number runs."""
-    spans = [(e.start, e.end) for e in doc.ents if e.label_ in _NUM_LABELS]
+    spans = [(e.start, e.end) for e in doc_ents(doc) if e.label_ in _NUM_LABELS]
     taken = {i for s, e in spans for i in range(s, e)}
     after = 0  # tokens before this are inside a run already found
     for i in _digit_tokens(doc):

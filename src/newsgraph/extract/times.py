@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Time
-from . import doc_text, register_extensions
+from . import doc_ents, doc_text, register_extensions
 from .timex import Tense, Timex, find, normalise
 
 __all__ = ["TimeExtractor", "tense_of"]
@@ -149,7 +149,7 @@ class TimeExtractor:
             return spans
         taken = [(s, e) for s, e in spans]
         extra = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             s, e = ent.start_char, ent.end_char

@@ -49,7 +49,7 @@ from spacy.tokens import Span as TokSpan
 from spacy.util import filter_spans
 
 from ...records import Actor, Span
-from .. import doc_text, register_extensions
+from .. import doc_ents, doc_text, register_extensions
 from .countries import _add_known, _place_of, not_nationality, posted_to
 from .dateline import not_actor_spans
 from .knowledge import (  # noqa: F401  (tests import them from here)
@@ -85,7 +85,7 @@ def _candidates(doc: Doc, matcher: PhraseMatcher) -> list[TokSpan]:
     """Knowledge-file matches and spaCy entities (without a leading "the"),
     longest first where they overlap."""
     spans = [doc[s:e] for _, s, e in matcher(doc)]
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             if len(ent) > 1 and ent[0].lower_ == "the":
                 ent = TokSpan(doc, ent.start + 1, ent.end, label=ent.label_)
@@ -177,7 +177,7 @@ def _assemble(st: _State) -> list[Actor]:
         ident = unique_id(e.name, used)
         used.add(ident)
         actors.append(Actor(id=ident, name=e.name, kind=e.kind, country=e.country, sector=e.sector,
-                            title=e.title, mentions=[Span.model_construct(start=s, end=t)
+                            title=e.title, mentions=[Span(start=s, end=t)
                                                      for s, t in sorted(e.mentions)]))
     return actors
 

@@ -278,7 +278,8 @@ def _country_in(kb: Knowledge, tokens) -> str | None:
 
 
 def _lookup(kb: Knowledge, span: TokSpan) -> tuple[str, str] | None:
-    return kb.surface.get(span.text) or kb.surface.get(_strip_text(span.text))
+    text = span.text  # built from the span's tokens on each access
+    return kb.surface.get(text) or kb.surface.get(_strip_text(text))
 
 
 def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str | None] | None:

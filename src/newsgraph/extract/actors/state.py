@@ -46,6 +46,16 @@ def _hash_sets(kb: Knowledge) -> dict[str, np.ndarray]:
     }
 
 
+def _isin(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``np.isin(values, ids)`` for the sorted ``ids`` of ``_hash_sets``, by bisection:
+    ``np.isin`` sorts both arrays on every call (16 % of the actor layer's time)."""
+    if not len(ids):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(ids, values)
+    at[at == len(ids)] = 0
+    return ids[at] == values
+
+
 def _scan(doc: Doc, kb: Knowledge) -> _Scan:
     if len(doc) == 0:
         return _Scan([], [], [], [])
@@ -53,9 +63,9 @@ def _scan(doc: Doc, kb: Knowledge) -> _Scan:
     lower, pos, ent, lemma = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
     h = _hash_sets(kb)
     nouns = (pos == NOUN) | (pos == PROPN)
-    roles = (nouns | (pos == ADJ)) & ~np.isin(ent, h["names"]) & (np.isin(lemma, h["roles"]) | np.isin(lower, h["roles"]))
+    roles = (nouns | (pos == ADJ)) & ~_isin(ent, h["names"]) & (_isin(lemma, h["roles"]) | _isin(lower, h["roles"]))
     return _Scan(
-        pronouns=np.flatnonzero((pos == PRON) & np.isin(lower, h["pronouns"])).tolist(),
+        pronouns=np.flatnonzero((pos == PRON) & _isin(lower, h["pronouns"])).tolist(),
         free_propn=np.flatnonzero((pos == PROPN) & (ent == 0)).tolist(),
         who=np.flatnonzero(lower == h["who"][0]).tolist(),
         roles=np.flatnonzero(roles).tolist(),

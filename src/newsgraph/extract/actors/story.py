@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ...knowledge import lookup
 from ...records import Actor
-from .. import doc_text
+from .. import doc_ents, doc_text
 from .countries import not_nationality, posted_to
 from .dateline import dateline
 from .knowledge import country_of, load_knowledge
@@ -90,7 +90,7 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
         if span is not None and len(span) and posted_to(kb, span):  # "the ambassador to Chile"
             continue
         add(place.country, place.start)
-    for ent in doc.ents:  # "the Kenyan capital", "Sudanese authorities"
+    for ent in doc_ents(doc):  # "the Kenyan capital", "Sudanese authorities"
         if ent.label_ == "NORP" and not _of_a_person_or_cause(ent) and (code := country_of(ent.text)):
             seen.add((ent.start_char, ent.end_char))
             add(code, ent.start_char)
@@ -133,7 +133,7 @@ def _placings(doc: Doc) -> dict[int, set[str]]:
         span = doc.char_span(place.start, place.end, alignment_mode="expand") if place.country else None
         if span is not None and len(span) and (prep := _placing_prep(doc, span.start)) is not None:
             out.setdefault(prep.head.i, set()).add(place.country)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP" and ent.root.head.lemma_ in PLACE_NOUNS and (prep := _placing_prep(doc, ent.start)):
             if code := country_of(ent.text):
                 out.setdefault(prep.head.i, set()).add(code)

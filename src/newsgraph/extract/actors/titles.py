@@ -125,7 +125,7 @@ def _appositive(kb: Knowledge, root: Token) -> list[Token]:
                 toks.pop(0)
             while toks and toks[-1].is_punct:
                 toks.pop()
-            if _has_title_word(kb, toks) or any(_role(kb, t) for t in toks):
+            if any(_role(kb, t) for t in toks):  # a title word (a "person" role) is one of them
                 return toks
     return []
 

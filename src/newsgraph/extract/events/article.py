@@ -21,6 +21,9 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from .. import doc_text
@@ -214,8 +217,16 @@ def _one(args: list[Arg]) -> Arg | None:
     return args[0]
 
 
+_SENTS: tuple[object, int, dict[int, int]] = (None, 0, {})
+
+
 def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {s.start: n for n, s in enumerate(doc.sents)}
+    """Sentence start token -> sentence number, built once per doc (it is asked per event;
+    callers only read it)."""
+    global _SENTS
+    if _SENTS[0] is not doc or _SENTS[1] != len(doc):
+        _SENTS = (doc, len(doc), {s.start: n for n, s in enumerate(doc.sents)})
+    return _SENTS[2]
 
 
 _CLAIM_VERBS = {"claim", "take", "accept", "admit"}
@@ -229,7 +240,8 @@ def _claimants(doc: Doc, places: list) -> list[tuple[int, Arg]]:
     only non-state parties are taken from blame."""
     sents = _sentence_index(doc)
     out = []
-    for tok in doc:
+    for i in np.flatnonzero(doc.to_array(POS) == VERB).tolist() if len(doc) else ():
+        tok = doc[i]  # verbs only: no Python pass over every token
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or lemma not in _CLAIM_VERBS | {"blame"}:
             continue

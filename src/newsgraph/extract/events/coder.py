@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
@@ -115,7 +118,8 @@ def _demands(doc: Doc) -> list[tuple[Token, Token, Token]]:
     """(reporter, demanded verb, its subject) for "X said Y must/should do Z": CAMEO codes a
     reported obligation on another party as a demand (10) by the reporter."""
     out = []
-    for tok in doc:
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), _DEMAND_WORDS)).tolist() if len(doc) else ():
+        tok = doc[i]  # only "must", "should" and "to" are read: no Python pass over every token
         wish = tok.lower_ == "to" and tok.head.head.lemma_.lower() in _WISHES  # "Obama wants Putin to attack"
         if (tok.lower_ not in ("must", "should") and not wish) or tok.dep_ != "aux":
             continue
@@ -131,6 +135,7 @@ def _demands(doc: Doc) -> list[tuple[Token, Token, Token]]:
 
 
 _WISHES = {"want", "wish"}  # "X wants Y to do Z": an appeal to Y
+_DEMAND_WORDS = np.array([get_string_id(w) for w in ("must", "should", "to")], dtype=np.uint64)
 
 
 def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:

@@ -4,11 +4,15 @@ parties."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
+from .. import doc_text
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, plover_for
 from .modality import _REPORT
@@ -185,13 +189,36 @@ def _segment(tok: Token) -> tuple[int, int]:
     return i, j + 1
 
 
+def _segment_starts(doc: Doc) -> list[int]:
+    """The first token of every stretch :func:`_segment` returns, for the whole doc at once
+    (walking each event's sentence token by token cost more than the rest of ``_background``)."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([SENT_START, IDX])
+    cut = arr[:, 0] == 1
+    text, at = doc_text(doc), -1
+    while (at := text.find("\n", at + 1)) >= 0:  # the token holding a line break (never a trailing space)
+        i = int(np.searchsorted(arr[:, 1], at, side="right")) - 1
+        if 0 <= i < len(cut) - 1:
+            cut[i + 1] = True
+    cut[0] = True
+    return np.flatnonzero(cut).tolist()
+
+
+def _segment_of(starts: list[int], length: int, i: int) -> tuple[int, int]:
+    """:func:`_segment` of token ``i`` from :func:`_segment_starts`."""
+    k = bisect_right(starts, i)
+    return starts[k - 1], starts[k] if k < len(starts) else length
+
+
 def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int], control: set[int] = frozenset()) -> None:
     """A sentence reports one main event; acts named in its subordinate clauses and
     adjuncts ("jailed a student for helping militants", "sought in the slaying of") are
     background, read with confidence at most ``BACKGROUND_CONFIDENCE``, as CAMEO coders
     code the main event only. Only an event read with more confidence than that can be
     the main one ("Israeli-occupied" or a bare noun does not push a clause down)."""
-    seg = {c.trigger_i: _segment(doc[c.trigger_i]) for c in coded}
+    starts = _segment_starts(doc) if coded else []
+    seg = {c.trigger_i: _segment_of(starts, len(doc), c.trigger_i) for c in coded}
     depth = {i: _embedding(doc[i], triggers, control, seg[i]) for i in seg}
     top: dict[int, int] = {}
     for c in coded:

@@ -60,9 +60,17 @@ def _names_act(noun: Token, first: Token, type_: str) -> bool:
     return noun.lemma_.lower() == first.lemma_.lower() or bool(types and type_ in types)
 
 
+_BREAK: tuple[object, int, int | None] = (None, 0, None)
+
+
 def _in_headline(tok: Token) -> bool:
-    """Is the token in the headline (the text before the first blank line)?"""
-    brk = next((t.i for t in tok.doc if "\n\n" in t.text_with_ws), None)
+    """Is the token in the headline (the text before the first blank line)? The blank line
+    is looked for once per doc (this is asked for pairs of events)."""
+    global _BREAK
+    doc = tok.doc
+    if _BREAK[0] is not doc or _BREAK[1] != len(doc):
+        _BREAK = (doc, len(doc), next((t.i for t in doc if "\n\n" in t.text_with_ws), None))
+    brk = _BREAK[2]
     return brk is not None and tok.i <= brk
 
 

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import actor_for_span
+from .. import actor_for_span, doc_ents
 from ..actors import load_knowledge, not_nationality
 from .countries import (
     _AGENT_NOUNS,
@@ -243,7 +243,7 @@ def _ents_in(doc: Doc, span) -> list:
     (same answer: the entities from the first starting in the span, while they end in it)."""
     global _ENTS
     if _ENTS[0] is not doc:
-        ents = doc.ents
+        ents = doc_ents(doc)
         _ENTS = (doc, ents, [e.start for e in ents])
     ents, starts = _ENTS[1], _ENTS[2]
     out = []

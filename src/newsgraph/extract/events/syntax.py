@@ -75,15 +75,22 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 
 def _child(tok: Token, deps: Iterable[str]) -> Token | None:
-    deps = set(deps)
-    return next((c for c in tok.children if c.dep_ in deps), None)
+    if not isinstance(deps, (set, frozenset)):
+        deps = set(deps)
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+_POBJ = frozenset({"pobj"})
 
 
 def _pobj(tok: Token, prep: str) -> Token | None:
     """The object of ``tok``'s preposition ``prep``, skipping dates ("On Sunday")."""
     for c in tok.children:  # a particle with an object is one too: "turned on Lukashenko"
         if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep:
-            p = _child(c, ("pobj",))
+            p = _child(c, _POBJ)
             if p is not None and p.ent_type_ not in ("DATE", "TIME"):
                 return p
     return None

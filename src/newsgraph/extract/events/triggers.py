@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
@@ -170,12 +172,36 @@ def _occurs(tok: Token, entry: LexEntry) -> bool:
     return False
 
 
+_HEADS: tuple[object, int, frozenset[str], dict[int, bool]] = (None, 0, frozenset(), {})
+
+
+def _head_words(doc: Doc, lex: Lexicon) -> list[Token]:
+    """The tokens whose lower-cased lemma or form heads a lexicon entry, in order: every
+    other token is passed over by :func:`_find_triggers` (it has no candidates), and a
+    Python pass over every token costs more than the rest of the trigger search. Which
+    strings head an entry is kept per lexicon (by string hash, bounded)."""
+    global _HEADS
+    if _HEADS[0] is not lex or _HEADS[1] != len(lex.entries) or len(_HEADS[3]) > 200_000:
+        _HEADS = (lex, len(lex.entries), frozenset(e.head for e in lex.entries.values()), {})
+    heads, known = _HEADS[2], _HEADS[3]
+    if not len(doc):
+        return []
+    ids, inverse = np.unique(doc.to_array([LEMMA, LOWER]), return_inverse=True)
+    strings = doc.vocab.strings
+    hit = np.empty(len(ids), dtype=bool)
+    for n, h in enumerate(ids.tolist()):
+        if (ok := known.get(h)) is None:
+            ok = known[h] = strings[h].lower() in heads
+        hit[n] = ok
+    return [doc[i] for i in np.flatnonzero(hit[inverse.reshape(-1, 2)].any(axis=1)).tolist()]
+
+
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
     """(trigger token, entry, consumed object tokens) in token order, one per token.
     The dependency context is only built for words the lexicon has entries for."""
     found: list[tuple[Token, LexEntry, list[Token]]] = []
     consumed: set[int] = set()
-    for tok in doc:
+    for tok in _head_words(doc, lex):
         pos = tok.pos_
         lemma = tok.lemma_.lower()
         if pos in ("VERB", "AUX") or (pos == "NOUN" and tok.tag_.startswith("VB")):
