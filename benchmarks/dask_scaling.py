@@ -1,7 +1,7 @@
 """`newsgraph run` on Dask: identity with `analyze`, scaling, shard size, the Parquet sink's cost.
 
     .venv/bin/python benchmarks/dask_scaling.py [--n 1000] [--check 200] [--repeats 1]
-                                                [--shard-sizes 25,100,250] [--corpus PATH]
+                                                [--shard-sizes 25,100,250] [--sink 200] [--corpus PATH]
                                                 [--before OLD_CHECKOUT/src]
 
 In one run, on the first articles of the WikiNews corpus (../shared, or
@@ -27,6 +27,7 @@ shared machine the ratios are what to compare, and only within one run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import itertools
 import os
@@ -54,8 +55,9 @@ def head(corpus: Path, n: int, out: Path) -> Path:
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, dict]:
     """Wall seconds, peak resident MiB (the command and all its child processes), and the
     JSON summary of ``newsgraph run --json`` (empty for other commands) with the CPU the whole
-    process tree used (``cpu``: user and system seconds, ``minflt``: minor page faults), which
-    other people's load on the machine hardly changes."""
+    process tree used (``cpu``: user and system seconds, ``minflt``: minor page faults, ``roles``:
+    CPU seconds by kind of process), which other people's load on the machine changes far less
+    than wall time. Every process is sampled every 0.2 s, so the last moments of each are missing."""
     import json
 
     import psutil
@@ -65,6 +67,7 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, env=env)
     peak = 0.0
     done = threading.Event()
+    last_cpu: dict[int, tuple[str, float, float, int]] = {}  # pid -> role, user s, system s, minor faults
 
     def sample() -> None:
         nonlocal peak
@@ -73,13 +76,20 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
             try:
                 procs = [parent, *parent.children(recursive=True)]
                 peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()) / 2**20)
+                for p in procs:
+                    with contextlib.suppress(psutil.Error):
+                        t = p.cpu_times()
+                        minflt = int(Path(f"/proc/{p.pid}/stat").read_text().rpartition(")")[2].split()[7])
+                        last_cpu[p.pid] = (role(p, proc.pid), t.user, t.system, minflt)
             except psutil.Error:
                 pass
-            time.sleep(0.5)
+            time.sleep(0.2)
 
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
-    _, status, usage = os.wait4(proc.pid, 0)  # the rusage of the command and every child it reaped
+    # not the rusage of wait4: the workers a forkserver forks are not the command's descendants
+    # once the forkserver, which reaps them, outlives the command; so every process is sampled
+    _, status, _ = os.wait4(proc.pid, 0)
     proc.returncode = code = os.waitstatus_to_exitcode(status)
     done.set()
     elapsed = time.perf_counter() - t0
@@ -87,8 +97,23 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
         raise SystemExit(f"{' '.join(cmd)} exited {code}")
     out.seek(0)
     summary = json.loads(out.read()) if "run" in cmd[:2] else {}
-    summary["cpu"] = {"user": usage.ru_utime, "sys": usage.ru_stime, "minflt": usage.ru_minflt}
+    summary["cpu"] = {"user": sum(c[1] for c in last_cpu.values()), "sys": sum(c[2] for c in last_cpu.values()),
+                      "minflt": sum(c[3] for c in last_cpu.values()), "roles": {}}
+    for r, user, sys_, _ in last_cpu.values():
+        summary["cpu"]["roles"][r] = summary["cpu"]["roles"].get(r, 0.0) + user + sys_
     return elapsed, peak, summary
+
+
+def role(p, root: int) -> str:
+    """What a process of a command's tree is: the command itself, a worker, the forkserver, ..."""
+    if p.pid == root:
+        return "client"
+    cmd = " ".join(p.cmdline())
+    if "resource_tracker" in cmd:
+        return "resource_tracker"
+    if "forkserver" in cmd and p.ppid() == root:  # its children, forked from it, are the workers
+        return "forkserver"
+    return "worker"
 
 
 def run_cmd(path: Path, out: Path, workers: int, shard: int) -> list[str]:
@@ -142,6 +167,7 @@ def main() -> int:
     ap.add_argument("--check", type=int, default=200, help="articles for the identity check (0: skip)")
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--shard-sizes", default="25,100,250")
+    ap.add_argument("--sink", type=int, default=200, help="articles for the Parquet sink's cost (0: skip)")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--before", type=Path, help="src/ of another checkout: also time its `run --workers 2`")
     args = ap.parse_args()
@@ -157,23 +183,27 @@ def main() -> int:
         if args.check:
             ok = check_identity(head(args.corpus, args.check, tmp / "check.jsonl"), tmp)
         path = head(args.corpus, args.n, tmp / "input.jsonl")
-        configs = {"run --workers 1": lambda o: run_cmd(path, o, 1, 100),
-                   "run --workers 2": lambda o: run_cmd(path, o, 2, 100),
-                   "analyze --processes 2": lambda o: [NEWSGRAPH, "analyze", "--jsonl", "--processes", "2", str(path)]}
+        configs = {"run --workers 1": lambda p, o: run_cmd(p, o, 1, 100),
+                   "run --workers 2": lambda p, o: run_cmd(p, o, 2, 100),
+                   "analyze --processes 2": lambda p, o: [NEWSGRAPH, "analyze", "--jsonl", "--processes", "2", str(p)]}
         envs = {}
         if args.before:
-            configs["run --workers 2 (before)"] = lambda o: run_cmd(path, o, 2, 100)
+            configs["run --workers 2 (before)"] = lambda p, o: run_cmd(p, o, 2, 100)
             envs["run --workers 2 (before)"] = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
         times: dict[str, list[float]] = {k: [] for k in configs}
         peaks: dict[str, list[float]] = {k: [] for k in configs}
         steady: dict[str, list[float]] = {k: [] for k in configs}
         cpus: dict[str, list[dict]] = {k: [] for k in configs}
         small = head(args.corpus, 4, tmp / "small.jsonl")
+        fixed: dict[str, list[dict]] = {k: [] for k in configs}  # the same commands on 4 articles
         for rep in range(args.repeats):
-            # the start-up cost of analyze (spawn, two model loads), to estimate its steady rate
-            start, _, _ = timed([NEWSGRAPH, "analyze", "--jsonl", "--processes", "2", str(small)])
+            for name, cmd in configs.items():  # start-up: cluster or pool, model loads, imports
+                wall, _, summary = timed(cmd(small, tmp / f"small-{rep}-{name.replace(' ', '_')}"), envs.get(name))
+                fixed[name].append({**summary["cpu"], "wall": wall})
+            # analyze's start-up wall time, to estimate its steady rate
+            start = fixed["analyze --processes 2"][-1]["wall"]
             for name, cmd in configs.items():  # interleaved
-                wall, peak, summary = timed(cmd(tmp / f"out-{rep}-{len(times[name])}-{name.replace(' ', '_')}"),
+                wall, peak, summary = timed(cmd(path, tmp / f"out-{rep}-{len(times[name])}-{name.replace(' ', '_')}"),
                                             envs.get(name))
                 times[name].append(wall)
                 peaks[name].append(peak)
@@ -199,8 +229,9 @@ def main() -> int:
             old = statistics.median(times["run --workers 2 (before)"])
             print(f"\n2 workers (before, {args.before}) vs `analyze --processes 2`: {(old - procs) / procs:+.0%} wall "
                   f"time; this checkout's 2 workers take {two / old:.2f}× the wall time of the old ones.")
-        print("\nCPU of each command's whole process tree (client, scheduler, workers; model loads included), "
-              "per article; other load on the machine changes these far less than wall times:\n\n"
+        print("\nCPU of each command's whole process tree (client, scheduler, forkserver, workers; model loads "
+              "included; sampled every 0.2 s, so the last moments of each process are missing), per article; "
+              "other load on the machine changes these far less than wall times:\n\n"
               "| command | user ms | system ms | total ms | vs `analyze --processes 2` | minor page faults |\n"
               "|---|---|---|---|---|---|")
         ref = statistics.median(c["user"] + c["sys"] for c in cpus["analyze --processes 2"])
@@ -211,12 +242,31 @@ def main() -> int:
             faults = statistics.median(c["minflt"] for c in cpus[name])
             print(f"| `newsgraph {name}` | {user:.1f} | {sys_:.1f} | {total / args.n * 1000:.1f} | "
                   f"{total / ref:.2f}× | {faults:,.0f} |")
+        print("\nFixed and per-article CPU (user + system, whole process tree): the command on 4 articles, "
+              "and what each further article adds, (CPU on --n − CPU on 4) / (--n − 4):\n\n"
+              "| command | wall s on 4 | CPU s on 4 | per further article ms | vs `analyze --processes 2` |\n"
+              "|---|---|---|---|---|")
+        marginal = {name: (statistics.median(c["user"] + c["sys"] for c in cpus[name])
+                           - statistics.median(c["user"] + c["sys"] for c in fixed[name])) / (args.n - 4)
+                    for name in configs}
+        for name in configs:
+            print(f"| `newsgraph {name}` | {statistics.median(c['wall'] for c in fixed[name]):.1f} | "
+                  f"{statistics.median(c['user'] + c['sys'] for c in fixed[name]):.1f} | "
+                  f"{marginal[name] * 1000:.1f} | {marginal[name] / marginal['analyze --processes 2']:.2f}× |")
+        print("\nThe same CPU by process (user + system s, whole run; `analyze`'s forked workers count as "
+              "workers):\n")
+        roles = sorted({r for name in configs for c in cpus[name] for r in c["roles"]})
+        print("| command | " + " | ".join(roles) + " |\n|---|" + "---|" * len(roles))
+        for name in configs:
+            cells = [statistics.median(c["roles"].get(r, 0.0) for c in cpus[name]) for r in roles]
+            print(f"| `newsgraph {name}` | " + " | ".join(f"{v:.1f}" for v in cells) + " |")
         print("\n| shard size | shards | wall s | articles/s | once started | peak MiB |\n|---|---|---|---|---|---|")
         for size in (int(s) for s in args.shard_sizes.split(",") if s):  # --shard-sizes '': none
             wall, peak, summary = timed(run_cmd(path, tmp / f"shard-{size}", 2, size))
             print(f"| {size} | {-(-args.n // size)} | {wall:.1f} | {args.n / wall:.2f} | "
                   f"{summary['steady_articles_per_second']:.2f} | {peak:.0f} |")
-        sink_cost(path, tmp)
+        if args.sink:
+            sink_cost(path, tmp, args.sink)
     print(f"\nload at end {load():.2f}")
     return 0 if ok else 1
 

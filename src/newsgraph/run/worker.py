@@ -33,6 +33,10 @@ LOCAL_CLUSTER_CONFIG = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     # Dask's sampling profiler wakes every 10 ms to walk the task's stack (~6% of a worker's samples)
     "distributed.worker.profile.enabled": False,
+    # every Dask server (scheduler, nannies, workers) measures its event loop's responsiveness every
+    # 20 ms: ~5% of a core for an idle 2-worker cluster, and a GIL hand-over in a busy worker each time
+    # (docs/scale.md, "Session 6"); once a second still warns about an event loop blocked for seconds
+    "distributed.admin.tick.interval": "1s",
 }
 
 # glibc's mallopt parameters (malloc.h) and the thresholds the adaptive mode grows to at most on
@@ -52,6 +56,32 @@ def tune_malloc() -> bool:
     except (OSError, AttributeError):  # not glibc (musl has no mallopt)
         return False
     return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD) and mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD))
+
+
+def local_cluster_config(model: str | None) -> dict:
+    """``LOCAL_CLUSTER_CONFIG``, and where fork is safe, workers forked from a forkserver that loaded
+    the pipeline first (``run.preload``; the default model only, the one the forkserver knows)."""
+    from ..pipeline import resolve_model, start_method
+
+    config = dict(LOCAL_CLUSTER_CONFIG)
+    if start_method() == "fork" and resolve_model(model) == resolve_model(None):
+        config["distributed.worker.multiprocessing-method"] = "forkserver"
+        _preload_forkserver(config)
+    return config
+
+
+def _preload_forkserver(config: dict) -> None:
+    """Have this process's forkserver import ``run.preload`` (no effect once the forkserver runs)."""
+    import multiprocessing
+
+    import dask
+    from distributed.utils import get_mp_context
+
+    with dask.config.set(config):
+        get_mp_context()  # Dask sets its own preload list once per process: ours goes after it
+    # newsgraph.cli: what the `newsgraph` script imports, which each worker imports again (as __mp_main__)
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", "newsgraph.cli",
+                                                                       "newsgraph.run.preload"])
 
 
 def setup(model: str | None) -> str:
