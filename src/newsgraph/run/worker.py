@@ -10,6 +10,13 @@ plain process, and seconds of kernel time per hundred articles. A local
 cluster starts its workers without the variable (``LOCAL_CLUSTER_CONFIG``);
 on a cluster started by someone else, :func:`setup` raises the thresholds
 in the running worker with ``mallopt`` (glibc only).
+
+The rest of the difference was fixed cost (docs/scale.md, "Session 6"): each
+spawned worker imported spaCy and Dask and loaded the pipeline itself, where
+``analyze --processes`` loads it once and forks. On Linux the local cluster's
+workers are now forked from a forkserver that loaded the pipeline first
+(:func:`local_cluster_config`, ``run.preload``), and Dask's servers wake less
+often (``LOCAL_CLUSTER_CONFIG``).
 """
 
 from __future__ import annotations
@@ -37,6 +44,8 @@ LOCAL_CLUSTER_CONFIG = {
     # 20 ms: ~5% of a core for an idle 2-worker cluster, and a GIL hand-over in a busy worker each time
     # (docs/scale.md, "Session 6"); once a second still warns about an event loop blocked for seconds
     "distributed.admin.tick.interval": "1s",
+    # CPU, memory, disk and network figures for the dashboard, every 500 ms by default in every server
+    "distributed.admin.system-monitor.interval": "2s",
 }
 
 # glibc's mallopt parameters (malloc.h) and the thresholds the adaptive mode grows to at most on
