@@ -223,7 +223,8 @@ def main() -> int:
                                         else args.n / max(wall - start, 1e-9))
             print(f"\n{args.n} WikiNews articles, medians of {args.repeats} interleaved run(s), each a fresh command "
                   f"(cluster start and model loads included); load at end {load():.2f}\n")
-            print("| command | wall s | articles/s | vs 1 worker | once started, articles/s | vs 1 worker | peak MiB |\n"
+            print("| command | wall s | articles/s | vs 1 worker | once started, articles/s | vs 1 worker "
+                  "| peak MiB |\n"
                   "|---|---|---|---|---|---|---|")
             base = statistics.median(times["run --workers 1"])
             base_steady = statistics.median(steady["run --workers 1"])
@@ -239,7 +240,8 @@ def main() -> int:
             if args.before:
                 old = statistics.median(times["run --workers 2 (before)"])
                 print(f"\n2 workers (before, {args.before}) vs `analyze --processes 2`: "
-                      f"{(old - procs) / procs:+.0%} wall time; this checkout's 2 workers take {two / old:.2f}× the wall time of the old ones.")
+                      f"{(old - procs) / procs:+.0%} wall time; this checkout's 2 workers take {two / old:.2f}× "
+                      "the wall time of the old ones.")
             print("\nCPU of each command's whole process tree (client, scheduler, forkserver, workers; model loads "
                   "included; sampled every 0.2 s, so the last moments of each process are missing), per article; "
                   "other load on the machine changes these far less than wall times:\n\n"

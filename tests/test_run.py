@@ -242,7 +242,8 @@ def test_the_forkserver_preload_leaves_one_thread_to_fork() -> None:
     """Fork copies only the forking thread: the forkserver must have no other (pyarrow's allocator
     starts one on import, so the preload must not import pyarrow)."""
     code = ("import os, sys, newsgraph.run.preload as p; from newsgraph.pipeline import shared_pipeline; "
-            "print(len(os.listdir('/proc/self/task')), 'pyarrow' in sys.modules, shared_pipeline.cache_info().currsize)")
+            "print(len(os.listdir('/proc/self/task')), 'pyarrow' in sys.modules, "
+            "shared_pipeline.cache_info().currsize)")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
     assert res.stdout.split() == ["1", "False", "1"]
