@@ -3,12 +3,14 @@
     .venv/bin/python benchmarks/dask_worker_cost.py [--n 100] [--repeats 1] [--corpus PATH]
 
 The same --n WikiNews articles go through ``run.batch.prepare_items`` and
-``run.batch.analyse`` (``nlp.pipe``) in four places, interleaved --repeats times:
+``run.batch.analyse`` (``nlp.pipe``) in five places, interleaved --repeats times:
 
 - a plain process (as a forked ``analyze --processes`` worker runs them);
 - a worker of a LocalCluster with Dask's default settings (how `newsgraph run` started it before);
-- a worker of the LocalCluster `newsgraph run` starts (``run.worker.LOCAL_CLUSTER_CONFIG``, then
-  ``run.worker.setup``, which has nothing to undo there);
+- a worker of the LocalCluster `newsgraph run` started in session 5 (spawned, with
+  ``run.worker.LOCAL_CLUSTER_CONFIG``, then ``run.worker.setup``, which has nothing to undo there);
+- a worker of the LocalCluster `newsgraph run` starts now (``run.worker.local_cluster_config``:
+  forked from a forkserver that loaded the pipeline, ``run.preload``);
 - a worker with Dask's defaults after ``run.worker.setup`` (a cluster someone else started).
 
 It prints, per article, the analysing thread's user and system CPU time and
@@ -94,7 +96,7 @@ def _on_worker(items: list, config: dict, setup: bool) -> dict[str, float]:
 
 
 def main() -> int:
-    from newsgraph.run.worker import LOCAL_CLUSTER_CONFIG
+    from newsgraph.run.worker import LOCAL_CLUSTER_CONFIG, local_cluster_config
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100)
@@ -110,7 +112,10 @@ def main() -> int:
     places = {
         "plain process": lambda: (warm(items), cost(items))[1],
         "Dask worker, Dask's defaults (before)": lambda: on_worker(items, {}, setup=False),
-        "Dask worker, `newsgraph run`'s local cluster": lambda: on_worker(items, LOCAL_CLUSTER_CONFIG, setup=True),
+        "Dask worker, spawned (`newsgraph run`'s local cluster in session 5)":
+            lambda: on_worker(items, LOCAL_CLUSTER_CONFIG, setup=True),
+        "Dask worker, forked from the preloaded forkserver (`newsgraph run`'s local cluster now)":
+            lambda: on_worker(items, local_cluster_config(None), setup=True),
         "Dask worker, Dask's defaults + `run.worker.setup`": lambda: on_worker(items, {}, setup=True),
     }
     results: dict[str, list[dict]] = {k: [] for k in places}

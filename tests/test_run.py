@@ -216,6 +216,39 @@ def test_the_local_cluster_starts_workers_without_the_trim_threshold_or_the_prof
     assert dask.config.get("distributed.scheduler.allowed-failures") == 3  # the caller's config is untouched
 
 
+@pytest.mark.slow
+@pytest.mark.model
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_local_workers_start_with_the_pipeline_the_forkserver_loaded() -> None:
+    import psutil
+
+    from newsgraph.pipeline import shared_pipeline
+    from newsgraph.run.cluster import connect
+
+    client, cluster = connect(None, 1)
+    try:  # before any task or setup: a spawned worker has loaded nothing yet
+        loaded = client.run(lambda: shared_pipeline.cache_info().currsize)
+        parent = client.run(lambda: " ".join(psutil.Process().parent().cmdline()))
+    finally:
+        client.close()
+        cluster.close()
+    assert list(loaded.values()) == [1]
+    assert "forkserver" in next(iter(parent.values()))
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_the_forkserver_preload_leaves_one_thread_to_fork() -> None:
+    """Fork copies only the forking thread: the forkserver must have no other (pyarrow's allocator
+    starts one on import, so the preload must not import pyarrow)."""
+    code = ("import os, sys, newsgraph.run.preload as p; from newsgraph.pipeline import shared_pipeline; "
+            "print(len(os.listdir('/proc/self/task')), 'pyarrow' in sys.modules, "
+            "shared_pipeline.cache_info().currsize)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
+    assert res.stdout.split() == ["1", "False", "1"]
+
+
 # --- the whole run on Dask's synchronous scheduler (real model) ---------------------------
 
 def _inputs(d: Path) -> list[str]:

@@ -51,11 +51,12 @@ def _generated(path: Path, n: int) -> Path:
 def cluster():
     from distributed import Client, LocalCluster
 
-    from newsgraph.run.worker import LOCAL_CLUSTER_CONFIG, setup
+    from newsgraph.run.worker import local_cluster_config, setup
 
     import dask
 
-    with dask.config.set(LOCAL_CLUSTER_CONFIG), \
+    # the cluster `newsgraph run --workers 2` starts (on Linux: workers forked from a preloaded forkserver)
+    with dask.config.set(local_cluster_config(None)), \
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as lc, \
             Client(lc) as client:
         client.run(setup, None)

@@ -23,7 +23,7 @@ from typing import Any
 from ..errors import SchedulerUnreachable
 from . import dataset
 from .shards import Planner, Shard
-from .worker import LOCAL_CLUSTER_CONFIG, setup, shard_task
+from .worker import local_cluster_config, setup, shard_task
 
 #: progress(event, info): event is "start" (workers), "shard" (a marker), "failed"
 #: ({key, reason}) or "corpus" (a step name).
@@ -69,7 +69,8 @@ class RunSummary:
                 "steady_articles_per_second": round(self.steady_rate, 2), "ok": self.ok}
 
 
-def connect(scheduler: str | None, workers: int | None, *, timeout: float = DEFAULT_TIMEOUT):
+def connect(scheduler: str | None, workers: int | None, *, timeout: float = DEFAULT_TIMEOUT,
+            model: str | None = None):
     """A ``distributed.Client`` on ``scheduler``, or on a new LocalCluster of ``workers`` processes.
 
     The caller closes both (the cluster is None for an external scheduler).
@@ -86,7 +87,7 @@ def connect(scheduler: str | None, workers: int | None, *, timeout: float = DEFA
                 f"no Dask scheduler answered within {timeout:g} s ({type(exc).__name__}: {exc}); start one "
                 "(`dask scheduler`), check the address and port, or run without --scheduler for a local "
                 "cluster", source=scheduler) from None
-    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+    with dask.config.set(local_cluster_config(model)):
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR)
     return Client(cluster, timeout=timeout), cluster
@@ -178,7 +179,7 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
     summary = RunSummary(out=str(out))
     planner = Planner(list(paths), size=partition_size, model=resolve_model(model), known=dataset.contents(out))
     synchronous = scheduler == "synchronous"
-    client, cluster = (None, None) if synchronous else connect(scheduler, workers, timeout=timeout)
+    client, cluster = (None, None) if synchronous else connect(scheduler, workers, timeout=timeout, model=model)
     try:
         summary.workers = 1 if client is None else len(client.scheduler_info(n_workers=-1)["workers"])
         (progress or (lambda e, i: None))("start", {"workers": summary.workers})
