@@ -132,3 +132,24 @@ def test_an_agent_noun_with_a_country_word_is_a_group(analyze):
     assert found["Chilean warships"] == ("group", "CHL", "MIL")
     assert found["Peruvian settlers"] == ("group", "PER", "CVL")
     assert not any("Hospitals" in n or "lawyers" in n for n in found), "no country word: no actor"
+
+
+def _knowledge_in_child(queue) -> None:
+    import os
+
+    conn = knowledge._db()
+    queue.put((knowledge._conn[0] == os.getpid(), conn.execute("SELECT count(*) FROM agents").fetchone()[0]))
+
+
+def test_a_forked_worker_reads_the_index_through_a_connection_of_its_own():
+    import multiprocessing as mp
+
+    parent = knowledge._db()
+    n = parent.execute("SELECT count(*) FROM agents").fetchone()[0]
+    queue = mp.get_context("fork").Queue()
+    child = mp.get_context("fork").Process(target=_knowledge_in_child, args=(queue,))
+    child.start()
+    own, found = queue.get(timeout=60)
+    child.join(60)
+    assert child.exitcode == 0 and own and found == n > 0
+    assert knowledge._db() is parent  # the parent keeps its own

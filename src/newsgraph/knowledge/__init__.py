@@ -110,10 +110,17 @@ def _hand_written(extra: str | None) -> dict[str, list[Role]]:
 
 # --------------------------------------------------------------------------- Phoenix index
 
-@cache
+_conn: tuple[int, sqlite3.Connection] | None = None
+
+
 def _db() -> sqlite3.Connection:
-    uri = (_here() / "phoenix.sqlite").resolve().as_uri() + "?mode=ro&immutable=1"
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    """The index's connection for this process: a forked worker opens its own (SQLite: a
+    connection must not be carried across a fork), as the gazetteer does."""
+    global _conn
+    if _conn is None or _conn[0] != os.getpid():
+        uri = (_here() / "phoenix.sqlite").resolve().as_uri() + "?mode=ro&immutable=1"
+        _conn = (os.getpid(), sqlite3.connect(uri, uri=True, check_same_thread=False))
+    return _conn[1]
 
 
 @lru_cache(maxsize=8192)
