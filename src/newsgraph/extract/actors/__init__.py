@@ -52,6 +52,7 @@ from ...records import Actor, Span
 from .. import doc_ents, doc_text, register_extensions
 from .countries import _add_known, _place_of, not_nationality, posted_to
 from .dateline import not_actor_spans
+from .employers import research_body
 from .knowledge import (  # noqa: F401  (tests import them from here)
     Knowledge,
     _dated,
@@ -132,6 +133,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _add_unlabelled_press(st)
     _merge_acronyms(st)
     for ent in st.entities.values():
+        research_body(st, ent)  # "an analyst at the X Institute": NGO, whatever "analyst" says
         if ent.kind == "person" and ent.country is not None and ent.sector is None \
                 and (employer := st.title_org(ent.key)[1]) != "IGO":  # a national in an international body
             ent.fill(sector=employer)  # "Ana Ruiz, director of the Andean Foundation"

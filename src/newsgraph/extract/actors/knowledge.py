@@ -18,6 +18,10 @@ replaced. Sections:
 ``org_keywords`` a word in an organisation's name -> sector ("Bank": "BUS").
 ``agent_nouns`` ``{"MIL": ["helicopter", ...]}``: agent nouns Phoenix lacks, read like its agents.
 ``speaker_titles`` ``{"nouns": ["spokesman", ...]}``: titles of people who speak for a body.
+``ordinary_people`` ``{"CVL": ["witness", ...]}``: private persons' nouns, added to ``roles``.
+``research_bodies`` ``{"titles": [...], "NGO": ["Institute", ...], "EDU": [...]}``: a person
+                titled an analyst at an institute is NGO (:mod:`.employers`).
+``seat_bodies`` ``{"nouns": ["office", ...]}``: "the White House Military Office" is GOV.
 ``people``      ``{"Vladimir Putin": {"country": "RUS", "sector": "GOV",
                 "aliases": ["Putin"]}}`` (a country the text does not give)
 
@@ -65,6 +69,9 @@ class Knowledge:
     armed_words: dict[str, frozenset[str]] = field(default_factory=dict)  # INS/REB -> lemmas naming them
     agent_phrases: dict[str, str] = field(default_factory=dict)  # Phoenix agent nouns of 2-3 words -> sector
     speaker_titles: frozenset[str] = frozenset()  # "spokesman", "official": a person who speaks for a body
+    research_titles: frozenset[str] = frozenset()  # "analyst", "fellow": titles read with a research body
+    research_words: dict[str, str] = field(default_factory=dict)  # "Institute" -> NGO, "University" -> EDU
+    seat_bodies: frozenset[str] = frozenset()  # "office", "council": a body after a seat is the government's
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -132,11 +139,20 @@ def _build(raw: dict) -> Knowledge:
             for text in [name, *entry.get("aliases", [])]:
                 surface[text] = ("entity", name)
     roles = {k: (v[0], v[1]) for k, v in raw.get("roles", {}).items()}
+    for sector, nouns in raw.get("ordinary_people", {}).items():
+        if sector != "about":
+            for noun in nouns:  # "a witness", "a shopkeeper": a private person, read as a title
+                roles.setdefault(noun, ("person", sector))
+    research = raw.get("research_bodies", {})
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
                      _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())),
                      _agents(roles, raw.get("agent_nouns", {})),
                      {k: frozenset(v) for k, v in raw.get("armed_group_words", {}).items() if k != "about"},
-                     _agent_phrases(), frozenset(raw.get("speaker_titles", {}).get("nouns", ())))
+                     _agent_phrases(), frozenset(raw.get("speaker_titles", {}).get("nouns", ())),
+                     frozenset(research.get("titles", ())),
+                     {w: sector for sector, words in research.items() if sector not in ("about", "titles")
+                      for w in words},
+                     frozenset(raw.get("seat_bodies", {}).get("nouns", ())))
 
 
 def _agents(roles: dict, extra: dict) -> dict[str, str]:

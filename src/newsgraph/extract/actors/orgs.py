@@ -48,6 +48,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
             country, sector = country or c, sector or s
     if sector is None and not known:
         sector = _head_sector(kb, span)  # "the Ruritanian navy", "the health ministry"
+    if sector is None and not known and _seat_led(kb, span):
+        sector = "GOV"  # "the Kremlin Security Office": a body of the seat of government
     if country is None and not known:
         country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
     if country is None and not known:
@@ -63,6 +65,15 @@ def _head_sector(kb: Knowledge, span: TokSpan) -> str | None:
     name as a Phoenix agent phrase ("ministry of defence" -> MIL), else its head ("navy")."""
     words = " ".join(t.lower_ for t in span if t.lower_ != "the")
     return kb.agent_phrases.get(words) or noun_sector(kb, span.root)
+
+
+def _seat_led(kb: Knowledge, span: TokSpan) -> bool:
+    """Is the name a body of a seat of government: it begins with the seat ("White House",
+    "Kremlin") and ends with a body's noun ("Office", "Council"), not a thing's ("Memo")?"""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) < 3 or span.root.lemma_.lower() not in kb.seat_bodies:
+        return False
+    return any(kb.surface.get(" ".join(t.text for t in words[:n]), ("",))[0] == "seat" for n in (1, 2, 3))
 
 
 def _seat_country(kb: Knowledge, span: TokSpan) -> str | None:
