@@ -165,12 +165,7 @@ def fill_dyads(doc: Doc, coded: list[CodedEvent]) -> None:
         other = tables[kind].get(own) if own is not None else None
         if other is None or _third_party(doc, c, own, other, sources[c.trigger_i]):
             continue
-        arg = _counterpart_arg(doc, coded, by_id, other, c.event.trigger.start)
-        if arg is None:
-            continue
-        c.target = arg
-        c.event.target = arg.actor
-        c.extra["target_from_dyad"] = True
+        _fill(c, "target", _counterpart_arg(doc, coded, by_id, other, c.event.trigger.start))
     _fill_perpetrators(doc, coded, by_id, tables["force"])
 
 
@@ -192,9 +187,12 @@ def _fill_perpetrators(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor
         other = force.get(own) if own is not None else None
         if other is None or _third_party(doc, c, own, other, set()):
             continue
-        arg = _counterpart_arg(doc, coded, by_id, other, c.event.trigger.start)
-        if arg is None:
-            continue
-        c.source = arg
-        c.event.source = arg.actor
-        c.extra["source_from_dyad"] = True
+        _fill(c, "source", _counterpart_arg(doc, coded, by_id, other, c.event.trigger.start))
+
+
+def _fill(c: CodedEvent, side: str, arg: Arg | None) -> None:
+    """Give the event its ``side`` ("source" or "target") from the counterpart, marked as filled."""
+    if arg is not None:
+        setattr(c, side, arg)
+        setattr(c.event, side, arg.actor)
+        c.extra[f"{side}_from_dyad"] = True
