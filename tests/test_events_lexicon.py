@@ -80,3 +80,26 @@ def test_tariffs_laid_on_a_party_are_a_sanction_a_tariff_rate_is_not(nlp):
     coded = code_events(nlp("Chile slapped duties on Peruvian fish last week."), lex)
     assert [c.event.type for c in coded] == ["SANCTION"]
     assert not code_events(nlp("India has a 10% tariff on cotton imports."), lex)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source, target", [
+    ("The Peruvian president called the Chilean decision irresponsible.", "PER", "CHL"),
+    ("Bolivia described the Brazilian blockade as unacceptable on Friday.", "BOL", "BRA"),
+    ("Venezuela branded the American sanctions illegal.", "VEN", "USA"),
+])
+def test_naming_an_act_by_a_fault_criticises_its_party(analyze, text, source, target):
+    rec = analyze(text)
+    countries = {a.id: a.country for a in rec.actors}
+    accused = [(countries.get(e.source), countries.get(e.target)) for e in rec.events if e.type == "ACCUSE"]
+    assert accused == [(source, target)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The minister called the new bridge a triumph.",  # no fault
+    "A Peruvian spokesman called the Chilean accusations baseless.",  # denies a claim: makes none
+    "Bolivia rejected the claims, which its envoy called unfounded.",
+])
+def test_praise_and_denials_are_no_criticism(analyze, text):
+    assert not [e for e in analyze(text).events if e.type == "ACCUSE" and e.trigger.text.lower().startswith(("call", "descr", "brand"))]

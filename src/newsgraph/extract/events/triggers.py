@@ -3,24 +3,68 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
-from .lexicon import LexEntry, Lexicon
+from .lexicon import LexEntry, Lexicon, _data
 from .syntax import _actor_like, _headline_verb, _is_actorish
 
 # --------------------------------------------------------------------------- triggers
+
+
+@lru_cache(maxsize=1)
+def _fault_table() -> dict[str, str]:
+    """lemma -> "fault", "falsity" or "claim" (``data/faults.tsv``)."""
+    table = {}
+    for line in _data("faults.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, kind = line.split("\t")[:2]
+            table[lemma.strip()] = kind.strip()
+    return table
+
+
+def faults() -> frozenset[str]:
+    """Lemmas that make a naming verb a criticism ("called the vote a fraud")."""
+    return frozenset(w for w, kind in _fault_table().items() if kind != "claim")
+
+
+def _fault_word(c: Token) -> str | None:
+    """The fault a complement names, as the predicate of a naming verb ("called it a sham",
+    "branded the ban illegal") or after "as" ("described the move as reckless")."""
+    table = _fault_table()
+    if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "advcl") and c.pos_ in ("ADJ", "NOUN") \
+            and table.get(c.lemma_.lower(), "claim") != "claim":
+        return c.lemma_.lower()
+    if c.dep_ == "prep" and c.lower_ == "as":
+        return next((g.lemma_.lower() for g in c.children if table.get(g.lemma_.lower(), "claim") != "claim"), None)
+    return None
+
+
+def _criticises(tok: Token, named: list[str]) -> bool:
+    """Do the faults a naming verb gives its object criticise? Not when they only call a claim
+    untrue: "called the accusations baseless" denies an accusation, it makes none."""
+    table = _fault_table()
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and obj.tag_ == "WDT" and tok.dep_ == "relcl":
+        obj = tok.head  # "the remarks, which he called baseless"
+    said = obj is not None and table.get(obj.lemma_.lower()) == "claim"
+    return bool(named) and not (said and all(table[w] == "falsity" for w in named))
 
 
 def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
     """Words a verb pattern may name, and the object tokens a match would consume."""
     words: set[str] = set()
     objs: list[Token] = []
+    named: list[str] = []
     report = False
     for c in tok.children:
         dep = c.dep_
+        if (fault := _fault_word(c)) is not None:
+            named.append(fault)
         if dep == "prt":
             words.add(c.lower_)
         elif dep in ("prep", "agent"):
@@ -53,6 +97,8 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
             words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
         elif dep in ("dobj", "obj") and c.pos_ == "NOUN" and not c.ent_type_:
             words.add("@thing")  # a thing, not a party: "met the deadline", "supported the ban"
+    if _criticises(tok, named):
+        words.add("@fault")  # "called the vote a fraud": a criticism of the vote's party
     if report and "@actor" not in words:
         words.add("@report")  # "X warned that prices could rise": a statement about others, to no party
     return words, objs
@@ -217,7 +263,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             words, objs = _verb_context(tok)
             entry = lex.match("verb", head, words)
             if entry:
-                used = [o for o in objs if o.lemma_.lower() in entry.extras]
+                used = [o for o in objs if o.lemma_.lower() in entry.extras
+                        or ("@fault" in entry.extras and o.lemma_.lower() in faults())]  # "aggression" named, not done
                 consumed.update(o.i for o in used)
                 found.append((tok, entry, used))
         elif pos == "NOUN" and tok.tag_ == "NNS" and lex.candidates("verb", lemma) and _headline_verb(tok) \
