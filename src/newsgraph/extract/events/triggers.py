@@ -27,6 +27,7 @@ def _fault_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
 def faults() -> frozenset[str]:
     """Lemmas that make a naming verb a criticism ("called the vote a fraud")."""
     return frozenset(w for w, kind in _fault_table().items() if kind != "claim")
@@ -35,24 +36,25 @@ def faults() -> frozenset[str]:
 def _fault_word(c: Token) -> str | None:
     """The fault a complement names, as the predicate of a naming verb ("called it a sham",
     "branded the ban illegal") or after "as" ("described the move as reckless")."""
-    table = _fault_table()
     if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "advcl") and c.pos_ in ("ADJ", "NOUN") \
-            and table.get(c.lemma_.lower(), "claim") != "claim":
+            and c.lemma_.lower() in faults():
         return c.lemma_.lower()
     if c.dep_ == "prep" and c.lower_ == "as":
-        return next((g.lemma_.lower() for g in c.children if table.get(g.lemma_.lower(), "claim") != "claim"), None)
+        return next((g.lemma_.lower() for g in c.children if g.lemma_.lower() in faults()), None)
     return None
 
 
 def _criticises(tok: Token, named: list[str]) -> bool:
     """Do the faults a naming verb gives its object criticise? Not when they only call a claim
     untrue: "called the accusations baseless" denies an accusation, it makes none."""
+    if not named:
+        return False
     table = _fault_table()
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None and obj.tag_ == "WDT" and tok.dep_ == "relcl":
         obj = tok.head  # "the remarks, which he called baseless"
     said = obj is not None and table.get(obj.lemma_.lower()) == "claim"
-    return bool(named) and not (said and all(table[w] == "falsity" for w in named))
+    return not (said and all(table[w] == "falsity" for w in named))
 
 
 def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
