@@ -542,13 +542,18 @@ def test_evaluation_floors(nlp):
     from newsgraph.eval.events import evaluate
 
     try:
-        m = evaluate(nlp=nlp, min_confidence=0.5)
+        m = evaluate(nlp=nlp)  # the default output, and the coder's main events
     except EvaluationDataMissing as exc:
         pytest.skip(str(exc))
     # floors recorded in docs/evaluation.md ("Event coding"); raise them when beaten
-    assert m["combined"]["type"]["f1"] >= FLOOR_TYPE_F1
-    assert m["combined"]["triple"]["f1"] >= FLOOR_TRIPLE_F1
+    assert m["min_confidence"] == 0.0
+    assert m["combined"]["type"]["f1"] >= FLOOR_DEFAULT_TYPE_F1
+    assert m["combined"]["triple"]["f1"] >= FLOOR_DEFAULT_TRIPLE_F1
     assert m["petrarch_units"]["pair_recall"] >= FLOOR_UNIT_PAIRS
+    main = m["main_events"]
+    assert main["combined"]["type"]["f1"] >= FLOOR_TYPE_F1
+    assert main["combined"]["triple"]["f1"] >= FLOOR_TRIPLE_F1
+    assert main["petrarch_units"]["pair_recall"] >= FLOOR_UNIT_PAIRS
 
 
 # Issue 10 lowered the two sentence-set floors on purpose (docs/evaluation.md, "Issue 10 —
@@ -558,7 +563,13 @@ def test_evaluation_floors(nlp):
 # acts these sentence-level golds do not list; the whole-article development set gained.
 FLOOR_TYPE_F1 = 0.775
 FLOOR_TRIPLE_F1 = 0.59
-FLOOR_UNIT_PAIRS = 0.345  # measured 0.349 (was 0.334)
+FLOOR_UNIT_PAIRS = 0.345  # measured 0.349 (was 0.334); main events 0.346
+# Session 7 (docs/evaluation.md, "Session 7 — calibrated confidence"): the figures are now those
+# of the default output, every event analyze emits (before: confidence >= 0.5, which a refit of
+# the calibration moves). New floors for that measure (measured 0.652 / 0.483); the floors above
+# stay, unchanged, on the coder's main events (raw score >= 0.5: the same events as before).
+FLOOR_DEFAULT_TYPE_F1 = 0.65
+FLOOR_DEFAULT_TRIPLE_F1 = 0.48
 
 
 @pytest.mark.model
