@@ -14,7 +14,10 @@ Gold data (kept outside the repo, found through :mod:`newsgraph.eval.common`):
 Gold country codes are read as ISO 3166 alpha-3, mapping the few old CAMEO codes that
 differ (JAP, ITL, VTN). Matching is per sentence with multisets. Gold CAMEO 01 (statements) has no PLOVER type
 and is left out of the type and triple scores; CAMEO 02 (appeals) is REQUEST, as in the
-project lexicon. ``python -m newsgraph.eval.events [--limit N]``.
+project lexicon. The figures are for the default output, every event ``newsgraph analyze``
+emits (``--min-confidence X`` scores what ``analyze --min-confidence X`` keeps); the coder's
+main events (raw score >= 0.5, the operating point until session 7) are scored from the same
+run. ``python -m newsgraph.eval.events [--limit N] [--min-confidence X]``.
 """
 
 from __future__ import annotations
