@@ -117,3 +117,12 @@ def test_the_evaluation_scores_the_default_output_whatever_the_calibration(nlp, 
     assert not _predicted(low, at_confidence(0.5))  # a user's --min-confidence 0.5 does move
     assert any(main_event(c) for c in low._.event_details)  # main events are read on the raw score
     assert evaluate.__kwdefaults__["min_confidence"] == 0.0
+
+
+def test_the_fitting_tool_says_what_is_wrong_with_its_input(tmp_path, capsys):
+    (tmp_path / "gold").mkdir()
+    assert main([str(tmp_path / "missing.jsonl"), "--gold", str(tmp_path / "gold")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    (tmp_path / "bad.jsonl").write_text('{"article": \n')
+    assert main([str(tmp_path / "bad.jsonl"), "--gold", str(tmp_path / "gold")]) == 2
+    assert "line 1: not a newsgraph/1 record" in capsys.readouterr().err

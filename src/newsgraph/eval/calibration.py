@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import InputError
 from ..extract.events.confidence import FEATURES, TABLE, Calibration, features
 from ..extract.events.lexicon import _data
 from .common import entry_point, eval_file
@@ -54,11 +55,17 @@ def _side_ok(gold_side: dict | None, actor: dict | None) -> bool:
 def read_events(pred_path: Path, gold_dir: Path) -> list[Scored]:
     """Every positive event of the records in ``pred_path`` whose story has gold."""
     out: list[Scored] = []
-    for line in pred_path.read_text(encoding="utf-8").splitlines():
+    if not pred_path.is_file():
+        raise InputError(f"{pred_path}: no such file; write it with `newsgraph analyze --jsonl --plain STORIES > FILE`")
+    for n, line in enumerate(pred_path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
-        rec = json.loads(line)
-        sid = str(rec["article"]["id"])
+        try:
+            rec = json.loads(line)
+            sid = str(rec["article"]["id"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{pred_path}, line {n}: not a newsgraph/1 record ({exc}); "
+                             "give the output of `newsgraph analyze --jsonl`") from None
         gold_path = gold_dir / f"{sid}.json"
         if not gold_path.is_file():
             continue
