@@ -161,7 +161,7 @@ def test_nominal_visit_by_to(analyze, code):
     assert (c.event.type, c.event.cameo) == ("CONSULT", "042")
     assert c.source.country == "RUS" and "Lavrov" in c.source.text
     assert c.target.country == "BLR"
-    assert c.nominal and c.event.confidence < 0.9
+    assert c.nominal and c.extra["raw_confidence"] < 0.9  # the coder's score (calibrated: test_events_confidence)
     rec = analyze(text)
     ev = next(e for e in rec.events if e.trigger.text == "visit")
     if rec.places:
@@ -332,7 +332,8 @@ def test_attribution_by_reporting_verb_and_according_to(analyze):
 def test_confidence_reflects_how_the_event_was_read(code):
     full = one(code("The Belarusian police arrested Russian journalists."), "arrested")
     bare = one(code("Protests continued."), "Protests")
-    assert 0 <= bare.event.confidence < full.event.confidence <= 1
+    assert 0 <= bare.extra["raw_confidence"] < full.extra["raw_confidence"] <= 1
+    assert bare.event.confidence < full.event.confidence  # and calibrated (placed parties: surer)
 
 
 @pytest.mark.model
@@ -368,9 +369,9 @@ def test_subordinate_acts_are_background(code):
     from newsgraph.extract.events import BACKGROUND_CONFIDENCE
 
     ev = code("A Tunisian court has jailed a Nigerian student for helping militants in Lebanon.")
-    assert one(ev, "jailed").event.confidence > BACKGROUND_CONFIDENCE
+    assert one(ev, "jailed").extra["raw_confidence"] > BACKGROUND_CONFIDENCE  # the coder's score
     helping = one(ev, "helping")
-    assert helping.extra.get("background") and helping.event.confidence <= BACKGROUND_CONFIDENCE
+    assert helping.extra.get("background") and helping.extra["raw_confidence"] <= BACKGROUND_CONFIDENCE
     refused = code("Despite warnings of starvation by aid agencies, the Israeli government is refusing "
                    "to lift the curfew on Palestinians.")
     assert one(refused, "warnings").extra.get("background") and not one(refused, "lift").extra.get("background")
@@ -542,13 +543,18 @@ def test_evaluation_floors(nlp):
     from newsgraph.eval.events import evaluate
 
     try:
-        m = evaluate(nlp=nlp, min_confidence=0.5)
+        m = evaluate(nlp=nlp)  # the default output, and the coder's main events
     except EvaluationDataMissing as exc:
         pytest.skip(str(exc))
     # floors recorded in docs/evaluation.md ("Event coding"); raise them when beaten
-    assert m["combined"]["type"]["f1"] >= FLOOR_TYPE_F1
-    assert m["combined"]["triple"]["f1"] >= FLOOR_TRIPLE_F1
+    assert m["min_confidence"] == 0.0
+    assert m["combined"]["type"]["f1"] >= FLOOR_DEFAULT_TYPE_F1
+    assert m["combined"]["triple"]["f1"] >= FLOOR_DEFAULT_TRIPLE_F1
     assert m["petrarch_units"]["pair_recall"] >= FLOOR_UNIT_PAIRS
+    main = m["main_events"]
+    assert main["combined"]["type"]["f1"] >= FLOOR_TYPE_F1
+    assert main["combined"]["triple"]["f1"] >= FLOOR_TRIPLE_F1
+    assert main["petrarch_units"]["pair_recall"] >= FLOOR_UNIT_PAIRS
 
 
 # Issue 10 lowered the two sentence-set floors on purpose (docs/evaluation.md, "Issue 10 —
@@ -558,7 +564,13 @@ def test_evaluation_floors(nlp):
 # acts these sentence-level golds do not list; the whole-article development set gained.
 FLOOR_TYPE_F1 = 0.775
 FLOOR_TRIPLE_F1 = 0.59
-FLOOR_UNIT_PAIRS = 0.345  # measured 0.349 (was 0.334)
+FLOOR_UNIT_PAIRS = 0.345  # measured 0.349 (was 0.334); main events 0.346
+# Session 7 (docs/evaluation.md, "Session 7 — calibrated confidence"): the figures are now those
+# of the default output, every event analyze emits (before: confidence >= 0.5, which a refit of
+# the calibration moves). New floors for that measure (measured 0.652 / 0.483); the floors above
+# stay, unchanged, on the coder's main events (raw score >= 0.5: the same events as before).
+FLOOR_DEFAULT_TYPE_F1 = 0.65
+FLOOR_DEFAULT_TRIPLE_F1 = 0.48
 
 
 @pytest.mark.model

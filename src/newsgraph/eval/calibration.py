@@ -1,126 +1,194 @@
 """Fit and check the event confidence calibration on the development stories (events_dev).
 
 ``NEWSGRAPH_EVENT_CALIBRATION=off newsgraph analyze --jsonl --plain STORIES > raw.jsonl``, then
-``python -m newsgraph.eval.calibration raw.jsonl [--write]``: prints the reliability table of
-the raw scores, of the fitted table on the same stories, and of a leave-one-story-out fit (each
-story calibrated by a table fitted on the others: the honest figure); ``--write`` stores the
-table fitted on all stories as package data. An event is right when a gold event of its type
-(required or optional, not negated) is in its sentence: the scorer's type precision.
+``python -m newsgraph.eval.calibration raw.jsonl [--write]``: prints the Brier score and the
+reliability table of the raw scores, of the model fitted on all stories (on the same stories),
+and of a leave-one-story-out fit (each story calibrated by a model fitted on the others: the
+honest figure); ``--write`` stores the model fitted on all stories as package data. The model is
+a logistic regression on the raw score and the features of :mod:`..extract.events.confidence`
+(monotone in the raw score: its weight must come out positive). An event is right when a gold
+event of its type (required or optional, not negated) is in its sentence: the scorer's type
+precision; the tables also show the share whose source and target countries agree too.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..extract.events.confidence import TABLE, calibrate
+import numpy as np
+
+from ..errors import InputError
+from ..extract.events.confidence import FEATURES, TABLE, Calibration, features
 from ..extract.events.lexicon import _data
 from .common import entry_point, eval_file
 
-Pair = tuple[float, bool, str]  # (raw confidence, right, story id)
-BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+BINS = tuple(i / 10 for i in range(10)) + (1.01,)
+#: Ridge penalty on the feature weights (not the intercept): 15 stories are few.
+L2 = 1.0
 
 
-def read_pairs(pred_path: Path, gold_dir: Path) -> list[Pair]:
-    """(confidence, right, story) for every positive event of the records in ``pred_path``."""
-    out: list[Pair] = []
-    for line in pred_path.read_text(encoding="utf-8").splitlines():
+@dataclass(frozen=True)
+class Scored:
+    """One positive predicted event: its model inputs, whether it is right, its story."""
+
+    x: dict[str, float]
+    right: bool
+    story: str
+    triple: bool = False  # right with the gold's source and target countries too
+
+
+def _side_ok(gold_side: dict | None, actor: dict | None) -> bool:
+    """The scorer's rule: a gold side with a country needs an actor with that country."""
+    if gold_side is None:
+        return True
+    a = actor or {}
+    if gold_side.get("country") is None:
+        return a.get("country") is None and (gold_side.get("sector") != "IGO" or a.get("sector") == "IGO")
+    return a.get("country") == gold_side["country"]
+
+
+def read_events(pred_path: Path, gold_dir: Path) -> list[Scored]:
+    """Every positive event of the records in ``pred_path`` whose story has gold."""
+    out: list[Scored] = []
+    if not pred_path.is_file():
+        raise InputError(f"{pred_path}: no such file; write it with `newsgraph analyze --jsonl --plain STORIES > FILE`")
+    for n, line in enumerate(pred_path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
-        rec = json.loads(line)
-        sid = str(rec["article"]["id"])
+        try:
+            rec = json.loads(line)
+            sid = str(rec["article"]["id"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{pred_path}, line {n}: not a newsgraph/1 record ({exc}); "
+                             "give the output of `newsgraph analyze --jsonl`") from None
         gold_path = gold_dir / f"{sid}.json"
         if not gold_path.is_file():
             continue
         text = rec["article"]["text"]
+        actors = {a["id"]: a for a in rec.get("actors") or ()}
         live = []
         for g in json.loads(gold_path.read_text(encoding="utf-8"))["events"]:
             i = text.find(g["trigger_in"])
             if not g.get("negated") and i >= 0:
-                live.append((i, i + len(g["trigger_in"]), g["types"]))
+                live.append((i, i + len(g["trigger_in"]), g))
         for e in rec.get("events") or ():
             if e.get("negated"):
                 continue
             s = e["sentence"]
-            right = any(s["start"] < b and a < s["end"] and e["type"] in types for a, b, types in live)
-            out.append((e["confidence"], right, sid))
+            hits = [g for a, b, g in live if s["start"] < b and a < s["end"] and e["type"] in g["types"]]
+            triple = any(_side_ok(g.get("source"), actors.get(e.get("source")))
+                         and _side_ok(g.get("target"), actors.get(e.get("target"))) for g in hits)
+            out.append(Scored(features(e["confidence"], e, actors), bool(hits), sid, triple))
     return out
 
 
-def fit(pairs: list[Pair]) -> list[tuple[float, float]]:
-    """Isotonic regression (pool adjacent violators) of rightness on the raw score, as
-    (lowest raw score of a step, share right in the step), values rounded to 0.01."""
-    by_score: dict[float, list[int]] = {}
-    for c, ok, _ in pairs:
-        by_score.setdefault(round(c, 2), [0, 0])
-        by_score[round(c, 2)][0] += 1
-        by_score[round(c, 2)][1] += ok
-    blocks = [[c, n, k] for c, (n, k) in sorted(by_score.items())]  # [lowest score, count, right]
-    i = 0
-    while i < len(blocks) - 1:
-        if blocks[i][2] / blocks[i][1] > blocks[i + 1][2] / blocks[i + 1][1]:
-            blocks[i][1] += blocks[i + 1][1]
-            blocks[i][2] += blocks[i + 1][2]
-            del blocks[i + 1]
-            i = max(i - 1, 0)
-        else:
-            i += 1
-    return [(0.0 if i == 0 else lo, round(r / n, 2)) for i, (lo, n, r) in enumerate(blocks)]
+def _matrix(rows: list[Scored]) -> np.ndarray:
+    return np.array([[1.0, *(r.x[k] for k in FEATURES)] for r in rows])
 
 
-def reliability(scored: list[tuple[float, bool]]) -> list[tuple[str, int, float, float]]:
-    """(confidence bin, events, mean confidence, share right) per bin."""
+def fit(rows: list[Scored], l2: float = L2) -> Calibration:
+    """Logistic regression of rightness on the features (Newton steps, ridge on the weights)."""
+    x, y = _matrix(rows), np.array([float(r.right) for r in rows])
+    w = np.zeros(x.shape[1])
+    ridge = l2 * np.diag([0.0] + [1.0] * len(FEATURES))
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        step = np.linalg.solve(x.T @ (x * (p * (1 - p))[:, None]) + ridge, x.T @ (p - y) + ridge @ w)
+        w -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return Calibration(round(float(w[0]), 3), {k: round(float(v), 3) for k, v in zip(FEATURES, w[1:])})
+
+
+def reliability(scored: list[tuple[float, bool]] | list[tuple[float, bool, bool]]) -> list[tuple]:
+    """(confidence bin, events, mean confidence, share right[, share right with both sides])."""
     rows = []
     for lo, hi in zip(BINS, BINS[1:]):
-        inside = [(c, ok) for c, ok in scored if lo <= c < hi]
+        inside = [s for s in scored if lo <= s[0] < hi]
         if inside:
-            rows.append((f"{lo:.1f}–{min(hi, 1.0):.1f}", len(inside),
-                         round(sum(c for c, _ in inside) / len(inside), 2),
-                         round(sum(ok for _, ok in inside) / len(inside), 2)))
+            row = (f"{lo:.1f}–{min(hi, 1.0):.1f}", len(inside), round(sum(s[0] for s in inside) / len(inside), 2),
+                   round(sum(s[1] for s in inside) / len(inside), 2))
+            if all(len(s) > 2 for s in inside):
+                row += (round(sum(s[2] for s in inside) / len(inside), 2),)
+            rows.append(row)
     return rows
 
 
-def leave_one_story_out(pairs: list[Pair]) -> list[tuple[float, bool]]:
+def brier(scored) -> float:
+    return round(sum((s[0] - s[1]) ** 2 for s in scored) / len(scored), 3) if scored else 0.0
+
+
+def leave_one_story_out(rows: list[Scored]) -> list[tuple[float, bool, bool]]:
+    """Each story's events calibrated by a model fitted on the other stories."""
     out = []
-    for sid in sorted({s for _, _, s in pairs}):
-        table = tuple(fit([p for p in pairs if p[2] != sid]))
-        out += [(calibrate(c, table), ok) for c, ok, s in pairs if s == sid]
+    for sid in sorted({r.story for r in rows}):
+        model = fit([r for r in rows if r.story != sid])
+        out += [(model(r.x), r.right, r.triple) for r in rows if r.story == sid]
     return out
 
 
-def _table(title: str, rows) -> str:
-    lines = [f"{title}", "", "| confidence | events | mean confidence | share right |", "|---|---:|---:|---:|"]
-    lines += [f"| {b} | {n} | {m:.2f} | {a:.2f} |" for b, n, m, a in rows]
+def table_text(title: str, rows) -> str:
+    triple = rows and all(len(r) > 4 for r in rows)
+    head = "| confidence | events | mean confidence | share right |" + (" right with both sides |" if triple else "")
+    lines = [title, "", head, "|---|---:|---:|---:|" + ("---:|" if triple else "")]
+    lines += ["| " + " | ".join([r[0], str(r[1])] + [f"{v:.2f}" for v in r[2:]]) + " |" for r in rows]
     return "\n".join(lines)
+
+
+def write(model: Calibration, rows: list[Scored]) -> Path:
+    """Store the model as the packaged data file, with how it was made."""
+    n_stories = len({r.story for r in rows})
+    lines = ["# Event confidence calibration: logistic regression of 'the event is right' on the coder's",
+             "# raw score and three features of the record (source placed, target placed, hypothetical);",
+             "# confidence = 1 / (1 + exp(-(intercept + sum(weight * feature)))), rounded to 0.01.",
+             "# Right = a gold event of the event's type in its sentence (events_dev's type precision).",
+             f"# Fitted on events_dev ({len(rows)} positive events, {n_stories} stories, ridge {L2}) on "
+             f"{dt.date.today().isoformat()} by",
+             "# `python -m newsgraph.eval.calibration raw.jsonl --write`; see docs/evaluation.md, Session 7.",
+             "#feature\tweight", f"intercept\t{model.intercept:.3f}"]
+    lines += [f"{k}\t{v:.3f}" for k, v in model.weights.items()]
+    path = _data(TABLE)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 @entry_point
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsgraph.eval.calibration", description=__doc__.split("\n")[0])
     ap.add_argument("predictions", type=Path, help="records analysed with NEWSGRAPH_EVENT_CALIBRATION=off")
-    ap.add_argument("--write", action="store_true", help=f"store the fitted table as data/{TABLE}")
+    ap.add_argument("--write", action="store_true", help=f"store the fitted model as data/{TABLE}")
     ap.add_argument("--gold", type=Path, default=None,
                     help="a folder of gold stories in the events_dev format (default: events_dev's), "
-                         "e.g. to check the shipped confidences on stories of your own")
+                         "e.g. to check the calibration on stories of your own")
     args = ap.parse_args(argv)
     gold = args.gold or eval_file("events_dev", "README.md").parent / "gold"
     if not gold.is_dir():
         raise SystemExit(f"--gold {gold}: no such folder of gold stories")
-    pairs = read_pairs(args.predictions, gold)
-    table = fit(pairs)
-    print(_table("Raw scores", reliability([(c, ok) for c, ok, _ in pairs])), end="\n\n")
-    print(_table("Calibrated, fitted on the same stories",
-                 reliability([(calibrate(c, tuple(table)), ok) for c, ok, _ in pairs])), end="\n\n")
-    print(_table("Calibrated, leave one story out", reliability(leave_one_story_out(pairs))))
+    rows = read_events(args.predictions, gold)
+    if not rows:
+        raise SystemExit(f"{args.predictions}: no positive events in stories that {gold} has gold for")
+    model = fit(rows)
+    if model.weights["raw"] <= 0:
+        raise SystemExit(f"the fitted weight of the raw score is {model.weights['raw']}: not monotone; not written")
+    share = sum(r.right for r in rows) / len(rows)
+    raw = [(r.x["raw"], r.right, r.triple) for r in rows]
+    fitted = [(model(r.x), r.right, r.triple) for r in rows]
+    held = leave_one_story_out(rows) if len({r.story for r in rows}) > 1 else []
+    print(f"{len(rows)} positive events, {share:.2f} right. Model: intercept {model.intercept}, "
+          + ", ".join(f"{k} {v}" for k, v in model.weights.items()))
+    print(f"Brier: one share for all {share * (1 - share):.3f}, raw score {brier(raw)}, "
+          f"fitted {brier(fitted)}, leave one story out {brier(held)}", end="\n\n")
+    print(table_text("Raw scores", reliability(raw)), end="\n\n")
+    print(table_text("Calibrated, fitted on the same stories", reliability(fitted)), end="\n\n")
+    if held:
+        print(table_text("Calibrated, leave one story out", reliability(held)))
     if args.write:
-        lines = ["# Event confidence calibration: raw score (lowest of a step) -> share of events right.",
-                 "# Fitted on events_dev by `python -m newsgraph.eval.calibration raw.jsonl --write`",
-                 f"# ({len(pairs)} events, {len({s for *_, s in pairs})} stories); see docs/evaluation.md.",
-                 "#raw_min\tconfidence"]
-        lines += [f"{lo:.2f}\t{v:.2f}" for lo, v in table]
-        _data(TABLE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"\nwrote {write(model, rows)}")
     return 0
 
 

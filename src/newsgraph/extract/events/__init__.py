@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from .. import register_extensions
 from .coded import CodedEvent
 from .coder import code_events
+from .confidence import calibrate_events
 from .crowds import fill_crowds
 from .countries import country_of
 from .discourse import BACKGROUND_CONFIDENCE
@@ -66,6 +67,7 @@ class EventCoder:
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
+        calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded
         _link_quantities(doc, coded)

@@ -1,45 +1,106 @@
-"""Calibrated event confidence.
+"""Calibrated event confidence: what a user reads in ``confidence``.
 
 The coder scores how an event was read (verb or noun, source and target found, actors
 resolved, main or background clause: :func:`.coded._confidence`). That raw score orders
-events well but is not a probability. ``data/event_confidence.tsv`` maps it, by steps, to
-the share of events with such a score that are right on the development stories
-(events_dev: the event is there, with that type), fitted by isotonic regression with
-``python -m newsgraph.eval.calibration`` (see docs/evaluation.md). Set
-``NEWSGRAPH_EVENT_CALIBRATION=off`` for raw scores (that is how the table is refitted).
+events but is not a probability. At the end of the component :func:`calibrate_events` maps
+it, with three things the record shows (the source is placed, the target is placed, the act
+is hypothetical), to the share of such events that are right on the development stories
+(events_dev: a gold event of that type in its sentence). The map is a logistic regression
+(monotone in the raw score) whose weights are the data file ``data/event_confidence.tsv``,
+fitted by ``python -m newsgraph.eval.calibration`` (docs/evaluation.md, "Session 7").
+
+Which events a record holds does not depend on it: ``analyze`` emits every event, and the
+evaluations score that default output. Set ``NEWSGRAPH_EVENT_CALIBRATION=off`` for raw
+scores (that is how the weights are refitted).
 """
 
 from __future__ import annotations
 
+import math
 import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import _data
 
 ENV_VAR = "NEWSGRAPH_EVENT_CALIBRATION"
 TABLE = "event_confidence.tsv"
+#: The model's inputs besides the intercept, in the order of the data file.
+FEATURES = ("raw", "source_placed", "target_placed", "hypothetical")
+#: Bodies that stand for no country yet are a placed party (the evaluations code them so).
+_PLACELESS_SECTORS = ("IGO", "NGO")
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Logistic weights: confidence = 1 / (1 + exp(-(intercept + sum(weight * feature))))."""
+
+    intercept: float
+    weights: Mapping[str, float]
+
+    def __call__(self, features: Mapping[str, float]) -> float:
+        z = self.intercept + sum(w * float(features.get(k, 0.0)) for k, w in self.weights.items())
+        return round(1.0 / (1.0 + math.exp(-z)), 2)
+
+
+def placed(actor) -> bool:
+    """An actor with a country, or an international or non-governmental body."""
+    if actor is None:
+        return False
+    get = actor.get if isinstance(actor, dict) else lambda k: getattr(actor, k, None)
+    return bool(get("country")) or get("sector") in _PLACELESS_SECTORS
+
+
+def features(raw: float, event, actors: Mapping[str, object]) -> dict[str, float]:
+    """The calibration's inputs for an event (a record ``Event`` or its JSON dict) and the
+    article's actors by id: read from the record, so a fit on JSONL output sees what the
+    component saw."""
+    get = event.get if isinstance(event, dict) else lambda k: getattr(event, k)
+    return {"raw": raw, "source_placed": float(placed(actors.get(get("source")))),
+            "target_placed": float(placed(actors.get(get("target")))),
+            "hypothetical": float(bool(get("hypothetical")))}
+
+
+def parse(lines: Iterable[str]) -> Calibration:
+    """Weights from the data file's ``name<TAB>weight`` rows (``#`` comments)."""
+    w: dict[str, float] = {}
+    for line in lines:
+        if line.strip() and not line.startswith("#"):
+            name, value = line.split("\t")[:2]
+            w[name.strip()] = float(value)
+    unknown = set(w) - {"intercept", *FEATURES}
+    if "intercept" not in w or unknown:
+        raise ValueError(f"{TABLE}: needs an intercept row and only {', '.join(FEATURES)} (got {sorted(w)})")
+    return Calibration(w.pop("intercept"), w)
 
 
 @lru_cache(maxsize=1)
-def load_table() -> tuple[tuple[float, float], ...]:
-    """(lowest raw score, calibrated confidence) steps, ascending; empty when switched off."""
+def load_model() -> Calibration | None:
+    """The packaged calibration; None when switched off (raw scores)."""
     if os.environ.get(ENV_VAR, "").lower() in ("off", "0", "raw"):
-        return ()
-    rows = []
-    for line in _data(TABLE).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lo, value = line.split("\t")[:2]
-            rows.append((float(lo), float(value)))
-    return tuple(sorted(rows))
+        return None
+    return parse(_data(TABLE).read_text(encoding="utf-8").splitlines())
 
 
-def calibrate(raw: float, table: tuple[tuple[float, float], ...] | None = None) -> float:
-    """The calibrated confidence of a raw score (the raw score itself without a table)."""
-    table = load_table() if table is None else table
-    out = raw
-    for lo, value in table:
-        if raw + 1e-9 >= lo:
-            out = value
-        else:
-            break
-    return out
+def calibrate_events(doc, coded) -> None:
+    """Give each coded event its calibrated confidence, from the raw score it was read with
+    and the parties the record finally holds (after every fill of the component)."""
+    model = load_model()
+    if model is None:
+        return
+    actors = {a.id: a for a in doc._.actors or ()}
+    for c in coded:
+        raw = c.extra.get("raw_confidence", c.event.confidence)
+        c.event.confidence = model(features(raw, c.event, actors))
+
+
+def load_table() -> tuple:
+    """Empty: calibration now happens once, in :func:`calibrate_events`. Kept so the coder's
+    and the crowd filler's calls (``calibrate(raw, load_table())``) leave the raw score."""
+    return ()
+
+
+def calibrate(raw: float, table: tuple | None = None) -> float:
+    """The raw score unchanged (see :func:`load_table`)."""
+    return raw
