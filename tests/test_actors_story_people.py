@@ -93,3 +93,20 @@ def test_a_credit_line_names_no_national(analyze):
     rec = analyze(BOLIVIA + "Bolivian officials said the talks would resume. Marta Lindqvist contributed "
                   "to this report.", published="2024-05-06")
     assert person(rec, "Marta Lindqvist").country is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("lead, weight", [
+    ("The budget was debated in Wellington on Monday. ", 2.0 + 2.0),  # the place (doubled), two later mentions
+    ("The budget was debated on Monday. ", 0.0),  # no word of the text names the country
+])
+def test_who_acts_at_home_weighs_only_for_a_country_the_text_names(nlp, lead, weight):
+    """A legislature placed by the knowledge base alone (a misread name) makes no story its own."""
+    from newsgraph.extract.actors.story import story_weights
+    from newsgraph.records import Actor, Span
+
+    text = lead + "The party said taxes would rise. The party also said the vote would be close."
+    at = [text.index("The party"), text.index("The party also")]
+    party = Actor(id="p", name="Rural Party", kind="organization", country="NZL", sector="LEG",
+                  mentions=[Span(start=a, end=a + 9) for a in at])
+    assert story_weights(nlp(text), [party])["NZL"] == weight

@@ -12,7 +12,8 @@ reads the article as a whole:
   police, courts, legislatures, opposition, unions, civilians), since a power named as
   background ("Washington urged calm") acts through its government or army, not through
   these, outside the first sentence (the lead's own actors are placed by words already
-  counted); the first sentence counts double;
+  counted) and only for a country the text names (a misread name, "Democrats" read as the US
+  party, must not make a story American); the first sentence counts double;
 * ``story_country``: the leading country when it clearly leads (``LEAD`` times the next),
   else None: a story about several countries leaves its domestic actors without one rather
   than guess;
@@ -136,8 +137,9 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
                 bonus.append((actor.country, m.start))
     if (code := _dateline_country(doc_text(doc))) is not None:
         weights[code] += DATELINE_WEIGHT
+    named = set(weights)  # who acts at home decides between the countries the text names, never adds one
     for code, char in bonus:  # the body of the story: the lead's own actors are placed by words counted above
-        if _sent_of(starts, char) > 0:
+        if code in named and _sent_of(starts, char) > 0:
             weights[code] += 1.0
     return weights
 
