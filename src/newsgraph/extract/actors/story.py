@@ -359,7 +359,10 @@ def _employed(span) -> bool:
 def _names_another_country(doc: Doc, sents, country: str) -> bool:
     """Does one of these sentences name a country other than the story's (a place, a nationality)?"""
     bounds = [(s.start_char, s.end_char) for s in sents]
-    inside = lambda a: any(x <= a < y for x, y in bounds)  # noqa: E731
+
+    def inside(char: int) -> bool:
+        return any(a <= char < b for a, b in bounds)
+
     if any(p.country and p.country != country and inside(p.start) for p in doc._.places or ()):
         return True
     return any(e.label_ in ("NORP", "GPE") and inside(e.start_char) and (c := country_of(e.text)) and c != country
