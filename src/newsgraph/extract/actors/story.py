@@ -7,7 +7,13 @@ reads the article as a whole:
 
 * ``story_weights``: how strongly the article is set in each country: a dateline ("KAMPALA,
   Uganda —", "LIMA (Reuters) -") counts most, then every resolved place, nationality word
-  ("the Kenyan capital") and mention of a state acting; the first sentence counts double;
+  ("the Kenyan capital") and mention of a state acting; then every mention of an actor the
+  text already places whose sector acts at home (the ``home_sectors`` of the knowledge file:
+  police, courts, legislatures, opposition, unions, civilians), since a power named as
+  background ("Washington urged calm") acts through its government or army, not through
+  these, outside the first sentence (the lead's own actors are placed by words already
+  counted) and only for a country the text names (a misread name, "Democrats" read as the US
+  party, must not make a story American); the first sentence counts double;
 * ``story_country``: the leading country when it clearly leads (``LEAD`` times the next),
   else None: a story about several countries leaves its domestic actors without one rather
   than guess;
@@ -16,13 +22,22 @@ reads the article as a whole:
   on it or on its verb names ("riot police in Lyon" in an article about Belgium is French; not for people, who
   travel, nor for armed forces, which fight abroad) and, failing that, the story's country. International bodies and their officials never do, nor do analysts,
   companies or media (their sector says nothing of where they are), nor people with neither
-  a title nor a sector.
+  a title nor a sector, nor diplomats ("the ambassador to Chile" serves abroad);
+* ``place_people``: a person named by a full name with no title, employer or country of their
+  own, who speaks or acts in a story set in one country, takes it (sector left as the text
+  gives it), unless a sentence naming them names another country, says they may be a visitor
+  (the ``visitor_words``), or is a credit line ("... contributed to this report").
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -31,7 +46,7 @@ from ...records import Actor
 from .. import doc_ents, doc_text
 from .countries import not_nationality, posted_to
 from .dateline import dateline
-from .knowledge import country_of, load_knowledge
+from .knowledge import KNOWLEDGE_ENV, _merge, country_of, load_knowledge
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
 MIN_WEIGHT = 3.0  # ... and at least this much
@@ -40,6 +55,23 @@ FIRST_SENTENCE_WEIGHT = 2.0
 # a person is not where they visit, nor an army where it fights ("Ruritania has troops in X")
 TRAVELLING_SECTORS = frozenset({"MIL", "REB", "INS"})
 PLACING_PREPS = frozenset({"in", "across", "throughout", "inside", "within"})
+
+
+@lru_cache(maxsize=8)
+def _words(extra_path: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    raw = json.loads(resources.files("newsgraph.data").joinpath("knowledge.json").read_text("utf-8"))
+    section = raw.get("story_country", {})
+    if extra_path:  # $NEWSGRAPH_KNOWLEDGE extends it like the rest of the file (load_knowledge checked it)
+        section = _merge(section, json.loads(Path(extra_path).read_text("utf-8")).get("story_country", {}))
+    return frozenset(section.get("home_sectors", ())), frozenset(section.get("visitor_words", ()))
+
+
+def story_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The ``story_country`` section of the knowledge file: (home sectors, visitor words)."""
+    load_knowledge()
+    return _words(os.environ.get(KNOWLEDGE_ENV) or None)
+
+
 def _dateline_country(text: str) -> str | None:
     found = dateline(text)
     if found is None:
@@ -94,13 +126,21 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
         if ent.label_ == "NORP" and not _of_a_person_or_cause(ent) and (code := country_of(ent.text)):
             seen.add((ent.start_char, ent.end_char))
             add(code, ent.start_char)
+    home, bonus = story_words()[0], []
     for actor in actors:
         if actor.kind == "state":
             for m in actor.mentions:
                 if not any(a < m.end and m.start < b for a, b in seen):  # a place or nationality word is counted once
                     add(actor.country, m.start)
+        elif actor.country and actor.sector in home:  # "Nepali police", "a Quebec union": who acts at home
+            for m in actor.mentions[:1] if actor.kind == "person" else actor.mentions:
+                bonus.append((actor.country, m.start))
     if (code := _dateline_country(doc_text(doc))) is not None:
         weights[code] += DATELINE_WEIGHT
+    named = set(weights)  # who acts at home decides between the countries the text names, never adds one
+    for code, char in bonus:  # the body of the story: the lead's own actors are placed by words counted above
+        if code in named and _sent_of(starts, char) > 0:
+            weights[code] += 1.0
     return weights
 
 
@@ -181,7 +221,15 @@ def _domestic(actor: Actor, sectors: frozenset[str]) -> bool:
         return False
     if actor.sector not in sectors:
         return False
+    if actor.kind == "person" and actor.title and _visitor(actor.title.lower().split()):
+        return False  # "the ambassador to Chile", "an envoy": a diplomat serves abroad
     return not _foreign_word(actor.name)
+
+
+def _visitor(words) -> bool:
+    """Does one of these words (lemmas or forms) say its person may be a visitor where the story is set?"""
+    visitors = story_words()[1]
+    return any(w in visitors for w in words)
 
 
 _FOREIGN = re.compile(r"\b(?:international|foreign|western|global|world|regional|allied|coalition|"
@@ -231,22 +279,91 @@ def armed_sector(doc: Doc, actors: list[Actor]) -> None:
 
 
 def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
-    """Give the domestic actors without a country their sentence's or the story's country;
-    return the story's country (None when there is no single one). Named armed groups get their
-    sector from the article's words first (``armed_sector``)."""
+    """Give the domestic actors without a country their sentence's or the story's country, and
+    the story's country to the unplaced people it names (``place_people``); return the story's
+    country (None when there is no single one). Named armed groups get their sector from the
+    article's words first (``armed_sector``)."""
     armed_sector(doc, actors)
     sectors = frozenset(load_knowledge().domestic_sectors)
     todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
     country = story_country(story_weights(doc, actors))
-    if not todo:
-        return country
-    placings = _placings(doc)
-    igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
-    for actor in todo:
-        if _of_a_body(doc, actor, igo):
-            actor.sector = "IGO"  # "the UN's top court": a body of an international organisation
-            continue
-        stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
-        here = _placed(doc, actor, placings) if actor.mentions and stays else set()
-        actor.country = next(iter(here)) if len(here) == 1 else country
+    if todo:
+        placings = _placings(doc)
+        igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
+        for actor in todo:
+            if _of_a_body(doc, actor, igo):
+                actor.sector = "IGO"  # "the UN's top court": a body of an international organisation
+                continue
+            stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
+            here = _placed(doc, actor, placings) if actor.mentions and stays else set()
+            actor.country = next(iter(here)) if len(here) == 1 else country
+    if country is not None:
+        place_people(doc, actors, country)
     return country
+
+
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
+EMPLOYER_PREPS = frozenset({"of", "from", "at", "with", "for"})
+
+
+def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
+    """A person named by a full name with no title, no employer and no country of their own
+    (a resident, an activist, a local official the text names only by name), who speaks or acts
+    in a story set in one country, is of that country: CAMEO codes private people by where they
+    are. Not when a sentence naming them names another country or says they may be a visitor
+    (the ``visitor_words``: a tourist, an exile, a hostage), nor a name the knowledge base codes
+    with no country (an international official)."""
+    speakers = {q.speaker for q in doc._.quotes or () if q.speaker}
+    for actor in actors:
+        if actor.kind != "person" or actor.country or actor.title or actor.sector == "IGO":
+            continue
+        if len(actor.name.split()) < 2 or _stateless(actor.name, doc._.published):
+            continue  # one word: often a misread name ("Jiji"), and too little to know the person
+        spans = [s for m in actor.mentions
+                 if (s := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None and len(s)]
+        if not spans or _employed(spans[0]):
+            continue
+        if actor.id not in speakers and not any(s.root.dep_ in ACTING_DEPS for s in spans):
+            continue  # named in passing
+        sents = {s.sent for s in spans} if doc.has_annotation("SENT_START") else {doc[:]}
+        if any(_visitor((t.lemma_.lower(), t.lower_)) for sent in sents for t in sent):
+            continue
+        if any(_credit(sent) for sent in sents):
+            continue
+        if _names_another_country(doc, sents, country):
+            continue
+        actor.country = country
+
+
+CREDITED = frozenset({"report", "story", "article", "reporting"})
+
+
+def _credit(sent) -> bool:
+    """"Ana Ruiz contributed to this report": a credit line names a journalist, not a party."""
+    return any(t.lemma_ == "contribute" and any(c.lemma_.lower() in CREDITED for c in t.subtree) for t in sent)
+
+
+def _employed(span) -> bool:
+    """"Ana Ruiz of the Andean Foundation", "Li Wei, from Acme", "the Red Crescent's Omar Diab": a
+    body the person belongs to, whose country is not the story's to give."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].ent_type_ in ("ORG", "NORP", "GPE"):
+        return True
+    i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+    if i + 1 >= len(doc) or doc[i].lower_ not in EMPLOYER_PREPS:
+        return False
+    nxt = doc[i + 1] if doc[i + 1].lower_ != "the" or i + 2 >= len(doc) else doc[i + 2]
+    return nxt.text[:1].isupper() or nxt.ent_type_ in ("ORG", "NORP", "GPE")
+
+
+def _names_another_country(doc: Doc, sents, country: str) -> bool:
+    """Does one of these sentences name a country other than the story's (a place, a nationality)?"""
+    bounds = [(s.start_char, s.end_char) for s in sents]
+
+    def inside(char: int) -> bool:
+        return any(a <= char < b for a, b in bounds)
+
+    if any(p.country and p.country != country and inside(p.start) for p in doc._.places or ()):
+        return True
+    return any(e.label_ in ("NORP", "GPE") and inside(e.start_char) and (c := country_of(e.text)) and c != country
+               for e in doc_ents(doc))
