@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..tokens import sentence_bounds
 from .modality import _REPORT
 from .resolve import _PLACE_HEADS, _resolve
 from .syntax import Arg, _child, _clause_subject, counted
@@ -53,8 +54,8 @@ def _pick_date(times: list[tuple[Token, Token, str]], trig: Token, anchor: Token
     """The date of the time attached to the trigger (or inside / right after a nominal
     trigger's phrase), else to its clause or an enclosing clause. A hypothetical event
     reported by a dated statement takes the statement's date (the intent is what is coded)."""
-    sent = trig.sent
-    local = [(r, n, v) for r, n, v in times if sent.start <= r.i < sent.end]
+    start, end = sentence_bounds(trig.doc, trig.i)  # not trig.sent, which walks the sentence
+    local = [(r, n, v) for r, n, v in times if start <= r.i < end]
     if not local:
         return None
     if nominal:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Event, EventMention
+from ..tokens import same_sentence
 from .article import _mutual, referents
 from .coded import CodedEvent
 from .context import _attach_token
@@ -34,9 +35,9 @@ def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
     if _elsewhere(doc, a, b):  # "the war in Ruritania" is not the raid told earlier in Freedonia
         return False
     tf, tl = doc[first.trigger_i], doc[later.trigger_i]
-    retold = tl.lemma_ == tf.lemma_ and tl.sent != tf.sent or _in_headline(tf)
+    retold = tl.lemma_ == tf.lemma_ and not same_sentence(doc, tl.i, tf.i) or _in_headline(tf)
     both = bool(a.source and a.target) and (a.source, a.target) == (b.source, b.target)
-    if not (first.nominal or later.nominal or retold or (both and tl.sent == tf.sent)):
+    if not (first.nominal or later.nominal or retold or (both and same_sentence(doc, tl.i, tf.i))):
         return False  # two verbs in other sentences and words tell two acts; in one sentence
         # between the same two parties, one ("shot and killed")
     if (a.source, a.target) == (b.source, b.target) and (a.source or a.target):
@@ -66,12 +67,16 @@ _BREAK: tuple[object, int, int | None] = (None, 0, None)
 def _in_headline(tok: Token) -> bool:
     """Is the token in the headline (the text before the first blank line)? The blank line
     is looked for once per doc (this is asked for pairs of events)."""
+    brk = _headline_break(tok.doc)
+    return brk is not None and tok.i <= brk
+
+
+def _headline_break(doc: Doc) -> int | None:
+    """The token holding the first blank line, or None (kept for the last doc)."""
     global _BREAK
-    doc = tok.doc
     if _BREAK[0] is not doc or _BREAK[1] != len(doc):
         _BREAK = (doc, len(doc), next((t.i for t in doc if "\n\n" in t.text_with_ws), None))
-    brk = _BREAK[2]
-    return brk is not None and tok.i <= brk
+    return _BREAK[2]
 
 
 def _within(doc: Doc, first: Arg | None, later: Arg | None) -> bool:
@@ -119,7 +124,7 @@ def corefer(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     out = []
     headline = -1
     if any(len(g) > 1 for g in groups):  # of equal mentions the lead's is reported, not the headline's
-        headline = next((t.idx for t in doc if "\n\n" in t.text_with_ws), -1)
+        headline = doc[brk].idx if (brk := _headline_break(doc)) is not None else -1
     for g in groups:
         best = max(g, key=lambda c: (bool(c.event.source) + bool(c.event.target), c.event.confidence,
                                      c.event.trigger.start > headline, -c.event.trigger.start))
