@@ -48,7 +48,9 @@ def test_role_and_agent_sector_read_the_lemma_then_the_form():
 
 def test_dated_lookups_are_kept_per_day():
     def state(day):
-        return SimpleNamespace(doc=SimpleNamespace(_=SimpleNamespace(published=day)))
+        doc = NLP("text")
+        doc._.published = day
+        return SimpleNamespace(doc=doc)
 
     assert _dated(state(dt.date(2012, 5, 1)), "Barack Obama") == ("USA", "GOV")
     assert _dated(state(dt.date(2019, 5, 1)), "Barack Obama") == ("USA", None)  # not the earlier day's
@@ -67,3 +69,19 @@ def test_an_articles_lookups_are_the_gazetteers():
     assert set(looked) == {"Strelsau", "Zenda Province", "Nowhere", "zenda"}
     gaz.add("Nowhere", Candidate("Nowhere", "city", 0.0, 0.0, "RUR", 3, 10))  # a new article's lookups see it
     assert resolve(gaz, "Nowhere", {}, {}) is not None and _lookup(gaz, "Nowhere", None) == gaz.lookup("Nowhere")
+
+
+def test_ext_reads_what_the_underscore_reads():
+    from newsgraph.extract import _EXTENSIONS, ext
+
+    doc = NLP("Ruritania protested .")
+    for name in _EXTENSIONS:
+        assert ext(doc, name) is getattr(doc._, name) is None  # unset: the declared default
+    doc._.actors = ["an actor"]
+    doc._.published = dt.date(2020, 1, 2)
+    assert ext(doc, "actors") is doc._.actors and ext(doc, "published") == dt.date(2020, 1, 2)
+    doc._.actors = None
+    assert ext(doc, "actors") is None
+    if not doc.has_extension("perf_probe"):
+        doc.set_extension("perf_probe", getter=lambda d: len(d))
+    assert ext(doc, "perf_probe") == 3  # not one of ours: read through doc._

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quote
 from ..records import Span as CharSpan
-from . import actor_for_span, doc_ents, doc_text
+from . import actor_for_span, doc_ents, doc_text, ext
 from .cues import Cues
 from .tokens import lower_of, token_view
 
@@ -150,7 +150,7 @@ def _antecedent(doc: Doc, pron: Token) -> Span | None:
 def resolve_speaker(doc: Doc, mention: Span) -> str | None:
     """Actor id for a speaker mention, via the actors' mentions; a pronoun no
     actor covers is resolved to its antecedent entity first."""
-    if doc._.actors is None:
+    if ext(doc, "actors") is None:
         return None
     found = actor_for_span(doc, mention.start_char, mention.end_char)
     if found is None and len(mention) == 1 and mention[0].pos_ == "PRON":
@@ -273,7 +273,7 @@ def _source_like(doc: Doc, tok: Token, cues: Cues) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in cues.generic_sources or lemma in cues.media_sources or tok.lower_ in cues.generic_sources:
         return True
-    if doc._.actors is not None and actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
+    if ext(doc, "actors") is not None and actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
         return True
     return tok.pos_ == "PROPN" or not tok.lemma_.lower().endswith(_ABSTRACT)
 

@@ -325,8 +325,9 @@ def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str
     Kept per name, day, source and ``$NEWSGRAPH_ACTORS`` (bounded): the actor layer asks for
     the same names over and over."""
     from ...knowledge import ACTORS_ENV
+    from .. import ext
 
-    when = st.doc._.published
+    when = ext(st.doc, "published")
     return _dated_on(name, when, when or dt.date.today(), phoenix, os.environ.get(ACTORS_ENV))
 
 

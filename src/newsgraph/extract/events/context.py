@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from .. import ext
 from ..tokens import sentence_bounds
 from .modality import _REPORT
 from .resolve import _PLACE_HEADS, _resolve
@@ -158,10 +159,10 @@ _GOVERNMENTS = {"government", "regime", "junta", "administration", "cabinet", "a
 
 
 def _claim_source(doc: Doc, trig: Token) -> str | None:
-    for cl in doc._.claims or ():
+    for cl in ext(doc, "claims") or ():
         if cl.start <= trig.idx < cl.end and cl.source:
             return cl.source
-    for q in doc._.quotes or ():
+    for q in ext(doc, "quotes") or ():
         if q.start <= trig.idx < q.end and q.speaker and q.kind != "direct":
             return q.speaker
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Event, EventMention
+from .. import ext
 from ..tokens import same_sentence
 from .article import _mutual, referents
 from .coded import CodedEvent
@@ -97,13 +98,15 @@ def _sector(doc: Doc, arg: Arg) -> str | None:
     """The sector of the actor an argument names (its own, else its actor record's)."""
     if arg.sector or arg.actor is None:
         return arg.sector
-    return next((a.sector for a in doc._.actors or () if a.id == arg.actor), None)
+    return next((a.sector for a in ext(doc, "actors") or () if a.id == arg.actor), None)
 
 
 def _elsewhere(doc: Doc, a: Event, b: Event) -> bool:
     """Are two mentions placed in different countries?"""
-    places = doc._.places or []
-    if a.place is None or b.place is None or max(a.place, b.place) >= len(places):
+    if a.place is None or b.place is None:  # (before reading the places: most events have none)
+        return False
+    places = ext(doc, "places") or []
+    if max(a.place, b.place) >= len(places):
         return False
     first, later = places[a.place].country, places[b.place].country
     return bool(first and later and first != later)
