@@ -55,6 +55,6 @@ def test_head_words_are_the_tokens_whose_lemma_or_form_heads_a_lexicon_entry():
         tok.lemma_ = lemma  # capitalised lemmas too: the lexicon is matched on their lower case
     want = [t.i for t in doc if t.lemma_.lower() in heads or t.lower_ in heads]
     assert "attack" in heads and "march" in heads and 2 in want and 6 in want
-    assert [t.i for t in _head_words(doc, lex)] == want
-    assert [t.i for t in _head_words(doc, lex)] == want  # the second time from the memo
+    assert _head_words(doc, lex) == want
+    assert _head_words(doc, lex) == want  # the second time from the memo
     assert _head_words(NLP(""), lex) == []

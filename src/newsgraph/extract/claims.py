@@ -32,15 +32,15 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import hash_string
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quote
 from ..records import Span as CharSpan
-from . import actor_for_span, doc_ents, doc_text
+from . import actor_for_span, doc_ents, doc_text, ext
 from .cues import Cues
+from .tokens import lower_of, token_view
 
 __all__ = ["speaker_mention", "subject_of", "resolve_speaker", "reported_speech", "is_claim_source",
            "hard_breaks", "crosses"]
@@ -150,7 +150,7 @@ def _antecedent(doc: Doc, pron: Token) -> Span | None:
 def resolve_speaker(doc: Doc, mention: Span) -> str | None:
     """Actor id for a speaker mention, via the actors' mentions; a pronoun no
     actor covers is resolved to its antecedent entity first."""
-    if doc._.actors is None:
+    if ext(doc, "actors") is None:
         return None
     found = actor_for_span(doc, mention.start_char, mention.end_char)
     if found is None and len(mention) == 1 and mention[0].pos_ == "PRON":
@@ -273,7 +273,7 @@ def _source_like(doc: Doc, tok: Token, cues: Cues) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in cues.generic_sources or lemma in cues.media_sources or tok.lower_ in cues.generic_sources:
         return True
-    if doc._.actors is not None and actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
+    if ext(doc, "actors") is not None and actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
         return True
     return tok.pos_ == "PROPN" or not tok.lemma_.lower().endswith(_ABSTRACT)
 
@@ -418,9 +418,10 @@ def _cue_candidates(doc: Doc, cues: Cues) -> list[int]:
     """Indices of the tokens :func:`reported_speech` looks at ("according", a claim adverb, a
     verb with an attribution lemma), read from the Doc's arrays: a Token object per token
     costs more than the rules run on the few that qualify."""
-    lower, pos, lemma = doc.to_array([LOWER, POS, LEMMA]).T.tolist()
+    view = token_view(doc)  # shared with the other extractors
+    lower, pos, lemma = view.lower, view.pos, view.lemma
     words = _hashes(cues.claim_adverbs)
-    strings, verbs = doc.vocab.strings, cues.attribution
+    verbs = cues.attribution
     seen: dict[int, bool] = {}  # lemma -> an attribution verb? (as the rule reads it: lower-cased)
     out = []
     for i, (w, p, m) in enumerate(zip(lower, pos, lemma, strict=True)):
@@ -429,7 +430,7 @@ def _cue_candidates(doc: Doc, cues: Cues) -> list[int]:
         elif p in _VERB_POS:
             hit = seen.get(m)
             if hit is None:
-                hit = seen[m] = strings[m].lower() in verbs
+                hit = seen[m] = lower_of(doc, m) in verbs
             if hit:
                 out.append(i)
     return out

@@ -36,6 +36,7 @@ each US state (the mean of the cities leans towards the crowded parts).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import Counter
 
 import numpy as np
@@ -84,28 +85,45 @@ _SUFFIXES = (" state", " province", " region", " oblast", " governorate", " pref
              " district", " city")
 
 
-def _without_suffix(gaz: BaseGazetteer, name: str) -> list[Candidate]:
+def _without_suffix(gaz: BaseGazetteer, name: str,
+                    looked: dict[str, list[Candidate]] | None = None) -> list[Candidate]:
     """Candidates for "Mississippi State", "Birmingham City": the name without its generic word.
 
     The generic word says what kind of place it is: "… City" keeps only cities, the others
     only areas ("Orange County" is not the city of Orange; an unknown county stays unresolved).
     """
-    key = normalise(name)
+    key = _key(name)
     for suffix in _SUFFIXES:
         if key.endswith(suffix) and len(key) > len(suffix) + 2:
             want_city = suffix == " city"
-            return [c for c in gaz.lookup(key[: -len(suffix)]) if (c.feature == "city") == want_city]
+            return [c for c in _lookup(gaz, key[: -len(suffix)], looked) if (c.feature == "city") == want_city]
     return []
 
 
-def resolve(gaz: BaseGazetteer, name: str, context: Counter[str]) -> Candidate | None:
+_key = lru_cache(maxsize=65_536)(normalise)  # a name's lookup key, computed once per process (bounded)
+
+
+def _lookup(gaz: BaseGazetteer, name: str, looked: dict[str, list[Candidate]] | None) -> list[Candidate]:
+    """``gaz.lookup(name)``, kept in ``looked`` (one article's, when given): an article's names
+    are looked up three to four times each (context, the known names, resolution). Callers
+    must not change the list."""
+    if looked is None:
+        return gaz.lookup(name)
+    hit = looked.get(name)
+    if hit is None:
+        hit = looked[name] = gaz.lookup(name)
+    return hit
+
+
+def resolve(gaz: BaseGazetteer, name: str, context: Counter[str],
+            looked: dict[str, list[Candidate]] | None = None) -> Candidate | None:
     """The referent of ``name``: :func:`choose` over the gazetteer, with divisions as a fallback.
 
     A division wins when nothing else has the name, or when the article names its country
     and none of the other candidates' ("Kent" in a story about England, not Kent, Ohio).
     """
-    cands = gaz.lookup(name) or _without_suffix(gaz, name)
-    key = normalise(name)
+    cands = _lookup(gaz, name, looked) or _without_suffix(gaz, name, looked)
+    key = _key(name)
     subs = gaz.subdivisions.get(key, []) if key not in gaz.not_places else []
     if subs and (not cands or (any(context[s.country or ""] for s in subs)
                                and not any(context[c.country or ""] for c in cands))):
@@ -145,12 +163,13 @@ def _toponym_spans(doc: Doc) -> list[tuple[Span, str]]:
             if ent.label_ in _LABELS or ent.label_ in _OTHER_LABELS for span in _trim(doc, ent)]
 
 
-def _context(names: list[tuple[str, str]], gaz: BaseGazetteer) -> Counter[str]:
+def _context(names: list[tuple[str, str]], gaz: BaseGazetteer,
+             looked: dict[str, list[Candidate]] | None = None) -> Counter[str]:
     """Countries the article names: country names, and states or regions with a country
     (``names``: each toponym's text and entity label)."""
     ctx: Counter[str] = Counter()
     for text, label in names:
-        best = resolve(gaz, text, Counter()) if label in _LABELS else None
+        best = resolve(gaz, text, Counter(), looked) if label in _LABELS else None
         if best is not None and best.feature != "city" and best.country:
             ctx[best.country] += 1
     return ctx
@@ -236,18 +255,19 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
     spans = []  # (span, label, its text, its key): Span.text joins the tokens anew on each access
     for span, label in _toponym_spans(doc):
         text = span.text
-        key = normalise(text)
+        key = _key(text)
         if key not in gaz.not_places and key not in orgs:
             spans.append((span, label, text, key))
-    ctx = _context([(text, label) for _, label, text, _ in spans], gaz) + _nationalities(doc)
-    known = {key for _, label, text, key in spans if label in _LABELS and gaz.lookup(text)}
+    looked: dict[str, list[Candidate]] = {}  # this article's gazetteer lookups
+    ctx = _context([(text, label) for _, label, text, _ in spans], gaz, looked) + _nationalities(doc)
+    known = {key for _, label, text, key in spans if label in _LABELS and _lookup(gaz, text, looked)}
     places: list[Place] = []
     taken: set[int] = set()
     memo: dict[str, Candidate | None] = {}  # a name is resolved once per article
 
     def best_for(name: str) -> Candidate | None:
         if name not in memo:
-            memo[name] = resolve(gaz, name, ctx)
+            memo[name] = resolve(gaz, name, ctx, looked)
         return memo[name]
 
     surnames = _surnames(doc)

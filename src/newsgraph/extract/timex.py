@@ -205,15 +205,15 @@ _WORD_RE = re.compile(r"[A-Za-z]+|\d+|'\d")
 def _starts(text: str) -> list[int]:
     """Offsets where FIND_RE is worth trying: a time word, a digit, or a function word
     ("the", "about", "two") with a time word or digit among the next four words."""
-    words = [(w.start(), w.group(0)) for w in _WORD_RE.finditer(text)]
-    low = [w.lower() for _, w in words]
+    found = list(_WORD_RE.finditer(text))
+    low = [w.group(0).lower() for w in found]
+    timely = [x in _STRONG or x[0].isdigit() for x in low]  # what makes a function word worth trying
     out = []
-    for i, (start, word) in enumerate(words):
-        lw = low[i]
-        if lw in _STRONG or not word[0].isalpha():
-            out.append(start)
-        elif lw in _WEAK and any(x in _STRONG or x[0].isdigit() for x in low[i + 1:i + 5]):
-            out.append(start)
+    for i, lw in enumerate(low):
+        if lw in _STRONG or not lw[0].isalpha():
+            out.append(found[i].start())
+        elif lw in _WEAK and True in timely[i + 1:i + 5]:
+            out.append(found[i].start())
     return out
 
 

@@ -50,6 +50,7 @@ from spacy.util import filter_spans
 
 from ...records import Actor, Span
 from .. import doc_ents, doc_text, register_extensions
+from ..tokens import token_view
 from .countries import _add_known, _place_of, not_nationality, posted_to
 from .dateline import not_actor_spans
 from .employers import research_body
@@ -97,14 +98,10 @@ def _candidates(doc: Doc, matcher: PhraseMatcher) -> list[TokSpan]:
 def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
     """Each token's sentence number, and each sentence's first token (one
     sentence when nothing set boundaries, so the rules still run)."""
-    out, starts = [0] * len(doc), []
     if not doc.has_annotation("SENT_START"):
-        return out, [0]
-    for n, sent in enumerate(doc.sents):
-        starts.append(sent.start)
-        for i in range(sent.start, sent.end):
-            out[i] = n
-    return out, starts
+        return [0] * len(doc), [0]
+    view = token_view(doc)  # doc.sents' bounds, without a Span per sentence
+    return list(view.sent_of), list(view.sent_starts)
 
 
 def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Actor]:

@@ -32,6 +32,7 @@ Phoenix dictionaries): ``_dated``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -242,19 +243,39 @@ def _lower_surface(kb: Knowledge) -> dict[str, tuple[str, str]]:
     return index
 
 
+@lru_cache(maxsize=8192)
 def slug(name: str) -> str:
     """A stable, readable id: ASCII, lower case, hyphens."""
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "actor"
 
 
+_WORD_MEMO: tuple[object, dict[tuple[int, int], tuple]] = (None, {})
+
+
+def _word_entries(kb: Knowledge, tok: Token) -> tuple:
+    """(role, agent sector) of a token's lower-cased lemma, else its lower-case form: kept per
+    knowledge by the two string hashes (bounded), since the rules ask about the same tokens
+    many times and decoding ``lemma_``/``lower_`` costs more than the lookups."""
+    global _WORD_MEMO
+    if _WORD_MEMO[0] is not kb or len(_WORD_MEMO[1]) > 100_000:
+        _WORD_MEMO = (kb, {})
+    key = (tok.lemma, tok.lower)
+    hit = _WORD_MEMO[1].get(key)
+    if hit is None:
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        hit = _WORD_MEMO[1][key] = (kb.roles.get(lemma) or kb.roles.get(lower),
+                                    kb.agents.get(lemma) or kb.agents.get(lower))
+    return hit
+
+
 def _role(kb: Knowledge, tok: Token) -> tuple[str, str | None] | None:
-    return kb.roles.get(tok.lemma_.lower()) or kb.roles.get(tok.lower_)
+    return _word_entries(kb, tok)[0]
 
 
 def agent_sector(kb: Knowledge, tok: Token) -> str | None:
     """The Phoenix sector of an agent noun the curated roles do not list ("warships" -> MIL)."""
-    return kb.agents.get(tok.lemma_.lower()) or kb.agents.get(tok.lower_)
+    return _word_entries(kb, tok)[1]
 
 
 def agent_phrase(kb: Knowledge, tok: Token) -> tuple[Token, str] | None:
@@ -283,10 +304,10 @@ def noun_sector(kb: Knowledge, tok: Token) -> str | None:
 
 def _country_in(kb: Knowledge, tokens) -> str | None:
     """The country a run of modifier tokens names ("Russian", "US", "White House")."""
-    toks = list(tokens)
+    words = [t.text_with_ws for t in tokens]  # decoded once, not once per n-gram
     for n in (3, 2, 1):
-        for i in range(len(toks) - n + 1):
-            text = "".join(t.text_with_ws for t in toks[i:i + n]).strip()
+        for i in range(len(words) - n + 1):
+            text = "".join(words[i:i + n]).strip()
             hit = kb.surface.get(_strip_text(text))
             if hit and hit[0] != "entity":
                 return hit[1]
@@ -300,11 +321,23 @@ def _lookup(kb: Knowledge, span: TokSpan) -> tuple[str, str] | None:
 
 def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str | None] | None:
     """(country, sector) of a named actor on the article's date, from the actor knowledge base
-    (``newsgraph.knowledge``): the text has not said, so the role held that day decides."""
+    (``newsgraph.knowledge``): the text has not said, so the role held that day decides.
+    Kept per name, day, source and ``$NEWSGRAPH_ACTORS`` (bounded): the actor layer asks for
+    the same names over and over."""
+    from ...knowledge import ACTORS_ENV
+    from .. import ext
+
+    when = ext(st.doc, "published")
+    return _dated_on(name, when, when or dt.date.today(), phoenix, os.environ.get(ACTORS_ENV))
+
+
+@lru_cache(maxsize=8192)
+def _dated_on(name: str, when, _day, phoenix: bool, _actors_file) -> tuple[str | None, str | None] | None:
+    """:func:`_dated`'s lookups (``_day`` and ``_actors_file`` only key the cache)."""
     from ...knowledge import lookup
 
     words = name.split()
     for i in range(max(1, len(words) - 1)):  # "Mawlawi Ana Ruiz": an honorific the tagger kept
-        if (hit := lookup(" ".join(words[i:]), st.doc._.published, phoenix=phoenix)) is not None:
+        if (hit := lookup(" ".join(words[i:]), when, phoenix=phoenix)) is not None:
             return hit
     return None

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.parts_of_speech import PRON
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 
+from ..tokens import token_view
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of
 from .spokespeople import name_bodies
@@ -39,6 +42,7 @@ MALE_TITLES = frozenset({"spokesman", "chairman", "congressman", "businessman", 
                          "mr", "sir", "father", "husband", "son"})
 SPEECH_VERBS = frozenset({"say", "tell", "state", "add", "declare", "insist", "reply", "write", "ask", "warn"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+_FIRST_PERSON_IDS = frozenset(get_string_id(w) for w in FIRST_PERSON)
 QUOTE_RE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
 
 
@@ -48,11 +52,13 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     person the tagger mislabelled."""
     doc = st.doc
     persons, rest = [], []
-    orgs = {s.text for s in spans if s.label_ == "ORG" or _org_noun_before(st.kb, s)}
-    for s in spans:
-        if s.label_ != "PERSON" or _is_byline(s, st.text) or _is_locative(s, PERSON_LOCATIVE_PREPS):
+    labels = [s.label_ for s in spans]  # each decoded once (and each text built once)
+    texts = [st.text[s.start_char:s.end_char] for s in spans]  # = s.text: the spans are not empty
+    orgs = {text for s, label, text in zip(spans, labels, texts) if label == "ORG" or _org_noun_before(st.kb, s)}
+    for s, label, text in zip(spans, labels, texts):
+        if label != "PERSON" or _is_byline(s, st.text) or _is_locative(s, PERSON_LOCATIVE_PREPS):
             continue
-        if _org_noun_before(st.kb, s) or s.text in orgs:  # "the newspaper Novaya Gazeta"; "oil giant Yukos"
+        if _org_noun_before(st.kb, s) or text in orgs:  # "the newspaper Novaya Gazeta"; "oil giant Yukos"
             rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
             continue
         start = s.start
@@ -66,14 +72,13 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     full_surnames = {s.text.rsplit(" ", 1)[-1] for s in persons if " " in s.text}
     persons += [doc[i:i + 1] for i in st.scan.free_propn  # "Macron spoke": a surname the tagger missed
                 if doc[i].text in full_surnames]
-    for s in spans:
-        if s.label_ == "PERSON":
+    for s, label, text in zip(spans, labels, texts):
+        if label == "PERSON":
             continue
         is_person = False
-        if s.label_ in ("ORG", "GPE") and _lookup(st.kb, s) is None:
-            nxt = doc[s.end:s.end + 2]
-            is_person = s.text in surnames or s.text in st.kb.people or (
-                len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "who")
+        if label in ("ORG", "GPE") and _lookup(st.kb, s) is None:
+            is_person = text in surnames or text in st.kb.people or (
+                s.end + 2 <= len(doc) and doc[s.end].text == "," and doc[s.end + 1].lower_ == "who")
         (persons if is_person else rest).append(_name_span(s) if is_person else s)
     persons.sort(key=lambda s: s.start)
     return persons, rest
@@ -123,14 +128,15 @@ def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
     """Map each person span (by start token) to a canonical full name:
     a surname alone joins the full name ending with it, nearest before
     first, else the first after."""
-    full = [(s.start, s.text) for s in spans if " " in s.text]
+    texts = [s.text for s in spans]  # built from the tokens on each access: once each
+    full = [(s.start, text) for s, text in zip(spans, texts) if " " in text]
     out: dict[int, str] = {}
-    for s in spans:
-        if " " in s.text:
-            out[s.start] = s.text
+    for s, text in zip(spans, texts):
+        if " " in text:
+            out[s.start] = text
             continue
-        matches = [(i, n) for i, n in full if n.endswith(" " + s.text)] or \
-            [(i, n) for i, n in full if n.startswith(s.text + " ")]
+        matches = [(i, n) for i, n in full if n.endswith(" " + text)] or \
+            [(i, n) for i, n in full if n.startswith(text + " ")]
         before = [m for m in matches if m[0] < s.start]
         out[s.start] = (before[-1] if before else matches[0])[1] if matches else s.text
     return out
@@ -373,11 +379,13 @@ def _resolve_first_person(st: _State) -> None:
     """"I"/"me"/"my" inside a quotation belong to its speaker, read from the
     speech verb just before ('Lukashenko said, "I ...') or just after it."""
     doc = st.doc
+    view = token_view(doc)
+    lower, pos = view.lower, view.pos
     for match in QUOTE_RE.finditer(st.text):
         inside = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if inside is None:
             continue
-        firsts = [t for t in inside if t.lower_ in FIRST_PERSON and t.pos_ == "PRON"]
+        firsts = [doc[i] for i in range(inside.start, inside.end) if lower[i] in _FIRST_PERSON_IDS and pos[i] == PRON]
         if not firsts:
             continue
         key = (_speaker_near(st, range(inside.start - 1, inside.start - 7, -1))

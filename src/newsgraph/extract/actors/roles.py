@@ -273,11 +273,12 @@ def _titled_antecedent(st: _State, tok: Token, mods: list[Token], country: str |
         return False
     words = [m.lower_ for m in mods if m.pos_ in ("ADJ", "NOUN", "PROPN") and _country_of_token(st, m) is None]
     phrase = " ".join([*words, tok.lower_])
+    pattern = re.compile(rf"\b{re.escape(phrase)}\b")
     best: tuple[int, str] | None = None
     for i, _, key, _ in st.antecedents:
         ent = st.entities[key]
         title = (ent.title or "").lower()
-        if i >= tok.i or not title or not re.search(rf"\b{re.escape(phrase)}\b", title):
+        if i >= tok.i or not title or phrase not in title or not pattern.search(title):  # (substring test first)
             continue
         if country and ent.country and ent.country != country:
             continue

@@ -56,14 +56,14 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
     country = None
     igo = False  # "NATO Secretary General": an international body's official
     words: list[Token] = []
+    with_ws = [t.text_with_ws for t in toks]  # decoded once, not once per chunk
     i = 0
     while i < len(toks):
         matched = False
         for n in (3, 2, 1):
-            chunk = toks[i:i + n]
-            if len(chunk) < n:
+            if i + n > len(toks):
                 continue
-            text = "".join(t.text_with_ws for t in chunk).strip()
+            text = "".join(with_ws[i:i + n]).strip()
             hit = kb.surface.get(_strip_text(text))
             if hit and hit[0] == "entity" and i == 0 and kb.entities[hit[1]].get("sector") == "IGO":
                 igo = True

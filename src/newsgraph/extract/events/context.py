@@ -8,6 +8,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from .. import ext
+from ..tokens import sentence_bounds
 from .modality import _REPORT
 from .resolve import _PLACE_HEADS, _resolve
 from .syntax import Arg, _child, _clause_subject, counted
@@ -53,8 +55,8 @@ def _pick_date(times: list[tuple[Token, Token, str]], trig: Token, anchor: Token
     """The date of the time attached to the trigger (or inside / right after a nominal
     trigger's phrase), else to its clause or an enclosing clause. A hypothetical event
     reported by a dated statement takes the statement's date (the intent is what is coded)."""
-    sent = trig.sent
-    local = [(r, n, v) for r, n, v in times if sent.start <= r.i < sent.end]
+    start, end = sentence_bounds(trig.doc, trig.i)  # not trig.sent, which walks the sentence
+    local = [(r, n, v) for r, n, v in times if start <= r.i < end]
     if not local:
         return None
     if nominal:
@@ -157,10 +159,10 @@ _GOVERNMENTS = {"government", "regime", "junta", "administration", "cabinet", "a
 
 
 def _claim_source(doc: Doc, trig: Token) -> str | None:
-    for cl in doc._.claims or ():
+    for cl in ext(doc, "claims") or ():
         if cl.start <= trig.idx < cl.end and cl.source:
             return cl.source
-    for q in doc._.quotes or ():
+    for q in ext(doc, "quotes") or ():
         if q.start <= trig.idx < q.end and q.speaker and q.kind != "direct":
             return q.speaker
     return None

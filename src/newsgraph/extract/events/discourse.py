@@ -4,6 +4,7 @@ parties."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
 from .. import doc_text
+from ..tokens import sentence_bounds
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, plover_for
 from .modality import _REPORT
@@ -114,7 +116,8 @@ def _relative_antecedent(rel: Token, coded: list[CodedEvent]) -> CodedEvent | No
                  and any(p.lower_ == "which" for p in c.children)), None)
     if prep is None:
         return None
-    before = [c for c in coded if c.nominal and rel.sent.start <= c.trigger_i < prep.i]
+    first = sentence_bounds(rel.doc, rel.i)[0]
+    before = [c for c in coded if c.nominal and first <= c.trigger_i < prep.i]
     return max(before, key=lambda c: c.trigger_i) if before else None
 
 
@@ -140,11 +143,11 @@ def _inherit(doc: Doc, coded: list[CodedEvent]) -> None:
                 c.event.place = h.event.place
     ordered = sorted(coded, key=lambda c: c.trigger_i)
     prev: CodedEvent | None = None
-    for c in ordered:  # (Token.sent walks the sentence: read last)
+    for c in ordered:
         if (c.source is None and c.nominal and c.target is not None and prev is not None
                 and prev.source is not None and not prev.extra.get("inherited")
                 and prev.event.type in _CONFLICT and c.event.type in _CONFLICT
-                and doc[prev.trigger_i].sent.end == doc[c.trigger_i].sent.start):
+                and sentence_bounds(doc, prev.trigger_i)[1] == sentence_bounds(doc, c.trigger_i)[0]):
             c.source = prev.source
             c.event.source = prev.source.actor
             c.extra["inherited"] = True
@@ -189,6 +192,9 @@ def _segment(tok: Token) -> tuple[int, int]:
     return i, j + 1
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _segment_starts(doc: Doc) -> list[int]:
     """The first token of every stretch :func:`_segment` returns, for the whole doc at once
     (walking each event's sentence token by token cost more than the rest of ``_background``)."""
@@ -196,11 +202,11 @@ def _segment_starts(doc: Doc) -> list[int]:
         return []
     arr = doc.to_array([SENT_START, IDX])
     cut = arr[:, 0] == 1
-    text, at = doc_text(doc), -1
-    while (at := text.find("\n", at + 1)) >= 0:  # the token holding a line break (never a trailing space)
-        i = int(np.searchsorted(arr[:, 1], at, side="right")) - 1
-        if 0 <= i < len(cut) - 1:
-            cut[i + 1] = True
+    text = doc_text(doc)
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    if breaks:  # the token holding a line break (never a trailing space)
+        at = np.searchsorted(arr[:, 1], breaks, side="right") - 1
+        cut[at[(at >= 0) & (at < len(cut) - 1)] + 1] = True
     cut[0] = True
     return np.flatnonzero(cut).tolist()
 

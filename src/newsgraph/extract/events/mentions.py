@@ -6,6 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Event, EventMention
+from .. import ext
+from ..tokens import same_sentence
 from .article import _mutual, referents
 from .coded import CodedEvent
 from .context import _attach_token
@@ -34,9 +36,9 @@ def _same_event(doc: Doc, first: CodedEvent, later: CodedEvent) -> bool:
     if _elsewhere(doc, a, b):  # "the war in Ruritania" is not the raid told earlier in Freedonia
         return False
     tf, tl = doc[first.trigger_i], doc[later.trigger_i]
-    retold = tl.lemma_ == tf.lemma_ and tl.sent != tf.sent or _in_headline(tf)
+    retold = tl.lemma_ == tf.lemma_ and not same_sentence(doc, tl.i, tf.i) or _in_headline(tf)
     both = bool(a.source and a.target) and (a.source, a.target) == (b.source, b.target)
-    if not (first.nominal or later.nominal or retold or (both and tl.sent == tf.sent)):
+    if not (first.nominal or later.nominal or retold or (both and same_sentence(doc, tl.i, tf.i))):
         return False  # two verbs in other sentences and words tell two acts; in one sentence
         # between the same two parties, one ("shot and killed")
     if (a.source, a.target) == (b.source, b.target) and (a.source or a.target):
@@ -66,12 +68,16 @@ _BREAK: tuple[object, int, int | None] = (None, 0, None)
 def _in_headline(tok: Token) -> bool:
     """Is the token in the headline (the text before the first blank line)? The blank line
     is looked for once per doc (this is asked for pairs of events)."""
+    brk = _headline_break(tok.doc)
+    return brk is not None and tok.i <= brk
+
+
+def _headline_break(doc: Doc) -> int | None:
+    """The token holding the first blank line, or None (kept for the last doc)."""
     global _BREAK
-    doc = tok.doc
     if _BREAK[0] is not doc or _BREAK[1] != len(doc):
         _BREAK = (doc, len(doc), next((t.i for t in doc if "\n\n" in t.text_with_ws), None))
-    brk = _BREAK[2]
-    return brk is not None and tok.i <= brk
+    return _BREAK[2]
 
 
 def _within(doc: Doc, first: Arg | None, later: Arg | None) -> bool:
@@ -92,13 +98,15 @@ def _sector(doc: Doc, arg: Arg) -> str | None:
     """The sector of the actor an argument names (its own, else its actor record's)."""
     if arg.sector or arg.actor is None:
         return arg.sector
-    return next((a.sector for a in doc._.actors or () if a.id == arg.actor), None)
+    return next((a.sector for a in ext(doc, "actors") or () if a.id == arg.actor), None)
 
 
 def _elsewhere(doc: Doc, a: Event, b: Event) -> bool:
     """Are two mentions placed in different countries?"""
-    places = doc._.places or []
-    if a.place is None or b.place is None or max(a.place, b.place) >= len(places):
+    if a.place is None or b.place is None:  # (before reading the places: most events have none)
+        return False
+    places = ext(doc, "places") or []
+    if max(a.place, b.place) >= len(places):
         return False
     first, later = places[a.place].country, places[b.place].country
     return bool(first and later and first != later)
@@ -119,7 +127,7 @@ def corefer(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     out = []
     headline = -1
     if any(len(g) > 1 for g in groups):  # of equal mentions the lead's is reported, not the headline's
-        headline = next((t.idx for t in doc if "\n\n" in t.text_with_ws), -1)
+        headline = doc[brk].idx if (brk := _headline_break(doc)) is not None else -1
     for g in groups:
         best = max(g, key=lambda c: (bool(c.event.source) + bool(c.event.target), c.event.confidence,
                                      c.event.trigger.start > headline, -c.event.trigger.start))

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
-from spacy.attrs import LEMMA, LOWER
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+
+from ..tokens import lower_of, text_of, token_view
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, _data
 from .syntax import _actor_like, _headline_verb, _is_actorish
 
 # --------------------------------------------------------------------------- triggers
+
+_AUX_DEPS = frozenset(get_string_id(d) for d in ("aux", "auxpass"))
+_NNS = get_string_id("NNS")
 
 
 @lru_cache(maxsize=1)
@@ -223,42 +228,46 @@ def _occurs(tok: Token, entry: LexEntry) -> bool:
 _HEADS: tuple[object, int, frozenset[str], dict[int, bool]] = (None, 0, frozenset(), {})
 
 
-def _head_words(doc: Doc, lex: Lexicon) -> list[Token]:
-    """The tokens whose lower-cased lemma or form heads a lexicon entry, in order: every
-    other token is passed over by :func:`_find_triggers` (it has no candidates), and a
-    Python pass over every token costs more than the rest of the trigger search. Which
-    strings head an entry is kept per lexicon (by string hash, bounded)."""
+def _head_words(doc: Doc, lex: Lexicon) -> list[int]:
+    """The indices of the tokens whose lower-cased lemma or form heads a lexicon entry, in
+    order: every other token is passed over by :func:`_find_triggers` (it has no
+    candidates), and a Python pass over every Token costs more than the rest of the trigger
+    search. Read from the Doc's :func:`~newsgraph.extract.tokens.token_view`; which strings
+    head an entry is kept per lexicon (by string hash, bounded)."""
     global _HEADS
     if _HEADS[0] is not lex or _HEADS[1] != len(lex.entries) or len(_HEADS[3]) > 200_000:
         _HEADS = (lex, len(lex.entries), frozenset(e.head for e in lex.entries.values()), {})
     heads, known = _HEADS[2], _HEADS[3]
-    if not len(doc):
-        return []
-    ids, inverse = np.unique(doc.to_array([LEMMA, LOWER]), return_inverse=True)
-    strings = doc.vocab.strings
-    hit = np.empty(len(ids), dtype=bool)
-    for n, h in enumerate(ids.tolist()):
-        if (ok := known.get(h)) is None:
-            ok = known[h] = strings[h].lower() in heads
-        hit[n] = ok
-    return [doc[i] for i in np.flatnonzero(hit[inverse.reshape(-1, 2)].any(axis=1)).tolist()]
+    view = token_view(doc)
+    out = []
+    for i, (lemma, lower) in enumerate(zip(view.lemma, view.lower)):
+        if (ok := known.get(lemma)) is None:
+            ok = known[lemma] = lower_of(doc, lemma) in heads
+        if not ok and (ok := known.get(lower)) is None:
+            ok = known[lower] = lower_of(doc, lower) in heads
+        if ok:
+            out.append(i)
+    return out
 
 
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
     """(trigger token, entry, consumed object tokens) in token order, one per token.
-    The dependency context is only built for words the lexicon has entries for."""
+    The dependency context is only built for words the lexicon has entries for; the
+    attributes every head word is tested on come from the Doc's token view."""
     found: list[tuple[Token, LexEntry, list[Token]]] = []
     consumed: set[int] = set()
-    for tok in _head_words(doc, lex):
-        pos = tok.pos_
-        lemma = tok.lemma_.lower()
-        if pos in ("VERB", "AUX") or (pos == "NOUN" and tok.tag_.startswith("VB")):
-            if pos == "AUX" and tok.dep_ in ("aux", "auxpass"):
+    view = token_view(doc)
+    for i in _head_words(doc, lex):
+        pos = view.pos[i]
+        lemma = lower_of(doc, view.lemma[i])
+        if pos == VERB or pos == AUX or (pos == NOUN and text_of(doc, view.tag[i]).startswith("VB")):
+            if pos == AUX and view.dep[i] in _AUX_DEPS:
                 continue
-            head = lemma if lex.candidates("verb", lemma) else tok.lower_
+            head = lemma if lex.candidates("verb", lemma) else text_of(doc, view.lower[i])
             cands = lex.candidates("verb", head)
             if not cands:
                 continue
+            tok = doc[i]
             if not cands[0].extras:  # only bare patterns (most specific first): no context to read
                 found.append((tok, cands[0], []))
                 continue
@@ -269,12 +278,12 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
                         or ("@fault" in entry.extras and o.lemma_.lower() in faults())]  # "aggression" named, not done
                 consumed.update(o.i for o in used)
                 found.append((tok, entry, used))
-        elif pos == "NOUN" and tok.tag_ == "NNS" and lex.candidates("verb", lemma) and _headline_verb(tok) \
+        elif pos == NOUN and view.tag[i] == _NNS and lex.candidates("verb", lemma) and _headline_verb(doc[i]) \
                 and (entry := lex.match("verb", lemma, set())):
-            found.append((tok, entry, []))
-        elif pos in ("NOUN", "PROPN") and tok.i not in consumed and not (pos == "PROPN" and tok.ent_type_):
-            head = lemma if lex.candidates("noun", lemma) else tok.lower_
-            if lex.candidates("noun", head) and (entry := lex.match("noun", head, _noun_context(tok))) \
+            found.append((doc[i], entry, []))
+        elif (pos == NOUN or pos == PROPN) and i not in consumed and not (pos == PROPN and view.ent_type[i]):
+            head = lemma if lex.candidates("noun", lemma) else text_of(doc, view.lower[i])
+            if lex.candidates("noun", head) and (entry := lex.match("noun", head, _noun_context(tok := doc[i]))) \
                     and _occurs(tok, entry):
                 found.append((tok, entry, []))
     # "off" rows name readings that are no event ("a trade war"): they win by being specific

@@ -1,0 +1,135 @@
+"""Integer views of a Doc's token attributes, built once per Doc, for the rules' hot loops.
+
+Every ``tok.dep_``, ``lower_``, ``lemma_``, ``pos_`` decodes a string from the StringStore, and
+``doc[i]``, ``tok.sent``, ``tok.children`` build new objects (``tok.sent`` walks the sentence
+token by token): the rules read these hundreds of times per event. :func:`token_view` reads
+the attributes once per Doc with one ``doc.to_array`` into plain lists (list indexing is
+cheaper than numpy scalars), and :func:`text_of` decodes a hash once per process (bounded).
+The last Doc's view is kept, as :func:`newsgraph.extract.doc_ents` keeps its entities: the
+parse and the entities are fixed once the extractors run.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SENT_START, TAG
+from spacy.tokens import Doc
+
+_ATTRS = [DEP, HEAD, LOWER, LEMMA, POS, TAG, ENT_TYPE, SENT_START]
+_COLUMN = {"dep": 0, "lower": 2, "lemma": 3, "pos": 4, "tag": 5, "ent_type": 6}
+
+
+class TokenView:
+    """One Doc's token attributes as lists of ints, by token index: ``dep``, ``lower``,
+    ``lemma``, ``tag``, ``ent_type`` are string hashes, ``pos`` a part-of-speech id
+    (``spacy.parts_of_speech``), ``head`` the head's index; ``sent_of`` each token's sentence
+    number and ``sent_starts`` each sentence's first token (as ``doc.sents`` gives them).
+    Each list is made when first read (a hash column costs ~6 µs per 300 tokens): read it
+    into a local name before a loop."""
+
+    __slots__ = ("doc", "n", "_arr", "_cols", "has_sents")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = n = len(doc)
+        self._arr = doc.to_array(_ATTRS) if n else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
+        self._cols: dict[str, list[int]] = {}
+        self.has_sents = bool(n) and doc.has_annotation("SENT_START")
+
+    def _col(self, name: str) -> list[int]:
+        col = self._cols.get(name)
+        if col is None:
+            col = self._cols[name] = self._arr[:, _COLUMN[name]].tolist()
+        return col
+
+    dep = property(lambda self: self._col("dep"))
+    lower = property(lambda self: self._col("lower"))
+    lemma = property(lambda self: self._col("lemma"))
+    pos = property(lambda self: self._col("pos"))
+    tag = property(lambda self: self._col("tag"))
+    ent_type = property(lambda self: self._col("ent_type"))
+
+    @property
+    def head(self) -> list[int]:
+        col = self._cols.get("head")
+        if col is None:  # HEAD is an offset from the token
+            col = self._cols["head"] = (self._arr[:, 1].view(np.int64) + np.arange(self.n, dtype=np.int64)).tolist()
+        return col
+
+    def _sentences(self) -> None:
+        starts = self._arr[:, 7].view(np.int64) == 1
+        if self.n:
+            starts[0] = True
+        self._cols["sent_of"] = (np.cumsum(starts) - 1).tolist()
+        self._cols["sent_starts"] = np.flatnonzero(starts).tolist()
+
+    @property
+    def sent_of(self) -> list[int]:
+        if "sent_of" not in self._cols:
+            self._sentences()
+        return self._cols["sent_of"]
+
+    @property
+    def sent_starts(self) -> list[int]:
+        if "sent_starts" not in self._cols:
+            self._sentences()
+        return self._cols["sent_starts"]
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """(first token, end) of token ``i``'s sentence: ``doc[i].sent``'s start and end
+        (which raises, as here, when nothing set sentence boundaries)."""
+        if not self.has_sents:
+            sent = self.doc[i].sent
+            return sent.start, sent.end
+        k = self.sent_of[i]
+        starts = self.sent_starts
+        return starts[k], (starts[k + 1] if k + 1 < len(starts) else self.n)
+
+
+_VIEW: TokenView | None = None
+
+
+def token_view(doc: Doc) -> TokenView:
+    """The :class:`TokenView` of ``doc`` (the last Doc's is kept)."""
+    global _VIEW
+    view = _VIEW
+    if view is None or view.doc is not doc or view.n != len(doc):
+        view = _VIEW = TokenView(doc)
+    return view
+
+
+_TEXT: dict[int, str] = {}
+_LOWER: dict[int, str] = {}
+
+
+def text_of(doc: Doc, h: int) -> str:
+    """The string of hash ``h`` (a token attribute of ``doc``), decoded once per process."""
+    s = _TEXT.get(h)
+    if s is None:
+        if len(_TEXT) > 200_000:
+            _TEXT.clear()
+        s = _TEXT[h] = doc.vocab.strings[h] if h else ""
+    return s
+
+
+def lower_of(doc: Doc, h: int) -> str:
+    """``text_of(doc, h).lower()``, kept as :func:`text_of` is (for ``tok.lemma_.lower()``)."""
+    s = _LOWER.get(h)
+    if s is None:
+        if len(_LOWER) > 200_000:
+            _LOWER.clear()
+        s = _LOWER[h] = text_of(doc, h).lower()
+    return s
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """``doc[i].sent``'s (start, end) without building the Span (see :meth:`TokenView.sent_bounds`)."""
+    return token_view(doc).sent_bounds(i)
+
+
+def same_sentence(doc: Doc, i: int, j: int) -> bool:
+    """``doc[i].sent == doc[j].sent``, read from the sentence numbers."""
+    view = token_view(doc)
+    if not view.has_sents:
+        return doc[i].sent == doc[j].sent
+    return view.sent_of[i] == view.sent_of[j]
