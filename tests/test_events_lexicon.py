@@ -49,6 +49,32 @@ def test_rows_follow_codes_comments_and_skips():
     assert not any(p == "grumble" for p, _ in rows)  # CAMEO 01 (statements) is not coded
 
 
+# A set whose alternatives have stray spaces or several words (as many of CAMEO.2.0's have).
+MULTI = """\
+####### SYNONYM SETS #######
+
+&GUARDS_
++SENTRY_
++HOME_GUARD
++PALACE_ROYAL_HONOUR_GUARD
+
+####### VERB PATTERNS #######
+
+---  POST   [---]  ---
+POST
+- * &GUARDS                                   [154]         # POST
+"""
+
+
+def test_set_alternatives_with_spaces_or_several_words_are_compiled():
+    sets, _ = read_dictionary(MULTI)
+    assert sets["&GUARDS"] == ["sentry ", "home guard", "palace royal honour guard"]
+    rows = {(p, c) for _, p, c, _ in compile_rows(MULTI, skip=set())}
+    # a trailing "_" (a stray space) no longer drops the whole set; several words are matched word by word
+    assert ("post sentry", "154") in rows and ("post home guard", "154") in rows
+    assert not any("palace" in p for p, _ in rows)  # more than three object words: left out
+
+
 def test_hand_rows_keep_their_heads():
     lex = load_lexicon()
     # the compiled dictionary codes these verbs that the hand lexicon has no row for

@@ -1,6 +1,6 @@
 """Build step: compile PETRARCH2's CAMEO verb dictionary into lexicon rows (package data).
 
-``python -m newsgraph.extract.cameo CAMEO.2.0.txt > src/newsgraph/data/events_cameo.tsv``
+``python -m newsgraph.extract.events.cameo CAMEO.2.0.txt > src/newsgraph/data/events_cameo.tsv``
 (``... CAMEO.2.0.txt --coverage`` reports the share of CAMEO's verbs the lexicon codes)
 
 CAMEO.2.0.txt (Open Event Data Alliance, MIT) groups verbs in synonym blocks; a block, a verb
@@ -33,7 +33,7 @@ from pathlib import Path
 
 HEADER = """\
 # newsgraph event lexicon compiled from PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt,
-# LAST UPDATE 30 April 2015), by `python -m newsgraph.extract.cameo CAMEO.2.0.txt`.
+# LAST UPDATE 30 April 2015), by `python -m newsgraph.extract.events.cameo CAMEO.2.0.txt`.
 # Do not edit by hand: add or override rows in events.tsv, which keeps priority.
 #
 # Source: PETRARCH2 dictionaries, Copyright (c) 2015 Open Event Data Alliance, MIT License:
@@ -125,8 +125,10 @@ def _words(pattern: str, sets: dict[str, list[str]]) -> list[list[str]] | None:
         if w.lower() in _FUNCTION:
             continue
         if w.startswith("&"):
-            alts = sets.get(w.rstrip("_"))
-            if not alts or any(" " in a for a in alts):
+            # an alternative of several words ("armed forces") is matched word by word: the
+            # modifiers of the object are pattern words too
+            alts = [a.strip() for a in sets.get(w.rstrip("_"), []) if re.fullmatch(r"[a-z\- ]+", a.strip())]
+            if not alts:
                 return None
             out.append(alts)
         elif re.fullmatch(r"[A-Za-z\-]+", w):
@@ -188,7 +190,10 @@ def compile_rows(text: str, skip: set[str], lemma=None) -> Iterator[tuple[str, s
                 if verb in skip or f"block:{b.name}" in skip or verb.split()[0] in skip:
                     continue
                 for combo in _combos(words):
-                    pattern = " ".join([verb] + [lemma(w) for w in combo])
+                    content = [lemma(w) for alt in combo for w in alt.split()]
+                    if len(content) > 3:
+                        continue
+                    pattern = " ".join([verb, *content])
                     if pattern not in seen:
                         seen.add(pattern)
                         yield "verb", pattern, code, b.name
