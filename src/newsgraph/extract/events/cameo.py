@@ -16,7 +16,8 @@ or a pattern carries a CAMEO code in brackets. Each block is read as:
   (the lexicon matcher reads objects and prepositions, not word order).
 
 General verbs that would fire everywhere ("come", "think", "pass"), listed with their reasons in
-``data/cameo_skip.tsv`` (a verb, or ``block:NAME`` for a whole synonym block), get no rows:
+``data/cameo_skip.tsv`` (a verb, ``block:NAME`` for a whole synonym block, or ``&SET`` for the
+patterns that use a synonym set), get no rows:
 their patterns ("want talks", "need help") fired on ordinary prose as well. CAMEO 01 (statements) is
 not coded (PLOVER drops it); 02 (appeals) is REQUEST, as in the hand lexicon. The hand
 lexicon (``events.tsv``) keeps priority: :func:`.lexicon.load_lexicon` drops compiled rows
@@ -184,7 +185,8 @@ def compile_rows(text: str, skip: set[str], lemma=None) -> Iterator[tuple[str, s
                 yield "verb", verb, code, b.name
         for pat, code, origin in b.patterns:
             words = _words(pat, sets)
-            if words is None or not (code := _plover_ok(code)):
+            if words is None or not (code := _plover_ok(code)) \
+                    or any(s.rstrip("_") in skip for s in re.findall(r"&[A-Z_]+", pat)):
                 continue
             for verb in [v for v in b.verbs if v in origin] or list(b.verbs):
                 if verb in skip or f"block:{b.name}" in skip or verb.split()[0] in skip:
