@@ -149,6 +149,7 @@ def test_praise_and_denials_are_no_criticism(analyze, text):
     ("The hijacking of the ferry by Somali pirates ended on Friday.", "hijacking", "ASSAULT", "181"),
     ("Canada kept the tariffs on Chinese steel in place.", "kept", "SANCTION", "163"),
     ("The Bolivian government pointed the finger at Chile for the unrest.", "pointed", "ACCUSE", "112"),
+    ("Peru sent an envoy to Quito on Monday.", "sent", "CONSULT", "042"),
     ("The rebels vowed revenge against the Colombian army.", "vowed", "THREATEN", "130"),
 ])
 def test_session7_verb_classes_code_with_their_objects(nlp, text, trigger, type_, cameo):
@@ -167,6 +168,7 @@ def test_session7_verb_classes_code_with_their_objects(nlp, text, trigger, type_
     ("The regulator let the power company raise its tariffs by 5%.", "raise"),  # prices, not a sanction
     ("Brazil cut fuel duty in March.", "cut"),  # a tax, no party's goods
     ("The senate repealed the old press law.", "repealed"),  # a law: legislation at work (docs/lexicon.md)
+    ("The mayor sent a letter to all residents.", "sent"),  # letters: mostly not between parties
 ])
 def test_session7_verbs_without_their_objects_code_nothing(nlp, text, trigger):
     from newsgraph.extract.events import code_events
