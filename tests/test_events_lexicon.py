@@ -185,3 +185,15 @@ def test_troops_sent_to_help_stay_aid_sent_to_a_border_mobilize(nlp):
     assert ("sent", "AID") in [(c.event.trigger.text, c.event.type) for c in helped]
     massed = code_events(nlp("Venezuela sent troops to the Colombian frontier."), lex)
     assert ("sent", "MOBILIZE") in [(c.event.trigger.text, c.event.type) for c in massed]
+
+
+def test_coverage_is_the_share_of_cameo_coded_verbs_with_a_row():
+    from newsgraph.extract.events.cameo import coverage
+    from newsgraph.extract.events.lexicon import Lexicon, load_cameo2plover, parse_rows
+
+    lex = Lexicon()
+    for e in parse_rows("verb\tpummel\t190\nverb\tmull on truce\t036\n", load_cameo2plover()):
+        lex.add(e)
+    # CAMEO codes pummel, thrash (the block's code), mull (its own), grumble (012); not ponder
+    cov = coverage(MINI, lex)
+    assert (cov["coded"], cov["cameo_verbs"]) == (2, 4)
