@@ -1,6 +1,6 @@
 """Build step: compile PETRARCH2's CAMEO verb dictionary into lexicon rows (package data).
 
-``python -m newsgraph.extract.cameo CAMEO.2.0.txt > src/newsgraph/data/events_cameo.tsv``
+``python -m newsgraph.extract.events.cameo CAMEO.2.0.txt > src/newsgraph/data/events_cameo.tsv``
 (``... CAMEO.2.0.txt --coverage`` reports the share of CAMEO's verbs the lexicon codes)
 
 CAMEO.2.0.txt (Open Event Data Alliance, MIT) groups verbs in synonym blocks; a block, a verb
@@ -16,7 +16,8 @@ or a pattern carries a CAMEO code in brackets. Each block is read as:
   (the lexicon matcher reads objects and prepositions, not word order).
 
 General verbs that would fire everywhere ("come", "think", "pass"), listed with their reasons in
-``data/cameo_skip.tsv`` (a verb, or ``block:NAME`` for a whole synonym block), get no rows:
+``data/cameo_skip.tsv`` (a verb, ``block:NAME`` for a whole synonym block, or ``&SET`` for the
+patterns that use a synonym set), get no rows:
 their patterns ("want talks", "need help") fired on ordinary prose as well. CAMEO 01 (statements) is
 not coded (PLOVER drops it); 02 (appeals) is REQUEST, as in the hand lexicon. The hand
 lexicon (``events.tsv``) keeps priority: :func:`.lexicon.load_lexicon` drops compiled rows
@@ -33,7 +34,7 @@ from pathlib import Path
 
 HEADER = """\
 # newsgraph event lexicon compiled from PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt,
-# LAST UPDATE 30 April 2015), by `python -m newsgraph.extract.cameo CAMEO.2.0.txt`.
+# LAST UPDATE 30 April 2015), by `python -m newsgraph.extract.events.cameo CAMEO.2.0.txt`.
 # Do not edit by hand: add or override rows in events.tsv, which keeps priority.
 #
 # Source: PETRARCH2 dictionaries, Copyright (c) 2015 Open Event Data Alliance, MIT License:
@@ -125,8 +126,10 @@ def _words(pattern: str, sets: dict[str, list[str]]) -> list[list[str]] | None:
         if w.lower() in _FUNCTION:
             continue
         if w.startswith("&"):
-            alts = sets.get(w.rstrip("_"))
-            if not alts or any(" " in a for a in alts):
+            # an alternative of several words ("armed forces") is matched word by word: the
+            # modifiers of the object are pattern words too
+            alts = [a.strip() for a in sets.get(w.rstrip("_"), []) if re.fullmatch(r"[a-z\- ]+", a.strip())]
+            if not alts:
                 return None
             out.append(alts)
         elif re.fullmatch(r"[A-Za-z\-]+", w):
@@ -182,13 +185,17 @@ def compile_rows(text: str, skip: set[str], lemma=None) -> Iterator[tuple[str, s
                 yield "verb", verb, code, b.name
         for pat, code, origin in b.patterns:
             words = _words(pat, sets)
-            if words is None or not (code := _plover_ok(code)):
+            if words is None or not (code := _plover_ok(code)) \
+                    or any(s.rstrip("_") in skip for s in re.findall(r"&[A-Z_]+", pat)):
                 continue
             for verb in [v for v in b.verbs if v in origin] or list(b.verbs):
                 if verb in skip or f"block:{b.name}" in skip or verb.split()[0] in skip:
                     continue
                 for combo in _combos(words):
-                    pattern = " ".join([verb] + [lemma(w) for w in combo])
+                    content = [lemma(w) for alt in combo for w in alt.split()]
+                    if len(content) > 3:
+                        continue
+                    pattern = " ".join([verb, *content])
                     if pattern not in seen:
                         seen.add(pattern)
                         yield "verb", pattern, code, b.name

@@ -151,7 +151,10 @@ def load_lexicon(extra: str | os.PathLike | None = None) -> Lexicon:
     hand = parse_rows(_data("events.tsv").read_text(encoding="utf-8"), table, "events.tsv")
     own = {(e.pos, e.head) for e in hand}
     nouns = {e.head for e in hand if e.pos == "noun" and not e.extras}
-    for entry in parse_rows(_data(CAMEO_FILE).read_text(encoding="utf-8"), table, CAMEO_FILE):
+    # most compiled rows are for heads the hand lexicon has: blank them before parsing (line numbers kept)
+    compiled = "\n".join("" if ln.startswith("verb\t") and ("verb", ln.split("\t", 2)[1].split(" ", 1)[0]) in own
+                         else ln for ln in _data(CAMEO_FILE).read_text(encoding="utf-8").splitlines())
+    for entry in parse_rows(compiled, table, CAMEO_FILE):
         # the hand lexicon decides its own heads, and a noun it codes is not swallowed as the
         # object of a compiled verb pattern ("stepped up attacks" stays an attack)
         if (entry.pos, entry.head) not in own and not entry.extras & nouns:

@@ -96,6 +96,8 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                     words.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
                 elif g.dep_ == "aux" and dep == "xcomp":
                     words.add(g.lower_)
+                elif g.dep_ == "pobj" and dep == "dative":  # "sent troops to the border", parsed as a dative "to"
+                    words.add(g.lemma_.lower())
         elif dep == "ccomp" and _reports_another(c):
             report = True
         elif dep == "advcl" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
