@@ -33,6 +33,13 @@ def actor(rec, ident):
     return next((a for a in rec.actors if a.id == ident), None)
 
 
+def source_of(rec, trigger):
+    """The actor given as the source of the first event on ``trigger`` (which must be coded)."""
+    found = events(rec, trigger)
+    assert found, rec.events
+    return actor(rec, found[0].source)
+
+
 PERU = ("LIMA, Peru — Peru's government said on Monday it would not raise teachers' pay this year. "
         "Education Minister Ana Rojas said the budget left no room for it. ")
 
@@ -100,16 +107,34 @@ KENYA = ("NAIROBI, Kenya — Kenyan police said on Monday they were investigatin
 
 
 @pytest.mark.model
-def test_an_arrest_with_no_agent_is_the_articles_police(analyze):
-    rec = analyze(KENYA + "Two election officials were arrested on Sunday in Nakuru.", published="2022-08-15")
-    arrest = events(rec, "arrested")
-    assert arrest, rec.events
-    src = actor(rec, arrest[0].source)
-    assert src is not None and src.sector == "COP" and src.country == "KEN"
-
-
-@pytest.mark.model
 def test_police_of_two_countries_leave_an_arrest_without_agent(analyze):
     rec = analyze(KENYA + "Ugandan police said they had also opened an inquiry. "
                   "Two election officials were arrested on Sunday in Nakuru.", published="2022-08-15")
     assert all(e.source is None for e in events(rec, "arrested"))
+
+
+AFGHAN = ("KABUL, Afghanistan — Taliban insurgents attacked a police checkpoint in Helmand province on Monday, "
+          "officials said. Militants also ambushed an army convoy near Kandahar on Monday. ")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, published, trigger, country, sectors", [
+    # an arrest with no agent: the article's one police
+    (KENYA + "Two election officials were arrested on Sunday in Nakuru.", "2022-08-15", "arrested", "KEN", {"COP"}),
+    # violence with no perpetrator: the one armed side, though the article names it by two records
+    (AFGHAN + "Four soldiers were killed on Tuesday in Ghazni province.", "2021-06-09", "killed", "AFG", {"INS", "REB"}),
+])
+def test_an_act_with_no_agent_takes_the_one_party_the_article_gives(analyze, text, published, trigger, country, sectors):
+    src = source_of(analyze(text, published=published), trigger)
+    assert src is not None and src.country == country and src.sector in sectors
+
+
+@pytest.mark.model
+def test_violence_the_sentence_gives_to_another_country_or_to_two_sides_is_not_the_groups(analyze):
+    one_group = ("KABUL, Afghanistan — Taliban insurgents attacked a police checkpoint in Helmand province on "
+                 "Monday, officials said. The Taliban also ambushed an army convoy near Kandahar on Monday. ")
+    rec = analyze(one_group + "Four soldiers were killed on Tuesday in a Pakistani air strike near the border. "
+                  "Two farmers were killed in clashes between the army and the Taliban.", published="2021-06-09")
+    for e in events(rec, "killed"):
+        src = actor(rec, e.source)
+        assert src is None or src.sector not in ("INS", "REB"), (e.trigger, src)
