@@ -14,16 +14,18 @@ invents an actor, and every side it fills points at one of the actor's mentions.
   source is a crowd (a group or organisation of a ``crowd_sector``, a crowd noun, or the
   people of a nation: "thousands of Ruritanians") of country X is aimed at X's government,
   when the story is set in X (:func:`..actors.story.story_country`), the act's place, if
-  any, is in X, and nothing aims it elsewhere: its sentence names no party of another
-  country, international body, company or embassy, what it is "against"/"over" belongs to
-  nobody but a government and is no act of violence (a protest "against the killing" is
-  aimed at the killer), and, for a strike, the article names no company (strikes are often
-  against an employer). The target is the article's actor for X's government: a government
-  noun ("the government", "the authorities") first, then its head of state or government,
-  then the state itself; at its mention nearest the act.
+  any, is in X, the article names X's government in the act's sentence or the one before (a
+  government noun, "the government", "Ruritania's government", "the authorities", first;
+  else a current head of state or government; never the state itself: "Ruritania" names the
+  country, not who rules it), and nothing aims it elsewhere: its sentence names no party of
+  another country, international body, company or embassy; what it is "against"/"over"
+  belongs to nobody but a government and is no act of violence (a protest "against the
+  killing" is aimed at the killer); its crowd is no counter-demonstration; the article names
+  no company or church (protests and strikes are often against one). Measured on unseen
+  text, a government named only further away is as often not the protest's counterpart.
 * An arrest or detention (``arrest_code``) with a target and no agent is made by the
   article's police, when all the police it names are of one country and the story or the
-  act's place is in that country.
+  act's place is in that country; not a jailing or a sentence (``court_act``: courts do those).
 
 A filled side is marked ``CodedEvent.extra["target_implicit"]`` (``"source_implicit"``); the
 event keeps the confidence it was read with.
@@ -86,12 +88,12 @@ def fill_implicit(doc: Doc, coded: list[CodedEvent]) -> None:
             own = _crowd_country(doc, c, by_id.get(c.event.source or ""), story)
             if own is None or own != story or place not in (None, own) or _aimed_elsewhere(doc, c, actors, own):
                 continue
-            gov = _government(actors, own, c, exclude=c.event.source)
+            gov = _government(doc, actors, own, c, exclude=c.event.source)
             if gov is not None:
                 _set(doc, c, "target", gov)
         else:
             police = _police(actors, story, place, by_id.get(c.event.target))
-            if police is not None:
+            if police is not None and doc[c.trigger_i].lemma_.lower() not in _words("court_act"):
                 _set(doc, c, "source", police)
 
 
@@ -138,14 +140,16 @@ def _aimed_elsewhere(doc: Doc, c: CodedEvent, actors: list[Actor], own: str) -> 
     if any(_singular(t.text) in _words("elsewhere") or t.lemma_.lower() in _words("elsewhere") for t in sent):
         return True
     lo, hi = sent.start_char, sent.end_char
-    strike = (c.event.cameo or "") in _words("strike_code")
     src = c.event.source
+    name = next((a.name.lower() for a in actors if a.id == src), "")
+    if any(w in name.replace("-", " ").split() for w in _words("counter")):
+        return True  # counter-demonstrators: against the other crowd
     for a in actors:
         if a.id == src:
             continue
         here = any(lo <= m.start < hi for m in a.mentions)
-        if strike and a.sector == "BUS" and a.mentions:
-            return True  # a strike in a story that names a company may be against it
+        if a.sector in _words("elsewhere_sector") and a.mentions:
+            return True  # a story that names a company or a church may be about a protest against it
         if here and (a.sector in ("IGO", "BUS") or (a.country is not None and a.country != own)):
             return True
     return False
@@ -161,16 +165,22 @@ def _against(tok: Token) -> list[Token]:
     return found
 
 
-def _government(actors: list[Actor], country: str, c: CodedEvent, exclude: str | None) -> Arg | None:
-    """The article's actor for ``country``'s government (module docstring), as an argument."""
+def _government(doc: Doc, actors: list[Actor], country: str, c: CodedEvent, exclude: str | None):
+    """The article's mention of ``country``'s government (module docstring) in the act's
+    sentence or the one before, as (actor, start, end), or None."""
     mine = [a for a in actors if a.country == country and a.mentions and a.id != exclude]
-    nouns = [a for a in mine if a.kind in ("group", "organization") and a.sector == "GOV" and _seat(a.name)]
-    heads = [a for a in mine if a.kind == "person" and a.sector == "GOV" and a.title
-             and _head(a.title)]
-    states = [a for a in mine if a.kind == "state"]
-    for group in (nouns, heads, states):
-        if group:
-            return _nearest_mention(c, group)
+    text = doc_text(doc)
+    nouns = [(a, m.start, m.end) for a in mine for m in a.mentions
+             if (a.kind in ("group", "organization") and a.sector == "GOV" and _seat(a.name))
+             or (a.kind == "state" and _seat(text[m.start:m.end].removeprefix("'s ")))]  # "Ruritania's government"
+    heads = [(a, m.start, m.end) for a in mine if a.kind == "person" and a.sector == "GOV" and a.title
+             and _head(a.title) for m in a.mentions]
+    sent = doc[c.trigger_i].sent
+    lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    for group in (nouns, heads):  # not the state itself: "Ruritania" names the country, not who rules it
+        found = _nearest_mention(c, [p for p in group if lo <= p[1] and p[2] <= sent.end_char])
+        if found is not None:
+            return found
     return None
 
 
@@ -184,9 +194,9 @@ def _seat(name: str) -> bool:
 
 def _head(title: str) -> bool:
     """Is a title that of a head of state or government ("President", "the prime minister"),
-    not a deputy's or a former holder's?"""
+    not a deputy's or a former or deposed holder's (``not_head``)?"""
     t = title.lower()
-    if any(w in t.split() for w in ("vice", "deputy", "former", "ex", "acting")) or t.startswith("vice-"):
+    if any(w in t.replace("-", " ").split() for w in _words("not_head")):
         return False
     return any(t == h or t.endswith(" " + h) for h in _words("head"))
 
@@ -210,10 +220,11 @@ def _police(actors: list[Actor], story: str | None, place: str | None, target: A
     return people or force
 
 
-def _nearest_mention(c: CodedEvent, cands: list[Actor]) -> tuple[Actor, int, int]:
-    """The candidate mention nearest the trigger, before it if any is."""
+def _nearest_mention(c: CodedEvent, pairs: list[tuple[Actor, int, int]]):
+    """The (actor, start, end) mention nearest the trigger, before it if any is; None if none."""
+    if not pairs:
+        return None
     at = c.event.trigger.start
-    pairs = [(a, m.start, m.end) for a in cands for m in a.mentions]
     before = [p for p in pairs if p[2] <= at]
     if before:
         return max(before, key=lambda p: p[2])
@@ -223,7 +234,7 @@ def _nearest_mention(c: CodedEvent, cands: list[Actor]) -> tuple[Actor, int, int
 def _set(doc: Doc, c: CodedEvent, side: str, found) -> None:
     """Give the event its ``side`` from an actor (or the nearest of several), marked implicit."""
     if isinstance(found, list):
-        found = _nearest_mention(c, found)
+        found = _nearest_mention(c, [(a, m.start, m.end) for a in found for m in a.mentions])
     actor, start, end = found
     arg = Arg(start, end, doc_text(doc)[start:end], actor.id, actor.country, False, actor.sector)
     setattr(c, side, arg)
