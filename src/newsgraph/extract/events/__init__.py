@@ -20,7 +20,9 @@ Runs last, one document at a time, in the order of its modules:
   phrase with no actor becomes one), and :mod:`.confidence` calibrates the raw score;
 * on the settled actors, :mod:`.pronouns` gives a sentence-opening "it"/"they" source the
   previous sentence's subject, and :mod:`.dyad` gives an act with no target (violence with
-  no perpetrator) its party's counterpart in the article's events.
+  no perpetrator) its party's counterpart in the article's events; :mod:`.implicit` gives a
+  domestic protest with no target its own government and an arrest with no agent the
+  article's police.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from .crowds import fill_crowds
 from .countries import country_of
 from .discourse import BACKGROUND_CONFIDENCE
 from .dyad import fill_dyads
+from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
 from .pronouns import fill_pronoun_sources
@@ -67,6 +70,7 @@ class EventCoder:
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
+        fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded

@@ -8,8 +8,11 @@ sentence names.
   made by Ruritania", "Ruritania's claims") comes first.
 * Violence with no perpetrator ("were killed", "came under attack", "the siege") is the act of
   the group that claimed it, or that the article blames for it, in the same or an adjacent
-  sentence; else of the article's one armed non-state group (rebels, insurgents), if it is the
-  source of other violence in the article. With several candidates nothing is guessed.
+  sentence; else of the article's one armed non-state side (rebels, insurgents: one group, or
+  several records of groups of one country), if it is the source of other violence in the
+  article, unless the text tells the act otherwise (violence of another country or of two
+  sides in its sentence, an act done to an attack, an earlier year, a war with a perpetrator
+  from abroad). With several candidates nothing is guessed.
 
 Each filled argument is marked in ``CodedEvent.extra`` ("target_from_article",
 "source_from_article"); the event keeps the confidence it was read with (a party found
@@ -18,6 +21,7 @@ elsewhere does not make the act itself any surer).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -27,7 +31,9 @@ from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from .. import doc_text
+from ..actors.story import story_country, story_weights
 from .coded import CodedEvent
+from ..actors.knowledge import country_of
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ
 from .resolve import _resolve
 from .syntax import Arg, _child, _pobj
@@ -264,22 +270,81 @@ def _claimants(doc: Doc, places: list) -> list[tuple[int, Arg]]:
 
 
 def _armed_group(doc: Doc, c: CodedEvent, coded: list[CodedEvent]) -> Arg | None:
-    """The article's one armed non-state group, when it is the source of other violence in
-    the article and not this act's target (its own fighters killed are someone else's act)."""
-    groups = {a.id: a for a in doc._.actors or () if a.sector in _ARMED}
-    if len(groups) != 1:
+    """The article's one armed non-state side, when it is the source of other violence in the
+    article and not this act's target (its own fighters killed are someone else's act).
+
+    A side is one group, or several records of armed groups of one country ("the BLA", "BLA
+    insurgents", "the militants" in a story set in one insurgency; a group the text does not
+    place is of the story's country): the act is given to the record that is the source of
+    most of the article's other violence."""
+    actors = list(doc._.actors or ())
+    groups = {a.id: a for a in actors if a.sector in _ARMED}
+    if len(groups) > 1:  # "the militants": of the story's country, as settled later; a named
+        # group with no country (an international network) is a side of its own
+        story = story_country(story_weights(doc, actors)) if any(a.country is None for a in groups.values()) else None
+        countries = {a.country or (a.id if a.kind == "organization" else story) for a in groups.values()}
+    else:
+        countries = {a.country for a in groups.values()}
+    if not groups or len(countries) != 1 or (len(groups) > 1 and None in countries):
         return None
-    (gid, rec), = groups.items()
-    if c.target is not None and (c.target.actor == gid or c.target.sector in _ARMED):
+    if c.target is not None and (c.target.actor in groups or c.target.sector in _ARMED):
         return None
-    acts = [o for o in coded if o is not c and o.event.type in _VIOLENT and o.source is not None
-            and o.source.actor == gid and not o.extra.get("source_from_article")]
+    (side,) = countries
+    if _other_violence(doc, c, coded, groups, side):
+        return None
+    acts = Counter(o.source.actor for o in coded if o is not c and o.event.type in _VIOLENT
+                   and o.source is not None and o.source.actor in groups
+                   and not o.extra.get("source_from_article"))
     if not acts:
         return None
+    rec = groups[max(acts, key=lambda g: (acts[g], len(groups[g].mentions), g))]
     sents = _sentence_index(doc)
     here = sents.get(doc[c.trigger_i].sent.start, -1)
+    if min(_distance(doc, sents, m, here) for g in groups.values() for m in g.mentions) > _NEAR:
+        return None  # the side is named too far away to be taken as meant here
     m = min(rec.mentions, key=lambda m: abs(m.start - c.event.trigger.start))
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or abs(sents.get(span.sent.start, -99) - here) > _NEAR:
-        return None  # the group is named too far away to be taken as meant here
     return Arg(m.start, m.end, doc_text(doc)[m.start:m.end], rec.id, rec.country, False, rec.sector)
+
+
+def _other_violence(doc: Doc, c: CodedEvent, coded: list[CodedEvent], groups: dict, side: str | None) -> bool:
+    """Does the text tell the act as another party's, or as one of two sides? Then the armed
+    group is not the one to give it to: its sentence names violence of another country
+    ("killed in a Ruritanian air strike"), of another coded source, or of two sides
+    ("killed in fighting", "clashes between the army and the rebels"); the act is done to an
+    attack ("the assault was repelled": by the defenders); or it is told as of an earlier year
+    ("the 2003 invasion"); or, for a victim of the group's own country, the article's violence
+    has another source from abroad hitting that country (a war of two perpetrators)."""
+    tok = doc[c.trigger_i]
+    sent = tok.sent
+    for t in sent:
+        if _mutual(t) or (_violent_noun(t) and any(ch.dep_ == "prep" and ch.lower_ == "between" for ch in t.children)):
+            return True
+        if _violent_noun(t) and any(ch.dep_ in ("amod", "compound", "poss") and country_of(ch.text) not in (None, side)
+                                    for ch in t.children):
+            return True
+    if any(ch.dep_ in _PASS_SUBJ | _OBJ and _violent_noun(ch) for ch in tok.children):
+        return True
+    published = doc._.published
+    if published is not None and any(ch.like_num and len(ch.text) == 4 and ch.text.isdigit()
+                                      and int(ch.text) < published.year for ch in tok.children):
+        return True
+    if any(o is not c and o.event.type in _VIOLENT and sent.start <= o.trigger_i < sent.end
+           and o.source is not None and o.source.actor not in groups and o.source.sector not in _ARMED
+           for o in coded):
+        return True
+    if c.target is None or c.target.country in (None, side):
+        return any(o.event.type in _VIOLENT and o.source is not None and o.target is not None
+                   and o.source.country not in (None, side) and o.source.sector not in _ARMED
+                   and o.target.country == side and not o.extra.get("source_from_article") for o in coded)
+    return False
+
+
+def _violent_noun(t: Token) -> bool:
+    types = referents().get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+    return bool(types and types & _VIOLENT)
+
+
+def _distance(doc: Doc, sents: dict[int, int], m, here: int) -> int:
+    """How many sentences a mention is from sentence number ``here``."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return 99 if span is None else abs(sents.get(span.sent.start, -99) - here)

@@ -14,7 +14,8 @@ crowd. This pass runs over the coded events of one document, after the coder and
   ("a march against the government's pension reform", "protesting a decree signed by the
   president", "rallies against the Ruritanian labour law"): the owner of what follows
   "against", "over" or "protesting", when that owner is a government or its officer.
-  A measure with no owner leaves the target empty: no default guess;
+  A measure with no owner leaves the target empty here (:mod:`.implicit` later gives a
+  domestic crowd's protest its own government, on the settled actors);
 * police acting on a crowd ("riot police fired tear gas", "officers detained dozens") with
   no target act on the nearest crowd; a crowd beaten or detained by no named agent is
   acted on by the nearest police mention;
