@@ -188,3 +188,15 @@ def test_coordinated_subjects_act_on_each_other(code):
     # one subject with "each other" has no pair to make
     _, ev = code("The Chilean leaders accused each other of lying.")
     assert all(c.target is None or c.target.country != "CHL" for c in on(ev, "accused"))
+
+
+@pytest.mark.model
+def test_a_participle_before_a_party_is_done_to_it(code):
+    _, ev = code("Lima asked for the release of the detained Chilean fishermen.")
+    c = on(ev, "detained")[0]
+    assert c.event.type == "COERCE" and c.target is not None and c.target.country == "CHL"
+    _, ev = code("Ruritania demanded the return of the kidnapped Peruvian engineers on Monday.")
+    assert on(ev, "kidnapped")[0].target.country == "PER"
+    # a participle of gathering says what its noun did, not what was done to it
+    _, ev = code("Some of the gathered Chilean demonstrators shouted at the police.")
+    assert all(c.target is None for c in on(ev, "gathered"))

@@ -34,6 +34,7 @@ from .nominal import (
     _led_by,
     _made_by,
     _means,
+    _modified_party,
     _nominal_agent,
     _undergoer,
 )
@@ -51,6 +52,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     if trig.dep_ in ("amod", "acl") and trig.tag_ == "VBN" and (agent := _hyphen_agent(trig)) is not None \
             and trig.head.pos_ in ("NOUN", "PROPN"):
         return [agent], [trig.head] if _actor_like(trig.head) else []  # the modified noun only  # "Ruritanian-funded militias": Ruritania funds them
+    if entry.plover.type not in _GATHER and (undergoer := _modified_party(trig)) is not None:
+        return [], _conjuncts(undergoer)  # "the jailed Ruritanian envoy": whom it was done to
     subj, passive = _clause_subject(trig)
     if _child(trig, _PASS_SUBJ) is not None:
         passive = True
@@ -190,6 +193,9 @@ def _infinitive(verb: Token) -> bool:
 
 
 _FORCE = {"ASSAULT", "COERCE"}
+#: Acts whose participle says what its subjects did, not what was done to them ("the gathered
+#: demonstrators", "the deployed troops", "the withdrawn units").
+_GATHER = {"CONSULT", "MOBILIZE", "RETREAT", "AGREE", "COOPERATE", "PROTEST"}
 
 
 def _purpose_object(trig: Token) -> list[Token]:

@@ -208,3 +208,13 @@ def _governing_verb(tok: Token) -> Token | None:
         if h.pos_ in ("VERB", "AUX"):
             return h
     return None
+
+
+def _modified_party(part: Token) -> Token | None:
+    """The party a past participle in front of it says was acted on: "the detained
+    Ruritanian fishermen", "the banned opposition party" (the participle's own agent, if any,
+    is written with a hyphen and read by :func:`_hyphen_agent`)."""
+    if part.dep_ != "amod" or part.tag_ != "VBN" or part.i > part.head.i or part.head.pos_ not in ("NOUN", "PROPN") \
+            or (part.i > 0 and part.doc[part.i - 1].text in ("-", "–")):
+        return None  # not "under-funded", "Kremlin-backed"
+    return part.head if _actor_like(part.head) else None
