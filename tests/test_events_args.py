@@ -200,3 +200,15 @@ def test_a_participle_before_a_party_is_done_to_it(code):
     # a participle of gathering says what its noun did, not what was done to it
     _, ev = code("Some of the gathered Chilean demonstrators shouted at the police.")
     assert all(c.target is None for c in on(ev, "gathered"))
+
+
+@pytest.mark.model
+def test_an_act_noun_is_done_by_the_agent_of_its_participle(code):
+    _, ev = code("The offensive launched by Chilean forces displaced thousands of villagers.")
+    assert on(ev, "offensive")[0].source.country == "CHL"
+    # the act noun as the subject of another act: its doer does that act too
+    _, ev = code("A bombing carried out by Peruvian rebels killed 20 villagers.")
+    assert on(ev, "killed")[0].source.country == "PER"
+    # a participle of judging names who judges, not who acted
+    _, ev = code("The offensive condemned by Chile displaced thousands of villagers.")
+    assert all(c.source is None or c.source.country != "CHL" for c in on(ev, "offensive"))

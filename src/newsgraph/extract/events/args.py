@@ -29,10 +29,12 @@ from .nominal import (
     _adjunct_subject,
     _agent_above,
     _claimed_by,
+    _done_by,
     _governing_verb,
     _hyphen_agent,
     _led_by,
     _made_by,
+    _MEANS_NOUNS,
     _means,
     _modified_party,
     _nominal_agent,
@@ -73,6 +75,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     else:
         if subj is not None:
             sources = _conjuncts(subj)
+            if subj.lemma_.lower() in _MEANS_NOUNS and not _actor_like(subj) and (agent := _nominal_agent(subj)):
+                sources = agent  # "the raid carried out by Chilean troops killed ...": who raided
         obj = _child(trig, ("dobj", "obj"))
         if obj is not None and obj.lemma_.lower() not in entry.extras:
             targets = _conjuncts(obj)
@@ -366,7 +370,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             if o is not None:
                 targets = _conjuncts(o)
     if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
-        sources = _led_by(trig) or _claimed_by(trig)
+        sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig)
     if not sources and gov is not None and entry.plover.type in _ADJUNCT_TYPES:
         sources = _adjunct_subject(trig, gov)  # "spoke during a visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."

@@ -37,7 +37,8 @@ def _means(verb: Token) -> Token | None:
 
 
 def _nominal_agent(noun: Token) -> list[Token]:
-    """Who carried out a nominal act: "by" object, possessor, or a national modifier."""
+    """Who carried out a nominal act: "by" object, possessor, a national modifier, or the
+    agent of a participle after it ("a raid carried out by ...")."""
     by = _pobj(noun, "by")
     if by is not None:
         return _conjuncts(by)
@@ -47,7 +48,7 @@ def _nominal_agent(noun: Token) -> list[Token]:
     for c in noun.children:
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or country_of(c.text)):
             return [c]
-    return []
+    return _done_by(noun)
 
 #: Participles whose hyphenated agent carries out the act they modify ("a Ruritanian-led
 #: offensive"); not "backed" or "funded", whose agent helps someone else carry it out.
@@ -72,6 +73,23 @@ def _led_by(noun: Token) -> list[Token]:
     for c in noun.lefts:
         if c.tag_ == "VBN" and c.lemma_.lower() in _LEAD_VERBS and (agent := _hyphen_agent(c)) is not None:
             return [agent]
+    return []
+
+
+#: Participles after an act noun whose "by" agent is the one who does the act ("a raid
+#: carried out by", "sanctions imposed by"); not "condemned by", "backed by", "brokered by",
+#: "hosted by", whose agent judges, helps or mediates it.
+_DONE_BY = _LEAD_VERBS | {"carry", "perpetrate", "commit", "impose", "claim", "order", "declare", "announce",
+                          "issue", "call", "hold", "sign", "execute", "launch", "unleash", "wage"}
+
+
+def _done_by(noun: Token) -> list[Token]:
+    """The doer of an act noun named by the participle after it: "the bombing carried out by
+    the rebels", "the tariffs imposed by Ruritania last year"."""
+    for c in noun.rights:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DONE_BY \
+                and (by := _pobj(c, "by")) is not None and _actor_like(by):
+            return _conjuncts(by)
     return []
 
 
