@@ -212,3 +212,14 @@ def test_an_act_noun_is_done_by_the_agent_of_its_participle(code):
     # a participle of judging names who judges, not who acted
     _, ev = code("The offensive condemned by Chile displaced thousands of villagers.")
     assert all(c.source is None or c.source.country != "CHL" for c in on(ev, "offensive"))
+
+
+@pytest.mark.model
+def test_the_reporters_own_side_takes_its_country(code):
+    _, ev = code("The Peruvian defence minister said his troops had arrested twelve smugglers.")
+    assert on(ev, "arrested")[0].source.country == "PER"
+    _, ev = code("A senior Chilean official said his country would recognise the new government.")
+    assert on(ev, "recognise")[0].source.country == "CHL"
+    # a possessed thing is no party: "his concerns" do not become the reporter's country
+    _, ev = code("The Peruvian minister insisted that his concerns had been met.")
+    assert all(c.target is None or c.target.country is None for c in ev)
