@@ -223,3 +223,15 @@ def test_the_reporters_own_side_takes_its_country(code):
     # a possessed thing is no party: "his concerns" do not become the reporter's country
     _, ev = code("The Peruvian minister insisted that his concerns had been met.")
     assert all(c.target is None or c.target.country is None for c in ev)
+
+
+@pytest.mark.model
+def test_the_first_to_act_is_the_copulas_subject(code):
+    _, ev = code("Bolivia was the first country to recognise the new Peruvian government.")
+    assert on(ev, "recognise")[0].source.country == "BOL"
+    _, ev = code("The Chilean envoy was the last diplomat to be expelled by Peru.")
+    c = on(ev, "expelled")[0]
+    assert c.target is not None and c.target.country == "CHL"
+    # an infinitive on any predicate noun is not ranked: no source read from the copula
+    _, ev = code("The Bolivian protest was a reason to expel the Peruvian ambassador.")
+    assert all(c.source is None or c.source.country != "BOL" for c in on(ev, "expel"))
