@@ -235,3 +235,12 @@ def test_the_first_to_act_is_the_copulas_subject(code):
     # an infinitive on any predicate noun is not ranked: no source read from the copula
     _, ev = code("The Bolivian protest was a reason to expel the Peruvian ambassador.")
     assert all(c.source is None or c.source.country != "BOL" for c in on(ev, "expel"))
+
+
+@pytest.mark.model
+def test_an_inquiry_into_a_partys_conduct_targets_the_party(code):
+    _, ev = code("Chilean lawmakers launched their probe into the Peruvian ministry's spending after the vote.")
+    assert on(ev, "probe")[0].target.country == "PER"
+    # what it looks into names no party: no target from the victims of an "of"
+    _, ev = code("Chilean prosecutors opened an investigation into the deaths of Peruvian miners.")
+    assert all(c.target is None or c.target.country != "PER" for c in on(ev, "investigation"))

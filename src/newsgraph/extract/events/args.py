@@ -258,13 +258,13 @@ def _object_party(obj: Token, transfer: bool = False) -> list[Token]:
     return []
 
 
-def _owner(obj: Token) -> list[Token]:
+def _owner(obj: Token, preps: tuple[str, ...] = _OWNER_PREPS) -> list[Token]:
     """Whose proposal, demand or offer an act answers ("rejected North Korea's demand",
     "a Chilean plan", "an offer from Peru", "a session of the AU council")."""
     for c in obj.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             return _conjuncts(c)
-    for prep in _OWNER_PREPS:
+    for prep in preps:
         p = _pobj(obj, prep)
         if p is not None and _actor_like(p):
             return _conjuncts(p)
@@ -272,6 +272,16 @@ def _owner(obj: Token) -> list[Token]:
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or country_of(c.text)):
             return [c]
     return []
+
+
+def _looked_into(head: Token, act: Token | None = None) -> list[Token]:
+    """Whose conduct an inquiry or raid goes "into": the party itself, or the possessor or
+    national modifier of what it goes into ("a probe into Chile's arms sales"; not "into the
+    deaths of miners", whose "of" names the victims)."""
+    into = _pobj(head, "into")
+    if into is None or (act is not None and into.i == act.i):
+        return []  # "looked into the police inquiry": the act itself
+    return _conjuncts(into) if _actor_like(into, owner=False) else _owner(into, preps=())
 
 
 _SPEECH_ACTS = {"REQUEST", "ACCUSE"}  # what they say is asked for or alleged, not done
@@ -310,6 +320,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             targets = _conjuncts(of) if _actor_like(of) else (_object_party(of) or _conjuncts(of))
     if entry.plover.type == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
         targets = _protested(trig) or (_protested(trig.head) if trig.dep_ in ("dobj", "obj") else []) or targets
+    if not targets:
+        targets = _looked_into(trig)  # "an inquiry into Chile's arms sales"
     if not targets:
         for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
             if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
@@ -363,6 +375,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 if p is not None:
                     targets = _conjuncts(p)
                     break
+        if not targets and light:
+            targets = _looked_into(gov, trig)  # "opened their inquiry into Chile's arms sales"
         if not targets and light and entry.plover.type in _SPEECH_ACTS:
             targets = _demanded_party(gov)  # "repeated its demand that Chile lift the tariff"
         if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
