@@ -244,3 +244,14 @@ def test_an_inquiry_into_a_partys_conduct_targets_the_party(code):
     # what it looks into names no party: no target from the victims of an "of"
     _, ev = code("Chilean prosecutors opened an investigation into the deaths of Peruvian miners.")
     assert all(c.target is None or c.target.country != "PER" for c in on(ev, "investigation"))
+
+
+@pytest.mark.model
+def test_the_toll_of_an_act_of_force_names_whom_it_hit(code):
+    _, ev = code("Chilean troops shelled the town, killing nine Peruvian villagers.")
+    assert on(ev, "shelled")[0].target.country == "PER"
+    _, ev = code("The rebels intensified their attacks, inflicting heavy casualties on Peruvian army units.")
+    assert on(ev, "attacks")[0].target.country == "PER"
+    # a participle with its own conjunction is another act, not the toll
+    _, ev = code("Two Chilean guards were killed while stopping an attack on a Peruvian minister.")
+    assert all(c.target is None or c.target.country != "PER" for c in on(ev, "killed"))

@@ -146,6 +146,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:
         targets = _purpose_object(trig)
+    if not any(map(_actor_like, targets)) and entry.plover.type in _FORCE:
+        targets = _struck(trig) or targets  # "shelled the town, killing nine villagers"
     if not any(map(_actor_like, targets)) and trig.dep_ == "advcl" and _infinitive(trig) \
             and (o := _child(trig.head, ("dobj",))) is not None and _actor_like(o) and not _given(trig.head, o):
         targets = _conjuncts(o)  # "summoned Niger's ambassador to complain": whom it was done to
@@ -200,6 +202,20 @@ _FORCE = {"ASSAULT", "COERCE"}
 #: Acts whose participle says what its subjects did, not what was done to them ("the gathered
 #: demonstrators", "the deployed troops", "the withdrawn units").
 _GATHER = {"CONSULT", "MOBILIZE", "RETREAT", "AGREE", "COOPERATE", "PROTEST"}
+
+
+def _struck(act: Token) -> list[Token]:
+    """Whom an act of force hit, by the participle that tells its toll ("shelled the town,
+    killing nine villagers", "intensified attacks, inflicting casualties on army units")."""
+    for c in act.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i < act.i or _child(c, _SUBJ | {"mark"}) is not None:
+            continue  # not "was killed while preventing an attack on ..."
+        o = _child(c, ("dobj", "obj"))
+        if o is not None and _actor_like(o):
+            return _conjuncts(o)
+        if o is not None and (on := _pobj(o, "on") or _pobj(c, "on")) is not None and _actor_like(on):
+            return _conjuncts(on)  # "inflicting heavy losses on the rebels"
+    return []
 
 
 def _purpose_object(trig: Token) -> list[Token]:
@@ -377,6 +393,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                     break
         if not targets and light:
             targets = _looked_into(gov, trig)  # "opened their inquiry into Chile's arms sales"
+        if not any(map(_actor_like, targets)) and light and entry.plover.type in _FORCE:
+            targets = _struck(gov) or targets  # "launched raids on the town, killing nine villagers"
         if not targets and light and entry.plover.type in _SPEECH_ACTS:
             targets = _demanded_party(gov)  # "repeated its demand that Chile lift the tariff"
         if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
