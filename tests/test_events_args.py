@@ -255,3 +255,13 @@ def test_the_toll_of_an_act_of_force_names_whom_it_hit(code):
     # a participle with its own conjunction is another act, not the toll
     _, ev = code("Two Chilean guards were killed while stopping an attack on a Peruvian minister.")
     assert all(c.target is None or c.target.country != "PER" for c in on(ev, "killed"))
+
+
+@pytest.mark.model
+def test_a_description_stands_for_the_party_it_describes(code):
+    _, ev = code("Chile recalled its envoy to Peru, a country that expelled two Chilean diplomats last year.")
+    c = on(ev, "expelled")[0]
+    assert c.source is not None and c.source.country == "PER"
+    # who looks on at an act does not do it
+    _, ev = code("Maria Lopez, a Chilean resident who witnessed the attack, said the gunmen fled.")
+    assert all(c.source is None or c.source.country != "CHL" for c in on(ev, "attack"))

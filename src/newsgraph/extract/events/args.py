@@ -300,6 +300,8 @@ def _looked_into(head: Token, act: Token | None = None) -> list[Token]:
     return _conjuncts(into) if _actor_like(into, owner=False) else _owner(into, preps=())
 
 
+#: Verbs whose subject looks on at an act rather than doing it ("witnessed the attack").
+_ONLOOKERS = {"witness", "see", "watch", "film", "survive", "describe", "recall", "remember", "mourn", "hear"}
 _SPEECH_ACTS = {"REQUEST", "ACCUSE"}  # what they say is asked for or alleged, not done
 
 
@@ -377,7 +379,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     if gov is not None:
         light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
             arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
-        if not sources and light:  # "staged a protest", "is in negotiations with"
+        # "staged a protest", "is in negotiations with"; not "witnessed the attack"
+        if not sources and light and gov.lemma_.lower() not in _ONLOOKERS:
             s, passive = _clause_subject(gov)
             if s is not None and (not passive or gov.lemma_.lower() == "engage"):
                 sources = _conjuncts(s)
