@@ -250,8 +250,8 @@ def test_an_inquiry_into_a_partys_conduct_targets_the_party(code):
 def test_the_toll_of_an_act_of_force_names_whom_it_hit(code):
     _, ev = code("Chilean troops shelled the town, killing nine Peruvian villagers.")
     assert on(ev, "shelled")[0].target.country == "PER"
-    _, ev = code("The rebels intensified their attacks, inflicting heavy casualties on Peruvian army units.")
-    assert on(ev, "attacks")[0].target.country == "PER"
+    _, ev = code("The militia escalated its shelling, inflicting losses on Peruvian border guards.")
+    assert on(ev, "shelling")[0].target.country == "PER"
     # a participle with its own conjunction is another act, not the toll
     _, ev = code("Two Chilean guards were killed while stopping an attack on a Peruvian minister.")
     assert all(c.target is None or c.target.country != "PER" for c in on(ev, "killed"))
@@ -263,5 +263,5 @@ def test_a_description_stands_for_the_party_it_describes(code):
     c = on(ev, "expelled")[0]
     assert c.source is not None and c.source.country == "PER"
     # who looks on at an act does not do it
-    _, ev = code("Maria Lopez, a Chilean resident who witnessed the attack, said the gunmen fled.")
-    assert all(c.source is None or c.source.country != "CHL" for c in on(ev, "attack"))
+    _, ev = code("Pedro Soto, a Chilean farmer who saw the raid, said the gunmen fled.")
+    assert on(ev, "raid") and all(c.source is None or c.source.country != "CHL" for c in on(ev, "raid"))

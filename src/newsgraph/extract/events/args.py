@@ -206,7 +206,7 @@ _GATHER = {"CONSULT", "MOBILIZE", "RETREAT", "AGREE", "COOPERATE", "PROTEST"}
 
 def _struck(act: Token) -> list[Token]:
     """Whom an act of force hit, by the participle that tells its toll ("shelled the town,
-    killing nine villagers", "intensified attacks, inflicting casualties on army units")."""
+    killing nine villagers", "escalated its shelling, inflicting losses on border guards")."""
     for c in act.children:
         if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i < act.i or _child(c, _SUBJ | {"mark"}) is not None:
             continue  # not "was killed while preventing an attack on ..."
@@ -300,7 +300,7 @@ def _looked_into(head: Token, act: Token | None = None) -> list[Token]:
     return _conjuncts(into) if _actor_like(into, owner=False) else _owner(into, preps=())
 
 
-#: Verbs whose subject looks on at an act rather than doing it ("witnessed the attack").
+#: Verbs whose subject looks on at an act rather than doing it ("a farmer who saw the raid").
 _ONLOOKERS = {"witness", "see", "watch", "film", "survive", "describe", "recall", "remember", "mourn", "hear"}
 _SPEECH_ACTS = {"REQUEST", "ACCUSE"}  # what they say is asked for or alleged, not done
 
@@ -379,7 +379,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     if gov is not None:
         light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
             arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
-        # "staged a protest", "is in negotiations with"; not "witnessed the attack"
+        # "staged a protest", "is in negotiations with"; not "a farmer who saw the raid"
         if not sources and light and gov.lemma_.lower() not in _ONLOOKERS:
             s, passive = _clause_subject(gov)
             if s is not None and (not passive or gov.lemma_.lower() == "engage"):

@@ -60,7 +60,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     if country is None and poss is not None and poss.lower_ in _POSSESSIVE and tok.lower_ in _OWN_SIDE \
             and (rep := _reporter_of(tok)) is not None \
             and (sub := _resolve(doc, rep, places)) is not None:
-        country = sub.country  # "the Chilean army chief said his troops had ...": the reporter's
+        country = sub.country  # "the Peruvian navy said its ships had ...": the reporter's
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
             if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
