@@ -188,3 +188,80 @@ def test_coordinated_subjects_act_on_each_other(code):
     # one subject with "each other" has no pair to make
     _, ev = code("The Chilean leaders accused each other of lying.")
     assert all(c.target is None or c.target.country != "CHL" for c in on(ev, "accused"))
+
+
+@pytest.mark.model
+def test_a_participle_before_a_party_is_done_to_it(code):
+    _, ev = code("Lima asked for the release of the detained Chilean fishermen.")
+    c = on(ev, "detained")[0]
+    assert c.event.type == "COERCE" and c.target is not None and c.target.country == "CHL"
+    _, ev = code("Ruritania demanded the return of the kidnapped Peruvian engineers on Monday.")
+    assert on(ev, "kidnapped")[0].target.country == "PER"
+    # a participle of gathering says what its noun did, not what was done to it
+    _, ev = code("Some of the gathered Chilean demonstrators shouted at the police.")
+    assert all(c.target is None for c in on(ev, "gathered"))
+
+
+@pytest.mark.model
+def test_an_act_noun_is_done_by_the_agent_of_its_participle(code):
+    _, ev = code("The offensive launched by Chilean forces displaced thousands of villagers.")
+    assert on(ev, "offensive")[0].source.country == "CHL"
+    # the act noun as the subject of another act: its doer does that act too
+    _, ev = code("A bombing carried out by Peruvian rebels killed 20 villagers.")
+    assert on(ev, "killed")[0].source.country == "PER"
+    # a participle of judging names who judges, not who acted
+    _, ev = code("The offensive condemned by Chile displaced thousands of villagers.")
+    assert all(c.source is None or c.source.country != "CHL" for c in on(ev, "offensive"))
+
+
+@pytest.mark.model
+def test_the_reporters_own_side_takes_its_country(code):
+    _, ev = code("The Peruvian defence minister said his troops had arrested twelve smugglers.")
+    assert on(ev, "arrested")[0].source.country == "PER"
+    _, ev = code("A senior Chilean official said his country would recognise the new government.")
+    assert on(ev, "recognise")[0].source.country == "CHL"
+    # a possessed thing is no party: "his concerns" do not become the reporter's country
+    _, ev = code("The Peruvian minister insisted that his concerns had been met.")
+    assert all(c.target is None or c.target.country is None for c in ev)
+
+
+@pytest.mark.model
+def test_the_first_to_act_is_the_copulas_subject(code):
+    _, ev = code("Bolivia was the first country to recognise the new Peruvian government.")
+    assert on(ev, "recognise")[0].source.country == "BOL"
+    _, ev = code("The Chilean envoy was the last diplomat to be expelled by Peru.")
+    c = on(ev, "expelled")[0]
+    assert c.target is not None and c.target.country == "CHL"
+    # an infinitive on any predicate noun is not ranked: no source read from the copula
+    _, ev = code("The Bolivian protest was a reason to expel the Peruvian ambassador.")
+    assert all(c.source is None or c.source.country != "BOL" for c in on(ev, "expel"))
+
+
+@pytest.mark.model
+def test_an_inquiry_into_a_partys_conduct_targets_the_party(code):
+    _, ev = code("Chilean lawmakers launched their probe into the Peruvian ministry's spending after the vote.")
+    assert on(ev, "probe")[0].target.country == "PER"
+    # what it looks into names no party: no target from the victims of an "of"
+    _, ev = code("Chilean prosecutors opened an investigation into the deaths of Peruvian miners.")
+    assert all(c.target is None or c.target.country != "PER" for c in on(ev, "investigation"))
+
+
+@pytest.mark.model
+def test_the_toll_of_an_act_of_force_names_whom_it_hit(code):
+    _, ev = code("Chilean troops shelled the town, killing nine Peruvian villagers.")
+    assert on(ev, "shelled")[0].target.country == "PER"
+    _, ev = code("The militia escalated its shelling, inflicting losses on Peruvian border guards.")
+    assert on(ev, "shelling")[0].target.country == "PER"
+    # a participle with its own conjunction is another act, not the toll
+    _, ev = code("Two Chilean guards were killed while stopping an attack on a Peruvian minister.")
+    assert all(c.target is None or c.target.country != "PER" for c in on(ev, "killed"))
+
+
+@pytest.mark.model
+def test_a_description_stands_for_the_party_it_describes(code):
+    _, ev = code("Chile recalled its envoy to Peru, a country that expelled two Chilean diplomats last year.")
+    c = on(ev, "expelled")[0]
+    assert c.source is not None and c.source.country == "PER"
+    # who looks on at an act does not do it
+    _, ev = code("Pedro Soto, a Chilean farmer who saw the raid, said the gunmen fled.")
+    assert on(ev, "raid") and all(c.source is None or c.source.country != "CHL" for c in on(ev, "raid"))

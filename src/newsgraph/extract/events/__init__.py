@@ -8,7 +8,7 @@ Runs last, one document at a time, in the order of its modules:
   objects ("crack down on", "impose sanctions"), or a noun with its modifiers ("air strike");
 * :mod:`.args` finds each trigger's source and target tokens (subject, object, passive agent,
   prepositional objects, a noun's "by"/"of"/"to" arguments, possessives) over the helpers of
-  :mod:`.syntax`, and :mod:`.resolve` turns each phrase into an actor id and a country
+  :mod:`.syntax` and :mod:`.nominal` (an act noun's agents and parties), and :mod:`.resolve` turns each phrase into an actor id and a country
   (:mod:`.countries`);
 * :mod:`.modality` reads the flags (negated, hypothetical, reported) and :mod:`.context` the
   date, place and attribution from the trigger's clause;

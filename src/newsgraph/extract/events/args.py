@@ -3,20 +3,18 @@
 The coder (:mod:`.coder`) finds a trigger; this module finds its source and target tokens
 (subject, object, passive agent, prepositional objects, a noun's "by"/"of"/"to" arguments,
 possessives, complements and their parties); :mod:`.resolve` turns each into an
-:class:`~.syntax.Arg`. Arguments the construction gives without naming them in the
-trigger's phrase: the subject of a support verb ("launched an offensive"), of the clause a
-visit or talks are an adjunct of ("said during a visit to Lima") and of who claims
-responsibility; the undergoer of "faced sanctions", "came under attack"; hyphen-linked
-countries ("US-Chile talks") and hyphenated agents ("a Chilean-led force", "Kremlin-backed");
-the object a coordinated verb shares ("arrested and charged X")."""
+:class:`~.syntax.Arg`, and :mod:`.nominal` reads what an act noun's own phrase and clause
+give. Arguments the construction gives without naming them in the trigger's phrase: the
+subject of a support verb ("launched an offensive"), of the clause a visit or talks are an
+adjunct of ("said during a visit to Lima") and of who claims responsibility; the undergoer
+of "faced sanctions", "came under attack"; hyphen-linked countries ("US-Chile talks") and
+hyphenated agents ("a Chilean-led force", "Kremlin-backed"); the object a coordinated verb
+shares ("arrested and charged X")."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
-from .. import doc_text
 from .countries import (
     _AGENT_NOUNS,
     _PASS_SUBJ,
@@ -26,12 +24,27 @@ from .countries import (
     country_of,
 )
 from .lexicon import LexEntry
+from .nominal import (
+    _ADJUNCT_TYPES,
+    _adjunct_subject,
+    _agent_above,
+    _claimed_by,
+    _done_by,
+    _governing_verb,
+    _hyphen_agent,
+    _led_by,
+    _made_by,
+    _MEANS_NOUNS,
+    _means,
+    _modified_party,
+    _nominal_agent,
+    _undergoer,
+)
 from .syntax import (
     _actor_like,
     _child,
     _clause_subject,
     _conjuncts,
-    _is_actorish,
     _pobj,
 )
 
@@ -41,6 +54,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     if trig.dep_ in ("amod", "acl") and trig.tag_ == "VBN" and (agent := _hyphen_agent(trig)) is not None \
             and trig.head.pos_ in ("NOUN", "PROPN"):
         return [agent], [trig.head] if _actor_like(trig.head) else []  # the modified noun only  # "Ruritanian-funded militias": Ruritania funds them
+    if entry.plover.type not in _GATHER and (undergoer := _modified_party(trig)) is not None:
+        return [], _conjuncts(undergoer)  # "the jailed Ruritanian envoy": whom it was done to
     subj, passive = _clause_subject(trig)
     if _child(trig, _PASS_SUBJ) is not None:
         passive = True
@@ -60,6 +75,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     else:
         if subj is not None:
             sources = _conjuncts(subj)
+            if subj.lemma_.lower() in _MEANS_NOUNS and not _actor_like(subj) and (agent := _nominal_agent(subj)):
+                sources = agent  # "the raid carried out by Chilean troops killed ...": who raided
         obj = _child(trig, ("dobj", "obj"))
         if obj is not None and obj.lemma_.lower() not in entry.extras:
             targets = _conjuncts(obj)
@@ -129,6 +146,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:
         targets = _purpose_object(trig)
+    if not any(map(_actor_like, targets)) and entry.plover.type in _FORCE:
+        targets = _struck(trig) or targets  # "shelled the town, killing nine villagers"
     if not any(map(_actor_like, targets)) and trig.dep_ == "advcl" and _infinitive(trig) \
             and (o := _child(trig.head, ("dobj",))) is not None and _actor_like(o) and not _given(trig.head, o):
         targets = _conjuncts(o)  # "summoned Niger's ambassador to complain": whom it was done to
@@ -174,20 +193,29 @@ def _complained_of(trig: Token) -> list[Token]:
     return []
 
 
-def _made_by(noun: Token) -> list[Token]:
-    """The agent of a participle on a noun: "a bill signed by the labour minister"."""
-    for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and (by := _pobj(c, "by")) is not None and _actor_like(by):
-            return _conjuncts(by)
-    return []
-
-
 def _infinitive(verb: Token) -> bool:
     """A "to" infinitive ("to disperse", "to complain")."""
     return verb.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.lefts)
 
 
 _FORCE = {"ASSAULT", "COERCE"}
+#: Acts whose participle says what its subjects did, not what was done to them ("the gathered
+#: demonstrators", "the deployed troops", "the withdrawn units").
+_GATHER = {"CONSULT", "MOBILIZE", "RETREAT", "AGREE", "COOPERATE", "PROTEST"}
+
+
+def _struck(act: Token) -> list[Token]:
+    """Whom an act of force hit, by the participle that tells its toll ("shelled the town,
+    killing nine villagers", "escalated its shelling, inflicting losses on border guards")."""
+    for c in act.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i < act.i or _child(c, _SUBJ | {"mark"}) is not None:
+            continue  # not "was killed while preventing an attack on ..."
+        o = _child(c, ("dobj", "obj"))
+        if o is not None and _actor_like(o):
+            return _conjuncts(o)
+        if o is not None and (on := _pobj(o, "on") or _pobj(c, "on")) is not None and _actor_like(on):
+            return _conjuncts(on)  # "inflicting heavy losses on the rebels"
+    return []
 
 
 def _purpose_object(trig: Token) -> list[Token]:
@@ -246,13 +274,13 @@ def _object_party(obj: Token, transfer: bool = False) -> list[Token]:
     return []
 
 
-def _owner(obj: Token) -> list[Token]:
+def _owner(obj: Token, preps: tuple[str, ...] = _OWNER_PREPS) -> list[Token]:
     """Whose proposal, demand or offer an act answers ("rejected North Korea's demand",
     "a Chilean plan", "an offer from Peru", "a session of the AU council")."""
     for c in obj.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             return _conjuncts(c)
-    for prep in _OWNER_PREPS:
+    for prep in preps:
         p = _pobj(obj, prep)
         if p is not None and _actor_like(p):
             return _conjuncts(p)
@@ -262,6 +290,18 @@ def _owner(obj: Token) -> list[Token]:
     return []
 
 
+def _looked_into(head: Token, act: Token | None = None) -> list[Token]:
+    """Whose conduct an inquiry or raid goes "into": the party itself, or the possessor or
+    national modifier of what it goes into ("a probe into Chile's arms sales"; not "into the
+    deaths of miners", whose "of" names the victims)."""
+    into = _pobj(head, "into")
+    if into is None or (act is not None and into.i == act.i):
+        return []  # "looked into the police inquiry": the act itself
+    return _conjuncts(into) if _actor_like(into, owner=False) else _owner(into, preps=())
+
+
+#: Verbs whose subject looks on at an act rather than doing it ("a farmer who saw the raid").
+_ONLOOKERS = {"witness", "see", "watch", "film", "survive", "describe", "recall", "remember", "mourn", "hear"}
 _SPEECH_ACTS = {"REQUEST", "ACCUSE"}  # what they say is asked for or alleged, not done
 
 
@@ -272,33 +312,6 @@ def _demanded_party(trig: Token) -> list[Token]:
     for c in trig.children:
         if c.dep_ == "ccomp" and (s := _child(c, _SUBJ | _PASS_SUBJ)) is not None and s.pos_ != "PRON":
             return _conjuncts(s)
-    return []
-
-
-_MEANS_NOUNS = {"shelling", "strike", "airstrike", "attack", "bombing", "raid", "bombardment",
-                "crackdown", "fire", "offensive", "assault", "clash", "clashes", "fighting"}
-
-
-def _means(verb: Token) -> Token | None:
-    """The nominal act an agentless passive happened in ("were killed in an air strike")."""
-    for prep in ("in", "during", "by"):
-        p = _pobj(verb, prep)
-        if p is not None and p.lemma_.lower() in _MEANS_NOUNS:
-            return p
-    return None
-
-
-def _nominal_agent(noun: Token) -> list[Token]:
-    """Who carried out a nominal act: "by" object, possessor, or a national modifier."""
-    by = _pobj(noun, "by")
-    if by is not None:
-        return _conjuncts(by)
-    for c in noun.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
-            return _conjuncts(c)
-    for c in noun.children:
-        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or country_of(c.text)):
-            return [c]
     return []
 
 
@@ -325,6 +338,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             targets = _conjuncts(of) if _actor_like(of) else (_object_party(of) or _conjuncts(of))
     if entry.plover.type == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
         targets = _protested(trig) or (_protested(trig.head) if trig.dep_ in ("dobj", "obj") else []) or targets
+    if not targets:
+        targets = _looked_into(trig)  # "an inquiry into Chile's arms sales"
     if not targets:
         for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
             if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
@@ -364,7 +379,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     if gov is not None:
         light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
             arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
-        if not sources and light:  # "staged a protest", "is in negotiations with"
+        # "staged a protest", "is in negotiations with"; not "a farmer who saw the raid"
+        if not sources and light and gov.lemma_.lower() not in _ONLOOKERS:
             s, passive = _clause_subject(gov)
             if s is not None and (not passive or gov.lemma_.lower() == "engage"):
                 sources = _conjuncts(s)
@@ -378,6 +394,10 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 if p is not None:
                     targets = _conjuncts(p)
                     break
+        if not targets and light:
+            targets = _looked_into(gov, trig)  # "opened their inquiry into Chile's arms sales"
+        if not any(map(_actor_like, targets)) and light and entry.plover.type in _FORCE:
+            targets = _struck(gov) or targets  # "launched raids on the town, killing nine villagers"
         if not targets and light and entry.plover.type in _SPEECH_ACTS:
             targets = _demanded_party(gov)  # "repeated its demand that Chile lift the tariff"
         if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
@@ -385,7 +405,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             if o is not None:
                 targets = _conjuncts(o)
     if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
-        sources = _led_by(trig) or _claimed_by(trig)
+        sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig)
     if not sources and gov is not None and entry.plover.type in _ADJUNCT_TYPES:
         sources = _adjunct_subject(trig, gov)  # "spoke during a visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."
@@ -393,126 +413,6 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj(arg, "between") is not None:
         sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
     return sources, targets, governing
-
-
-#: Participles whose hyphenated agent carries out the act they modify ("a Ruritanian-led
-#: offensive"); not "backed" or "funded", whose agent helps someone else carry it out.
-_LEAD_VERBS = {"lead", "spearhead", "command", "direct", "launch", "mount", "orchestrate", "organize",
-               "organise", "sponsor", "stage", "conduct", "initiate", "plan"}
-
-
-def _hyphen_agent(part: Token) -> Token | None:
-    """The party written before a hyphenated participle: "Kremlin-backed", "Chilean-led"."""
-    doc = part.doc
-    if part.i < 2 or doc[part.i - 1].text not in ("-", "–"):
-        return None
-    c = doc[part.i - 2]
-    if c.head.i == part.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj", "advmod") \
-            and (_is_actorish(c) or country_of(c.text)) and c.pos_ != "PRON":
-        return c
-    return None
-
-
-def _led_by(noun: Token) -> list[Token]:
-    """Who leads a nominal act by a hyphenated participle: "a Ruritanian-led offensive"."""
-    for c in noun.lefts:
-        if c.tag_ == "VBN" and c.lemma_.lower() in _LEAD_VERBS and (agent := _hyphen_agent(c)) is not None:
-            return [agent]
-    return []
-
-
-_CLAIM_VERBS = {"claim", "take", "accept", "admit", "assume", "bear"}
-
-
-def _claimed_by(noun: Token) -> list[Token]:
-    """Who owns up to an act: the subject of "claimed responsibility for the raid", the agent
-    of "the raid was claimed by the group" (not who "denied responsibility")."""
-    head = noun.head
-    if noun.dep_ == "nsubjpass" and head.lemma_.lower() == "claim" and (by := _pobj(head, "by")) is not None:
-        return _conjuncts(by)
-    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit") \
-            and head.head.dep_ in ("dobj", "obj") and head.head.head.lemma_.lower() in _CLAIM_VERBS:
-        s, passive = _clause_subject(head.head.head)
-        if s is not None and not passive:
-            return _conjuncts(s)
-    return []
-
-
-#: Acts the subject of the clause they are an adjunct of takes part in: "spoke during a
-#: visit to Lima", "signed the deal after talks with Peru", "said at a meeting with ...".
-_ADJUNCT_TYPES = {"CONSULT"}
-_ADJUNCT_PREPS = {"during", "after", "at", "on", "following", "before"}
-
-
-def _adjunct_subject(noun: Token, gov: Token) -> list[Token]:
-    """The subject of the clause a nominal act is an adjunct of (through the clause's object:
-    "made the remarks at a meeting with ..."), unless the act names parties between others."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in _ADJUNCT_PREPS or _pobj(noun, "between") is not None:
-        return []
-    if prep.lower_ == "on" and _pobj(noun, "to") is None:
-        return []  # "on a trip to Lima", not "reported on a meeting"
-    h = prep.head
-    if h.dep_ in ("dobj", "obj") and h.pos_ in ("NOUN", "PROPN"):
-        h = h.head
-    if h.i != gov.i or gov.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in gov.children):
-        return []
-    s, passive = _clause_subject(gov)  # not "Ruritania's remarks came during a visit ..."
-    return _conjuncts(s) if s is not None and not passive and _actor_like(s, owner=False) else []
-
-
-_NAME = r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*"
-_LINKED = re.compile(rf"{_NAME}(?: ?[-–] ?{_NAME})+")
-
-
-def linked_parties(noun: Token) -> list[tuple[int, int, str, str]]:
-    """Countries joined by hyphens in a nominal act's modifiers ("U.S.-Chile talks", "the
-    Peru-Ecuador border war", "Chilean-Bolivian negotiations"): (start, end, text, country) of
-    each, when there are two or more and the whole is not one name ("Guinea-Bissau")."""
-    doc = noun.doc
-    start = noun.left_edge.idx
-    if noun.i > 0 and (prev := doc[noun.i - 1]).i < noun.left_edge.i and _LINKED.fullmatch(prev.text):
-        start = prev.idx  # "U.S.-Chile" as one token the parser hung elsewhere
-    text = doc_text(doc)[start:noun.idx]
-    for m in _LINKED.finditer(text):
-        if text[m.end():].strip() and not text[m.end():].strip().replace(" ", "").isalpha():
-            continue  # another phrase between the names and the act
-        if country_of(m.group()):
-            continue
-        parts = []
-        for pm in re.finditer(_NAME, m.group()):
-            words = pm.group().split(" ")
-            for k in range(len(words)):  # "The US" -> "US"
-                cand = " ".join(words[k:])
-                if words[k] in ("The", "A", "An"):
-                    continue
-                if (country := country_of(cand)) is not None:
-                    s = start + m.start() + pm.end() - len(cand)
-                    parts.append((s, s + len(cand), cand, country))
-                    break
-            else:
-                parts = []
-                break
-        if len(parts) >= 2 and len({p[3] for p in parts}) == len(parts):
-            return parts
-    return []
-
-
-#: Verbs whose subject undergoes the act their object names ("faced sanctions", "suffered
-#: attacks", "received a visit"), and those that do with "under" ("came under fire").
-_UNDERGO = {"face", "suffer", "endure", "receive", "sustain", "withstand", "weather", "incur"}
-_UNDER = {"come", "be", "remain", "fall"}
-
-
-def _undergoer(noun: Token, gov: Token) -> list[Token]:
-    """The subject of a verb that makes it the act's target, not its agent."""
-    lemma = gov.lemma_.lower()
-    direct = noun.dep_ in ("dobj", "obj") and noun.head.i == gov.i and lemma in _UNDERGO
-    under = noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i == gov.i and lemma in _UNDER
-    if not (direct or under):
-        return []
-    s, passive = _clause_subject(gov)
-    return _conjuncts(s) if s is not None and not passive else []
 
 
 def _shared_object(verb: Token) -> list[Token]:
@@ -540,43 +440,3 @@ def reciprocal(verb: Token) -> bool:
     return False
 
 
-def _agent_above(trig: Token) -> list[Token]:
-    """The "by" agent of a noun this nominal is in apposition or coordination with."""
-    h = trig
-    for _ in range(2):
-        if h.dep_ not in ("appos", "conj") or h.head.i == h.i:
-            return []
-        h = h.head
-        for n in (h, _pobj(h, "of")):
-            b = _pobj(n, "by") if n is not None else None
-            if b is not None:
-                return _conjuncts(b)
-    return []
-
-
-def _nominal_anchor(trig: Token, gov: Token | None) -> Token:
-    """The clause verb a nominal trigger is an argument of, through "a round of sanctions"."""
-    n = trig
-    while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        n = n.head.head
-    if gov is not None and n.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "obj") and n.head.i == gov.i:
-        return gov
-    return trig
-
-
-def _headline_args(tok: Token) -> tuple[list[Token], list[Token]]:
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
-    right = [c for c in tok.rights if c.dep_ in ("appos", "dobj", "compound")]
-    return left[-1:], right[:1]
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    """The nearest verb above a token (through prepositions and noun heads)."""
-    h = tok
-    for _ in range(6):
-        if h.head.i == h.i:
-            return h if h.pos_ in ("VERB", "AUX") else None
-        h = h.head
-        if h.pos_ in ("VERB", "AUX"):
-            return h
-    return None

@@ -14,15 +14,10 @@ from ...records import Span as CharSpan
 from .. import doc_text
 from .args import (
     _SPEECH_ACTS,
-    _headline_args,
-    _hyphen_agent,
-    _means,
-    _nominal_anchor,
     _noun_args,
     _object_party,
     _verb_args,
     defied,
-    linked_parties,
     reciprocal,
 )
 from .article import fill_from_article
@@ -43,6 +38,7 @@ from .discourse import _accusation, _background, _inherit, _target_from_place, _
 from .lexicon import LexEntry, Lexicon, plover_for
 from .mentions import corefer
 from .modality import _REPORT, _flags, _unless, intent_code, reject_code
+from .nominal import _headline_args, _hyphen_agent, _means, _nominal_anchor, linked_parties
 from .resolve import _resolve
 from .syntax import Arg, _actor_like, _child, _conjuncts, _pobj
 from .triggers import _find_triggers

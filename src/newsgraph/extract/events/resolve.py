@@ -57,6 +57,10 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     if country is None and tok.lower_ in _MEMBER_NOUNS:
         country = _body_country(doc, tok, places) or _employer_country(doc, tok, places)  # "a deputy
         # of the Bolivian senate", "a spokesman for the Chilean president"
+    if country is None and poss is not None and poss.lower_ in _POSSESSIVE and tok.lower_ in _OWN_SIDE \
+            and (rep := _reporter_of(tok)) is not None \
+            and (sub := _resolve(doc, rep, places)) is not None:
+        country = sub.country  # "the Peruvian navy said its ships had ...": the reporter's
     if actor is None:  # an appositive or possessor can carry the actor ("Iran's scientist")
         for c in tok.children:
             if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ != "PRON"):
@@ -156,6 +160,8 @@ def _text(doc: Doc, start: int, end: int) -> str:
 
 
 _PERSONAL = {"he", "she", "it", "they", "we"}
+_POSSESSIVE = {"his", "her", "its", "their"}  # of a reported clause's subject: the reporter's own
+_OWN_SIDE = _AGENT_NOUNS | {"country", "nation"}  # "its troops", "his country"; not "his concerns"
 
 
 #: Head nouns of a definite description that stands for a named organisation ("the group").
@@ -220,7 +226,7 @@ def _speaker_of(doc: Doc, pron: Token) -> Arg | None:
 
 def _reporter_of(pron: Token) -> Token | None:
     """"The premier said she would ...": a pronoun subject of a reported clause is most often the
-    reporter. The subject of the nearest verb above whose complement holds the pronoun."""
+    reporter (and "its troops" the reporter's troops). The subject of the nearest verb above whose complement holds the pronoun."""
     if pron.dep_ not in _SUBJ | _PASS_SUBJ:
         return None
     v = pron.head

@@ -108,15 +108,17 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             return s.doc[s.i + 1], False  # "Kremlin pressures Lukashenko to give up power"
         if s is not None:
             if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                return v.head, False
+                return _described(v.head), False
             return s, False
         sp = _child(v, _PASS_SUBJ)
         if sp is not None:
             if sp.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                return v.head, not raised
+                return _described(v.head), not raised
             return sp, not raised
+        if v.dep_ in ("relcl", "acl") and (ranked := _ranked_subject(v)) is not None:  # "Chile was the
+            return ranked, any(c.dep_ == "auxpass" for c in v.children)  # first to recognise ...", "to be expelled"
         if v.dep_ == "relcl":
-            return v.head, False
+            return _described(v.head), False
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             # a participle coordinated with a finite past verb is one too ("Zelenskiy, speaking
             # ..., called again for X and asked Y", which the parser hangs on the name)
@@ -130,6 +132,28 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _described(noun: Token) -> Token:
+    """The party an appositive description stands for: "Peru, a country that expelled ..." is
+    Peru; a description that names a party itself ("Hamas, the militant group that ...") stays."""
+    if noun.dep_ == "appos" and not _is_actorish(noun) and _is_actorish(noun.head):
+        return noun.head
+    return noun
+
+
+def _ranked_subject(v: Token) -> Token | None:
+    """The subject of "X was the first (state) to act", "X is the only party to oppose": an
+    infinitive on the predicate noun of a copula is done by the copula's subject."""
+    pred = v.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts) or pred.dep_ != "attr" \
+            or pred.head.lemma_ != "be" or not (pred.lower_ in _RANKS or any(
+                c.dep_ in ("amod", "advmod") and c.lower_ in _RANKS for c in pred.children)):
+        return None  # not "the crisis is a result of decisions to disband ..."
+    return _child(pred.head, _SUBJ)
+
+
+_RANKS = {"first", "last", "only", "latest", "second", "third", "next"}
 
 
 #: Verbs whose object, not subject, does what the following "to"-infinitive says

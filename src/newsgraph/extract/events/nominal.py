@@ -1,0 +1,238 @@
+"""Arguments an act noun carries in its own phrase or takes from the clause around it.
+
+A nominal trigger ("the raid", "talks", "sanctions") names its parties differently from a
+verb: by "by" agents and possessors ("a raid by Chile", "Peru's offensive"), by hyphenated
+participles ("a Chilean-led offensive") and hyphen-linked countries ("US-Chile talks"), by the
+clause it sits in (who "came under attack", who "claimed the raid", who spoke "during a visit")
+and by the verb that governs it. :mod:`.args` reads a trigger's arguments with these helpers."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .. import doc_text
+from .countries import country_of
+from .syntax import _actor_like, _clause_subject, _conjuncts, _is_actorish, _pobj
+
+def _made_by(noun: Token) -> list[Token]:
+    """The agent of a participle on a noun: "a bill signed by the labour minister"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (by := _pobj(c, "by")) is not None and _actor_like(by):
+            return _conjuncts(by)
+    return []
+
+_MEANS_NOUNS = {"shelling", "strike", "airstrike", "attack", "bombing", "raid", "bombardment",
+                "crackdown", "fire", "offensive", "assault", "clash", "clashes", "fighting"}
+
+
+def _means(verb: Token) -> Token | None:
+    """The nominal act an agentless passive happened in ("were killed in an air strike")."""
+    for prep in ("in", "during", "by"):
+        p = _pobj(verb, prep)
+        if p is not None and p.lemma_.lower() in _MEANS_NOUNS:
+            return p
+    return None
+
+
+def _nominal_agent(noun: Token) -> list[Token]:
+    """Who carried out a nominal act: "by" object, possessor, a national modifier, or the
+    agent of a participle after it ("a raid carried out by ...")."""
+    by = _pobj(noun, "by")
+    if by is not None:
+        return _conjuncts(by)
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return _conjuncts(c)
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or country_of(c.text)):
+            return [c]
+    return _done_by(noun)
+
+#: Participles whose hyphenated agent carries out the act they modify ("a Ruritanian-led
+#: offensive"); not "backed" or "funded", whose agent helps someone else carry it out.
+_LEAD_VERBS = {"lead", "spearhead", "command", "direct", "launch", "mount", "orchestrate", "organize",
+               "organise", "sponsor", "stage", "conduct", "initiate", "plan"}
+
+
+def _hyphen_agent(part: Token) -> Token | None:
+    """The party written before a hyphenated participle: "Kremlin-backed", "Chilean-led"."""
+    doc = part.doc
+    if part.i < 2 or doc[part.i - 1].text not in ("-", "–"):
+        return None
+    c = doc[part.i - 2]
+    if c.head.i == part.i and c.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj", "advmod") \
+            and (_is_actorish(c) or country_of(c.text)) and c.pos_ != "PRON":
+        return c
+    return None
+
+
+def _led_by(noun: Token) -> list[Token]:
+    """Who leads a nominal act by a hyphenated participle: "a Ruritanian-led offensive"."""
+    for c in noun.lefts:
+        if c.tag_ == "VBN" and c.lemma_.lower() in _LEAD_VERBS and (agent := _hyphen_agent(c)) is not None:
+            return [agent]
+    return []
+
+
+#: Participles after an act noun whose "by" agent is the one who does the act ("a raid
+#: carried out by", "sanctions imposed by"); not "condemned by", "backed by", "brokered by",
+#: "hosted by", whose agent judges, helps or mediates it.
+_DONE_BY = _LEAD_VERBS | {"carry", "perpetrate", "commit", "impose", "claim", "order", "declare", "announce",
+                          "issue", "call", "hold", "sign", "execute", "launch", "unleash", "wage"}
+
+
+def _done_by(noun: Token) -> list[Token]:
+    """The doer of an act noun named by the participle after it: "the bombing carried out by
+    the rebels", "the tariffs imposed by Ruritania last year"."""
+    for c in noun.rights:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DONE_BY \
+                and (by := _pobj(c, "by")) is not None and _actor_like(by):
+            return _conjuncts(by)
+    return []
+
+
+_CLAIM_VERBS = {"claim", "take", "accept", "admit", "assume", "bear"}
+
+
+def _claimed_by(noun: Token) -> list[Token]:
+    """Who owns up to an act: the subject of "claimed responsibility for the raid", the agent
+    of "the raid was claimed by the group" (not who "denied responsibility")."""
+    head = noun.head
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() == "claim" and (by := _pobj(head, "by")) is not None:
+        return _conjuncts(by)
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit") \
+            and head.head.dep_ in ("dobj", "obj") and head.head.head.lemma_.lower() in _CLAIM_VERBS:
+        s, passive = _clause_subject(head.head.head)
+        if s is not None and not passive:
+            return _conjuncts(s)
+    return []
+
+
+#: Acts the subject of the clause they are an adjunct of takes part in: "spoke during a
+#: visit to Lima", "signed the deal after talks with Peru", "said at a meeting with ...".
+_ADJUNCT_TYPES = {"CONSULT"}
+_ADJUNCT_PREPS = {"during", "after", "at", "on", "following", "before"}
+
+
+def _adjunct_subject(noun: Token, gov: Token) -> list[Token]:
+    """The subject of the clause a nominal act is an adjunct of (through the clause's object:
+    "made the remarks at a meeting with ..."), unless the act names parties between others."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _ADJUNCT_PREPS or _pobj(noun, "between") is not None:
+        return []
+    if prep.lower_ == "on" and _pobj(noun, "to") is None:
+        return []  # "on a trip to Lima", not "reported on a meeting"
+    h = prep.head
+    if h.dep_ in ("dobj", "obj") and h.pos_ in ("NOUN", "PROPN"):
+        h = h.head
+    if h.i != gov.i or gov.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in gov.children):
+        return []
+    s, passive = _clause_subject(gov)  # not "Ruritania's remarks came during a visit ..."
+    return _conjuncts(s) if s is not None and not passive and _actor_like(s, owner=False) else []
+
+
+_NAME = r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*"
+_LINKED = re.compile(rf"{_NAME}(?: ?[-–] ?{_NAME})+")
+
+
+def linked_parties(noun: Token) -> list[tuple[int, int, str, str]]:
+    """Countries joined by hyphens in a nominal act's modifiers ("U.S.-Chile talks", "the
+    Peru-Ecuador border war", "Chilean-Bolivian negotiations"): (start, end, text, country) of
+    each, when there are two or more and the whole is not one name ("Guinea-Bissau")."""
+    doc = noun.doc
+    start = noun.left_edge.idx
+    if noun.i > 0 and (prev := doc[noun.i - 1]).i < noun.left_edge.i and _LINKED.fullmatch(prev.text):
+        start = prev.idx  # "U.S.-Chile" as one token the parser hung elsewhere
+    text = doc_text(doc)[start:noun.idx]
+    for m in _LINKED.finditer(text):
+        if text[m.end():].strip() and not text[m.end():].strip().replace(" ", "").isalpha():
+            continue  # another phrase between the names and the act
+        if country_of(m.group()):
+            continue
+        parts = []
+        for pm in re.finditer(_NAME, m.group()):
+            words = pm.group().split(" ")
+            for k in range(len(words)):  # "The US" -> "US"
+                cand = " ".join(words[k:])
+                if words[k] in ("The", "A", "An"):
+                    continue
+                if (country := country_of(cand)) is not None:
+                    s = start + m.start() + pm.end() - len(cand)
+                    parts.append((s, s + len(cand), cand, country))
+                    break
+            else:
+                parts = []
+                break
+        if len(parts) >= 2 and len({p[3] for p in parts}) == len(parts):
+            return parts
+    return []
+
+
+#: Verbs whose subject undergoes the act their object names ("faced sanctions", "suffered
+#: attacks", "received a visit"), and those that do with "under" ("came under fire").
+_UNDERGO = {"face", "suffer", "endure", "receive", "sustain", "withstand", "weather", "incur"}
+_UNDER = {"come", "be", "remain", "fall"}
+
+
+def _undergoer(noun: Token, gov: Token) -> list[Token]:
+    """The subject of a verb that makes it the act's target, not its agent."""
+    lemma = gov.lemma_.lower()
+    direct = noun.dep_ in ("dobj", "obj") and noun.head.i == gov.i and lemma in _UNDERGO
+    under = noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i == gov.i and lemma in _UNDER
+    if not (direct or under):
+        return []
+    s, passive = _clause_subject(gov)
+    return _conjuncts(s) if s is not None and not passive else []
+
+def _agent_above(trig: Token) -> list[Token]:
+    """The "by" agent of a noun this nominal is in apposition or coordination with."""
+    h = trig
+    for _ in range(2):
+        if h.dep_ not in ("appos", "conj") or h.head.i == h.i:
+            return []
+        h = h.head
+        for n in (h, _pobj(h, "of")):
+            b = _pobj(n, "by") if n is not None else None
+            if b is not None:
+                return _conjuncts(b)
+    return []
+
+
+def _nominal_anchor(trig: Token, gov: Token | None) -> Token:
+    """The clause verb a nominal trigger is an argument of, through "a round of sanctions"."""
+    n = trig
+    while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        n = n.head.head
+    if gov is not None and n.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "obj") and n.head.i == gov.i:
+        return gov
+    return trig
+
+
+def _headline_args(tok: Token) -> tuple[list[Token], list[Token]]:
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    right = [c for c in tok.rights if c.dep_ in ("appos", "dobj", "compound")]
+    return left[-1:], right[:1]
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above a token (through prepositions and noun heads)."""
+    h = tok
+    for _ in range(6):
+        if h.head.i == h.i:
+            return h if h.pos_ in ("VERB", "AUX") else None
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            return h
+    return None
+
+
+def _modified_party(part: Token) -> Token | None:
+    """The party a past participle in front of it says was acted on: "the detained
+    Ruritanian fishermen", "the banned opposition party" (the participle's own agent, if any,
+    is written with a hyphen and read by :func:`_hyphen_agent`)."""
+    if part.dep_ != "amod" or part.tag_ != "VBN" or part.i > part.head.i or part.head.pos_ not in ("NOUN", "PROPN") \
+            or (part.i > 0 and part.doc[part.i - 1].text in ("-", "–")):
+        return None  # not "under-funded", "Kremlin-backed"
+    return part.head if _actor_like(part.head) else None
