@@ -8,21 +8,23 @@ Runs last, one document at a time, in the order of its modules:
   objects ("crack down on", "impose sanctions"), or a noun with its modifiers ("air strike");
 * :mod:`.args` finds each trigger's source and target tokens (subject, object, passive agent,
   prepositional objects, a noun's "by"/"of"/"to" arguments, possessives) over the helpers of
-  :mod:`.syntax` and :mod:`.nominal` (an act noun's agents and parties), and :mod:`.resolve` turns each phrase into an actor id and a country
-  (:mod:`.countries`);
+  :mod:`.syntax` and :mod:`.nominal` (an act noun's agents and parties), and :mod:`.resolve`
+  turns each phrase into an actor id and a country (:mod:`.countries`);
 * :mod:`.modality` reads the flags (negated, hypothetical, reported) and :mod:`.context` the
   date, place and attribution from the trigger's clause;
 * :mod:`.coder` puts these together into :class:`~.coded.CodedEvent` records;
   :mod:`.discourse` reads across clauses (a state saying another party attacked accuses it;
-  acts in subordinate clauses are background, confidence at most 0.45) and :mod:`.mentions`
+  acts in subordinate clauses are background, raw score at most 0.45) and :mod:`.mentions`
   links later mentions of one event;
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
-  phrase with no actor becomes one), and :mod:`.confidence` calibrates the raw score;
+  phrase with no actor becomes one);
 * on the settled actors, :mod:`.pronouns` gives a sentence-opening "it"/"they" source the
   previous sentence's subject, and :mod:`.dyad` gives an act with no target (violence with
   no perpetrator) its party's counterpart in the article's events; :mod:`.implicit` gives a
   domestic protest with no target its own government and an arrest with no agent the
-  article's police.
+  article's police;
+* last, :mod:`.confidence` turns each event's raw score, with the parties it finally has,
+  into the calibrated ``confidence`` of the record.
 """
 
 from __future__ import annotations

@@ -22,7 +22,6 @@ from .args import (
 )
 from .article import fill_from_article
 from .coded import CodedEvent, _confidence, _demand_entry, _plover_table
-from .confidence import calibrate, load_table
 from .context import (
     _attach_node,
     _attach_token,
@@ -327,9 +326,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
     fill_from_article(doc, coded)  # parties only other sentences name
     coded = corefer(doc, coded)
-    table = load_table()
     for n, c in enumerate(coded, 1):
         c.event.id = f"e{n}"
-        c.extra["raw_confidence"] = c.event.confidence
-        c.event.confidence = calibrate(c.event.confidence, table)
+        c.extra["raw_confidence"] = c.event.confidence  # calibrated at the end of the component (.confidence)
     return coded

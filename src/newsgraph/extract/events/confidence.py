@@ -94,13 +94,3 @@ def calibrate_events(doc, coded) -> None:
         raw = c.extra.get("raw_confidence", c.event.confidence)
         c.event.confidence = model(features(raw, c.event, actors))
 
-
-def load_table() -> tuple:
-    """Empty: calibration now happens once, in :func:`calibrate_events`. Kept so the coder's
-    and the crowd filler's calls (``calibrate(raw, load_table())``) leave the raw score."""
-    return ()
-
-
-def calibrate(raw: float, table: tuple | None = None) -> float:
-    """The raw score unchanged (see :func:`load_table`)."""
-    return raw

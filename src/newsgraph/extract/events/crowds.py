@@ -39,7 +39,6 @@ from .. import doc_text
 from ..actors.story import story_country, story_weights
 from .args import _made_by, _protested
 from .coded import CodedEvent
-from .confidence import calibrate, load_table
 from .countries import _AGENT_NOUNS, _PASS_SUBJ
 from .resolve import _resolve
 from .syntax import Arg, _actor_like, _names_party, _pobj
@@ -310,8 +309,7 @@ def _rescore(c: CodedEvent, had: tuple[bool, bool]) -> None:
     if gain:
         gain -= INFERRED_PENALTY
         raw = round(max(0.05, min(1.0, c.extra.get("raw_confidence", c.event.confidence) + gain)), 2)
-        c.extra["raw_confidence"] = raw
-        c.event.confidence = calibrate(raw, load_table())
+        c.extra["raw_confidence"] = c.event.confidence = raw
 
 
 def _missing(doc: Doc, arg: Arg | None) -> bool:

@@ -220,7 +220,7 @@ def _segment_of(starts: list[int], length: int, i: int) -> tuple[int, int]:
 def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int], control: set[int] = frozenset()) -> None:
     """A sentence reports one main event; acts named in its subordinate clauses and
     adjuncts ("jailed a student for helping militants", "sought in the slaying of") are
-    background, read with confidence at most ``BACKGROUND_CONFIDENCE``, as CAMEO coders
+    background, read with a raw score of at most ``BACKGROUND_CONFIDENCE``, as CAMEO coders
     code the main event only. Only an event read with more confidence than that can be
     the main one ("Israeli-occupied" or a bare noun does not push a clause down)."""
     starts = _segment_starts(doc) if coded else []
