@@ -14,9 +14,10 @@ import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -177,21 +178,30 @@ def analyze_article(article: Article, nlp: Language) -> Record:
 
 
 def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, model: str | None = None,
-                 batch_size: int = 32, n_process: int = 1) -> Iterator[Record]:
+                 batch_size: int = 32, n_process: int = 1,
+                 render: Callable[[Record], Any] | None = None) -> Iterator[Any]:
     """Stream records for prepared articles, in input order.
 
     With ``n_process > 1`` worker processes return finished records (our
     extensions hold Python objects, which spaCy's own ``n_process`` would have
     to serialise as Doc bytes). Where fork is safe (see :func:`start_method`)
     the pipeline is loaded once, here, and the workers are forked from it.
+
+    ``render``, if given, is applied to each record where it is made (in the
+    worker, with ``n_process > 1``) and its results are yielded instead of the
+    records: a worker sends its output (a JSON line) as a string, cheaper to
+    pickle and unpickle than the record, and the parent, which shares the cores
+    with the workers, does not serialise. On a spawned worker it must be
+    picklable (a module-level function, or a ``functools.partial`` of one).
     """
     if n_process > 1:
-        yield from _analyze_parallel(articles, nlp, check_model(model), batch_size, n_process)
+        yield from _analyze_parallel(articles, nlp, check_model(model), batch_size, n_process, render)
         return
     nlp = nlp or shared_pipeline(resolve_model(model))
     pairs = ((_make_doc(nlp, a), a) for a in articles)
     for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield doc_to_record(doc, a)
+        record = doc_to_record(doc, a)
+        yield record if render is None else render(record)
 
 
 def start_method() -> str:
@@ -236,13 +246,13 @@ def _reopen_stdio() -> None:
             pass  # not a real file (captured, redirected in-process): nothing inherited to unblock
 
 
-def _worker_batch(batch: list[Article]) -> list[Record]:
+def _worker_batch(batch: list[Article], render: Callable[[Record], Any] | None) -> list[Any]:
     assert _worker_nlp is not None
-    return list(analyze_many(batch, _worker_nlp))
+    return list(analyze_many(batch, _worker_nlp, render=render))
 
 
 def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: str, batch_size: int,
-                      n_process: int) -> Iterator[Record]:
+                      n_process: int, render: Callable[[Record], Any] | None = None) -> Iterator[Any]:
     """Batches on worker processes, results in input order, at most 2 batches per worker in flight."""
     import multiprocessing as mp
     from collections import deque
@@ -260,7 +270,7 @@ def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: 
         try:
             in_flight: deque = deque()
             for batch in _batches(articles, batch_size, n_process):
-                in_flight.append(pool.submit(_worker_batch, batch))
+                in_flight.append(pool.submit(_worker_batch, batch, render))
                 if len(in_flight) >= 2 * n_process:
                     yield from in_flight.popleft().result()
             while in_flight:
