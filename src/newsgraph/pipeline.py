@@ -27,8 +27,8 @@ from .errors import ModelNotInstalled
 from .extract import COMPONENTS, keep_text, register_extensions
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
+from .runtime import DEFAULT_MODEL, resolve_model, start_method  # noqa: F401 - re-exported
 
-DEFAULT_MODEL = "en_core_web_md"
 _EXTRACTOR_MODULES = ["actors", "times", "quantities", "places", "quotes", "events"]
 
 _INSTALL_HINT = (
@@ -36,11 +36,6 @@ _INSTALL_HINT = (
     "(a copy of en_core_web_md 3.8) or `python -m spacy download en_core_web_md`, "
     "or pass --model NAME|PATH (or set NEWSGRAPH_MODEL)."
 )
-
-
-def resolve_model(model: str | None = None) -> str:
-    """The pipeline name or path to load: argument, then $NEWSGRAPH_MODEL, then the default."""
-    return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
 
 
 def load_spacy(model: str | None = None) -> Language:
@@ -202,21 +197,6 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, mo
     for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         record = doc_to_record(doc, a)
         yield record if render is None else render(record)
-
-
-def start_method() -> str:
-    """How worker processes start: ``fork`` on Linux, ``spawn`` elsewhere ($NEWSGRAPH_START_METHOD overrides).
-
-    A forked worker shares its parent's loaded pipeline (pages stay shared until
-    written; ``gc.freeze`` keeps the collector from writing them) instead of
-    spending seconds and a gigabyte loading its own. The worry about forking
-    after BLAS is loaded does not apply on Linux: spaCy's own ``nlp.pipe(n_process=...)``
-    forks after loading (it uses multiprocessing's default, fork on Linux), the
-    CPU models multiply with thinc's single-threaded blis, and OpenBLAS resets its
-    thread pool in a fork handler. macOS (fork unsafe with system frameworks) and
-    Windows (no fork) spawn, and each worker loads the pipeline.
-    """
-    return os.environ.get("NEWSGRAPH_START_METHOD") or ("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 _worker_nlp: Language | None = None

@@ -23,7 +23,8 @@ from typing import Any
 from ..errors import SchedulerUnreachable
 from . import dataset
 from .shards import Planner, Shard
-from .worker import local_cluster_config, setup, shard_task
+from .local import local_cluster_config, start_forkserver
+from .worker import setup, shard_task
 
 #: progress(event, info): event is "start" (workers), "shard" (a marker), "failed"
 #: ({key, reason}) or "corpus" (a step name).
@@ -170,9 +171,11 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
         model: str | None = None, timeout: float = DEFAULT_TIMEOUT, corpus: bool = True,
         progress: Progress | None = None) -> RunSummary:
     """Analyse ``paths`` on Dask into the Parquet dataset ``out``; resumable and idempotent."""
-    from ..pipeline import resolve_model
+    from ..runtime import resolve_model
 
     started = time.perf_counter()
+    if scheduler is None:  # first: the forkserver loads the pipeline while the client starts the cluster
+        start_forkserver(model)
     out = Path(out)
     dataset.create(out, partition_by)
     dataset.clean(out)
