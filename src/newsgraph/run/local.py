@@ -34,6 +34,10 @@ LOCAL_CLUSTER_CONFIG = {
     "distributed.admin.tick.interval": "1s",
     # CPU, memory, disk and network figures for the dashboard, every 500 ms by default in every server
     "distributed.admin.system-monitor.interval": "2s",
+    # the worker's and the nanny's memory checks (pause, spill, and the nanny's kill at 95% of the limit)
+    # every 100 ms by default: 1.2% of a busy worker's samples under py-spy (docs/scale.md, "Session 7");
+    # a worker grows by one article's arrays at a time, which 500 ms still catch
+    "distributed.worker.memory.monitor-interval": "500ms",
 }
 
 # What Dask's own forkserver preloads (distributed.utils.get_mp_context: its required and optional
