@@ -249,6 +249,23 @@ def test_the_forkserver_preload_leaves_one_thread_to_fork() -> None:
     assert res.stdout.split() == ["1", "False", "1"]
 
 
+def test_the_tail_of_a_run_goes_out_in_smaller_shards_so_the_workers_finish_together(tmp_path: Path) -> None:
+    from newsgraph.run.shards import Planner
+
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "text": f"The council met on day {i}."}) + "\n"
+                            for i in range(400)), encoding="utf-8")
+    whole = list(Planner([str(path)], size=100).shards())
+    cut = list(Planner([str(path)], size=100, workers=2).shards())
+    assert [len(s.items) for s in whole] == [100] * 4
+    assert [len(s.items) for s in cut] == [100, 100] + [25] * 8  # the last (2 + 1) x 100, in quarters of a share
+    assert [i.source for s in cut for i in s.items] == [i.source for s in whole for i in s.items]
+    assert [s.seq for s in cut] == list(range(10)) and len({s.key for s in cut}) == 10
+    # never below 25 items a shard (each has a fixed cost), never above the size asked for
+    assert [len(s.items) for s in Planner([str(path)], size=30, workers=2).shards()][-4:] == [30, 25, 25, 20]
+    assert {len(s.items) for s in Planner([str(path)], size=2, workers=2).shards()} == {2}
+
+
 def test_the_forkserver_gets_the_environment_the_nanny_gives_its_workers() -> None:
     """The forkserver now starts before any nanny exists: it must still get OMP_NUM_THREADS=1 and the
     rest of what a nanny sets before starting a worker, read the way the nanny reads it."""

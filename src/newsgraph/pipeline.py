@@ -15,7 +15,6 @@ import importlib.util
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from .extract import COMPONENTS, keep_text, register_extensions
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
 from .runtime import DEFAULT_MODEL, resolve_model, start_method  # noqa: F401 - re-exported
+from .workers import batches as _batches
 
 _EXTRACTOR_MODULES = ["actors", "times", "quantities", "places", "quotes", "events"]
 
@@ -258,25 +258,3 @@ def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: 
         except BaseException:  # interrupted, killed, or the consumer stopped: end the workers now
             stop_pool(pool)
             raise
-
-
-def _batches(articles: Iterable[Article], size: int, n_process: int) -> Iterator[list[Article]]:
-    """Batches of ``size`` for the workers, but the input's tail in small pieces.
-
-    Workers take the next batch when they finish one, so a run ends when the last
-    batch does: with whole batches one worker could be left parsing a full batch
-    alone (200 articles in batches of 32 give one worker 128, the other 72). The
-    last ``(n_process + 1) * size`` articles are known once the input runs out (the
-    look-ahead is bounded: the input may be endless) and go out in pieces of about
-    a quarter of a worker's share, at least 4 (a batch of 1 parses slower). The
-    records do not depend on how the articles are batched.
-    """
-    it = iter(articles)
-    ahead = (n_process + 1) * size
-    buf = list(islice(it, ahead))
-    while len(buf) == ahead:  # more may follow: send a whole batch, read as many again
-        yield buf[:size]
-        buf = buf[size:] + list(islice(it, size))
-    piece = min(size, max(4, -(-len(buf) // (4 * n_process))))
-    for i in range(0, len(buf), piece):
-        yield buf[i:i + piece]

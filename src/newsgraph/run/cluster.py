@@ -185,6 +185,7 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
     client, cluster = (None, None) if synchronous else connect(scheduler, workers, timeout=timeout, model=model)
     try:
         summary.workers = 1 if client is None else len(client.scheduler_info(n_workers=-1)["workers"])
+        planner.workers = summary.workers if client is not None else 0  # cut the tail for them
         (progress or (lambda e, i: None))("start", {"workers": summary.workers})
         driver = _Driver(client, out, partition_by, model, summary, progress)
         warmed = False
