@@ -1,6 +1,6 @@
 """Whole processes on a batch: `newsgraph analyze --jsonl` (1 and N processes) vs a bare spaCy script.
 
-    .venv/bin/python benchmarks/whole_process.py [--n 200] [--rounds 3] [--processes 2]
+    .venv/bin/python benchmarks/whole_process.py [--n 200] [--rounds 3] [--processes 2] [--before OLD/src]
 
 Writes the first N WikiNews articles to a temporary JSONL file, then runs, in
 interleaved rounds, each process from start to exit (model loading included):
@@ -12,6 +12,10 @@ While each runs, the memory of its whole process tree is sampled from /proc
 its parent counts once in total). Prints medians, spreads and the ratios the
 issue-14 goals are stated in: bare / analyze-p1 (goal ≥ 0.80), p1 / pN (goal ≥ 1.7
 for N = 2) and the peak memory of pN against N independent p1 processes.
+For pN it also prints what load distorts less than wall time: the serial start-up
+(wall seconds until the first worker exists), the CPU of the whole process tree
+and the parent's own CPU after the fork. ``--before`` adds pN run from another
+checkout's ``src/`` (PYTHONPATH), to compare a change within the same rounds.
 
 The parallel figure needs idle cores: on a machine shared with other work it
 measures the other work as much as newsgraph (note the load average printed).
@@ -30,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _memory import pss_mib
+from _memory import pss_mib, tree
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
@@ -45,18 +49,36 @@ for doc in nlp.pipe(texts, batch_size=32):
 """
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak PSS (MiB) of the process tree."""
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds of one process so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Wall seconds, peak PSS (MiB) of the process tree, its CPU seconds (rusage, workers included),
+    the wall seconds until the first worker existed and the parent's CPU seconds after that."""
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-    peak = 0.0
-    while proc.poll() is None:
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
+    peak, to_fork, cpu_at_fork, parent_cpu = 0.0, 0.0, 0.0, 0.0
+    while True:
+        if not to_fork and len(tree(proc.pid)) > 1:
+            to_fork, cpu_at_fork = time.perf_counter() - t, cpu_s(proc.pid)
+        parent_cpu = cpu_s(proc.pid) or parent_cpu
         peak = max(peak, pss_mib(proc.pid))
-        time.sleep(0.25)
+        time.sleep(0.25 if to_fork else 0.05)
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
     secs = time.perf_counter() - t
-    if proc.returncode:
-        raise SystemExit(f"{cmd[:3]} exited with {proc.returncode}")
-    return secs, peak
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{cmd[:3]} exited with {os.waitstatus_to_exitcode(status)}")
+    return {"wall": secs, "peak": peak, "cpu": usage.ru_utime + usage.ru_stime, "to_fork": to_fork,
+            "parent_after_fork": parent_cpu - cpu_at_fork if to_fork else 0.0}
 
 
 def main() -> int:
@@ -65,6 +87,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--before", type=Path, help="src/ of another checkout: also time its --processes N")
     args = ap.parse_args()
     import spacy
 
@@ -88,26 +111,38 @@ def main() -> int:
             "analyze --jsonl (1 process)": [exe, "analyze", "--jsonl", str(batch)],
             f"analyze --jsonl --processes {p}": [exe, "analyze", "--jsonl", "--processes", str(p), str(batch)],
         }
-        results: dict[str, list[tuple[float, float]]] = {k: [] for k in runs}
+        envs = {}
+        if args.before:
+            runs[f"analyze --jsonl --processes {p} (before)"] = runs[f"analyze --jsonl --processes {p}"]
+            envs[f"analyze --jsonl --processes {p} (before)"] = {**os.environ, "PYTHONPATH": str(args.before.resolve())}
+        results: dict[str, list[dict[str, float]]] = {k: [] for k in runs}
         loads = []
         for _ in range(args.rounds):
             for key, cmd in runs.items():
                 loads.append(os.getloadavg()[0])
-                results[key].append(run(cmd))
+                results[key].append(run(cmd, envs.get(key)))
     print(f"## Whole processes, {args.n} WikiNews articles ({args.rounds} interleaved rounds, "
           f"load average {min(loads):.1f}-{max(loads):.1f} during the runs)\n")
-    print("| process | median s | min–max s | median peak memory (PSS, MiB) |")
-    print("|---|---:|---:|---:|")
+    print("| process | median s | min–max s | median peak memory (PSS, MiB) | CPU s (all processes) "
+          "| s until the first worker | parent CPU s after that |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    med = lambda key, field: statistics.median(r[field] for r in results[key])  # noqa: E731
     for key, res in results.items():
-        ts, mem = [r[0] for r in res], [r[1] for r in res]
-        print(f"| {key} | {statistics.median(ts):.1f} | {min(ts):.1f}–{max(ts):.1f} | {statistics.median(mem):,.0f} |")
-    bare, one, many = (results[k] for k in runs)
-    per_round = lambda a, b: sorted(x[0] / y[0] for x, y in zip(a, b))  # noqa: E731
+        ts = [r["wall"] for r in res]
+        forked = f"{med(key, 'to_fork'):.2f} | {med(key, 'parent_after_fork'):.2f}" if "processes" in key else "– | –"
+        print(f"| {key} | {statistics.median(ts):.1f} | {min(ts):.1f}–{max(ts):.1f} | {med(key, 'peak'):,.0f} "
+              f"| {med(key, 'cpu'):.1f} | {forked} |")
+    keys = list(runs)
+    bare, one, many = (results[k] for k in keys[:3])
+    per_round = lambda a, b: sorted(x["wall"] / y["wall"] for x, y in zip(a, b))  # noqa: E731
     r1, rp = per_round(bare, one), per_round(one, many)
     print(f"\n- bare / analyze (1 process): **{statistics.median(r1):.2f}** ({r1[0]:.2f}–{r1[-1]:.2f}); goal ≥ 0.80")
     print(f"- 1 process / {p} processes: **{statistics.median(rp):.2f}×** ({rp[0]:.2f}–{rp[-1]:.2f}); goal ≥ 1.7 for 2")
-    print(f"- peak memory of {p} processes: {statistics.median(m for _, m in many):,.0f} MiB vs {p} independent "
-          f"processes {p * statistics.median(m for _, m in one):,.0f} MiB")
+    if args.before:
+        rb = per_round(one, results[keys[3]])
+        print(f"- 1 process / {p} processes (before): **{statistics.median(rb):.2f}×** ({rb[0]:.2f}–{rb[-1]:.2f})")
+    print(f"- peak memory of {p} processes: {med(keys[2], 'peak'):,.0f} MiB vs {p} independent "
+          f"processes {p * med(keys[1], 'peak'):,.0f} MiB")
     return 0
 
 

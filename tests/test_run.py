@@ -249,6 +249,67 @@ def test_the_forkserver_preload_leaves_one_thread_to_fork() -> None:
     assert res.stdout.split() == ["1", "False", "1"]
 
 
+def test_the_tail_of_a_run_goes_out_in_smaller_shards_so_the_workers_finish_together(tmp_path: Path) -> None:
+    from newsgraph.run.shards import Planner
+
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "text": f"The council met on day {i}."}) + "\n"
+                            for i in range(400)), encoding="utf-8")
+    whole = list(Planner([str(path)], size=100).shards())
+    cut = list(Planner([str(path)], size=100, workers=2).shards())
+    assert [len(s.items) for s in whole] == [100] * 4
+    assert [len(s.items) for s in cut] == [100, 100] + [25] * 8  # the last (2 + 1) x 100, in quarters of a share
+    assert [i.source for s in cut for i in s.items] == [i.source for s in whole for i in s.items]
+    assert [s.seq for s in cut] == list(range(10)) and len({s.key for s in cut}) == 10
+    # never below 25 items a shard (each has a fixed cost), never above the size asked for
+    assert [len(s.items) for s in Planner([str(path)], size=30, workers=2).shards()][-4:] == [30, 25, 25, 20]
+    assert {len(s.items) for s in Planner([str(path)], size=2, workers=2).shards()} == {2}
+
+
+def test_the_forkserver_gets_the_environment_the_nanny_gives_its_workers() -> None:
+    """The forkserver now starts before any nanny exists: it must still get OMP_NUM_THREADS=1 and the
+    rest of what a nanny sets before starting a worker, read the way the nanny reads it."""
+    import dask
+    from distributed.nanny import _get_env_variables
+
+    from newsgraph.run.local import LOCAL_CLUSTER_CONFIG, pre_spawn_environ
+
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        nanny = _get_env_variables("distributed.nanny.pre-spawn-environ")
+    if nanny.get("PYTHONHASHSEED") in (None, "0"):
+        nanny["PYTHONHASHSEED"] = "6640"
+    assert pre_spawn_environ() == nanny
+    assert nanny["OMP_NUM_THREADS"] == "1" and "MALLOC_TRIM_THRESHOLD_" not in nanny
+
+
+def test_the_run_client_does_not_import_spacy() -> None:
+    """The client only reads and submits; spaCy's import would compete with the forkserver's model load."""
+    code = "import sys, newsgraph.cli.run, newsgraph.run.cluster; print('spacy' in sys.modules)"
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stdout.split() == ["False"]
+
+
+_EARLY_FORKSERVER = """
+import multiprocessing.forkserver as fs, sys
+from newsgraph.run.local import start_forkserver
+assert 'distributed.nanny' not in sys.modules   # no cluster, no nanny yet
+started = start_forkserver(None)
+pid = fs._forkserver._forkserver_pid
+env = dict(v.split('=', 1) for v in open(f'/proc/{pid}/environ').read().split('\\0') if '=' in v)
+print(started, env.get('OMP_NUM_THREADS'), env.get('OPENBLAS_NUM_THREADS'), 'MALLOC_TRIM_THRESHOLD_' in env)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_the_forkserver_starts_before_the_cluster_with_one_thread_per_library() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                                                            "NEWSGRAPH_START_METHOD", "NEWSGRAPH_MODEL")}
+    res = subprocess.run([sys.executable, "-c", _EARLY_FORKSERVER], capture_output=True, text=True, check=True,
+                         env=env)
+    assert res.stdout.split() == ["True", "1", "1", "False"]
+
+
 # --- the whole run on Dask's synchronous scheduler (real model) ---------------------------
 
 def _inputs(d: Path) -> list[str]:

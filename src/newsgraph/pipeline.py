@@ -14,9 +14,9 @@ import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -26,8 +26,9 @@ from .errors import ModelNotInstalled
 from .extract import COMPONENTS, keep_text, register_extensions
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
+from .runtime import DEFAULT_MODEL, resolve_model, start_method  # noqa: F401 - re-exported
+from .workers import batches as _batches
 
-DEFAULT_MODEL = "en_core_web_md"
 _EXTRACTOR_MODULES = ["actors", "times", "quantities", "places", "quotes", "events"]
 
 _INSTALL_HINT = (
@@ -35,11 +36,6 @@ _INSTALL_HINT = (
     "(a copy of en_core_web_md 3.8) or `python -m spacy download en_core_web_md`, "
     "or pass --model NAME|PATH (or set NEWSGRAPH_MODEL)."
 )
-
-
-def resolve_model(model: str | None = None) -> str:
-    """The pipeline name or path to load: argument, then $NEWSGRAPH_MODEL, then the default."""
-    return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
 
 
 def load_spacy(model: str | None = None) -> Language:
@@ -177,36 +173,30 @@ def analyze_article(article: Article, nlp: Language) -> Record:
 
 
 def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, model: str | None = None,
-                 batch_size: int = 32, n_process: int = 1) -> Iterator[Record]:
+                 batch_size: int = 32, n_process: int = 1,
+                 render: Callable[[Record], Any] | None = None) -> Iterator[Any]:
     """Stream records for prepared articles, in input order.
 
     With ``n_process > 1`` worker processes return finished records (our
     extensions hold Python objects, which spaCy's own ``n_process`` would have
     to serialise as Doc bytes). Where fork is safe (see :func:`start_method`)
     the pipeline is loaded once, here, and the workers are forked from it.
+
+    ``render``, if given, is applied to each record where it is made (in the
+    worker, with ``n_process > 1``) and its results are yielded instead of the
+    records: a worker sends its output (a JSON line) as a string, cheaper to
+    pickle and unpickle than the record, and the parent, which shares the cores
+    with the workers, does not serialise. On a spawned worker it must be
+    picklable (a module-level function, or a ``functools.partial`` of one).
     """
     if n_process > 1:
-        yield from _analyze_parallel(articles, nlp, check_model(model), batch_size, n_process)
+        yield from _analyze_parallel(articles, nlp, check_model(model), batch_size, n_process, render)
         return
     nlp = nlp or shared_pipeline(resolve_model(model))
     pairs = ((_make_doc(nlp, a), a) for a in articles)
     for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield doc_to_record(doc, a)
-
-
-def start_method() -> str:
-    """How worker processes start: ``fork`` on Linux, ``spawn`` elsewhere ($NEWSGRAPH_START_METHOD overrides).
-
-    A forked worker shares its parent's loaded pipeline (pages stay shared until
-    written; ``gc.freeze`` keeps the collector from writing them) instead of
-    spending seconds and a gigabyte loading its own. The worry about forking
-    after BLAS is loaded does not apply on Linux: spaCy's own ``nlp.pipe(n_process=...)``
-    forks after loading (it uses multiprocessing's default, fork on Linux), the
-    CPU models multiply with thinc's single-threaded blis, and OpenBLAS resets its
-    thread pool in a fork handler. macOS (fork unsafe with system frameworks) and
-    Windows (no fork) spawn, and each worker loads the pipeline.
-    """
-    return os.environ.get("NEWSGRAPH_START_METHOD") or ("fork" if sys.platform.startswith("linux") else "spawn")
+        record = doc_to_record(doc, a)
+        yield record if render is None else render(record)
 
 
 _worker_nlp: Language | None = None
@@ -236,13 +226,13 @@ def _reopen_stdio() -> None:
             pass  # not a real file (captured, redirected in-process): nothing inherited to unblock
 
 
-def _worker_batch(batch: list[Article]) -> list[Record]:
+def _worker_batch(batch: list[Article], render: Callable[[Record], Any] | None) -> list[Any]:
     assert _worker_nlp is not None
-    return list(analyze_many(batch, _worker_nlp))
+    return list(analyze_many(batch, _worker_nlp, render=render))
 
 
 def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: str, batch_size: int,
-                      n_process: int) -> Iterator[Record]:
+                      n_process: int, render: Callable[[Record], Any] | None = None) -> Iterator[Any]:
     """Batches on worker processes, results in input order, at most 2 batches per worker in flight."""
     import multiprocessing as mp
     from collections import deque
@@ -260,7 +250,7 @@ def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: 
         try:
             in_flight: deque = deque()
             for batch in _batches(articles, batch_size, n_process):
-                in_flight.append(pool.submit(_worker_batch, batch))
+                in_flight.append(pool.submit(_worker_batch, batch, render))
                 if len(in_flight) >= 2 * n_process:
                     yield from in_flight.popleft().result()
             while in_flight:
@@ -268,25 +258,3 @@ def _analyze_parallel(articles: Iterable[Article], nlp: Language | None, model: 
         except BaseException:  # interrupted, killed, or the consumer stopped: end the workers now
             stop_pool(pool)
             raise
-
-
-def _batches(articles: Iterable[Article], size: int, n_process: int) -> Iterator[list[Article]]:
-    """Batches of ``size`` for the workers, but the input's tail in small pieces.
-
-    Workers take the next batch when they finish one, so a run ends when the last
-    batch does: with whole batches one worker could be left parsing a full batch
-    alone (200 articles in batches of 32 give one worker 128, the other 72). The
-    last ``(n_process + 1) * size`` articles are known once the input runs out (the
-    look-ahead is bounded: the input may be endless) and go out in pieces of about
-    a quarter of a worker's share, at least 4 (a batch of 1 parses slower). The
-    records do not depend on how the articles are batched.
-    """
-    it = iter(articles)
-    ahead = (n_process + 1) * size
-    buf = list(islice(it, ahead))
-    while len(buf) == ahead:  # more may follow: send a whole batch, read as many again
-        yield buf[:size]
-        buf = buf[size:] + list(islice(it, size))
-    piece = min(size, max(4, -(-len(buf) // (4 * n_process))))
-    for i in range(0, len(buf), piece):
-        yield buf[i:i + piece]

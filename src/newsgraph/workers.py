@@ -20,11 +20,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from itertools import islice
+from typing import Any, TypeVar
 
-__all__ = ["Terminated", "exit_on_signals", "worker_setup", "stop_pool"]
+T = TypeVar("T")
+
+__all__ = ["Terminated", "batches", "exit_on_signals", "worker_setup", "stop_pool"]
 
 _PR_SET_PDEATHSIG = 1
 
@@ -104,3 +107,26 @@ def stop_pool(pool: Any) -> None:
             proc.terminate()
     for proc in procs:
         proc.join(5)
+
+
+def batches(items: Iterable[T], size: int, n_process: int, min_piece: int = 4) -> Iterator[list[T]]:
+    """Batches of ``size`` for the workers, but the input's tail in small pieces.
+
+    Workers take the next batch when they finish one, so a run ends when the last
+    batch does: with whole batches one worker could be left parsing a full batch
+    alone (200 articles in batches of 32 give one worker 128, the other 72). The
+    last ``(n_process + 1) * size`` items are known once the input runs out (the
+    look-ahead is bounded: the input may be endless) and go out in pieces of about
+    a quarter of a worker's share, at least ``min_piece`` (a batch of 1 parses
+    slower; a Dask shard has a fixed cost) and at most ``size``. The records do not
+    depend on how the articles are batched.
+    """
+    it = iter(items)
+    ahead = (n_process + 1) * size
+    buf = list(islice(it, ahead))
+    while len(buf) == ahead:  # more may follow: send a whole batch, read as many again
+        yield buf[:size]
+        buf = buf[size:] + list(islice(it, size))
+    piece = min(size, max(min_piece, -(-len(buf) // (4 * n_process))))
+    for i in range(0, len(buf), piece):
+        yield buf[i:i + piece]

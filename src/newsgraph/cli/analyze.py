@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, closing
@@ -89,6 +90,28 @@ def filter_events(rec: Record, min_confidence: float) -> Record:
     return rec.model_copy(update={"events": [e for e in rec.events if e.confidence >= min_confidence]})
 
 
+# What each output format prints for one record. With --processes the workers call these (``render`` of
+# ``analyze_many``) and send the finished text, so the parent only writes it.
+
+def jsonl_line(rec: Record, min_confidence: float) -> str:
+    return json_text(filter_events(rec, min_confidence).to_json()) + "\n"
+
+
+def json_document(rec: Record, min_confidence: float) -> str:
+    return filter_events(rec, min_confidence).to_json(indent=2)
+
+
+def tsv_lines(rec: Record, min_confidence: float) -> str:
+    return "".join("\t".join(tsv_cell(row[c]) for c in EVENT_COLUMNS) + "\n"
+                   for row in event_rows(filter_events(rec, min_confidence)))
+
+
+def _renderer(json_: bool, jsonl: bool, events_tsv: bool, min_confidence: float):
+    """The per-record function for the chosen output (the summary renders records, in the parent)."""
+    fn = jsonl_line if jsonl else tsv_lines if events_tsv else json_document if json_ else filter_events
+    return functools.partial(fn, min_confidence=min_confidence)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def analyze(
@@ -111,40 +134,36 @@ def register(app: typer.Typer) -> None:
         skipped: list[Skipped] = []
         articles = prepared_articles(paths, skipped, plain=plain, published=published)
         nlp = None if processes > 1 else shared_pipeline(resolve_model(model))
-        records: list[Record] = []
+        documents: list[str] = []
         count = 0
         batch = len(paths) > 1 or any(Path(p).is_dir() or ".json" in p for p in paths)
+        render = _renderer(json_, jsonl, events_tsv, min_confidence)
         with ExitStack() as stack:  # closing(): an interruption stops the workers at once
             tick = stack.enter_context(_progress(enabled=batch, paths=paths))
-            for rec in stack.enter_context(closing(analyze_many(articles, nlp, model=model, n_process=processes))):
-                rec = filter_events(rec, min_confidence)
+            results = analyze_many(articles, nlp, model=model, n_process=processes, render=render)
+            for item in stack.enter_context(closing(results)):
                 count += 1
                 tick()
                 if jsonl:
-                    sys.stdout.write(json_text(rec.to_json()) + "\n")
+                    sys.stdout.write(item)
                 elif events_tsv:
-                    _write_tsv(event_rows(rec), header=count == 1)
+                    if count == 1:
+                        sys.stdout.write("\t".join(EVENT_COLUMNS) + "\n")
+                    sys.stdout.write(item)
                 elif json_:
-                    records.append(rec)
+                    documents.append(item)
                 else:
-                    from .summary import render
+                    from .summary import render as render_summary
 
                     if count > 1:
                         out.print("\n" + "─" * 60 + "\n")
-                    render(rec, out)
+                    render_summary(item, out)
         if json_:
-            if len(records) == 1:
-                sys.stdout.write(records[0].to_json(indent=2) + "\n")
+            if len(documents) == 1:
+                sys.stdout.write(documents[0] + "\n")
             else:
-                sys.stdout.write("[" + ",\n".join(r.to_json(indent=2) for r in records) + "]\n")
+                sys.stdout.write("[" + ",\n".join(documents) + "]\n")
         return _finish(count, skipped)
-
-
-def _write_tsv(rows: Iterable[dict], header: bool) -> None:
-    if header:
-        sys.stdout.write("\t".join(EVENT_COLUMNS) + "\n")
-    for row in rows:
-        sys.stdout.write("\t".join(tsv_cell(row[c]) for c in EVENT_COLUMNS) + "\n")
 
 
 def _finish(count: int, skipped: list[Skipped]) -> int:

@@ -82,6 +82,10 @@ def register(app: typer.Typer) -> None:
         json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
     ) -> int:
         """Analyse articles on a Dask cluster into a Parquet dataset; resumable, idempotent."""
+        if scheduler is None:  # before anything else: the workers' forkserver loads the pipeline meanwhile
+            from ..run.local import start_forkserver
+
+            start_forkserver(model)
         from ..run.cluster import run
 
         bar, tick = _reporter()

@@ -23,7 +23,8 @@ from typing import Any
 from ..errors import SchedulerUnreachable
 from . import dataset
 from .shards import Planner, Shard
-from .worker import local_cluster_config, setup, shard_task
+from .local import local_cluster_config, start_forkserver
+from .worker import setup, shard_task
 
 #: progress(event, info): event is "start" (workers), "shard" (a marker), "failed"
 #: ({key, reason}) or "corpus" (a step name).
@@ -170,9 +171,11 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
         model: str | None = None, timeout: float = DEFAULT_TIMEOUT, corpus: bool = True,
         progress: Progress | None = None) -> RunSummary:
     """Analyse ``paths`` on Dask into the Parquet dataset ``out``; resumable and idempotent."""
-    from ..pipeline import resolve_model
+    from ..runtime import resolve_model
 
     started = time.perf_counter()
+    if scheduler is None:  # first: the forkserver loads the pipeline while the client starts the cluster
+        start_forkserver(model)
     out = Path(out)
     dataset.create(out, partition_by)
     dataset.clean(out)
@@ -182,6 +185,7 @@ def run(paths: Iterable[str | Path], out: str | Path, *, scheduler: str | None =
     client, cluster = (None, None) if synchronous else connect(scheduler, workers, timeout=timeout, model=model)
     try:
         summary.workers = 1 if client is None else len(client.scheduler_info(n_workers=-1)["workers"])
+        planner.workers = summary.workers if client is not None else 0  # cut the tail for them
         (progress or (lambda e, i: None))("start", {"workers": summary.workers})
         driver = _Driver(client, out, partition_by, model, summary, progress)
         warmed = False

@@ -57,6 +57,8 @@ class Planner:
     or the kind of skip; those inputs are counted in ``already`` and
     ``already_skipped`` (by kind) and left out of the shards. A text seen
     before in this run is analysed once (``repeated`` counts the others).
+    With ``workers`` set, the input's tail goes out in smaller shards (see
+    :meth:`shards`).
     """
 
     paths: list[str | Path]
@@ -65,6 +67,7 @@ class Planner:
     plain: bool = False
     published: str | None = None
     known: dict[str, str | None] = field(default_factory=dict)
+    workers: int = 0
     repeated: int = 0
     already: int = 0
     already_skipped: dict[str, int] = field(default_factory=dict)
@@ -94,16 +97,40 @@ class Planner:
             yield item
 
     def shards(self) -> Iterator[Shard]:
-        """Shards of ``size`` items (articles and skipped inputs), streamed."""
-        buf: list[ShardItem] = []
-        seq = 0
-        for item in self.items():
-            buf.append(item)
-            if len(buf) >= self.size:
-                yield Shard(seq, shard_key(buf, self.model), buf)
-                seq, buf = seq + 1, []
-        if buf:
+        """Shards of ``size`` items (articles and skipped inputs), streamed.
+
+        With ``workers`` (the cluster's, at most ``TAIL_WORKERS`` counted), the last
+        ``(workers + 1) * size`` items are cut into shards of about a quarter of a
+        worker's share, at least ``MIN_TAIL_SHARD`` items (``workers.batches``, as
+        ``analyze --processes`` cuts its batches): otherwise a worker can be left
+        analysing a whole last shard while the others wait. Keys follow the cut;
+        a rerun leaves out what is in the dataset by source, whatever the cut.
+        """
+        if self.workers > 0:
+            from ..workers import batches
+
+            cuts = batches(self.items(), self.size, min(self.workers, TAIL_WORKERS), min_piece=MIN_TAIL_SHARD)
+        else:
+            cuts = _whole(self.items(), self.size)
+        for seq, buf in enumerate(cuts):
             yield Shard(seq, shard_key(buf, self.model), buf)
+
+
+#: the tail is cut for at most this many workers (the client holds ``(n + 1) * size`` items meanwhile)
+TAIL_WORKERS = 8
+#: no tail shard smaller than this (a task, eleven Parquet files and a marker per shard)
+MIN_TAIL_SHARD = 25
+
+
+def _whole(items: Iterable[ShardItem], size: int) -> Iterator[list[ShardItem]]:
+    buf: list[ShardItem] = []
+    for item in items:
+        buf.append(item)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
 
 
 def plan_shards(paths: Iterable[str | Path], *, size: int = 1000, model: str = "") -> list[Shard]:

@@ -1,0 +1,35 @@
+"""Which pipeline a run uses and how its worker processes start, decided without importing spaCy.
+
+``newsgraph run``'s client never analyses: it needs the pipeline's name (shard
+keys name it) and the start method (to fork its Dask workers from a preloaded
+forkserver), not spaCy itself, whose import costs the client half a second
+while the forkserver loads the pipeline beside it. ``newsgraph.pipeline``
+re-exports both.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+DEFAULT_MODEL = "en_core_web_md"
+
+
+def resolve_model(model: str | None = None) -> str:
+    """The pipeline name or path to load: argument, then $NEWSGRAPH_MODEL, then the default."""
+    return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
+
+
+def start_method() -> str:
+    """How worker processes start: ``fork`` on Linux, ``spawn`` elsewhere ($NEWSGRAPH_START_METHOD overrides).
+
+    A forked worker shares its parent's loaded pipeline (pages stay shared until
+    written; ``gc.freeze`` keeps the collector from writing them) instead of
+    spending seconds and a gigabyte loading its own. The worry about forking
+    after BLAS is loaded does not apply on Linux: spaCy's own ``nlp.pipe(n_process=...)``
+    forks after loading (it uses multiprocessing's default, fork on Linux), the
+    CPU models multiply with thinc's single-threaded blis, and OpenBLAS resets its
+    thread pool in a fork handler. macOS (fork unsafe with system frameworks) and
+    Windows (no fork) spawn, and each worker loads the pipeline.
+    """
+    return os.environ.get("NEWSGRAPH_START_METHOD") or ("fork" if sys.platform.startswith("linux") else "spawn")
