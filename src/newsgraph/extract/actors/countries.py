@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
-from .knowledge import Knowledge, _dated, _role
+from .knowledge import Knowledge, _role, entity_country
 from .state import _State
 
 LOCATIVE_PREPS = frozenset({"in", "at", "across", "throughout", "within", "inside", "around", "near",
@@ -69,7 +69,7 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     kind, key = hit
     kb = st.kb
     sent = st.sent_of[span.start]
-    country = kb.entities[key].get("country") if kind == "entity" else key
+    country = entity_country(st, key, span)[0] if kind == "entity" else key
     if _currency(span):
         return  # "US $50 million", "US dollars": a currency, not the state
     if kind != "entity" and _in_title(kb, span):
@@ -79,7 +79,7 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         st.named.setdefault(sent, set()).add(country)
     if kind == "entity":
         info = kb.entities[key]
-        country, sector = _dated(st, key, phoenix=False) or (info.get("country"), info.get("sector"))
+        country, sector = entity_country(st, key, span)  # "Democrats" in Japan are not the US party
         st.entity("entity:" + key, key, info["kind"], country=country, sector=sector)
         st.mention("entity:" + key, span.start_char, span.end_char)
         return

@@ -22,6 +22,8 @@ replaced. Sections:
 ``research_bodies`` ``{"titles": [...], "NGO": ["Institute", ...], "EDU": [...]}``: a person
                 titled an analyst at an institute is NGO (:mod:`.employers`).
 ``seat_bodies`` ``{"nouns": ["office", ...]}``: "the White House Military Office" is GOV.
+``generic_entity_names`` ``{"names": ["Democrats", ...]}``: entity names parties of many countries
+                share; their entry's country needs the text's support (:func:`entity_country`).
 ``people``      ``{"Vladimir Putin": {"country": "RUS", "sector": "GOV",
                 "aliases": ["Putin"]}}`` (a country the text does not give)
 
@@ -73,6 +75,7 @@ class Knowledge:
     research_titles: frozenset[str] = frozenset()  # "analyst", "fellow": titles read with a research body
     research_words: dict[str, str] = field(default_factory=dict)  # "Institute" -> NGO, "University" -> EDU
     seat_bodies: frozenset[str] = frozenset()  # "office", "council": a body after a seat is the government's
+    generic_names: frozenset[str] = frozenset()  # "Democrats", "Congress": entity names many countries share
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -153,7 +156,8 @@ def _build(raw: dict) -> Knowledge:
                      frozenset(research.get("titles", ())),
                      {w: sector for sector, words in research.items() if sector not in ("about", "titles")
                       for w in words},
-                     frozenset(raw.get("seat_bodies", {}).get("nouns", ())))
+                     frozenset(raw.get("seat_bodies", {}).get("nouns", ())),
+                     frozenset(raw.get("generic_entity_names", {}).get("names", ())))
 
 
 def _agents(roles: dict, extra: dict) -> dict[str, str]:
@@ -341,3 +345,39 @@ def _dated_on(name: str, when, _day, phoenix: bool, _actors_file) -> tuple[str |
         if (hit := lookup(" ".join(words[i:]), when, phoenix=phoenix)) is not None:
             return hit
     return None
+
+
+def entity_country(st: _State, key: str, span: TokSpan) -> tuple[str | None, str | None]:
+    """(country, sector) of a knowledge-file entity mentioned by ``span``, on the article's date.
+    A name many countries' parties share ("Democrats", "Congress") takes the country a possessor
+    or nationality before it gives ("Japan's Democratic Party"); none when it is the tail of a
+    longer name ("the Social Democrats") or when the text names other countries but not the
+    entry's (a story set elsewhere); else the entry's country."""
+    info = st.kb.entities[key]
+    country, sector = _dated(st, key, phoenix=False) or (info.get("country"), info.get("sector"))
+    if country is None or _strip_text(span.text) not in st.kb.generic_names:
+        return country, sector
+    before = _modifiers_before(span)
+    if (owner := _country_in(st.kb, before)) is not None:
+        return owner, sector
+    if before and before[-1].is_title and not before[-1].is_sent_start and before[-1].pos_ in ("PROPN", "ADJ") \
+            and _role(st.kb, before[-1]) is None:
+        return None, sector  # "Liberal Democrats", "Social Democrats": another party's name
+    named = _countries_named(st.kb, st.doc)
+    return (None if named and country not in named else country), sector
+
+
+def _modifiers_before(span: TokSpan) -> list[Token]:
+    """The words right before a name, back to a determiner, preposition, verb or punctuation
+    ("Japan's main opposition", "the Thai", "Liberal")."""
+    doc, start = span.doc, span.start
+    while start > max(0, span.start - 4) and doc[start - 1].pos_ not in ("DET", "ADP", "VERB", "AUX", "PUNCT",
+                                                                          "CCONJ", "PRON", "NUM", "SPACE"):
+        start -= 1
+    return list(doc[start:span.start])
+
+
+def _countries_named(kb: Knowledge, doc) -> set[str]:
+    """The countries a text names as a place or a nationality (its GPE and NORP entities)."""
+    return {code for ent in doc.ents if ent.label_ in ("GPE", "NORP")
+            and (hit := kb.surface.get(_strip_text(ent.text))) and hit[0] != "entity" for code in (hit[1],)}

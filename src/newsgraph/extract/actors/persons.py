@@ -18,7 +18,7 @@ from spacy.tokens import Span as TokSpan
 
 from ..tokens import token_view
 from .countries import _is_locative, not_nationality
-from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of
+from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, noun_sector
 from .spokespeople import name_bodies
 from .state import MALE, _Entity, _State, _entity_text, _span_chars
 from .titles import (
@@ -298,18 +298,82 @@ def _sentence_place(st: _State, sent: int) -> str | None:
 
 
 def _locative_country(st: _State, ent: _Entity) -> str | None:
-    """Fallback country of a person: the country named most often as a place
-    in the sentences that mention them; None on a tie."""
-    counts: dict[str, int] = {}
-    for sent in {a[1] for a in st.antecedents if a[2] == ent.key}:
-        for c in st.locatives.get(sent, ()):
-            counts[c] = counts.get(c, 0) + 1
+    """Fallback country of a person: the country named most often as a place in the clauses
+    whose subject or object they are ("Ana Ruiz spoke in Lima", "Ana Ruiz, a Lima lawyer"); None
+    on a tie. A place in a quotation, a relative or reported clause or another verb's clause
+    says where someone else is ("X said troops 'died in Iraq'", "X, whose son was killed in
+    Iraq"), and so does the rest of a sentence: a foreigner is named where the story is set."""
+    places: dict[str, int] = {}  # "in Peru": where the clause happens
+    owners: dict[str, int] = {}  # "a Lima lawyer", "Peru's envoy": read only when no place is
+    quotes = [m.span() for m in QUOTE_RE.finditer(st.text)]
+    for tok_i in {a[0] for a in st.antecedents if a[2] == ent.key}:
+        mention = st.doc[tok_i]
+        own = {t.i for t in _noun_phrase(mention).subtree}  # "Peru's envoy, Ana Ruiz": her title
+        for t in _clause_tokens(st.kb, mention):
+            if any(a <= t.idx < b for a, b in quotes) or (code := _place_word(t)) is None:
+                continue
+            if t.dep_ == "pobj":
+                places[code] = places.get(code, 0) + 1
+            elif t.head.i in own or noun_sector(st.kb, t.head) is None:  # not "US soldiers": others
+                owners[code] = owners.get(code, 0) + 1
+    counts = places or owners
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "relcl", "ccomp", "advcl", "acl", "xcomp", "parataxis", "csubj", "pcomp"})
+
+
+def _is_clause(tok: Token) -> bool:
+    return tok.dep_ in _CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
+
+
+def _clause_tokens(kb: Knowledge, tok: Token) -> list[Token]:
+    """The tokens of the clause a mention is an argument of, without the clauses inside it but
+    with those that only describe a thing or an event ("at a rally held in Lima")."""
+    head = tok
+    while not _is_clause(head) and head.head.i != head.i:
+        head = head.head
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if not _is_clause(c) or (
+            c.dep_ == "acl" and _describes_thing(kb, c)))
+    return out
+
+
+def _describes_thing(kb: Knowledge, acl: Token) -> bool:
+    """"a rally held in Lima": a participle (the tagger may call it a past tense) with no subject,
+    on a thing or an event (not "a claim that militants were trained in Peru", nor "soldiers
+    posted in Peru")."""
+    noun = acl.head
+    return acl.tag_ in ("VBN", "VBG", "VBD") and noun.ent_type_ != "PERSON" and noun_sector(kb, noun) is None \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in acl.children)
+
+
+def _noun_phrase(tok: Token) -> Token:
+    """The head of the noun phrase a name is part of: its title or the noun it apposes."""
+    while tok.dep_ in ("compound", "appos", "flat", "poss") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
+def _place_word(t: Token) -> str | None:
+    """The country a place name places its clause in: after "in", "across" ("in Peru"), or as a
+    modifier ("a Lima lawyer", "Peru's envoy", "a Downing Street aide"); not a nationality."""
+    if t.pos_ != "PROPN":
+        return None
+    if not ((t.dep_ == "pobj" and t.head.lower_ in PERSON_LOCATIVE_PREPS) or t.dep_ in ("compound", "nmod", "poss")):
+        return None
+    for start in range(max(t.left_edge.i, t.i - 3), t.i + 1):  # "the United Kingdom", "former Downing Street"
+        if code := country_of(t.doc[start:t.i + 1].text):
+            return code
+    return None
 
 
 def _named_country(st: _State, ent: _Entity) -> str | None:
