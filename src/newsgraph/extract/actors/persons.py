@@ -166,6 +166,22 @@ def _add_persons(st: _State, spans: list[TokSpan]) -> None:
             ent.gender = ent.name_gender = _honorific_gender(doc, s.start) or _gender_of(kb, full, ent.title)
 
 
+_OPENERS = {"—": "—", "–": "–", "--": "--", "(": ")"}
+
+
+def _enclosed(head: Token) -> list[Token]:
+    """An apposition's tokens, ending where its dashes or brackets close: in "said Ana Ruiz —
+    one of the lawyers — to the Daily Post", the newspaper is whom she spoke to, not her employer."""
+    toks = list(head.subtree)
+    left = head.left_edge.i
+    closer = _OPENERS.get(head.doc[left - 1].text) if left > 0 else None
+    if closer is not None:
+        end = next((k for k, t in enumerate(toks) if t.i > head.i and t.text == closer), None)
+        if end is not None:
+            return toks[:end]
+    return toks
+
+
 def _government_head(kb: Knowledge, tok: Token) -> Token | None:
     """The government noun a name or pronoun modifies ("the Lukashenko regime")."""
     head = tok.head
@@ -205,7 +221,7 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
             own.pop()  # "the ex-CEO of [Bank]": the title without its dangling "of"
         if own:
             st.mention(ent.key, *_span_chars(own))
-    appos = [t for c in s.root.rights if c.dep_ == "appos" for t in c.subtree]
+    appos = [t for c in s.root.rights if c.dep_ == "appos" for t in _enclosed(c)]
     after = []  # "Ana Ruiz of the Centre Party"
     if s.end < len(doc) and doc[s.end].lower_ == "of":
         after = [doc[j] for j in range(s.end + 1, min(s.end + 3, len(doc)))]
@@ -374,6 +390,7 @@ def _place_word(t: Token) -> str | None:
         if code := country_of(t.doc[start:t.i + 1].text):
             return code
     return None
+
 
 
 def _named_country(st: _State, ent: _Entity) -> str | None:
