@@ -79,7 +79,7 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
                 procs = [parent, *parent.children(recursive=True)]
                 peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()) / 2**20)
                 for p in procs:
-                    with contextlib.suppress(psutil.Error):
+                    with contextlib.suppress(psutil.Error, OSError):  # a process may end between the two reads
                         t = p.cpu_times()
                         minflt = int(Path(f"/proc/{p.pid}/stat").read_text().rpartition(")")[2].split()[7])
                         last_cpu[p.pid] = (role(p, proc.pid), t.user, t.system, minflt)
