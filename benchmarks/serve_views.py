@@ -50,7 +50,7 @@ def urls(client: httpx.Client) -> list[str]:
     filtered = [f"/events?actor={actor}", f"/events/timeline?actor={actor}", f"/events/map?actor={actor}",
                 f"/events/graph?actor={actor}", f"/events?type={typ}&from=2005&to=2005",
                 f"/events/timeline?type={typ}", f"/events?country={country}&min_conf=0.8",
-                f"/events/timeline?country={country}", f"/events?polarity=negated", f"/events?cameo=04",
+                f"/events/timeline?country={country}", "/events?polarity=negated", "/events?cameo=04",
                 f"/search?q={word}&actor={actor}", f"/quotes?actor={actor}"]
     exports = ["/index.json", "/events.csv", f"/events.jsonl?actor={actor}", "/events/timeline.csv",
                "/events/graph.gexf", f"/events/map.json?actor={actor}", f"/search.json?q={word}",

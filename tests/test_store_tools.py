@@ -4,7 +4,6 @@ migration that made the indexes visible to it."""
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import sqlite3
 import subprocess

@@ -27,7 +27,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from itertools import batched, combinations
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
