@@ -91,7 +91,7 @@ def test_a_person_in_a_story_about_several_countries_stays_unplaced(analyze):
 @pytest.mark.model
 def test_a_credit_line_names_no_national(analyze):
     rec = analyze(BOLIVIA + "Bolivian officials said the talks would resume. Marta Lindqvist contributed "
-                  "to this report.", published="2024-05-06")
+                  "additional reporting.", published="2024-05-06")
     assert person(rec, "Marta Lindqvist").country is None
 
 

@@ -26,7 +26,7 @@ reads the article as a whole:
 * ``place_people``: a person named by a full name with no title, employer or country of their
   own, who speaks or acts in a story set in one country, takes it (sector left as the text
   gives it), unless a sentence naming them names another country, says they may be a visitor
-  (the ``visitor_words``), or is a credit line ("... contributed to this report").
+  (the ``visitor_words``), or is a journalist's credit line (``credit_verbs``/``credit_nouns``).
 """
 
 from __future__ import annotations
@@ -58,18 +58,24 @@ PLACING_PREPS = frozenset({"in", "across", "throughout", "inside", "within"})
 
 
 @lru_cache(maxsize=8)
-def _words(extra_path: str | None) -> tuple[frozenset[str], frozenset[str]]:
+def _section(extra_path: str | None) -> dict[str, frozenset[str]]:
     raw = json.loads(resources.files("newsgraph.data").joinpath("knowledge.json").read_text("utf-8"))
     section = raw.get("story_country", {})
     if extra_path:  # $NEWSGRAPH_KNOWLEDGE extends it like the rest of the file (load_knowledge checked it)
         section = _merge(section, json.loads(Path(extra_path).read_text("utf-8")).get("story_country", {}))
-    return frozenset(section.get("home_sectors", ())), frozenset(section.get("visitor_words", ()))
+    return {k: frozenset(v) for k, v in section.items() if isinstance(v, list)}
+
+
+def _story_section() -> dict[str, frozenset[str]]:
+    """The word lists of the ``story_country`` section of the knowledge file, by name."""
+    load_knowledge()
+    return _section(os.environ.get(KNOWLEDGE_ENV) or None)
 
 
 def story_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The ``story_country`` section of the knowledge file: (home sectors, visitor words)."""
-    load_knowledge()
-    return _words(os.environ.get(KNOWLEDGE_ENV) or None)
+    """(home sectors, visitor words) of the ``story_country`` section of the knowledge file."""
+    section = _story_section()
+    return section.get("home_sectors", frozenset()), section.get("visitor_words", frozenset())
 
 
 def _dateline_country(text: str) -> str | None:
@@ -335,12 +341,12 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
         actor.country = country
 
 
-CREDITED = frozenset({"report", "story", "article", "reporting"})
-
-
 def _credit(sent) -> bool:
-    """"Ana Ruiz contributed to this report": a credit line names a journalist, not a party."""
-    return any(t.lemma_ == "contribute" and any(c.lemma_.lower() in CREDITED for c in t.subtree) for t in sent)
+    """A credit line ("Ana Ruiz contributed additional reporting") names a journalist, not a
+    party: a ``credit_verbs`` verb with a ``credit_nouns`` word in its phrase."""
+    section = _story_section()
+    verbs, nouns = section.get("credit_verbs", frozenset()), section.get("credit_nouns", frozenset())
+    return any(t.lemma_ in verbs and any(c.lemma_.lower() in nouns for c in t.subtree) for t in sent)
 
 
 def _employed(span) -> bool:
