@@ -76,6 +76,7 @@ class Knowledge:
     research_words: dict[str, str] = field(default_factory=dict)  # "Institute" -> NGO, "University" -> EDU
     seat_bodies: frozenset[str] = frozenset()  # "office", "council": a body after a seat is the government's
     generic_names: frozenset[str] = frozenset()  # "Democrats", "Congress": entity names many countries share
+    story_lists: dict[str, frozenset[str]] = field(default_factory=dict)  # story_country: list name -> words
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -157,7 +158,8 @@ def _build(raw: dict) -> Knowledge:
                      {w: sector for sector, words in research.items() if sector not in ("about", "titles")
                       for w in words},
                      frozenset(raw.get("seat_bodies", {}).get("nouns", ())),
-                     frozenset(raw.get("generic_entity_names", {}).get("names", ())))
+                     frozenset(raw.get("generic_entity_names", {}).get("names", ())),
+                     {k: frozenset(v) for k, v in raw.get("story_country", {}).items() if isinstance(v, list)})
 
 
 def _agents(roles: dict, extra: dict) -> dict[str, str]:

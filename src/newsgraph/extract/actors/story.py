@@ -31,13 +31,8 @@ reads the article as a whole:
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -46,7 +41,7 @@ from ...records import Actor
 from .. import doc_ents, doc_text
 from .countries import not_nationality, posted_to
 from .dateline import dateline
-from .knowledge import KNOWLEDGE_ENV, _merge, country_of, load_knowledge
+from .knowledge import country_of, load_knowledge
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
 MIN_WEIGHT = 3.0  # ... and at least this much
@@ -57,25 +52,10 @@ TRAVELLING_SECTORS = frozenset({"MIL", "REB", "INS"})
 PLACING_PREPS = frozenset({"in", "across", "throughout", "inside", "within"})
 
 
-@lru_cache(maxsize=8)
-def _section(extra_path: str | None) -> dict[str, frozenset[str]]:
-    raw = json.loads(resources.files("newsgraph.data").joinpath("knowledge.json").read_text("utf-8"))
-    section = raw.get("story_country", {})
-    if extra_path:  # $NEWSGRAPH_KNOWLEDGE extends it like the rest of the file (load_knowledge checked it)
-        section = _merge(section, json.loads(Path(extra_path).read_text("utf-8")).get("story_country", {}))
-    return {k: frozenset(v) for k, v in section.items() if isinstance(v, list)}
-
-
-def _story_section() -> dict[str, frozenset[str]]:
-    """The word lists of the ``story_country`` section of the knowledge file, by name."""
-    load_knowledge()
-    return _section(os.environ.get(KNOWLEDGE_ENV) or None)
-
-
 def story_words() -> tuple[frozenset[str], frozenset[str]]:
     """(home sectors, visitor words) of the ``story_country`` section of the knowledge file."""
-    section = _story_section()
-    return section.get("home_sectors", frozenset()), section.get("visitor_words", frozenset())
+    lists = load_knowledge().story_lists
+    return lists.get("home_sectors", frozenset()), lists.get("visitor_words", frozenset())
 
 
 def _dateline_country(text: str) -> str | None:
@@ -344,8 +324,8 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
 def _credit(sent) -> bool:
     """A credit line ("Ana Ruiz contributed additional reporting") names a journalist, not a
     party: a ``credit_verbs`` verb with a ``credit_nouns`` word in its phrase."""
-    section = _story_section()
-    verbs, nouns = section.get("credit_verbs", frozenset()), section.get("credit_nouns", frozenset())
+    lists = load_knowledge().story_lists
+    verbs, nouns = lists.get("credit_verbs", frozenset()), lists.get("credit_nouns", frozenset())
     return any(t.lemma_ in verbs and any(c.lemma_.lower() in nouns for c in t.subtree) for t in sent)
 
 
