@@ -95,13 +95,18 @@ def test_parallel_batches_read_an_endless_input_a_batch_at_a_time():
 _ORPHAN_SCRIPT = """
 import itertools, multiprocessing, sys, time
 from newsgraph.ingest.article import RawArticle, prepare
-from newsgraph.pipeline import analyze_many, start_method
+from newsgraph.pipeline import analyze_many
+
+def method(pid):  # a forked worker keeps its parent's command line; a spawned one runs a new interpreter
+    with open(f"/proc/{pid}/cmdline", "rb") as child, open("/proc/self/cmdline", "rb") as parent:
+        return "fork" if child.read() == parent.read() else "spawn"
 
 text = "The minister said the talks would resume in Minsk on Monday."
 endless = (prepare(RawArticle(text=text, plain=True)) for _ in itertools.count())
 for n, _ in enumerate(analyze_many(endless, n_process=2, batch_size=1)):
     if n == 2:
-        print(start_method(), *[p.pid for p in multiprocessing.active_children()], flush=True)
+        pids = [p.pid for p in multiprocessing.active_children()]
+        print(*sorted({method(p) for p in pids}), *pids, flush=True)
 """
 
 
@@ -139,3 +144,30 @@ def test_workers_are_forked_on_linux_and_end_with_their_parent(tmp_path):
     for p in left:
         os.kill(int(p), signal.SIGKILL)
     assert left == []
+
+
+def test_a_process_running_other_threads_spawns_its_workers(monkeypatch):
+    """A fork copies only the calling thread: with another Python thread alive (a notebook kernel, a
+    web server) the workers spawn; the environment still decides, and the Dask client's workers,
+    forked from a fresh forkserver, still fork."""
+    import sys
+    import threading
+
+    from newsgraph.run.local import forked_workers
+    from newsgraph.runtime import platform_start_method, start_method
+
+    monkeypatch.delenv("NEWSGRAPH_START_METHOD", raising=False)
+    monkeypatch.delenv("NEWSGRAPH_MODEL", raising=False)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        linux = sys.platform.startswith("linux")
+        assert platform_start_method() == ("fork" if linux else "spawn")
+        assert start_method() == "spawn"
+        assert forked_workers(None) is linux
+        monkeypatch.setenv("NEWSGRAPH_START_METHOD", "fork")
+        assert start_method() == "fork"
+    finally:
+        stop.set()
+        other.join()

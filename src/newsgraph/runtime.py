@@ -20,6 +20,12 @@ def resolve_model(model: str | None = None) -> str:
     return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
 
 
+def platform_start_method() -> str:
+    """``fork`` on Linux, ``spawn`` elsewhere ($NEWSGRAPH_START_METHOD overrides): what this
+    platform allows, whatever the calling process is running."""
+    return os.environ.get("NEWSGRAPH_START_METHOD") or ("fork" if sys.platform.startswith("linux") else "spawn")
+
+
 def start_method() -> str:
     """How worker processes start: ``fork`` on Linux, ``spawn`` elsewhere ($NEWSGRAPH_START_METHOD overrides).
 
@@ -31,5 +37,22 @@ def start_method() -> str:
     CPU models multiply with thinc's single-threaded blis, and OpenBLAS resets its
     thread pool in a fork handler. macOS (fork unsafe with system frameworks) and
     Windows (no fork) spawn, and each worker loads the pipeline.
+
+    A process that runs other Python threads (a Jupyter kernel, a web server, a
+    test runner) spawns too, unless $NEWSGRAPH_START_METHOD says otherwise: a fork
+    copies only the calling thread, so a lock another thread holds at that
+    moment (logging, a buffered stream, the import lock) stays held forever in
+    the child. ``newsgraph analyze`` runs one Python thread and keeps forking.
     """
-    return os.environ.get("NEWSGRAPH_START_METHOD") or ("fork" if sys.platform.startswith("linux") else "spawn")
+    method = platform_start_method()
+    if method == "fork" and not os.environ.get("NEWSGRAPH_START_METHOD") and thread_count() > 1:
+        return "spawn"
+    return method
+
+
+def thread_count() -> int:
+    """The Python threads of this process. Native pools are not counted: OpenBLAS starts one
+    when numpy is imported and resets it in its own fork handler."""
+    import threading
+
+    return threading.active_count()

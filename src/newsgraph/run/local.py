@@ -50,9 +50,11 @@ _OUR_PRELOAD = ["newsgraph.cli", "newsgraph.run.preload"]
 def forked_workers(model: str | None) -> bool:
     """Whether the local cluster's workers are forked from the preloaded forkserver: where fork is
     safe, and for the default model only (the one the forkserver knows)."""
-    from ..runtime import resolve_model, start_method
+    from ..runtime import platform_start_method, resolve_model
 
-    return start_method() == "fork" and resolve_model(model) == resolve_model(None)
+    # the forkserver is a fresh single-threaded process: forking from it is safe whatever threads
+    # this client runs (Dask's own), so only the platform decides
+    return platform_start_method() == "fork" and resolve_model(model) == resolve_model(None)
 
 
 def local_cluster_config(model: str | None) -> dict:
