@@ -10,7 +10,7 @@ import spacy
 
 from newsgraph.extract.actors.knowledge import _dated, _role, agent_sector, load_knowledge
 from newsgraph.extract.places import Candidate, Gazetteer, _lookup, resolve
-from newsgraph.extract.timex import _STRONG, _WEAK, _WORD_RE, _starts
+from newsgraph.extract.timex.patterns import _STRONG, _WEAK, _WORD_RE, _starts
 
 NLP = spacy.blank("en")
 
