@@ -258,7 +258,7 @@ def _h_half(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
 
 
 def _h_fiscal_span(p: str, a: dt.date | None, t: Tense, ctx: str) -> Timex | None:
-    """"the year ended Sept. 30" is a fiscal year's length; "the latest period" the last quarter."""
+    """"the year ended June 30" is a fiscal year's length; "the latest period" the last quarter."""
     if p.endswith("period"):
         return Timex("DATE", _last_quarter(a) if a else None)
     if "full" in p:

@@ -233,7 +233,7 @@ def _reject(frag: str, text: str, s: int, e: int) -> bool:
     if re.search(r"years?$", low) and re.match(r"\s+old\b", text[e:e + 6]):
         return True  # "52 years old" is an age
     if _DATELINE.search(text, max(0, s - 40), s):
-        return True  # "WASHINGTON, March 12 (Xinhua) --" restates the publication date
+        return True  # "NAIROBI, May 3 (Xinhua) --" restates the publication date
     if low in {"jan", "feb", "aug", "sept", "oct", "nov", "dec"} and not re.match(r" \d", text[e:e + 2]):
         return True
     if re.fullmatch(r"\w+-quarters", low):
