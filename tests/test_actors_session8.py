@@ -128,3 +128,21 @@ def test_a_private_persons_nationality_does_not_weigh_for_the_story(nlp):
         return story_weights(doc, [*doc._.actors, extra])["NOR"]
 
     assert weighs("CVL", "person") < weighs("COP", "group")
+
+
+# --------------------------------------------------------------------------- an organisation's spokesman
+
+@pytest.mark.model
+def test_an_armed_groups_spokesman_takes_its_sector_not_the_titles_gov(analyze):
+    rec = analyze("Fighting spread in northern Afghanistan on Sunday. Taliban spokesman Qari Yusuf Ahmadi "
+                  "said the group had taken two districts.", published="2019-05-06")
+    spokesman = person(rec, "Qari Yusuf Ahmadi")
+    assert (spokesman.country, spokesman.sector) == ("AFG", "INS")
+
+
+@pytest.mark.model
+def test_an_ngos_official_is_the_ngos(analyze):
+    rec = analyze("Aid convoys reached the city on Monday. Red Cross spokeswoman Lena Berg said two "
+                  "trucks had been stopped. A Red Cross official said staff were safe.", published="2024-05-06")
+    assert person(rec, "Lena Berg").sector == "NGO"
+    assert person(rec, "Red Cross official").sector == "NGO"
