@@ -146,3 +146,40 @@ def test_an_ngos_official_is_the_ngos(analyze):
                   "trucks had been stopped. A Red Cross official said staff were safe.", published="2024-05-06")
     assert person(rec, "Lena Berg").sector == "NGO"
     assert person(rec, "Red Cross official").sector == "NGO"
+
+
+# --------------------------------------------------------------------------- international officials
+
+@pytest.mark.model
+def test_a_name_set_off_after_an_envoys_posting_is_the_envoy(analyze):
+    """The parser may hang "Ana Ruiz" on "Libya"; a place never has a person as apposition."""
+    rec = analyze("Clashes continued in Tripoli on Monday. The UN envoy in Libya, Ana Ruiz, urged calm.",
+                  published="2024-05-06")
+    envoy = person(rec, "Ana Ruiz")
+    assert (envoy.country, envoy.sector) == (None, "IGO")
+
+
+def _appos_doc(name):
+    """ "officials in Chad, <name>, said" with the parse hanging the name on "Chad"."""
+    words = ["officials", "in", "Chad", ",", *name, ",", "said"]
+    n = len(name)
+    heads = [len(words) - 1, 0, 1, 2, *([3 + n] * (n - 1)), 2, 2, len(words) - 1]
+    deps = ["nsubj", "prep", "pobj", "punct", *(["compound"] * (n - 1)), "appos", "punct", "ROOT"]
+    doc = Doc(_VOCAB, words=words, heads=heads, deps=deps)
+    return doc[4:4 + n]
+
+
+def test_a_name_set_off_by_commas_is_a_person_but_not_a_place_or_an_acronym():
+    from newsgraph.extract.actors.persons import _set_off
+
+    assert _set_off(_appos_doc(["Ana", "Ruiz"]))
+    assert not _set_off(_appos_doc(["Puerto", "Montt"]))  # a city the gazetteer knows
+    assert not _set_off(_appos_doc(["MISAC"]))
+
+
+@pytest.mark.model
+def test_an_international_bodys_officer_has_no_country_whatever_the_rank(analyze):
+    rec = analyze("Fighting resumed near the border on Monday. General Paolo Conti, the NATO commander in "
+                  "Kosovo, said his troops would stay.", published="2024-05-06")
+    officer = person(rec, "Paolo Conti")
+    assert (officer.country, officer.sector) == (None, "IGO")

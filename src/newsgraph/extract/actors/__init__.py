@@ -140,6 +140,9 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
             ent.fill(country=country, sector=sector)
+            if sector == "IGO" and country is None:  # "General X, the NATO commander in Kosovo":
+                ent.sector = "IGO"  # an international body's officer, whatever their rank says,
+                continue  # has no country
             if ent.sector != "IGO":
                 ent.fill(country=st.appos_country.get(ent.key))
             if ent.country is None and ent.sector != "IGO" and (dated := _dated(st, ent.name)) is not None:

@@ -57,7 +57,8 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     texts = [st.text[s.start_char:s.end_char] for s in spans]  # = s.text: the spans are not empty
     orgs = {text for s, label, text in zip(spans, labels, texts) if label == "ORG" or _org_noun_before(st.kb, s)}
     for s, label, text in zip(spans, labels, texts):
-        if label != "PERSON" or _is_byline(s, st.text) or _is_locative(s, PERSON_LOCATIVE_PREPS):
+        if label != "PERSON" or _is_byline(s, st.text) or (
+                _is_locative(s, PERSON_LOCATIVE_PREPS) and not _set_off(s)):
             continue
         if _org_noun_before(st.kb, s) or text in orgs:  # "the newspaper Novaya Gazeta"; "oil giant Yukos"
             rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
@@ -83,6 +84,15 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
         (persons if is_person else rest).append(_name_span(s) if is_person else s)
     persons.sort(key=lambda s: s.start)
     return persons, rest
+
+
+def _set_off(span: TokSpan) -> bool:
+    """"The UN envoy in Libya, Ana Ruiz, said": a name set off by a comma after a place, which the
+    parser may hang on the place, names the person the title before it describes (a place is never
+    a person's apposition)."""
+    return span.root.dep_ == "appos" and span.start > 0 and span.doc[span.start - 1].text == "," \
+        and len(span) > 1 and not span.text.isupper() \
+        and _place_country(span.text) is None  # not an acronym, nor "the Basque capital, Vitoria-Gasteiz"
 
 
 def _org_noun_before(kb: Knowledge, span: TokSpan) -> bool:

@@ -20,6 +20,7 @@ WEAK_MODIFIER_SECTORS = frozenset({None, "MED", "CVL"})
 PORTFOLIOS = frozenset({"state", "defense", "defence", "justice", "interior", "finance", "treasury", "health",
                         "education", "commerce", "energy", "labor", "labour", "agriculture", "transport",
                         "foreign", "affairs", "home", "trade", "economy", "culture"})
+POSTING_PREPS = frozenset({"in", "to", "for"})  # "the UN envoy in Libya", "the EU envoy to Chad"
 _TITLE_EDGE = frozenset({"the", "a", "an", ",", "-", "—", "–", "of"})
 
 
@@ -69,7 +70,8 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
             if hit and hit[0] == "entity" and i == 0 and kb.entities[hit[1]].get("sector") == "IGO":
                 igo = True
             if hit and hit[0] != "entity" and (i == 0 or toks[i - 1].text != "of"):
-                country = country or hit[1]
+                if not (igo and i > 0 and toks[i - 1].lower_ in POSTING_PREPS):
+                    country = country or hit[1]  # not "the UN envoy in Libya": where the body posts her
                 i += n
                 matched = True
                 break
