@@ -104,7 +104,8 @@ def add_unnamed_speaker(st: _State, tok: Token, bodies: list[int]) -> None:
     (so that two bodies' spokesmen stay two), mentioned by the title."""
     doc = st.doc
     first = next((t for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"), tok)
-    name = doc[first.i:max(tok.i, doc[bodies[0]].right_edge.i) + 1].text  # "a spokesman for the army", "a Red Cross official"
+    # "a spokesman for the army", "a Red Cross official": the body after or before the title
+    name = doc[first.i:max(tok.i, doc[bodies[0]].right_edge.i) + 1].text
     key = "person:" + name
     st.entity(key, name, "person")
     st.mention(key, first.idx, tok.idx + len(tok.text))
