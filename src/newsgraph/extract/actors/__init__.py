@@ -20,6 +20,8 @@ entities and parse and a small knowledge file, and resolves
   guard", "Peru's foreign office"), and named again by its head noun ("the
   ministry") (:mod:`.bodies`); a person who speaks for a body takes its
   country and sector ("a spokeswoman for the navy") (:mod:`.spokespeople`).
+* private persons (:mod:`.private`): a person the text gives an age and no office ("Ana
+  Ruiz, 34, said") is a civilian, CVL.
 
 The knowledge file and the lookups in it are in :mod:`.knowledge`; the working
 state of one pass in :mod:`.state`. The story's country is given to unplaced
@@ -74,6 +76,7 @@ from .persons import (
     _resolve_first_person,
     _resolve_pronouns,
 )
+from .private import private
 from .roles import _add_role_nouns, _merge_bare_groups
 from .spokespeople import give_bodies
 from .state import _scan, _State
@@ -137,6 +140,9 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
             ent.fill(country=country, sector=sector)
+            if sector == "IGO" and country is None:  # "General X, the NATO commander in Kosovo":
+                ent.sector = "IGO"  # an international body's officer, whatever their rank says,
+                continue  # has no country
             if ent.sector != "IGO":
                 ent.fill(country=st.appos_country.get(ent.key))
             if ent.country is None and ent.sector != "IGO" and (dated := _dated(st, ent.name)) is not None:
@@ -150,6 +156,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
                 ent.fill(country=_locative_country(st, ent))
             if ent.country is None and ent.title and ent.sector != "IGO":
                 ent.fill(country=_named_country(st, ent))
+        if ent.kind == "person" and ent.key in st.aged and private(st, ent):
+            ent.sector = "CVL"  # "Ana Ruiz, 34, said": a private person (:mod:`.private`)
     _opposition_parties(st)  # "opposition leader X of the Y Party": Y is OPP
     _resolve_pronouns(st)
     _resolve_first_person(st)

@@ -19,6 +19,8 @@ replaced. Sections:
 ``agent_nouns`` ``{"MIL": ["helicopter", ...]}``: agent nouns Phoenix lacks, read like its agents.
 ``speaker_titles`` ``{"nouns": ["spokesman", ...]}``: titles of people who speak for a body.
 ``ordinary_people`` ``{"CVL": ["witness", ...]}``: private persons' nouns, added to ``roles``.
+``private_persons`` ``{"not_with": ["bomber", ...]}``: a person the text gives an age is a civilian
+                unless a sentence naming them says one of these (:mod:`.private`).
 ``research_bodies`` ``{"titles": [...], "NGO": ["Institute", ...], "EDU": [...]}``: a person
                 titled an analyst at an institute is NGO (:mod:`.employers`).
 ``seat_bodies`` ``{"nouns": ["office", ...]}``: "the White House Military Office" is GOV.
@@ -77,6 +79,7 @@ class Knowledge:
     seat_bodies: frozenset[str] = frozenset()  # "office", "council": a body after a seat is the government's
     generic_names: frozenset[str] = frozenset()  # "Democrats", "Congress": entity names many countries share
     story_lists: dict[str, frozenset[str]] = field(default_factory=dict)  # story_country: list name -> words
+    not_private: frozenset[str] = frozenset()  # lemmas saying an aged person is no civilian ("bomber")
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -159,7 +162,9 @@ def _build(raw: dict) -> Knowledge:
                       for w in words},
                      frozenset(raw.get("seat_bodies", {}).get("nouns", ())),
                      frozenset(raw.get("generic_entity_names", {}).get("names", ())),
-                     {k: frozenset(v) for k, v in raw.get("story_country", {}).items() if isinstance(v, list)})
+                     {k: frozenset(v) for k, v in raw.get("story_country", {}).items() if isinstance(v, list)},
+                     frozenset(raw.get("private_persons", {}).get("not_with", ())).union(
+                         *(v for k, v in raw.get("armed_group_words", {}).items() if k != "about")))
 
 
 def _agents(roles: dict, extra: dict) -> dict[str, str]:

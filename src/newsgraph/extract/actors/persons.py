@@ -18,7 +18,8 @@ from spacy.tokens import Span as TokSpan
 
 from ..tokens import token_view
 from .countries import _is_locative, not_nationality
-from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, noun_sector
+from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
+from .private import private_person
 from .spokespeople import name_bodies
 from .state import MALE, _Entity, _State, _entity_text, _span_chars
 from .titles import (
@@ -56,7 +57,8 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     texts = [st.text[s.start_char:s.end_char] for s in spans]  # = s.text: the spans are not empty
     orgs = {text for s, label, text in zip(spans, labels, texts) if label == "ORG" or _org_noun_before(st.kb, s)}
     for s, label, text in zip(spans, labels, texts):
-        if label != "PERSON" or _is_byline(s, st.text) or _is_locative(s, PERSON_LOCATIVE_PREPS):
+        if label != "PERSON" or _is_byline(s, st.text) or (
+                _is_locative(s, PERSON_LOCATIVE_PREPS) and not _set_off(s)):
             continue
         if _org_noun_before(st.kb, s) or text in orgs:  # "the newspaper Novaya Gazeta"; "oil giant Yukos"
             rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
@@ -82,6 +84,15 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
         (persons if is_person else rest).append(_name_span(s) if is_person else s)
     persons.sort(key=lambda s: s.start)
     return persons, rest
+
+
+def _set_off(span: TokSpan) -> bool:
+    """"The UN envoy in Libya, Ana Ruiz, said": a name set off by a comma after a place, which the
+    parser may hang on the place, names the person the title before it describes (a place is never
+    a person's apposition)."""
+    return span.root.dep_ == "appos" and span.start > 0 and span.doc[span.start - 1].text == "," \
+        and len(span) > 1 and not span.text.isupper() \
+        and _place_country(span.text) is None  # not an acronym, nor "the Basque capital, Vitoria-Gasteiz"
 
 
 def _org_noun_before(kb: Knowledge, span: TokSpan) -> bool:
@@ -159,6 +170,8 @@ def _add_persons(st: _State, spans: list[TokSpan]) -> None:
             continue  # "the Obama administration" is the state, not the person
         st.mention(key, s.start_char, s.end_char)
         _read_title(st, ent, s)
+        if private_person(kb, s):
+            st.aged.add(key)
         of_country = _of_country_after(st, s)
         if of_country:
             ent.fill(country=of_country)
@@ -386,11 +399,43 @@ def _place_word(t: Token) -> str | None:
         return None
     if not ((t.dep_ == "pobj" and t.head.lower_ in PERSON_LOCATIVE_PREPS) or t.dep_ in ("compound", "nmod", "poss")):
         return None
+    if _inside_named_body(t):
+        return None
     for start in range(max(t.left_edge.i, t.i - 3), t.i + 1):  # "the United Kingdom", "former Downing Street"
         if code := country_of(t.doc[start:t.i + 1].text):
             return code
     return None
 
+
+def _inside_named_body(t: Token) -> bool:
+    """A country word inside a news outlet's name ("told Agence France-Presse", "a Radio Free
+    Asia report"): whom the person spoke to, not a place their clause is set in. A party's or
+    a university's name still places its people ("the Norwegian Labour Party")."""
+    if t.ent_type_ != "ORG":
+        return False
+    start, end = t.i, t.i + 1
+    doc = t.doc
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start > 1 and _news_outlet(doc[start:end])
+
+
+def _news_outlet(span: TokSpan) -> bool:
+    """Is this organisation's name a news outlet's: so coded in the knowledge (file, actor base)
+    or carrying a media word of the knowledge file's ``org_keywords`` ("Radio", "News")?"""
+    from ...knowledge import lookup
+
+    kb = load_knowledge()
+    name = _strip_text(span.text)
+    known = kb.entities.get(name) or {}
+    if known:
+        return known.get("sector") == "MED"
+    hit = lookup(name, None)
+    if hit is not None:
+        return hit[1] == "MED"
+    return any(kb.org_keywords.get(t.text) == "MED" for t in span)
 
 
 def _named_country(st: _State, ent: _Entity) -> str | None:

@@ -1,7 +1,9 @@
-"""People who speak for a body: "a spokeswoman for the navy", "speaking on behalf of the police".
+"""People who speak for a body: "a spokeswoman for the navy", "a Taliban spokesman", "speaking on
+behalf of the police".
 
 A person whose title is a speaker's ("spokesman", "official": ``speaker_titles`` in the knowledge
-file) followed by "for", "with", "of", "from" or "at" and a body, or who is the subject of
+file) followed by "for", "with", "of", "from" or "at" and a body, or after an organisation's name
+("the Red Cross spokesperson"), or who is the subject of
 "speaking for" / "speaking on behalf of" a body, acts for that body: CAMEO codes a spokesman by
 the agent he speaks for. Once every organisation and group is built (``give_bodies``), the person
 takes the body's sector, over the title's generic GOV, and its country.
@@ -12,8 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
-from .knowledge import Knowledge
+from .knowledge import Knowledge, country_of
 from .state import _State
+from .titles import _premodifier_tokens
 
 SPEAKER_PREPS = frozenset({"for", "with", "of", "from", "at"})
 
@@ -23,11 +26,18 @@ def is_speaker(kb: Knowledge, tok: Token) -> bool:
 
 
 def title_bodies(kb: Knowledge, title: Token) -> list[int]:
-    """"spokesman for the army", "an official with the ministry": the body after a speaker's title."""
+    """"spokesman for the army", "an official with the ministry": the body after a speaker's title;
+    "a Taliban spokesman", "the Red Cross official": an organisation's name on it."""
     if not is_speaker(kb, title):
         return []
-    return [obj.i for prep in title.rights if prep.dep_ == "prep" and prep.lower_ in SPEAKER_PREPS
-            for obj in prep.children if obj.dep_ == "pobj"]
+    after = [obj.i for prep in title.rights if prep.dep_ == "prep" and prep.lower_ in SPEAKER_PREPS
+             for obj in prep.children if obj.dep_ == "pobj"]
+    return after + [c.i for c in title.lefts if c.dep_ in ("compound", "nmod") and _named_body(kb, c)]
+
+
+def _named_body(kb: Knowledge, tok: Token) -> bool:
+    """An organisation's name, not a country word ("a Russian spokesman" is read as a nationality)."""
+    return tok.ent_type_ in ("ORG", "NORP") and country_of(tok.text) is None
 
 
 def _spoken_for(verb: Token) -> list[int]:
@@ -49,6 +59,7 @@ def name_bodies(kb: Knowledge, span: TokSpan) -> list[int]:
     speaking ("Speaking on behalf of the police, Ana Ruiz said"; "Ana Ruiz, who speaks for ...")."""
     root = span.root
     out = [i for c in root.rights if c.dep_ == "appos" for i in title_bodies(kb, c)]
+    out += [i for t in _premodifier_tokens(span.doc, span.start) for i in title_bodies(kb, t)]
     if root.dep_ == "appos" and root.head.i < span.start:
         out += title_bodies(kb, root.head)
     clauses = [c for c in root.children if c.dep_ in ("acl", "relcl")]
@@ -93,7 +104,8 @@ def add_unnamed_speaker(st: _State, tok: Token, bodies: list[int]) -> None:
     (so that two bodies' spokesmen stay two), mentioned by the title."""
     doc = st.doc
     first = next((t for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"), tok)
-    name = doc[first.i:doc[bodies[0]].right_edge.i + 1].text
+    # "a spokesman for the army", "a Red Cross official": the body after or before the title
+    name = doc[first.i:max(tok.i, doc[bodies[0]].right_edge.i) + 1].text
     key = "person:" + name
     st.entity(key, name, "person")
     st.mention(key, first.idx, tok.idx + len(tok.text))

@@ -118,7 +118,8 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
             for m in actor.mentions:
                 if not any(a < m.end and m.start < b for a, b in seen):  # a place or nationality word is counted once
                     add(actor.country, m.start)
-        elif actor.country and actor.sector in home:  # "Nepali police", "a Quebec union": who acts at home
+        elif actor.country and actor.sector in home and not (actor.kind == "person" and actor.sector == "CVL"):
+            # "Nepali police", "a Quebec union": who acts at home (a private person may be a visitor)
             for m in actor.mentions[:1] if actor.kind == "person" else actor.mentions:
                 bonus.append((actor.country, m.start))
     if (code := _dateline_country(doc_text(doc))) is not None:

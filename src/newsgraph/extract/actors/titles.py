@@ -20,6 +20,7 @@ WEAK_MODIFIER_SECTORS = frozenset({None, "MED", "CVL"})
 PORTFOLIOS = frozenset({"state", "defense", "defence", "justice", "interior", "finance", "treasury", "health",
                         "education", "commerce", "energy", "labor", "labour", "agriculture", "transport",
                         "foreign", "affairs", "home", "trade", "economy", "culture"})
+POSTING_PREPS = frozenset({"in", "to", "for"})  # "the UN envoy in Libya", "the EU envoy to Chad"
 _TITLE_EDGE = frozenset({"the", "a", "an", ",", "-", "—", "–", "of"})
 
 
@@ -55,6 +56,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
         return None, None, None
     country = None
     igo = False  # "NATO Secretary General": an international body's official
+    owner = None  # the sector of a body that owns the title by a possessive
     words: list[Token] = []
     with_ws = [t.text_with_ws for t in toks]  # decoded once, not once per chunk
     i = 0
@@ -68,15 +70,18 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
             if hit and hit[0] == "entity" and i == 0 and kb.entities[hit[1]].get("sector") == "IGO":
                 igo = True
             if hit and hit[0] != "entity" and (i == 0 or toks[i - 1].text != "of"):
-                country = country or hit[1]
+                if not (igo and i > 0 and toks[i - 1].lower_ in POSTING_PREPS):
+                    country = country or hit[1]  # not "the UN envoy in Libya": where the body posts her
                 i += n
                 matched = True
                 break
         if not matched:
             if toks[i].tag_ != "POS" and toks[i].dep_ != "poss":  # "the country's minister"
                 words.append(toks[i])
+            elif toks[i].dep_ == "poss" and (sector := _body_sector(kb, toks[i])) is not None:
+                owner = owner or sector  # "the union's president": the union's officer, not a head of state
             i += 1
-    head_sector, mod_sector = None, None
+    head_sector, mod_sector = None, owner
     for t in words:
         role = _role(kb, t)
         if role is None:
@@ -95,6 +100,14 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
     if igo and not (country or of_country):
         return title, None, "IGO"
     return title, country or of_country, mod_sector or head_sector
+
+
+def _body_sector(kb: Knowledge, tok: Token) -> str | None:
+    """The sector of a body named by a common noun ("union", "party", "army") that owns a title."""
+    role = _role(kb, tok)
+    if role is None or role[0] not in ("group", "org") or role[1] in WEAK_MODIFIER_SECTORS:
+        return None
+    return role[1]
 
 
 def _join(tokens: list[Token]) -> str:
