@@ -44,6 +44,7 @@ from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
 from .pronouns import fill_pronoun_sources
+from .reactions import fill_reactions
 from .settle import settle
 from .syntax import Arg, _names_party
 
@@ -71,6 +72,7 @@ class EventCoder:
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
+        fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
