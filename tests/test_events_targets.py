@@ -68,3 +68,43 @@ def test_a_march_to_protest_a_governments_law_is_aimed_at_the_government(analyze
     rec = analyze("Hospitals shut\n\nHundreds of nurses marched through Lagos on Friday to protest the government's new pay law.")
     targets = [t for s, t in _pairs(rec, "PROTEST")]
     assert targets and all(t is not None and "government" in t.lower() for t in targets)
+
+
+# --------------------------------------------------------------------------- facilities (.facilities)
+
+
+def _targets(rec, type_="ASSAULT"):
+    actors = {a.id: a for a in rec.actors}
+    return [(actors[e.target].country, actors[e.target].sector) if e.target else None
+            for e in rec.events if e.type == type_ and not e.negated]
+
+
+def test_the_facility_table_leaves_out_places_whose_party_it_does_not_tell():
+    from newsgraph.extract.events.facilities import facilities
+
+    table = facilities()
+    assert table["hotel"] == "CVL" and table["mosque"] == "REL" and table["school"] == "EDU"
+    assert not {"station", "office", "embassy", "base", "house"} & set(table)
+
+
+@pytest.mark.model
+def test_an_attack_on_a_hotel_is_aimed_at_the_civilians_of_the_storys_country(analyze):
+    rec = analyze("Siege in Harare\n\nZimbabwean officials said gunmen stormed the hotel at dawn. "
+                  "Police in Zimbabwe said the siege ended by noon. Zimbabwe's president visited the wounded.")
+    assert ("ZWE", "CVL") in _targets(rec)
+
+
+@pytest.mark.model
+def test_a_facility_in_a_named_place_takes_the_places_country_and_its_sector(analyze):
+    rec = analyze("Blast\n\nMilitants bombed a mosque in Quetta on Friday.")
+    assert _targets(rec) == [("PAK", "REL")]
+
+
+@pytest.mark.model
+def test_an_owned_or_manned_facility_or_an_unplaced_story_gets_no_facility_target(analyze):
+    owned = analyze("Raid\n\nSoldiers stormed the rebels' hotel in Goma.")
+    assert ("COD", "CVL") not in _targets(owned)
+    manned = analyze("Ambush\n\nRebels ambushed a bus carrying soldiers in Quetta.")
+    assert ("PAK", "CVL") not in _targets(manned)
+    nowhere = analyze("Dawn raid\n\nGunmen stormed the hotel at dawn.")
+    assert _targets(nowhere) and all(t is None for t in _targets(nowhere))  # no story country: no guess
