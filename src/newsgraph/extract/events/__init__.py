@@ -19,8 +19,11 @@ Runs last, one document at a time, in the order of its modules:
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
 * on the settled actors, :mod:`.pronouns` gives a sentence-opening "it"/"they" source the
-  previous sentence's subject, and :mod:`.dyad` gives an act with no target (violence with
-  no perpetrator) its party's counterpart in the article's events; :mod:`.implicit` gives a
+  previous sentence's subject, :mod:`.reactions` gives a response to an act told just
+  before in the same word ("proposed" ... "rejected the proposal") that act's author,
+  :mod:`.dyad` gives an act with no target (violence with no perpetrator) its party's
+  counterpart in the article's events, and :mod:`.facilities` gives an attack on a hotel,
+  market or school with no party named the people of its country it serves; :mod:`.implicit` gives a
   domestic protest with no target its own government and an arrest with no agent the
   article's police;
 * last, :mod:`.confidence` turns each event's raw score, with the parties it finally has,
@@ -40,10 +43,12 @@ from .crowds import fill_crowds
 from .countries import country_of
 from .discourse import BACKGROUND_CONFIDENCE
 from .dyad import fill_dyads
+from .facilities import fill_facilities
 from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
 from .pronouns import fill_pronoun_sources
+from .reactions import fill_reactions
 from .settle import settle
 from .syntax import Arg, _names_party
 
@@ -71,7 +76,9 @@ class EventCoder:
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
+        fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
+        fill_facilities(doc, coded)  # "stormed a hotel": the country's civilians (.facilities)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]

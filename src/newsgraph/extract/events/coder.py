@@ -261,6 +261,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         else:
             s_toks, t_toks = _verb_args(tok, entry)
             anchor = tok
+            if tok.i in purpose and not any(map(_actor_like, t_toks)):  # "went on strike to protest X's plan"
+                t_toks = _verb_args(purpose[tok.i], trig_idx[purpose[tok.i].i])[1] or t_toks
             if tok.i in demand_target:  # "said talks with Peru must go on": Peru is asked
                 subj = demand_target[tok.i]
                 t_toks = (not _actor_like(subj) and _object_party(subj)) or _conjuncts(subj)

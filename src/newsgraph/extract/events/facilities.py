@@ -1,0 +1,132 @@
+"""Violence against a place with no party named: the people the place serves, of its country.
+
+"Gunmen stormed a hotel", "a bomb hit the market", "militants torched a school": the sentence
+names the building, not a party; CAMEO coders code the act against the civilians (the
+religious community, the students ...) of the country the place is in.
+An attack (ASSAULT; not COERCE: shops "closed", a school "searched" are not done to the
+people they serve) with no party as its target, or with only the state of the place it
+happened in (``target_from_place``), whose object is a facility noun of
+``newsgraph/data/facilities.tsv`` ("stormed the hotel", "an attack on a school", "the mosque
+was bombed"), gets that party: a group named by the facility phrase, with the table's sector
+and the country of, in order, the phrase's own country word ("a Ruritanian bus"), the place
+the act happened in, or the story's country (:func:`~newsgraph.extract.actors.story.story_country`;
+none when the story is about several countries: then nothing is filled). The story's
+country is not taken when it is the own country of an attacking state force (a story about
+one country's troops abroad).
+
+Not filled: a facility someone owns in the phrase ("the rebels' base", "the homes of
+settlers": that party is read by :mod:`.args` or left alone), a negated or hypothetical act,
+and an act whose source is of the facility's own country and sector (students storming
+their own university).
+
+A filled target is marked ``CodedEvent.extra["target_from_facility"]``; the act keeps its
+confidence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from ...records import Actor, Span
+from ..actors import country_of
+from ..actors.story import story_country, story_weights
+from .. import doc_text
+from .coded import CodedEvent
+from .countries import _AGENT_NOUNS, _PASS_SUBJ
+from .settle import _add
+from .syntax import Arg, _actor_like, _is_actorish, _pobj
+
+_NOUN_PREPS = ("on", "against", "at")
+_STATE = {"GOV", "MIL", "COP"}  # "an attack on a school"
+
+
+@lru_cache(maxsize=1)
+def facilities() -> dict[str, str]:
+    """Facility noun lemma -> CAMEO sector of the party it stands for."""
+    text = resources.files("newsgraph.data").joinpath("facilities.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, sector = (c.strip() for c in line.split("\t")[:2])
+            out[noun] = sector
+    return out
+
+
+def _facility(trig: Token) -> Token | None:
+    """The facility an act of force is done to: a verb's object or passive subject, a noun's
+    "on"/"against"/"at" object; None if it is not in the table or names its owner."""
+    if trig.pos_ == "NOUN":
+        obj = next((p for prep in _NOUN_PREPS if (p := _pobj(trig, prep)) is not None), None)
+    else:
+        obj = next((c for c in trig.children if c.dep_ in ("dobj", "obj") or c.dep_ in _PASS_SUBJ), None)
+        obj = obj if obj is not None else next((p for prep in _NOUN_PREPS if (p := _pobj(trig, prep)) is not None), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() not in facilities():
+        return None
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in obj.children) or _pobj(obj, "of") is not None:
+        return None  # "the rebels' base", "the homes of settlers"
+    if any(c.dep_ == "compound" and (_is_actorish(c) or c.lower_ in _AGENT_NOUNS) and not country_of(c.text)
+           for c in obj.children):
+        return None  # "the Hilton hotel", "a Hamas base", "the platoon base": an owner named
+    if any(c.dep_ in ("acl", "relcl") and any(o.dep_ in ("dobj", "obj") and (_actor_like(o) or o.lower_ in _AGENT_NOUNS)
+                                                for o in c.children) for c in obj.children):
+        return None  # "a bus carrying soldiers": the people on board are named
+    return obj
+
+
+def _own_country(obj: Token) -> str | None:
+    """The country word on the facility's phrase: "a Ruritanian bus", "the Peruvian embassy"."""
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound") and (code := country_of(c.text)):
+            return code
+    return None
+
+
+def fill_facilities(doc: Doc, coded: list[CodedEvent]) -> None:
+    """Give an act of force on a facility with no party the facility's people (module
+    docstring). Runs on settled actors; a new group actor is added for the facility phrase."""
+    actors: list[Actor] = list(doc._.actors or [])
+    by_id = {a.id: a for a in actors}
+    places = list(doc._.places or [])
+    story: list[str | None] = []
+    changed = False
+    for c in coded:
+        ev = c.event
+        if ev.type != "ASSAULT" or ev.negated or ev.hypothetical:
+            continue
+        if ev.target is not None and not c.extra.get("target_from_place"):
+            continue
+        obj = _facility(doc[c.trigger_i])
+        if obj is None:
+            continue
+        country = _own_country(obj)
+        if country is None and ev.place is not None and ev.place < len(places):
+            country = getattr(places[ev.place], "country", None)
+        if country is None and c.extra.get("target_from_place") and c.target is not None:
+            country = c.target.country  # the place of its clause ("bombed hotels in Sinai")
+        sector = facilities()[obj.lemma_.lower()]
+        src = by_id.get(ev.source) if ev.source else None
+        if country is None:
+            if not story:
+                story.append(story_country(story_weights(doc, actors)))
+            country = story[0]
+            if src is not None and src.country == country and src.sector in _STATE:
+                continue  # a story about one country's forces: the place may be abroad
+        if country is None or (src is not None and (src.country, src.sector) == (country, sector)):
+            continue
+        left = min((c2 for c2 in obj.lefts if c2.dep_ in ("det", "amod", "compound", "nummod")), default=obj,
+                   key=lambda t: t.i)
+        start, end = left.idx, obj.idx + len(obj.text)
+        name = doc_text(doc)[obj.idx:end]
+        actor = _add(actors, by_id, Actor(id="", name=name, kind="group", country=country, sector=sector,
+                                          mentions=[Span(start=start, end=end)]))
+        c.target = Arg(start, end, doc_text(doc)[start:end], actor.id, country, False, sector)
+        ev.target = actor.id
+        c.extra.pop("target_from_place", None)
+        c.extra["target_from_facility"] = True
+        changed = True
+    if changed:
+        actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))
+        doc._.actors = actors
