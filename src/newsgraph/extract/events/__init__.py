@@ -19,7 +19,8 @@ Runs last, one document at a time, in the order of its modules:
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
 * on the settled actors, :mod:`.pronouns` gives a sentence-opening "it"/"they" source the
-  previous sentence's subject, and :mod:`.dyad` gives an act with no target (violence with
+  previous sentence's subject, :mod:`.agents` gives passive violence the source of the
+  attack its clause or the sentence before tells, and :mod:`.dyad` gives an act with no target (violence with
   no perpetrator) its party's counterpart in the article's events; :mod:`.implicit` gives a
   domestic protest with no target its own government and an arrest with no agent the
   article's police;
@@ -33,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import register_extensions
+from .agents import fill_attack_agents
 from .coded import CodedEvent
 from .coder import code_events
 from .confidence import calibrate_events
@@ -71,6 +73,7 @@ class EventCoder:
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
+        fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)

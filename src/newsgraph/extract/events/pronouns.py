@@ -9,12 +9,15 @@ clause as its reporter). This pass gives such a source the actor of the previous
 subject, when
 
 * the pronoun is the subject of the act's own clause and stands outside any quotation (in a
-  quote, "they" is whoever the speaker means);
+  quote, "they" is whoever the speaker means); an "it" that is the subject of "be" is
+  no party ("it is hard to negotiate");
 * nothing in its sentence before it names a party;
-* the previous sentence's subject is an actor that is not a person, and agrees in number
-  ("it": a singular noun; "they": a plural noun, a counted one as in "thousands of farmers",
-  or coordinated subjects). A pronoun subject
-  there that this pass resolved passes its actor on.
+* the previous sentence's subject (active, or passive: "Troops were sent in. They ...") is an
+  actor that is not a person, and agrees in number ("it": a singular noun; "they": a plural
+  noun, a counted one as in "thousands of farmers" or "hundreds of Chileans" whatever its tag,
+  or coordinated subjects). A pronoun subject there that this pass resolved passes its actor
+  on. The subject's actor is the one whose mention covers it, else the one the coder read for
+  it as an argument of an event in that sentence ("thousands of Chileans" read as Chile).
 
 A filled source is marked ``CodedEvent.extra["source_from_pronoun"]``; the event keeps the
 confidence it was read with.
@@ -26,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Actor
 from .coded import CodedEvent
-from .countries import _SUBJ
+from .countries import _PASS_SUBJ, _SUBJ
 from .syntax import Arg, _child, counted
 
 _SINGULAR = {"it"}
@@ -46,7 +49,7 @@ def fill_pronoun_sources(doc: Doc, coded: list[CodedEvent]) -> None:
         pron = _pronoun(doc, arg)
         if pron is None or any(s <= pron.idx < e for s, e in quotes) or _named_before(actors, pron):
             continue
-        actor = resolved.get(pron.i) or _antecedent(doc, pron, actors, resolved)
+        actor = resolved.get(pron.i) or _antecedent(doc, pron, actors, resolved, coded)
         if actor is None:
             continue
         resolved[pron.i] = actor
@@ -63,6 +66,8 @@ def _pronoun(doc: Doc, arg: Arg) -> Token | None:
     tok = span[0]
     if tok.lower_ not in _SINGULAR | _PLURAL or tok.dep_ not in _SUBJ:
         return None
+    if tok.lower_ in _SINGULAR and tok.head.lemma_ == "be":
+        return None  # "it is easy to agree", "it's all very well criticising": no party
     return tok
 
 
@@ -80,9 +85,10 @@ def _previous(doc: Doc, sent: Span) -> Span | None:
     return doc[i].sent if i >= 0 else None
 
 
-def _antecedent(doc: Doc, pron: Token, actors: list[Actor], resolved: dict[int, Actor]) -> Actor | None:
+def _antecedent(doc: Doc, pron: Token, actors: list[Actor], resolved: dict[int, Actor],
+                coded: list[CodedEvent]) -> Actor | None:
     prev = _previous(doc, pron.sent)
-    subj = _child(prev.root, _SUBJ) if prev is not None else None
+    subj = _child(prev.root, _SUBJ | _PASS_SUBJ) if prev is not None else None
     if subj is None:
         return None
     if subj.i in resolved:
@@ -90,12 +96,26 @@ def _antecedent(doc: Doc, pron: Token, actors: list[Actor], resolved: dict[int, 
         return actor if subj.lower_ == pron.lower_ else None
     if subj.pos_ == "PRON":
         return None
-    subj = counted(subj)  # "thousands of farmers": the farmers
-    plural = subj.tag_ in ("NNS", "NNPS") or any(ch.dep_ == "conj" for ch in subj.children)
+    head = counted(subj)  # "thousands of farmers": the farmers, a plural whatever its tag
+    plural = head is not subj or head.tag_ in ("NNS", "NNPS") or any(ch.dep_ == "conj" for ch in head.children)
     if plural != (pron.lower_ in _PLURAL):
         return None
-    at = subj.idx
-    actor = next((a for a in actors if any(m.start <= at < m.end for m in a.mentions)), None)
+    actor = _actor_at(head.idx, actors) or _read_actor(head, coded, actors)
     if actor is None or actor.kind == "person":
         return None
     return actor
+
+
+def _actor_at(at: int, actors: list[Actor]) -> Actor | None:
+    return next((a for a in actors if any(m.start <= at < m.end for m in a.mentions)), None)
+
+
+def _read_actor(head: Token, coded: list[CodedEvent], actors: list[Actor]) -> Actor | None:
+    """The actor the coder gave a phrase it read as an event's party, when no actor mention
+    covers the phrase (the coder reads countries the actor layer does not)."""
+    by_id = {a.id: a for a in actors}
+    for c in coded:
+        for arg in (c.source, c.target):
+            if arg is not None and arg.actor and arg.start <= head.idx < arg.end:
+                return by_id.get(arg.actor)
+    return None
