@@ -44,6 +44,25 @@ def test_an_it_of_be_is_no_party(analyze):
     assert all(s is None for s in _source_of(rec, "ACCUSE"))
 
 
+@pytest.mark.model
+def test_they_after_a_sentence_reporting_another_party_is_not_its_subject(analyze):
+    rec = analyze("Senators back reform\n\n"
+                  "Regulators should be consulted first, but where they are, their advice should be "
+                  "followed, senators said. But they rejected the claim made by several lobby groups.")
+    assert all(s is None or "regulator" not in s.name.lower() for s in _source_of(rec, "REJECT", "rejected"))
+
+
+@pytest.mark.model
+def test_they_in_a_clause_under_the_one_plural_party_of_its_sentence(analyze):
+    rec = analyze("Unrest on the border\n\n"
+                  "Kenyan peacekeepers came under fire from a gang near Garissa after they arrested two smugglers.")
+    (src,) = _source_of(rec, "COERCE", "arrested")
+    assert src is not None and src.country == "KEN"
+    two = analyze("Unrest on the border\n\n"
+                  "Kenyan peacekeepers and Somali militiamen met near Garissa after they arrested two smugglers.")
+    assert _source_of(two, "COERCE", "arrested") == [None]  # two parties: either may be meant
+
+
 # --------------------------------------------------------------------------- attacks (.agents)
 
 
