@@ -22,7 +22,8 @@ perpetrator the text gives it:
   unless the victims are that party's own (its actor, or the same head noun: "militants
   attacked ... three militants were killed").
 
-A victim with an unknown perpetrator keeps no source: the pass only follows an attack the
+An act told as a risk ("at risk of being attacked") or a hypothesis is left alone. A victim
+with an unknown perpetrator keeps no source: the pass only follows an attack the
 article tells, never the article's usual opponent (that is :mod:`.dyad`, after it). Outside
 direct quotations only, since a speaker's "they were killed" may be about another incident. A filled
 source is marked ``CodedEvent.extra["source_from_attack"]``; the event keeps the confidence
@@ -37,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Actor
 from .. import doc_text
-from .article import _named_in, _violent_noun
+from .article import _generic, _named_in, _violent_noun
 from .coded import CodedEvent
 from .countries import _PASS_SUBJ, _SUBJ
 from .lexicon import Lexicon
@@ -55,10 +56,10 @@ def fill_attack_agents(doc: Doc, coded: list[CodedEvent], lex: Lexicon) -> None:
     places = list(doc._.places or [])
     attacks = [o for o in coded if _attack(doc, o)]
     for c in coded:
-        if c.event.type != _VIOLENCE or c.event.source is not None or c.event.negated:
+        if c.event.type != _VIOLENCE or c.event.source is not None or c.event.negated or c.event.hypothetical:
             continue
         tok = doc[c.trigger_i]
-        if not _passive(tok) or any(s <= tok.idx < e for s, e in quotes):
+        if not _passive(tok) or _generic(tok) or any(s <= tok.idx < e for s, e in quotes):
             continue
         how = _adjunct_tokens(tok)
         donor = _one_source([o for o in attacks if o is not c and o.trigger_i in how])
