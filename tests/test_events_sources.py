@@ -37,6 +37,25 @@ def test_they_after_a_counted_nationality_takes_the_actor_the_coder_read(analyze
 
 
 @pytest.mark.model
+def test_they_after_a_named_organisation_is_that_organisation(analyze):
+    rec = analyze("Farm lobby plans rally\n\n"
+                  "The National Farmers Union held talks with the police on Monday. "
+                  "They demanded higher milk prices from supermarkets.")
+    (src,) = _source_of(rec, "REQUEST", "demanded")
+    assert src is not None and "Farmers Union" in src.name
+
+
+@pytest.mark.model
+def test_a_noun_argument_before_the_pronoun_bars_the_previous_sentence(nlp):
+    from newsgraph.extract.events.pronouns import _argument_before
+
+    def pron(text):
+        return next(t for t in nlp(text) if t.lower_ == "they")
+    assert _argument_before(pron("Pollsters asked 600 farmers whether they supported the rally."))
+    assert not _argument_before(pron("In May 2004 they supported the rally."))
+
+
+@pytest.mark.model
 def test_an_it_of_be_is_no_party(analyze):
     rec = analyze("Ministers meet unions\n\n"
                   "The Zambian government raised fuel prices on Monday. "

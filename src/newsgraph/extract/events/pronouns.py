@@ -11,13 +11,14 @@ subject, when
 * the pronoun is the subject of the act's own clause and stands outside any quotation (in a
   quote, "they" is whoever the speaker means); an "it" that is the subject of "be" is
   no party ("it is hard to negotiate");
-* nothing in its sentence before it names a party;
+* nothing in its sentence before it names a party, nor is a noun argument ("asked 800
+  adults whether they ...": the adults);
 * the previous sentence reports no other party's words ("X should go, the committee said":
   "they" may be either);
 * the previous sentence's subject (active, or passive: "Troops were sent in. They ...") is an
   actor that is not a person, and agrees in number ("it": a singular noun; "they": a plural
   noun, a counted one as in "thousands of farmers" or "hundreds of Chileans" whatever its tag,
-  or coordinated subjects). A pronoun subject there that this pass resolved passes its actor
+  or coordinated subjects; a named organisation is "they" as well as "it"). A pronoun subject there that this pass resolved passes its actor
   on. The subject's actor is the one whose mention covers it, else the one the coder read for
   it as an argument of an event in that sentence ("thousands of Chileans" read as Chile).
 
@@ -56,7 +57,7 @@ def fill_pronoun_sources(doc: Doc, coded: list[CodedEvent]) -> None:
         pron = _pronoun(doc, arg)
         if pron is None or any(s <= pron.idx < e and k != "indirect" for s, e, k in quotes):
             continue
-        if _named_before(actors, pron):
+        if _named_before(actors, pron) or _argument_before(pron):
             actor = _in_sentence(pron, actors, coded)
         elif any(s <= pron.idx < e for s, e, _ in quotes):
             continue
@@ -89,6 +90,14 @@ def _named_before(actors: list[Actor], pron: Token) -> bool:
     return any(lo <= m.start < pron.idx for a in actors for m in a.mentions)
 
 
+def _argument_before(pron: Token) -> bool:
+    """Does its sentence have a noun argument before the pronoun ("asked 800 adults if they
+    ...")? Then the pronoun may be about it, not about the sentence before."""
+    return any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
+               and (t.dep_ in _SUBJ | _PASS_SUBJ | {"dobj", "dative"} or (t.dep_ == "pobj" and t.tag_ in ("NNS", "NNPS")))
+               for t in pron.sent if t.i < pron.i)
+
+
 def _previous(doc: Doc, sent: Span) -> Span | None:
     """The sentence before ``sent``, over blank lines."""
     i = sent.start - 1
@@ -110,11 +119,11 @@ def _antecedent(doc: Doc, pron: Token, actors: list[Actor], resolved: dict[int, 
         return None
     head = counted(subj)  # "thousands of farmers": the farmers, a plural whatever its tag
     plural = head is not subj or head.tag_ in ("NNS", "NNPS") or any(ch.dep_ == "conj" for ch in head.children)
-    if plural != (pron.lower_ in _PLURAL):
-        return None
     actor = _actor_at(head.idx, actors) or _read_actor(head, coded, actors)
     if actor is None or actor.kind == "person":
         return None
+    if plural != (pron.lower_ in _PLURAL) and not (pron.lower_ in _PLURAL and actor.kind == "organization"):
+        return None  # a named organisation is "they" too ("The Alliance agreed ... They will ...")
     return actor
 
 
