@@ -6,6 +6,8 @@ Hand-written texts, far from any evaluation story."""
 
 import pytest
 
+from newsgraph.extract.events.syntax import Arg
+
 
 def _source_of(rec, type_, trigger=None):
     by_id = {a.id: a for a in rec.actors}
@@ -53,6 +55,31 @@ def test_a_noun_argument_before_the_pronoun_bars_the_previous_sentence(nlp):
         return next(t for t in nlp(text) if t.lower_ == "they")
     assert _argument_before(pron("Pollsters asked 600 farmers whether they supported the rally."))
     assert not _argument_before(pron("In May 2004 they supported the rally."))
+
+
+def test_the_antecedent_is_the_actor_the_coder_read_when_no_mention_covers_it():
+    """Rule logic on a hand-built parse: a counted nationality tagged as a singular name is a
+    plural, and its actor is the one an event of that sentence read for it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.extract import register_extensions
+    from newsgraph.extract.events.coded import CodedEvent
+    from newsgraph.extract.events.pronouns import _antecedent
+    from newsgraph.records import Actor
+
+    register_extensions()
+    words = ["Thousands", "of", "Ruritanians", "marched", ".", "They", "demanded", "reforms", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 1, 3, 3, 6, 6, 6, 6],
+              deps=["nsubj", "prep", "pobj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct"],
+              tags=["NNS", "IN", "NNP", "VBD", ".", "PRP", "VBD", "NNS", "."],
+              pos=["NOUN", "ADP", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT"])
+    ruritania = Actor(id="ruritania", name="Ruritania", kind="state", country="RUR", sector=None, mentions=[])
+    start = doc[2].idx
+    read = CodedEvent(event=None, source=Arg(start, start + 11, "Ruritanians", "ruritania", "RUR", False),
+                      target=None, nominal=False, entry=None)
+    assert _antecedent(doc, doc[5], [ruritania], {}, [read]) is ruritania
+    assert _antecedent(doc, doc[5], [ruritania], {}, []) is None  # no mention, nothing read
 
 
 @pytest.mark.model
