@@ -18,12 +18,12 @@ Runs last, one document at a time, in the order of its modules:
   links later mentions of one event;
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
-* on the settled actors, :mod:`.pronouns` gives a sentence-opening "it"/"they" source the
-  previous sentence's subject, :mod:`.agents` gives passive violence the source of the
-  attack its clause or the sentence before tells, and :mod:`.dyad` gives an act with no target (violence with
-  no perpetrator) its party's counterpart in the article's events; :mod:`.implicit` gives a
-  domestic protest with no target its own government and an arrest with no agent the
-  article's police;
+* on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous
+  sentence's subject (or its own sentence's one plural party), :mod:`.agents` gives passive
+  violence the source of the attack its clause or the sentence before tells, and :mod:`.dyad`
+  gives an act with no target (violence with no perpetrator) its party's counterpart in the
+  article's events; :mod:`.implicit` gives a domestic protest with no target its own
+  government and an arrest with no agent the article's police;
 * last, :mod:`.confidence` turns each event's raw score, with the parties it finally has,
   into the calibrated ``confidence`` of the record.
 """

@@ -18,8 +18,8 @@ subject, when
 * the previous sentence's subject (active, or passive: "Troops were sent in. They ...") is an
   actor that is not a person, and agrees in number ("it": a singular noun; "they": a plural
   noun, a counted one as in "thousands of farmers" or "hundreds of Chileans" whatever its tag,
-  or coordinated subjects; a named organisation is "they" as well as "it"). A pronoun subject there that this pass resolved passes its actor
-  on. The subject's actor is the one whose mention covers it, else the one the coder read for
+  or coordinated subjects; a named organisation is "they" as well as "it"). A pronoun
+  subject there that this pass resolved passes its actor on. The subject's actor is the one whose mention covers it, else the one the coder read for
   it as an argument of an event in that sentence ("thousands of Chileans" read as Chile).
 
 A "they" after a party in its own sentence is that party when it is the sentence's one
@@ -94,8 +94,11 @@ def _argument_before(pron: Token) -> bool:
     """Does its sentence have a noun argument before the pronoun ("asked 800 adults if they
     ...")? Then the pronoun may be about it, not about the sentence before."""
     return any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
-               and (t.dep_ in _SUBJ | _PASS_SUBJ | {"dobj", "dative"} or (t.dep_ == "pobj" and t.tag_ in ("NNS", "NNPS")))
+               and (t.dep_ in _ARGS or (t.dep_ == "pobj" and t.tag_ in ("NNS", "NNPS")))
                for t in pron.sent if t.i < pron.i)
+
+
+_ARGS = _SUBJ | _PASS_SUBJ | {"dobj", "dative"}
 
 
 def _previous(doc: Doc, sent: Span) -> Span | None:
