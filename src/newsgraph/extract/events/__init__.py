@@ -18,14 +18,15 @@ Runs last, one document at a time, in the order of its modules:
   links later mentions of one event;
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
-* on the settled actors, :mod:`.pronouns` gives a sentence-opening "it"/"they" source the
-  previous sentence's subject, :mod:`.reactions` gives a response to an act told just
-  before in the same word ("proposed" ... "rejected the proposal") that act's author,
-  :mod:`.dyad` gives an act with no target (violence with no perpetrator) its party's
-  counterpart in the article's events, and :mod:`.facilities` gives an attack on a hotel,
-  market or school with no party named the people of its country it serves; :mod:`.implicit` gives a
-  domestic protest with no target its own government and an arrest with no agent the
-  article's police;
+* on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous
+  sentence's subject (or its own sentence's one plural party), :mod:`.agents` gives passive
+  violence the source of the attack its clause or the sentence before tells,
+  :mod:`.reactions` gives a response to an act told just before in the same word
+  ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
+  no target (violence with no perpetrator) its party's counterpart in the article's events,
+  and :mod:`.facilities` gives an attack on a hotel, market or school with no party named the
+  people of the country it serves; :mod:`.implicit` gives a domestic protest with no target
+  its own government and an arrest with no agent the article's police;
 * last, :mod:`.confidence` turns each event's raw score, with the parties it finally has,
   into the calibrated ``confidence`` of the record.
 """
@@ -36,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import register_extensions
+from .agents import fill_attack_agents
 from .coded import CodedEvent
 from .coder import code_events
 from .confidence import calibrate_events
@@ -76,6 +78,7 @@ class EventCoder:
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
+        fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
         fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_facilities(doc, coded)  # "stormed a hotel": the country's civilians (.facilities)

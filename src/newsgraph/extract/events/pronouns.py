@@ -9,12 +9,23 @@ clause as its reporter). This pass gives such a source the actor of the previous
 subject, when
 
 * the pronoun is the subject of the act's own clause and stands outside any quotation (in a
-  quote, "they" is whoever the speaker means);
-* nothing in its sentence before it names a party;
-* the previous sentence's subject is an actor that is not a person, and agrees in number
-  ("it": a singular noun; "they": a plural noun, a counted one as in "thousands of farmers",
-  or coordinated subjects). A pronoun subject
-  there that this pass resolved passes its actor on.
+  quote, "they" is whoever the speaker means); an "it" that is the subject of "be" is
+  no party ("it is hard to negotiate");
+* nothing in its sentence before it names a party, nor is a noun argument ("asked 800
+  adults whether they ...": the adults);
+* the previous sentence reports no other party's words ("X should go, the committee said":
+  "they" may be either);
+* the previous sentence's subject (active, or passive: "Troops were sent in. They ...") is an
+  actor that is not a person, and agrees in number ("it": a singular noun; "they": a plural
+  noun, a counted one as in "thousands of farmers" or "hundreds of Chileans" whatever its tag,
+  or coordinated subjects; a named organisation is "they" as well as "it"). A pronoun
+  subject there that this pass resolved passes its actor on. The subject's actor is the one whose mention covers it, else the one the coder read for
+  it as an argument of an event in that sentence ("thousands of Chileans" read as Chile).
+
+A "they" after a party in its own sentence is that party when it is the sentence's one
+plural party named before the pronoun and the subject of a clause the pronoun's clause hangs
+under ("The rebels told reporters that they had taken the town"); there, a reported clause
+(an indirect quotation) is no bar.
 
 A filled source is marked ``CodedEvent.extra["source_from_pronoun"]``; the event keeps the
 confidence it was read with.
@@ -26,8 +37,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Actor
 from .coded import CodedEvent
-from .countries import _SUBJ
-from .syntax import Arg, _child, counted
+from .countries import _COUNTS, _PASS_SUBJ, _SUBJ
+from .syntax import Arg, _child, _names_party, counted
 
 _SINGULAR = {"it"}
 _PLURAL = {"they"}
@@ -37,16 +48,21 @@ def fill_pronoun_sources(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act whose source is an unresolved "it"/"they" the actor of the previous
     sentence's subject (see the module docstring). Runs on settled actors."""
     actors = list(doc._.actors or ())
-    quotes = [(q.start, q.end) for q in doc._.quotes or ()]
+    quotes = [(q.start, q.end, q.kind) for q in doc._.quotes or ()]
     resolved: dict[int, Actor] = {}  # pronoun token -> actor, so that "it ... It ..." chains
     for c in coded:
         arg = c.source
         if c.event.source is not None or arg is None or arg.actor:
             continue
         pron = _pronoun(doc, arg)
-        if pron is None or any(s <= pron.idx < e for s, e in quotes) or _named_before(actors, pron):
+        if pron is None or any(s <= pron.idx < e and k != "indirect" for s, e, k in quotes):
             continue
-        actor = resolved.get(pron.i) or _antecedent(doc, pron, actors, resolved)
+        if _named_before(actors, pron) or _argument_before(pron):
+            actor = _in_sentence(pron, actors, coded)
+        elif any(s <= pron.idx < e for s, e, _ in quotes):
+            continue
+        else:
+            actor = resolved.get(pron.i) or _antecedent(doc, pron, actors, resolved, coded)
         if actor is None:
             continue
         resolved[pron.i] = actor
@@ -63,6 +79,8 @@ def _pronoun(doc: Doc, arg: Arg) -> Token | None:
     tok = span[0]
     if tok.lower_ not in _SINGULAR | _PLURAL or tok.dep_ not in _SUBJ:
         return None
+    if tok.lower_ in _SINGULAR and tok.head.lemma_ == "be":
+        return None  # "it is easy to agree", "it's all very well criticising": no party
     return tok
 
 
@@ -70,6 +88,17 @@ def _named_before(actors: list[Actor], pron: Token) -> bool:
     """Does the pronoun's sentence name a party before it ("After talks with X, they ...")?"""
     lo = pron.sent.start_char
     return any(lo <= m.start < pron.idx for a in actors for m in a.mentions)
+
+
+def _argument_before(pron: Token) -> bool:
+    """Does its sentence have a noun argument before the pronoun ("asked 800 adults if they
+    ...")? Then the pronoun may be about it, not about the sentence before."""
+    return any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
+               and (t.dep_ in _ARGS or (t.dep_ == "pobj" and t.tag_ in ("NNS", "NNPS")))
+               for t in pron.sent if t.i < pron.i)
+
+
+_ARGS = _SUBJ | _PASS_SUBJ | {"dobj", "dative"}
 
 
 def _previous(doc: Doc, sent: Span) -> Span | None:
@@ -80,22 +109,76 @@ def _previous(doc: Doc, sent: Span) -> Span | None:
     return doc[i].sent if i >= 0 else None
 
 
-def _antecedent(doc: Doc, pron: Token, actors: list[Actor], resolved: dict[int, Actor]) -> Actor | None:
+def _antecedent(doc: Doc, pron: Token, actors: list[Actor], resolved: dict[int, Actor],
+                coded: list[CodedEvent]) -> Actor | None:
     prev = _previous(doc, pron.sent)
-    subj = _child(prev.root, _SUBJ) if prev is not None else None
+    subj = _child(prev.root, _SUBJ | _PASS_SUBJ) if prev is not None else None
     if subj is None:
         return None
     if subj.i in resolved:
         actor = resolved[subj.i]
         return actor if subj.lower_ == pron.lower_ else None
-    if subj.pos_ == "PRON":
+    if subj.pos_ == "PRON" or _reported_by_other(doc, prev, subj):
         return None
-    subj = counted(subj)  # "thousands of farmers": the farmers
-    plural = subj.tag_ in ("NNS", "NNPS") or any(ch.dep_ == "conj" for ch in subj.children)
-    if plural != (pron.lower_ in _PLURAL):
-        return None
-    at = subj.idx
-    actor = next((a for a in actors if any(m.start <= at < m.end for m in a.mentions)), None)
+    head = counted(subj)  # "thousands of farmers": the farmers, a plural whatever its tag
+    plural = head is not subj or head.tag_ in ("NNS", "NNPS") or any(ch.dep_ == "conj" for ch in head.children)
+    actor = _actor_at(head.idx, actors) or _read_actor(head, coded, actors)
     if actor is None or actor.kind == "person":
         return None
+    if plural != (pron.lower_ in _PLURAL) and not (pron.lower_ in _PLURAL and actor.kind == "organization"):
+        return None  # a named organisation is "they" too ("The Alliance agreed ... They will ...")
     return actor
+
+
+def _reported_by_other(doc: Doc, sent: Span, subj: Token) -> bool:
+    """Does the sentence report another party's words ("Courts should be the last resort, the
+    committee said")? Then a "they" after it may be the speaker as well as the subject."""
+    for q in doc._.quotes or ():
+        cue, who = q.cue_span, q.speaker_span
+        if cue is not None and who is not None and sent.start_char <= cue.start < sent.end_char \
+                and not who.start <= subj.idx < who.end:
+            return True
+    return False
+
+
+def _in_sentence(pron: Token, actors: list[Actor], coded: list[CodedEvent]) -> Actor | None:
+    """"The rebels told reporters that they had taken the town", "troops were attacked after
+    they tried to ...": a "they" in a clause under another whose subject is the one plural
+    party the sentence names before the pronoun is that party."""
+    if pron.lower_ not in _PLURAL:
+        return None
+    parties = [t for t in pron.sent if t.i < pron.i and _plural_party(t, actors)]
+    if len(parties) != 1:
+        return None
+    for verb in pron.head.ancestors:
+        subj = _child(verb, _SUBJ | _PASS_SUBJ)
+        if subj is None:
+            continue
+        if counted(subj).i != parties[0].i:
+            return None
+        actor = _actor_at(parties[0].idx, actors) or _read_actor(parties[0], coded, actors)
+        return actor if actor is not None and actor.kind != "person" else None
+    return None
+
+
+def _plural_party(tok: Token, actors: list[Actor]) -> bool:
+    """A plural noun that names a party ("the rebels", "thousands of farmers")."""
+    counted_ = tok.head.lower_ == "of" and tok.head.head.lower_ in _COUNTS  # "thousands of Chileans"
+    if tok.pos_ not in ("NOUN", "PROPN") or (tok.tag_ not in ("NNS", "NNPS") and not counted_):
+        return False
+    return _names_party(tok) or _actor_at(tok.idx, actors) is not None
+
+
+def _actor_at(at: int, actors: list[Actor]) -> Actor | None:
+    return next((a for a in actors if any(m.start <= at < m.end for m in a.mentions)), None)
+
+
+def _read_actor(head: Token, coded: list[CodedEvent], actors: list[Actor]) -> Actor | None:
+    """The actor the coder gave a phrase it read as an event's party, when no actor mention
+    covers the phrase (the coder reads countries the actor layer does not)."""
+    by_id = {a.id: a for a in actors}
+    for c in coded:
+        for arg in (c.source, c.target):
+            if arg is not None and arg.actor and arg.start <= head.idx < arg.end:
+                return by_id.get(arg.actor)
+    return None
