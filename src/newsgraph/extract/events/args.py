@@ -326,7 +326,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (c.lower_ in _AGENT_NOUNS and c.pos_ != "ADJ")):
             sources = [c]
-    # "a demand from Moscow" comes from Moscow; "a withdrawal from Gorazde" leaves it
+    # "a demand from Moscow" comes from Moscow; "a withdrawal from Kidal" leaves it
     by = _pobj(trig, "by") or (_pobj(trig, "from") if entry.plover.type != "RETREAT" else None)
     if by is not None:
         sources = _conjuncts(by)
