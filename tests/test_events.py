@@ -229,7 +229,7 @@ def test_headline_verb_read_as_noun(code):
     ("Thousands of workers joined strikes against the government in Minsk.", "strikes", "PROTEST"),
     ("Mass protests against the Belarusian government continued on Sunday.", "protests", "PROTEST"),
     ("Some 8,000 Syrian Kurds sought refuge in Turkey last month.", "sought", "REQUEST"),
-    ("Swiss doctors handed over medicine to the hospital in Bam.", "handed", "AID"),
+    ("Norwegian doctors handed over medicine to a clinic in Herat.", "handed", "AID"),
     ("Settlers set fire to a Palestinian school overnight.", "set", "ASSAULT"),
     ("Ukrainian forces retook the village of Robotyne.", "retook", "COERCE"),
 ])
@@ -639,7 +639,7 @@ def test_target_country(code, text, trigger, country):
 def test_members_share_their_bodys_country_and_appositions_name_the_office(code):
     ev = one(code("A member of the Georgian parliament staged a hunger strike."), "strike")
     assert ev.source.country == "GEO"
-    ev = one(code("Turkey rejected calls by Ban Ki-moon, the UN secretary-general, to withdraw."), "rejected")
+    ev = one(code("Myanmar rejected an appeal by Lena Moberg, the UN secretary-general, to free the prisoners."), "rejected")
     assert ev.target.sector == "IGO"
 
 

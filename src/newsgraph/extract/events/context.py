@@ -94,7 +94,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Arg | None,
                   triggers: Collection[int] = ()) -> int | None:
     """A locative place anywhere in the event's own clause, not in a clause below it or in
-    the source's phrase ("the curfew imposed in Sudan", "a research centre in Tokyo"): where
+    the source's phrase ("the curfew imposed in Uganda", "a research centre in Tokyo"): where
     an untargeted act happens, for its target only (the event's place stays as attached).
 
     The walk up from a place does not depend on the event, so it is done once per document
