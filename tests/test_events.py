@@ -132,9 +132,9 @@ def test_passive_voice_swaps_source_and_target(code):
 
 @pytest.mark.model
 def test_agentless_passive_takes_the_agent_of_its_means(code):
-    ev = code("Four children were killed in an Israeli air strike in Gaza on Friday.")
+    ev = code("Six civilians were killed in a Russian air strike in Idlib on Sunday.")
     c = one(ev, "killed")
-    assert c.event.type == "ASSAULT" and c.source.country == "ISR" and "children" in c.target.text
+    assert c.event.type == "ASSAULT" and c.source.country == "RUS" and "civilians" in c.target.text
     assert not all_on(ev, "strike")  # folded into the killing
     g = one(code("Three villagers were killed in a raid by government troops."), "killed")
     assert "government troops" in g.source.text
@@ -228,9 +228,9 @@ def test_headline_verb_read_as_noun(code):
     ("North Korea threatened South Korea with military action.", "threatened", "THREATEN"),
     ("Thousands of workers joined strikes against the government in Minsk.", "strikes", "PROTEST"),
     ("Mass protests against the Belarusian government continued on Sunday.", "protests", "PROTEST"),
-    ("Some 8,000 Syrian Kurds sought refuge in Turkey last month.", "sought", "REQUEST"),
+    ("About 2,000 Afghan families sought refuge in Iran this spring.", "sought", "REQUEST"),
     ("Norwegian doctors handed over medicine to a clinic in Herat.", "handed", "AID"),
-    ("Settlers set fire to a Palestinian school overnight.", "set", "ASSAULT"),
+    ("Militiamen set fire to a village clinic in Darfur.", "set", "ASSAULT"),
     ("Ukrainian forces retook the village of Robotyne.", "retook", "COERCE"),
 ])
 def test_triggers(code, text, trigger, ptype):
@@ -274,17 +274,17 @@ def test_intent_codes(code):
     ready = one(code("Ethiopia is ready to withdraw its soldiers from Somalia."), "withdraw")
     assert (ready.event.type, ready.event.cameo, ready.source.country) == ("AGREE", "0356", "ETH")
     # with an "unless" condition a stated act is a threat, aimed at whom the condition names
-    threat = one(code("Nigeria said it will withdraw its troops from Chad unless the rebels sign a truce."), "withdraw")
-    assert (threat.event.type, threat.event.cameo, threat.target.country) == ("THREATEN", "130", "TCD")
-    threat = one(code("Russia threatened to stop talks to cut arms if the United States deploys new missiles."),
-                 "threatened")
-    assert threat.target.country == "USA"
+    threat = one(code("Ghana said it will withdraw its police officers from Mali unless the junta agrees to hold elections."),
+                 "withdraw")
+    assert (threat.event.type, threat.event.cameo, threat.target.country) == ("THREATEN", "130", "MLI")
+    threat = one(code("China threatened to suspend trade talks if Australia imposes new tariffs."), "threatened")
+    assert threat.target.country == "AUS"
 
 
 @pytest.mark.model
 def test_a_refusal_despite_pressure_rejects_whoever_pressed(code):
-    c = one(code("The minister declined to resign despite pressure by the Kenyan parliament."), "resign")
-    assert (c.event.type, c.target.country) == ("REJECT", "KEN")
+    c = one(code("The governor declined to resign despite calls by the Nigerian senate."), "resign")
+    assert (c.event.type, c.target.country) == ("REJECT", "NGA")
 
 
 @pytest.mark.model
@@ -427,8 +427,8 @@ def test_modifier_of_an_acts_object_and_unresolved_targets_make_one_event(code):
 
 @pytest.mark.model
 def test_subject_noun_of_the_same_act_and_a_modifier_inside_an_adjunct(code):
-    ev = code("Recent US drone attacks have killed eight militant leaders since July.")
-    assert one(ev, "killed").source.country == "USA" and not all_on(ev, "attacks")
+    ev = code("Turkish drone attacks have killed a dozen militant commanders this year.")
+    assert one(ev, "killed").source.country == "TUR" and not all_on(ev, "attacks")
     ev = code("Turkey closed its border crossings following the shooting deaths of three Turks.")
     assert one(ev, "shooting").extra.get("background")
 
@@ -599,7 +599,7 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     ("The Polish government turned on Minsk over the arrests.", "turned", "BLR"),
     ("The refusal by Moscow to recognize Kosovo angered Serbia's critics.", "refusal", "XKX"),
     # whom a transfer is for, through "dollars of aid"; a group named by where its clause is
-    ("The EU agreed to provide 50 million euros of aid for Moldova.", "provide", "MDA"),
+    ("Japan will provide 30 million dollars of aid for Laos.", "provide", "LAO"),
     ("Canada provided medical supplies to families escaping the war in Yemen.", "provided", "YEM"),
     # an infinitive the parser hangs as an adverbial clause; a noun's object's party; an owner
     ("A Thai minister threatened on Friday to put heavy tariffs on Vietnamese rice.",
@@ -609,19 +609,21 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     ("Iran supplied weapons to militias such as Hezbollah.", "supplied", "LBN"),  # the example names the party
     ("Venezuela mobilized its reserve units for a conflict with Guyana.", "mobilized", "GUY"),  # whom it is for
     # a threat is aimed at the party whose act is its condition
-    ("Protesters threatened to strike unless Israel lifted the blockade.", "threatened", "ISR"),
-    ("Peru threatened today to launch an offensive unless Quito accepted its terms.", "threatened", "ECU"),
+    ("Truck drivers threatened to strike unless Hungary scrapped the toll.", "threatened", "HUN"),
+    ("Venezuela threatened to close the border unless Bogota extradited the rebels.", "threatened", "COL"),
     # force used on whom its purpose names; a passive subject that is a place or thing: its party
     ("Soldiers opened fire to scatter Ugandan demonstrators.", "opened", "UGA"),
     ("A shelter for Somali migrants was attacked by gunmen.", "attacked", "SOM"),
     # a purpose clause acts on the main verb's object; "allow X to" names X
-    ("Chile summoned Peru's ambassador to complain of inaction.", "complain", "PER"),
-    ("The rebels refused to allow Kenyan planes to land.", "refused", "KEN"),
+    pytest.param("Kenya summoned Uganda's ambassador to complain about the arrests.", "complain", "UGA", marks=pytest.mark.xfail(
+        strict=True, reason="the parser hangs the purpose clause on the summoned ambassador, who is then read as the "
+        "complainer; the target came out right only on the one parse of the sentence this case was taken from")),
+    ("The junta refused to allow Nigerian aid convoys to enter.", "refused", "NGA"),
     # a protest is aimed at whom it defies or protests against, not at where it is
     ("Fishermen blocked the port in Calais in defiance of British officials.", "blocked", "GBR"),
-    ("Activists staged a hunger strike in Paris in protest against abuses by Algerian police.", "strike", "DZA"),
+    ("Exiles held a hunger strike in London in protest against torture by Egyptian police.", "strike", "EGY"),
     ("Migrants started a hunger strike in Rome to protest against Norway's new asylum rules.", "strike", "NOR"),
-    ("Workers in Paris stopped work over a bill signed by the Serbian labour minister.", "stopped", "SRB"),
+    ("Dockers in Rotterdam stopped work over a decree issued by the Belgian transport minister.", "stopped", "BEL"),
     # a complaint is aimed at whom it is about, not at whom it is made to
     ("Cyprus complained to the European Union about Turkish naval drills.", "complained", "TUR"),
     ("Poland protested to Russia about the arrest of a diplomat.", "protested", "RUS"),
@@ -637,8 +639,8 @@ def test_target_country(code, text, trigger, country):
 
 @pytest.mark.model
 def test_members_share_their_bodys_country_and_appositions_name_the_office(code):
-    ev = one(code("A member of the Georgian parliament staged a hunger strike."), "strike")
-    assert ev.source.country == "GEO"
+    ev = one(code("A member of the Moldovan parliament began a hunger strike."), "strike")
+    assert ev.source.country == "MDA"
     ev = one(code("Myanmar rejected an appeal by Lena Moberg, the UN secretary-general, to free the prisoners."), "rejected")
     assert ev.target.sector == "IGO"
 
@@ -649,8 +651,8 @@ def test_unnamed_groups_are_of_the_country_they_act_in(code):
     assert ev.source.country == "IRQ"
     ev = one(code("Prisoners rioted at a prison in Armenia's capital Yerevan overnight."), "rioted")
     assert ev.source.country == "ARM"  # the place is an apposition inside the locative phrase
-    ev = one(code("Workers affiliated with the Kenyan teachers' union stopped work."), "stopped")
-    assert ev.source.country == "KEN"  # members share their body's country
+    ev = one(code("Members of the Ghanaian nurses' union stopped work."), "stopped")
+    assert ev.source.country == "GHA"  # members share their body's country
     named = one(code("Greenpeace protested against the new law in Mosul."), "protested")
     assert named.source.country != "IRQ"  # an organisation is not where it acts
     ev = one(code("The army detained dozens of students in Harare on Monday."), "detained")
@@ -676,12 +678,12 @@ def test_another_events_clause_is_not_this_ones_place(code):
 
 @pytest.mark.model
 def test_light_noun_chains_and_owned_objects(code):
-    games = all_on(code("Greek and Turkish warships launched ten days of war games."), "games")
-    assert {(c.source.country, c.target.country) for c in games} == {("GRC", "TUR"), ("TUR", "GRC")}
+    games = all_on(code("Indian and Japanese warships started five days of war games."), "games")
+    assert {(c.source.country, c.target.country) for c in games} == {("IND", "JPN"), ("JPN", "IND")}
     welcome = one(code("The Dutch government welcomed Obama's decision."), "welcomed")
     assert welcome.event.type == "SUPPORT"  # a decision is welcomed (051), a visitor is hosted (043)
-    evidence = one(code("Evidence against Syria was presented by France."), "presented")
-    assert (evidence.source.country, evidence.event.type, evidence.target.country) == ("FRA", "ACCUSE", "SYR")
+    evidence = one(code("New evidence against Belarus was presented by Lithuania on Monday."), "presented")
+    assert (evidence.source.country, evidence.event.type, evidence.target.country) == ("LTU", "ACCUSE", "BLR")
 
 
 @pytest.mark.model
@@ -690,7 +692,7 @@ def test_raised_subjects_and_coordinated_country_modifiers_are_sources(code):
     assert (visit.source.country, visit.target.country) == ("FRA", "DZA")  # the president visits
     protest = all_on(code("Canadian and Australian campaigners held a protest in Beijing."), "protest")
     assert {c.source.country for c in protest} == {"CAN", "AUS"}
-    count = one(code("Tens of thousands of students throughout Kenya staged protests on Saturday."), "protests")
+    count = one(code("Thousands of students across Kenya held protests on Sunday."), "protests")
     assert (count.source.text, count.source.country) == ("students", "KEN")  # the count names no party
     count = one(code("Tens of thousands of residents blocked roads across Hong Kong."), "blocked")
     assert count.source.country == "HKG"  # and the counted take the country of the place
@@ -762,8 +764,8 @@ def test_groups_of_states_are_parties_and_reports_are_not(analyze):
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, triple", [
     ("Ukraine received military aid from the United States.", "received", ("USA", "AID", "UKR")),
-    ("Serbian workers stopped work at the mine.", "stopped", ("SRB", "PROTEST", None)),
-    ("The Zambian president reneged on his promise to Malawi.", "reneged", ("ZMB", "REJECT", None)),
+    ("Romanian miners stopped work at the pit.", "stopped", ("ROU", "PROTEST", None)),
+    ("The Kenyan president reneged on a deal with Uganda.", "reneged", ("KEN", "REJECT", None)),
 ])
 def test_receiving_from_a_giver_and_other_lexicon_senses(code, text, trigger, triple):
     c = one(code(text), trigger)
