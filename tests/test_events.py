@@ -375,7 +375,7 @@ def test_subordinate_acts_are_background(code):
     refused = code("Despite warnings of hunger by relief agencies, the Ethiopian government is refusing "
                    "to lift its blockade of Tigray.")
     assert one(refused, "warnings").extra.get("background") and not one(refused, "lift").extra.get("background")
-    said = code("Palestinian officials said Israel released a Hamas legislator from Hebron.")
+    said = code("Lebanese officials said Syria released three Lebanese truck drivers.")
     assert not one(said, "released").extra.get("background")  # a report's content is the news
 
 
@@ -450,7 +450,7 @@ def test_a_state_saying_another_attacked_is_an_accusation(code):
     assert one(ev, "shelled").extra.get("background")  # only reported
     media = code("Medics said Israeli tanks shelled the camp.")
     assert not all_on(media, "said") and not one(media, "shelled").extra.get("background")
-    own = code("Palestinian officials said Israel released a Hamas legislator from Hebron.")
+    own = code("Lebanese officials said Syria released three Lebanese truck drivers.")
     assert not all_on(own, "said")  # not hostile: the reported act is the news
     origin = one(code("Turkey said shells were fired at it from Syria overnight."), "said")
     assert origin.target.country == "SYR"  # no attacker named: where the attack came from

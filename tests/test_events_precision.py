@@ -48,7 +48,7 @@ def test_a_noun_without_an_occurrence_codes_nothing(code, text, word):
     ("There was a protest of 300 farmers near the ministry.", "protest", "PROTEST"),
     ("The convoy came under attack near the border.", "attack", "ASSAULT"),
     ("Earlier raids were claimed by the Peruvian rebels.", "raids", "ASSAULT"),
-    ("The Peruvian envoy undertook a mediation mission between Chile and Bolivia.", "mediation", "CONSULT"),
+    ("The Peruvian envoy led a mediation mission between Chile and Bolivia.", "mediation", "CONSULT"),
     ("Iran's threat to close the strait alarmed traders.", "threat", "THREATEN"),
     ("Police arrested 20 people during the protests.", "protests", "PROTEST"),
     ("The unions staged eight months of protests.", "protests", "PROTEST"),
