@@ -599,7 +599,7 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
     ("The Polish government turned on Minsk over the arrests.", "turned", "BLR"),
     ("The refusal by Moscow to recognize Kosovo angered Serbia's critics.", "refusal", "XKX"),
     # whom a transfer is for, through "dollars of aid"; a group named by where its clause is
-    ("Japan will provide 30 million dollars of aid for Laos.", "provide", "LAO"),
+    ("Japan will provide 30 million yen of aid for Laos.", "provide", "LAO"),
     ("Canada provided medical supplies to families escaping the war in Yemen.", "provided", "YEM"),
     # an infinitive the parser hangs as an adverbial clause; a noun's object's party; an owner
     ("A Thai minister threatened on Friday to put heavy tariffs on Vietnamese rice.",
