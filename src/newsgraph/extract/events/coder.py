@@ -225,7 +225,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             dropped.add(tok.i)
     demand_target: dict[int, Token] = {}
     demand = _demand_entry()
-    for rep, verb, subj in _demands(doc):  # "Russia said Sudan must return the helicopter"
+    for rep, verb, subj in _demands(doc):  # "Turkey said Greece must return the boat"
         dropped.update(t.i for t, _, _ in triggers if t.i == verb.i or (t.head.i == verb.i and t.dep_ in _OBJ))
         if rep.i not in trig_idx:
             triggers.append((rep, demand, []))
