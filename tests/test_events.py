@@ -412,8 +412,8 @@ def test_target_is_whose_proposal_or_demand_is_answered(code):
 
 @pytest.mark.model
 def test_allegation_targets_the_accused_and_codes_only_the_accusation(code):
-    ev = code("Rwanda alleged on Tuesday that France attacked the rebels.")
-    assert one(ev, "alleged").target.country == "FRA"
+    ev = code("Ethiopia alleged on Friday that Eritrean troops attacked a border town.")
+    assert one(ev, "alleged").target.country == "ERI"
     assert not all_on(ev, "attacked")
 
 
@@ -590,7 +590,7 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, country", [
     # what moves is not the target, the recipient is
-    ("Turkey offered its troops to Azerbaijan on Monday.", "offered", "AZE"),
+    ("Rwanda offered its police officers to the Central African Republic.", "offered", "CAF"),
     ("Rwanda is prepared to withdraw its soldiers from Mozambique.", "withdraw", "MOZ"),
     ("Italy sent 300 peacekeepers to Lebanon.", "sent", "LBN"),
     # a control verb takes the party named on its complement's object
