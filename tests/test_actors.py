@@ -445,10 +445,10 @@ def test_weak_modifiers_neither_name_actors_nor_override_titles(analyze):
 
 @pytest.mark.model
 def test_country_from_a_prepositional_phrase_and_not_from_a_cause(analyze):
-    rec = analyze("A court in Guyana jailed two men on Monday. Pro-Russia rebels shelled the town, "
+    rec = analyze("A court in Namibia sentenced two smugglers on Friday. Pro-Russia rebels shelled the town, "
                   "and the United States fired missiles at Iran.")
-    court = by_name(rec, "Guyanese court")
-    assert (court.country, court.sector) == ("GUY", "JUD")
+    court = by_name(rec, "Namibian court")
+    assert (court.country, court.sector) == ("NAM", "JUD")
     rebels = [a for a in rec.actors if a.sector == "REB"]
     assert rebels and rebels[0].country is None, "pro-Russia rebels are not Russian"
     assert by_name(rec, "Iran").kind == "state", '"at Iran" is a target, not a place'

@@ -372,8 +372,8 @@ def test_subordinate_acts_are_background(code):
     assert one(ev, "jailed").extra["raw_confidence"] > BACKGROUND_CONFIDENCE  # the coder's score
     helping = one(ev, "helping")
     assert helping.extra.get("background") and helping.extra["raw_confidence"] <= BACKGROUND_CONFIDENCE
-    refused = code("Despite warnings of hunger by relief agencies, the Ethiopian government is refusing "
-                   "to lift its blockade of Tigray.")
+    refused = code("The Ethiopian government is refusing to lift its blockade of Tigray "
+                   "despite warnings of hunger by relief agencies.")
     assert one(refused, "warnings").extra.get("background") and not one(refused, "lift").extra.get("background")
     said = code("Lebanese officials said Syria released three Lebanese truck drivers.")
     assert not one(said, "released").extra.get("background")  # a report's content is the news
@@ -383,7 +383,7 @@ def test_subordinate_acts_are_background(code):
 def test_group_located_in_a_country_and_igo_bodies(code):
     dem = one(code("Student unions in Malawi are demanding that Zambia reopen the border."), "demanding")
     assert dem.source.country == "MWI" and dem.target.country == "ZMB"
-    freed = one(code("Israel released the deputy mayor of the West Bank town of Jenin on Friday."), "released")
+    freed = one(code("Israel released a council member from the West Bank town of Jenin."), "released")
     assert freed.target.country == "PSE"
     ev = one(code("European Community foreign ministers condemned Serbia on Monday."), "condemned")
     assert ev.source.sector == "IGO" and ev.source.country is None
@@ -678,7 +678,7 @@ def test_another_events_clause_is_not_this_ones_place(code):
 
 @pytest.mark.model
 def test_light_noun_chains_and_owned_objects(code):
-    games = all_on(code("Indian and Japanese warships started five days of war games."), "games")
+    games = all_on(code("The Indian and Japanese navies began a week of war games."), "games")
     assert {(c.source.country, c.target.country) for c in games} == {("IND", "JPN"), ("JPN", "IND")}
     welcome = one(code("The Dutch government welcomed Obama's decision."), "welcomed")
     assert welcome.event.type == "SUPPORT"  # a decision is welcomed (051), a visitor is hosted (043)
