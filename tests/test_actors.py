@@ -268,33 +268,39 @@ def test_known_people_get_their_country_unless_the_text_says_otherwise(analyze, 
 
 @pytest.mark.model
 def test_titled_person_takes_the_one_country_their_sentence_names(analyze):
-    rec = analyze("President Levy Mwanawasa has reneged on his commitment to the Zambian people.")
-    assert by_name(rec, "Levy Mwanawasa").country == "ZMB"
-    rec = analyze("Fijian rebels said they will release Prime Minister Mahendra Chaudhry.")
-    assert by_name(rec, "Mahendra Chaudhry").country == "FJI"
+    rec = analyze("President Tomas Mbeka has gone back on his pledge to the Malawian people.")
+    assert by_name(rec, "Tomas Mbeka").country == "MWI"
+    rec = analyze("Tongan rebels said they would free Prime Minister Sione Havili.")
+    assert by_name(rec, "Sione Havili").country == "TON"
     # another person's title does not count, nor do two countries, nor a name with no title
-    rec = analyze("President Francois Mitterand welcomed South African leader F.W. de Klerk.")
-    assert by_name(rec, "Francois Mitterand").country is None
+    rec = analyze("President Anna Lindqvist welcomed Nigerian leader Samuel Okafor.")
+    assert by_name(rec, "Anna Lindqvist").country is None
     rec = analyze("President Juma Kabila thanked the Kenyan and Ugandan delegations.")
     assert by_name(rec, "Juma Kabila").country is None
     rec = analyze("Juma Kabila thanked the Kenyan delegation.")
     assert by_name(rec, "Juma Kabila").country is None
     # a currency is not the state
-    rec = analyze("President Rene Preval misused up to US $50 million, Haitian officials said.")
-    assert by_name(rec, "Rene Preval").country == "HTI"
+    rec = analyze("President Marc Dorval embezzled some US $20 million, Haitian prosecutors said.")
+    assert by_name(rec, "Marc Dorval").country == "HTI"
     assert "United States" not in {a.name for a in rec.actors}
-    # the place of another person's office says nothing of where the sentence is
-    rec = analyze("The US commander in Iraq, General David Petraeus, met President Michel Suleiman.")
-    assert by_name(rec, "Michel Suleiman").country != "IRQ" and by_name(rec, "David Petraeus").country != "IRQ"
-    # nor does the nationality of one other person ("the US commander")
-    rec = analyze("The US commander, General David Petraeus, met President Michel Suleiman during a visit to Beirut.")
-    assert by_name(rec, "Michel Suleiman").country == "LBN"
+    # the nationality of one other person ("the French commander") says nothing of where the sentence is
+    rec = analyze("The French commander, General Luc Arnaud, met President Karim Haddad on a trip to Beirut.")
+    assert by_name(rec, "Karim Haddad").country == "LBN"
+
+
+@pytest.mark.model
+@pytest.mark.xfail(strict=True, reason="the titled-person rule gives President Haddad Mali, the place of "
+                   "the commander's office; the test held only for two men the actor dictionaries "
+                   "already knew")
+def test_the_place_of_another_persons_office_is_not_a_titled_persons_country(analyze):
+    rec = analyze("The French commander in Mali, General Luc Arnaud, met President Karim Haddad.")
+    assert by_name(rec, "Karim Haddad").country != "MLI"
 
 
 @pytest.mark.model
 def test_armed_groups_and_their_fighters_and_patrons(analyze):
-    rec = analyze("Hezbollah guerrillas attacked a post held by pro-Iranian militias "
-                  "after battles with the Syrian-backed Amal militia.")
+    rec = analyze("Hezbollah guerrillas shelled a position held by pro-Iranian militias "
+                  "after clashes with the Syrian-backed Amal militia.")
     assert (by_name(rec, "Hezbollah").country, by_name(rec, "Hezbollah").sector) == ("LBN", "REB")
     assert by_name(rec, "Hezbollah guerrillas").country == "LBN"  # named as written, not "Lebanese ..."
     # a cause or patron is not the group's country; the patron is a party of its own backing
@@ -318,8 +324,8 @@ def test_un_agencies_and_regional_bodies_are_igos(analyze):
     for name in ("International Labour Organization", "Organization of African Unity", "ECOWAS"):
         assert (by_name(rec, name).sector, by_name(rec, name).country) == ("IGO", None)
     # an office named after a body is part of it, and so is its holder, wherever they act
-    rec = analyze("Kenzo Oshima, the United Nations Emergency Relief Coordinator, called for calm in Iraq.")
-    assert (by_name(rec, "Kenzo Oshima").sector, by_name(rec, "Kenzo Oshima").country) == ("IGO", None)
+    rec = analyze("Ana Ferreira, the United Nations Emergency Relief Coordinator, appealed for aid to Yemen.")
+    assert (by_name(rec, "Ana Ferreira").sector, by_name(rec, "Ana Ferreira").country) == ("IGO", None)
 
 
 @pytest.mark.model
@@ -439,10 +445,10 @@ def test_weak_modifiers_neither_name_actors_nor_override_titles(analyze):
 
 @pytest.mark.model
 def test_country_from_a_prepositional_phrase_and_not_from_a_cause(analyze):
-    rec = analyze("A court in Guyana jailed two men on Monday. Pro-Russia rebels shelled the town, "
+    rec = analyze("A court in Namibia sentenced two smugglers on Friday. Pro-Russia rebels shelled the town, "
                   "and the United States fired missiles at Iran.")
-    court = by_name(rec, "Guyanese court")
-    assert (court.country, court.sector) == ("GUY", "JUD")
+    court = by_name(rec, "Namibian court")
+    assert (court.country, court.sector) == ("NAM", "JUD")
     rebels = [a for a in rec.actors if a.sector == "REB"]
     assert rebels and rebels[0].country is None, "pro-Russia rebels are not Russian"
     assert by_name(rec, "Iran").kind == "state", '"at Iran" is a target, not a place'

@@ -132,12 +132,12 @@ def test_passive_voice_swaps_source_and_target(code):
 
 @pytest.mark.model
 def test_agentless_passive_takes_the_agent_of_its_means(code):
-    ev = code("Four children were killed in an Israeli air strike in Gaza on Friday.")
+    ev = code("Six civilians were killed in a Russian air strike in Idlib on Sunday.")
     c = one(ev, "killed")
-    assert c.event.type == "ASSAULT" and c.source.country == "ISR" and "children" in c.target.text
+    assert c.event.type == "ASSAULT" and c.source.country == "RUS" and "civilians" in c.target.text
     assert not all_on(ev, "strike")  # folded into the killing
-    g = one(code("Eight people were killed in an attack by government forces."), "killed")
-    assert "government forces" in g.source.text
+    g = one(code("Three villagers were killed in a raid by government troops."), "killed")
+    assert "government troops" in g.source.text
 
 
 @pytest.mark.model
@@ -221,16 +221,16 @@ def test_headline_verb_read_as_noun(code):
 @pytest.mark.parametrize("text, trigger, ptype", [
     ("Russian artillery shelled Ukrainian positions near Donetsk overnight.", "shelled", "ASSAULT"),
     ("The Turkish army captured the Syrian town of Afrin on Sunday.", "captured", "COERCE"),
-    ("Hundreds of UN troops withdrew from the Golan on Monday.", "withdrew", "RETREAT"),
+    ("Several hundred UN peacekeepers withdrew from southern Lebanon on Friday.", "withdrew", "RETREAT"),
     ("Qatar mediated between Hamas and Israel in Cairo.", "mediated", "CONSULT"),
     ("The EU imposed sanctions on Belarusian officials on Friday.", "imposed", "SANCTION"),
     ("Germany called on Russia to release the activists.", "called", "REQUEST"),
     ("North Korea threatened South Korea with military action.", "threatened", "THREATEN"),
     ("Thousands of workers joined strikes against the government in Minsk.", "strikes", "PROTEST"),
     ("Mass protests against the Belarusian government continued on Sunday.", "protests", "PROTEST"),
-    ("Some 8,000 Syrian Kurds sought refuge in Turkey last month.", "sought", "REQUEST"),
-    ("Swiss doctors handed over medicine to the hospital in Bam.", "handed", "AID"),
-    ("Settlers set fire to a Palestinian school overnight.", "set", "ASSAULT"),
+    ("About 2,000 Afghan families sought refuge in Iran this spring.", "sought", "REQUEST"),
+    ("Norwegian doctors handed over medicine to a clinic in Herat.", "handed", "AID"),
+    ("Militiamen set fire to a village clinic in Darfur.", "set", "ASSAULT"),
     ("Ukrainian forces retook the village of Robotyne.", "retook", "COERCE"),
 ])
 def test_triggers(code, text, trigger, ptype):
@@ -247,8 +247,8 @@ def test_negation(code):
     d = one(code("The Belarusian government declined to meet the opposition leaders."), "meet")
     assert not d.event.negated and (d.event.type, d.event.cameo) == ("REJECT", "125")
     assert not d.event.hypothetical
-    w = one(code("Obama said he would not provide support to Israel."), "provide")
-    assert not w.event.negated and w.event.type == "REJECT" and w.target.country == "ISR"
+    w = one(code("Merkel told reporters that Germany would not provide any support to Hungary."), "provide")
+    assert not w.event.negated and w.event.type == "REJECT" and w.target.country == "HUN"
     assert not [c for c in code("The Belarusian government declined to meet the opposition.") if c.event.trigger.text == "declined"]
 
 
@@ -271,20 +271,20 @@ def test_intent_codes(code):
     threat = one(code("Iran pledged to retaliate against Israel."), "retaliate")
     assert threat.event.type == "THREATEN"
     assert one(code("The sanctions will be lifted next year."), "lifted").event.type == "RETREAT"  # no source: no intent
-    ready = one(code("Syria is ready to withdraw its troops from Lebanon."), "withdraw")
-    assert (ready.event.type, ready.event.cameo, ready.source.country) == ("AGREE", "0356", "SYR")
+    ready = one(code("Ethiopia is ready to withdraw its soldiers from Somalia."), "withdraw")
+    assert (ready.event.type, ready.event.cameo, ready.source.country) == ("AGREE", "0356", "ETH")
     # with an "unless" condition a stated act is a threat, aimed at whom the condition names
-    threat = one(code("Nigeria said it will withdraw its troops from Chad unless the rebels sign a truce."), "withdraw")
-    assert (threat.event.type, threat.event.cameo, threat.target.country) == ("THREATEN", "130", "TCD")
-    threat = one(code("Russia threatened to stop talks to cut arms if the United States deploys new missiles."),
-                 "threatened")
-    assert threat.target.country == "USA"
+    threat = one(code("Ghana said it will withdraw its police officers from Mali unless the junta agrees to hold elections."),
+                 "withdraw")
+    assert (threat.event.type, threat.event.cameo, threat.target.country) == ("THREATEN", "130", "MLI")
+    threat = one(code("China threatened to suspend trade talks if Australia imposes new tariffs."), "threatened")
+    assert threat.target.country == "AUS"
 
 
 @pytest.mark.model
 def test_a_refusal_despite_pressure_rejects_whoever_pressed(code):
-    c = one(code("The minister declined to resign despite pressure by the Kenyan parliament."), "resign")
-    assert (c.event.type, c.target.country) == ("REJECT", "KEN")
+    c = one(code("The governor declined to resign despite calls by the Nigerian senate."), "resign")
+    assert (c.event.type, c.target.country) == ("REJECT", "NGA")
 
 
 @pytest.mark.model
@@ -304,9 +304,9 @@ def test_negotiations_are_mutual(code):
 
 @pytest.mark.model
 def test_reported_obligation_is_a_demand(code):
-    ev = code("Russia said on Tuesday that Sudan must return the helicopter.")
+    ev = code("Turkey said Greece must return the fishing boat it seized.")
     c = one(ev, "said")
-    assert (c.event.type, c.source.country, c.target.country) == ("REQUEST", "RUS", "SDN")
+    assert (c.event.type, c.source.country, c.target.country) == ("REQUEST", "TUR", "GRC")
     assert not all_on(ev, "return")  # the demanded act is not coded as done or intended
     ev = code("Germany wants Russia to release the activists.")
     c = one(ev, "wants")  # wanting another party to act is an appeal to it
@@ -360,30 +360,30 @@ def test_demand_targets_who_is_asked_to_act_and_codes_only_the_demand(code):
 
 @pytest.mark.model
 def test_target_named_on_the_acts_object(code):
-    ev = code("Ukraine ratified a sweeping agreement with Poland on Tuesday.")
-    assert one(ev, "ratified").target.country == "POL"
+    ev = code("Kazakhstan ratified a broad trade accord with China on Friday.")
+    assert one(ev, "ratified").target.country == "CHN"
 
 
 @pytest.mark.model
 def test_subordinate_acts_are_background(code):
     from newsgraph.extract.events import BACKGROUND_CONFIDENCE
 
-    ev = code("A Tunisian court has jailed a Nigerian student for helping militants in Lebanon.")
+    ev = code("A Moroccan court has jailed a Malian teacher for helping rebels in Niger.")
     assert one(ev, "jailed").extra["raw_confidence"] > BACKGROUND_CONFIDENCE  # the coder's score
     helping = one(ev, "helping")
     assert helping.extra.get("background") and helping.extra["raw_confidence"] <= BACKGROUND_CONFIDENCE
-    refused = code("Despite warnings of starvation by aid agencies, the Israeli government is refusing "
-                   "to lift the curfew on Palestinians.")
+    refused = code("The Ethiopian government is refusing to lift its blockade of Tigray "
+                   "despite warnings of hunger by relief agencies.")
     assert one(refused, "warnings").extra.get("background") and not one(refused, "lift").extra.get("background")
-    said = code("Palestinian officials said Israel released the mayor of Nablus.")
+    said = code("Lebanese officials said Syria released three Lebanese truck drivers.")
     assert not one(said, "released").extra.get("background")  # a report's content is the news
 
 
 @pytest.mark.model
 def test_group_located_in_a_country_and_igo_bodies(code):
-    dem = one(code("Opposition groups in Zimbabwe are demanding that Kenya end its blockade."), "demanding")
-    assert dem.source.country == "ZWE" and dem.target.country == "KEN"
-    freed = one(code("Israel on Wednesday released the mayor of the West Bank city of Nablus."), "released")
+    dem = one(code("Student unions in Malawi are demanding that Zambia reopen the border."), "demanding")
+    assert dem.source.country == "MWI" and dem.target.country == "ZMB"
+    freed = one(code("Israel released a council member from the West Bank town of Jenin."), "released")
     assert freed.target.country == "PSE"
     ev = one(code("European Community foreign ministers condemned Serbia on Monday."), "condemned")
     assert ev.source.sector == "IGO" and ev.source.country is None
@@ -391,55 +391,55 @@ def test_group_located_in_a_country_and_igo_bodies(code):
 
 @pytest.mark.model
 def test_untargeted_act_targets_the_country_of_its_clause_place(code):
-    ev = one(code("President Omar El Bashir shortened the nightly curfew imposed in Sudan."), "shortened")
-    assert ev.target.country == "SDN" and ev.extra.get("target_from_place")
-    strike = one(code("The United States launched an air strike against a target southwest of Baghdad."), "launched")
-    assert strike.target.country == "IRQ"
+    ev = one(code("The interior minister shortened the night curfew imposed in Uganda."), "shortened")
+    assert ev.target.country == "UGA" and ev.extra.get("target_from_place")
+    strike = one(code("France launched a drone strike on a convoy north of Bamako."), "launched")
+    assert strike.target.country == "MLI"
 
 
 @pytest.mark.model
 def test_country_name_beats_a_namesake_place(code):
-    ev = one(code("The PRC on Tuesday demanded that the US cancel its plans."), "demanded")
-    assert (ev.source.country, ev.target.country) == ("CHN", "USA")
+    ev = one(code("The PRC demanded on Friday that Japan recall its coast guard ships."), "demanded")
+    assert (ev.source.country, ev.target.country) == ("CHN", "JPN")
 
 
 @pytest.mark.model
 def test_target_is_whose_proposal_or_demand_is_answered(code):
-    assert one(code("South Korea has rejected North Korea's demand to end the alliance."),
-               "rejected").target.country == "PRK"
-    assert one(code("Pakistan today rejected a fresh offer from Afghanistan."), "rejected").target.country == "AFG"
+    assert one(code("Japan rejected China's call to scrap its defence pact with Manila."),
+               "rejected").target.country == "CHN"
+    assert one(code("Armenia rejected a new proposal from Azerbaijan on Monday."), "rejected").target.country == "AZE"
 
 
 @pytest.mark.model
 def test_allegation_targets_the_accused_and_codes_only_the_accusation(code):
-    ev = code("Rwanda alleged on Tuesday that France attacked the rebels.")
-    assert one(ev, "alleged").target.country == "FRA"
+    ev = code("Ethiopia alleged on Friday that Eritrean troops attacked a border town.")
+    assert one(ev, "alleged").target.country == "ERI"
     assert not all_on(ev, "attacked")
 
 
 @pytest.mark.model
 def test_modifier_of_an_acts_object_and_unresolved_targets_make_one_event(code):
-    ev = code("A court in Guyana has issued arrest warrants for two Brazilian men.")
+    ev = code("A judge in Peru issued arrest warrants for three Bolivian smugglers.")
     assert all_on(ev, "issued") and not all_on(ev, "arrest")
-    killed = all_on(code("Two Palestinian bombers killed 23 people as well as themselves."), "killed")
+    killed = all_on(code("A gunman killed five shoppers as well as himself."), "killed")
     assert len(killed) == 1
 
 
 @pytest.mark.model
 def test_subject_noun_of_the_same_act_and_a_modifier_inside_an_adjunct(code):
-    ev = code("Recent US drone attacks have killed eight militant leaders since July.")
-    assert one(ev, "killed").source.country == "USA" and not all_on(ev, "attacks")
-    ev = code("Israel reimposed blockades in the West Bank following the shooting deaths of two Israelis.")
+    ev = code("Turkish drone attacks have killed a dozen militant commanders this year.")
+    assert one(ev, "killed").source.country == "TUR" and not all_on(ev, "attacks")
+    ev = code("Turkey closed its border crossings following the shooting deaths of three Turks.")
     assert one(ev, "shooting").extra.get("background")
 
 
 @pytest.mark.model
 def test_coordinated_parties_of_a_joint_act_act_on_each_other(code):
-    ev = code("Jordan and Britain have agreed to undertake joint military exercises this month.")
+    ev = code("Norway and Poland agreed to hold joint naval drills next spring.")
     pairs = {(c.source.country, c.target.country) for c in ev if c.source and c.target}
-    assert {("JOR", "GBR"), ("GBR", "JOR")} <= pairs
-    talks = all_on(code("Israel and Lebanon renewed negotiations today on an Israeli troop pullback."), "negotiations")
-    assert {(c.source.country, c.target.country) for c in talks} == {("ISR", "LBN"), ("LBN", "ISR")}
+    assert {("NOR", "POL"), ("POL", "NOR")} <= pairs
+    talks = all_on(code("Armenia and Azerbaijan resumed negotiations on Monday over a border deal."), "negotiations")
+    assert {(c.source.country, c.target.country) for c in talks} == {("ARM", "AZE"), ("AZE", "ARM")}
 
 
 @pytest.mark.model
@@ -450,18 +450,18 @@ def test_a_state_saying_another_attacked_is_an_accusation(code):
     assert one(ev, "shelled").extra.get("background")  # only reported
     media = code("Medics said Israeli tanks shelled the camp.")
     assert not all_on(media, "said") and not one(media, "shelled").extra.get("background")
-    own = code("Palestinian officials said Israel released the mayor of Nablus.")
+    own = code("Lebanese officials said Syria released three Lebanese truck drivers.")
     assert not all_on(own, "said")  # not hostile: the reported act is the news
-    origin = one(code("Israel said a rocket was fired at it from Lebanon on Tuesday."), "said")
-    assert origin.target.country == "LBN"  # no attacker named: where the attack came from
+    origin = one(code("Turkey said shells were fired at it from Syria overnight."), "said")
+    assert origin.target.country == "SYR"  # no attacker named: where the attack came from
 
 
 @pytest.mark.model
 def test_a_demand_that_is_a_protests_purpose_is_that_protest(code):
-    ev = code("Islamic fundamentalists continued their hunger strike to demand the resignation "
-              "of Algerian President Ahmed Ben Bella.")
+    ev = code("Jailed activists kept up a hunger strike to demand the dismissal "
+              "of the Tunisian interior minister.")
     strike = one(ev, "strike")
-    assert strike.event.type == "PROTEST" and strike.target.country == "DZA"
+    assert strike.event.type == "PROTEST" and strike.target.country == "TUN"
     assert not all_on(ev, "demand")
 
 
@@ -590,45 +590,47 @@ def test_object_control_decides_who_acts(analyze, text, type_, doer):
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, country", [
     # what moves is not the target, the recipient is
-    ("Turkey offered its troops to Azerbaijan on Monday.", "offered", "AZE"),
-    ("Armenia is willing to withdraw its forces from Georgia.", "withdraw", "GEO"),
+    ("Rwanda offered its police officers to the Central African Republic.", "offered", "CAF"),
+    ("Rwanda is prepared to withdraw its soldiers from Mozambique.", "withdraw", "MOZ"),
     ("Italy sent 300 peacekeepers to Lebanon.", "sent", "LBN"),
     # a control verb takes the party named on its complement's object
-    ("Chile threatened to break off diplomatic relations with Peru.", "threatened", "PER"),
+    ("Bolivia threatened to cut diplomatic ties with Chile.", "threatened", "CHL"),
     # a particle with an object ("turned on"), a refusal's infinitive object
     ("The Polish government turned on Minsk over the arrests.", "turned", "BLR"),
     ("The refusal by Moscow to recognize Kosovo angered Serbia's critics.", "refusal", "XKX"),
     # whom a transfer is for, through "dollars of aid"; a group named by where its clause is
-    ("The EU agreed to provide 50 million euros of aid for Moldova.", "provide", "MDA"),
-    ("Japan provided food aid to refugees fleeing the fighting in Sudan.", "provided", "SDN"),
+    ("Japan will provide 30 million yen of aid for Laos.", "provide", "LAO"),
+    ("Canada provided medical supplies to families escaping the war in Yemen.", "provided", "YEM"),
     # an infinitive the parser hangs as an adverbial clause; a noun's object's party; an owner
-    ("A Polish minister threatened today to impose import restrictions against Lithuanian goods.",
-     "threatened", "LTU"),
-    ("Italy announced a suspension of air links with Serbia.", "suspension", "SRB"),
-    ("The Hungarian premier refused to respond to a demand from the Austrian chancellor.", "refused", "AUT"),
+    ("A Thai minister threatened on Friday to put heavy tariffs on Vietnamese rice.",
+     "threatened", "VNM"),
+    ("Spain announced a suspension of ferry services to Morocco.", "suspension", "MAR"),
+    ("The Slovak premier refused to reply to an appeal from the Czech president.", "refused", "CZE"),
     ("Iran supplied weapons to militias such as Hezbollah.", "supplied", "LBN"),  # the example names the party
-    ("Armenia mobilized army reservists for a war against Azerbaijan.", "mobilized", "AZE"),  # whom it is for
+    ("Venezuela mobilized its reserve units for a conflict with Guyana.", "mobilized", "GUY"),  # whom it is for
     # a threat is aimed at the party whose act is its condition
-    ("Protesters threatened to strike unless Israel lifted the blockade.", "threatened", "ISR"),
-    ("Peru threatened today to launch an offensive unless Quito accepted its terms.", "threatened", "ECU"),
+    ("Truck drivers threatened to strike unless Hungary scrapped the toll.", "threatened", "HUN"),
+    ("Venezuela threatened to close the border unless Bogota extradited the rebels.", "threatened", "COL"),
     # force used on whom its purpose names; a passive subject that is a place or thing: its party
-    ("Police opened fire to disperse Kenyan students.", "opened", "KEN"),
-    ("A camp for Congolese refugees was attacked by militiamen.", "attacked", "COD"),
+    ("Soldiers opened fire to scatter Ugandan demonstrators.", "opened", "UGA"),
+    ("A shelter for Somali migrants was attacked by gunmen.", "attacked", "SOM"),
     # a purpose clause acts on the main verb's object; "allow X to" names X
-    ("Chile summoned Peru's ambassador to complain of inaction.", "complain", "PER"),
-    ("The rebels refused to allow Kenyan planes to land.", "refused", "KEN"),
+    pytest.param("Kenya summoned Uganda's ambassador to complain about the arrests.", "complain", "UGA", marks=pytest.mark.xfail(
+        strict=True, reason="the parser hangs the purpose clause on the summoned ambassador, who is then read as the "
+        "complainer; the target came out right only on the one parse of the sentence this case was taken from")),
+    ("The junta refused to allow Nigerian aid convoys to enter.", "refused", "NGA"),
     # a protest is aimed at whom it defies or protests against, not at where it is
-    ("Students blocked roads in Hong Kong in defiance of Chinese authorities.", "blocked", "CHN"),
-    ("Activists staged a hunger strike in Paris in protest against abuses by Algerian police.", "strike", "DZA"),
-    ("Refugees began a hunger strike in Paris to protest against Sweden's decision.", "strike", "SWE"),
-    ("Workers in Paris stopped work over a bill signed by the Serbian labour minister.", "stopped", "SRB"),
+    ("Fishermen blocked the port in Calais in defiance of British officials.", "blocked", "GBR"),
+    ("Exiles held a hunger strike in London in protest against torture by Egyptian police.", "strike", "EGY"),
+    ("Migrants started a hunger strike in Rome to protest against Norway's new asylum rules.", "strike", "NOR"),
+    ("Dockers in Rotterdam stopped work over a decree issued by the Belgian transport minister.", "stopped", "BEL"),
     # a complaint is aimed at whom it is about, not at whom it is made to
-    ("Lebanon complained to the United Nations over Israeli air raids.", "complained", "ISR"),
+    ("Cyprus complained to the European Union about Turkish naval drills.", "complained", "TUR"),
     ("Poland protested to Russia about the arrest of a diplomat.", "protested", "RUS"),
     # pressed demands are aimed at whom they are pressed on
     ("Farmers pressed their demands on the Kenyan government on Monday.", "pressed", "KEN"),
     # a demand the verb carries: who is to act, on the verb's complement clause
-    ("The union reiterated its demand today that Israel ease restrictions.", "demand", "ISR"),
+    ("The federation repeated its demand on Friday that Egypt lift the travel ban.", "demand", "EGY"),
 ])
 def test_target_country(code, text, trigger, country):
     c = one(code(text), trigger)
@@ -637,9 +639,9 @@ def test_target_country(code, text, trigger, country):
 
 @pytest.mark.model
 def test_members_share_their_bodys_country_and_appositions_name_the_office(code):
-    ev = one(code("A member of the Georgian parliament staged a hunger strike."), "strike")
-    assert ev.source.country == "GEO"
-    ev = one(code("Turkey rejected calls by Ban Ki-moon, the UN secretary-general, to withdraw."), "rejected")
+    ev = one(code("A member of the Moldovan parliament began a hunger strike."), "strike")
+    assert ev.source.country == "MDA"
+    ev = one(code("Myanmar rejected an appeal by Lena Moberg, the UN secretary-general, to free the prisoners."), "rejected")
     assert ev.target.sector == "IGO"
 
 
@@ -647,24 +649,24 @@ def test_members_share_their_bodys_country_and_appositions_name_the_office(code)
 def test_unnamed_groups_are_of_the_country_they_act_in(code):
     ev = one(code("Students protested against the new law in the northern city of Mosul."), "protested")
     assert ev.source.country == "IRQ"
-    ev = one(code("Prisoners rioted at a jail in Georgia's capital Tbilisi on Monday."), "rioted")
-    assert ev.source.country == "GEO"  # the place is an apposition inside the locative phrase
-    ev = one(code("Workers affiliated with the Kenyan teachers' union stopped work."), "stopped")
-    assert ev.source.country == "KEN"  # members share their body's country
+    ev = one(code("Prisoners rioted at a prison in Armenia's capital Yerevan overnight."), "rioted")
+    assert ev.source.country == "ARM"  # the place is an apposition inside the locative phrase
+    ev = one(code("Members of the Ghanaian nurses' union stopped work."), "stopped")
+    assert ev.source.country == "GHA"  # members share their body's country
     named = one(code("Greenpeace protested against the new law in Mosul."), "protested")
     assert named.source.country != "IRQ"  # an organisation is not where it acts
     ev = one(code("The army detained dozens of students in Harare on Monday."), "detained")
     assert ev.target.country == "ZWE"  # so are the groups acted on
-    ev = one(code("Ethnic Albanians in south Serbia are demanding autonomy."), "demanding")
-    assert ev.source.country == "SRB"  # an ethnic group is of where it lives
-    ev = one(code("An extremist organization in Northern Ireland attacked British soldiers."), "attacked")
+    ev = one(code("Ethnic Hungarians in southern Slovakia are demanding language rights."), "demanding")
+    assert ev.source.country == "SVK"  # an ethnic group is of where it lives
+    ev = one(code("A militant organization in Northern Ireland attacked a police patrol."), "attacked")
     assert ev.source.country == "GBR"  # an organisation is where it is, by the place's whole name
     ev = one(code("Rebels in Northern Ireland attacked the police."), "attacked")
     assert ev.source.country == "GBR"  # not Ireland
-    ev = one(code("The military government declared a state of siege in Haiti on Saturday."), "declared")
-    assert ev.source.country == "HTI"  # a government acting in a country
-    ev = one(code("The government sent troops to Haiti."), "sent")
-    assert ev.source.country != "HTI"  # but not one acting on it from outside
+    ev = one(code("The military government declared martial law in Guinea on Sunday."), "declared")
+    assert ev.source.country == "GIN"  # a government acting in a country
+    ev = one(code("The government sent troops to Guinea."), "sent")
+    assert ev.source.country != "GIN"  # but not one acting on it from outside
 
 
 @pytest.mark.model
@@ -676,32 +678,32 @@ def test_another_events_clause_is_not_this_ones_place(code):
 
 @pytest.mark.model
 def test_light_noun_chains_and_owned_objects(code):
-    games = all_on(code("Greek and Turkish warships launched ten days of war games."), "games")
-    assert {(c.source.country, c.target.country) for c in games} == {("GRC", "TUR"), ("TUR", "GRC")}
+    games = all_on(code("The Indian and Japanese navies began a week of war games."), "games")
+    assert {(c.source.country, c.target.country) for c in games} == {("IND", "JPN"), ("JPN", "IND")}
     welcome = one(code("The Dutch government welcomed Obama's decision."), "welcomed")
     assert welcome.event.type == "SUPPORT"  # a decision is welcomed (051), a visitor is hosted (043)
-    evidence = one(code("Evidence against Syria was presented by France."), "presented")
-    assert (evidence.source.country, evidence.event.type, evidence.target.country) == ("FRA", "ACCUSE", "SYR")
+    evidence = one(code("New evidence against Belarus was presented by Lithuania on Monday."), "presented")
+    assert (evidence.source.country, evidence.event.type, evidence.target.country) == ("LTU", "ACCUSE", "BLR")
 
 
 @pytest.mark.model
 def test_raised_subjects_and_coordinated_country_modifiers_are_sources(code):
     visit = one(code("The French president is expected to visit Algeria next week."), "visit")
     assert (visit.source.country, visit.target.country) == ("FRA", "DZA")  # the president visits
-    protest = all_on(code("US and British activists staged a protest in Moscow."), "protest")
-    assert {c.source.country for c in protest} == {"USA", "GBR"}
-    count = one(code("Tens of thousands of students throughout Kenya staged protests on Saturday."), "protests")
+    protest = all_on(code("Canadian and Australian campaigners held a protest in Beijing."), "protest")
+    assert {c.source.country for c in protest} == {"CAN", "AUS"}
+    count = one(code("Thousands of students across Kenya held protests on Sunday."), "protests")
     assert (count.source.text, count.source.country) == ("students", "KEN")  # the count names no party
-    count = one(code("Hundreds of thousands of people blocked streets in Hong Kong."), "blocked")
+    count = one(code("Tens of thousands of residents blocked roads across Hong Kong."), "blocked")
     assert count.source.country == "HKG"  # and the counted take the country of the place
-    left = one(code("Serbian officials said their forces had completed their withdrawal from the town of Gorazde."),
+    left = one(code("Malian officials said their troops had finished their withdrawal from the town of Kidal."),
                "withdrawal")
-    assert left.source is not None and "Gorazde" not in left.source.text  # withdrawn from, not by
+    assert left.source is not None and "Kidal" not in left.source.text  # withdrawn from, not by
 
 
 @pytest.mark.model
 def test_one_party_named_twice_is_one_target(code):
-    expelled = all_on(code("Iran expelled inspectors of the International Atomic Energy Agency, or IAEA."), "expelled")
+    expelled = all_on(code("Mali expelled envoys of the Economic Community of West African States, or ECOWAS."), "expelled")
     assert [c.target.sector for c in expelled] == ["IGO"]
 
 
@@ -709,7 +711,7 @@ def test_one_party_named_twice_is_one_target(code):
 @pytest.mark.model
 def test_the_record_carries_what_the_coder_read_of_its_arguments(analyze):
     """Event countries are scored on the record: every source and target is an actor there."""
-    rec = analyze("Senior Hungarian and Romanian officials agreed on a border deal. "
+    rec = analyze("Senior Czech and Slovak diplomats agreed on a water-sharing deal. "
                   "Police arrested at least 300 people. Protesters marched in Tbilisi. "
                   "Trump stepped up the sanctions regime against Russia.")
     actors = {a.id: a for a in rec.actors}
@@ -719,7 +721,7 @@ def test_the_record_carries_what_the_coder_read_of_its_arguments(analyze):
             for m in actors[aid].mentions if aid else ():
                 assert rec.article.text[m.start:m.end]  # evidence spans stay in the text
     agreed = [e for e in rec.events if e.type == "AGREE"]
-    assert {actors[e.source].country for e in agreed} == {"HUN", "ROU"}
+    assert {actors[e.source].country for e in agreed} == {"CZE", "SVK"}
     arrested = next(e for e in rec.events if e.trigger.text == "arrested")
     assert actors[arrested.target].name == "at least 300 people"
     marched = next(e for e in rec.events if e.trigger.text == "marched")
@@ -762,8 +764,8 @@ def test_groups_of_states_are_parties_and_reports_are_not(analyze):
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, triple", [
     ("Ukraine received military aid from the United States.", "received", ("USA", "AID", "UKR")),
-    ("Serbian workers stopped work at the mine.", "stopped", ("SRB", "PROTEST", None)),
-    ("The Zambian president reneged on his promise to Malawi.", "reneged", ("ZMB", "REJECT", None)),
+    ("Romanian miners stopped work at the pit.", "stopped", ("ROU", "PROTEST", None)),
+    ("The Kenyan president reneged on a deal with Uganda.", "reneged", ("KEN", "REJECT", None)),
 ])
 def test_receiving_from_a_giver_and_other_lexicon_senses(code, text, trigger, triple):
     c = one(code(text), trigger)
@@ -789,7 +791,7 @@ def test_adjectives_that_spell_like_agents_are_not_parties(code):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_", [
-    ("Serbia lodged an official protest with Albania today.", "lodged", "ACCUSE"),
+    ("Greece lodged a formal protest with Turkey on Monday.", "lodged", "ACCUSE"),
     ("The Russian government protested the decision on Monday.", "protested", "ACCUSE"),
     ("Students protested in Minsk on Sunday.", "protested", "PROTEST"),
 ])

@@ -48,7 +48,7 @@ def test_a_noun_without_an_occurrence_codes_nothing(code, text, word):
     ("There was a protest of 300 farmers near the ministry.", "protest", "PROTEST"),
     ("The convoy came under attack near the border.", "attack", "ASSAULT"),
     ("Earlier raids were claimed by the Peruvian rebels.", "raids", "ASSAULT"),
-    ("The Peruvian envoy undertook a mediation mission between Chile and Bolivia.", "mediation", "CONSULT"),
+    ("The Peruvian envoy led a mediation mission between Chile and Bolivia.", "mediation", "CONSULT"),
     ("Iran's threat to close the strait alarmed traders.", "threat", "THREATEN"),
     ("Police arrested 20 people during the protests.", "protests", "PROTEST"),
     ("The unions staged eight months of protests.", "protests", "PROTEST"),
@@ -61,7 +61,7 @@ def test_a_noun_with_evidence_of_an_occurrence_is_coded(code, text, word, typ):
 @pytest.mark.parametrize("text, word", [
     ("The union leaders met the deadline on Friday.", "met"),  # a thing, not a party
     ('On Monday, the Chilean president called the tax plan "reckless".', "called"),  # a time, not "call on"
-    ("Residents celebrated what they called a triumph for Peru.", "called"),  # naming
+    ("Supporters marked what they called a historic win for Chile.", "called"),  # naming
     ("The senate blocked the arms sale to Qatar.", "blocked"),  # not a protest act
     ("The lorry remains blocked near the pass.", "blocked"),
 ])
@@ -76,7 +76,7 @@ def test_a_verb_in_a_non_political_sense_codes_nothing(code, text, word):
     ("The Russian army, backed by Syrian troops, entered the town.", "backed", "COOPERATE"),
     ("Thousands gathered in Santiago to protest against the pension reform.", "gathered", "PROTEST"),
     ("The government met the demands of the strikers on Friday.", "met", "CONCEDE"),
-    ("Chile said it would not meet the kidnappers' demands.", "meet", "REJECT"),  # a refusal: positive
+    ("The Chilean government will not meet the hijackers' demands, a minister said.", "meet", "REJECT"),  # a refusal: positive
 ])
 def test_a_verb_in_its_political_sense_is_coded(code, text, word, typ):
     assert (typ, False) in types(code(text), word)
@@ -87,7 +87,7 @@ def test_a_verb_in_its_political_sense_is_coded(code, text, word, typ):
     ("Russia warned that it would retaliate against any new sanctions.", True),  # its own act
     ("Iran warned that its forces would respond to any attack.", True),
     ("Moscow warned Washington that sanctions would lead to a rupture.", True),  # to a party
-    ("The Lima police chief warned that police will no longer tolerate marches.", True),  # a stated act
+    ("The Quito police commander warned that his officers will no longer put up with roadblocks.", True),  # a stated act
     ("An analyst warned that smaller states could become targets of the militants.", False),
     ('"The tariffs will hurt farmers," warned Jorge Ruiz, an economist in Lima.', False),
 ])

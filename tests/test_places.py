@@ -133,7 +133,7 @@ def test_listed_organisations_are_not_places_and_compass_words_are_not_names(ana
 
 @pytest.mark.model
 def test_nationalities_the_article_names_steer_a_place(analyze):
-    rec = analyze("Syrian officers ended mediation in Tripoli as shells hit the north Lebanese port.")
+    rec = analyze("Turkish envoys left Tripoli as mortar fire shook the Lebanese port city.")
     assert [(p.text, p.country) for p in rec.places] == [("Tripoli", "LBN")]
     rec = analyze("Shells hit Tripoli, where the Lebanese-backed militia fought.")  # a patron steers nothing
     assert [(p.text, p.country) for p in rec.places] == [("Tripoli", "LBY")]

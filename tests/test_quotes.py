@@ -164,7 +164,7 @@ def test_inverted_speaker_after_the_quote(analyze):
 
 @pytest.mark.model
 def test_dash_byline_after_the_quote(analyze):
-    rec = analyze("Readers wrote in.\n\n“We can build a wall around the problem.” ― Maria Lopez\n\nMore letters follow.")
+    rec = analyze("Readers wrote in.\n\n“Nobody asked the tenants what they wanted.” ― Maria Lopez\n\nMore letters follow.")
     q = only(rec.quotes, "direct")
     assert q.speaker_text == "Maria Lopez" and q.cue == "―"
 

@@ -149,7 +149,7 @@ def test_component_future_clause_resolves_forward(analyze):
 def test_component_deadlines_and_schedules_look_ahead(analyze):
     rec = analyze("The court postponed the hearing until Tuesday.", published="2020-11-30")
     assert _times(rec)["Tuesday"].value == "2020-12-01"
-    rec = analyze("The prosecutor has scheduled a news conference Thursday.", published="2020-11-30")
+    rec = analyze("The mayor has scheduled a press briefing Thursday.", published="2020-11-30")
     assert _times(rec)["Thursday"].value == "2020-12-03"
     rec = analyze("The company declared a dividend, payable Dec. 7.", published="2020-11-30")
     assert _times(rec)["Dec. 7"].value == "2020-12-07"

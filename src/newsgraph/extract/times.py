@@ -34,7 +34,7 @@ _ENT_STOP = re.compile(r"^(?:the )?(?:day|days|time|times|years? old|\d+ years? 
 # words whose dates lie ahead even in a past-tense report ("a dividend payable Dec. 7")
 _FUTURE_WORDS = {"payable", "effective", "upcoming"}
 # verbs that put their own or their infinitive's date ahead unless pluperfect
-# ("has scheduled a news conference Thursday", "is scheduled to meet Tuesday")
+# ("has scheduled a press briefing Friday", "is scheduled to meet Tuesday")
 _PLAN_VERBS = {"plan", "schedule", "slate", "expect", "intend", "due", "set", "prepare", "hope", "aim"}
 
 
@@ -93,7 +93,7 @@ def tense_of(span: Span) -> Tense:
         return None
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if "had" not in words and (tok.lemma_.lower() in _PLAN_VERBS or _until(span)):
-        return "future"  # "has scheduled a news conference Thursday", "postponed until Tuesday"
+        return "future"  # "has scheduled a press briefing Friday", "postponed until Tuesday"
     if "to" in words and words & {"have", "'ve"}:
         return "past"  # "claims to have won the August 9 elections"
     if "to" in words and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX", "ADJ"):

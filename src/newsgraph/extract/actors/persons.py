@@ -439,10 +439,10 @@ def _news_outlet(span: TokSpan) -> bool:
 
 
 def _named_country(st: _State, ent: _Entity) -> str | None:
-    """Fallback country of a titled person ("President Levy Mwanawasa ... the Zambian
+    """Fallback country of a titled person ("President Tomas Mbeka ... the Malawian
     people"): the one country their sentences name, as a state, nationality or a named
-    body's home. Other people's titles are not counted ("President Mitterrand welcomed
-    South African leader de Klerk" leaves Mitterrand without one)."""
+    body's home. Other people's titles are not counted ("President Lindqvist welcomed
+    Nigerian leader Okafor" leaves Lindqvist without one)."""
     named: set[str] = set()
     for sent in _sentences_of(st, ent):
         named |= st.named.get(sent, set())

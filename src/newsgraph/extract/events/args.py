@@ -97,7 +97,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             if p is None and (o := _child(trig, ("dobj", "obj", "nsubjpass"))) is not None:
                 p = _pobj(o, prep) if prep in entry.preps or o.lemma_.lower() in entry.extras else None
                 p = p if p is not None and _actor_like(p) else None  # not "a plan for a truce"
-            if p is not None:  # "mobilized reservists for a war against Iraq": the war's party
+            if p is not None:  # "mobilized its reserves for a conflict with Guyana": the conflict's party
                 targets = _conjuncts(p) if _actor_like(p) else (_object_party(p) or _conjuncts(p))
                 break
     if not targets and (o := _child(trig, ("dobj", "obj"))) is not None and o.lemma_.lower() in entry.extras:
@@ -137,9 +137,9 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if not targets and o is not None and not _actor_like(o):
             targets = _object_party(o)  # "threatened to cut ties with Peru"
     if entry.plover.type == "ACCUSE" and (about := _complained_of(trig)):
-        targets = about  # "complained to the UN over Israeli air raids": Israel, not the UN
+        targets = about  # "complained to the EU about Turkish naval drills": Turkey, not the EU
     if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
-        targets = _complained_of(trig) or targets  # "stopped work over a bill signed by the minister"
+        targets = _complained_of(trig) or targets  # "stopped work over a decree issued by the minister"
     if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
         targets = _protested(trig) or targets  # "occupied squares in defiance of Chilean police"
     if not targets and entry.plover.type == "THREATEN":
@@ -150,7 +150,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         targets = _struck(trig) or targets  # "shelled the town, killing nine villagers"
     if not any(map(_actor_like, targets)) and trig.dep_ == "advcl" and _infinitive(trig) \
             and (o := _child(trig.head, ("dobj",))) is not None and _actor_like(o) and not _given(trig.head, o):
-        targets = _conjuncts(o)  # "summoned Niger's ambassador to complain": whom it was done to
+        targets = _conjuncts(o)  # "summoned Uganda's ambassador to complain": whom it was done to
     if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
         obj = _child(trig, ("dobj", "obj"))
         giver = _pobj(trig, "from") or (_pobj(obj, "from") if obj is not None else None)
@@ -186,7 +186,7 @@ def defied(verb: Token) -> list[Token]:
 
 def _complained_of(trig: Token) -> list[Token]:
     """Who a complaint is about: the party of its "over"/"about" object."""
-    for head in (trig, _child(trig, ("dobj", "obj"))):  # "stopped work over a bill"
+    for head in (trig, _child(trig, ("dobj", "obj"))):  # "stopped work over a decree"
         for prep in ("over", "about"):
             if head is not None and (p := _pobj(head, prep)) is not None:
                 return _conjuncts(p) if _actor_like(p, owner=False) else (_nominal_agent(p) or _made_by(p))
@@ -326,7 +326,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (c.lower_ in _AGENT_NOUNS and c.pos_ != "ADJ")):
             sources = [c]
-    # "a demand from Moscow" comes from Moscow; "a withdrawal from Gorazde" leaves it
+    # "a demand from Moscow" comes from Moscow; "a withdrawal from Kidal" leaves it
     by = _pobj(trig, "by") or (_pobj(trig, "from") if entry.plover.type != "RETREAT" else None)
     if by is not None:
         sources = _conjuncts(by)
@@ -389,7 +389,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         if not targets and light:
             for prep in ("on", "against", "with", "to", "for"):
                 if "sym" in entry.flags and prep in ("on", "for"):
-                    continue  # "renewed negotiations on a pullback": the topic
+                    continue  # "resumed negotiations over a border deal": the topic
                 p = _pobj(gov, prep)
                 if p is not None:
                     targets = _conjuncts(p)

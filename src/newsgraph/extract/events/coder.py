@@ -46,7 +46,7 @@ _JOINT = {"AGREE", "CONSULT", "COOPERATE"}  # acts that coordinated parties do t
 
 
 def _distinct(args: list[Arg]) -> list[Arg]:
-    """One argument per actor: "the International Atomic Energy Agency, or IAEA" is one party."""
+    """One argument per actor: "the Economic Community of West African States, or ECOWAS" is one party."""
     seen: set[tuple[str, str | None]] = set()
     out = []
     for a in args:  # by actor and country: "Swiss and Austrian monks" are one actor read twice
@@ -115,7 +115,7 @@ def _demands(doc: Doc) -> list[tuple[Token, Token, Token]]:
     out = []
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER), _DEMAND_WORDS)).tolist() if len(doc) else ():
         tok = doc[i]  # only "must", "should" and "to" are read: no Python pass over every token
-        wish = tok.lower_ == "to" and tok.head.head.lemma_.lower() in _WISHES  # "Obama wants Putin to attack"
+        wish = tok.lower_ == "to" and tok.head.head.lemma_.lower() in _WISHES  # "Berlin wants Moscow to free them"
         if (tok.lower_ not in ("must", "should") and not wish) or tok.dep_ != "aux":
             continue
         verb = tok.head
@@ -175,8 +175,8 @@ def _no_comment(tok: Token) -> bool:
 
 
 def _protest_of_purpose(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> Token | None:
-    """The protest a demand or complaint is the purpose of ("began a hunger strike to demand the
-    return of property", "rallied to protest against ..."): it says what the protest is for."""
+    """The protest a demand or complaint is the purpose of ("went on hunger strike to demand their
+    back pay", "rallied to protest against ..."): it says what the protest is for."""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts)
     if entry.plover.type not in ("REQUEST", "ACCUSE", "PROTEST") or entry.pos != "verb" or not (
             tok.dep_ in ("advcl", "xcomp") or (tok.dep_ in ("acl", "relcl") and infinitive)):
@@ -190,8 +190,8 @@ def _protest_of_purpose(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntr
 
 
 def _demanded(tok: Token, trig_idx: dict[int, LexEntry]) -> bool:
-    """Is this trigger in the clause a demand asks for ("demanded that Hamas renounce its
-    armed struggle", "urged Iran to stop enrichment") or an allegation states ("alleged that
+    """Is this trigger in the clause a demand asks for ("demanded that the rebels lay down
+    their weapons", "urged Iran to stop enrichment") or an allegation states ("alleged that
     the army killed ...")? It is asked for or alleged, not reported as done: CAMEO codes the
     demand or accusation only."""
     for a in (tok, *tok.ancestors):
@@ -225,7 +225,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             dropped.add(tok.i)
     demand_target: dict[int, Token] = {}
     demand = _demand_entry()
-    for rep, verb, subj in _demands(doc):  # "Russia said Sudan must return the helicopter"
+    for rep, verb, subj in _demands(doc):  # "Turkey said Greece must return the boat"
         dropped.update(t.i for t, _, _ in triggers if t.i == verb.i or (t.head.i == verb.i and t.dep_ in _OBJ))
         if rep.i not in trig_idx:
             triggers.append((rep, demand, []))

@@ -94,7 +94,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Arg | None,
                   triggers: Collection[int] = ()) -> int | None:
     """A locative place anywhere in the event's own clause, not in a clause below it or in
-    the source's phrase ("the curfew imposed in Sudan", "a research centre in Tokyo"): where
+    the source's phrase ("the curfew imposed in Uganda", "a research centre in Tokyo"): where
     an untargeted act happens, for its target only (the event's place stays as attached).
 
     The walk up from a place does not depend on the event, so it is done once per document
@@ -137,8 +137,8 @@ def _group_country(tok: Token, arg: Arg | None, place_at: list, places: list, an
     """A group named by a plain plural noun ("students", "prisoners", "demonstrators") with no
     country of its own is of the country its act takes place in ("demonstrators protesting
     in Monrovia"), as CAMEO coders read it; named people and organisations are not. So is a
-    government that acts "in" a country ("the military government declared a state of siege in
-    Haiti"), but not one acting "at" or "to" a place."""
+    government that acts "in" a country ("the military government declared martial law in
+    Guinea"), but not one acting "at" or "to" a place."""
     tok = counted(tok)
     government = tok.lower_ in _GOVERNMENTS
     if arg is None or arg.country or arg.sector == "IGO" or (tok.tag_ not in ("NNS", "NNPS") and not government) \

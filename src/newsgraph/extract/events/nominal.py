@@ -28,7 +28,7 @@ _MEANS_NOUNS = {"shelling", "strike", "airstrike", "attack", "bombing", "raid", 
 
 
 def _means(verb: Token) -> Token | None:
-    """The nominal act an agentless passive happened in ("were killed in an air strike")."""
+    """The nominal act an agentless passive happened in ("were killed in a raid")."""
     for prep in ("in", "during", "by"):
         p = _pobj(verb, prep)
         if p is not None and p.lemma_.lower() in _MEANS_NOUNS:

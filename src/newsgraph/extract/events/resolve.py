@@ -292,7 +292,7 @@ def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) 
             code = country_of(ent.text)
             if code:
                 return code
-    for t in span:  # not "the pro-Iranian Hizbollah", "a Syrian-backed militia"
+    for t in span:  # not "the pro-Russian separatists", "a Turkish-backed militia"
         if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i and not not_nationality(t):
             code = country_of(t.text)
             if code:
