@@ -49,6 +49,15 @@ class TokenView:
     tag = property(lambda self: self._col("tag"))
     ent_type = property(lambda self: self._col("ent_type"))
 
+    def where(self, name: str, values: frozenset[int]) -> list[int]:
+        """The indices of the tokens whose ``name`` column holds one of a few ``values`` (in
+        order): a vector comparison per value, no Python pass over the tokens."""
+        col = self._arr[:, _COLUMN[name]]
+        mask = np.zeros(self.n, dtype=bool)
+        for v in values:
+            mask |= col == v
+        return np.flatnonzero(mask).tolist()
+
     @property
     def head(self) -> list[int]:
         col = self._cols.get("head")
