@@ -33,7 +33,7 @@ class TokenView:
         self.doc = doc
         self.n = n = len(doc)
         self._arr = doc.to_array(_ATTRS) if n else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
-        self._cols: dict[str, list[int]] = {}
+        self._cols: dict[str, list] = {}
         self.has_sents = bool(n) and doc.has_annotation("SENT_START")
 
     def _col(self, name: str) -> list[int]:
@@ -64,6 +64,18 @@ class TokenView:
         if col is None:  # HEAD is an offset from the token
             col = self._cols["head"] = (self._arr[:, 1].view(np.int64) + np.arange(self.n, dtype=np.int64)).tolist()
         return col
+
+    @property
+    def children(self) -> list[list[int]]:
+        """Each token's children, in token order (as ``Token.children`` gives them)."""
+        kids = self._cols.get("children")
+        if kids is None:
+            kids = [[] for _ in range(self.n)]
+            for i, h in enumerate(self.head):
+                if h != i:
+                    kids[h].append(i)
+            self._cols["children"] = kids
+        return kids
 
     def _sentences(self) -> None:
         starts = self._arr[:, 7].view(np.int64) == 1
