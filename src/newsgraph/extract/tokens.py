@@ -12,11 +12,11 @@ parse and the entities are fixed once the extractors run.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
-_ATTRS = [DEP, HEAD, LOWER, LEMMA, POS, TAG, ENT_TYPE, SENT_START]
-_COLUMN = {"dep": 0, "lower": 2, "lemma": 3, "pos": 4, "tag": 5, "ent_type": 6}
+_ATTRS = [DEP, HEAD, LOWER, LEMMA, POS, TAG, ENT_TYPE, SENT_START, IS_PUNCT]
+_COLUMN = {"dep": 0, "lower": 2, "lemma": 3, "pos": 4, "tag": 5, "ent_type": 6, "is_punct": 8}
 
 
 class TokenView:
@@ -48,6 +48,7 @@ class TokenView:
     pos = property(lambda self: self._col("pos"))
     tag = property(lambda self: self._col("tag"))
     ent_type = property(lambda self: self._col("ent_type"))
+    is_punct = property(lambda self: self._col("is_punct"))  # 1 or 0
 
     def where(self, name: str, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``name`` column holds one of a few ``values`` (in
@@ -76,6 +77,23 @@ class TokenView:
                     kids[h].append(i)
             self._cols["children"] = kids
         return kids
+
+    def subtree(self, i: int) -> list[int]:
+        """Token ``i``'s subtree, in the order ``Token.subtree`` gives it (its left children's
+        subtrees, the token, its right children's)."""
+        out: list[int] = []
+        kids = self.children
+        todo = [(i, False)]
+        while todo:
+            t, expanded = todo.pop()
+            if expanded:
+                out.append(t)
+                continue
+            ks = kids[t]
+            todo.extend((c, False) for c in reversed(ks) if c > t)
+            todo.append((t, True))
+            todo.extend((c, False) for c in reversed(ks) if c < t)
+        return out
 
     def _sentences(self) -> None:
         starts = self._arr[:, 7].view(np.int64) == 1
