@@ -150,3 +150,54 @@ def test_text_weights_follow_the_places_list():
     second = story_weights(doc, [])
     assert first["PER"] > 0 and "BOL" not in first
     assert second["BOL"] > 0 and "PER" not in second
+
+
+def _not_nationality_by_tokens(tok) -> bool:
+    """The Token reads ``not_nationality`` replaced."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
+        return True
+    if tok.i >= 1 and doc[tok.i - 1].lower_ == "ethnic":
+        return True
+    if tok.lower_ == "american" and tok.i >= 1:
+        prev = doc[tok.i - 2] if doc[tok.i - 1].text == "-" and tok.i >= 2 else doc[tok.i - 1]
+        if prev.lower_ in ("latin", "south", "north", "central"):
+            return True
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in (
+        "backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained")
+
+
+def test_not_nationality_reads_what_the_tokens_say():
+    doc = NLP("American pro-Russia rebels, ethnic Albanians and Latin American, South-American and "
+              "Syrian-backed militias met US-led forces and Anti-Iran Americans - armed")
+    flags = [not_nationality(t) for t in doc]
+    assert flags == [_not_nationality_by_tokens(t) for t in doc]
+    assert [t.text for t, f in zip(doc, flags) if f] == ["Russia", "Albanians", "American", "American",
+                                                         "Syrian", "Iran", "Americans"]
+
+
+def _child_by_tokens(tok, deps):
+    return next((c for c in tok.children if c.dep_ in set(deps)), None)
+
+
+def _pobj_by_tokens(tok, prep):
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep:
+            p = _child_by_tokens(c, ("pobj",))
+            if p is not None and p.ent_type_ not in ("DATE", "TIME"):
+                return p
+    return None
+
+
+def test_child_and_pobj_are_the_token_walks():
+    from newsgraph.extract.events.syntax import _child, _pobj
+
+    doc = _parsed()
+    for tok in doc:
+        for deps in (("nsubj",), {"nsubj", "csubj"}, ("prep", "punct"), frozenset({"pobj"}), ["det"]):
+            got, want = _child(tok, deps), _child_by_tokens(tok, deps)
+            assert (got and got.i) == (want and want.i), (tok.text, deps)
+        for prep in ("in", "on", "of"):
+            got, want = _pobj(tok, prep), _pobj_by_tokens(tok, prep)
+            assert (got and got.i) == (want and want.i), (tok.text, prep)
+    assert _pobj(doc[8], "in").text == "Lima" and _pobj(doc[12], "on") is None  # "on Monday": a date
