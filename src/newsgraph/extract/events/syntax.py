@@ -103,13 +103,14 @@ def _dep_hashes(deps: Iterable[str]) -> frozenset[int]:
 _PREP_DEPS = frozenset(get_string_id(d) for d in ("prep", "agent", "dative", "prt"))
 _POBJ_HASH = get_string_id("pobj")
 _DATE_OR_TIME = frozenset(get_string_id(d) for d in ("DATE", "TIME"))
+_WORD_HASHES: dict[str, int] = {}
 
 
 def _pobj(tok: Token, prep: str) -> Token | None:
     """The object of ``tok``'s preposition ``prep``, skipping dates ("On Sunday")."""
     view = token_view(tok.doc)
     dep, lower, kids = view.dep, view.lower, view.children
-    word = get_string_id(prep)
+    word = _WORD_HASHES.get(prep) or _WORD_HASHES.setdefault(prep, get_string_id(prep))
     for c in kids[tok.i]:  # a particle with an object is one too: "turned on Lukashenko"
         if dep[c] in _PREP_DEPS and lower[c] == word:
             p = next((g for g in kids[c] if dep[g] == _POBJ_HASH), None)
