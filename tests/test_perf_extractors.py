@@ -11,12 +11,13 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.actors.countries import not_nationality
+from newsgraph.extract.actors.knowledge import load_knowledge
 from newsgraph.extract.actors.persons import _CLAUSE_DEPS, _clause_tokens, _describes_thing
 from newsgraph.extract.actors.roles import FILLER_MODIFIERS, _modifiers
-from newsgraph.extract.actors.knowledge import load_knowledge
-from newsgraph.extract.actors.story import _overlaps, _sentence_starts
+from newsgraph.extract.actors.story import _overlaps, _sentence_starts, story_weights
 from newsgraph.extract.events.countries import country_of
 from newsgraph.extract.events.resolve import _char_span, _Words, _words
+from newsgraph.extract.events.syntax import _child, _pobj
 from newsgraph.extract.tokens import token_view
 
 NLP = spacy.blank("en")
@@ -141,8 +142,6 @@ def test_char_span_memo_is_char_span():
 
 def test_text_weights_follow_the_places_list():
     """The story's text weights are kept per Doc and places list: new places are read afresh."""
-    from newsgraph.extract.actors.story import story_weights
-
     doc = _parsed()
     doc._.places = [SimpleNamespace(start=doc[10].idx, end=doc[10].idx + 4, country="PER")]
     first = story_weights(doc, [])
@@ -190,8 +189,6 @@ def _pobj_by_tokens(tok, prep):
 
 
 def test_child_and_pobj_are_the_token_walks():
-    from newsgraph.extract.events.syntax import _child, _pobj
-
     doc = _parsed()
     for tok in doc:
         for deps in (("nsubj",), {"nsubj", "csubj"}, ("prep", "punct"), frozenset({"pobj"}), ["det"]):

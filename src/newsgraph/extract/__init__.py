@@ -19,7 +19,6 @@ then times, quantities, places, quotes (quotes and claims), events last
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
@@ -99,7 +98,6 @@ def doc_ents(doc: Doc) -> tuple:
     return _ENTS[2]
 
 
-_MENTIONS_OF = attrgetter("mentions")
 _MENTIONS: tuple[object, int, list[tuple[int, int, int, str]], list[int], int] = (None, 0, [], [], 0)
 
 
@@ -115,7 +113,7 @@ def actor_for_span(doc: Doc, start: int, end: int) -> str | None:
     """
     global _MENTIONS
     actors = ext(doc, "actors") or ()
-    count = sum(map(len, map(_MENTIONS_OF, actors)))
+    count = sum(len(a.mentions) for a in actors)
     if _MENTIONS[0] is not actors or _MENTIONS[1] != count:
         flat = sorted((m.start, n, m.end, a.id) for n, (a, m) in enumerate((a, m) for a in actors for m in a.mentions))
         _MENTIONS = (actors, count, flat, [f[0] for f in flat], max((me - ms for ms, _, me, _ in flat), default=0))
