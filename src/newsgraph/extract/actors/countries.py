@@ -11,9 +11,11 @@ actor's nationality.
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
+from ..tokens import token_view
 from .knowledge import Knowledge, _role, entity_country
 from .state import _State
 
@@ -168,13 +170,19 @@ def not_nationality(tok: Token) -> bool:
     militia": a cause or a patron ("US-led forces" are the US's, and stay so); "Latin
     American", "South American": a region; "ethnic Albanians": an ethnicity, coded by where
     they live, as CAMEO coders do."""
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
+    lower, i = token_view(tok.doc).lower, tok.i  # the words around, as hashes: no Token per word
+    if i >= 2 and lower[i - 1] == _HYPHEN and lower[i - 2] in _PRO_ANTI:
         return True
-    if tok.i >= 1 and doc[tok.i - 1].lower_ == "ethnic":
+    if i >= 1 and lower[i - 1] == _ETHNIC:
         return True
-    if tok.lower_ == "american" and tok.i >= 1:
-        prev = doc[tok.i - 2] if doc[tok.i - 1].text == "-" and tok.i >= 2 else doc[tok.i - 1]
-        if prev.lower_ in _REGION_WORDS:
+    if lower[i] == _AMERICAN and i >= 1:
+        prev = i - 2 if lower[i - 1] == _HYPHEN and i >= 2 else i - 1
+        if lower[prev] in _REGION_HASHES:
             return True
-    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _PATRON_PARTICIPLES
+    return i + 2 < len(lower) and lower[i + 1] == _HYPHEN and lower[i + 2] in _PATRON_HASHES
+
+
+_HYPHEN, _ETHNIC, _AMERICAN = (get_string_id(w) for w in ("-", "ethnic", "american"))
+_PRO_ANTI = frozenset(get_string_id(w) for w in ("pro", "anti"))
+_REGION_HASHES = frozenset(get_string_id(w) for w in _REGION_WORDS)
+_PATRON_HASHES = frozenset(get_string_id(w) for w in _PATRON_PARTICIPLES)

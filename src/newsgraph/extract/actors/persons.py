@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.parts_of_speech import PRON
+from spacy.parts_of_speech import AUX, PRON, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 
-from ..tokens import token_view
+from .. import doc_text
+from ..tokens import TokenView, token_view
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
 from .private import private_person
@@ -335,15 +336,21 @@ def _locative_country(st: _State, ent: _Entity) -> str | None:
     places: dict[str, int] = {}  # "in Peru": where the clause happens
     owners: dict[str, int] = {}  # "a Lima lawyer", "Peru's envoy": read only when no place is
     quotes = [m.span() for m in QUOTE_RE.finditer(st.text)]
+    words = _place_words(st)
     for tok_i in {a[0] for a in st.antecedents if a[2] == ent.key}:
         mention = st.doc[tok_i]
-        own = {t.i for t in _noun_phrase(mention).subtree}  # "Peru's envoy, Ana Ruiz": her title
+        own: set[int] | None = None  # "Peru's envoy, Ana Ruiz": her title (read when needed)
         for t in _clause_tokens(st.kb, mention):
-            if any(a <= t.idx < b for a, b in quotes) or (code := _place_word(t)) is None:
+            if t.i not in words:
+                words[t.i] = _place_word(t)
+            if (code := words[t.i]) is None or any(a <= t.idx < b for a, b in quotes):
                 continue
             if t.dep_ == "pobj":
                 places[code] = places.get(code, 0) + 1
-            elif t.head.i in own or noun_sector(st.kb, t.head) is None:  # not "US soldiers": others
+                continue
+            if own is None:
+                own = {w.i for w in _noun_phrase(mention).subtree}
+            if t.head.i in own or noun_sector(st.kb, t.head) is None:  # not "US soldiers": others
                 owners[code] = owners.get(code, 0) + 1
     counts = places or owners
     if not counts:
@@ -357,23 +364,33 @@ def _locative_country(st: _State, ent: _Entity) -> str | None:
 _CLAUSE_DEPS = frozenset({"ROOT", "relcl", "ccomp", "advcl", "acl", "xcomp", "parataxis", "csubj", "pcomp"})
 
 
-def _is_clause(tok: Token) -> bool:
-    return tok.dep_ in _CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
+_CLAUSE_HASHES = frozenset(get_string_id(d) for d in _CLAUSE_DEPS)
+_CONJ, _ACL = get_string_id("conj"), get_string_id("acl")
+
+
+def _is_clause(view: TokenView, i: int) -> bool:
+    """Does token ``i`` head a clause (a clause dependency, or a conjoined verb)?"""
+    dep = view.dep[i]
+    return dep in _CLAUSE_HASHES or (dep == _CONJ and view.pos[i] in (VERB, AUX))
 
 
 def _clause_tokens(kb: Knowledge, tok: Token) -> list[Token]:
     """The tokens of the clause a mention is an argument of, without the clauses inside it but
-    with those that only describe a thing or an event ("at a rally held in Lima")."""
-    head = tok
-    while not _is_clause(head) and head.head.i != head.i:
-        head = head.head
+    with those that only describe a thing or an event ("at a rally held in Lima"). Walked over
+    the token view (the same order as over ``Token.children``)."""
+    doc = tok.doc
+    view = token_view(doc)
+    heads, kids, dep = view.head, view.children, view.dep
+    head = tok.i
+    while not _is_clause(view, head) and heads[head] != head:
+        head = heads[head]
     out, todo = [], [head]
     while todo:
         t = todo.pop()
         out.append(t)
-        todo.extend(c for c in t.children if not _is_clause(c) or (
-            c.dep_ == "acl" and _describes_thing(kb, c)))
-    return out
+        todo.extend(c for c in kids[t] if not _is_clause(view, c) or (
+            dep[c] == _ACL and _describes_thing(kb, doc[c])))
+    return [doc[i] for i in out]
 
 
 def _describes_thing(kb: Knowledge, acl: Token) -> bool:
@@ -401,8 +418,10 @@ def _place_word(t: Token) -> str | None:
         return None
     if _inside_named_body(t):
         return None
+    doc = t.doc
+    text, end = doc_text(doc), t.idx + len(t.text)  # a span's text, without building the Span
     for start in range(max(t.left_edge.i, t.i - 3), t.i + 1):  # "the United Kingdom", "former Downing Street"
-        if code := country_of(t.doc[start:t.i + 1].text):
+        if code := country_of(text[doc[start].idx:end]):
             return code
     return None
 
@@ -436,6 +455,17 @@ def _news_outlet(span: TokSpan) -> bool:
     if hit is not None:
         return hit[1] == "MED"
     return any(kb.org_keywords.get(t.text) == "MED" for t in span)
+_PLACE_WORDS: tuple[object, dict[int, str | None]] = (None, {})
+
+
+def _place_words(st: _State) -> dict[int, str | None]:
+    """Token index -> :func:`_place_word`, kept for one actor extraction: the clauses of a text's
+    people overlap, and each place word costs up to four knowledge lookups."""
+    global _PLACE_WORDS
+    if _PLACE_WORDS[0] is not st:
+        _PLACE_WORDS = (st, {})
+    return _PLACE_WORDS[1]
+
 
 
 def _named_country(st: _State, ent: _Entity) -> str | None:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
+
+from ..tokens import TokenView, token_view
 
 from .bodies import definite, same_body
 from .countries import _add_state, not_nationality
@@ -103,13 +106,35 @@ def _agent_group(st: _State, tok: Token, role: tuple[str, str | None] | None = N
 
 def _modifiers(tok: Token) -> list[Token]:
     """Left modifiers of a noun (adjectives, compounds, possessors) with their own modifiers."""
-    out: list[Token] = []
-    for child in tok.lefts:
-        if child.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
-            out.extend(child.subtree)
-    hyphened = {t.i for t in out if t.i > 0 and t.doc[t.i - 1].text == "-"}  # "US-led", "Syrian-backed"
-    return [t for t in out if (not t.is_punct or t.text == "-") and t.lower_ not in FILLER_MODIFIERS
-            and (t.tag_ not in ("VBN", "VBG", "DT", "PDT") or t.i in hyphened)]
+    global _MODIFIERS
+    view = token_view(tok.doc)
+    if _MODIFIERS[0] is not view:
+        _MODIFIERS = (view, {})
+    kept = _MODIFIERS[1]
+    if tok.i not in kept:
+        kept[tok.i] = _modifier_indices(view, tok.i)
+    doc = tok.doc
+    return [doc[i] for i in kept[tok.i]]
+
+
+_MODIFIERS: tuple[object, dict[int, list[int]]] = (None, {})  # the last Doc's, by token
+_MODIFIER_DEPS = frozenset(get_string_id(d) for d in ("amod", "compound", "nmod", "poss", "npadvmod"))
+_FILLER_HASHES = frozenset(get_string_id(w) for w in FILLER_MODIFIERS)
+_VERB_OR_DET_TAGS = frozenset(get_string_id(t) for t in ("VBN", "VBG", "DT", "PDT"))
+_HYPHEN = get_string_id("-")
+
+
+def _modifier_indices(view: TokenView, i: int) -> list[int]:
+    """:func:`_modifiers` as token indices, read from the token view: no punctuation but a
+    hyphen, no filler word ("other", "such"), no participle or determiner unless hyphened to
+    the word before ("US-led", "Syrian-backed")."""
+    dep, lower, tag, punct = view.dep, view.lower, view.tag, view.is_punct
+    out: list[int] = []
+    for c in view.children[i]:
+        if c < i and dep[c] in _MODIFIER_DEPS:
+            out.extend(view.subtree(c))
+    return [t for t in out if (not punct[t] or lower[t] == _HYPHEN) and lower[t] not in _FILLER_HASHES
+            and (tag[t] not in _VERB_OR_DET_TAGS or (t > 0 and lower[t - 1] == _HYPHEN))]
 
 
 def _country_of_token(st: _State, tok: Token) -> str | None:

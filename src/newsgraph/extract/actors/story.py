@@ -32,13 +32,18 @@ reads the article as a whole:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
+from typing import NamedTuple
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ...knowledge import lookup
 from ...records import Actor
-from .. import doc_ents, doc_text
+from .. import doc_ents, doc_text, ext
+from ..tokens import token_view
 from .countries import not_nationality, posted_to
 from .dateline import dateline
 from .knowledge import country_of, load_knowledge
@@ -72,61 +77,102 @@ def _dateline_country(text: str) -> str | None:
     return best.country if best is not None else None
 
 
-def _sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
-    """Sentence start characters and each sentence's end, for bisecting offsets."""
-    if not doc.has_annotation("SENT_START"):
-        return [0], [len(doc_text(doc))]
-    starts, ends = [], []
-    for s in doc.sents:
-        starts.append(s.start_char)
-        ends.append(s.end_char)
-    return starts, ends
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Each sentence's first character (``s.start_char`` for ``s`` in ``doc.sents``), from the
+    token view's sentence starts: no Span per sentence."""
+    view = token_view(doc)
+    if not view.has_sents:
+        return [0]
+    return [doc[i].idx for i in view.sent_starts]
 
 
 def _sent_of(starts: list[int], char: int) -> int:
-    from bisect import bisect_right
-
     return max(0, bisect_right(starts, char) - 1)
 
 
-def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
-    """How much the article is set in each country (see the module docstring)."""
-    starts, _ = _sentence_index(doc)
-    weights: Counter[str] = Counter()
+_BASED = re.compile(r"[-–]based\b")
 
-    def add(code: str | None, char: int, w: float = 1.0) -> None:
-        if code:
-            weights[code] += w * (FIRST_SENTENCE_WEIGHT if _sent_of(starts, char) == 0 else 1.0)
 
-    text, kb = doc_text(doc), load_knowledge()
+class _TextWeights(NamedTuple):
+    """What :func:`story_weights` reads from the text alone, the same on every call for a Doc."""
+
+    second: float  # the second sentence's first character (inf for a one-sentence text)
+    adds: list[tuple[str, float]]  # (country, weight) of places and nationality words, in text order
+    seen: tuple[list[int], list[int]]  # their character ranges: starts sorted, running max of ends
+    dateline: str | None
+    starts: list[int]
+
+
+_TEXT_WEIGHTS: tuple = (None,)
+
+
+def _text_weights(doc: Doc) -> _TextWeights:
+    """Places, nationality words and the dateline, weighed (see the module docstring); kept for
+    the last Doc, its places list, entities and knowledge (the event coder asks up to three times)."""
+    global _TEXT_WEIGHTS
+    places, ents, kb = ext(doc, "places") or (), doc_ents(doc), load_knowledge()
+    kept = _TEXT_WEIGHTS
+    if kept[0] is doc and kept[1] is places and kept[2] == len(places) and kept[3] is ents and kept[4] is kb:
+        return kept[5]
+    starts = _sentence_starts(doc)
+    second = starts[1] if len(starts) > 1 else float("inf")
+    text = doc_text(doc)
+    adds: list[tuple[str, float]] = []
     seen: set[tuple[int, int]] = set()
-    for place in doc._.places or ():
+    for place in places:
         seen.add((place.start, place.end))
-        if re.match(r"[-–]based\b", text[place.end:place.end + 7]):  # "a Lyon-based group": its seat
+        if _BASED.match(text, place.end, place.end + 7):  # "a Lyon-based group": its seat
+            continue
+        if not place.country:
             continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is not None and len(span) and posted_to(kb, span):  # "the ambassador to Chile"
             continue
-        add(place.country, place.start)
-    for ent in doc_ents(doc):  # "the Kenyan capital", "Sudanese authorities"
+        adds.append((place.country, FIRST_SENTENCE_WEIGHT if place.start < second else 1.0))
+    for ent in ents:  # "the Kenyan capital", "Sudanese authorities"
         if ent.label_ == "NORP" and not _of_a_person_or_cause(ent) and (code := country_of(ent.text)):
             seen.add((ent.start_char, ent.end_char))
-            add(code, ent.start_char)
+            adds.append((code, FIRST_SENTENCE_WEIGHT if ent.start_char < second else 1.0))
+    ranges = sorted(seen)
+    reach, top = [], -1
+    for _, b in ranges:
+        top = max(top, b)
+        reach.append(top)
+    out = _TextWeights(second, adds, ([a for a, _ in ranges], reach), _dateline_country(text), starts)
+    _TEXT_WEIGHTS = (doc, places, len(places), ents, kb, out)
+    return out
+
+
+def _overlaps(seen: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Does a range of ``seen`` overlap ``[start, end)`` (some ``a < end`` with ``start < b``)?"""
+    k = bisect_left(seen[0], end)
+    return k > 0 and seen[1][k - 1] > start
+
+
+def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
+    """How much the article is set in each country (see the module docstring)."""
+    fixed = _text_weights(doc)
+    second, seen = fixed.second, fixed.seen
+    weights: Counter[str] = Counter()
+    for code, w in fixed.adds:
+        weights[code] += w
     home, bonus = story_words()[0], []
     for actor in actors:
         if actor.kind == "state":
+            if not actor.country:
+                continue
             for m in actor.mentions:
-                if not any(a < m.end and m.start < b for a, b in seen):  # a place or nationality word is counted once
-                    add(actor.country, m.start)
+                if not _overlaps(seen, m.start, m.end):  # a place or nationality word is counted once
+                    weights[actor.country] += FIRST_SENTENCE_WEIGHT if m.start < second else 1.0
         elif actor.country and actor.sector in home and not (actor.kind == "person" and actor.sector == "CVL"):
             # "Nepali police", "a Quebec union": who acts at home (a private person may be a visitor)
             for m in actor.mentions[:1] if actor.kind == "person" else actor.mentions:
                 bonus.append((actor.country, m.start))
-    if (code := _dateline_country(doc_text(doc))) is not None:
+    if (code := fixed.dateline) is not None:
         weights[code] += DATELINE_WEIGHT
     named = set(weights)  # who acts at home decides between the countries the text names, never adds one
     for code, char in bonus:  # the body of the story: the lead's own actors are placed by words counted above
-        if code in named and _sent_of(starts, char) > 0:
+        if code in named and char >= second:
             weights[code] += 1.0
     return weights
 
@@ -134,10 +180,13 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
 def _of_a_person_or_cause(ent) -> bool:
     """"Chilean leader M. ...": one person's nationality; "pro-Iranian", "Syrian-backed":
     a cause or patron. Neither says where the story is."""
-    doc = ent.doc
     if any(not_nationality(t) for t in ent):
         return True
-    return any(t.ent_type_ == "PERSON" for t in doc[ent.end:min(len(doc), ent.end + 4)])
+    ent_type = token_view(ent.doc).ent_type
+    return any(ent_type[i] == _PERSON for i in range(ent.end, min(len(ent_type), ent.end + 4)))
+
+
+_PERSON = get_string_id("PERSON")
 
 
 def story_country(weights: Counter[str]) -> str | None:
@@ -223,6 +272,7 @@ _FOREIGN = re.compile(r"\b(?:international|foreign|western|global|world|regional
                       r"multinational|overseas|african union|un|u\.n\.)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _foreign_word(name: str) -> bool:
     """"international forces", "foreign troops": a group the story's country does not own."""
     return bool(_FOREIGN.search(name))

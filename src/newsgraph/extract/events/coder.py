@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
-from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
 from ...records import Span as CharSpan
 from .. import doc_text
+from ..tokens import token_view
 from .args import (
     _SPEECH_ACTS,
     _noun_args,
@@ -113,10 +112,13 @@ def _demands(doc: Doc) -> list[tuple[Token, Token, Token]]:
     """(reporter, demanded verb, its subject) for "X said Y must/should do Z": CAMEO codes a
     reported obligation on another party as a demand (10) by the reporter."""
     out = []
-    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), _DEMAND_WORDS)).tolist() if len(doc) else ():
-        tok = doc[i]  # only "must", "should" and "to" are read: no Python pass over every token
+    dep = token_view(doc).dep
+    for i in token_view(doc).where("lower", _DEMAND_WORDS):
+        if dep[i] != _AUX:  # only an auxiliary "must", "should" or "to" is read further
+            continue
+        tok = doc[i]
         wish = tok.lower_ == "to" and tok.head.head.lemma_.lower() in _WISHES  # "Berlin wants Moscow to free them"
-        if (tok.lower_ not in ("must", "should") and not wish) or tok.dep_ != "aux":
+        if tok.lower_ not in ("must", "should") and not wish:
             continue
         verb = tok.head
         subj = _child(verb, _SUBJ)
@@ -130,7 +132,8 @@ def _demands(doc: Doc) -> list[tuple[Token, Token, Token]]:
 
 
 _WISHES = {"want", "wish"}  # "X wants Y to do Z": an appeal to Y
-_DEMAND_WORDS = np.array([get_string_id(w) for w in ("must", "should", "to")], dtype=np.uint64)
+_DEMAND_WORDS = frozenset(get_string_id(w) for w in ("must", "should", "to"))
+_AUX = get_string_id("aux")
 
 
 def _nested(tok: Token, entry: LexEntry, trig_idx: dict[int, LexEntry]) -> bool:

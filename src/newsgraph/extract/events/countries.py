@@ -10,9 +10,9 @@ from ..actors import country_of as knowledge_country_of
 #: Verbs whose subject states its own intention ("pledged to", "threatened to").
 _SELF_INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "pledge", "promise", "vow",
                 "propose", "offer", "decide", "agree", "wish", "resolve", "undertake", "threaten"}
-_SUBJ = {"nsubj", "csubj"}
-_PASS_SUBJ = {"nsubjpass", "csubjpass"}
-_OBJ = {"dobj", "obj", "dative", "attr", "oprd"}
+_SUBJ = frozenset({"nsubj", "csubj"})
+_PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+_OBJ = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 _TARGET_PREPS = ("on", "against", "with", "at", "to", "into", "upon", "onto", "toward", "towards", "for", "from", "of")
 _AGENT_NOUNS = {  # generic agents the fallback accepts as actors (CAMEO agent words)
     "police", "army", "military", "troops", "government", "authorities", "opposition",

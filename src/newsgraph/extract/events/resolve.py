@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.parts_of_speech import ADJ, PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import actor_for_span, doc_ents
+from .. import actor_for_span, doc_ents, ext
 from ..actors import load_knowledge, not_nationality
+from ..tokens import token_view
 from .countries import (
     _AGENT_NOUNS,
     _IGO_PHRASES,
@@ -46,7 +49,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, own, end)
     if actor is None and (named := _named_group(doc, tok)) is not None:
         return Arg(start, end, _text(doc, start, end), named.id, named.country, False, named.sector)
-    rec = next((a for a in doc._.actors or () if a.id == actor), None) if actor else None
+    rec = next((a for a in ext(doc, "actors") or () if a.id == actor), None) if actor else None
     country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
     sector = rec.sector if rec else None
     if country is None and _igo_in(doc, start, end):
@@ -114,7 +117,7 @@ def _employer_country(doc: Doc, tok: Token, places: list) -> str | None:
     sub = _resolve(doc, p, places) if p is not None and p.i != tok.i else None
     if sub is None:
         return None
-    rec = next((a for a in doc._.actors or () if a.id == sub.actor), None) if sub.actor else None
+    rec = next((a for a in ext(doc, "actors") or () if a.id == sub.actor), None) if sub.actor else None
     return (rec.country if rec is not None else None) or sub.country
 
 
@@ -155,8 +158,24 @@ def _place_country(tok: Token, places: list) -> str | None:
 
 def _text(doc: Doc, start: int, end: int) -> str:
     """``doc.text[start:end]`` without rebuilding the whole text (``doc.text`` joins all tokens)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = _char_span(doc, start, end)
     return span.text[: end - start] if span is not None else ""
+
+
+_SPANS: tuple[object, dict[tuple[int, int], object]] = (None, {})
+
+
+def _char_span(doc: Doc, start: int, end: int):
+    """``doc.char_span(start, end, alignment_mode="expand")``, kept for the last Doc: a phrase's
+    span is read for its text, its IGO words and its country words (callers must not change it)."""
+    global _SPANS
+    if _SPANS[0] is not doc:
+        _SPANS = (doc, {})
+    spans = _SPANS[1]
+    key = (start, end)
+    if key not in spans:
+        spans[key] = doc.char_span(start, end, alignment_mode="expand")
+    return spans[key]
 
 
 _PERSONAL = {"he", "she", "it", "they", "we"}
@@ -189,7 +208,7 @@ def _named_group(doc: Doc, tok: Token) -> Actor | None:
     roles = load_knowledge().roles
     armed = any((roles.get(c.lemma_.lower()) or roles.get(c.lower_) or ("", None))[1] in _ARMED for c in mods)
     best, best_end = None, -1
-    for a in doc._.actors or ():
+    for a in ext(doc, "actors") or ():
         if a.kind != "organization" or (armed and a.sector not in _ARMED):
             continue
         end = max((m.end for m in a.mentions if m.end <= tok.idx), default=-1)
@@ -214,9 +233,9 @@ def _speaker_of(doc: Doc, pron: Token) -> Arg | None:
     pronoun's span, the speaker's actor and country); None outside a quote or without a
     speaker. The actor layer links singular "I" to a speaker it names nearby; this covers
     the plural and any quote whose speaker the quote layer found."""
-    for q in doc._.quotes or ():
+    for q in ext(doc, "quotes") or ():
         if q.start <= pron.idx < q.end and q.speaker and q.kind != "indirect":
-            rec = next((a for a in doc._.actors or () if a.id == q.speaker), None)
+            rec = next((a for a in ext(doc, "actors") or () if a.id == q.speaker), None)
             if rec is None:
                 return None
             end = pron.idx + len(pron.text)
@@ -261,42 +280,92 @@ def _ents_in(doc: Doc, span) -> list:
 
 
 def _igo_in(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = _char_span(doc, start, end)
     if span is None:
         return False
-    if any(e.text.lower().removeprefix("the ") in _IGOS for e in _ents_in(doc, span)):
+    words = _words(doc)
+    if any(words.igo_entity(e) for e in _ents_in(doc, span)):
         return True
     low = " " + span.text.lower() + " "
     if any(f" {name} " in low for name in _IGO_PHRASES):
         return True
-    return any(t.lower_ in _IGOS and t.pos_ == "PROPN" for t in span)
+    view = token_view(doc)
+    lower, pos = view.lower, view.pos
+    return any(lower[i] in _IGO_HASHES and pos[i] == PROPN for i in range(span.start, span.end))
+
+
+_IGO_HASHES = frozenset(get_string_id(name) for name in _IGOS)
+_FALLBACK_ENTS = frozenset(get_string_id(label) for label in ("GPE", "NORP", "ORG", "LOC", ""))
+_ENT_LABELS = frozenset(get_string_id(label) for label in ("GPE", "NORP", "LOC", "ORG"))
+_ORG = get_string_id("ORG")
+
+
+class _Words:
+    """One Doc's country words and IGO names, by token index and entity, read once each: the
+    phrases the event coder resolves overlap, and each read decodes strings and builds Tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._country: dict[int, str | None] = {}
+        self._ents: dict[tuple[int, int], str | None] = {}
+        self._igo: dict[tuple[int, int], bool] = {}
+
+    def country(self, i: int) -> str | None:
+        """``country_of(tok.text)`` of a token that is not an ``not_nationality`` word, else None."""
+        if i not in self._country:
+            tok = self.doc[i]
+            self._country[i] = None if not_nationality(tok) else country_of(tok.text)
+        return self._country[i]
+
+    def ent_country(self, ent) -> str | None:
+        """The country an entity's words name, None when one of them is not a nationality."""
+        key = (ent.start, ent.end)
+        if key not in self._ents:
+            self._ents[key] = None if any(not_nationality(t) for t in ent) else country_of(ent.text)
+        return self._ents[key]
+
+    def igo_entity(self, ent) -> bool:
+        key = (ent.start, ent.end)
+        if key not in self._igo:
+            self._igo[key] = ent.text.lower().removeprefix("the ") in _IGOS
+        return self._igo[key]
+
+
+_WORDS: _Words | None = None
+
+
+def _words(doc: Doc) -> _Words:
+    global _WORDS
+    if _WORDS is None or _WORDS.doc is not doc:
+        _WORDS = _Words(doc)
+    return _WORDS
 
 
 def _fallback_country(doc: Doc, tok: Token, start: int, end: int, places: list) -> str | None:
     """Country from entities/places inside the phrase, the head word first; the head's own
     country name before a gazetteer place on it (a place reading of "PRC" or "Hamas" is a
     namesake town, and an organisation is not a place)."""
-    code = country_of(tok.text) if (tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "") or tok.pos_ == "PROPN") \
-        and not not_nationality(tok) else None
+    view, words = token_view(doc), _words(doc)
+    ent_type, pos = view.ent_type, view.pos
+    i = tok.i
+    code = words.country(i) if ent_type[i] in _FALLBACK_ENTS or pos[i] == PROPN else None
     if code:
         return code
-    for p in places:
-        if p.start >= start and p.end <= end and getattr(p, "country", None) and tok.ent_type_ != "ORG" \
-                and tok.idx <= p.start < tok.idx + len(tok.text) + 1:
-            return p.country
-    span = doc.char_span(start, end, alignment_mode="expand")
+    if ent_type[i] != _ORG:
+        tok_start = tok.idx
+        tok_end = tok_start + len(tok.text) + 1
+        for p in places:
+            if p.start >= start and p.end <= end and getattr(p, "country", None) and tok_start <= p.start < tok_end:
+                return p.country
+    span = _char_span(doc, start, end)
     if span is None:
         return None
     for ent in _ents_in(doc, span):
-        if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not any(not_nationality(t) for t in ent):
-            code = country_of(ent.text)
-            if code:
-                return code
-    for t in span:  # not "the pro-Russian separatists", "a Turkish-backed militia"
-        if t.pos_ in ("ADJ", "PROPN") and t.i != tok.i and not not_nationality(t):
-            code = country_of(t.text)
-            if code:
-                return code
+        if ent.label in _ENT_LABELS and (code := words.ent_country(ent)):
+            return code
+    for t in range(span.start, span.end):  # not "the pro-Russian separatists", "a Turkish-backed militia"
+        if (pos[t] == ADJ or pos[t] == PROPN) and t != i and (code := words.country(t)):
+            return code
     for p in places:
         if p.start >= start and p.end <= end and getattr(p, "country", None):
             return p.country

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ..tokens import token_view
 from .countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ, _SUBJ, country_of
 
 # --------------------------------------------------------------------------- arguments
@@ -75,24 +77,45 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 
 def _child(tok: Token, deps: Iterable[str]) -> Token | None:
-    if not isinstance(deps, (set, frozenset)):
-        deps = set(deps)
-    for c in tok.children:
-        if c.dep_ in deps:
-            return c
+    """The first child of ``tok`` whose dependency is one of ``deps`` (read from the token view:
+    ``tok.children`` builds a Token per child and decodes each label)."""
+    hashes = _dep_hashes(deps)
+    view = token_view(tok.doc)
+    dep = view.dep
+    for c in view.children[tok.i]:
+        if dep[c] in hashes:
+            return tok.doc[c]
     return None
 
 
-_POBJ = frozenset({"pobj"})
+_DEP_HASHES: dict[object, frozenset[int]] = {}
+
+
+def _dep_hashes(deps: Iterable[str]) -> frozenset[int]:
+    """The string hashes of a few dependency labels, kept per label set."""
+    key = deps if isinstance(deps, (tuple, frozenset)) else frozenset(deps)
+    hashes = _DEP_HASHES.get(key)
+    if hashes is None:
+        hashes = _DEP_HASHES[key] = frozenset(get_string_id(d) for d in key)
+    return hashes
+
+
+_PREP_DEPS = frozenset(get_string_id(d) for d in ("prep", "agent", "dative", "prt"))
+_POBJ_HASH = get_string_id("pobj")
+_DATE_OR_TIME = frozenset(get_string_id(d) for d in ("DATE", "TIME"))
+_WORD_HASHES: dict[str, int] = {}
 
 
 def _pobj(tok: Token, prep: str) -> Token | None:
     """The object of ``tok``'s preposition ``prep``, skipping dates ("On Sunday")."""
-    for c in tok.children:  # a particle with an object is one too: "turned on Lukashenko"
-        if c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ == prep:
-            p = _child(c, _POBJ)
-            if p is not None and p.ent_type_ not in ("DATE", "TIME"):
-                return p
+    view = token_view(tok.doc)
+    dep, lower, kids = view.dep, view.lower, view.children
+    word = _WORD_HASHES.get(prep) or _WORD_HASHES.setdefault(prep, get_string_id(prep))
+    for c in kids[tok.i]:  # a particle with an object is one too: "turned on Lukashenko"
+        if dep[c] in _PREP_DEPS and lower[c] == word:
+            p = next((g for g in kids[c] if dep[g] == _POBJ_HASH), None)
+            if p is not None and view.ent_type[p] not in _DATE_OR_TIME:
+                return tok.doc[p]
     return None
 
 
