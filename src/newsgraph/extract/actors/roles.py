@@ -149,7 +149,13 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
         text = _entity_text(tok)
     elif tok.ent_type_ in ("ORG", "FAC") and _known(st.kb, name := _entity_text(tok)):
         text = name  # "a State Department official": a seat of government the tagger calls ORG
+    elif tok.ent_type_ == "NORP" and _known(st.kb, name := _entity_text(tok)):
+        text = name  # "the North Korean army", "South Sudanese police": not the last word's country
     hit = _known(st.kb, text)
+    prev = st.doc[tok.i - 1] if tok.i else None
+    if prev is not None and prev.dep_ in ("amod", "compound") and prev.head.i in (tok.i, tok.head.i) \
+            and (pair := _known(st.kb, f"{prev.text} {text}")):
+        hit = pair  # "Northern Irish police" when the tagger's entity leaves out "Northern"
     if hit and not not_nationality(tok):
         return st.kb.entities[hit[1]].get("country") if hit[0] == "entity" else hit[1]
     return None
@@ -276,7 +282,7 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
     tokens = [t for t in tokens if t.i >= tokens[0].i]
     start, end = _span_chars(tokens)
     if plural:
-        named = [m for m in keep if m.dep_ != "poss" and m.head.dep_ != "poss"] + [tok]
+        named = [m for m in keep if not _under_possessor(m, tok)] + [tok]
         says_whose = _country_in(kb, named) or any(kb.surface.get(t.text, ("",))[0] == "entity" for t in named)
         name = _phrase(named) if says_whose else _with_demonym(kb, country, _phrase(named))  # not "Turkish PKK rebels"
         key = f"group:{country}:{sector}:{tok.lemma_}"
@@ -287,6 +293,16 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
         name = st.text[start:end]
         ent = st.entity("person:" + name, name, "person", country=country, sector=sector)
     st.mention(ent.key, start, end)
+
+
+def _under_possessor(mod: Token, tok: Token) -> bool:
+    """Is this modifier part of a possessor of ``tok`` ("the South Korean farmers' union": "South"
+    and "Korean" name the farmers, not the union)?"""
+    while mod.i != tok.i and mod.head.i != mod.i:
+        if mod.dep_ == "poss":
+            return True
+        mod = mod.head
+    return False
 
 
 def _titled_antecedent(st: _State, tok: Token, mods: list[Token], country: str | None) -> bool:
