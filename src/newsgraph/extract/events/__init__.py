@@ -43,6 +43,7 @@ from .dyad import fill_dyads
 from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
+from .modality import drop_possibilities
 from .pronouns import fill_pronoun_sources
 from .settle import settle
 from .syntax import Arg, _names_party
@@ -73,6 +74,7 @@ class EventCoder:
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
+        coded = drop_possibilities(coded)  # a possibility nobody holds is no event (.modality)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded
