@@ -23,6 +23,8 @@ Runs last, one document at a time, in the order of its modules:
   no perpetrator) its party's counterpart in the article's events; :mod:`.implicit` gives a
   domestic protest with no target its own government and an arrest with no agent the
   article's police;
+* a hypothetical event left with no party and no date is only a possibility and is dropped
+  (:func:`.modality.drop_possibilities`);
 * last, :mod:`.confidence` turns each event's raw score, with the parties it finally has,
   into the calibrated ``confidence`` of the record.
 """
