@@ -80,3 +80,21 @@ def test_a_stated_intention_keeps_its_source(analyze):
     hyp = [e for e in rec.events if e.hypothetical and not e.negated]
     assert hyp and all(e.source is not None for e in hyp)
     assert [e.id for e in rec.events] == [f"e{n}" for n in range(1, len(rec.events) + 1)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, typ", [
+    ("The opposition plans to hold a rally in Lusaka on Friday.", "rally", "PROTEST"),
+    ("The navy intends to deploy two frigates near the disputed reef.", "deploy", "MOBILIZE"),
+])
+def test_a_plan_the_story_tells_is_the_act_not_yet_done(analyze, text, word, typ):
+    rec = analyze(text)
+    evs = [e for e in rec.events if rec.article.text[e.trigger.start:e.trigger.end] == word]
+    assert [(e.type, e.hypothetical) for e in evs] == [(typ, True)]
+
+
+@pytest.mark.model
+def test_a_plan_its_party_states_is_an_intent(analyze):
+    rec = analyze("The Chilean navy said it plans to deploy two frigates near the disputed reef.")
+    evs = [e for e in rec.events if rec.article.text[e.trigger.start:e.trigger.end] == "deploy"]
+    assert [e.type for e in evs] == ["THREATEN"]
