@@ -98,3 +98,22 @@ def test_a_plan_its_party_states_is_an_intent(analyze):
     rec = analyze("The Chilean navy said it plans to deploy two frigates near the disputed reef.")
     evs = [e for e in rec.events if rec.article.text[e.trigger.start:e.trigger.end] == "deploy"]
     assert [e.type for e in evs] == ["THREATEN"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("Two Brazilian banks agreed on Monday to merge their card businesses.", "agreed"),
+    ("Three Kenyan insurers welcomed the new pricing rules on Monday.", "welcomed"),
+])
+def test_a_deal_between_firms_is_no_political_event(analyze, text, word):
+    assert _events(analyze, text, word) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, typ", [
+    ("The oil company agreed to pay the Nigerian government two billion dollars.", "agreed", "AGREE"),
+    ("Prosecutors accused the bank of hiding losses from regulators.", "accused", "ACCUSE"),
+    ("The central bank welcomed the new pricing rules on Monday.", "welcomed", "SUPPORT"),
+])
+def test_a_firm_dealing_with_a_political_party_still_codes(analyze, text, word, typ):
+    assert [t for t, _ in _events(analyze, text, word)] == [typ]

@@ -23,8 +23,9 @@ Runs last, one document at a time, in the order of its modules:
   no perpetrator) its party's counterpart in the article's events; :mod:`.implicit` gives a
   domestic protest with no target its own government and an arrest with no agent the
   article's police;
-* a hypothetical event left with no party and no date is only a possibility and is dropped
-  (:func:`.modality.drop_possibilities`);
+* :func:`.discourse.drop_non_events` drops what is no event between political actors: a
+  hypothetical act left with no party and no date, and a deal, offer or match between firms or
+  sporting sides;
 * last, :mod:`.confidence` turns each event's raw score, with the parties it finally has,
   into the calibrated ``confidence`` of the record.
 """
@@ -40,12 +41,11 @@ from .coder import code_events
 from .confidence import calibrate_events
 from .crowds import fill_crowds
 from .countries import country_of
-from .discourse import BACKGROUND_CONFIDENCE
+from .discourse import BACKGROUND_CONFIDENCE, drop_non_events
 from .dyad import fill_dyads
 from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
-from .modality import drop_possibilities
 from .pronouns import fill_pronoun_sources
 from .settle import settle
 from .syntax import Arg, _names_party
@@ -76,7 +76,7 @@ class EventCoder:
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
-        coded = drop_possibilities(coded)  # a possibility nobody holds is no event (.modality)
+        coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded

@@ -196,22 +196,11 @@ def intent_code(cameo: str) -> str | None:
     return None
 
 
-def _possibility(c) -> bool:
+def possibility(c) -> bool:
     """Only possible, and nobody's: hypothetical, with no source, no target and no date ("talks
-    would be needed", "an effort to prevent unrest", "you can be killed"). A party on either side
-    ("further sanctions might target its officials") or a date ("will be lifted next year") keeps
-    it: a threat or a schedule someone may act on."""
+    would be needed", "an effort to prevent unrest", "you can be killed"). CAMEO codes an
+    intention only as its holder's (03x, 13x); a possibility between no parties is no
+    interaction. A party on either side ("further sanctions might target its officials") or a
+    date ("will be lifted next year") keeps it: a threat or a schedule someone may act on."""
     ev = c.event
     return ev.hypothetical and not ev.negated and ev.source is None and ev.target is None and not ev.date
-
-
-def drop_possibilities(coded: list) -> list:
-    """Drop the events that are only possible and nobody's (:func:`_possibility`). CAMEO codes an
-    intention only as its holder's (03x, 13x); a possibility between no parties is no
-    interaction. Run once every party is filled (the article's, a pronoun's, the police's); the
-    remaining events are numbered again, e1, e2 ... in order."""
-    kept = [c for c in coded if not _possibility(c)]
-    if len(kept) < len(coded):
-        for n, c in enumerate(kept, 1):
-            c.event.id = f"e{n}"
-    return kept
