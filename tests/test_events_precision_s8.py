@@ -117,3 +117,20 @@ def test_a_deal_between_firms_is_no_political_event(analyze, text, word):
 ])
 def test_a_firm_dealing_with_a_political_party_still_codes(analyze, text, word, typ):
     assert [t for t, _ in _events(analyze, text, word)] == [typ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("The ferry offices were picketed by striking dock workers.", "striking"),
+    ("The visiting delegation toured a textile plant outside Dhaka.", "visiting"),
+    ("Police said the alleged smuggler was carrying two passports.", "alleged"),
+])
+def test_an_attributive_participle_tells_a_kind_not_an_act(analyze, text, word):
+    assert _events(analyze, text, word) == []
+
+
+@pytest.mark.model
+def test_a_past_participle_done_to_its_noun_still_codes(analyze):
+    rec = analyze("Rebels in the east released a kidnapped Bolivian engineer on Sunday.")
+    assert any(rec.article.text[e.trigger.start:e.trigger.end] == "kidnapped" and e.type == "ASSAULT"
+               for e in rec.events)

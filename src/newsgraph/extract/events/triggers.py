@@ -119,7 +119,8 @@ def _argument_classes(tok: Token) -> set[str]:
     subject is a crowd ("demonstrators gathered": they protest; ``data/crowds.tsv``);
     ``@passive``, it is passive with no agent ("was forced to admit": a circumstance, nobody's
     act); ``@assert``, its clausal complement states a fact rather than asks for an act ("insisted
-    the vote was fair", not "insisted that he resign" or "... that they must leave")."""
+    the vote was fair", not "insisted that he resign" or "... that they must leave");
+    ``@attributive``, it is a participle modifying a noun ("the alleged plot")."""
     out = set()
     subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
     if subj is not None and counted(subj).lemma_.lower() in _crowd_nouns():  # "hundreds of demonstrators"
@@ -129,6 +130,8 @@ def _argument_classes(tok: Token) -> set[str]:
         out.add("@passive")
     if any(c.dep_ == "ccomp" and _states(c) for c in tok.children):
         out.add("@assert")
+    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.add("@attributive")
     return out
 
 
@@ -288,6 +291,14 @@ def _head_words(doc: Doc, lex: Lexicon) -> list[int]:
     return out
 
 
+def _attributive(tok: Token) -> bool:
+    """A present participle used as an adjective tells a kind, not an act: "the striking
+    workers", "a visiting delegation", "the investigating committee", "a talking shop",
+    "the defending champion". (A past participle may tell an act done to its noun — "a
+    kidnapped envoy" — and is kept; "alleged" has its own ``@attributive`` row.)"""
+    return tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
     """(trigger token, entry, consumed object tokens) in token order, one per token.
     The dependency context is only built for words the lexicon has entries for; the
@@ -306,6 +317,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             if not cands:
                 continue
             tok = doc[i]
+            if _attributive(tok):
+                continue
             if not cands[0].extras:  # only bare patterns (most specific first): no context to read
                 found.append((tok, cands[0], []))
                 continue
