@@ -197,8 +197,8 @@ def intent_code(cameo: str) -> str | None:
 
 
 def possibility(c) -> bool:
-    """Only possible, and nobody's: hypothetical, with no source, no target and no date ("talks
-    would be needed", "an effort to prevent unrest", "you can be killed"). CAMEO codes an
+    """Only possible, and nobody's: hypothetical, with no source, no target and no date ("a deal
+    could follow", "an effort to prevent unrest", "anyone found there may be shot"). CAMEO codes an
     intention only as its holder's (03x, 13x); a possibility between no parties is no
     interaction. A party on either side ("further sanctions might target its officials") or a
     date ("will be lifted next year") keeps it: a threat or a schedule someone may act on."""

@@ -117,7 +117,7 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
 def _argument_classes(tok: Token) -> set[str]:
     """Pattern classes read from a verb's subject and clause (docs/lexicon.md): ``@crowd``, its
     subject is a crowd ("demonstrators gathered": they protest; ``data/crowds.tsv``);
-    ``@passive``, it is passive with no agent ("was forced to admit": a circumstance, nobody's
+    ``@passive``, it is passive with no agent ("was forced to cancel": a circumstance, nobody's
     act); ``@assert``, its clausal complement states a fact rather than asks for an act ("insisted
     the vote was fair", not "insisted that he resign" or "... that they must leave");
     ``@attributive``, it is a participle modifying a noun ("the alleged plot")."""
@@ -293,8 +293,8 @@ def _head_words(doc: Doc, lex: Lexicon) -> list[int]:
 
 def _attributive(tok: Token) -> bool:
     """A present participle used as an adjective tells a kind, not an act: "the striking
-    workers", "a visiting delegation", "the investigating committee", "a talking shop",
-    "the defending champion". (A past participle may tell an act done to its noun — "a
+    workers", "a visiting delegation", "the investigating committee", "the defending
+    champion". (A past participle may tell an act done to its noun — "a
     kidnapped envoy" — and is kept; "alleged" has its own ``@attributive`` row.)"""
     return tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
 
