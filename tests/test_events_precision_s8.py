@@ -1,6 +1,7 @@
 """Event precision, session 8: commercial offers, "gather" by its subject and object, assertions
-that ask for nothing, agentless "was forced to", press releases, and possibilities nobody holds.
-Hand-written sentences only (names, places and wording are invented for these tests)."""
+that ask for nothing, agentless "was forced to", press releases, possibilities nobody holds,
+plans the story tells, deals between firms, attributive participles. Hand-written sentences
+only (names, places and wording are invented for these tests)."""
 
 import pytest
 
