@@ -292,10 +292,10 @@ def _head_words(doc: Doc, lex: Lexicon) -> list[int]:
 
 
 def _attributive(tok: Token) -> bool:
-    """A present participle used as an adjective tells a kind, not an act: "the striking
-    workers", "a visiting delegation", "the investigating committee", "the defending
-    champion". (A past participle may tell an act done to its noun — "a
-    kidnapped envoy" — and is kept; "alleged" has its own ``@attributive`` row.)"""
+    """A present participle used as an adjective tells a kind, not an act: "a visiting
+    delegation", "the investigating committee", "the defending champion". Violence still tells an act ("the shooting deaths", "attacking troops"): the
+    caller keeps a head with an ASSAULT reading. A past participle may tell an act done to its
+    noun ("a kidnapped envoy") and is kept; "alleged" has its own ``@attributive`` row."""
     return tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
@@ -317,8 +317,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             if not cands:
                 continue
             tok = doc[i]
-            if _attributive(tok):
-                continue
+            if _attributive(tok) and not any(e.plover.type == "ASSAULT" for e in cands):
+                continue  # "the visiting envoy"; violence still tells an act: "the shooting deaths"
             if not cands[0].extras:  # only bare patterns (most specific first): no context to read
                 found.append((tok, cands[0], []))
                 continue
