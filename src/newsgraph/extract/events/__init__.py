@@ -27,6 +27,9 @@ Runs last, one document at a time, in the order of its modules:
   and :mod:`.facilities` gives an attack on a hotel, market or school with no party named the
   people of the country it serves; :mod:`.implicit` gives a domestic protest with no target
   its own government and an arrest with no agent the article's police;
+* :func:`.discourse.drop_non_events` drops what is no event between political actors: a
+  hypothetical act left with no party and no date, and a deal, offer or match between firms or
+  sporting sides;
 * last, :mod:`.confidence` turns each event's raw score, with the parties it finally has,
   into the calibrated ``confidence`` of the record.
 """
@@ -43,7 +46,7 @@ from .coder import code_events
 from .confidence import calibrate_events
 from .crowds import fill_crowds
 from .countries import country_of
-from .discourse import BACKGROUND_CONFIDENCE
+from .discourse import BACKGROUND_CONFIDENCE, drop_non_events
 from .dyad import fill_dyads
 from .facilities import fill_facilities
 from .implicit import fill_implicit
@@ -83,6 +86,7 @@ class EventCoder:
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_facilities(doc, coded)  # "stormed a hotel": the country's civilians (.facilities)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
+        coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded

@@ -17,7 +17,7 @@ from .. import doc_text
 from ..tokens import sentence_bounds
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, plover_for
-from .modality import _REPORT
+from .modality import _REPORT, possibility
 from .resolve import _resolve, actor_for_span
 from .syntax import Arg, _clause_subject, _pobj
 
@@ -236,3 +236,56 @@ def _background(doc: Doc, coded: list[CodedEvent], triggers: set[int], control: 
         if depth[c.trigger_i] > top.get(seg[c.trigger_i][0], 99):
             c.extra["background"] = True
             c.event.confidence = min(c.event.confidence, BACKGROUND_CONFIDENCE)
+
+
+# --------------------------------------------------------------------------- events that are no events
+
+# types a deal, an offer or a match is read as; violence, coercion, protest and mobilisation stay
+# events whoever their parties are ("gunmen robbed three shoppers"), and so do accusations (a
+# charge against an executive is most often a prosecutor's or a regulator's)
+_TRADE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AID", "COOPERATE",
+                "CONCEDE", "RETREAT"}
+
+
+@lru_cache(maxsize=1)
+def _trade_nouns() -> frozenset[str]:
+    """Nouns for firms, their owners and trade, and sporting sides (``data/events_commerce.tsv``)."""
+    from .lexicon import _data
+    rows = (ln.split("\t") for ln in _data("events_commerce.tsv").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#"))
+    return frozenset(r[1].strip() for r in rows if len(r) > 1)
+
+
+def _trading(arg: Arg | None, sectors: dict[str, str | None]) -> bool:
+    """Is a party a firm, its trade or a sporting side: a phrase whose last word is one of
+    :func:`_trade_nouns` ("the two carmakers", "Kenyan insurers": the phrase says more than the
+    country its actor may have been given), not a central bank (a government body in CAMEO),
+    or else an actor of sector BUS?"""
+    if arg is None:
+        return False
+    words = re.findall(r"[a-z]+", arg.text.lower())
+    last = words[-1] if words else ""
+    if (last in _trade_nouns() or (last.endswith("s") and last[:-1] in _trade_nouns())) and "central" not in words:
+        return True
+    return (sectors.get(arg.actor) if arg.actor else arg.sector) == "BUS"
+
+
+def _trade(c: CodedEvent, sectors: dict[str, str | None]) -> bool:
+    """A deal, an offer or a match done by a firm or a side, with a firm, a side or nobody named
+    as its other party. An act with no source may be a regulator's or a court's ("executives
+    were asked to ..."): it stays."""
+    return c.event.type in _TRADE_TYPES and _trading(c.source, sectors) and (
+        c.target is None or _trading(c.target, sectors))
+
+
+def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
+    """Drop what is no event between political actors, once every party is filled (the
+    article's, a pronoun's, the police's): a possibility nobody holds
+    (:func:`.modality.possibility`) and a deal, an offer or a match of a firm or a sporting side
+    with no political party (:func:`_trade`). The remaining events are numbered again, e1, e2 ... in order."""
+    sectors = {a.id: a.sector for a in doc._.actors or ()}
+    kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)]
+    if len(kept) < len(coded):
+        for n, c in enumerate(kept, 1):
+            c.event.id = f"e{n}"
+    return kept

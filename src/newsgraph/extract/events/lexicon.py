@@ -22,7 +22,7 @@ CAMEO_FILE = "events_cameo.tsv"  # compiled from CAMEO.2.0.txt by .cameo
 _PREPS = frozenset(
     "about against at by for from in into of on onto over to toward towards upon with".split()
 )
-_FLAGS = frozenset({"sym", "mut", "ctl", "neg", "rev", "off"})
+_FLAGS = frozenset({"sym", "mut", "ctl", "neg", "rev", "off", "open"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,10 @@ def load_lexicon(extra: str | os.PathLike | None = None) -> Lexicon:
     table = load_cameo2plover()
     lex = Lexicon()
     hand = parse_rows(_data("events.tsv").read_text(encoding="utf-8"), table, "events.tsv")
-    own = {(e.pos, e.head) for e in hand}
+    # a hand head with an "open" row keeps the compiled rows that name its object ("offer @thing"
+    # is no event, but CAMEO's "offer asylum" or "offer mediation" are)
+    opened = {(e.pos, e.head) for e in hand if "open" in e.flags}
+    own = {(e.pos, e.head) for e in hand} - opened
     nouns = {e.head for e in hand if e.pos == "noun" and not e.extras}
     # most compiled rows are for heads the hand lexicon has: blank them before parsing (line numbers kept)
     compiled = "\n".join("" if ln.startswith("verb\t") and ("verb", ln.split("\t", 2)[1].split(" ", 1)[0]) in own
@@ -157,6 +160,8 @@ def load_lexicon(extra: str | os.PathLike | None = None) -> Lexicon:
     for entry in parse_rows(compiled, table, CAMEO_FILE):
         # the hand lexicon decides its own heads, and a noun it codes is not swallowed as the
         # object of a compiled verb pattern ("stepped up attacks" stays an attack)
+        if (entry.pos, entry.head) in opened and not entry.extras:
+            continue  # an opened head's bare reading is the hand lexicon's
         if (entry.pos, entry.head) not in own and not entry.extras & nouns:
             lex.add(entry)
     for entry in hand:

@@ -67,7 +67,8 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
             elif lem in _INTENT or ctl.get(head.i) == "ctl" or lem in _INTENT_ADJ:
                 m.hypothetical = True
                 m.intent = m.intent or (not own_subject and (lem in _SELF_INTENT or lem in _INTENT_ADJ
-                                                             or ctl.get(head.i) == "ctl"))
+                                                             or ctl.get(head.i) == "ctl")
+                                        and not _plan_told(head))
             if any(c.dep_ == "neg" for c in head.children):
                 m.negated = True
             hws = _aux_words(head)
@@ -98,6 +99,31 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     if m.negated and m.intent:  # "stated it would not sign": a refusal
         m.refused, m.intent = True, False
     return m
+
+
+# verbs that tell an arrangement: the story may report it ("the opposition plans to hold a rally")
+# or the party may state it ("Iran said it plans to retaliate"); only the second expresses intent.
+# Wishes ("wants to", "seeks to", "hopes to") stay intents, as CAMEO codes them ("wants to attack": 138)
+_PLANS = {"plan", "intend", "prepare"}
+
+
+def _plan_told(verb: Token) -> bool:
+    """Is ``verb`` a plan the story tells rather than one its party states? CAMEO's intent codes
+    (03x, 13x) are for an expressed intention; a plan the reporter relates ("the union intends
+    to hold another rally", "police planned to evict the strikers") is the act itself, not yet
+    done (hypothetical): a rally, not a threat of one. A plan stated in a report by its party
+    ("said it plans to ...", "announced it would seek to ...") or in its own quoted words ("we
+    plan to ...") stays an intent."""
+    if verb.lemma_.lower() not in _PLANS:
+        return False
+    for a in (verb, *verb.ancestors):
+        if a.dep_ in ("ccomp", "parataxis") and a.head.lemma_.lower() in _REPORT | _STATING:
+            return False
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    return not (subj is not None and subj.lower_ in ("i", "we"))
+
+
+_STATING = {"announce", "declare", "warn", "vow", "pledge", "promise", "threaten", "signal", "hint"}
 
 
 # CAMEO's "express intent" codes: a stated future cooperative act is AGREE (03x), a stated
@@ -168,3 +194,13 @@ def intent_code(cameo: str) -> str | None:
         if len(cameo) >= n and cameo[:n] in _INTENT_CODES:
             return _INTENT_CODES[cameo[:n]]
     return None
+
+
+def possibility(c) -> bool:
+    """Only possible, and nobody's: hypothetical, with no source, no target and no date ("a deal
+    could follow", "an effort to prevent unrest", "anyone found there may be shot"). CAMEO codes an
+    intention only as its holder's (03x, 13x); a possibility between no parties is no
+    interaction. A party on either side ("further sanctions might target its officials") or a
+    date ("will be lifted next year") keeps it: a threat or a schedule someone may act on."""
+    ev = c.event
+    return ev.hypothetical and not ev.negated and ev.source is None and ev.target is None and not ev.date

@@ -13,7 +13,7 @@ from ..tokens import lower_of, text_of, token_view
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, _data
-from .syntax import _actor_like, _headline_verb, _is_actorish
+from .syntax import _actor_like, _headline_verb, _is_actorish, counted
 
 # --------------------------------------------------------------------------- triggers
 
@@ -110,7 +110,46 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
         words.add("@fault")  # "called the vote a fraud": a criticism of the vote's party
     if report and "@actor" not in words:
         words.add("@report")  # "X warned that prices could rise": a statement about others, to no party
+    words.update(_argument_classes(tok))
     return words, objs
+
+
+def _argument_classes(tok: Token) -> set[str]:
+    """Pattern classes read from a verb's subject and clause (docs/lexicon.md): ``@crowd``, its
+    subject is a crowd ("demonstrators gathered": they protest; ``data/crowds.tsv``);
+    ``@passive``, it is passive with no agent ("was forced to cancel": a circumstance, nobody's
+    act); ``@assert``, its clausal complement states a fact rather than asks for an act ("insisted
+    the vote was fair", not "insisted that he resign" or "... that they must leave");
+    ``@attributive``, it is a participle modifying a noun ("the alleged plot")."""
+    out = set()
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+    if subj is not None and counted(subj).lemma_.lower() in _crowd_nouns():  # "hundreds of demonstrators"
+        out.add("@crowd")
+    if any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children) \
+            and not any(c.dep_ == "agent" for c in tok.children):
+        out.add("@passive")
+    if any(c.dep_ == "ccomp" and _states(c) for c in tok.children):
+        out.add("@assert")
+    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.add("@attributive")
+    return out
+
+
+def _states(clause: Token) -> bool:
+    """Does a "that" clause state a fact? Not a subjunctive ("that he resign") nor an obligation
+    ("that they must leave", "should"), which a demand asks for."""
+    if clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children):
+        return False  # "insisted that the minister resign"
+    return not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children)
+
+
+_OBLIGATION = {"must", "should", "ought", "shall"}
+
+
+@lru_cache(maxsize=1)
+def _crowd_nouns() -> frozenset[str]:
+    from .crowds import crowd_words  # a late import: .crowds reads the coder's arguments
+    return crowd_words().get("crowd", frozenset())
 
 
 def _reports_another(clause: Token) -> bool:
@@ -252,6 +291,14 @@ def _head_words(doc: Doc, lex: Lexicon) -> list[int]:
     return out
 
 
+def _attributive(tok: Token) -> bool:
+    """A present participle used as an adjective tells a kind, not an act: "a visiting
+    delegation", "the investigating committee", "the defending champion". Violence still tells an act ("the shooting deaths", "attacking troops"): the
+    caller keeps a head with an ASSAULT reading. A past participle may tell an act done to its
+    noun ("a kidnapped envoy") and is kept; "alleged" has its own ``@attributive`` row."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
     """(trigger token, entry, consumed object tokens) in token order, one per token.
     The dependency context is only built for words the lexicon has entries for; the
@@ -270,6 +317,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             if not cands:
                 continue
             tok = doc[i]
+            if _attributive(tok) and not any(e.plover.type == "ASSAULT" for e in cands):
+                continue  # "the visiting envoy"; violence still tells an act: "the shooting deaths"
             if not cands[0].extras:  # only bare patterns (most specific first): no context to read
                 found.append((tok, cands[0], []))
                 continue
