@@ -4,8 +4,8 @@ A country acts under its canonical name, with metonymy ("the Kremlin", "Moscow i
 mentions of the same state actor (kind ``state``, sector ``GOV``); a country in a locative
 phrase ("protests in Belarus") is a place, not an actor, but a capital an act is directed at
 ("a visit to Minsk") is the state; a country after "at" is a target, not a place. IGOs and
-listed groups are actors of their own; a plural demonym in an argument ("Belarusians") is a
-group. ``not_nationality`` and ``posted_to`` tell when a country word says nothing of an
+listed groups are actors of their own; a nationality used as a noun for people in an argument
+("Belarusians", "thousands of Sudanese") is a group of civilians (``CVL``), never the state. ``not_nationality`` and ``posted_to`` tell when a country word says nothing of an
 actor's nationality.
 """
 
@@ -86,9 +86,9 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         st.mention("entity:" + key, span.start_char, span.end_char)
         return
     if kind == "demonym":
-        if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ in ARGUMENT_DEPS and not _is_modifier_of_actor(kb, span):
+        if people_noun(span) and span.root.dep_ in ARGUMENT_DEPS and not _is_modifier_of_actor(kb, span):
             country = None if not_nationality(span[0]) else key  # "ethnic Albanians" live anywhere
-            ent = st.entity(f"group:{country}:-:{span.text}", span.text, "group", country=country)
+            ent = st.entity(f"group:{country}:CVL:{span.text}", span.text, "group", country=country, sector="CVL")
             st.mention(ent.key, span.start_char, span.end_char)
         return
     if based_at(span):
@@ -104,6 +104,32 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     if span.root.dep_ in ("compound", "amod", "nmod"):
         st.locatives.setdefault(sent, []).append(key)  # "US elections" places the sentence
     _add_state(st, key, span.start_char, span.end_char)
+
+
+def people_noun(span: TokSpan) -> bool:
+    """Is a nationality word a noun for that nation's people ("Ruritanians", "thousands of
+    Sudanese", "the Lebanese who fled", "many French")? Then it names a group of civilians,
+    never the state: a plural, a word whose plural is itself ("-ese", "Swiss") standing alone,
+    or any nationality counted ("hundreds of British"). Not "Sudanese troops" (a modifier)."""
+    root = span.root
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
+        return False
+    if root.tag_ in ("NNPS", "NNS"):
+        return True
+    lower = root.lower_
+    if lower.endswith(_INVARIANT_SUFFIX) or lower in _INVARIANT_DEMONYMS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _COUNT_WORDS:
+        return True  # "thousands of French"
+    return any(c.dep_ in ("nummod", "amod", "quantmod") and (c.like_num or c.lower_ in _COUNT_WORDS)
+               for c in root.children)  # "many Dutch", "3,000 Irish"
+
+
+# the nationality nouns whose plural is the word itself, and the words that count people
+_INVARIANT_SUFFIX = "ese"
+_INVARIANT_DEMONYMS = frozenset({"swiss"})
+_COUNT_WORDS = frozenset({"tens", "dozens", "hundreds", "thousands", "millions", "scores", "many", "most",
+                          "several", "some", "few", "more", "numbers", "number", "crowds", "group", "groups"})
 
 
 def _of_one_person(kb: Knowledge, span: TokSpan) -> bool:
