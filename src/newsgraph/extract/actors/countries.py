@@ -5,7 +5,7 @@ mentions of the same state actor (kind ``state``, sector ``GOV``); a country in 
 phrase ("protests in Belarus") is a place, not an actor, but a capital an act is directed at
 ("a visit to Minsk") is the state; a country after "at" is a target, not a place. IGOs and
 listed groups are actors of their own; a nationality used as a noun for people in an argument
-("Belarusians", "thousands of Sudanese") is a group of civilians (``CVL``), never the state. ``not_nationality`` and ``posted_to`` tell when a country word says nothing of an
+("Belarusians", "thousands of Sudanese") is a group of that nation's people, never the state. ``not_nationality`` and ``posted_to`` tell when a country word says nothing of an
 actor's nationality.
 """
 
@@ -86,9 +86,11 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         st.mention("entity:" + key, span.start_char, span.end_char)
         return
     if kind == "demonym":
-        if people_noun(span) and span.root.dep_ in ARGUMENT_DEPS and not _is_modifier_of_actor(kb, span):
+        people, sector = nation_people(span)
+        if people and span.root.dep_ in ARGUMENT_DEPS and not _is_modifier_of_actor(kb, span):
             country = None if not_nationality(span[0]) else key  # "ethnic Albanians" live anywhere
-            ent = st.entity(f"group:{country}:CVL:{span.text}", span.text, "group", country=country, sector="CVL")
+            ent = st.entity(f"group:{country}:{sector or '-'}:{span.text}", span.text, "group", country=country,
+                            sector=sector)
             st.mention(ent.key, span.start_char, span.end_char)
         return
     if based_at(span):
@@ -106,23 +108,33 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     _add_state(st, key, span.start_char, span.end_char)
 
 
-def people_noun(span: TokSpan) -> bool:
-    """Is a nationality word a noun for that nation's people ("Ruritanians", "thousands of
-    Sudanese", "the Lebanese who fled", "many French")? Then it names a group of civilians,
-    never the state: a plural, a word whose plural is itself ("-ese", "Swiss") standing alone,
-    or any nationality counted ("hundreds of British"). Not "Sudanese troops" (a modifier)."""
+def nation_people(span: TokSpan) -> tuple[bool, str | None]:
+    """Is a nationality word a noun for that nation's people, and of which sector? Counted
+    ("thousands of Sudanese", "many French"), with a clause ("the Lebanese who fled") or a bare
+    plural ("Kenyans voted", "Congolese fled") it names civilians (``CVL``); a bare definite
+    "the Israelis", "the Chinese" is often the nation's side in a conflict or talks, so only
+    its country is said (sector None), as CAMEO's dictionaries code it. A word whose plural is
+    itself ("-ese", "Swiss") outside these is a language ("speaks Portuguese"), not people;
+    a modifier ("Sudanese troops") is the nationality of the noun it modifies."""
     root = span.root
     if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
-        return False
-    if root.tag_ in ("NNPS", "NNS"):
-        return True
+        return False, None
+    counted = (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _COUNT_WORDS) or any(
+        c.dep_ in ("nummod", "amod", "quantmod") and (c.like_num or c.lower_ in _COUNT_WORDS) for c in root.children)
+    if counted:
+        return True, "CVL"
     lower = root.lower_
-    if lower.endswith(_INVARIANT_SUFFIX) or lower in _INVARIANT_DEMONYMS:
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _COUNT_WORDS:
-        return True  # "thousands of French"
-    return any(c.dep_ in ("nummod", "amod", "quantmod") and (c.like_num or c.lower_ in _COUNT_WORDS)
-               for c in root.children)  # "many Dutch", "3,000 Irish"
+    invariant = lower.endswith(_INVARIANT_SUFFIX) or lower in _INVARIANT_DEMONYMS
+    if root.tag_ not in ("NNPS", "NNS") and not invariant:
+        return False, None  # "an Iraqi (who ...)", "British" alone
+    if any(c.dep_ in ("relcl", "acl") for c in root.children):
+        return True, "CVL"
+    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
+        return True, None
+    if invariant and (root.dep_ not in ("nsubj", "nsubjpass") or any(
+            t.tag_ == "VBZ" for t in (root.head, *root.head.children) if t.dep_ in ("aux", "auxpass") or t is root.head)):
+        return False, None  # "she speaks Portuguese", "Chinese is spoken"
+    return True, "CVL"
 
 
 # the nationality nouns whose plural is the word itself, and the words that count people
