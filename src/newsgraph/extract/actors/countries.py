@@ -131,7 +131,7 @@ def nation_people(span: TokSpan) -> tuple[bool, str | None]:
         return True, "CVL"
     if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
         return True, None
-    if invariant and (root.dep_ not in ("nsubj", "nsubjpass") or any(
+    if invariant and root.tag_ not in ("NNPS", "NNS") and (root.dep_ not in ("nsubj", "nsubjpass") or any(
             t.tag_ == "VBZ" for t in (root.head, *root.head.children) if t.dep_ in ("aux", "auxpass") or t is root.head)):
         return False, None  # "she speaks Portuguese", "Chinese is spoken"
     return True, "CVL"
