@@ -45,3 +45,16 @@ def test_a_nationality_modifying_a_noun_is_not_a_crowd(analyze, text, words, sec
     assert not any(a.sector == "CVL" for a in record.actors)
     if sector is not None:
         assert names[words].sector == sector
+
+
+def test_a_crowd_protesting_against_a_leader_demonstrates(analyze):
+    record = analyze("Tens of thousands of Malians protested against the junta leader in Bamako on Friday.")
+    ids = {a.id: a for a in record.actors}
+    protests = [e for e in record.events if e.trigger.text == "protested"]
+    assert protests and protests[0].type == "PROTEST"
+    assert (ids[protests[0].source].country, ids[protests[0].source].sector) == ("MLI", "CVL")
+
+
+def test_a_government_protesting_against_an_act_still_protests_in_words(analyze):
+    record = analyze("The Malian foreign ministry protested against the expulsion of its ambassador.")
+    assert [e.type for e in record.events if e.trigger.text == "protested"] == ["ACCUSE"]
