@@ -5,8 +5,9 @@ mentions of the same state actor (kind ``state``, sector ``GOV``); a country in 
 phrase ("protests in Belarus") is a place, not an actor, but a capital an act is directed at
 ("a visit to Minsk") is the state; a country after "at" is a target, not a place. IGOs and
 listed groups are actors of their own; a nationality used as a noun for people in an argument
-("Belarusians", "thousands of Sudanese") is a group of that nation's people, never the state. ``not_nationality`` and ``posted_to`` tell when a country word says nothing of an
-actor's nationality.
+("Belarusians", "thousands of Sudanese") is a group of that nation's people, never the state.
+``not_nationality`` and ``posted_to`` tell when a country word says nothing of an actor's
+nationality.
 """
 
 from __future__ import annotations
@@ -131,10 +132,15 @@ def nation_people(span: TokSpan) -> tuple[bool, str | None]:
         return True, "CVL"
     if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
         return True, None
-    if invariant and root.tag_ not in ("NNPS", "NNS") and (root.dep_ not in ("nsubj", "nsubjpass") or any(
-            t.tag_ == "VBZ" for t in (root.head, *root.head.children) if t.dep_ in ("aux", "auxpass") or t is root.head)):
+    if invariant and root.tag_ not in ("NNPS", "NNS") and (root.dep_ not in ("nsubj", "nsubjpass")
+                                                           or _singular_verb(root.head)):
         return False, None  # "she speaks Portuguese", "Chinese is spoken"
     return True, "CVL"
+
+
+def _singular_verb(verb: Token) -> bool:
+    """Is a verb, or an auxiliary of it, in the third person singular ("is", "has", "speaks")?"""
+    return verb.tag_ == "VBZ" or any(c.tag_ == "VBZ" and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 # the nationality nouns whose plural is the word itself, and the words that count people
