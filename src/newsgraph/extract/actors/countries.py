@@ -4,9 +4,10 @@ A country acts under its canonical name, with metonymy ("the Kremlin", "Moscow i
 mentions of the same state actor (kind ``state``, sector ``GOV``); a country in a locative
 phrase ("protests in Belarus") is a place, not an actor, but a capital an act is directed at
 ("a visit to Minsk") is the state; a country after "at" is a target, not a place. IGOs and
-listed groups are actors of their own; a plural demonym in an argument ("Belarusians") is a
-group. ``not_nationality`` and ``posted_to`` tell when a country word says nothing of an
-actor's nationality.
+listed groups are actors of their own; a nationality used as a noun for people in an argument
+("Belarusians", "thousands of Sudanese") is a group of that nation's people, never the state.
+``not_nationality`` and ``posted_to`` tell when a country word says nothing of an actor's
+nationality.
 """
 
 from __future__ import annotations
@@ -86,9 +87,11 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
         st.mention("entity:" + key, span.start_char, span.end_char)
         return
     if kind == "demonym":
-        if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ in ARGUMENT_DEPS and not _is_modifier_of_actor(kb, span):
+        people, sector = nation_people(span)
+        if people and span.root.dep_ in ARGUMENT_DEPS and not _is_modifier_of_actor(kb, span):
             country = None if not_nationality(span[0]) else key  # "ethnic Albanians" live anywhere
-            ent = st.entity(f"group:{country}:-:{span.text}", span.text, "group", country=country)
+            ent = st.entity(f"group:{country}:{sector or '-'}:{span.text}", span.text, "group", country=country,
+                            sector=sector)
             st.mention(ent.key, span.start_char, span.end_char)
         return
     if based_at(span):
@@ -104,6 +107,47 @@ def _add_known(st: _State, span: TokSpan, hit: tuple[str, str]) -> None:
     if span.root.dep_ in ("compound", "amod", "nmod"):
         st.locatives.setdefault(sent, []).append(key)  # "US elections" places the sentence
     _add_state(st, key, span.start_char, span.end_char)
+
+
+def nation_people(span: TokSpan) -> tuple[bool, str | None]:
+    """Is a nationality word a noun for that nation's people, and of which sector? Counted
+    ("thousands of Sudanese", "many French"), with a clause ("the Lebanese who fled") or a bare
+    plural ("Kenyans voted", "Congolese fled") it names civilians (``CVL``); a bare definite
+    "the Israelis", "the Chinese" is often the nation's side in a conflict or talks, so only
+    its country is said (sector None), as CAMEO's dictionaries code it. A word whose plural is
+    itself ("-ese", "Swiss") outside these is a language ("speaks Portuguese"), not people;
+    a modifier ("Sudanese troops") is the nationality of the noun it modifies."""
+    root = span.root
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
+        return False, None
+    counted = (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _COUNT_WORDS) or any(
+        c.dep_ in ("nummod", "amod", "quantmod") and (c.like_num or c.lower_ in _COUNT_WORDS) for c in root.children)
+    if counted:
+        return True, "CVL"
+    lower = root.lower_
+    invariant = lower.endswith(_INVARIANT_SUFFIX) or lower in _INVARIANT_DEMONYMS
+    if root.tag_ not in ("NNPS", "NNS") and not invariant:
+        return False, None  # "an Iraqi (who ...)", "British" alone
+    if any(c.dep_ in ("relcl", "acl") for c in root.children):
+        return True, "CVL"
+    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
+        return True, None
+    if invariant and root.tag_ not in ("NNPS", "NNS") and (root.dep_ not in ("nsubj", "nsubjpass")
+                                                           or _singular_verb(root.head)):
+        return False, None  # "she speaks Portuguese", "Chinese is spoken"
+    return True, "CVL"
+
+
+def _singular_verb(verb: Token) -> bool:
+    """Is a verb, or an auxiliary of it, in the third person singular ("is", "has", "speaks")?"""
+    return verb.tag_ == "VBZ" or any(c.tag_ == "VBZ" and c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+# the nationality nouns whose plural is the word itself, and the words that count people
+_INVARIANT_SUFFIX = "ese"
+_INVARIANT_DEMONYMS = frozenset({"swiss"})
+_COUNT_WORDS = frozenset({"tens", "dozens", "hundreds", "thousands", "millions", "scores", "many", "most",
+                          "several", "some", "few", "more", "numbers", "number", "crowds", "group", "groups"})
 
 
 def _of_one_person(kb: Knowledge, span: TokSpan) -> bool:

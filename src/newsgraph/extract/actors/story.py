@@ -164,8 +164,9 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
             for m in actor.mentions:
                 if not _overlaps(seen, m.start, m.end):  # a place or nationality word is counted once
                     weights[actor.country] += FIRST_SENTENCE_WEIGHT if m.start < second else 1.0
-        elif actor.country and actor.sector in home and not (actor.kind == "person" and actor.sector == "CVL"):
-            # "Nepali police", "a Quebec union": who acts at home (a private person may be a visitor)
+        elif actor.country and actor.sector in home and not (actor.sector == "CVL" and (
+                actor.kind == "person" or load_knowledge().surface.get(actor.name, ("",))[0] == "demonym")):
+            # "Nepali police", "a Quebec union": who acts at home (a private person or a nation's people may be abroad)
             for m in actor.mentions[:1] if actor.kind == "person" else actor.mentions:
                 bonus.append((actor.country, m.start))
     if (code := fixed.dateline) is not None:

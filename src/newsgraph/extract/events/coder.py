@@ -33,6 +33,7 @@ from .context import (
 )
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .discourse import _accusation, _background, _inherit, _target_from_place, _venue
+from .implicit import _words
 from .lexicon import LexEntry, Lexicon, plover_for
 from .mentions import corefer
 from .modality import _REPORT, _flags, _unless, intent_code, reject_code
@@ -304,6 +305,9 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             if cameo.startswith("14") and tok.lemma_.lower() == "protest" and src is not None \
                     and src.sector in ("GOV", "IGO") and (verbal := plover_for("111", table)):
                 ptype, pmode, cameo = verbal.type, verbal.mode, "111"  # a government protests in words
+            elif cameo == "111" and tok.lemma_.lower() == "protest" and src is not None \
+                    and src.sector in _words("crowd_sector") and (street := plover_for("140", table)):
+                ptype, pmode, cameo = street.type, street.mode, "140"  # a crowd protests in the street
             if intended and src is not None:  # a stated intent is its source's
                 ptype, pmode, cameo = intended
             ev = Event(
