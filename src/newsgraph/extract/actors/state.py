@@ -154,4 +154,10 @@ def _span_chars(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _phrase(tokens: list[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
+    """The words of these tokens as the text spaces them, with a space where tokens between two
+    were left out ("United Nations (UN) officials" less its brackets is not "United Nations UNofficials")."""
+    out = []
+    for t, nxt in zip(tokens, [*tokens[1:], None]):
+        gap = nxt is not None and nxt.i != t.i + 1 and not t.whitespace_
+        out.append(t.text + " " if gap else t.text_with_ws)
+    return "".join(out).strip()
