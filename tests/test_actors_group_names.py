@@ -45,3 +45,15 @@ def test_two_bodies_officials_are_two_actors(analyze):
 ])
 def test_a_left_out_word_leaves_a_space_in_the_name(analyze, text, name):
     assert name in _actors(analyze, text)
+
+
+def test_an_international_force_is_not_joined_to_a_country_s_troops(analyze):
+    groups = _actors(analyze, "Rebels attacked a fuel convoy bound for NATO troops near the border. "
+                              "Kenyan troops later recovered two trucks.")
+    assert groups.get("NATO troops") == (None, "IGO") and groups.get("Kenyan troops") == ("KEN", "MIL")
+
+
+def test_the_bare_noun_again_is_the_one_international_body_s_group(analyze):
+    record = analyze("NATO commanders met in Brussels on Friday. The commanders agreed to send more ships.")
+    [group] = [a for a in record.actors if a.kind == "group"]
+    assert (group.name, group.country, group.sector, len(group.mentions)) == ("NATO commanders", None, "IGO", 2)

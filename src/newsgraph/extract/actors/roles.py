@@ -287,7 +287,7 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
         named = [m for m in keep if not _under_possessor(m, tok)] + [tok]
         says_whose = _country_in(kb, named) or any(kb.surface.get(t.text, ("",))[0] == "entity" for t in named)
         name = _phrase(named) if says_whose else _with_demonym(kb, country, _phrase(named))  # not "Turkish PKK rebels"
-        key = f"group:{country}:{sector}:{tok.lemma_}" if not body else f"group:None:IGO:{body}:{tok.lemma_}"
+        key = f"group:{country}:{sector}:{tok.lemma_}" if not body else f"group:{body}:IGO:{tok.lemma_}"
         ent = st.entity(key, name, "group", country=country, sector=sector)
         if tok.tag_ == "NN":
             st.bodies.add(key)  # one body: "the coast guard" may name it again
@@ -358,13 +358,17 @@ def _titled_antecedent(st: _State, tok: Token, mods: list[Token], country: str |
 
 def _merge_bare_groups(st: _State) -> None:
     """"the opposition" joins "the Belarusian opposition" when only one
-    country's opposition is named."""
+    country's opposition is named; with none, "the officials" join "UN officials" when
+    only one international body's are."""
     for key, ent in list(st.entities.items()):
         if not key.startswith("group:None:"):
             continue
         _, _, sector, lemma = key.split(":", 3)
         same = [e for k, e in st.entities.items()
                 if k.startswith("group:") and k.endswith(f":{sector}:{lemma}") and e.country]
+        same = same or [e for k, e in st.entities.items()  # keyed by the body: group:<body>:IGO:<lemma>
+                        if k.startswith("group:") and k.endswith(f":IGO:{lemma}") and k != key and e.country is None
+                        and not k.startswith("group:None:")]
         if len(same) == 1:
             same[0].mentions |= ent.mentions
             del st.entities[key]
