@@ -284,7 +284,7 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
     tokens = [t for t in tokens if t.i >= tokens[0].i]
     start, end = _span_chars(tokens)
     if plural:
-        named = [m for m in keep if not _under_possessor(m, tok)] + [tok]
+        named = [m for m in keep if not _under_possessor(m, tok) and not _bracketed(m)] + [tok]
         says_whose = _country_in(kb, named) or any(kb.surface.get(t.text, ("",))[0] == "entity" for t in named)
         name = _phrase(named) if says_whose else _with_demonym(kb, country, _phrase(named))  # not "Turkish PKK rebels"
         key = f"group:{country}:{sector}:{tok.lemma_}" if not body else f"group:{body}:IGO:{tok.lemma_}"
@@ -315,6 +315,13 @@ def _igo_named(st: _State, tok: Token) -> str | None:
     if hit and hit[0] == "entity" and st.kb.entities[hit[1]].get("sector") == "IGO":
         return hit[1]
     return None
+
+
+def _bracketed(tok: Token) -> bool:
+    """A word alone in brackets, an acronym repeating the name before it ("Federal Customs
+    Service (FCS) officers"): not part of the group's name."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
 
 
 def _under_possessor(mod: Token, tok: Token) -> bool:

@@ -155,9 +155,14 @@ def _span_chars(tokens: list[Token]) -> tuple[int, int]:
 
 def _phrase(tokens: list[Token]) -> str:
     """The words of these tokens as the text spaces them, with a space where tokens between two
-    were left out ("United Nations (UN) officials" less its brackets is not "United Nations UNofficials")."""
+    were left out (the "radical" opposition, less its quotes, is not "radicalopposition"), but
+    a hyphen inside a word left out is put back ("al-Nur", not "al Nur")."""
     out = []
     for t, nxt in zip(tokens, [*tokens[1:], None]):
-        gap = nxt is not None and nxt.i != t.i + 1 and not t.whitespace_
-        out.append(t.text + " " if gap else t.text_with_ws)
+        out.append(t.text_with_ws)
+        if nxt is None or nxt.i == t.i + 1 or t.whitespace_:
+            continue
+        left_out = t.doc[t.i + 1:nxt.i]
+        inner = all(s.text == "-" and not s.whitespace_ for s in left_out)
+        out.append("-" * len(left_out) if inner else " ")
     return "".join(out).strip()
