@@ -277,15 +277,17 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
         country = _np_country(st, tok.head, head_mods) if tok.dep_ == "conj" else \
             next((c for m in head_mods if (c := _country_of_token(st, m))), None)  # "Russian press reports"
     sector = _np_sector(kb, mods, sector)
+    if plural and (body := _international_body(st, tok, mods)):
+        country, sector = None, "IGO"  # "UN officials", "EU diplomats": the body's, not a state's
     keep = [m for m in mods if m.i not in st.pronouns and m.lower_ not in ("the", "a", "an")]
     tokens = (keep + [tok]) if keep and keep[0].i < tok.i else [tok]
     tokens = [t for t in tokens if t.i >= tokens[0].i]
     start, end = _span_chars(tokens)
     if plural:
-        named = [m for m in keep if not _under_possessor(m, tok)] + [tok]
+        named = [m for m in keep if not _under_possessor(m, tok) and not _bracketed(m)] + [tok]
         says_whose = _country_in(kb, named) or any(kb.surface.get(t.text, ("",))[0] == "entity" for t in named)
         name = _phrase(named) if says_whose else _with_demonym(kb, country, _phrase(named))  # not "Turkish PKK rebels"
-        key = f"group:{country}:{sector}:{tok.lemma_}"
+        key = f"group:{country}:{sector}:{tok.lemma_}" if not body else f"group:{body}:IGO:{tok.lemma_}"
         ent = st.entity(key, name, "group", country=country, sector=sector)
         if tok.tag_ == "NN":
             st.bodies.add(key)  # one body: "the coast guard" may name it again
@@ -293,6 +295,33 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
         name = st.text[start:end]
         ent = st.entity("person:" + name, name, "person", country=country, sector=sector)
     st.mention(ent.key, start, end)
+
+
+def _international_body(st: _State, tok: Token, mods: list[Token]) -> str | None:
+    """The international body a group's modifiers or of-phrase name ("UN officials", "EU
+    diplomats", "officials of the African Union"), read from the tokens, not from the group's
+    name; None when a word there also names a country ("French UN peacekeepers" are France's)."""
+    obj = _of_object(tok, ("of", "from"))  # the object itself: "ministers from EU states" are states'
+    for words in (mods, [obj] if obj is not None else []):
+        if any(_country_of_token(st, m) for m in words):
+            return None
+        if body := next((b for m in words if (b := _igo_named(st, m))), None):
+            return body
+    return None
+
+
+def _igo_named(st: _State, tok: Token) -> str | None:
+    hit = _known(st.kb, _entity_text(tok) if tok.ent_type_ else tok.text)
+    if hit and hit[0] == "entity" and st.kb.entities[hit[1]].get("sector") == "IGO":
+        return hit[1]
+    return None
+
+
+def _bracketed(tok: Token) -> bool:
+    """A word alone in brackets, an acronym repeating the name before it ("Federal Customs
+    Service (FCS) officers"): not part of the group's name."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
 
 
 def _under_possessor(mod: Token, tok: Token) -> bool:
@@ -336,13 +365,17 @@ def _titled_antecedent(st: _State, tok: Token, mods: list[Token], country: str |
 
 def _merge_bare_groups(st: _State) -> None:
     """"the opposition" joins "the Belarusian opposition" when only one
-    country's opposition is named."""
+    country's opposition is named; with none, "the officials" join "UN officials" when
+    only one international body's are."""
     for key, ent in list(st.entities.items()):
         if not key.startswith("group:None:"):
             continue
         _, _, sector, lemma = key.split(":", 3)
         same = [e for k, e in st.entities.items()
                 if k.startswith("group:") and k.endswith(f":{sector}:{lemma}") and e.country]
+        same = same or [e for k, e in st.entities.items()  # keyed by the body: group:<body>:IGO:<lemma>
+                        if k.startswith("group:") and k.endswith(f":IGO:{lemma}") and k != key and e.country is None
+                        and not k.startswith("group:None:")]
         if len(same) == 1:
             same[0].mentions |= ent.mentions
             del st.entities[key]

@@ -154,4 +154,15 @@ def _span_chars(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _phrase(tokens: list[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
+    """The words of these tokens as the text spaces them, with a space where tokens between two
+    were left out (the "radical" opposition, less its quotes, is not "radicalopposition"), but
+    a hyphen inside a word left out is put back ("al-Nur", not "al Nur")."""
+    out = []
+    for t, nxt in zip(tokens, [*tokens[1:], None]):
+        out.append(t.text_with_ws)
+        if nxt is None or nxt.i == t.i + 1 or t.whitespace_:
+            continue
+        left_out = t.doc[t.i + 1:nxt.i]
+        inner = all(s.text == "-" and not s.whitespace_ for s in left_out)
+        out.append("-" * len(left_out) if inner else " ")
+    return "".join(out).strip()
