@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+import numpy as np
+from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -13,12 +14,15 @@ from ..tokens import lower_of, text_of, token_view
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, _data
-from .syntax import _actor_like, _headline_verb, _is_actorish, counted
+from .syntax import _actor_like, _child, _dep_hashes, _headline_verb, _is_actorish, counted
 
 # --------------------------------------------------------------------------- triggers
 
 _AUX_DEPS = frozenset(get_string_id(d) for d in ("aux", "auxpass"))
 _NNS = get_string_id("NNS")
+_FAULT_DEPS = frozenset(get_string_id(d) for d in ("oprd", "acomp", "advmod", "xcomp", "advcl"))
+_PREP, _AS, _AMOD = get_string_id("prep"), get_string_id("as"), get_string_id("amod")
+_AUXPASS, _AGENT, _CCOMP = get_string_id("auxpass"), get_string_id("agent"), get_string_id("ccomp")
 
 
 @lru_cache(maxsize=1)
@@ -40,12 +44,17 @@ def faults() -> frozenset[str]:
 
 def _fault_word(c: Token) -> str | None:
     """The fault a complement names, as the predicate of a naming verb ("called it a sham",
-    "branded the ban illegal") or after "as" ("described the move as reckless")."""
-    if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "advcl") and c.pos_ in ("ADJ", "NOUN") \
-            and c.lemma_.lower() in faults():
-        return c.lemma_.lower()
-    if c.dep_ == "prep" and c.lower_ == "as":
-        return next((g.lemma_.lower() for g in c.children if g.lemma_.lower() in faults()), None)
+    "branded the ban illegal") or after "as" ("described the move as reckless"). Read from the
+    token view: it is asked of every child of every verb with a pattern."""
+    doc = c.doc
+    view = token_view(doc)
+    i = c.i
+    dep = view.dep[i]
+    if dep in _FAULT_DEPS and view.pos[i] in (ADJ, NOUN) and (lemma := lower_of(doc, view.lemma[i])) in faults():
+        return lemma
+    if dep == _PREP and view.lower[i] == _AS:
+        lemmas = view.lemma
+        return next((w for g in view.children[i] if (w := lower_of(doc, lemmas[g])) in faults()), None)
     return None
 
 
@@ -122,15 +131,18 @@ def _argument_classes(tok: Token) -> set[str]:
     the vote was fair", not "insisted that he resign" or "... that they must leave");
     ``@attributive``, it is a participle modifying a noun ("the alleged plot")."""
     out = set()
-    subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+    doc = tok.doc
+    view = token_view(doc)
+    dep, kids = view.dep, view.children[tok.i]
+    subj = _child(tok, _SUBJ)
     if subj is not None and counted(subj).lemma_.lower() in _crowd_nouns():  # "hundreds of demonstrators"
         out.add("@crowd")
-    if any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children) \
-            and not any(c.dep_ == "agent" for c in tok.children):
+    passive = _dep_hashes(_PASS_SUBJ)
+    if any(dep[c] in passive or dep[c] == _AUXPASS for c in kids) and not any(dep[c] == _AGENT for c in kids):
         out.add("@passive")
-    if any(c.dep_ == "ccomp" and _states(c) for c in tok.children):
+    if any(dep[c] == _CCOMP and _states(doc[c]) for c in kids):
         out.add("@assert")
-    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if dep[tok.i] == _AMOD and view.pos[view.head[tok.i]] in (NOUN, PROPN):
         out.add("@attributive")
     return out
 
@@ -280,15 +292,19 @@ def _head_words(doc: Doc, lex: Lexicon) -> list[int]:
         _HEADS = (lex, len(lex.entries), frozenset(e.head for e in lex.entries.values()), {})
     heads, known = _HEADS[2], _HEADS[3]
     view = token_view(doc)
-    out = []
-    for i, (lemma, lower) in enumerate(zip(view.lemma, view.lower)):
-        if (ok := known.get(lemma)) is None:
-            ok = known[lemma] = lower_of(doc, lemma) in heads
-        if not ok and (ok := known.get(lower)) is None:
-            ok = known[lower] = lower_of(doc, lower) in heads
+    if not view.n:
+        return []
+    lemma, lower = view.array("lemma"), view.array("lower")
+    hits = []  # each distinct string once, not each token
+    for h in np.unique(np.concatenate((lemma, lower))).tolist():
+        if (ok := known.get(h)) is None:
+            ok = known[h] = lower_of(doc, h) in heads
         if ok:
-            out.append(i)
-    return out
+            hits.append(h)
+    if not hits:
+        return []
+    hits = np.array(hits, dtype=np.uint64)
+    return np.flatnonzero(np.isin(lemma, hits) | np.isin(lower, hits)).tolist()
 
 
 def _attributive(tok: Token) -> bool:
