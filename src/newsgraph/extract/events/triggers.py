@@ -23,6 +23,7 @@ _NNS = get_string_id("NNS")
 _FAULT_DEPS = frozenset(get_string_id(d) for d in ("oprd", "acomp", "advmod", "xcomp", "advcl"))
 _PREP, _AS, _AMOD = get_string_id("prep"), get_string_id("as"), get_string_id("amod")
 _AUXPASS, _AGENT, _CCOMP = get_string_id("auxpass"), get_string_id("agent"), get_string_id("ccomp")
+_POBJ, _AUX, _TO = get_string_id("pobj"), get_string_id("aux"), get_string_id("to")
 
 
 @lru_cache(maxsize=1)
@@ -77,43 +78,48 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
     objs: list[Token] = []
     named: list[str] = []
     report = False
-    for c in tok.children:
-        dep = c.dep_
+    doc = tok.doc
+    view = token_view(doc)
+    deps, kids, lemmas, lowers = view.dep, view.children, view.lemma, view.lower
+    for ci in kids[tok.i]:  # labels and words from the token view, as strings (decoded once per process)
+        c = doc[ci]
+        dep = text_of(doc, deps[ci])
         if (fault := _fault_word(c)) is not None:
             named.append(fault)
         if dep == "prt":
-            words.add(c.lower_)
+            words.add(text_of(doc, lowers[ci]))
         elif dep in ("prep", "agent"):
-            if c.i < tok.i or _when(c):  # "On Monday, X called ...", "met on Friday": no pattern word
+            if ci < tok.i or _when(c):  # "On Monday, X called ...", "met on Friday": no pattern word
                 continue
-            words.add(c.lower_)
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    words.add(p.lemma_.lower())
-                    objs.append(p)
+            words.add(text_of(doc, lowers[ci]))
+            for p in kids[ci]:
+                if deps[p] == _POBJ:
+                    words.add(lower_of(doc, lemmas[p]))
+                    objs.append(doc[p])
         elif dep in _OBJ or dep in _PASS_SUBJ or dep == "xcomp":
-            words.add(c.lemma_.lower())
+            words.add(lower_of(doc, lemmas[ci]))
             if dep != "xcomp":
                 objs.append(c)
-            for g in c.children:
+            for g in kids[ci]:
                 if dep == "oprd":  # "called the plan a gift for Chile": the predicate's words are not the verb's
                     break
-                if g.dep_ in ("compound", "amod", "prt"):
-                    words.add(g.lemma_.lower())
-                elif g.dep_ == "prep":
-                    words.add(g.lower_)
-                    words.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
-                elif g.dep_ == "aux" and dep == "xcomp":
-                    words.add(g.lower_)
-                elif g.dep_ == "pobj" and dep == "dative":  # "sent troops to the border", parsed as a dative "to"
-                    words.add(g.lemma_.lower())
+                gdep = text_of(doc, deps[g])
+                if gdep in ("compound", "amod", "prt"):
+                    words.add(lower_of(doc, lemmas[g]))
+                elif gdep == "prep":
+                    words.add(text_of(doc, lowers[g]))
+                    words.update(lower_of(doc, lemmas[p]) for p in kids[g] if deps[p] == _POBJ)
+                elif gdep == "aux" and dep == "xcomp":
+                    words.add(text_of(doc, lowers[g]))
+                elif gdep == "pobj" and dep == "dative":  # "sent troops to the border", parsed as a dative "to"
+                    words.add(lower_of(doc, lemmas[g]))
         elif dep == "ccomp" and _reports_another(c):
             report = True
-        elif dep == "advcl" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-            words.update((c.lemma_.lower(), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
+        elif dep == "advcl" and ci > tok.i and any(deps[g] == _AUX and lowers[g] == _TO for g in kids[ci]):
+            words.update((lower_of(doc, lemmas[ci]), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
         if (dep in _OBJ or dep in _PASS_SUBJ) and _actor_like(c, owner=False):
             words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
-        elif dep in ("dobj", "obj") and c.pos_ == "NOUN" and not c.ent_type_:
+        elif dep in ("dobj", "obj") and view.pos[ci] == NOUN and not view.ent_type[ci]:
             words.add("@thing")  # a thing, not a party: "met the deadline", "supported the ban"
     if _criticises(tok, named):
         words.add("@fault")  # "called the vote a fraud": a criticism of the vote's party
