@@ -135,7 +135,7 @@ def token_view(doc: Doc) -> TokenView:
 def doc_memo(doc: Doc, name: str) -> dict:
     """The memo of rule ``name`` for ``doc``: a dict kept with the Doc's :class:`TokenView`
     (so for the last Doc only), for rules whose answer depends on the parse alone and that
-    the coder asks again for the same tokens (``_actor_like``, ``_clause_subject``)."""
+    the coder asks again for the same tokens (``_actor_like``: half its calls are repeats)."""
     memos = token_view(doc).memos
     memo = memos.get(name)
     if memo is None:

@@ -137,16 +137,7 @@ def _pobj(tok: Token, prep: str) -> Token | None:
 
 
 def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
-    """The subject of a verb, inherited through conj/xcomp/relcl/acl; and whether passive
-    (kept per Doc and verb: the coder asks again for the same verbs)."""
-    memo = doc_memo(verb.doc, "clause_subject")
-    found = memo.get(verb.i)
-    if found is None:
-        found = memo[verb.i] = _find_clause_subject(verb)
-    return found
-
-
-def _find_clause_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, inherited through conj/xcomp/relcl/acl; and whether passive."""
     v: Token | None = verb
     raised = False  # climbed from an infinitive: "the envoy is due to visit" (the envoy visits)
     for _ in range(4):

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
 from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..tokens import lower_of, text_of, token_view
+from ..tokens import TokenView, lower_of, text_of, token_view
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, _data
@@ -24,6 +23,11 @@ _FAULT_DEPS = frozenset(get_string_id(d) for d in ("oprd", "acomp", "advmod", "x
 _PREP, _AS, _AMOD = get_string_id("prep"), get_string_id("as"), get_string_id("amod")
 _AUXPASS, _AGENT, _CCOMP = get_string_id("auxpass"), get_string_id("agent"), get_string_id("ccomp")
 _POBJ, _AUX, _TO = get_string_id("pobj"), get_string_id("aux"), get_string_id("to")
+_PRT, _XCOMP, _OPRD, _DATIVE = (get_string_id(d) for d in ("prt", "xcomp", "oprd", "dative"))
+_ADVCL, _DOBJ, _OBJ1 = get_string_id("advcl"), get_string_id("dobj"), get_string_id("obj")
+_OBJ_H = frozenset(get_string_id(d) for d in _OBJ)
+_PASS_SUBJ_H = frozenset(get_string_id(d) for d in _PASS_SUBJ)
+_MOD_H = frozenset(get_string_id(d) for d in ("compound", "amod", "prt"))
 
 
 @lru_cache(maxsize=1)
@@ -47,9 +51,11 @@ def _fault_word(c: Token) -> str | None:
     """The fault a complement names, as the predicate of a naming verb ("called it a sham",
     "branded the ban illegal") or after "as" ("described the move as reckless"). Read from the
     token view: it is asked of every child of every verb with a pattern."""
-    doc = c.doc
-    view = token_view(doc)
-    i = c.i
+    return _fault_at(c.doc, token_view(c.doc), c.i)
+
+
+def _fault_at(doc: Doc, view: TokenView, i: int) -> str | None:
+    """:func:`_fault_word` of token ``i``."""
     dep = view.dep[i]
     if dep in _FAULT_DEPS and view.pos[i] in (ADJ, NOUN) and (lemma := lower_of(doc, view.lemma[i])) in faults():
         return lemma
@@ -81,45 +87,43 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
     doc = tok.doc
     view = token_view(doc)
     deps, kids, lemmas, lowers = view.dep, view.children, view.lemma, view.lower
-    for ci in kids[tok.i]:  # labels and words from the token view, as strings (decoded once per process)
-        c = doc[ci]
-        dep = text_of(doc, deps[ci])
-        if (fault := _fault_word(c)) is not None:
+    for ci in kids[tok.i]:  # labels and words from the token view, compared as hashes
+        dep = deps[ci]
+        if (fault := _fault_at(doc, view, ci)) is not None:
             named.append(fault)
-        if dep == "prt":
+        if dep == _PRT:
             words.add(text_of(doc, lowers[ci]))
-        elif dep in ("prep", "agent"):
-            if ci < tok.i or _when(c):  # "On Monday, X called ...", "met on Friday": no pattern word
+        elif dep == _PREP or dep == _AGENT:
+            if ci < tok.i or _when(doc[ci]):  # "On Monday, X called ...", "met on Friday": no pattern word
                 continue
             words.add(text_of(doc, lowers[ci]))
             for p in kids[ci]:
                 if deps[p] == _POBJ:
                     words.add(lower_of(doc, lemmas[p]))
                     objs.append(doc[p])
-        elif dep in _OBJ or dep in _PASS_SUBJ or dep == "xcomp":
+        elif dep in _OBJ_H or dep in _PASS_SUBJ_H or dep == _XCOMP:
             words.add(lower_of(doc, lemmas[ci]))
-            if dep != "xcomp":
-                objs.append(c)
-            for g in kids[ci]:
-                if dep == "oprd":  # "called the plan a gift for Chile": the predicate's words are not the verb's
-                    break
-                gdep = text_of(doc, deps[g])
-                if gdep in ("compound", "amod", "prt"):
-                    words.add(lower_of(doc, lemmas[g]))
-                elif gdep == "prep":
-                    words.add(text_of(doc, lowers[g]))
-                    words.update(lower_of(doc, lemmas[p]) for p in kids[g] if deps[p] == _POBJ)
-                elif gdep == "aux" and dep == "xcomp":
-                    words.add(text_of(doc, lowers[g]))
-                elif gdep == "pobj" and dep == "dative":  # "sent troops to the border", parsed as a dative "to"
-                    words.add(lower_of(doc, lemmas[g]))
-        elif dep == "ccomp" and _reports_another(c):
+            if dep != _XCOMP:
+                objs.append(doc[ci])
+            if dep != _OPRD:  # "called the plan a gift for Chile": the predicate's words are not the verb's
+                for g in kids[ci]:
+                    gdep = deps[g]
+                    if gdep in _MOD_H:
+                        words.add(lower_of(doc, lemmas[g]))
+                    elif gdep == _PREP:
+                        words.add(text_of(doc, lowers[g]))
+                        words.update(lower_of(doc, lemmas[p]) for p in kids[g] if deps[p] == _POBJ)
+                    elif gdep == _AUX and dep == _XCOMP:
+                        words.add(text_of(doc, lowers[g]))
+                    elif gdep == _POBJ and dep == _DATIVE:  # "sent troops to the border", parsed as a dative "to"
+                        words.add(lower_of(doc, lemmas[g]))
+        elif dep == _CCOMP and _reports_another(doc[ci]):
             report = True
-        elif dep == "advcl" and ci > tok.i and any(deps[g] == _AUX and lowers[g] == _TO for g in kids[ci]):
+        elif dep == _ADVCL and ci > tok.i and any(deps[g] == _AUX and lowers[g] == _TO for g in kids[ci]):
             words.update((lower_of(doc, lemmas[ci]), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
-        if (dep in _OBJ or dep in _PASS_SUBJ) and _actor_like(c, owner=False):
+        if (dep in _OBJ_H or dep in _PASS_SUBJ_H) and _actor_like(doc[ci], owner=False):
             words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
-        elif dep in ("dobj", "obj") and view.pos[ci] == NOUN and not view.ent_type[ci]:
+        elif (dep == _DOBJ or dep == _OBJ1) and view.pos[ci] == NOUN and not view.ent_type[ci]:
             words.add("@thing")  # a thing, not a party: "met the deadline", "supported the ban"
     if _criticises(tok, named):
         words.add("@fault")  # "called the vote a fraud": a criticism of the vote's party
@@ -298,19 +302,15 @@ def _head_words(doc: Doc, lex: Lexicon) -> list[int]:
         _HEADS = (lex, len(lex.entries), frozenset(e.head for e in lex.entries.values()), {})
     heads, known = _HEADS[2], _HEADS[3]
     view = token_view(doc)
-    if not view.n:
-        return []
-    lemma, lower = view.array("lemma"), view.array("lower")
-    hits = []  # each distinct string once, not each token
-    for h in np.unique(np.concatenate((lemma, lower))).tolist():
-        if (ok := known.get(h)) is None:
-            ok = known[h] = lower_of(doc, h) in heads
+    out = []
+    for i, (lemma, lower) in enumerate(zip(view.lemma, view.lower)):
+        if (ok := known.get(lemma)) is None:
+            ok = known[lemma] = lower_of(doc, lemma) in heads
+        if not ok and (ok := known.get(lower)) is None:
+            ok = known[lower] = lower_of(doc, lower) in heads
         if ok:
-            hits.append(h)
-    if not hits:
-        return []
-    hits = np.array(hits, dtype=np.uint64)
-    return np.flatnonzero(np.isin(lemma, hits) | np.isin(lower, hits)).tolist()
+            out.append(i)
+    return out
 
 
 def _attributive(tok: Token) -> bool:
