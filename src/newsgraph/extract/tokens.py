@@ -46,10 +46,6 @@ class TokenView:
     ent_type = cached_property(lambda self: self._col("ent_type"))
     is_punct = cached_property(lambda self: self._col("is_punct"))
 
-    def array(self, name: str) -> np.ndarray:
-        """Column ``name`` as the numpy array it is read from (for vector tests over all tokens)."""
-        return self._arr[:, _COLUMN[name]]
-
     def where(self, name: str, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``name`` column holds one of a few ``values`` (in
         order): a vector comparison per value, no Python pass over the tokens."""
