@@ -86,6 +86,11 @@ class TokenView:
         return out
 
     @cached_property
+    def memos(self) -> dict[str, dict]:
+        """Per-Doc memos of rules that read only this Doc's parse, by rule (see :func:`doc_memo`)."""
+        return {}
+
+    @cached_property
     def _sentences(self) -> tuple[list[int], list[int]]:
         starts = self._arr[:, 7].view(np.int64) == 1
         if self.n:
@@ -121,6 +126,17 @@ def token_view(doc: Doc) -> TokenView:
     if view is None or view.doc is not doc or view.n != len(doc):
         view = _VIEW = TokenView(doc)
     return view
+
+
+def doc_memo(doc: Doc, name: str) -> dict:
+    """The memo of rule ``name`` for ``doc``: a dict kept with the Doc's :class:`TokenView`
+    (so for the last Doc only), for rules whose answer depends on the parse alone and that
+    the coder asks again for the same tokens (``_actor_like``: half its calls are repeats)."""
+    memos = token_view(doc).memos
+    memo = memos.get(name)
+    if memo is None:
+        memo = memos[name] = {}
+    return memo
 
 
 _TEXT: dict[int, str] = {}

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.parts_of_speech import ADJ, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from ..tokens import token_view
+from ..tokens import doc_memo, sentence_bounds, token_view
 from .countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ, _SUBJ, country_of
 
 # --------------------------------------------------------------------------- arguments
@@ -32,10 +33,16 @@ class Arg:
 
 def _actor_like(tok: Token, owner: bool = True) -> bool:
     """Could this phrase name an actor (entity, agent word, or a country modifier; with
-    ``owner``, also a possessor: "Iran's scientist")?"""
-    mods = ("compound", "amod", "nmod", "poss") if owner else ("compound", "amod", "nmod")
-    return _is_actorish(tok) or any(
-        c.dep_ in mods and (_is_actorish(c) or country_of(c.text)) for c in tok.children)
+    ``owner``, also a possessor: "Iran's scientist")? Kept per Doc and token: the coder asks
+    ~20 times per event, mostly of the same few tokens."""
+    memo = doc_memo(tok.doc, "actor_like")
+    key = tok.i if owner else -1 - tok.i
+    like = memo.get(key)
+    if like is None:
+        mods = ("compound", "amod", "nmod", "poss") if owner else ("compound", "amod", "nmod")
+        like = memo[key] = _is_actorish(tok) or any(
+            c.dep_ in mods and (_is_actorish(c) or country_of(c.text)) for c in tok.children)
+    return like
 
 
 def _names_party(head: Token) -> bool:
@@ -49,9 +56,18 @@ def _names_party(head: Token) -> bool:
 
 def _is_actorish(tok: Token) -> bool:
     """An entity, a pronoun or proper noun, or an agent noun (as a noun: not the adjective in
-    "an official visit", "a general strike", "a military offensive")."""
-    return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PRON", "PROPN")
-            or (tok.lower_ in _AGENT_NOUNS and tok.pos_ != "ADJ"))
+    "an official visit", "a general strike", "a military offensive"). Read from the token view
+    (labels and words as hashes)."""
+    view = token_view(tok.doc)
+    i = tok.i
+    pos = view.pos[i]
+    return (view.ent_type[i] in _ACTOR_ENTS or pos == PRON or pos == PROPN
+            or (view.lower[i] in _AGENT_HASHES and pos != ADJ))
+
+
+_ACTOR_ENTS = frozenset(get_string_id(e) for e in ("PERSON", "ORG", "GPE", "NORP"))
+_AGENT_HASHES = frozenset(get_string_id(w) for w in _AGENT_NOUNS)
+_NNS = get_string_id("NNS")
 
 
 
@@ -60,9 +76,10 @@ def _headline_verb(tok: Token) -> bool:
     """Headlinese "Kremlin pressures Lukashenko": a plural noun between two names, with a
     name as its appositive, is a present-tense verb the tagger misread."""
     doc = tok.doc
-    return (tok.tag_ == "NNS" and 0 < tok.i < len(doc) - 1 and tok.sent.start == tok.i - 1
-            and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i + 1].pos_ in ("PROPN", "PRON")
-            and doc[tok.i + 1].head.i == tok.i)
+    view = token_view(doc)
+    i = tok.i
+    return (view.tag[i] == _NNS and 0 < i < len(doc) - 1 and sentence_bounds(doc, i)[0] == i - 1
+            and view.pos[i - 1] == PROPN and view.pos[i + 1] in (PROPN, PRON) and view.head[i + 1] == i)
 
 
 def _conjuncts(tok: Token) -> list[Token]:

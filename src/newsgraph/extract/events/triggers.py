@@ -5,20 +5,29 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..tokens import lower_of, text_of, token_view
+from ..tokens import TokenView, lower_of, text_of, token_view
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, _data
-from .syntax import _actor_like, _headline_verb, _is_actorish, counted
+from .syntax import _actor_like, _child, _dep_hashes, _headline_verb, _is_actorish, counted
 
 # --------------------------------------------------------------------------- triggers
 
 _AUX_DEPS = frozenset(get_string_id(d) for d in ("aux", "auxpass"))
 _NNS = get_string_id("NNS")
+_FAULT_DEPS = frozenset(get_string_id(d) for d in ("oprd", "acomp", "advmod", "xcomp", "advcl"))
+_PREP, _AS, _AMOD = get_string_id("prep"), get_string_id("as"), get_string_id("amod")
+_AUXPASS, _AGENT, _CCOMP = get_string_id("auxpass"), get_string_id("agent"), get_string_id("ccomp")
+_POBJ, _AUX, _TO = get_string_id("pobj"), get_string_id("aux"), get_string_id("to")
+_PRT, _XCOMP, _OPRD, _DATIVE = (get_string_id(d) for d in ("prt", "xcomp", "oprd", "dative"))
+_ADVCL, _DOBJ, _OBJ1 = get_string_id("advcl"), get_string_id("dobj"), get_string_id("obj")
+_OBJ_H = frozenset(get_string_id(d) for d in _OBJ)
+_PASS_SUBJ_H = frozenset(get_string_id(d) for d in _PASS_SUBJ)
+_MOD_H = frozenset(get_string_id(d) for d in ("compound", "amod", "prt"))
 
 
 @lru_cache(maxsize=1)
@@ -40,12 +49,19 @@ def faults() -> frozenset[str]:
 
 def _fault_word(c: Token) -> str | None:
     """The fault a complement names, as the predicate of a naming verb ("called it a sham",
-    "branded the ban illegal") or after "as" ("described the move as reckless")."""
-    if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "advcl") and c.pos_ in ("ADJ", "NOUN") \
-            and c.lemma_.lower() in faults():
-        return c.lemma_.lower()
-    if c.dep_ == "prep" and c.lower_ == "as":
-        return next((g.lemma_.lower() for g in c.children if g.lemma_.lower() in faults()), None)
+    "branded the ban illegal") or after "as" ("described the move as reckless"). Read from the
+    token view: it is asked of every child of every verb with a pattern."""
+    return _fault_at(c.doc, token_view(c.doc), c.i)
+
+
+def _fault_at(doc: Doc, view: TokenView, i: int) -> str | None:
+    """:func:`_fault_word` of token ``i``."""
+    dep = view.dep[i]
+    if dep in _FAULT_DEPS and view.pos[i] in (ADJ, NOUN) and (lemma := lower_of(doc, view.lemma[i])) in faults():
+        return lemma
+    if dep == _PREP and view.lower[i] == _AS:
+        lemmas = view.lemma
+        return next((w for g in view.children[i] if (w := lower_of(doc, lemmas[g])) in faults()), None)
     return None
 
 
@@ -68,43 +84,46 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
     objs: list[Token] = []
     named: list[str] = []
     report = False
-    for c in tok.children:
-        dep = c.dep_
-        if (fault := _fault_word(c)) is not None:
+    doc = tok.doc
+    view = token_view(doc)
+    deps, kids, lemmas, lowers = view.dep, view.children, view.lemma, view.lower
+    for ci in kids[tok.i]:  # labels and words from the token view, compared as hashes
+        dep = deps[ci]
+        if (fault := _fault_at(doc, view, ci)) is not None:
             named.append(fault)
-        if dep == "prt":
-            words.add(c.lower_)
-        elif dep in ("prep", "agent"):
-            if c.i < tok.i or _when(c):  # "On Monday, X called ...", "met on Friday": no pattern word
+        if dep == _PRT:
+            words.add(text_of(doc, lowers[ci]))
+        elif dep == _PREP or dep == _AGENT:
+            if ci < tok.i or _when(doc[ci]):  # "On Monday, X called ...", "met on Friday": no pattern word
                 continue
-            words.add(c.lower_)
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    words.add(p.lemma_.lower())
-                    objs.append(p)
-        elif dep in _OBJ or dep in _PASS_SUBJ or dep == "xcomp":
-            words.add(c.lemma_.lower())
-            if dep != "xcomp":
-                objs.append(c)
-            for g in c.children:
-                if dep == "oprd":  # "called the plan a gift for Chile": the predicate's words are not the verb's
-                    break
-                if g.dep_ in ("compound", "amod", "prt"):
-                    words.add(g.lemma_.lower())
-                elif g.dep_ == "prep":
-                    words.add(g.lower_)
-                    words.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
-                elif g.dep_ == "aux" and dep == "xcomp":
-                    words.add(g.lower_)
-                elif g.dep_ == "pobj" and dep == "dative":  # "sent troops to the border", parsed as a dative "to"
-                    words.add(g.lemma_.lower())
-        elif dep == "ccomp" and _reports_another(c):
+            words.add(text_of(doc, lowers[ci]))
+            for p in kids[ci]:
+                if deps[p] == _POBJ:
+                    words.add(lower_of(doc, lemmas[p]))
+                    objs.append(doc[p])
+        elif dep in _OBJ_H or dep in _PASS_SUBJ_H or dep == _XCOMP:
+            words.add(lower_of(doc, lemmas[ci]))
+            if dep != _XCOMP:
+                objs.append(doc[ci])
+            if dep != _OPRD:  # "called the plan a gift for Chile": the predicate's words are not the verb's
+                for g in kids[ci]:
+                    gdep = deps[g]
+                    if gdep in _MOD_H:
+                        words.add(lower_of(doc, lemmas[g]))
+                    elif gdep == _PREP:
+                        words.add(text_of(doc, lowers[g]))
+                        words.update(lower_of(doc, lemmas[p]) for p in kids[g] if deps[p] == _POBJ)
+                    elif gdep == _AUX and dep == _XCOMP:
+                        words.add(text_of(doc, lowers[g]))
+                    elif gdep == _POBJ and dep == _DATIVE:  # "sent troops to the border", parsed as a dative "to"
+                        words.add(lower_of(doc, lemmas[g]))
+        elif dep == _CCOMP and _reports_another(doc[ci]):
             report = True
-        elif dep == "advcl" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-            words.update((c.lemma_.lower(), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
-        if (dep in _OBJ or dep in _PASS_SUBJ) and _actor_like(c, owner=False):
+        elif dep == _ADVCL and ci > tok.i and any(deps[g] == _AUX and lowers[g] == _TO for g in kids[ci]):
+            words.update((lower_of(doc, lemmas[ci]), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
+        if (dep in _OBJ_H or dep in _PASS_SUBJ_H) and _actor_like(doc[ci], owner=False):
             words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
-        elif dep in ("dobj", "obj") and c.pos_ == "NOUN" and not c.ent_type_:
+        elif (dep == _DOBJ or dep == _OBJ1) and view.pos[ci] == NOUN and not view.ent_type[ci]:
             words.add("@thing")  # a thing, not a party: "met the deadline", "supported the ban"
     if _criticises(tok, named):
         words.add("@fault")  # "called the vote a fraud": a criticism of the vote's party
@@ -122,15 +141,18 @@ def _argument_classes(tok: Token) -> set[str]:
     the vote was fair", not "insisted that he resign" or "... that they must leave");
     ``@attributive``, it is a participle modifying a noun ("the alleged plot")."""
     out = set()
-    subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+    doc = tok.doc
+    view = token_view(doc)
+    dep, kids = view.dep, view.children[tok.i]
+    subj = _child(tok, _SUBJ)
     if subj is not None and counted(subj).lemma_.lower() in _crowd_nouns():  # "hundreds of demonstrators"
         out.add("@crowd")
-    if any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children) \
-            and not any(c.dep_ == "agent" for c in tok.children):
+    passive = _dep_hashes(_PASS_SUBJ)
+    if any(dep[c] in passive or dep[c] == _AUXPASS for c in kids) and not any(dep[c] == _AGENT for c in kids):
         out.add("@passive")
-    if any(c.dep_ == "ccomp" and _states(c) for c in tok.children):
+    if any(dep[c] == _CCOMP and _states(doc[c]) for c in kids):
         out.add("@assert")
-    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if dep[tok.i] == _AMOD and view.pos[view.head[tok.i]] in (NOUN, PROPN):
         out.add("@attributive")
     return out
 
