@@ -1,6 +1,7 @@
-"""The evaluation data are measuring instruments: no test, comment or docstring copies their text.
+"""The evaluation data are measuring instruments: no test, comment, docstring or doc copies their text.
 
-Every string literal and comment in src/, tests/ and benchmarks/ is cut into runs of six words and
+Every string literal and comment in src/, tests/ and benchmarks/, and the text of docs/*.md and
+README.md, is cut into runs of six words and
 looked up among the runs of the evaluation text (gold sentences and stories, not the dictionaries the
 knowledge base is compiled from). Stock phrases anyone would write ("did not reply to a request for
 comment", an organisation's full name) are listed with a reason in ``eval_phrases_allowed.txt``.
@@ -70,6 +71,18 @@ def test_no_literal_or_comment_copies_the_evaluation_text():
                     if run in evaluation and run not in allowed:
                         found.append(f"{path.relative_to(REPO)}:{line}: {' '.join(run)!r}")
                         break
+    assert not found, "text copied from the evaluation data (write your own example):\n" + "\n".join(found)
+
+
+def test_no_document_copies_the_evaluation_text():
+    """The docs discuss errors in their own words too: a quoted example is written anew (the
+    session-7 docs/evaluation.md held 61 copied runs)."""
+    evaluation, allowed = _evaluation_runs(), _allowed()
+    found = []
+    for path in [*sorted((REPO / "docs").glob("*.md")), REPO / "README.md"]:
+        words = _words(path.read_text(encoding="utf-8"))  # across line breaks: quotes wrap
+        runs = {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)}
+        found += [f"{path.relative_to(REPO)}: {' '.join(run)!r}" for run in sorted(runs & evaluation - allowed)]
     assert not found, "text copied from the evaluation data (write your own example):\n" + "\n".join(found)
 
 
