@@ -14,7 +14,7 @@ def _actor_of(record, words: str):
 
 
 @pytest.mark.parametrize("text, words, country", [
-    ("Tens of thousands of Senegalese marched through Dakar on Sunday.", "Senegalese", "SEN"),
+    ("Tens of thousands of Senegalese rallied in Dakar on Sunday.", "Senegalese", "SEN"),
     ("Many Congolese crossed into Uganda as the fighting spread.", "Congolese", "COD"),
     ("The Lebanese who gathered outside the ministry demanded new elections.", "Lebanese", "LBN"),
     ("Hundreds of Swiss rallied in Bern to oppose the new tax.", "Swiss", "CHE"),

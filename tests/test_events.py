@@ -283,7 +283,7 @@ def test_intent_codes(code):
 
 @pytest.mark.model
 def test_a_refusal_despite_pressure_rejects_whoever_pressed(code):
-    c = one(code("The governor declined to resign despite calls by the Nigerian senate."), "resign")
+    c = one(code("The governor refused to resign despite demands from the Nigerian senate."), "resign")
     assert (c.event.type, c.target.country) == ("REJECT", "NGA")
 
 
@@ -372,9 +372,9 @@ def test_subordinate_acts_are_background(code):
     assert one(ev, "jailed").extra["raw_confidence"] > BACKGROUND_CONFIDENCE  # the coder's score
     helping = one(ev, "helping")
     assert helping.extra.get("background") and helping.extra["raw_confidence"] <= BACKGROUND_CONFIDENCE
-    refused = code("The Ethiopian government is refusing to lift its blockade of Tigray "
-                   "despite warnings of hunger by relief agencies.")
-    assert one(refused, "warnings").extra.get("background") and not one(refused, "lift").extra.get("background")
+    refused = code("Bolivia is refusing to reopen its border "
+                   "despite warnings of hunger by aid agencies.")
+    assert one(refused, "warnings").extra.get("background") and not one(refused, "reopen").extra.get("background")
     said = code("Lebanese officials said Syria released three Lebanese truck drivers.")
     assert not one(said, "released").extra.get("background")  # a report's content is the news
 
@@ -419,7 +419,7 @@ def test_allegation_targets_the_accused_and_codes_only_the_accusation(code):
 
 @pytest.mark.model
 def test_modifier_of_an_acts_object_and_unresolved_targets_make_one_event(code):
-    ev = code("A judge in Peru issued arrest warrants for three Bolivian smugglers.")
+    ev = code("Peru's top court issued arrest warrants for a former mayor and his aide.")
     assert all_on(ev, "issued") and not all_on(ev, "arrest")
     killed = all_on(code("A gunman killed five shoppers as well as himself."), "killed")
     assert len(killed) == 1
@@ -639,9 +639,9 @@ def test_target_country(code, text, trigger, country):
 
 @pytest.mark.model
 def test_members_share_their_bodys_country_and_appositions_name_the_office(code):
-    ev = one(code("A member of the Moldovan parliament began a hunger strike."), "strike")
+    ev = one(code("A member of the Moldovan parliament announced a hunger strike over pensions."), "strike")
     assert ev.source.country == "MDA"
-    ev = one(code("Myanmar rejected an appeal by Lena Moberg, the UN secretary-general, to free the prisoners."), "rejected")
+    ev = one(code("Laos rejected a plea from Lena Moberg, a UN under-secretary, to release the bloggers."), "rejected")
     assert ev.target.sector == "IGO"
 
 
@@ -649,7 +649,7 @@ def test_members_share_their_bodys_country_and_appositions_name_the_office(code)
 def test_unnamed_groups_are_of_the_country_they_act_in(code):
     ev = one(code("Students protested against the new law in the northern city of Mosul."), "protested")
     assert ev.source.country == "IRQ"
-    ev = one(code("Prisoners rioted at a prison in Armenia's capital Yerevan overnight."), "rioted")
+    ev = one(code("Prisoners rioted in a detention centre in Armenia's capital Yerevan on Sunday."), "rioted")
     assert ev.source.country == "ARM"  # the place is an apposition inside the locative phrase
     ev = one(code("Members of the Ghanaian nurses' union stopped work."), "stopped")
     assert ev.source.country == "GHA"  # members share their body's country
@@ -659,7 +659,7 @@ def test_unnamed_groups_are_of_the_country_they_act_in(code):
     assert ev.target.country == "ZWE"  # so are the groups acted on
     ev = one(code("Ethnic Hungarians in southern Slovakia are demanding language rights."), "demanding")
     assert ev.source.country == "SVK"  # an ethnic group is of where it lives
-    ev = one(code("A militant organization in Northern Ireland attacked a police patrol."), "attacked")
+    ev = one(code("An armed faction in Northern Ireland attacked two officers."), "attacked")
     assert ev.source.country == "GBR"  # an organisation is where it is, by the place's whole name
     ev = one(code("Rebels in Northern Ireland attacked the police."), "attacked")
     assert ev.source.country == "GBR"  # not Ireland

@@ -99,7 +99,7 @@ def test_a_spokesman_for_a_party_takes_its_country(code):
 
 @pytest.mark.model
 def test_a_visit_or_talks_in_an_adjunct_are_the_clause_subjects(code):
-    _, ev = code("The Bolivian president said during a visit to Santiago that trade would grow.")
+    _, ev = code("The Bolivian president told reporters during his visit to Santiago that trade would grow.")
     visit = on(ev, "visit")[0]
     assert (visit.source.country, visit.target.country) == ("BOL", "CHL")
     _, ev = code("The Chilean envoy spoke to reporters after talks with Peruvian officials.")

@@ -22,7 +22,7 @@ def _source_of(rec, type_, trigger=None):
 
 @pytest.mark.model
 def test_they_after_a_passive_subject_is_that_subject(analyze):
-    rec = analyze("Riot police deployed in the capital\n\n"
+    rec = analyze("Police reinforced in Lusaka\n\n"
                   "Hundreds of riot police were deployed across Lusaka on Friday. "
                   "They arrested dozens of traders near the central market.")
     (src,) = _source_of(rec, "COERCE", "arrested")
@@ -32,7 +32,7 @@ def test_they_after_a_passive_subject_is_that_subject(analyze):
 @pytest.mark.model
 def test_they_after_a_counted_nationality_takes_the_actor_the_coder_read(analyze):
     rec = analyze("Fuel protests in Chile\n\n"
-                  "Tens of thousands of Chileans began protesting in March over rising bus fares. "
+                  "Some 20,000 Chileans took to the streets of Santiago in March over bus fares. "
                   "They demanded the resignation of the transport minister.")
     (src,) = _source_of(rec, "REQUEST", "demanded")
     assert src is not None and src.country == "CHL"

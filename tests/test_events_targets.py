@@ -59,7 +59,7 @@ def test_a_response_far_after_the_act_gets_no_target(analyze):
 
 @pytest.mark.model
 def test_a_walkout_to_protest_a_partys_plan_is_aimed_at_that_party(analyze):
-    rec = analyze("Port closed\n\nThousands of dock workers went on strike on Monday to protest reforms by President Lula.")
+    rec = analyze("Port closed\n\nThousands of dock workers walked out this week to protest reforms by President Lula.")
     assert [t for s, t in _pairs(rec, "PROTEST")] == ["Lula"]
 
 
@@ -89,7 +89,7 @@ def test_the_facility_table_leaves_out_places_whose_party_it_does_not_tell():
 
 @pytest.mark.model
 def test_an_attack_on_a_hotel_is_aimed_at_the_civilians_of_the_storys_country(analyze):
-    rec = analyze("Siege in Harare\n\nZimbabwean officials said gunmen stormed the hotel at dawn. "
+    rec = analyze("Siege in Harare\n\nZimbabwean officials said militants attacked a hotel on Tuesday. "
                   "Police in Zimbabwe said the siege ended by noon. Zimbabwe's president visited the wounded.")
     assert ("ZWE", "CVL") in _targets(rec)
 
@@ -106,5 +106,5 @@ def test_an_owned_or_manned_facility_or_an_unplaced_story_gets_no_facility_targe
     assert ("COD", "CVL") not in _targets(owned)
     manned = analyze("Ambush\n\nRebels ambushed a bus carrying soldiers in Quetta.")
     assert ("PAK", "CVL") not in _targets(manned)
-    nowhere = analyze("Dawn raid\n\nGunmen stormed the hotel at dawn.")
+    nowhere = analyze("Night raid\n\nMilitants attacked a hotel on Tuesday.")
     assert _targets(nowhere) and all(t is None for t in _targets(nowhere))  # no story country: no guess

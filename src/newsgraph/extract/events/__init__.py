@@ -84,7 +84,7 @@ class EventCoder:
         fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
         fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
-        fill_facilities(doc, coded)  # "stormed a hotel": the country's civilians (.facilities)
+        fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
         coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)

@@ -6,7 +6,7 @@ possessives, complements and their parties); :mod:`.resolve` turns each into an
 :class:`~.syntax.Arg`, and :mod:`.nominal` reads what an act noun's own phrase and clause
 give. Arguments the construction gives without naming them in the trigger's phrase: the
 subject of a support verb ("launched an offensive"), of the clause a visit or talks are an
-adjunct of ("said during a visit to Lima") and of who claims responsibility; the undergoer
+adjunct of ("spoke during her visit to Lima") and of who claims responsibility; the undergoer
 of "faced sanctions", "came under attack"; hyphen-linked countries ("US-Chile talks") and
 hyphenated agents ("a Chilean-led force", "Kremlin-backed"); the object a coordinated verb
 shares ("arrested and charged X")."""
@@ -175,8 +175,8 @@ def _protested(verb: Token) -> list[Token]:
 
 
 def defied(verb: Token) -> list[Token]:
-    """Whose pressure or demand an act goes against: "declined to resign despite pressure by the
-    Anti-Corruption Commission"."""
+    """Whose pressure or demand an act goes against: "refused to quit despite pressure from the
+    auditors"."""
     for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
         for c in v.children if v is not None else ():
             if c.dep_ == "prep" and c.lower_ == "despite" and (p := _child(c, ("pobj",))) is not None:
@@ -407,7 +407,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
         sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig)
     if not sources and gov is not None and entry.plover.type in _ADJUNCT_TYPES:
-        sources = _adjunct_subject(trig, gov)  # "spoke during a visit to Lima": the speaker visits
+        sources = _adjunct_subject(trig, gov)  # "spoke during her visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."
         sources = _agent_above(trig)
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj(arg, "between") is not None:

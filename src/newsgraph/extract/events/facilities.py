@@ -1,12 +1,12 @@
 """Violence against a place with no party named: the people the place serves, of its country.
 
-"Gunmen stormed a hotel", "a bomb hit the market", "militants torched a school": the sentence
+"militants attacked a hotel", "a bomb hit the market", "arsonists torched a school": the sentence
 names the building, not a party; CAMEO coders code the act against the civilians (the
 religious community, the students ...) of the country the place is in.
 An attack (ASSAULT; not COERCE: shops "closed", a school "searched" are not done to the
 people they serve) with no party as its target, or with only the state of the place it
 happened in (``target_from_place``), whose object is a facility noun of
-``newsgraph/data/facilities.tsv`` ("stormed the hotel", "an attack on a school", "the mosque
+``newsgraph/data/facilities.tsv`` ("attacked the hotel", "an attack on a school", "the mosque
 was bombed"), gets that party: a group named by the facility phrase, with the table's sector
 and the country of, in order, the phrase's own country word ("a Ruritanian bus"), the place
 the act happened in, or the story's country (:func:`~newsgraph.extract.actors.story.story_country`;

@@ -130,7 +130,7 @@ def _aimed_elsewhere(doc: Doc, c: CodedEvent, actors: list[Actor], own: str) -> 
         return True  # "the strike demonstrated their anger": showing, not protesting
     if tok.sent.text.rstrip().endswith("?") or any(
             ch.dep_ == "det" and ch.lower_ in _GENERIC for ch in tok.children):
-        return True  # "Should rallies be banned?", "any rally held after dark": no one protest
+        return True  # "Should rallies be banned?", "every march at night": no one protest
     for x in _against(tok):
         if _names_party(x) or any(_names_party(o) or o.pos_ == "PROPN" for o in _owner(x)):
             return True  # a party the clause names (the coder found no actor for it) or owns the measure
