@@ -86,7 +86,7 @@ def test_no_document_copies_the_evaluation_text():
     assert not found, "text copied from the evaluation data (write your own example):\n" + "\n".join(found)
 
 
-def test_the_check_finds_a_copied_run(tmp_path):
+def test_the_check_finds_a_copied_run():
     """The lookup itself: a run of six words matches across case, punctuation and line breaks."""
     evaluation = _runs(_words("The envoy met the rebels in the capital on Monday."))
     assert tuple(_words("met the REBELS,\n in the capital")) in evaluation
