@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.parts_of_speech import ADJ, PRON, PROPN
+from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, NOUN, PRON, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from ..tokens import doc_memo, sentence_bounds, token_view
+from ..tokens import TokenView, lower_of, text_of, token_view
 from .countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ, _SUBJ, country_of
 
 # --------------------------------------------------------------------------- arguments
@@ -33,16 +33,27 @@ class Arg:
 
 def _actor_like(tok: Token, owner: bool = True) -> bool:
     """Could this phrase name an actor (entity, agent word, or a country modifier; with
-    ``owner``, also a possessor: "Iran's scientist")? Kept per Doc and token: the coder asks
-    ~20 times per event, mostly of the same few tokens."""
-    memo = doc_memo(tok.doc, "actor_like")
-    key = tok.i if owner else -1 - tok.i
+    ``owner``, also a possessor: "Iran's scientist")? See :func:`_actor_like_at`."""
+    return _actor_like_at(token_view(tok.doc), tok.i, owner)
+
+
+def _actor_like_at(view: TokenView, i: int, owner: bool = True) -> bool:
+    """:func:`_actor_like` of token ``i``. Kept per Doc and token: the coder asks ~20 times
+    per event, mostly of the same few tokens."""
+    memo = view.memo("actor_like")
+    key = i if owner else -1 - i
     like = memo.get(key)
     if like is None:
-        mods = ("compound", "amod", "nmod", "poss") if owner else ("compound", "amod", "nmod")
-        like = memo[key] = _is_actorish(tok) or any(
-            c.dep_ in mods and (_is_actorish(c) or country_of(c.text)) for c in tok.children)
+        mods = _OWNER_MODS if owner else _MODS
+        dep, orth, doc = view.dep, view.orth, view.doc
+        like = memo[key] = _is_actorish_at(view, i) or any(
+            dep[c] in mods and (_is_actorish_at(view, c) or country_of(text_of(doc, orth[c])))
+            for c in view.children[i])
     return like
+
+
+_MODS = frozenset(get_string_id(d) for d in ("compound", "amod", "nmod"))
+_OWNER_MODS = _MODS | {get_string_id("poss")}
 
 
 def _names_party(head: Token) -> bool:
@@ -58,8 +69,11 @@ def _is_actorish(tok: Token) -> bool:
     """An entity, a pronoun or proper noun, or an agent noun (as a noun: not the adjective in
     "an official visit", "a general strike", "a military offensive"). Read from the token view
     (labels and words as hashes)."""
-    view = token_view(tok.doc)
-    i = tok.i
+    return _is_actorish_at(token_view(tok.doc), tok.i)
+
+
+def _is_actorish_at(view: TokenView, i: int) -> bool:
+    """:func:`_is_actorish` of token ``i``."""
     pos = view.pos[i]
     return (view.ent_type[i] in _ACTOR_ENTS or pos == PRON or pos == PROPN
             or (view.lower[i] in _AGENT_HASHES and pos != ADJ))
@@ -75,10 +89,12 @@ _NNS = get_string_id("NNS")
 def _headline_verb(tok: Token) -> bool:
     """Headlinese "Kremlin pressures Lukashenko": a plural noun between two names, with a
     name as its appositive, is a present-tense verb the tagger misread."""
-    doc = tok.doc
-    view = token_view(doc)
-    i = tok.i
-    return (view.tag[i] == _NNS and 0 < i < len(doc) - 1 and sentence_bounds(doc, i)[0] == i - 1
+    return _headline_verb_at(token_view(tok.doc), tok.i)
+
+
+def _headline_verb_at(view: TokenView, i: int) -> bool:
+    """:func:`_headline_verb` of token ``i``."""
+    return (view.tag[i] == _NNS and 0 < i < view.n - 1 and view.sent_bounds(i)[0] == i - 1
             and view.pos[i - 1] == PROPN and view.pos[i + 1] in (PROPN, PRON) and view.head[i + 1] == i)
 
 
@@ -96,12 +112,16 @@ def _conjuncts(tok: Token) -> list[Token]:
 def _child(tok: Token, deps: Iterable[str]) -> Token | None:
     """The first child of ``tok`` whose dependency is one of ``deps`` (read from the token view:
     ``tok.children`` builds a Token per child and decodes each label)."""
-    hashes = _dep_hashes(deps)
-    view = token_view(tok.doc)
+    c = _child_at(token_view(tok.doc), tok.i, _dep_hashes(deps))
+    return None if c is None else tok.doc[c]
+
+
+def _child_at(view: TokenView, i: int, deps: frozenset[int]) -> int | None:
+    """The first child of token ``i`` whose dependency label's hash is one of ``deps``."""
     dep = view.dep
-    for c in view.children[tok.i]:
-        if dep[c] in hashes:
-            return tok.doc[c]
+    for c in view.children[i]:
+        if dep[c] in deps:
+            return c
     return None
 
 
@@ -125,75 +145,111 @@ _WORD_HASHES: dict[str, int] = {}
 
 def _pobj(tok: Token, prep: str) -> Token | None:
     """The object of ``tok``'s preposition ``prep``, skipping dates ("On Sunday")."""
-    view = token_view(tok.doc)
+    p = _pobj_at(token_view(tok.doc), tok.i, prep)
+    return None if p is None else tok.doc[p]
+
+
+def _pobj_at(view: TokenView, i: int, prep: str) -> int | None:
+    """:func:`_pobj` of token ``i``: the index of the object."""
     dep, lower, kids = view.dep, view.lower, view.children
     word = _WORD_HASHES.get(prep) or _WORD_HASHES.setdefault(prep, get_string_id(prep))
-    for c in kids[tok.i]:  # a particle with an object is one too: "turned on Lukashenko"
+    for c in kids[i]:  # a particle with an object is one too: "turned on Lukashenko"
         if dep[c] in _PREP_DEPS and lower[c] == word:
             p = next((g for g in kids[c] if dep[g] == _POBJ_HASH), None)
             if p is not None and view.ent_type[p] not in _DATE_OR_TIME:
-                return tok.doc[p]
+                return p
     return None
 
 
 def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, inherited through conj/xcomp/relcl/acl; and whether passive."""
-    v: Token | None = verb
+    s, passive = _clause_subject_at(token_view(verb.doc), verb.i)
+    return (None if s is None else verb.doc[s]), passive
+
+
+def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
+    """:func:`_clause_subject` of token ``v``, by index: the rule walks up the parse and reads
+    labels only, so it builds no Token."""
+    dep, tag, head, pos, kids = view.dep, view.tag, view.head, view.pos, view.children
     raised = False  # climbed from an infinitive: "the envoy is due to visit" (the envoy visits)
     for _ in range(4):
-        if v is None:
-            break
-        s = _child(v, _SUBJ)
-        if s is not None and _headline_verb(s) and s.lemma_.lower() in _OBJECT_CONTROL:
-            return s.doc[s.i + 1], False  # "Kremlin pressures Lukashenko to give up power"
+        s = _child_at(view, v, _SUBJ_H)
+        if s is not None and _headline_verb_at(view, s) and lower_of(view.doc, view.lemma[s]) in _OBJECT_CONTROL:
+            return s + 1, False  # "Kremlin pressures Lukashenko to give up power"
         if s is not None:
-            if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                return _described(v.head), False
+            if tag[s] in _WH_TAGS and dep[v] == _RELCL:
+                return _described_at(view, head[v]), False
             return s, False
-        sp = _child(v, _PASS_SUBJ)
+        sp = _child_at(view, v, _PASS_SUBJ_H)
         if sp is not None:
-            if sp.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                return _described(v.head), not raised
+            if tag[sp] in _WH_TAGS and dep[v] == _RELCL:
+                return _described_at(view, head[v]), not raised
             return sp, not raised
-        if v.dep_ in ("relcl", "acl") and (ranked := _ranked_subject(v)) is not None:  # "Chile was the
-            return ranked, any(c.dep_ == "auxpass" for c in v.children)  # first to recognise ...", "to be expelled"
-        if v.dep_ == "relcl":
-            return _described(v.head), False
-        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+        if (dep[v] == _RELCL or dep[v] == _ACL) and (ranked := _ranked_subject_at(view, v)) is not None:
+            return ranked, any(dep[c] == _AUXPASS for c in kids[v])  # "Chile was the first to recognise ...", "to be expelled"
+        if dep[v] == _RELCL:
+            return _described_at(view, head[v]), False
+        if dep[v] == _ACL and pos[head[v]] in (NOUN, PROPN):
             # a participle coordinated with a finite past verb is one too ("Zelenskiy, speaking
             # ..., called again for X and asked Y", which the parser hangs on the name)
-            finite = any(c.dep_ == "conj" and c.tag_ == "VBD" for c in v.children)
-            return v.head, v.tag_ == "VBN" and not finite
-        if (controller := _object_controller(v)) is not None:
+            finite = any(dep[c] == _CONJ and tag[c] == _VBD for c in kids[v])
+            return head[v], tag[v] == _VBN and not finite
+        if (controller := _object_controller_at(view, v)) is not None:
             return controller, False
-        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
-            raised = raised or (v.dep_ == "xcomp" and v.tag_ == "VB")
-            v = v.head
+        if dep[v] in _CLIMB_DEPS and pos[head[v]] in (VERB, AUX, ADJ, ADP, ADV):
+            raised = raised or (dep[v] == _XCOMP and tag[v] == _VB)
+            v = head[v]
             continue
         break
     return None, False
 
 
-def _described(noun: Token) -> Token:
-    """The party an appositive description stands for: "Peru, a country that expelled ..." is
-    Peru; a description that names a party itself ("Hamas, the militant group that ...") stays."""
-    if noun.dep_ == "appos" and not _is_actorish(noun) and _is_actorish(noun.head):
-        return noun.head
-    return noun
+_SUBJ_H = frozenset(get_string_id(d) for d in _SUBJ)
+_PASS_SUBJ_H = frozenset(get_string_id(d) for d in _PASS_SUBJ)
+_WH_TAGS = frozenset(get_string_id(t) for t in ("WDT", "WP"))
+_RELCL, _ACL, _CONJ, _XCOMP, _ADVCL = (get_string_id(d) for d in ("relcl", "acl", "conj", "xcomp", "advcl"))
+_AUX, _AUXPASS, _ATTR, _APPOS = (get_string_id(d) for d in ("aux", "auxpass", "attr", "appos"))
+_CLIMB_DEPS = frozenset(get_string_id(d) for d in ("conj", "xcomp", "advcl", "acomp"))
+_VB, _VBD, _VBN = (get_string_id(t) for t in ("VB", "VBD", "VBN"))
+_TO, _BE = get_string_id("to"), get_string_id("be")
+_DOBJ_H = frozenset({get_string_id("dobj")})
 
 
-def _ranked_subject(v: Token) -> Token | None:
+def _described_at(view: TokenView, n: int) -> int:
+    """The party an appositive description (token ``n``) stands for: "Peru, a country that
+    expelled ..." is Peru; a description that names a party itself ("Hamas, the militant group
+    that ...") stays."""
+    if view.dep[n] == _APPOS and not _is_actorish_at(view, n) and _is_actorish_at(view, view.head[n]):
+        return view.head[n]
+    return n
+
+
+def _infinitive_at(view: TokenView, v: int) -> bool:
+    """Is token ``v`` a "to" infinitive ("to disperse", "to complain")?"""
+    return view.tag[v] == _VB and _to_before(view, v)
+
+
+def _to_before(view: TokenView, v: int) -> bool:
+    """Has token ``v`` an infinitive marker "to" among its left children?"""
+    dep, lower = view.dep, view.lower
+    return any(c < v and dep[c] == _AUX and lower[c] == _TO for c in view.children[v])
+
+
+def _ranked_subject_at(view: TokenView, v: int) -> int | None:
     """The subject of "X was the first (state) to act", "X is the only party to oppose": an
     infinitive on the predicate noun of a copula is done by the copula's subject."""
-    pred = v.head
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts) or pred.dep_ != "attr" \
-            or pred.head.lemma_ != "be" or not (pred.lower_ in _RANKS or any(
-                c.dep_ in ("amod", "advmod") and c.lower_ in _RANKS for c in pred.children)):
+    dep, lower, head = view.dep, view.lower, view.head
+    pred = head[v]
+    if not _to_before(view, v) or dep[pred] != _ATTR or view.lemma[head[pred]] != _BE \
+            or not (lower[pred] in _RANKS_H or any(
+                dep[c] in _RANK_MODS and lower[c] in _RANKS_H for c in view.children[pred])):
         return None  # not "the crisis is a result of decisions to disband ..."
-    return _child(pred.head, _SUBJ)
+    return _child_at(view, head[pred], _SUBJ_H)
 
 
 _RANKS = {"first", "last", "only", "latest", "second", "third", "next"}
+_RANKS_H = frozenset(get_string_id(w) for w in _RANKS)
+_RANK_MODS = frozenset(get_string_id(d) for d in ("amod", "advmod"))
 
 
 #: Verbs whose object, not subject, does what the following "to"-infinitive says
@@ -202,18 +258,18 @@ _OBJECT_CONTROL = {"pressure", "urge", "force", "ask", "call", "persuade", "pres
                    "order", "tell", "allow", "encourage", "invite", "warn", "advise", "request", "require"}
 
 
-def _object_controller(v: Token) -> Token | None:
+def _object_controller_at(view: TokenView, v: int) -> int | None:
     """The object of the governing verb when ``v`` is its object-controlled infinitive.
 
     spaCy attaches such infinitives as xcomp, or as advcl after some verbs; an advcl
     counts only after a known control verb, so purpose clauses ("imposed sanctions
     to punish Minsk") keep the subject of the main verb."""
-    if v.dep_ not in ("xcomp", "advcl") or v.tag_ != "VB" or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts):
+    dep = view.dep[v]
+    if (dep != _XCOMP and dep != _ADVCL) or not _infinitive_at(view, v):
         return None
-    if v.dep_ == "advcl" and v.head.lemma_ not in _OBJECT_CONTROL:
+    if dep == _ADVCL and text_of(view.doc, view.lemma[view.head[v]]) not in _OBJECT_CONTROL:
         return None
-    return _child(v.head, ("dobj",))
+    return _child_at(view, view.head[v], _DOBJ_H)
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
