@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.parts_of_speech import NOUN, PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .. import doc_text
+from ..tokens import TokenView, text_of, token_view
 from .countries import country_of
-from .syntax import _actor_like, _clause_subject, _conjuncts, _is_actorish, _pobj
+from .syntax import _actor_like, _actor_like_at, _clause_subject, _conjuncts, _is_actorish, _pobj
 
 def _made_by(noun: Token) -> list[Token]:
     """The agent of a participle on a noun: "a bill signed by the labour minister"."""
@@ -232,7 +235,17 @@ def _modified_party(part: Token) -> Token | None:
     """The party a past participle in front of it says was acted on: "the detained
     Ruritanian fishermen", "the banned opposition party" (the participle's own agent, if any,
     is written with a hyphen and read by :func:`_hyphen_agent`)."""
-    if part.dep_ != "amod" or part.tag_ != "VBN" or part.i > part.head.i or part.head.pos_ not in ("NOUN", "PROPN") \
-            or (part.i > 0 and part.doc[part.i - 1].text in ("-", "–")):
+    h = _modified_party_at(token_view(part.doc), part.i)
+    return None if h is None else part.doc[h]
+
+
+def _modified_party_at(view: TokenView, i: int) -> int | None:
+    """:func:`_modified_party` of token ``i``."""
+    h = view.head[i]
+    if view.dep[i] != _AMOD or view.tag[i] != _VBN or i > h or view.pos[h] not in (NOUN, PROPN) \
+            or (i > 0 and text_of(view.doc, view.orth[i - 1]) in ("-", "–")):
         return None  # not "under-funded", "Kremlin-backed"
-    return part.head if _actor_like(part.head) else None
+    return h if _actor_like_at(view, h) else None
+
+
+_AMOD, _VBN = get_string_id("amod"), get_string_id("VBN")
