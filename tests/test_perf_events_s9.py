@@ -12,12 +12,16 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.events.args import (
     _FORCE,
     _GATHER,
+    _OBJ_VERBS,
+    _ONLOOKERS,
     _PARTY_PREPS,
     _SPEECH_ACTS,
     _TRANSFER,
     _complained_of,
     _conditioned_party,
     _demanded_party,
+    _looked_into,
+    _noun_args,
     _owner,
     _protested,
     _purpose_object,
@@ -25,9 +29,21 @@ from newsgraph.extract.events.args import (
     _struck,
     _verb_args,
 )
-from newsgraph.extract.events.countries import _PASS_SUBJ, _SELF_INTENT, _SUBJ, _TARGET_PREPS
+from newsgraph.extract.events.countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ, _SELF_INTENT, _SUBJ, _TARGET_PREPS
 from newsgraph.extract.events.lexicon import LexEntry, Plover
-from newsgraph.extract.events.nominal import _MEANS_NOUNS, _hyphen_agent, _means, _nominal_agent
+from newsgraph.extract.events.nominal import (
+    _ADJUNCT_TYPES,
+    _MEANS_NOUNS,
+    _adjunct_subject,
+    _agent_above,
+    _claimed_by,
+    _done_by,
+    _hyphen_agent,
+    _led_by,
+    _means,
+    _nominal_agent,
+    _undergoer,
+)
 from newsgraph.extract.events.syntax import (
     _actor_like,
     _child,
@@ -36,7 +52,9 @@ from newsgraph.extract.events.syntax import (
     _headline_verb,
     _is_actorish,
     _pobj,
+    counted,
 )
+from newsgraph.extract.events.triggers import _attributive, _noun_context, _when
 from newsgraph.extract.tokens import token_view
 from test_perf_events_s8 import _actor_like_tokens
 
@@ -183,6 +201,30 @@ def _pobj_tokens(tok, prep):
     return None
 
 
+def _noun_context_tokens(tok) -> set[str]:
+    words = set()
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            words.add(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            words.add(c.lower_)
+    return words
+
+
+def _attributive_tokens(tok) -> bool:
+    return tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _when_tokens(prep) -> bool:
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
+def _counted_tokens(tok):
+    while tok.lower_ in _COUNTS and (of := _pobj_tokens(tok, "of")) is not None:
+        tok = of
+    return tok
+
+
 def _index(tok):
     return None if tok is None else tok.i
 
@@ -197,6 +239,12 @@ def _same_syntax(doc: Doc) -> None:
             assert _index(_child(tok, deps)) == _index(_child_tokens(tok, deps))
         for prep in ("by", "on", "in", "to"):
             assert _index(_pobj(tok, prep)) == _index(_pobj_tokens(tok, prep))
+        view = token_view(doc)
+        assert _noun_context(view, tok.i) == _noun_context_tokens(tok)
+        assert _attributive(view, tok.i) == _attributive_tokens(tok)
+        assert _when(tok) == _when_tokens(tok)
+        want = _counted_tokens(tok)
+        assert counted(tok).i == want.i and (counted(tok) is tok) == (want is tok)  # pronouns.py tests `is`
 
 
 # ----------------------------------------------------------------- tests
@@ -230,7 +278,15 @@ _TEXTS = [
     "Police arrested and charged the organisers of a sit-in held in protest against the decree, "
     "a spokeswoman said; the detained Tessan students were released after talks with the rector.",
     "Ostrava Presses Keld To Resign As Protests Grow",
+    "Thousands of miners gathered in the visiting delegation's hotel on Monday, and dozens of "
+    "nurses joined the striking workers' march.",
     "Ties to Varnia were cut by the council, which was the last to act.",
+    "Varnia's offensive against the rebels and a Marrow-led raid on the port came under fire; talks "
+    "between Keld and Ostrava resumed after a wave of protests, and the inquiry into Tessa's arms "
+    "sales was opened by the court during her visit to Selby.",
+    "Keld entered into negotiations with the rebels, and Ostrava went into talks with the miners.",
+    "The governor staged a sit-in in protest against the decree issued by the ministry, and "
+    "clashes between Varnians and Keldish police broke out as the army faced sanctions.",
     "The council, a body that rejected the plan, refused to hand the suspect over to Varnia and "
     "complained to the court about Marrow's naval drills near Port Selby.",
 ]
@@ -383,14 +439,18 @@ def _verb_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
     return sources, targets
 
 
-def _entries(lemma: str) -> list[LexEntry]:
-    """Entries of several kinds for one head word: each branch of the rule is taken by some."""
-    kinds = [("ASSAULT", frozenset(), frozenset()), ("PROTEST", frozenset(), frozenset()),
-             ("THREATEN", frozenset(), frozenset({"ctl"})), ("ACCUSE", frozenset({"about"}), frozenset()),
-             ("REQUEST", frozenset(), frozenset()), ("CONSULT", frozenset({"with"}), frozenset()),
-             ("AID", frozenset({"tie", "to"}), frozenset({"rev"})), ("COERCE", frozenset({"decree"}), frozenset())]
-    return [LexEntry("verb", lemma, extras, lemma, "000", Plover(kind, None, None), flags)
-            for kind, extras, flags in kinds]
+_VERB_KINDS = [("ASSAULT", "", ""), ("PROTEST", "", ""), ("THREATEN", "", "ctl"), ("ACCUSE", "about", ""),
+               ("REQUEST", "", ""), ("CONSULT", "with", ""), ("AID", "tie to", "rev"), ("COERCE", "decree", "")]
+_NOUN_KINDS = [("ASSAULT", "", ""), ("PROTEST", "", ""), ("CONSULT", "with", "sym"), ("RETREAT", "", ""),
+               ("REQUEST", "", ""), ("AID", "to", ""), ("COERCE", "on", "sym")]
+
+
+def _entries(lemma: str, pos: str = "verb") -> list[LexEntry]:
+    """Entries of several kinds (type, pattern words, flags) for one head word: each branch of
+    the rule is taken by some."""
+    return [LexEntry(pos, lemma, frozenset(extras.split()), lemma, "000", Plover(kind, None, None),
+                     frozenset(flags.split()))
+            for kind, extras, flags in (_VERB_KINDS if pos == "verb" else _NOUN_KINDS)]
 
 
 def _same_verb_args(doc: Doc) -> None:
@@ -410,3 +470,136 @@ def test_verb_args_match_the_token_walk_on_the_hand_built_parse():
 def test_verb_args_match_the_token_walk_on_parsed_texts(nlp):
     for doc in nlp.pipe(_TEXTS):
         _same_verb_args(doc)
+
+
+# ----------------------------------------------------------------- _noun_args as it walked Tokens
+
+
+def _governing_verb_tokens(tok):
+    h = tok
+    for _ in range(6):
+        if h.head.i == h.i:
+            return h if h.pos_ in ("VERB", "AUX") else None
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            return h
+    return None
+
+
+def _noun_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], Token | None]:
+    of_is_source = entry.plover.type in ("CONSULT", "PROTEST", "MOBILIZE", "AID", "SUPPORT")
+    sources: list[Token] = []
+    targets: list[Token] = []
+    for c in trig.children:
+        if c.dep_ == "poss":
+            sources = _conjuncts(c)
+        elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (c.lower_ in _AGENT_NOUNS and c.pos_ != "ADJ")):
+            sources = [c]
+    # "a demand from Moscow" comes from Moscow; "a withdrawal from Kidal" leaves it
+    by = _pobj_tokens(trig, "by") or (_pobj_tokens(trig, "from") if entry.plover.type != "RETREAT" else None)
+    if by is not None:
+        sources = _conjuncts(by)
+    of = _pobj_tokens(trig, "of")
+    if of is not None:
+        if of_is_source and not sources:
+            sources = _conjuncts(of)
+        elif not of_is_source:  # "a halt of rail links with Chad": the links' party
+            targets = _conjuncts(of) if _actor_like_tokens(of) else (_object_party_tokens(of) or _conjuncts(of))
+    if entry.plover.type == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
+        targets = _protested(trig) or (_protested(trig.head) if trig.dep_ in ("dobj", "obj") else []) or targets
+    if not targets:
+        targets = _looked_into(trig)  # "an inquiry into Chile's arms sales"
+    if not targets:
+        for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
+            if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
+                continue  # "talks on X": X is the topic
+            p = _pobj_tokens(trig, prep)
+            if p is not None and (prep != "in" or (p.ent_type_ == "GPE" and entry.plover.type == "PROTEST")):
+                targets = _conjuncts(p)
+                break
+    if not targets:
+        for c in trig.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _OBJ_VERBS:
+                o = _child_tokens(c, ("dobj",))
+                if o is not None:
+                    targets = _conjuncts(o)
+    if not targets:  # "the refusal to acknowledge Biden", "a threat to attack Iran"
+        for c in trig.children:
+            if c.dep_ == "acl" and c.tag_ == "VB" and (o := _child_tokens(c, ("dobj",))) is not None and _actor_like_tokens(o):
+                targets = _conjuncts(o)
+                break
+    gov = _governing_verb_tokens(trig)
+    # "undertook a mediation mission between X and Y": the compound's head stands in for it
+    arg = trig.head if trig.dep_ == "compound" and trig.head.pos_ == "NOUN" else trig
+    if arg.i != trig.i and not targets:
+        for prep in ("between", "with", "against", "on", "to"):
+            if (p := _pobj_tokens(arg, prep)) is not None:
+                targets = _conjuncts(p)
+                break
+    if sources and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
+        sources = []  # "kept up their sit-in": the clause subject says who
+    carrier = arg  # "began two weeks of drills", "staged a wave of protests"
+    while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
+        carrier = carrier.head.head
+    governing = gov
+    if gov is not None and (undergoer := _undergoer(carrier, gov)):
+        targets = targets or undergoer  # "the convoy came under attack", "Chile faces sanctions"
+        gov = None  # its subject suffers the act: it does not do it
+    if gov is not None:
+        light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
+            arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
+        # "staged a protest", "is in negotiations with"; not "a farmer who saw the raid"
+        if not sources and light and gov.lemma_.lower() not in _ONLOOKERS:
+            s, passive = _clause_subject_tokens(gov)
+            if s is not None and (not passive or gov.lemma_.lower() == "engage"):
+                sources = _conjuncts(s)
+        if not targets and light and trig.dep_ == "pobj" and (o := _child_tokens(gov, ("dobj",))) is not None:
+            targets = _conjuncts(o)  # "engaged Kenyan patrols in a gun battle"
+        if not targets and light:
+            for prep in ("on", "against", "with", "to", "for"):
+                if "sym" in entry.flags and prep in ("on", "for"):
+                    continue  # "resumed negotiations over a border deal": the topic
+                p = _pobj_tokens(gov, prep)
+                if p is not None:
+                    targets = _conjuncts(p)
+                    break
+        if not targets and light:
+            targets = _looked_into(gov, trig)  # "opened their inquiry into Chile's arms sales"
+        if not any(map(_actor_like_tokens, targets)) and light and entry.plover.type in _FORCE:
+            targets = _struck(gov) or targets  # "launched raids on the town, killing nine villagers"
+        if not targets and light and entry.plover.type in _SPEECH_ACTS:
+            targets = _demanded_party(gov)  # "repeated its demand that Chile lift the tariff"
+        if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
+            o = _child_tokens(gov, ("dobj",))
+            if o is not None:
+                targets = _conjuncts(o)
+    if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
+        sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig)
+    if not sources and gov is not None and entry.plover.type in _ADJUNCT_TYPES:
+        sources = _adjunct_subject(trig, gov)  # "spoke during her visit to Lima": the speaker visits
+    if not sources:  # "provocations by the US ..., most recently the assassination of ..."
+        sources = _agent_above(trig)
+    if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj_tokens(arg, "between") is not None:
+        sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
+    return sources, targets, governing
+
+
+def _same_noun_args(doc: Doc) -> None:
+    for tok in doc:
+        for entry in _entries(tok.lemma_.lower(), "noun"):
+            want = _noun_args_tokens(tok, entry)
+            got = _noun_args(tok, entry)
+            assert [[t.i for t in side] for side in got[:2]] == [[t.i for t in side] for side in want[:2]], \
+                (tok.i, entry.plover.type)
+            assert _index(got[2]) == _index(want[2])
+
+
+def test_noun_args_match_the_token_walk_on_the_hand_built_parse():
+    _same_noun_args(_doc())
+
+
+@pytest.mark.model
+def test_noun_args_match_the_token_walk_on_parsed_texts(nlp):
+    for doc in nlp.pipe(_TEXTS):
+        _same_noun_args(doc)

@@ -13,13 +13,12 @@ shares ("arrested and charged X")."""
 
 from __future__ import annotations
 
-from spacy.parts_of_speech import NOUN, PRON, PROPN
+from spacy.parts_of_speech import ADJ, NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..tokens import TokenView, lower_of, token_view
 from .countries import (
-    _AGENT_NOUNS,
     _PASS_SUBJ,
     _SELF_INTENT,
     _SUBJ,
@@ -33,7 +32,7 @@ from .nominal import (
     _agent_above,
     _claimed_by,
     _done_by,
-    _governing_verb,
+    _governing_verb_at,
     _hyphen_agent,
     _led_by,
     _made_by,
@@ -44,6 +43,8 @@ from .nominal import (
     _undergoer,
 )
 from .syntax import (
+    _ACTOR_ENTS,
+    _AGENT_HASHES,
     _DOBJ_H,
     _PASS_SUBJ_H,
     _SUBJ_H,
@@ -51,7 +52,6 @@ from .syntax import (
     _actor_like_at,
     _child,
     _child_at,
-    _clause_subject,
     _clause_subject_at,
     _conjuncts,
     _dep_hashes,
@@ -378,103 +378,116 @@ def _demanded_party(trig: Token) -> list[Token]:
 
 
 def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], Token | None]:
-    """Source and target of a nominal trigger, and the verb that governs it (if any)."""
-    of_is_source = entry.plover.type in ("CONSULT", "PROTEST", "MOBILIZE", "AID", "SUPPORT")
+    """Source and target of a nominal trigger, and the verb that governs it (if any). Read over
+    token indices (``t`` the trigger, ``g`` its governing verb), as :func:`_verb_args` is."""
+    doc = trig.doc
+    view = token_view(doc)
+    dep, head, pos = view.dep, view.head, view.pos
+    t = trig.i
+    kind = entry.plover.type
+    of_is_source = kind in ("CONSULT", "PROTEST", "MOBILIZE", "AID", "SUPPORT")
     sources: list[Token] = []
     targets: list[Token] = []
-    for c in trig.children:
-        if c.dep_ == "poss":
-            sources = _conjuncts(c)
-        elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
-                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (c.lower_ in _AGENT_NOUNS and c.pos_ != "ADJ")):
-            sources = [c]
+    for c in view.children[t]:
+        if dep[c] == _POSS:
+            sources = _conjuncts(doc[c])
+        elif dep[c] in _MODS and not sources and (view.ent_type[c] in _ACTOR_ENTS or (
+                view.lower[c] in _AGENT_HASHES and pos[c] != ADJ)):
+            sources = [doc[c]]
     # "a demand from Moscow" comes from Moscow; "a withdrawal from Kidal" leaves it
-    by = _pobj(trig, "by") or (_pobj(trig, "from") if entry.plover.type != "RETREAT" else None)
+    by = _pobj_at(view, t, "by")
+    if by is None and kind != "RETREAT":
+        by = _pobj_at(view, t, "from")
     if by is not None:
-        sources = _conjuncts(by)
-    of = _pobj(trig, "of")
+        sources = _conjuncts(doc[by])
+    of = _pobj_at(view, t, "of")
     if of is not None:
         if of_is_source and not sources:
-            sources = _conjuncts(of)
+            sources = _conjuncts(doc[of])
         elif not of_is_source:  # "a halt of rail links with Chad": the links' party
-            targets = _conjuncts(of) if _actor_like(of) else (_object_party(of) or _conjuncts(of))
-    if entry.plover.type == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
-        targets = _protested(trig) or (_protested(trig.head) if trig.dep_ in ("dobj", "obj") else []) or targets
+            targets = _conjuncts(doc[of]) if _actor_like_at(view, of) else (
+                _object_party_at(view, of) or _conjuncts(doc[of]))
+    if kind == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
+        targets = _protested(trig) or (_protested(trig.head) if dep[t] in _DOBJ_OBJ else []) or targets
     if not targets:
         targets = _looked_into(trig)  # "an inquiry into Chile's arms sales"
     if not targets:
         for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
             if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
                 continue  # "talks on X": X is the topic
-            p = _pobj(trig, prep)
-            if p is not None and (prep != "in" or (p.ent_type_ == "GPE" and entry.plover.type == "PROTEST")):
-                targets = _conjuncts(p)
+            p = _pobj_at(view, t, prep)
+            if p is not None and (prep != "in" or (view.ent_type[p] == _GPE and kind == "PROTEST")):
+                targets = _conjuncts(doc[p])
                 break
     if not targets:
-        for c in trig.children:
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _OBJ_VERBS:
-                o = _child(c, ("dobj",))
-                if o is not None:
-                    targets = _conjuncts(o)
+        for c in view.children[t]:
+            if dep[c] in _ACL_RELCL and _lemma(view, c) in _OBJ_VERBS and (o := _child_at(view, c, _DOBJ_H)) is not None:
+                targets = _conjuncts(doc[o])  # the last such clause's object
     if not targets:  # "the refusal to acknowledge Biden", "a threat to attack Iran"
-        for c in trig.children:
-            if c.dep_ == "acl" and c.tag_ == "VB" and (o := _child(c, ("dobj",))) is not None and _actor_like(o):
-                targets = _conjuncts(o)
+        for c in view.children[t]:
+            if dep[c] == _ACL and view.tag[c] == _VB and (o := _child_at(view, c, _DOBJ_H)) is not None \
+                    and _actor_like_at(view, o):
+                targets = _conjuncts(doc[o])
                 break
-    gov = _governing_verb(trig)
+    g = _governing_verb_at(view, t)
+    governing = None if g is None else doc[g]
     # "undertook a mediation mission between X and Y": the compound's head stands in for it
-    arg = trig.head if trig.dep_ == "compound" and trig.head.pos_ == "NOUN" else trig
-    if arg.i != trig.i and not targets:
+    arg = head[t] if dep[t] == _COMPOUND and pos[head[t]] == NOUN else t
+    if arg != t and not targets:
         for prep in ("between", "with", "against", "on", "to"):
-            if (p := _pobj(arg, prep)) is not None:
-                targets = _conjuncts(p)
+            if (p := _pobj_at(view, arg, prep)) is not None:
+                targets = _conjuncts(doc[p])
                 break
-    if sources and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
+    if sources and sources[0].pos == PRON and sources[0].dep_ == "poss":
         sources = []  # "kept up their sit-in": the clause subject says who
     carrier = arg  # "began two weeks of drills", "staged a wave of protests"
-    while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
-        carrier = carrier.head.head
-    governing = gov
-    if gov is not None and (undergoer := _undergoer(carrier, gov)):
+    while dep[carrier] == _POBJ and view.lower[head[carrier]] == _OF and pos[head[head[carrier]]] == NOUN:
+        carrier = head[head[carrier]]
+    if g is not None and (undergoer := _undergoer(doc[carrier], governing)):
         targets = targets or undergoer  # "the convoy came under attack", "Chile faces sanctions"
-        gov = None  # its subject suffers the act: it does not do it
-    if gov is not None:
-        light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
-            arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
+        g = None  # its subject suffers the act: it does not do it
+    if g is not None:
         # "staged a protest", "is in negotiations with"; not "a farmer who saw the raid"
-        if not sources and light and gov.lemma_.lower() not in _ONLOOKERS:
-            s, passive = _clause_subject(gov)
-            if s is not None and (not passive or gov.lemma_.lower() == "engage"):
-                sources = _conjuncts(s)
-        if not targets and light and trig.dep_ == "pobj" and (o := _child(gov, ("dobj",))) is not None:
-            targets = _conjuncts(o)  # "engaged Kenyan patrols in a gun battle"
+        light = (dep[carrier] in _DOBJ_OBJ and head[carrier] == g) or dep[arg] in _DOBJ_OBJ or (
+            dep[arg] == _POBJ and view.lower[head[arg]] in _IN_INTO and head[head[arg]] == g)
+        if not sources and light and _lemma(view, g) not in _ONLOOKERS:
+            s, passive = _clause_subject_at(view, g)
+            if s is not None and (not passive or _lemma(view, g) == "engage"):
+                sources = _conjuncts(doc[s])
+        if not targets and light and dep[t] == _POBJ and (o := _child_at(view, g, _DOBJ_H)) is not None:
+            targets = _conjuncts(doc[o])  # "engaged Kenyan patrols in a gun battle"
         if not targets and light:
             for prep in ("on", "against", "with", "to", "for"):
                 if "sym" in entry.flags and prep in ("on", "for"):
                     continue  # "resumed negotiations over a border deal": the topic
-                p = _pobj(gov, prep)
+                p = _pobj_at(view, g, prep)
                 if p is not None:
-                    targets = _conjuncts(p)
+                    targets = _conjuncts(doc[p])
                     break
         if not targets and light:
-            targets = _looked_into(gov, trig)  # "opened their inquiry into Chile's arms sales"
-        if not any(map(_actor_like, targets)) and light and entry.plover.type in _FORCE:
-            targets = _struck(gov) or targets  # "launched raids on the town, killing nine villagers"
-        if not targets and light and entry.plover.type in _SPEECH_ACTS:
-            targets = _demanded_party(gov)  # "repeated its demand that Chile lift the tariff"
-        if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
-            o = _child(gov, ("dobj",))
-            if o is not None:
-                targets = _conjuncts(o)
+            targets = _looked_into(governing, trig)  # "opened their inquiry into Chile's arms sales"
+        if not any(map(_actor_like, targets)) and light and kind in _FORCE:
+            targets = _struck(governing) or targets  # "launched raids on the town, killing nine villagers"
+        if not targets and light and kind in _SPEECH_ACTS:
+            targets = _demanded_party(governing)  # "repeated its demand that Chile lift the tariff"
+        if not targets and dep[t] in _SUBJ_H and _lemma(view, g) in _OBJ_VERBS \
+                and (o := _child_at(view, g, _DOBJ_H)) is not None:
+            targets = _conjuncts(doc[o])
     if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
         sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig)
-    if not sources and gov is not None and entry.plover.type in _ADJUNCT_TYPES:
-        sources = _adjunct_subject(trig, gov)  # "spoke during her visit to Lima": the speaker visits
+    if not sources and g is not None and kind in _ADJUNCT_TYPES:
+        sources = _adjunct_subject(trig, governing)  # "spoke during her visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."
         sources = _agent_above(trig)
-    if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj(arg, "between") is not None:
+    if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj_at(view, arg, "between") is not None:
         sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
     return sources, targets, governing
+
+
+_MODS = _dep_hashes(("compound", "amod", "nmod"))
+_ACL_RELCL = _dep_hashes(("acl", "relcl"))
+_IN_INTO = frozenset(get_string_id(w) for w in ("in", "into"))
+_ACL, _COMPOUND, _POBJ, _OF, _GPE, _VB = (get_string_id(w) for w in ("acl", "compound", "pobj", "of", "GPE", "VB"))
 
 
 def _shared_object(verb: Token) -> list[Token]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.parts_of_speech import NOUN, PROPN
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
@@ -219,14 +219,14 @@ def _headline_args(tok: Token) -> tuple[list[Token], list[Token]]:
     return left[-1:], right[:1]
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    """The nearest verb above a token (through prepositions and noun heads)."""
-    h = tok
+def _governing_verb_at(view: TokenView, h: int) -> int | None:
+    """The nearest verb above token ``h`` (through prepositions and noun heads)."""
+    head, pos = view.head, view.pos
     for _ in range(6):
-        if h.head.i == h.i:
-            return h if h.pos_ in ("VERB", "AUX") else None
-        h = h.head
-        if h.pos_ in ("VERB", "AUX"):
+        if head[h] == h:
+            return h if pos[h] in (VERB, AUX) else None
+        h = head[h]
+        if pos[h] in (VERB, AUX):
             return h
     return None
 

@@ -289,6 +289,12 @@ def _phrase(tok: Token) -> tuple[int, int]:
 
 def counted(tok: Token) -> Token:
     """What a count counts: "tens of thousands of students" are the students."""
-    while tok.lower_ in _COUNTS and (of := _pobj(tok, "of")) is not None:
-        tok = of
-    return tok
+    i = _counted_at(token_view(tok.doc), tok.i)
+    return tok if i == tok.i else tok.doc[i]  # the same object when nothing is counted: callers test `is`
+
+
+def _counted_at(view: TokenView, i: int) -> int:
+    """:func:`counted` of token ``i``."""
+    while text_of(view.doc, view.lower[i]) in _COUNTS and (of := _pobj_at(view, i, "of")) is not None:
+        i = of
+    return i
