@@ -29,7 +29,15 @@ from newsgraph.extract.events.args import (
     _struck,
     _verb_args,
 )
-from newsgraph.extract.events.countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ, _SELF_INTENT, _SUBJ, _TARGET_PREPS
+from newsgraph.extract.events.countries import (
+    _AGENT_NOUNS,
+    _COUNTS,
+    _PASS_SUBJ,
+    _SELF_INTENT,
+    _SUBJ,
+    _TARGET_PREPS,
+    country_of,
+)
 from newsgraph.extract.events.lexicon import LexEntry, Plover
 from newsgraph.extract.events.nominal import (
     _ADJUNCT_TYPES,
@@ -41,8 +49,9 @@ from newsgraph.extract.events.nominal import (
     _hyphen_agent,
     _led_by,
     _means,
+    _UNDER,
+    _UNDERGO,
     _nominal_agent,
-    _undergoer,
 )
 from newsgraph.extract.events.syntax import (
     _actor_like,
@@ -51,6 +60,7 @@ from newsgraph.extract.events.syntax import (
     _conjuncts,
     _headline_verb,
     _is_actorish,
+    _coordinated,
     _pobj,
     counted,
 )
@@ -225,6 +235,15 @@ def _counted_tokens(tok):
     return tok
 
 
+def _conjuncts_tokens(tok):
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and country_of(c.text):
+            mods = [c, *[d for d in c.conjuncts if d.i < tok.i and country_of(d.text)]]
+            if len(mods) >= 2:
+                return mods
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+
+
 def _index(tok):
     return None if tok is None else tok.i
 
@@ -243,6 +262,8 @@ def _same_syntax(doc: Doc) -> None:
         assert _noun_context(view, tok.i) == _noun_context_tokens(tok)
         assert _attributive(view, tok.i) == _attributive_tokens(tok)
         assert _when(tok) == _when_tokens(tok)
+        assert [t.i for t in _conjuncts(tok)] == [t.i for t in _conjuncts_tokens(tok)]
+        assert _coordinated(view, tok.i) == [t.i for t in tok.conjuncts]
         want = _counted_tokens(tok)
         assert counted(tok).i == want.i and (counted(tok) is tok) == (want is tok)  # pronouns.py tests `is`
 
@@ -284,6 +305,8 @@ _TEXTS = [
     "Varnia's offensive against the rebels and a Marrow-led raid on the port came under fire; talks "
     "between Keld and Ostrava resumed after a wave of protests, and the inquiry into Tessa's arms "
     "sales was opened by the court during her visit to Selby.",
+    "Varnian, Keldish and Tessan envoys met the army chief and the interior minister, the border "
+    "guards and customs officers in Selby.",
     "Keld entered into negotiations with the rebels, and Ostrava went into talks with the miners.",
     "The governor staged a sit-in in protest against the decree issued by the ministry, and "
     "clashes between Varnians and Keldish police broke out as the army faced sanctions.",
@@ -475,6 +498,16 @@ def test_verb_args_match_the_token_walk_on_parsed_texts(nlp):
 # ----------------------------------------------------------------- _noun_args as it walked Tokens
 
 
+def _undergoer_tokens(noun, gov):
+    lemma = gov.lemma_.lower()
+    direct = noun.dep_ in ("dobj", "obj") and noun.head.i == gov.i and lemma in _UNDERGO
+    under = noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i == gov.i and lemma in _UNDER
+    if not (direct or under):
+        return []
+    s, passive = _clause_subject_tokens(gov)
+    return _conjuncts_tokens(s) if s is not None and not passive else []
+
+
 def _governing_verb_tokens(tok):
     h = tok
     for _ in range(6):
@@ -543,7 +576,7 @@ def _noun_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
     while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
         carrier = carrier.head.head
     governing = gov
-    if gov is not None and (undergoer := _undergoer(carrier, gov)):
+    if gov is not None and (undergoer := _undergoer_tokens(carrier, gov)):
         targets = targets or undergoer  # "the convoy came under attack", "Chile faces sanctions"
         gov = None  # its subject suffers the act: it does not do it
     if gov is not None:

@@ -15,9 +15,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .. import doc_text
-from ..tokens import TokenView, text_of, token_view
+from ..tokens import TokenView, lower_of, text_of, token_view
 from .countries import country_of
-from .syntax import _actor_like, _actor_like_at, _clause_subject, _conjuncts, _is_actorish, _pobj
+from .syntax import _actor_like, _actor_like_at, _clause_subject, _clause_subject_at, _conjuncts, _is_actorish, _pobj
 
 def _made_by(noun: Token) -> list[Token]:
     """The agent of a participle on a noun: "a bill signed by the labour minister"."""
@@ -179,15 +179,21 @@ _UNDERGO = {"face", "suffer", "endure", "receive", "sustain", "withstand", "weat
 _UNDER = {"come", "be", "remain", "fall"}
 
 
-def _undergoer(noun: Token, gov: Token) -> list[Token]:
-    """The subject of a verb that makes it the act's target, not its agent."""
-    lemma = gov.lemma_.lower()
-    direct = noun.dep_ in ("dobj", "obj") and noun.head.i == gov.i and lemma in _UNDERGO
-    under = noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i == gov.i and lemma in _UNDER
+def _undergoer(view: TokenView, noun: int, gov: int) -> list[Token]:
+    """The subject of a verb (token ``gov``) that makes it the target of the act (token
+    ``noun``), not its agent."""
+    dep, head = view.dep, view.head
+    lemma = lower_of(view.doc, view.lemma[gov])
+    direct = dep[noun] in _DOBJ_OBJ and head[noun] == gov and lemma in _UNDERGO
+    under = dep[noun] == _POBJ and view.lower[head[noun]] == _UNDER_WORD and head[head[noun]] == gov and lemma in _UNDER
     if not (direct or under):
         return []
-    s, passive = _clause_subject(gov)
-    return _conjuncts(s) if s is not None and not passive else []
+    s, passive = _clause_subject_at(view, gov)
+    return _conjuncts(view.doc[s]) if s is not None and not passive else []
+
+
+_DOBJ_OBJ = frozenset(get_string_id(d) for d in ("dobj", "obj"))
+_POBJ, _UNDER_WORD = get_string_id("pobj"), get_string_id("under")
 
 def _agent_above(trig: Token) -> list[Token]:
     """The "by" agent of a noun this nominal is in apposition or coordination with."""

@@ -100,13 +100,33 @@ def _headline_verb_at(view: TokenView, i: int) -> bool:
 
 def _conjuncts(tok: Token) -> list[Token]:
     """The token and the nouns coordinated with it; "Hungarian and Romanian officials" gives
-    the two country modifiers (one phrase, two actors)."""
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and country_of(c.text):
-            mods = [c, *[d for d in c.conjuncts if d.i < tok.i and country_of(d.text)]]
+    the two country modifiers (one phrase, two actors). Read from the token view; Tokens are
+    made for what is returned."""
+    doc, i = tok.doc, tok.i
+    view = token_view(doc)
+    dep, orth = view.dep, view.orth
+    for c in view.children[i]:
+        if dep[c] in _MODS and c < i and country_of(text_of(doc, orth[c])):
+            mods = [c, *[d for d in _coordinated(view, c) if d < i and country_of(text_of(doc, orth[d]))]]
             if len(mods) >= 2:
-                return mods
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+                return [doc[m] for m in mods]
+    pos = view.pos
+    return [tok, *[doc[c] for c in _coordinated(view, i) if c > i and pos[c] in (NOUN, PROPN, PRON, ADJ)]]
+
+
+def _coordinated(view: TokenView, i: int) -> list[int]:
+    """``doc[i].conjuncts`` by index: the first conjunct up the "conj" chain, then every "conj"
+    right child of a conjunct, breadth first; token ``i`` left out."""
+    if "conjuncts" in view.doc.user_token_hooks:
+        return [t.i for t in view.doc[i].conjuncts]
+    dep, head, kids = view.dep, view.head, view.children
+    start = i
+    while head[start] != start and dep[start] == _CONJ:
+        start = head[start]
+    out = [start]
+    for w in out:  # grows while it is read: each conjunct's own conjuncts follow
+        out.extend(c for c in kids[w] if c > w and dep[c] == _CONJ)
+    return [w for w in out if w != i]
 
 
 def _child(tok: Token, deps: Iterable[str]) -> Token | None:
