@@ -214,7 +214,7 @@ def _same_syntax(doc: Doc) -> None:
             assert _actor_like(tok, owner) == _actor_like_tokens(tok, owner), (tok.i, owner)
         for deps in (_SUBJ, _PASS_SUBJ, ("dobj",), ("xcomp", "ccomp")):
             assert _index(_child(tok, deps)) == _index(_child_tokens(tok, deps))
-        for prep in ("by", "on", "in", "to"):
+        for prep in ("by", "on", "in", "to", "of", "with", "against", "from"):
             assert _index(_pobj(tok, prep)) == _index(_pobj_tokens(tok, prep))
         view = token_view(doc)
         assert _noun_context(view, tok.i) == _noun_context_tokens(tok)
@@ -277,3 +277,14 @@ _TEXTS = [
 def test_index_rules_match_the_token_walks_on_parsed_texts(nlp):
     for doc in nlp.pipe(_TEXTS):
         _same_syntax(doc)
+
+
+def test_pobj_takes_the_first_preposition_of_a_word_whose_object_is_no_date():
+    # "Guards fired on Sunday on the crowd on the bridge": the crowd, not the day nor the bridge
+    words = ["Guards", "fired", "on", "Sunday", "on", "the", "crowd", "on", "the", "bridge"]
+    heads = [1, 1, 1, 2, 1, 6, 4, 1, 9, 7]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "prep", "det", "pobj", "prep", "det", "pobj"]
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 3, 4, "DATE")]
+    assert _pobj(doc[1], "on").i == 6 == _pobj_tokens(doc[1], "on").i
+    assert _pobj(doc[1], "at") is None

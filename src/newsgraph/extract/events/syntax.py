@@ -160,7 +160,6 @@ def _dep_hashes(deps: Iterable[str]) -> frozenset[int]:
 _PREP_DEPS = frozenset(get_string_id(d) for d in ("prep", "agent", "dative", "prt"))
 _POBJ_HASH = get_string_id("pobj")
 _DATE_OR_TIME = frozenset(get_string_id(d) for d in ("DATE", "TIME"))
-_WORD_HASHES: dict[str, int] = {}
 
 
 def _pobj(tok: Token, prep: str) -> Token | None:
@@ -170,15 +169,28 @@ def _pobj(tok: Token, prep: str) -> Token | None:
 
 
 def _pobj_at(view: TokenView, i: int, prep: str) -> int | None:
-    """:func:`_pobj` of token ``i``: the index of the object."""
-    dep, lower, kids = view.dep, view.lower, view.children
-    word = _WORD_HASHES.get(prep) or _WORD_HASHES.setdefault(prep, get_string_id(prep))
-    for c in kids[i]:  # a particle with an object is one too: "turned on Lukashenko"
-        if dep[c] in _PREP_DEPS and lower[c] == word:
+    """:func:`_pobj` of token ``i``: the index of the object. Each token's prepositional objects
+    are read once per Doc (kept with the view): the rules ask up to a dozen prepositions of the
+    same few tokens."""
+    memo = view.memo("pobj")
+    objs = memo.get(i)
+    if objs is None:
+        objs = memo[i] = _prep_objects(view, i)
+    return objs.get(prep)
+
+
+def _prep_objects(view: TokenView, i: int) -> dict[str, int]:
+    """The object of each of token ``i``'s prepositions, by word: of the first preposition with
+    that word whose object is no date ("On Sunday"). A particle with an object is one too
+    ("turned on Lukashenko")."""
+    dep, lower, kids, doc = view.dep, view.lower, view.children, view.doc
+    out: dict[str, int] = {}
+    for c in kids[i]:
+        if dep[c] in _PREP_DEPS and (word := text_of(doc, lower[c])) not in out:
             p = next((g for g in kids[c] if dep[g] == _POBJ_HASH), None)
             if p is not None and view.ent_type[p] not in _DATE_OR_TIME:
-                return p
-    return None
+                out[word] = p
+    return out
 
 
 def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
