@@ -92,9 +92,9 @@ def _infinitive_tokens(verb) -> bool:
 def _verb_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     if trig.dep_ in ("amod", "acl") and trig.tag_ == "VBN" and (agent := _hyphen_agent(trig)) is not None \
             and trig.head.pos_ in ("NOUN", "PROPN"):
-        return [agent], [trig.head] if _actor_like_tokens(trig.head) else []  # the modified noun only  # "Ruritanian-funded militias": Ruritania funds them
+        return [agent], [trig.head] if _actor_like_tokens(trig.head) else []
     if entry.plover.type not in _GATHER and (undergoer := _modified_party_tokens(trig)) is not None:
-        return [], _conjuncts(undergoer)  # "the jailed Ruritanian envoy": whom it was done to
+        return [], _conjuncts(undergoer)
     subj, passive = _clause_subject_tokens(trig)
     if _child_tokens(trig, _PASS_SUBJ) is not None:
         passive = True
@@ -104,30 +104,29 @@ def _verb_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
         agent = _pobj_tokens(trig, "by")
         if agent is not None:
             sources = _conjuncts(agent)
-        elif (means := _means(trig)) is not None:  # "died in Ruritanian artillery fire"
+        elif (means := _means(trig)) is not None:
             sources = _nominal_agent(means)
         if subj is not None and (subj.lemma_.lower() not in entry.extras or _actor_like_tokens(subj)):
-            # not "evidence ... was presented": the pattern's object word names no party
             targets = _conjuncts(subj)
             if not _actor_like_tokens(subj) and (party := _object_party_tokens(subj, transfer=True)):
-                targets = party  # "a shelter for Haitian migrants was raided"
+                targets = party
     else:
         if subj is not None:
             sources = _conjuncts(subj)
             if subj.lemma_.lower() in _MEANS_NOUNS and not _actor_like_tokens(subj) and (agent := _nominal_agent(subj)):
-                sources = agent  # "the raid carried out by Chilean troops killed ...": who raided
+                sources = agent
         obj = _child_tokens(trig, ("dobj", "obj"))
         if obj is not None and obj.lemma_.lower() not in entry.extras:
             targets = _conjuncts(obj)
             if (not _actor_like_tokens(obj) or _given_tokens(trig, obj)) and any(
                     (q := _pobj_tokens(trig, p)) is not None and (_actor_like_tokens(q) or (_given_tokens(trig, obj) and _object_party_tokens(q)))
                     for p in ("at", "on", "against", "to", "into", "from", "for")):
-                targets = []  # "fired rockets at Chad", "lent its engineers to Peru", "for a war against Ruritania"
+                targets = []
             elif not _actor_like_tokens(obj) and (
                     party := _object_party_tokens(obj, trig.lemma_.lower() in _TRANSFER) or _owner(obj)):
-                targets = party  # "ratified an agreement with the EU"
+                targets = party
             elif not _actor_like_tokens(obj) and trig.lemma_.lower() in _TRANSFER:
-                targets = []  # the goods: the recipient is on a preposition ("for Moldova")
+                targets = []
     if not targets:
         for prep in (*sorted(entry.preps), *_TARGET_PREPS):
             if passive and prep == "by":
@@ -135,8 +134,8 @@ def _verb_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
             p = _pobj_tokens(trig, prep)
             if p is None and (o := _child_tokens(trig, ("dobj", "obj", "nsubjpass"))) is not None:
                 p = _pobj_tokens(o, prep) if prep in entry.preps or o.lemma_.lower() in entry.extras else None
-                p = p if p is not None and _actor_like_tokens(p) else None  # not "a plan for a truce"
-            if p is not None:  # "mobilized its reserves for a conflict with Guyana": the conflict's party
+                p = p if p is not None and _actor_like_tokens(p) else None
+            if p is not None:
                 targets = _conjuncts(p) if _actor_like_tokens(p) else (_object_party_tokens(p) or _conjuncts(p))
                 break
     if not targets and (o := _child_tokens(trig, ("dobj", "obj"))) is not None and o.lemma_.lower() in entry.extras:
@@ -146,22 +145,22 @@ def _verb_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
                 break
         targets = targets or _owner(o)
     if not targets and not passive and _child_tokens(trig, ("dobj", "obj")) is None:
-        targets = _shared_object(trig)  # "attacked and burned the village"
+        targets = _shared_object(trig)
     if not targets:
         dat = _child_tokens(trig, ("dative",))
         if dat is not None:
             targets = _conjuncts(dat)
     if not targets and entry.plover.type in _SPEECH_ACTS:
         targets = _demanded_party(trig)
-    elif not targets and entry.plover.type == "THREATEN":  # "warned that Chad would pay": Chad
+    elif not targets and entry.plover.type == "THREATEN":
         targets = [t for t in _demanded_party(trig) if _actor_like_tokens(t)]
     x = _child_tokens(trig, ("xcomp",))
     if x is None and ("ctl" in entry.flags or trig.lemma_.lower() in _SELF_INTENT):
-        x = next((c for c in trig.children if c.dep_ == "advcl" and _infinitive_tokens(c)), None)  # "threatened today to"
-    if not targets and x is not None:  # "offered to hand the suspect over to Spain"
+        x = next((c for c in trig.children if c.dep_ == "advcl" and _infinitive_tokens(c)), None)
+    if not targets and x is not None:
         o = _child_tokens(x, ("dobj", "dative"))
         if o is None and (cc := _child_tokens(x, ("ccomp",))) is not None:
-            o = _child_tokens(cc, _SUBJ)  # "refused to let Red Cross convoys pass"
+            o = _child_tokens(cc, _SUBJ)
         if o is not None and _actor_like_tokens(o) and not _given_tokens(x, o):
             targets = _conjuncts(o)
         else:
@@ -171,26 +170,26 @@ def _verb_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
                     targets = _conjuncts(p)
                     break
                 if p is not None and prep == "to" and (party := _owner(p)):
-                    targets = party  # "refused to answer a request from the Polish premier"
+                    targets = party
                     break
         if not targets and o is not None and not _actor_like_tokens(o):
-            targets = _object_party_tokens(o)  # "threatened to cut ties with Peru"
+            targets = _object_party_tokens(o)
     if entry.plover.type == "ACCUSE" and (about := _complained_of(trig)):
-        targets = about  # "complained to the EU about Turkish naval drills": Turkey, not the EU
+        targets = about
     if entry.plover.type == "PROTEST" and not any(map(_actor_like_tokens, targets)):
-        targets = _complained_of(trig) or targets  # "stopped work over a decree issued by the minister"
+        targets = _complained_of(trig) or targets
     if entry.plover.type == "PROTEST" and not any(map(_actor_like_tokens, targets)):
-        targets = _protested(trig) or targets  # "occupied squares in defiance of Chilean police"
+        targets = _protested(trig) or targets
     if not targets and entry.plover.type == "THREATEN":
         targets = _conditioned_party(trig, x)
     if not targets and entry.plover.type in _FORCE:
         targets = _purpose_object(trig)
     if not any(map(_actor_like_tokens, targets)) and entry.plover.type in _FORCE:
-        targets = _struck(trig) or targets  # "shelled the town, killing nine villagers"
+        targets = _struck(trig) or targets
     if not any(map(_actor_like_tokens, targets)) and trig.dep_ == "advcl" and _infinitive_tokens(trig) \
             and (o := _child_tokens(trig.head, ("dobj",))) is not None and _actor_like_tokens(o) and not _given_tokens(trig.head, o):
-        targets = _conjuncts(o)  # "summoned Uganda's ambassador to complain": whom it was done to
-    if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
+        targets = _conjuncts(o)
+    if "rev" in entry.flags:
         obj = _child_tokens(trig, ("dobj", "obj"))
         giver = _pobj_tokens(trig, "from") or (_pobj_tokens(obj, "from") if obj is not None else None)
         if giver is not None:
@@ -265,7 +264,6 @@ def _noun_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
         elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (c.lower_ in _AGENT_NOUNS and c.pos_ != "ADJ")):
             sources = [c]
-    # "a demand from Moscow" comes from Moscow; "a withdrawal from Kidal" leaves it
     by = _pobj_tokens(trig, "by") or (_pobj_tokens(trig, "from") if entry.plover.type != "RETREAT" else None)
     if by is not None:
         sources = _conjuncts(by)
@@ -273,16 +271,16 @@ def _noun_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
     if of is not None:
         if of_is_source and not sources:
             sources = _conjuncts(of)
-        elif not of_is_source:  # "a halt of rail links with Chad": the links' party
+        elif not of_is_source:
             targets = _conjuncts(of) if _actor_like_tokens(of) else (_object_party_tokens(of) or _conjuncts(of))
-    if entry.plover.type == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
+    if entry.plover.type == "PROTEST":
         targets = _protested(trig) or (_protested(trig.head) if trig.dep_ in ("dobj", "obj") else []) or targets
     if not targets:
-        targets = _looked_into(trig)  # "an inquiry into Chile's arms sales"
+        targets = _looked_into(trig)
     if not targets:
         for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
             if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
-                continue  # "talks on X": X is the topic
+                continue
             p = _pobj_tokens(trig, prep)
             if p is not None and (prep != "in" or (p.ent_type_ == "GPE" and entry.plover.type == "PROTEST")):
                 targets = _conjuncts(p)
@@ -293,13 +291,12 @@ def _noun_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
                 o = _child_tokens(c, ("dobj",))
                 if o is not None:
                     targets = _conjuncts(o)
-    if not targets:  # "the refusal to acknowledge Biden", "a threat to attack Iran"
+    if not targets:
         for c in trig.children:
             if c.dep_ == "acl" and c.tag_ == "VB" and (o := _child_tokens(c, ("dobj",))) is not None and _actor_like_tokens(o):
                 targets = _conjuncts(o)
                 break
     gov = _governing_verb_tokens(trig)
-    # "undertook a mediation mission between X and Y": the compound's head stands in for it
     arg = trig.head if trig.dep_ == "compound" and trig.head.pos_ == "NOUN" else trig
     if arg.i != trig.i and not targets:
         for prep in ("between", "with", "against", "on", "to"):
@@ -307,50 +304,49 @@ def _noun_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
                 targets = _conjuncts(p)
                 break
     if sources and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
-        sources = []  # "kept up their sit-in": the clause subject says who
-    carrier = arg  # "began two weeks of drills", "staged a wave of protests"
+        sources = []
+    carrier = arg
     while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
         carrier = carrier.head.head
     governing = gov
     if gov is not None and (undergoer := _undergoer_tokens(carrier, gov)):
-        targets = targets or undergoer  # "the convoy came under attack", "Chile faces sanctions"
-        gov = None  # its subject suffers the act: it does not do it
+        targets = targets or undergoer
+        gov = None
     if gov is not None:
         light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
             arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
-        # "staged a protest", "is in negotiations with"; not "a farmer who saw the raid"
         if not sources and light and gov.lemma_.lower() not in _ONLOOKERS:
             s, passive = _clause_subject_tokens(gov)
             if s is not None and (not passive or gov.lemma_.lower() == "engage"):
                 sources = _conjuncts(s)
         if not targets and light and trig.dep_ == "pobj" and (o := _child_tokens(gov, ("dobj",))) is not None:
-            targets = _conjuncts(o)  # "engaged Kenyan patrols in a gun battle"
+            targets = _conjuncts(o)
         if not targets and light:
             for prep in ("on", "against", "with", "to", "for"):
                 if "sym" in entry.flags and prep in ("on", "for"):
-                    continue  # "resumed negotiations over a border deal": the topic
+                    continue
                 p = _pobj_tokens(gov, prep)
                 if p is not None:
                     targets = _conjuncts(p)
                     break
         if not targets and light:
-            targets = _looked_into(gov, trig)  # "opened their inquiry into Chile's arms sales"
+            targets = _looked_into(gov, trig)
         if not any(map(_actor_like_tokens, targets)) and light and entry.plover.type in _FORCE:
-            targets = _struck(gov) or targets  # "launched raids on the town, killing nine villagers"
+            targets = _struck(gov) or targets
         if not targets and light and entry.plover.type in _SPEECH_ACTS:
-            targets = _demanded_party(gov)  # "repeated its demand that Chile lift the tariff"
+            targets = _demanded_party(gov)
         if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
             o = _child_tokens(gov, ("dobj",))
             if o is not None:
                 targets = _conjuncts(o)
-    if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
+    if not sources:
         sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig)
     if not sources and gov is not None and entry.plover.type in _ADJUNCT_TYPES:
-        sources = _adjunct_subject(trig, gov)  # "spoke during her visit to Lima": the speaker visits
-    if not sources:  # "provocations by the US ..., most recently the assassination of ..."
+        sources = _adjunct_subject(trig, gov)
+    if not sources:
         sources = _agent_above(trig)
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj_tokens(arg, "between") is not None:
-        sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
+        sources, targets = targets, []
     return sources, targets, governing
 
 

@@ -31,11 +31,11 @@ NLP = spacy.blank("en")
 # word, head, dep, pos, tag, lemma
 _PARSE = [
     ("Varnia", 1, "nsubj", "PROPN", "NNP", "Varnia"),  # 0
-    ("was", 1, "ROOT", "AUX", "VBD", "be"),
+    ("is", 1, "ROOT", "AUX", "VBZ", "be"),
     ("the", 3, "det", "DET", "DT", "the"),
     ("first", 1, "attr", "ADJ", "JJ", "first"),
     ("to", 5, "aux", "PART", "TO", "to"),
-    ("recognise", 3, "relcl", "VERB", "VB", "recognise"),  # 5: "the first to recognise"
+    ("recognise", 3, "relcl", "VERB", "VB", "recognise"),  # 5: "is the first to recognise"
     ("the", 7, "det", "DET", "DT", "the"),
     ("council", 5, "dobj", "NOUN", "NN", "council"),
     (",", 1, "punct", "PUNCT", ",", ","),
@@ -231,7 +231,7 @@ def _same_syntax(doc: Doc) -> None:
 
 def test_clause_subject_cases_on_the_hand_built_parse():
     doc = _doc()
-    assert _clause_subject(doc[5]) == (doc[0], False)  # "was the first to recognise"
+    assert _clause_subject(doc[5]) == (doc[0], False)  # "is the first to recognise"
     assert _clause_subject(doc[14]) == (doc[12], False)  # "urged Keld to withdraw": Keld withdraws
     assert _clause_subject(doc[16]) == (doc[15], True)  # "troops sent by ...": done to the troops
     assert _clause_subject(doc[29]) == (doc[25], False)  # raised: "envoys were expected to leave"
@@ -250,11 +250,11 @@ def test_the_view_reads_each_tokens_text():
 
 
 _TEXTS = [
-    "Varnian troops shelled the border town on Tuesday, killing six villagers, and the ministry "
-    "said the raid carried out by the militia was the first to hit the valley.",
+    "Varnian troops shelled the border town on Tuesday, killing six villagers, and the treasury "
+    "claimed the raid carried out by the militia was first to hit the valley.",
     "Ostrava urged Keld to withdraw its envoys, who were accused of spying, and threatened to cut "
     "ties unless the council dropped the tariff imposed by Marrow last year.",
-    "Police arrested and charged the organisers of a sit-in held in protest against the decree, "
+    "Police arrested and charged the organisers of a sit-in held in protest at Keld's levy, "
     "a spokeswoman said; the detained Tessan students were released after talks with the rector.",
     "Ostrava Presses Keld To Resign As Protests Grow",
     "Thousands of miners gathered in the visiting delegation's hotel on Monday, and dozens of "
@@ -266,7 +266,7 @@ _TEXTS = [
     "Varnian, Keldish and Tessan envoys met the army chief and the interior minister, the border "
     "guards and customs officers in Selby.",
     "Keld entered into negotiations with the rebels, and Ostrava went into talks with the miners.",
-    "The governor staged a sit-in in protest against the decree issued by the ministry, and "
+    "The governor staged a sit-in in protest at the levy set by the treasury, and "
     "clashes between Varnians and Keldish police broke out as the army faced sanctions.",
     "The council, a body that rejected the plan, refused to hand the suspect over to Varnia and "
     "complained to the court about Marrow's naval drills near Port Selby.",
@@ -280,8 +280,8 @@ def test_index_rules_match_the_token_walks_on_parsed_texts(nlp):
 
 
 def test_pobj_takes_the_first_preposition_of_a_word_whose_object_is_no_date():
-    # "Guards fired on Sunday on the crowd on the bridge": the crowd, not the day nor the bridge
-    words = ["Guards", "fired", "on", "Sunday", "on", "the", "crowd", "on", "the", "bridge"]
+    # "Guards fired on Sunday on the marchers on the bridge": the marchers, not the day nor the bridge
+    words = ["Guards", "fired", "on", "Sunday", "on", "the", "marchers", "on", "the", "bridge"]
     heads = [1, 1, 1, 2, 1, 6, 4, 1, 9, 7]
     deps = ["nsubj", "ROOT", "prep", "pobj", "prep", "det", "pobj", "prep", "det", "pobj"]
     doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps)
