@@ -14,16 +14,16 @@ from __future__ import annotations
 from functools import cached_property
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
-_ATTRS = [DEP, HEAD, LOWER, LEMMA, POS, TAG, ENT_TYPE, SENT_START, IS_PUNCT]
-_COLUMN = {"dep": 0, "lower": 2, "lemma": 3, "pos": 4, "tag": 5, "ent_type": 6, "is_punct": 8}
+_ATTRS = [DEP, HEAD, LOWER, LEMMA, POS, TAG, ENT_TYPE, SENT_START, IS_PUNCT, ORTH]
+_COLUMN = {"dep": 0, "lower": 2, "lemma": 3, "pos": 4, "tag": 5, "ent_type": 6, "is_punct": 8, "orth": 9}
 
 
 class TokenView:
     """One Doc's token attributes as lists of ints, by token index: ``dep``, ``lower``,
-    ``lemma``, ``tag``, ``ent_type`` are string hashes, ``pos`` a part-of-speech id
+    ``lemma``, ``tag``, ``ent_type``, ``orth`` (the text) are string hashes, ``pos`` a part-of-speech id
     (``spacy.parts_of_speech``), ``is_punct`` 1 or 0, ``head`` the head's index, ``children``
     each token's children; ``sent_of`` each token's sentence number and ``sent_starts`` each
     sentence's first token (as ``doc.sents`` gives them). Each list is made when first read
@@ -45,6 +45,7 @@ class TokenView:
     tag = cached_property(lambda self: self._col("tag"))
     ent_type = cached_property(lambda self: self._col("ent_type"))
     is_punct = cached_property(lambda self: self._col("is_punct"))
+    orth = cached_property(lambda self: self._col("orth"))
 
     def where(self, name: str, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``name`` column holds one of a few ``values`` (in
@@ -90,6 +91,13 @@ class TokenView:
         """Per-Doc memos of rules that read only this Doc's parse, by rule (see :func:`doc_memo`)."""
         return {}
 
+    def memo(self, name: str) -> dict:
+        """The memo of rule ``name`` for this Doc (see :func:`doc_memo`)."""
+        memo = self.memos.get(name)
+        if memo is None:
+            memo = self.memos[name] = {}
+        return memo
+
     @cached_property
     def _sentences(self) -> tuple[list[int], list[int]]:
         starts = self._arr[:, 7].view(np.int64) == 1
@@ -132,11 +140,7 @@ def doc_memo(doc: Doc, name: str) -> dict:
     """The memo of rule ``name`` for ``doc``: a dict kept with the Doc's :class:`TokenView`
     (so for the last Doc only), for rules whose answer depends on the parse alone and that
     the coder asks again for the same tokens (``_actor_like``: half its calls are repeats)."""
-    memos = token_view(doc).memos
-    memo = memos.get(name)
-    if memo is None:
-        memo = memos[name] = {}
-    return memo
+    return token_view(doc).memo(name)
 
 
 _TEXT: dict[int, str] = {}

@@ -13,10 +13,12 @@ shares ("arrested and charged X")."""
 
 from __future__ import annotations
 
+from spacy.parts_of_speech import ADJ, NOUN, PRON, PROPN
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ..tokens import TokenView, lower_of, token_view
 from .countries import (
-    _AGENT_NOUNS,
     _PASS_SUBJ,
     _SELF_INTENT,
     _SUBJ,
@@ -30,133 +32,179 @@ from .nominal import (
     _agent_above,
     _claimed_by,
     _done_by,
-    _governing_verb,
+    _governing_verb_at,
     _hyphen_agent,
     _led_by,
     _made_by,
     _MEANS_NOUNS,
     _means,
-    _modified_party,
+    _modified_party_at,
     _nominal_agent,
     _undergoer,
 )
 from .syntax import (
+    _ACTOR_ENTS,
+    _AGENT_HASHES,
+    _DOBJ_H,
+    _PASS_SUBJ_H,
+    _SUBJ_H,
     _actor_like,
+    _actor_like_at,
     _child,
-    _clause_subject,
+    _child_at,
+    _clause_subject_at,
     _conjuncts,
+    _dep_hashes,
+    _infinitive_at,
     _pobj,
+    _pobj_at,
 )
 
 
 def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
-    """Source and target tokens of a verbal trigger (with conjuncts)."""
-    if trig.dep_ in ("amod", "acl") and trig.tag_ == "VBN" and (agent := _hyphen_agent(trig)) is not None \
-            and trig.head.pos_ in ("NOUN", "PROPN"):
-        return [agent], [trig.head] if _actor_like(trig.head) else []  # the modified noun only  # "Ruritanian-funded militias": Ruritania funds them
-    if entry.plover.type not in _GATHER and (undergoer := _modified_party(trig)) is not None:
-        return [], _conjuncts(undergoer)  # "the jailed Ruritanian envoy": whom it was done to
-    subj, passive = _clause_subject(trig)
-    if _child(trig, _PASS_SUBJ) is not None:
+    """Source and target tokens of a verbal trigger (with conjuncts). Read over token indices
+    (``t`` the trigger, ``subj``, ``obj``, ``p`` ...): Tokens are made only for the arguments
+    returned."""
+    doc = trig.doc
+    view = token_view(doc)
+    dep, head, kids = view.dep, view.head, view.children
+    t = trig.i
+    kind = entry.plover.type
+    if dep[t] in _AMOD_ACL and view.tag[t] == _VBN and (agent := _hyphen_agent(trig)) is not None \
+            and view.pos[head[t]] in (NOUN, PROPN):  # "Ruritanian-funded militias": Ruritania funds them
+        return [agent], [doc[head[t]]] if _actor_like_at(view, head[t]) else []  # the modified noun only
+    if kind not in _GATHER and (undergoer := _modified_party_at(view, t)) is not None:
+        return [], _conjuncts(doc[undergoer])  # "the jailed Ruritanian envoy": whom it was done to
+    subj, passive = _clause_subject_at(view, t)
+    if _child_at(view, t, _PASS_SUBJ_H) is not None:
         passive = True
+    obj = _child_at(view, t, _DOBJ_OBJ)
     sources: list[Token] = []
     targets: list[Token] = []
     if passive:
-        agent = _pobj(trig, "by")
+        agent = _pobj_at(view, t, "by")
         if agent is not None:
-            sources = _conjuncts(agent)
+            sources = _conjuncts(doc[agent])
         elif (means := _means(trig)) is not None:  # "died in Ruritanian artillery fire"
             sources = _nominal_agent(means)
-        if subj is not None and (subj.lemma_.lower() not in entry.extras or _actor_like(subj)):
+        if subj is not None and (_lemma(view, subj) not in entry.extras or _actor_like_at(view, subj)):
             # not "evidence ... was presented": the pattern's object word names no party
-            targets = _conjuncts(subj)
-            if not _actor_like(subj) and (party := _object_party(subj, transfer=True)):
+            targets = _conjuncts(doc[subj])
+            if not _actor_like_at(view, subj) and (party := _object_party_at(view, subj, transfer=True)):
                 targets = party  # "a shelter for Haitian migrants was raided"
     else:
         if subj is not None:
-            sources = _conjuncts(subj)
-            if subj.lemma_.lower() in _MEANS_NOUNS and not _actor_like(subj) and (agent := _nominal_agent(subj)):
+            sources = _conjuncts(doc[subj])
+            if _lemma(view, subj) in _MEANS_NOUNS and not _actor_like_at(view, subj) \
+                    and (agent := _nominal_agent(doc[subj])):
                 sources = agent  # "the raid carried out by Chilean troops killed ...": who raided
-        obj = _child(trig, ("dobj", "obj"))
-        if obj is not None and obj.lemma_.lower() not in entry.extras:
-            targets = _conjuncts(obj)
-            if (not _actor_like(obj) or _given(trig, obj)) and any(
-                    (q := _pobj(trig, p)) is not None and (_actor_like(q) or (_given(trig, obj) and _object_party(q)))
+        if obj is not None and _lemma(view, obj) not in entry.extras:
+            targets = _conjuncts(doc[obj])
+            if (not _actor_like_at(view, obj) or _given_at(view, t, obj)) and any(
+                    (q := _pobj_at(view, t, p)) is not None
+                    and (_actor_like_at(view, q) or (_given_at(view, t, obj) and _object_party_at(view, q)))
                     for p in ("at", "on", "against", "to", "into", "from", "for")):
                 targets = []  # "fired rockets at Chad", "lent its engineers to Peru", "for a war against Ruritania"
-            elif not _actor_like(obj) and (
-                    party := _object_party(obj, trig.lemma_.lower() in _TRANSFER) or _owner(obj)):
+            elif not _actor_like_at(view, obj) and (
+                    party := _object_party_at(view, obj, _lemma(view, t) in _TRANSFER) or _owner(doc[obj])):
                 targets = party  # "ratified an agreement with the EU"
-            elif not _actor_like(obj) and trig.lemma_.lower() in _TRANSFER:
+            elif not _actor_like_at(view, obj) and _lemma(view, t) in _TRANSFER:
                 targets = []  # the goods: the recipient is on a preposition ("for Moldova")
     if not targets:
+        o = _child_at(view, t, _DOBJ_OBJ_PASS)
         for prep in (*sorted(entry.preps), *_TARGET_PREPS):
             if passive and prep == "by":
                 continue
-            p = _pobj(trig, prep)
-            if p is None and (o := _child(trig, ("dobj", "obj", "nsubjpass"))) is not None:
-                p = _pobj(o, prep) if prep in entry.preps or o.lemma_.lower() in entry.extras else None
-                p = p if p is not None and _actor_like(p) else None  # not "a plan for a truce"
+            p = _pobj_at(view, t, prep)
+            if p is None and o is not None:
+                p = _pobj_at(view, o, prep) if prep in entry.preps or _lemma(view, o) in entry.extras else None
+                p = p if p is not None and _actor_like_at(view, p) else None  # not "a plan for a truce"
             if p is not None:  # "mobilized its reserves for a conflict with Guyana": the conflict's party
-                targets = _conjuncts(p) if _actor_like(p) else (_object_party(p) or _conjuncts(p))
+                targets = _conjuncts(doc[p]) if _actor_like_at(view, p) else (
+                    _object_party_at(view, p) or _conjuncts(doc[p]))
                 break
-    if not targets and (o := _child(trig, ("dobj", "obj"))) is not None and o.lemma_.lower() in entry.extras:
-        for c in o.children:
-            if c.dep_ in ("advcl", "acl", "relcl", "ccomp") and (s := _child(c, _SUBJ)) is not None:
-                targets = _conjuncts(s)
+    if not targets and obj is not None and _lemma(view, obj) in entry.extras:
+        for c in kids[obj]:
+            if dep[c] in _CLAUSES and (s := _child_at(view, c, _SUBJ_H)) is not None:
+                targets = _conjuncts(doc[s])
                 break
-        targets = targets or _owner(o)
-    if not targets and not passive and _child(trig, ("dobj", "obj")) is None:
+        targets = targets or _owner(doc[obj])
+    if not targets and not passive and obj is None:
         targets = _shared_object(trig)  # "attacked and burned the village"
-    if not targets:
-        dat = _child(trig, ("dative",))
-        if dat is not None:
-            targets = _conjuncts(dat)
-    if not targets and entry.plover.type in _SPEECH_ACTS:
+    if not targets and (dat := _child_at(view, t, _DATIVE_H)) is not None:
+        targets = _conjuncts(doc[dat])
+    if not targets and kind in _SPEECH_ACTS:
         targets = _demanded_party(trig)
-    elif not targets and entry.plover.type == "THREATEN":  # "warned that Chad would pay": Chad
-        targets = [t for t in _demanded_party(trig) if _actor_like(t)]
-    x = _child(trig, ("xcomp",))
-    if x is None and ("ctl" in entry.flags or trig.lemma_.lower() in _SELF_INTENT):
-        x = next((c for c in trig.children if c.dep_ == "advcl" and _infinitive(c)), None)  # "threatened today to"
-    if not targets and x is not None:  # "offered to hand the suspect over to Spain"
-        o = _child(x, ("dobj", "dative"))
-        if o is None and (cc := _child(x, ("ccomp",))) is not None:
-            o = _child(cc, _SUBJ)  # "refused to let Red Cross convoys pass"
-        if o is not None and _actor_like(o) and not _given(x, o):
-            targets = _conjuncts(o)
-        else:
-            for prep in ("to", "with", "on", "against", "for", "from"):
-                p = _pobj(x, prep)
-                if p is not None and _actor_like(p):
-                    targets = _conjuncts(p)
-                    break
-                if p is not None and prep == "to" and (party := _owner(p)):
-                    targets = party  # "refused to answer a request from the Polish premier"
-                    break
-        if not targets and o is not None and not _actor_like(o):
-            targets = _object_party(o)  # "threatened to cut ties with Peru"
-    if entry.plover.type == "ACCUSE" and (about := _complained_of(trig)):
+    elif not targets and kind == "THREATEN":  # "warned that Chad would pay": Chad
+        targets = [tok for tok in _demanded_party(trig) if _actor_like(tok)]
+    x = _child_at(view, t, _XCOMP_H)
+    if x is None and ("ctl" in entry.flags or _lemma(view, t) in _SELF_INTENT):
+        x = next((c for c in kids[t] if dep[c] == _ADVCL and _infinitive_at(view, c)), None)  # "threatened today to"
+    if not targets and x is not None:
+        targets = _complement_target(view, x)  # "offered to hand the suspect over to Spain"
+    if kind == "ACCUSE" and (about := _complained_of(trig)):
         targets = about  # "complained to the EU about Turkish naval drills": Turkey, not the EU
-    if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
+    if kind == "PROTEST" and not any(map(_actor_like, targets)):
         targets = _complained_of(trig) or targets  # "stopped work over a decree issued by the minister"
-    if entry.plover.type == "PROTEST" and not any(map(_actor_like, targets)):
+    if kind == "PROTEST" and not any(map(_actor_like, targets)):
         targets = _protested(trig) or targets  # "occupied squares in defiance of Chilean police"
-    if not targets and entry.plover.type == "THREATEN":
-        targets = _conditioned_party(trig, x)
-    if not targets and entry.plover.type in _FORCE:
+    if not targets and kind == "THREATEN":
+        targets = _conditioned_party(trig, None if x is None else doc[x])
+    if not targets and kind in _FORCE:
         targets = _purpose_object(trig)
-    if not any(map(_actor_like, targets)) and entry.plover.type in _FORCE:
+    if not any(map(_actor_like, targets)) and kind in _FORCE:
         targets = _struck(trig) or targets  # "shelled the town, killing nine villagers"
-    if not any(map(_actor_like, targets)) and trig.dep_ == "advcl" and _infinitive(trig) \
-            and (o := _child(trig.head, ("dobj",))) is not None and _actor_like(o) and not _given(trig.head, o):
-        targets = _conjuncts(o)  # "summoned Uganda's ambassador to complain": whom it was done to
+    if not any(map(_actor_like, targets)) and dep[t] == _ADVCL and _infinitive_at(view, t) \
+            and (o := _child_at(view, head[t], _DOBJ_H)) is not None and _actor_like_at(view, o) \
+            and not _given_at(view, head[t], o):
+        targets = _conjuncts(doc[o])  # "summoned Uganda's ambassador to complain": whom it was done to
     if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
-        obj = _child(trig, ("dobj", "obj"))
-        giver = _pobj(trig, "from") or (_pobj(obj, "from") if obj is not None else None)
+        giver = _pobj_at(view, t, "from")
+        if giver is None and obj is not None:
+            giver = _pobj_at(view, obj, "from")
         if giver is not None:
-            return _conjuncts(giver), sources
+            return _conjuncts(doc[giver]), sources
     return sources, targets
+
+
+def _complement_target(view: TokenView, x: int) -> list[Token]:
+    """Whom the infinitive complement ``x`` of a trigger is aimed at: its object or the subject
+    of its clause ("refused to let Red Cross convoys pass"), else a party on a preposition ("offered
+    to hand the suspect over to Spain") or of the object ("threatened to cut ties with Peru")."""
+    doc = view.doc
+    targets: list[Token] = []
+    o = _child_at(view, x, _DOBJ_DATIVE)
+    if o is None and (cc := _child_at(view, x, _CCOMP_H)) is not None:
+        o = _child_at(view, cc, _SUBJ_H)
+    if o is not None and _actor_like_at(view, o) and not _given_at(view, x, o):
+        targets = _conjuncts(doc[o])
+    else:
+        for prep in ("to", "with", "on", "against", "for", "from"):
+            p = _pobj_at(view, x, prep)
+            if p is not None and _actor_like_at(view, p):
+                targets = _conjuncts(doc[p])
+                break
+            if p is not None and prep == "to" and (party := _owner(doc[p])):
+                targets = party  # "refused to answer a request from the Polish premier"
+                break
+    if not targets and o is not None and not _actor_like_at(view, o):
+        targets = _object_party_at(view, o)
+    return targets
+
+
+def _lemma(view: TokenView, i: int) -> str:
+    """Token ``i``'s lemma, lower-cased (``tok.lemma_.lower()``)."""
+    return lower_of(view.doc, view.lemma[i])
+
+
+_AMOD_ACL = _dep_hashes(("amod", "acl"))
+_DOBJ_OBJ = _dep_hashes(("dobj", "obj"))
+_DOBJ_OBJ_PASS = _dep_hashes(("dobj", "obj", "nsubjpass"))
+_DOBJ_DATIVE = _dep_hashes(("dobj", "dative"))
+_DATIVE_H, _XCOMP_H, _CCOMP_H = _dep_hashes(("dative",)), _dep_hashes(("xcomp",)), _dep_hashes(("ccomp",))
+_CLAUSES = _dep_hashes(("advcl", "acl", "relcl", "ccomp"))
+_ADVCL = get_string_id("advcl")
+_VBN = get_string_id("VBN")
 
 
 def _protested(verb: Token) -> list[Token]:
@@ -195,7 +243,7 @@ def _complained_of(trig: Token) -> list[Token]:
 
 def _infinitive(verb: Token) -> bool:
     """A "to" infinitive ("to disperse", "to complain")."""
-    return verb.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.lefts)
+    return _infinitive_at(token_view(verb.doc), verb.i)
 
 
 _FORCE = {"ASSAULT", "COERCE"}
@@ -248,8 +296,17 @@ def _given(trig: Token, obj: Token) -> bool:
     """Is an actor-like object what the act moves rather than whom it is aimed at? The
     source's own ("pull its troops out of Mali") or the goods of a transfer verb
     ("sent peacekeepers to Bosnia")."""
-    own = any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ != "whose" for c in obj.children)
-    return own or trig.lemma_.lower() in _TRANSFER
+    return _given_at(token_view(trig.doc), trig.i, obj.i)
+
+
+def _given_at(view: TokenView, trig: int, obj: int) -> bool:
+    """:func:`_given` of tokens ``trig`` and ``obj``."""
+    dep, pos, lower = view.dep, view.pos, view.lower
+    own = any(dep[c] == _POSS and pos[c] == PRON and lower[c] != _WHOSE for c in view.children[obj])
+    return own or _lemma(view, trig) in _TRANSFER
+
+
+_POSS, _WHOSE = get_string_id("poss"), get_string_id("whose")
 
 
 _OBJ_VERBS = {"target", "hit", "affect", "cover", "punish"}
@@ -261,14 +318,19 @@ def _object_party(obj: Token, transfer: bool = False) -> list[Token]:
     """The party an act's non-actor object names: "signed an agreement with the EU",
     "demanded an admission by Moscow", "launched a strike against Iraq"; for what a
     transfer verb gives, also whom it is for ("give 5 million euros of relief for Malawi")."""
+    return _object_party_at(token_view(obj.doc), obj.i, transfer)
+
+
+def _object_party_at(view: TokenView, obj: int, transfer: bool = False) -> list[Token]:
+    """:func:`_object_party` of token ``obj``."""
     preps = (*_PARTY_PREPS, "for") if transfer else _PARTY_PREPS
     for _ in range(3):
         for prep in preps:
-            p = _pobj(obj, prep)
-            if p is not None and _actor_like(p):
-                return _conjuncts(p)
-        nxt = _pobj(obj, "of")  # through "dollars of aid", "a series of talks"
-        if nxt is None or _actor_like(nxt):
+            p = _pobj_at(view, obj, prep)
+            if p is not None and _actor_like_at(view, p):
+                return _conjuncts(view.doc[p])
+        nxt = _pobj_at(view, obj, "of")  # through "dollars of aid", "a series of talks"
+        if nxt is None or _actor_like_at(view, nxt):
             break
         obj = nxt
     return []
@@ -316,103 +378,116 @@ def _demanded_party(trig: Token) -> list[Token]:
 
 
 def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], Token | None]:
-    """Source and target of a nominal trigger, and the verb that governs it (if any)."""
-    of_is_source = entry.plover.type in ("CONSULT", "PROTEST", "MOBILIZE", "AID", "SUPPORT")
+    """Source and target of a nominal trigger, and the verb that governs it (if any). Read over
+    token indices (``t`` the trigger, ``g`` its governing verb), as :func:`_verb_args` is."""
+    doc = trig.doc
+    view = token_view(doc)
+    dep, head, pos = view.dep, view.head, view.pos
+    t = trig.i
+    kind = entry.plover.type
+    of_is_source = kind in ("CONSULT", "PROTEST", "MOBILIZE", "AID", "SUPPORT")
     sources: list[Token] = []
     targets: list[Token] = []
-    for c in trig.children:
-        if c.dep_ == "poss":
-            sources = _conjuncts(c)
-        elif c.dep_ in ("compound", "amod", "nmod") and not sources and (
-                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (c.lower_ in _AGENT_NOUNS and c.pos_ != "ADJ")):
-            sources = [c]
+    for c in view.children[t]:
+        if dep[c] == _POSS:
+            sources = _conjuncts(doc[c])
+        elif dep[c] in _MODS and not sources and (view.ent_type[c] in _ACTOR_ENTS or (
+                view.lower[c] in _AGENT_HASHES and pos[c] != ADJ)):
+            sources = [doc[c]]
     # "a demand from Moscow" comes from Moscow; "a withdrawal from Kidal" leaves it
-    by = _pobj(trig, "by") or (_pobj(trig, "from") if entry.plover.type != "RETREAT" else None)
+    by = _pobj_at(view, t, "by")
+    if by is None and kind != "RETREAT":
+        by = _pobj_at(view, t, "from")
     if by is not None:
-        sources = _conjuncts(by)
-    of = _pobj(trig, "of")
+        sources = _conjuncts(doc[by])
+    of = _pobj_at(view, t, "of")
     if of is not None:
         if of_is_source and not sources:
-            sources = _conjuncts(of)
+            sources = _conjuncts(doc[of])
         elif not of_is_source:  # "a halt of rail links with Chad": the links' party
-            targets = _conjuncts(of) if _actor_like(of) else (_object_party(of) or _conjuncts(of))
-    if entry.plover.type == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
-        targets = _protested(trig) or (_protested(trig.head) if trig.dep_ in ("dobj", "obj") else []) or targets
+            targets = _conjuncts(doc[of]) if _actor_like_at(view, of) else (
+                _object_party_at(view, of) or _conjuncts(doc[of]))
+    if kind == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
+        targets = _protested(trig) or (_protested(trig.head) if dep[t] in _DOBJ_OBJ else []) or targets
     if not targets:
         targets = _looked_into(trig)  # "an inquiry into Chile's arms sales"
     if not targets:
         for prep in (*sorted(entry.preps), "against", "on", "with", "between", "to", "at", "over", "for", "in"):
             if "sym" in entry.flags and prep in ("on", "over", "for", "at"):
                 continue  # "talks on X": X is the topic
-            p = _pobj(trig, prep)
-            if p is not None and (prep != "in" or (p.ent_type_ == "GPE" and entry.plover.type == "PROTEST")):
-                targets = _conjuncts(p)
+            p = _pobj_at(view, t, prep)
+            if p is not None and (prep != "in" or (view.ent_type[p] == _GPE and kind == "PROTEST")):
+                targets = _conjuncts(doc[p])
                 break
     if not targets:
-        for c in trig.children:
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _OBJ_VERBS:
-                o = _child(c, ("dobj",))
-                if o is not None:
-                    targets = _conjuncts(o)
+        for c in view.children[t]:
+            if dep[c] in _ACL_RELCL and _lemma(view, c) in _OBJ_VERBS and (o := _child_at(view, c, _DOBJ_H)) is not None:
+                targets = _conjuncts(doc[o])  # the last such clause's object
     if not targets:  # "the refusal to acknowledge Biden", "a threat to attack Iran"
-        for c in trig.children:
-            if c.dep_ == "acl" and c.tag_ == "VB" and (o := _child(c, ("dobj",))) is not None and _actor_like(o):
-                targets = _conjuncts(o)
+        for c in view.children[t]:
+            if dep[c] == _ACL and view.tag[c] == _VB and (o := _child_at(view, c, _DOBJ_H)) is not None \
+                    and _actor_like_at(view, o):
+                targets = _conjuncts(doc[o])
                 break
-    gov = _governing_verb(trig)
+    g = _governing_verb_at(view, t)
+    governing = None if g is None else doc[g]
     # "undertook a mediation mission between X and Y": the compound's head stands in for it
-    arg = trig.head if trig.dep_ == "compound" and trig.head.pos_ == "NOUN" else trig
-    if arg.i != trig.i and not targets:
+    arg = head[t] if dep[t] == _COMPOUND and pos[head[t]] == NOUN else t
+    if arg != t and not targets:
         for prep in ("between", "with", "against", "on", "to"):
-            if (p := _pobj(arg, prep)) is not None:
-                targets = _conjuncts(p)
+            if (p := _pobj_at(view, arg, prep)) is not None:
+                targets = _conjuncts(doc[p])
                 break
-    if sources and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
+    if sources and sources[0].pos == PRON and sources[0].dep_ == "poss":
         sources = []  # "kept up their sit-in": the clause subject says who
     carrier = arg  # "began two weeks of drills", "staged a wave of protests"
-    while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
-        carrier = carrier.head.head
-    governing = gov
-    if gov is not None and (undergoer := _undergoer(carrier, gov)):
+    while dep[carrier] == _POBJ and view.lower[head[carrier]] == _OF and pos[head[head[carrier]]] == NOUN:
+        carrier = head[head[carrier]]
+    if g is not None and (undergoer := _undergoer(view, carrier, g)):
         targets = targets or undergoer  # "the convoy came under attack", "Chile faces sanctions"
-        gov = None  # its subject suffers the act: it does not do it
-    if gov is not None:
-        light = (carrier.dep_ in ("dobj", "obj") and carrier.head.i == gov.i) or arg.dep_ in ("dobj", "obj") or (
-            arg.dep_ == "pobj" and arg.head.lower_ in ("in", "into") and arg.head.head.i == gov.i)
+        g = None  # its subject suffers the act: it does not do it
+    if g is not None:
         # "staged a protest", "is in negotiations with"; not "a farmer who saw the raid"
-        if not sources and light and gov.lemma_.lower() not in _ONLOOKERS:
-            s, passive = _clause_subject(gov)
-            if s is not None and (not passive or gov.lemma_.lower() == "engage"):
-                sources = _conjuncts(s)
-        if not targets and light and trig.dep_ == "pobj" and (o := _child(gov, ("dobj",))) is not None:
-            targets = _conjuncts(o)  # "engaged Kenyan patrols in a gun battle"
+        light = (dep[carrier] in _DOBJ_OBJ and head[carrier] == g) or dep[arg] in _DOBJ_OBJ or (
+            dep[arg] == _POBJ and view.lower[head[arg]] in _IN_INTO and head[head[arg]] == g)
+        if not sources and light and _lemma(view, g) not in _ONLOOKERS:
+            s, passive = _clause_subject_at(view, g)
+            if s is not None and (not passive or _lemma(view, g) == "engage"):
+                sources = _conjuncts(doc[s])
+        if not targets and light and dep[t] == _POBJ and (o := _child_at(view, g, _DOBJ_H)) is not None:
+            targets = _conjuncts(doc[o])  # "engaged Kenyan patrols in a gun battle"
         if not targets and light:
             for prep in ("on", "against", "with", "to", "for"):
                 if "sym" in entry.flags and prep in ("on", "for"):
                     continue  # "resumed negotiations over a border deal": the topic
-                p = _pobj(gov, prep)
+                p = _pobj_at(view, g, prep)
                 if p is not None:
-                    targets = _conjuncts(p)
+                    targets = _conjuncts(doc[p])
                     break
         if not targets and light:
-            targets = _looked_into(gov, trig)  # "opened their inquiry into Chile's arms sales"
-        if not any(map(_actor_like, targets)) and light and entry.plover.type in _FORCE:
-            targets = _struck(gov) or targets  # "launched raids on the town, killing nine villagers"
-        if not targets and light and entry.plover.type in _SPEECH_ACTS:
-            targets = _demanded_party(gov)  # "repeated its demand that Chile lift the tariff"
-        if not targets and trig.dep_ in _SUBJ and gov.lemma_.lower() in _OBJ_VERBS:
-            o = _child(gov, ("dobj",))
-            if o is not None:
-                targets = _conjuncts(o)
+            targets = _looked_into(governing, trig)  # "opened their inquiry into Chile's arms sales"
+        if not any(map(_actor_like, targets)) and light and kind in _FORCE:
+            targets = _struck(governing) or targets  # "launched raids on the town, killing nine villagers"
+        if not targets and light and kind in _SPEECH_ACTS:
+            targets = _demanded_party(governing)  # "repeated its demand that Chile lift the tariff"
+        if not targets and dep[t] in _SUBJ_H and _lemma(view, g) in _OBJ_VERBS \
+                and (o := _child_at(view, g, _DOBJ_H)) is not None:
+            targets = _conjuncts(doc[o])
     if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
         sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig)
-    if not sources and gov is not None and entry.plover.type in _ADJUNCT_TYPES:
-        sources = _adjunct_subject(trig, gov)  # "spoke during her visit to Lima": the speaker visits
+    if not sources and g is not None and kind in _ADJUNCT_TYPES:
+        sources = _adjunct_subject(trig, governing)  # "spoke during her visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."
         sources = _agent_above(trig)
-    if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj(arg, "between") is not None:
+    if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj_at(view, arg, "between") is not None:
         sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
     return sources, targets, governing
+
+
+_MODS = _dep_hashes(("compound", "amod", "nmod"))
+_ACL_RELCL = _dep_hashes(("acl", "relcl"))
+_IN_INTO = frozenset(get_string_id(w) for w in ("in", "into"))
+_ACL, _COMPOUND, _POBJ, _OF, _GPE, _VB = (get_string_id(w) for w in ("acl", "compound", "pobj", "of", "GPE", "VB"))
 
 
 def _shared_object(verb: Token) -> list[Token]:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .. import doc_text
+from ..tokens import TokenView, lower_of, text_of, token_view
 from .countries import country_of
-from .syntax import _actor_like, _clause_subject, _conjuncts, _is_actorish, _pobj
+from .syntax import _actor_like, _actor_like_at, _clause_subject, _clause_subject_at, _conjuncts, _is_actorish, _pobj
 
 def _made_by(noun: Token) -> list[Token]:
     """The agent of a participle on a noun: "a bill signed by the labour minister"."""
@@ -176,15 +179,21 @@ _UNDERGO = {"face", "suffer", "endure", "receive", "sustain", "withstand", "weat
 _UNDER = {"come", "be", "remain", "fall"}
 
 
-def _undergoer(noun: Token, gov: Token) -> list[Token]:
-    """The subject of a verb that makes it the act's target, not its agent."""
-    lemma = gov.lemma_.lower()
-    direct = noun.dep_ in ("dobj", "obj") and noun.head.i == gov.i and lemma in _UNDERGO
-    under = noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i == gov.i and lemma in _UNDER
+def _undergoer(view: TokenView, noun: int, gov: int) -> list[Token]:
+    """The subject of a verb (token ``gov``) that makes it the target of the act (token
+    ``noun``), not its agent."""
+    dep, head = view.dep, view.head
+    lemma = lower_of(view.doc, view.lemma[gov])
+    direct = dep[noun] in _DOBJ_OBJ and head[noun] == gov and lemma in _UNDERGO
+    under = dep[noun] == _POBJ and view.lower[head[noun]] == _UNDER_WORD and head[head[noun]] == gov and lemma in _UNDER
     if not (direct or under):
         return []
-    s, passive = _clause_subject(gov)
-    return _conjuncts(s) if s is not None and not passive else []
+    s, passive = _clause_subject_at(view, gov)
+    return _conjuncts(view.doc[s]) if s is not None and not passive else []
+
+
+_DOBJ_OBJ = frozenset(get_string_id(d) for d in ("dobj", "obj"))
+_POBJ, _UNDER_WORD = get_string_id("pobj"), get_string_id("under")
 
 def _agent_above(trig: Token) -> list[Token]:
     """The "by" agent of a noun this nominal is in apposition or coordination with."""
@@ -216,14 +225,14 @@ def _headline_args(tok: Token) -> tuple[list[Token], list[Token]]:
     return left[-1:], right[:1]
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    """The nearest verb above a token (through prepositions and noun heads)."""
-    h = tok
+def _governing_verb_at(view: TokenView, h: int) -> int | None:
+    """The nearest verb above token ``h`` (through prepositions and noun heads)."""
+    head, pos = view.head, view.pos
     for _ in range(6):
-        if h.head.i == h.i:
-            return h if h.pos_ in ("VERB", "AUX") else None
-        h = h.head
-        if h.pos_ in ("VERB", "AUX"):
+        if head[h] == h:
+            return h if pos[h] in (VERB, AUX) else None
+        h = head[h]
+        if pos[h] in (VERB, AUX):
             return h
     return None
 
@@ -232,7 +241,17 @@ def _modified_party(part: Token) -> Token | None:
     """The party a past participle in front of it says was acted on: "the detained
     Ruritanian fishermen", "the banned opposition party" (the participle's own agent, if any,
     is written with a hyphen and read by :func:`_hyphen_agent`)."""
-    if part.dep_ != "amod" or part.tag_ != "VBN" or part.i > part.head.i or part.head.pos_ not in ("NOUN", "PROPN") \
-            or (part.i > 0 and part.doc[part.i - 1].text in ("-", "–")):
+    h = _modified_party_at(token_view(part.doc), part.i)
+    return None if h is None else part.doc[h]
+
+
+def _modified_party_at(view: TokenView, i: int) -> int | None:
+    """:func:`_modified_party` of token ``i``."""
+    h = view.head[i]
+    if view.dep[i] != _AMOD or view.tag[i] != _VBN or i > h or view.pos[h] not in (NOUN, PROPN) \
+            or (i > 0 and text_of(view.doc, view.orth[i - 1]) in ("-", "–")):
         return None  # not "under-funded", "Kremlin-backed"
-    return part.head if _actor_like(part.head) else None
+    return h if _actor_like_at(view, h) else None
+
+
+_AMOD, _VBN = get_string_id("amod"), get_string_id("VBN")

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.parts_of_speech import ADJ, PRON, PROPN
+from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, NOUN, PRON, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from ..tokens import doc_memo, sentence_bounds, token_view
+from ..tokens import TokenView, lower_of, text_of, token_view
 from .countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ, _SUBJ, country_of
 
 # --------------------------------------------------------------------------- arguments
@@ -33,16 +33,27 @@ class Arg:
 
 def _actor_like(tok: Token, owner: bool = True) -> bool:
     """Could this phrase name an actor (entity, agent word, or a country modifier; with
-    ``owner``, also a possessor: "Iran's scientist")? Kept per Doc and token: the coder asks
-    ~20 times per event, mostly of the same few tokens."""
-    memo = doc_memo(tok.doc, "actor_like")
-    key = tok.i if owner else -1 - tok.i
+    ``owner``, also a possessor: "Iran's scientist")? See :func:`_actor_like_at`."""
+    return _actor_like_at(token_view(tok.doc), tok.i, owner)
+
+
+def _actor_like_at(view: TokenView, i: int, owner: bool = True) -> bool:
+    """:func:`_actor_like` of token ``i``. Kept per Doc and token: the coder asks ~20 times
+    per event, mostly of the same few tokens."""
+    memo = view.memo("actor_like")
+    key = i if owner else -1 - i
     like = memo.get(key)
     if like is None:
-        mods = ("compound", "amod", "nmod", "poss") if owner else ("compound", "amod", "nmod")
-        like = memo[key] = _is_actorish(tok) or any(
-            c.dep_ in mods and (_is_actorish(c) or country_of(c.text)) for c in tok.children)
+        mods = _OWNER_MODS if owner else _MODS
+        dep, orth, doc = view.dep, view.orth, view.doc
+        like = memo[key] = _is_actorish_at(view, i) or any(
+            dep[c] in mods and (_is_actorish_at(view, c) or country_of(text_of(doc, orth[c])))
+            for c in view.children[i])
     return like
+
+
+_MODS = frozenset(get_string_id(d) for d in ("compound", "amod", "nmod"))
+_OWNER_MODS = _MODS | {get_string_id("poss")}
 
 
 def _names_party(head: Token) -> bool:
@@ -58,8 +69,11 @@ def _is_actorish(tok: Token) -> bool:
     """An entity, a pronoun or proper noun, or an agent noun (as a noun: not the adjective in
     "an official visit", "a general strike", "a military offensive"). Read from the token view
     (labels and words as hashes)."""
-    view = token_view(tok.doc)
-    i = tok.i
+    return _is_actorish_at(token_view(tok.doc), tok.i)
+
+
+def _is_actorish_at(view: TokenView, i: int) -> bool:
+    """:func:`_is_actorish` of token ``i``."""
     pos = view.pos[i]
     return (view.ent_type[i] in _ACTOR_ENTS or pos == PRON or pos == PROPN
             or (view.lower[i] in _AGENT_HASHES and pos != ADJ))
@@ -75,33 +89,59 @@ _NNS = get_string_id("NNS")
 def _headline_verb(tok: Token) -> bool:
     """Headlinese "Kremlin pressures Lukashenko": a plural noun between two names, with a
     name as its appositive, is a present-tense verb the tagger misread."""
-    doc = tok.doc
-    view = token_view(doc)
-    i = tok.i
-    return (view.tag[i] == _NNS and 0 < i < len(doc) - 1 and sentence_bounds(doc, i)[0] == i - 1
+    return _headline_verb_at(token_view(tok.doc), tok.i)
+
+
+def _headline_verb_at(view: TokenView, i: int) -> bool:
+    """:func:`_headline_verb` of token ``i``."""
+    return (view.tag[i] == _NNS and 0 < i < view.n - 1 and view.sent_bounds(i)[0] == i - 1
             and view.pos[i - 1] == PROPN and view.pos[i + 1] in (PROPN, PRON) and view.head[i + 1] == i)
 
 
 def _conjuncts(tok: Token) -> list[Token]:
     """The token and the nouns coordinated with it; "Hungarian and Romanian officials" gives
-    the two country modifiers (one phrase, two actors)."""
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and country_of(c.text):
-            mods = [c, *[d for d in c.conjuncts if d.i < tok.i and country_of(d.text)]]
+    the two country modifiers (one phrase, two actors). Read from the token view; Tokens are
+    made for what is returned."""
+    doc, i = tok.doc, tok.i
+    view = token_view(doc)
+    dep, orth = view.dep, view.orth
+    for c in view.children[i]:
+        if dep[c] in _MODS and c < i and country_of(text_of(doc, orth[c])):
+            mods = [c, *[d for d in _coordinated(view, c) if d < i and country_of(text_of(doc, orth[d]))]]
             if len(mods) >= 2:
-                return mods
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+                return [doc[m] for m in mods]
+    pos = view.pos
+    return [tok, *[doc[c] for c in _coordinated(view, i) if c > i and pos[c] in (NOUN, PROPN, PRON, ADJ)]]
+
+
+def _coordinated(view: TokenView, i: int) -> list[int]:
+    """``doc[i].conjuncts`` by index: the first conjunct up the "conj" chain, then every "conj"
+    right child of a conjunct, breadth first; token ``i`` left out."""
+    if "conjuncts" in view.doc.user_token_hooks:
+        return [t.i for t in view.doc[i].conjuncts]
+    dep, head, kids = view.dep, view.head, view.children
+    start = i
+    while head[start] != start and dep[start] == _CONJ:
+        start = head[start]
+    out = [start]
+    for w in out:  # grows while it is read: each conjunct's own conjuncts follow
+        out.extend(c for c in kids[w] if c > w and dep[c] == _CONJ)
+    return [w for w in out if w != i]
 
 
 def _child(tok: Token, deps: Iterable[str]) -> Token | None:
     """The first child of ``tok`` whose dependency is one of ``deps`` (read from the token view:
     ``tok.children`` builds a Token per child and decodes each label)."""
-    hashes = _dep_hashes(deps)
-    view = token_view(tok.doc)
+    c = _child_at(token_view(tok.doc), tok.i, _dep_hashes(deps))
+    return None if c is None else tok.doc[c]
+
+
+def _child_at(view: TokenView, i: int, deps: frozenset[int]) -> int | None:
+    """The first child of token ``i`` whose dependency label's hash is one of ``deps``."""
     dep = view.dep
-    for c in view.children[tok.i]:
-        if dep[c] in hashes:
-            return tok.doc[c]
+    for c in view.children[i]:
+        if dep[c] in deps:
+            return c
     return None
 
 
@@ -120,80 +160,128 @@ def _dep_hashes(deps: Iterable[str]) -> frozenset[int]:
 _PREP_DEPS = frozenset(get_string_id(d) for d in ("prep", "agent", "dative", "prt"))
 _POBJ_HASH = get_string_id("pobj")
 _DATE_OR_TIME = frozenset(get_string_id(d) for d in ("DATE", "TIME"))
-_WORD_HASHES: dict[str, int] = {}
 
 
 def _pobj(tok: Token, prep: str) -> Token | None:
     """The object of ``tok``'s preposition ``prep``, skipping dates ("On Sunday")."""
-    view = token_view(tok.doc)
-    dep, lower, kids = view.dep, view.lower, view.children
-    word = _WORD_HASHES.get(prep) or _WORD_HASHES.setdefault(prep, get_string_id(prep))
-    for c in kids[tok.i]:  # a particle with an object is one too: "turned on Lukashenko"
-        if dep[c] in _PREP_DEPS and lower[c] == word:
+    p = _pobj_at(token_view(tok.doc), tok.i, prep)
+    return None if p is None else tok.doc[p]
+
+
+def _pobj_at(view: TokenView, i: int, prep: str) -> int | None:
+    """:func:`_pobj` of token ``i``: the index of the object. Each token's prepositional objects
+    are read once per Doc (kept with the view): the rules ask up to a dozen prepositions of the
+    same few tokens."""
+    memo = view.memo("pobj")
+    objs = memo.get(i)
+    if objs is None:
+        objs = memo[i] = _prep_objects(view, i)
+    return objs.get(prep)
+
+
+def _prep_objects(view: TokenView, i: int) -> dict[str, int]:
+    """The object of each of token ``i``'s prepositions, by word: of the first preposition with
+    that word whose object is no date ("On Sunday"). A particle with an object is one too
+    ("turned on Lukashenko")."""
+    dep, lower, kids, doc = view.dep, view.lower, view.children, view.doc
+    out: dict[str, int] = {}
+    for c in kids[i]:
+        if dep[c] in _PREP_DEPS and (word := text_of(doc, lower[c])) not in out:
             p = next((g for g in kids[c] if dep[g] == _POBJ_HASH), None)
             if p is not None and view.ent_type[p] not in _DATE_OR_TIME:
-                return tok.doc[p]
-    return None
+                out[word] = p
+    return out
 
 
 def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, inherited through conj/xcomp/relcl/acl; and whether passive."""
-    v: Token | None = verb
+    s, passive = _clause_subject_at(token_view(verb.doc), verb.i)
+    return (None if s is None else verb.doc[s]), passive
+
+
+def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
+    """:func:`_clause_subject` of token ``v``, by index: the rule walks up the parse and reads
+    labels only, so it builds no Token."""
+    dep, tag, head, pos, kids = view.dep, view.tag, view.head, view.pos, view.children
     raised = False  # climbed from an infinitive: "the envoy is due to visit" (the envoy visits)
     for _ in range(4):
-        if v is None:
-            break
-        s = _child(v, _SUBJ)
-        if s is not None and _headline_verb(s) and s.lemma_.lower() in _OBJECT_CONTROL:
-            return s.doc[s.i + 1], False  # "Kremlin pressures Lukashenko to give up power"
+        s = _child_at(view, v, _SUBJ_H)
+        if s is not None and _headline_verb_at(view, s) and lower_of(view.doc, view.lemma[s]) in _OBJECT_CONTROL:
+            return s + 1, False  # "Kremlin pressures Lukashenko to give up power"
         if s is not None:
-            if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                return _described(v.head), False
+            if tag[s] in _WH_TAGS and dep[v] == _RELCL:
+                return _described_at(view, head[v]), False
             return s, False
-        sp = _child(v, _PASS_SUBJ)
+        sp = _child_at(view, v, _PASS_SUBJ_H)
         if sp is not None:
-            if sp.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                return _described(v.head), not raised
+            if tag[sp] in _WH_TAGS and dep[v] == _RELCL:
+                return _described_at(view, head[v]), not raised
             return sp, not raised
-        if v.dep_ in ("relcl", "acl") and (ranked := _ranked_subject(v)) is not None:  # "Chile was the
-            return ranked, any(c.dep_ == "auxpass" for c in v.children)  # first to recognise ...", "to be expelled"
-        if v.dep_ == "relcl":
-            return _described(v.head), False
-        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+        if (dep[v] == _RELCL or dep[v] == _ACL) and (ranked := _ranked_subject_at(view, v)) is not None:
+            return ranked, any(dep[c] == _AUXPASS for c in kids[v])  # "Chile was the first to recognise ...", "to be expelled"
+        if dep[v] == _RELCL:
+            return _described_at(view, head[v]), False
+        if dep[v] == _ACL and pos[head[v]] in (NOUN, PROPN):
             # a participle coordinated with a finite past verb is one too ("Zelenskiy, speaking
             # ..., called again for X and asked Y", which the parser hangs on the name)
-            finite = any(c.dep_ == "conj" and c.tag_ == "VBD" for c in v.children)
-            return v.head, v.tag_ == "VBN" and not finite
-        if (controller := _object_controller(v)) is not None:
+            finite = any(dep[c] == _CONJ and tag[c] == _VBD for c in kids[v])
+            return head[v], tag[v] == _VBN and not finite
+        if (controller := _object_controller_at(view, v)) is not None:
             return controller, False
-        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
-            raised = raised or (v.dep_ == "xcomp" and v.tag_ == "VB")
-            v = v.head
+        if dep[v] in _CLIMB_DEPS and pos[head[v]] in (VERB, AUX, ADJ, ADP, ADV):
+            raised = raised or (dep[v] == _XCOMP and tag[v] == _VB)
+            v = head[v]
             continue
         break
     return None, False
 
 
-def _described(noun: Token) -> Token:
-    """The party an appositive description stands for: "Peru, a country that expelled ..." is
-    Peru; a description that names a party itself ("Hamas, the militant group that ...") stays."""
-    if noun.dep_ == "appos" and not _is_actorish(noun) and _is_actorish(noun.head):
-        return noun.head
-    return noun
+_SUBJ_H = frozenset(get_string_id(d) for d in _SUBJ)
+_PASS_SUBJ_H = frozenset(get_string_id(d) for d in _PASS_SUBJ)
+_WH_TAGS = frozenset(get_string_id(t) for t in ("WDT", "WP"))
+_RELCL, _ACL, _CONJ, _XCOMP, _ADVCL = (get_string_id(d) for d in ("relcl", "acl", "conj", "xcomp", "advcl"))
+_AUX, _AUXPASS, _ATTR, _APPOS = (get_string_id(d) for d in ("aux", "auxpass", "attr", "appos"))
+_CLIMB_DEPS = frozenset(get_string_id(d) for d in ("conj", "xcomp", "advcl", "acomp"))
+_VB, _VBD, _VBN = (get_string_id(t) for t in ("VB", "VBD", "VBN"))
+_TO, _BE = get_string_id("to"), get_string_id("be")
+_DOBJ_H = frozenset({get_string_id("dobj")})
 
 
-def _ranked_subject(v: Token) -> Token | None:
+def _described_at(view: TokenView, n: int) -> int:
+    """The party an appositive description (token ``n``) stands for: "Peru, a country that
+    expelled ..." is Peru; a description that names a party itself ("Hamas, the militant group
+    that ...") stays."""
+    if view.dep[n] == _APPOS and not _is_actorish_at(view, n) and _is_actorish_at(view, view.head[n]):
+        return view.head[n]
+    return n
+
+
+def _infinitive_at(view: TokenView, v: int) -> bool:
+    """Is token ``v`` a "to" infinitive ("to disperse", "to complain")?"""
+    return view.tag[v] == _VB and _to_before(view, v)
+
+
+def _to_before(view: TokenView, v: int) -> bool:
+    """Has token ``v`` an infinitive marker "to" among its left children?"""
+    dep, lower = view.dep, view.lower
+    return any(c < v and dep[c] == _AUX and lower[c] == _TO for c in view.children[v])
+
+
+def _ranked_subject_at(view: TokenView, v: int) -> int | None:
     """The subject of "X was the first (state) to act", "X is the only party to oppose": an
     infinitive on the predicate noun of a copula is done by the copula's subject."""
-    pred = v.head
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts) or pred.dep_ != "attr" \
-            or pred.head.lemma_ != "be" or not (pred.lower_ in _RANKS or any(
-                c.dep_ in ("amod", "advmod") and c.lower_ in _RANKS for c in pred.children)):
+    dep, lower, head = view.dep, view.lower, view.head
+    pred = head[v]
+    if not _to_before(view, v) or dep[pred] != _ATTR or view.lemma[head[pred]] != _BE \
+            or not (lower[pred] in _RANKS_H or any(
+                dep[c] in _RANK_MODS and lower[c] in _RANKS_H for c in view.children[pred])):
         return None  # not "the crisis is a result of decisions to disband ..."
-    return _child(pred.head, _SUBJ)
+    return _child_at(view, head[pred], _SUBJ_H)
 
 
 _RANKS = {"first", "last", "only", "latest", "second", "third", "next"}
+_RANKS_H = frozenset(get_string_id(w) for w in _RANKS)
+_RANK_MODS = frozenset(get_string_id(d) for d in ("amod", "advmod"))
 
 
 #: Verbs whose object, not subject, does what the following "to"-infinitive says
@@ -202,18 +290,18 @@ _OBJECT_CONTROL = {"pressure", "urge", "force", "ask", "call", "persuade", "pres
                    "order", "tell", "allow", "encourage", "invite", "warn", "advise", "request", "require"}
 
 
-def _object_controller(v: Token) -> Token | None:
+def _object_controller_at(view: TokenView, v: int) -> int | None:
     """The object of the governing verb when ``v`` is its object-controlled infinitive.
 
     spaCy attaches such infinitives as xcomp, or as advcl after some verbs; an advcl
     counts only after a known control verb, so purpose clauses ("imposed sanctions
     to punish Minsk") keep the subject of the main verb."""
-    if v.dep_ not in ("xcomp", "advcl") or v.tag_ != "VB" or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in v.lefts):
+    dep = view.dep[v]
+    if (dep != _XCOMP and dep != _ADVCL) or not _infinitive_at(view, v):
         return None
-    if v.dep_ == "advcl" and v.head.lemma_ not in _OBJECT_CONTROL:
+    if dep == _ADVCL and text_of(view.doc, view.lemma[view.head[v]]) not in _OBJECT_CONTROL:
         return None
-    return _child(v.head, ("dobj",))
+    return _child_at(view, view.head[v], _DOBJ_H)
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
@@ -233,6 +321,12 @@ def _phrase(tok: Token) -> tuple[int, int]:
 
 def counted(tok: Token) -> Token:
     """What a count counts: "tens of thousands of students" are the students."""
-    while tok.lower_ in _COUNTS and (of := _pobj(tok, "of")) is not None:
-        tok = of
-    return tok
+    i = _counted_at(token_view(tok.doc), tok.i)
+    return tok if i == tok.i else tok.doc[i]  # the same object when nothing is counted: callers test `is`
+
+
+def _counted_at(view: TokenView, i: int) -> int:
+    """:func:`counted` of token ``i``."""
+    while text_of(view.doc, view.lower[i]) in _COUNTS and (of := _pobj_at(view, i, "of")) is not None:
+        i = of
+    return i

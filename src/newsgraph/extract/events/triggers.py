@@ -13,7 +13,15 @@ from ..tokens import TokenView, lower_of, text_of, token_view
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, _data
-from .syntax import _actor_like, _child, _dep_hashes, _headline_verb, _is_actorish, counted
+from .syntax import (
+    _SUBJ_H,
+    _actor_like,
+    _actor_like_at,
+    _child_at,
+    _counted_at,
+    _headline_verb,
+    _is_actorish,
+)
 
 # --------------------------------------------------------------------------- triggers
 
@@ -94,7 +102,7 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
         if dep == _PRT:
             words.add(text_of(doc, lowers[ci]))
         elif dep == _PREP or dep == _AGENT:
-            if ci < tok.i or _when(doc[ci]):  # "On Monday, X called ...", "met on Friday": no pattern word
+            if ci < tok.i or _when_at(view, ci):  # "On Monday, X called ...", "met on Friday": no pattern word
                 continue
             words.add(text_of(doc, lowers[ci]))
             for p in kids[ci]:
@@ -121,7 +129,7 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
             report = True
         elif dep == _ADVCL and ci > tok.i and any(deps[g] == _AUX and lowers[g] == _TO for g in kids[ci]):
             words.update((lower_of(doc, lemmas[ci]), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
-        if (dep in _OBJ_H or dep in _PASS_SUBJ_H) and _actor_like(doc[ci], owner=False):
+        if (dep in _OBJ_H or dep in _PASS_SUBJ_H) and _actor_like_at(view, ci, owner=False):
             words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
         elif (dep == _DOBJ or dep == _OBJ1) and view.pos[ci] == NOUN and not view.ent_type[ci]:
             words.add("@thing")  # a thing, not a party: "met the deadline", "supported the ban"
@@ -129,7 +137,7 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
         words.add("@fault")  # "called the vote a fraud": a criticism of the vote's party
     if report and "@actor" not in words:
         words.add("@report")  # "X warned that prices could rise": a statement about others, to no party
-    words.update(_argument_classes(tok))
+    words.update(_argument_classes_at(view, tok.i))
     return words, objs
 
 
@@ -140,19 +148,22 @@ def _argument_classes(tok: Token) -> set[str]:
     act); ``@assert``, its clausal complement states a fact rather than asks for an act ("insisted
     the vote was fair", not "insisted that he resign" or "... that they must leave");
     ``@attributive``, it is a participle modifying a noun ("the alleged plot")."""
+    return _argument_classes_at(token_view(tok.doc), tok.i)
+
+
+def _argument_classes_at(view: TokenView, i: int) -> set[str]:
+    """:func:`_argument_classes` of token ``i``."""
     out = set()
-    doc = tok.doc
-    view = token_view(doc)
-    dep, kids = view.dep, view.children[tok.i]
-    subj = _child(tok, _SUBJ)
-    if subj is not None and counted(subj).lemma_.lower() in _crowd_nouns():  # "hundreds of demonstrators"
-        out.add("@crowd")
-    passive = _dep_hashes(_PASS_SUBJ)
-    if any(dep[c] in passive or dep[c] == _AUXPASS for c in kids) and not any(dep[c] == _AGENT for c in kids):
+    doc = view.doc
+    dep, kids = view.dep, view.children[i]
+    subj = _child_at(view, i, _SUBJ_H)
+    if subj is not None and lower_of(doc, view.lemma[_counted_at(view, subj)]) in _crowd_nouns():
+        out.add("@crowd")  # "hundreds of demonstrators"
+    if any(dep[c] in _PASS_SUBJ_H or dep[c] == _AUXPASS for c in kids) and not any(dep[c] == _AGENT for c in kids):
         out.add("@passive")
     if any(dep[c] == _CCOMP and _states(doc[c]) for c in kids):
         out.add("@assert")
-    if dep[tok.i] == _AMOD and view.pos[view.head[tok.i]] in (NOUN, PROPN):
+    if dep[i] == _AMOD and view.pos[view.head[i]] in (NOUN, PROPN):
         out.add("@attributive")
     return out
 
@@ -186,19 +197,31 @@ def _reports_another(clause: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "can") for c in clause.children)
 
 
-def _noun_context(tok: Token) -> set[str]:
+def _noun_context(view: TokenView, i: int) -> set[str]:
+    """Words a noun pattern may name: token ``i``'s modifiers and prepositions."""
+    doc, dep = view.doc, view.dep
     words = set()
-    for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod"):
-            words.add(c.lemma_.lower())
-        elif c.dep_ == "prep":
-            words.add(c.lower_)
+    for c in view.children[i]:
+        if dep[c] in _NOUN_MODS:
+            words.add(lower_of(doc, view.lemma[c]))
+        elif dep[c] == _PREP:
+            words.add(text_of(doc, view.lower[c]))
     return words
 
 
 def _when(prep: Token) -> bool:
     """A prepositional phrase that gives a time ("on Friday", "in March")."""
-    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+    return _when_at(token_view(prep.doc), prep.i)
+
+
+def _when_at(view: TokenView, i: int) -> bool:
+    """:func:`_when` of token ``i``."""
+    dep, ent_type = view.dep, view.ent_type
+    return any(dep[p] == _POBJ and ent_type[p] in _DATE_TIME for p in view.children[i])
+
+
+_NOUN_MODS = frozenset(get_string_id(d) for d in ("compound", "amod", "nmod"))
+_DATE_TIME = frozenset(get_string_id(e) for e in ("DATE", "TIME"))
 
 
 # --------------------------------------------------------------------------- nouns that tell an occurrence
@@ -313,12 +336,16 @@ def _head_words(doc: Doc, lex: Lexicon) -> list[int]:
     return out
 
 
-def _attributive(tok: Token) -> bool:
-    """A present participle used as an adjective tells a kind, not an act: "a visiting
-    delegation", "the investigating committee", "the defending champion". Violence still tells an act ("the shooting deaths", "attacking troops"): the
-    caller keeps a head with an ASSAULT reading. A past participle may tell an act done to its
-    noun ("a kidnapped envoy") and is kept; "alleged" has its own ``@attributive`` row."""
-    return tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
+def _attributive(view: TokenView, i: int) -> bool:
+    """A present participle (token ``i``) used as an adjective tells a kind, not an act: "a
+    visiting delegation", "the investigating committee", "the defending champion". Violence
+    still tells an act ("the shooting deaths", "attacking troops"): the caller keeps a head with
+    an ASSAULT reading. A past participle may tell an act done to its noun ("a kidnapped envoy")
+    and is kept; "alleged" has its own ``@attributive`` row."""
+    return view.dep[i] == _AMOD and view.tag[i] == _VBG and view.pos[view.head[i]] in (NOUN, PROPN)
+
+
+_VBG = get_string_id("VBG")
 
 
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
@@ -338,9 +365,9 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             cands = lex.candidates("verb", head)
             if not cands:
                 continue
-            tok = doc[i]
-            if _attributive(tok) and not any(e.plover.type == "ASSAULT" for e in cands):
+            if _attributive(view, i) and not any(e.plover.type == "ASSAULT" for e in cands):
                 continue  # "the visiting envoy"; violence still tells an act: "the shooting deaths"
+            tok = doc[i]
             if not cands[0].extras:  # only bare patterns (most specific first): no context to read
                 found.append((tok, cands[0], []))
                 continue
@@ -356,8 +383,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             found.append((doc[i], entry, []))
         elif (pos == NOUN or pos == PROPN) and i not in consumed and not (pos == PROPN and view.ent_type[i]):
             head = lemma if lex.candidates("noun", lemma) else text_of(doc, view.lower[i])
-            if lex.candidates("noun", head) and (entry := lex.match("noun", head, _noun_context(tok := doc[i]))) \
-                    and _occurs(tok, entry):
+            if lex.candidates("noun", head) and (entry := lex.match("noun", head, _noun_context(view, i))) \
+                    and _occurs(tok := doc[i], entry):
                 found.append((tok, entry, []))
     # "off" rows name readings that are no event ("a trade war"): they win by being specific
     return [f for f in found if f[0].i not in consumed and "off" not in f[1].flags]
