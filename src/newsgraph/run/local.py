@@ -104,13 +104,14 @@ def start_for_command(argv: list[str] | None = None, main_file: str | None = Non
     run command starts the forkserver anyway if this did not.
     """
     import sys
-    from multiprocessing import process
 
     argv = sys.argv if argv is None else argv
     if main_file is None:
         main_file = getattr(sys.modules.get("__main__"), "__file__", None) or ""
     if os.path.basename(main_file) != "newsgraph" or argv[1:2] != ["run"]:
         return False
+    from multiprocessing import process
+
     if getattr(process.current_process(), "_inheriting", False):
         return False
     model = None
