@@ -70,6 +70,7 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
     peak = 0.0
     done = threading.Event()
     last_cpu: dict[int, tuple[str, float, float, int]] = {}  # pid -> role, user s, system s, minor faults
+    born: dict[str, float] = {}  # role -> seconds from the command's start to its first process of that role
 
     def sample() -> None:
         nonlocal peak
@@ -82,7 +83,8 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
                     with contextlib.suppress(psutil.Error, OSError):  # a process may end between the two reads
                         t = p.cpu_times()
                         minflt = int(Path(f"/proc/{p.pid}/stat").read_text().rpartition(")")[2].split()[7])
-                        last_cpu[p.pid] = (role(p, proc.pid), t.user, t.system, minflt)
+                        last_cpu[p.pid] = (kind := role(p, proc.pid), t.user, t.system, minflt)
+                        born[kind] = min(born.get(kind, float("inf")), p.create_time() - parent.create_time())
             except psutil.Error:
                 pass
             time.sleep(0.2)
@@ -100,7 +102,7 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
     out.seek(0)
     summary = json.loads(out.read()) if "run" in cmd[:2] else {}
     summary["cpu"] = {"user": sum(c[1] for c in last_cpu.values()), "sys": sum(c[2] for c in last_cpu.values()),
-                      "minflt": sum(c[3] for c in last_cpu.values()), "roles": {}}
+                      "minflt": sum(c[3] for c in last_cpu.values()), "roles": {}, "born": born}
     for r, user, sys_, _ in last_cpu.values():
         summary["cpu"]["roles"][r] = summary["cpu"]["roles"].get(r, 0.0) + user + sys_
     return elapsed, peak, summary
@@ -266,6 +268,15 @@ def main() -> int:
                 print(f"| `newsgraph {name}` | {statistics.median(c['wall'] for c in fixed[name]):.1f} | "
                       f"{statistics.median(c['user'] + c['sys'] for c in fixed[name]):.1f} | "
                       f"{marginal[name] * 1000:.1f} | {marginal[name] / marginal['analyze --processes 2']:.2f}× |")
+            print("\nStart-up on 4 articles (medians; process start times, which other load shifts less than wall "
+                  "times): seconds from the command's start until the forkserver was spawned and until the first "
+                  "worker existed (forked from it, or by `analyze`):\n\n"
+                  "| command | forkserver spawned at s | first worker at s | wall s on 4 |\n|---|---|---|---|")
+            for name in configs:
+                at = {k: [c["born"][k] for c in fixed[name] if k in c["born"]] for k in ("forkserver", "worker")}
+                cells = [f"{statistics.median(v):.2f}" if v else "–" for v in at.values()]
+                print(f"| `newsgraph {name}` | {cells[0]} | {cells[1]} | "
+                      f"{statistics.median(c['wall'] for c in fixed[name]):.2f} |")
             print("\nThe same CPU by process (user + system s, whole run; `analyze`'s forked workers count as "
                   "workers):\n")
             roles = sorted({r for name in configs for c in cpus[name] for r in c["roles"]})

@@ -249,21 +249,35 @@ def test_the_forkserver_preload_leaves_one_thread_to_fork() -> None:
     assert res.stdout.split() == ["1", "False", "1"]
 
 
-def test_the_tail_of_a_run_goes_out_in_smaller_shards_so_the_workers_finish_together(tmp_path: Path) -> None:
-    from newsgraph.run.shards import Planner
+def _story(i: int, sentences: int) -> str:
+    return json.dumps({"id": f"a{i}", "text": " ".join(f"The council of district {i} met on day {k}."
+                                                      for k in range(sentences))}) + "\n"
 
-    path = tmp_path / "in.jsonl"
-    path.write_text("".join(json.dumps({"id": f"a{i}", "text": f"The council met on day {i}."}) + "\n"
-                            for i in range(400)), encoding="utf-8")
+
+def test_the_tail_of_a_run_goes_out_in_shards_of_decreasing_work_so_the_workers_finish_together(
+        tmp_path: Path) -> None:
+    from newsgraph.run.shards import MIN_TAIL_ARTICLES, Planner, _work
+
+    path = tmp_path / "in.jsonl"  # the long stories first in the tail, the short ones last
+    path.write_text("".join(_story(i, 1 if i < 100 else 12 if i < 250 else 2) for i in range(400)), encoding="utf-8")
     whole = list(Planner([str(path)], size=100).shards())
     cut = list(Planner([str(path)], size=100, workers=2).shards())
     assert [len(s.items) for s in whole] == [100] * 4
-    assert [len(s.items) for s in cut] == [100, 100] + [25] * 8  # the last (2 + 1) x 100, in quarters of a share
+    assert [len(s.items) for s in cut[:1]] == [100]  # more than (2 + 1) x 100 left: a whole shard
     assert [i.source for s in cut for i in s.items] == [i.source for s in whole for i in s.items]
-    assert [s.seq for s in cut] == list(range(10)) and len({s.key for s in cut}) == 10
-    # never below 25 items a shard (each has a fixed cost), never above the size asked for
-    assert [len(s.items) for s in Planner([str(path)], size=30, workers=2).shards()][-4:] == [30, 25, 25, 20]
-    assert {len(s.items) for s in Planner([str(path)], size=2, workers=2).shards()} == {2}
+    assert [s.seq for s in cut] == list(range(len(cut))) and len({s.key for s in cut}) == len(cut)
+    tail = cut[1:]
+    work = [sum(_work(i) for i in s.items) for s in tail]
+    left = sum(work)
+    assert work[0] >= left / 4 * 0.9  # a quarter of the work left (2 workers) …
+    assert work[-1] <= left / 20  # … down to small shards at the very end
+    assert all(later <= earlier * 1.5 for earlier, later in zip(work, work[1:]))  # decreasing, give or take an article
+    # by work, not count: the first quarter of the work is fewer than a quarter of the items (long stories)
+    assert len(tail[0].items) < 300 / 4 * 0.8
+    average = left / sum(len(s.items) for s in tail)
+    assert all(w >= average * (MIN_TAIL_ARTICLES - 1) for w in work[:-1])  # never a shard of almost nothing
+    assert max(len(s.items) for s in Planner([str(path)], size=30, workers=2).shards()) == 30  # never above the size
+    assert {len(s.items) for s in Planner([str(path)], size=100, workers=1).shards()} == {100}  # nothing to balance
 
 
 def test_the_forkserver_gets_the_environment_the_nanny_gives_its_workers() -> None:

@@ -7,15 +7,21 @@ printed as one line, with the exit code of their class; no tracebacks.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import sqlite3
-import sys
+from ..run.local import start_for_command
 
-import typer
+# `newsgraph run` on a local cluster: its workers' forkserver starts loading the pipeline now, before
+# the imports below (~0.25 s); the run's start waits for that load (docs/scale.md, "Session 9")
+start_for_command()
 
-from ..errors import NewsgraphError
-from .output import err
+import importlib  # noqa: E402
+import importlib.util  # noqa: E402
+import sqlite3  # noqa: E402
+import sys  # noqa: E402
+
+import typer  # noqa: E402
+
+from ..errors import NewsgraphError  # noqa: E402
+from .output import err  # noqa: E402
 
 app = typer.Typer(
     name="newsgraph",

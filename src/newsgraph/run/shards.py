@@ -99,17 +99,14 @@ class Planner:
     def shards(self) -> Iterator[Shard]:
         """Shards of ``size`` items (articles and skipped inputs), streamed.
 
-        With ``workers`` (the cluster's, at most ``TAIL_WORKERS`` counted), the last
-        ``(workers + 1) * size`` items are cut into shards of about a quarter of a
-        worker's share, at least ``MIN_TAIL_SHARD`` items (``workers.batches``, as
-        ``analyze --processes`` cuts its batches): otherwise a worker can be left
-        analysing a whole last shard while the others wait. Keys follow the cut;
-        a rerun leaves out what is in the dataset by source, whatever the cut.
+        With two or more ``workers`` (the cluster's, at most ``TAIL_WORKERS`` counted), the
+        input's last ``(workers + 1) * size`` items go out in shards of decreasing work
+        (:func:`tail`): otherwise a worker can be left analysing a whole last shard while
+        the others wait. Keys follow the cut; a rerun leaves out what is in the dataset by
+        source, whatever the cut.
         """
-        if self.workers > 0:
-            from ..workers import batches
-
-            cuts = batches(self.items(), self.size, min(self.workers, TAIL_WORKERS), min_piece=MIN_TAIL_SHARD)
+        if self.workers > 1:
+            cuts = _with_tail(self.items(), self.size, min(self.workers, TAIL_WORKERS))
         else:
             cuts = _whole(self.items(), self.size)
         for seq, buf in enumerate(cuts):
@@ -118,8 +115,57 @@ class Planner:
 
 #: the tail is cut for at most this many workers (the client holds ``(n + 1) * size`` items meanwhile)
 TAIL_WORKERS = 8
-#: no tail shard smaller than this (a task, eleven Parquet files and a marker per shard)
-MIN_TAIL_SHARD = 25
+#: no tail shard holds less work than this many of the tail's average articles (a shard has a
+#: fixed cost: a task, eleven Parquet files and a marker, ~20-30 ms; an article ~50 ms)
+MIN_TAIL_ARTICLES = 8
+#: what an article costs besides its text, in characters of text (spaCy's and the extractors'
+#: per-document work, the Arrow rows: ~8 ms, the time ~400 characters take)
+ARTICLE_WORK = 400
+
+
+def _with_tail(items: Iterable[ShardItem], size: int, workers: int) -> Iterator[list[ShardItem]]:
+    """Whole shards while more than ``(workers + 1) * size`` items are left, then :func:`tail`.
+
+    The look-ahead is bounded (the input may be endless): the tail is known once the input runs out.
+    """
+    ahead = (workers + 1) * size
+    buf: list[ShardItem] = []
+    for item in items:
+        buf.append(item)
+        if len(buf) > ahead:
+            yield buf[:size]
+            del buf[:size]
+    yield from tail(buf, size, workers)
+
+
+def _work(item: ShardItem) -> int:
+    """What analysing an item costs, in characters: its text and a fixed part (nothing for a skip)."""
+    return 0 if isinstance(item, Skipped) else len(item.text) + ARTICLE_WORK
+
+
+def tail(items: list[ShardItem], size: int, workers: int) -> Iterator[list[ShardItem]]:
+    """The input's last items in shards of decreasing work, so that the workers finish together.
+
+    Guided self-scheduling: each shard takes ``1 / (2 × workers)`` of the work still left
+    (the text's length stands for the work: articles differ ten-fold), at least the work of
+    ``MIN_TAIL_ARTICLES`` average articles and at most ``size`` items. A worker that frees
+    up takes the next (smaller) shard, so when the last one starts, what any other worker
+    has left is about as small; shards of a fixed count left up to a whole shard of long
+    articles running alone. The records do not depend on the cut.
+    """
+    work = [_work(i) for i in items]
+    left = sum(work)
+    floor = left / max(len(items), 1) * MIN_TAIL_ARTICLES
+    start = 0
+    while start < len(items):
+        goal = max(left / (2 * workers), floor)
+        end, got = start, 0
+        while end < len(items) and end - start < size and (got < goal or end == start):
+            got += work[end]
+            end += 1
+        yield items[start:end]
+        left -= got
+        start = end
 
 
 def _whole(items: Iterable[ShardItem], size: int) -> Iterator[list[ShardItem]]:
