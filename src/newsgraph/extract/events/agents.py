@@ -64,8 +64,10 @@ def fill_attack_agents(doc: Doc, coded: list[CodedEvent], lex: Lexicon) -> None:
         how = _adjunct_tokens(tok)
         donor = _one_source([o for o in attacks if o is not c and o.trigger_i in how])
         source = replace(donor.source) if donor is not None else None
+        if source is None:  # a folded "when"/"after" attack tells it, whatever else the clause holds
+            source = _folded_attack(doc, tok, lex)
         if source is None and not any(o.trigger_i in how for o in coded if o is not c):
-            source = _folded_attack(doc, tok, lex) or _noun_author(doc, tok, places)
+            source = _noun_author(doc, tok, places)
             if source is None and (not how or _the_attack(tok)):  # a bare toll, or "in the
                 donor = _one_source(_previous_attacks(doc, tok, attacks))  # attack": the one told before
                 source = replace(donor.source) if donor is not None else None
@@ -80,8 +82,9 @@ def _folded_attack(doc: Doc, tok: Token, lex: Lexicon) -> Arg | None:
     """The actor subject of a violent "when"/"as" clause the coder folded into the act."""
     found: list[Arg] = []
     for v in (c for w in (tok, *_participles(tok)) for c in w.children if c.dep_ == "advcl"):
-        if not _how_clause(v) or (entry := lex.match("verb", v.lemma_.lower(), set())) is None \
-                or entry.plover.type != _VIOLENCE or (subj := _child(v, _SUBJ)) is None:
+        words = {w.lemma_.lower() for w in v.children}  # its particles and objects: "opened fire"
+        if not _how_clause(v) or (entry := lex.match("verb", v.lemma_.lower(), words)) is None \
+                or entry.plover.type != _VIOLENCE or "off" in entry.flags or (subj := _child(v, _SUBJ)) is None:
             continue
         actor = _actor_at(doc, subj)
         if actor is None:
