@@ -25,7 +25,8 @@ Runs last, one document at a time, in the order of its modules:
   ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
   no target (violence with no perpetrator) its party's counterpart in the article's events,
   and :mod:`.facilities` gives an attack on a hotel, market or school with no party named the
-  people of the country it serves; :mod:`.implicit` gives a domestic protest with no target
+  people of the country it serves, and :mod:`.parties` an attack on a party named by a common
+  noun ("killed six miners", "raided a rebel camp") that party; :mod:`.implicit` gives a domestic protest with no target
   its own government and an arrest with no agent the article's police;
 * :func:`.discourse.drop_non_events` drops what is no event between political actors: a
   hypothetical act left with no party and no date, and a deal, offer or match between firms or
@@ -52,6 +53,7 @@ from .facilities import fill_facilities
 from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
+from .parties import fill_party_nouns
 from .pronouns import fill_pronoun_sources
 from .reactions import fill_reactions
 from .settle import settle
@@ -85,6 +87,7 @@ class EventCoder:
         fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)
+        fill_party_nouns(doc, coded)  # "raided a rebel camp", "killed miners": that party (.parties)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
         coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
