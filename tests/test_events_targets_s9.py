@@ -59,13 +59,41 @@ def test_an_owned_generic_or_unplaced_party_noun_gets_no_target(analyze):
     owned = analyze("Clash\n\nSoldiers stormed the rebels' camp near Goma on Monday.")
     assert ("COD", "REB") not in _targets(owned)
     nowhere = analyze("Clash\n\nGunmen shot dead nine miners on Sunday.")
-    assert all(t is None for t in _targets(nowhere))  # no place, no story country: no guess
+    assert _targets(nowhere) and all(t is None for t in _targets(nowhere))  # no place, no story country: no guess
 
 
 @pytest.mark.model
-def test_a_storys_own_army_abroad_gets_no_story_country_target(analyze):
-    text = ("Borduria's offensive\n\nBordurian troops killed dozens of villagers on Monday, the Bordurian army "
-            "said. Borduria's defence minister praised the Bordurian soldiers. Borduria sent more troops.")
+def test_a_storys_own_army_gets_no_story_country_target(analyze):
+    text = ("Offensive\n\nTurkish troops killed nine miners on Monday, the Turkish army said. Turkey's "
+            "defence minister praised the Turkish soldiers. Turkey sent more troops.")
     rec = analyze(text)
-    assert all(t is None or t[0] != "BOR" for t in _targets(rec))
-    assert ("BOR", "CVL") not in _targets(rec)
+    assert _targets(rec) and ("TUR", "LAB") not in _targets(rec)  # the miners may be anywhere
+
+
+# --------------------------------------------------------------------------- pronoun objects (.objects)
+
+
+def _pairs(rec, type_):
+    names = {a.id: a.name for a in rec.actors}
+    return [(names.get(e.source), names.get(e.target)) for e in rec.events if e.type == type_ and not e.negated]
+
+
+@pytest.mark.model
+def test_them_after_coordinated_states_is_the_first_of_them(analyze):
+    rec = analyze("Trade row\n\nThe Australian prime minister imposed duties on Chile, Peru and Ecuador "
+                  "to pressure them into talks.")
+    assert _targets(rec, "COERCE") == [("CHL", "GOV")]
+
+
+@pytest.mark.model
+def test_them_is_the_plural_party_just_named_not_the_acts_source(analyze):
+    rec = analyze("Raid\n\nPolice in Lagos detained the student activists on Monday and beat them, witnesses said.")
+    assert ("Police", "student activists") in _pairs(rec, "ASSAULT")
+
+
+@pytest.mark.model
+def test_a_same_person_subject_pronoun_on_the_way_means_no_guess(analyze):
+    rec = analyze("Border\n\nThe Chilean army patrolled the hills near Arica. Farmers there said they feared "
+                  "that the soldiers would shoot them.")
+    threats = _targets(rec, "THREATEN")
+    assert threats and all(t is None for t in threats)

@@ -19,7 +19,8 @@ Runs last, one document at a time, in the order of its modules:
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
 * on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous
-  sentence's subject (or its own sentence's one plural party), :mod:`.agents` gives passive
+  sentence's subject (or its own sentence's one plural party), :mod:`.objects` gives a
+  "him"/"her"/"them" target the agreeing party named just before, :mod:`.agents` gives passive
   violence the source of the attack its clause or the sentence before tells,
   :mod:`.reactions` gives a response to an act told just before in the same word
   ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
@@ -53,6 +54,7 @@ from .facilities import fill_facilities
 from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
+from .objects import fill_pronoun_targets
 from .parties import fill_party_nouns
 from .pronouns import fill_pronoun_sources
 from .reactions import fill_reactions
@@ -83,6 +85,7 @@ class EventCoder:
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
+        fill_pronoun_targets(doc, coded)  # "urged him to ...": the party named just before (.objects)
         fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
         fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
