@@ -49,6 +49,12 @@ def test_police_breaking_up_a_cell_at_home_give_it_their_country(analyze):
 
 
 @pytest.mark.model
+def test_a_party_noun_blamed_is_the_accusations_target_not_the_place(analyze):
+    rec = analyze("Blast\n\nRebel cells were blamed for the explosion in Kandahar on Monday.")
+    assert ("AFG", "REB") in _targets(rec, "ACCUSE") and ("AFG", "GOV") not in _targets(rec, "ACCUSE")
+
+
+@pytest.mark.model
 def test_a_gathering_broken_up_is_aimed_at_its_people(analyze):
     rec = analyze("Unrest in Lima\n\nPeruvian riot police broke up the rally in Lima on Saturday.")
     assert ("PER", "CVL") in _targets(rec, "COERCE")

@@ -4,9 +4,11 @@
 up", "the convoy of an army unit was ambushed": the object names a party only by what its
 people do or by whose the unit, vehicle or post is. The argument reader takes only names and
 a short list of agent words as parties, so such an act is left with no target; CAMEO coders
-code it against that sector of the country the act happened in.
+code it against that sector of the country the act happened in. The same holds for an
+accusation or an investigation aimed at such a party.
 
-An attack or act of coercion (ASSAULT, COERCE), neither negated nor hypothetical, with no
+An attack, act of coercion or accusation (ASSAULT, COERCE, ACCUSE: "rebel cells were
+blamed for the blast"), neither negated nor hypothetical, with no
 target (or only the state of the place it happened in, ``target_from_place``), whose object (:func:`.facilities.act_object`; "dozens of villagers" counts as the
 villagers) is
 
@@ -51,7 +53,7 @@ from .coded import CodedEvent
 from .facilities import _own_country, act_object, facilities, set_group_target, told_country
 from .syntax import _pobj, counted
 
-_TYPES = frozenset({"ASSAULT", "COERCE"})
+_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
 _STATE = frozenset({"GOV", "MIL", "COP"})
 _MODS = ("amod", "compound", "nmod")
 _HOME = frozenset({"GOV", "COP", "JUD"})  # state bodies that coerce at home
