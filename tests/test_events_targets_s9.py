@@ -50,7 +50,8 @@ def test_police_breaking_up_a_cell_at_home_give_it_their_country(analyze):
 
 @pytest.mark.model
 def test_a_party_noun_blamed_is_the_accusations_target_not_the_place(analyze):
-    rec = analyze("Blast\n\nRebel cells were blamed for the explosion in Kandahar on Monday.")
+    rec = analyze("Blast in Kandahar\n\nRebel cells were blamed for the blast on Monday. Afghan police said "
+                  "three people died. Afghanistan's interior ministry promised an inquiry.")
     assert ("AFG", "REB") in _targets(rec, "ACCUSE") and ("AFG", "GOV") not in _targets(rec, "ACCUSE")
 
 
