@@ -26,9 +26,10 @@ Runs last, one document at a time, in the order of its modules:
   ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
   no target (violence with no perpetrator) its party's counterpart in the article's events,
   and :mod:`.facilities` gives an attack on a hotel, market or school with no party named the
-  people of the country it serves, and :mod:`.parties` an attack on a party named by a common
-  noun ("killed six miners", "raided a rebel camp") that party; :mod:`.implicit` gives a domestic protest with no target
-  its own government and an arrest with no agent the article's police;
+  people of the country it serves, and :mod:`.parties` violence, coercion or blame aimed at a
+  party named by a common noun ("killed six miners", "raided a rebel camp") that party;
+  :mod:`.implicit` gives a domestic protest with no target its own government and an arrest
+  with no agent the article's police;
 * :func:`.discourse.drop_non_events` drops what is no event between political actors: a
   hypothetical act left with no party and no date, and a deal, offer or match between firms or
   sporting sides;

@@ -11,8 +11,9 @@ clause's subject or object; "them": a plural noun, or one of coordinated names) 
   pronoun object is someone else: "police detained the suspects and questioned them");
 * a person's actor for "him"/"her", any other actor for "them", is the target; of
   coordinated names the first ("Ruritania, Borduria and Syldavia");
-* a word no actor covers, or of the wrong kind, means no guess ("the gunmen told passengers,
-  ordering them to ...": the passengers are no actor, and nobody farther back is meant).
+* a word no actor covers, or of the wrong kind, means no guess ("the crew herded the
+  travellers ashore and searched them": the travellers are no actor, and nobody farther
+  back is meant).
 
 A subject pronoun of the same person on the way ("they" for "them") means no guess as well
 (the object is whoever it is: "they feared the soldiers would shoot them"). Possessors are skipped ("the minister's aides ... them": the aides).
@@ -71,7 +72,7 @@ def _pronoun(doc: Doc, arg: Arg) -> Token | None:
 def _antecedent(doc: Doc, pron: Token, actors: list[Actor], src: Actor | None) -> Actor | None:
     """Walk back from the pronoun over its sentence and the one before: the first word that
     could be what it stands for decides (a party that is the act's own source is passed
-    over; a word no actor covers, "told passengers, ordering them", means no guess)."""
+    over; a word no actor covers, "herded the travellers ... searched them", means no guess)."""
     prev = _previous(doc, pron.sent)
     lo = (prev if prev is not None else pron.sent).start
     for i in range(pron.i - 1, lo - 1, -1):
