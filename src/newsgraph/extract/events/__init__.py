@@ -19,14 +19,17 @@ Runs last, one document at a time, in the order of its modules:
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
 * on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous
-  sentence's subject (or its own sentence's one plural party), :mod:`.agents` gives passive
+  sentence's subject (or its own sentence's one plural party), :mod:`.objects` gives a
+  "him"/"her"/"them" target the agreeing party named just before, :mod:`.agents` gives passive
   violence the source of the attack its clause or the sentence before tells,
   :mod:`.reactions` gives a response to an act told just before in the same word
   ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
   no target (violence with no perpetrator) its party's counterpart in the article's events,
   and :mod:`.facilities` gives an attack on a hotel, market or school with no party named the
-  people of the country it serves; :mod:`.implicit` gives a domestic protest with no target
-  its own government and an arrest with no agent the article's police;
+  people of the country it serves, and :mod:`.parties` violence, coercion or blame aimed at a
+  party named by a common noun ("killed six miners", "raided a rebel camp") that party;
+  :mod:`.implicit` gives a domestic protest with no target its own government and an arrest
+  with no agent the article's police;
 * :func:`.discourse.drop_non_events` drops what is no event between political actors: a
   hypothetical act left with no party and no date, and a deal, offer or match between firms or
   sporting sides;
@@ -52,6 +55,8 @@ from .facilities import fill_facilities
 from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
+from .objects import fill_pronoun_targets
+from .parties import fill_party_nouns
 from .pronouns import fill_pronoun_sources
 from .reactions import fill_reactions
 from .settle import settle
@@ -81,10 +86,12 @@ class EventCoder:
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
+        fill_pronoun_targets(doc, coded)  # "urged him to ...": the party named just before (.objects)
         fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
         fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)
+        fill_party_nouns(doc, coded)  # "raided a rebel camp", "killed miners": that party (.parties)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
         coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)

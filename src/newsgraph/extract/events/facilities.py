@@ -55,14 +55,19 @@ def facilities() -> dict[str, str]:
     return out
 
 
-def _facility(trig: Token) -> Token | None:
-    """The facility an act of force is done to: a verb's object or passive subject, a noun's
-    "on"/"against"/"at" object; None if it is not in the table or names its owner."""
+def act_object(trig: Token) -> Token | None:
+    """What an act is done to: a verb's object or passive subject, else its or a noun's
+    "on"/"against"/"at" object."""
     if trig.pos_ == "NOUN":
-        obj = next((p for prep in _NOUN_PREPS if (p := _pobj(trig, prep)) is not None), None)
-    else:
-        obj = next((c for c in trig.children if c.dep_ in ("dobj", "obj") or c.dep_ in _PASS_SUBJ), None)
-        obj = obj if obj is not None else next((p for prep in _NOUN_PREPS if (p := _pobj(trig, prep)) is not None), None)
+        return next((p for prep in _NOUN_PREPS if (p := _pobj(trig, prep)) is not None), None)
+    obj = next((c for c in trig.children if c.dep_ in ("dobj", "obj") or c.dep_ in _PASS_SUBJ), None)
+    return obj if obj is not None else next((p for prep in _NOUN_PREPS if (p := _pobj(trig, prep)) is not None), None)
+
+
+def _facility(trig: Token) -> Token | None:
+    """The facility an act of force is done to (:func:`act_object`); None if it is not in the
+    table or names its owner."""
+    obj = act_object(trig)
     if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() not in facilities():
         return None
     if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in obj.children) or _pobj(obj, "of") is not None:
@@ -84,6 +89,30 @@ def _own_country(obj: Token) -> str | None:
     return None
 
 
+def told_country(c: CodedEvent, obj: Token, places: list) -> str | None:
+    """The country the sentence gives an act's object: a country word on its phrase, the
+    place the act happened in, or the place of its clause the coder read as its target
+    ("bombed hotels in Sinai")."""
+    country = _own_country(obj)
+    if country is None and c.event.place is not None and c.event.place < len(places):
+        country = getattr(places[c.event.place], "country", None)
+    if country is None and c.extra.get("target_from_place") and c.target is not None:
+        country = c.target.country
+    return country
+
+
+def set_group_target(doc: Doc, c: CodedEvent, known: tuple[list[Actor], dict[str, Actor]],
+                     span: tuple[int, int], name: str, party: tuple[str, str]) -> None:
+    """Aim ``c`` at a group actor named ``name`` for the phrase ``span`` (found or added to
+    ``known``: the actor list and its index) with ``party`` (country, sector)."""
+    (start, end), (country, sector) = span, party
+    actor = _add(*known, Actor(id="", name=name, kind="group", country=country, sector=sector,
+                               mentions=[Span(start=start, end=end)]))
+    c.target = Arg(start, end, doc_text(doc)[start:end], actor.id, country, False, sector)
+    c.event.target = actor.id
+    c.extra.pop("target_from_place", None)
+
+
 def fill_facilities(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act of force on a facility with no party the facility's people (module
     docstring). Runs on settled actors; a new group actor is added for the facility phrase."""
@@ -101,11 +130,7 @@ def fill_facilities(doc: Doc, coded: list[CodedEvent]) -> None:
         obj = _facility(doc[c.trigger_i])
         if obj is None:
             continue
-        country = _own_country(obj)
-        if country is None and ev.place is not None and ev.place < len(places):
-            country = getattr(places[ev.place], "country", None)
-        if country is None and c.extra.get("target_from_place") and c.target is not None:
-            country = c.target.country  # the place of its clause ("bombed hotels in Sinai")
+        country = told_country(c, obj, places)
         sector = facilities()[obj.lemma_.lower()]
         src = by_id.get(ev.source) if ev.source else None
         if country is None:
@@ -119,12 +144,7 @@ def fill_facilities(doc: Doc, coded: list[CodedEvent]) -> None:
         left = min((c2 for c2 in obj.lefts if c2.dep_ in ("det", "amod", "compound", "nummod")), default=obj,
                    key=lambda t: t.i)
         start, end = left.idx, obj.idx + len(obj.text)
-        name = doc_text(doc)[obj.idx:end]
-        actor = _add(actors, by_id, Actor(id="", name=name, kind="group", country=country, sector=sector,
-                                          mentions=[Span(start=start, end=end)]))
-        c.target = Arg(start, end, doc_text(doc)[start:end], actor.id, country, False, sector)
-        ev.target = actor.id
-        c.extra.pop("target_from_place", None)
+        set_group_target(doc, c, (actors, by_id), (start, end), doc_text(doc)[obj.idx:end], (country, sector))
         c.extra["target_from_facility"] = True
         changed = True
     if changed:
