@@ -1,6 +1,8 @@
-"""A source given as a description of a named organisation told before ("the group", "the
-rebels", "the party") takes that organisation (issue 10, .anaphora), and only when the body
-named last fits the noun. Hand-written texts, far from any evaluation story."""
+"""Sources the clause gives indirectly (issue 10): a description of a named organisation told
+before ("the group", "the rebels") takes that organisation, and only when the body named last
+fits the noun (.anaphora); a passive verb coordinated with an active one takes its "by" phrase
+as source, not the shared subject (.passives). Hand-written texts, far from any evaluation
+story."""
 
 import pytest
 
@@ -47,3 +49,16 @@ def test_the_description_is_the_armed_group_named_before(analyze, text, trigger)
 ])
 def test_no_description_or_no_fitting_body_takes_nothing(analyze, text, trigger, body):
     assert all(s is None or body not in s.name for s in _sources(analyze("News\n\n" + text), trigger))
+
+
+# --------------------------------------------------------------------------- passives (.passives)
+
+
+@pytest.mark.model
+def test_a_coordinated_passive_takes_its_by_phrase_as_source(analyze):
+    rec = analyze("Envoy hurt\n\n"
+                  "The Ardanian envoy arrived in Orvel on Monday and was attacked by Velan rebels near the port.")
+    by_id = {a.id: a for a in rec.actors}
+    (ev,) = [e for e in rec.events if e.trigger.text == "attacked"]
+    assert ev.source is not None and "rebels" in by_id[ev.source].name
+    assert ev.target is not None and "envoy" in by_id[ev.target].name

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from .errors import ModelNotInstalled
 from .extract import COMPONENTS, keep_text, register_extensions
+from .extract.abbreviations import add_abbreviations
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
 from .runtime import DEFAULT_MODEL, resolve_model, start_method  # noqa: F401 - re-exported
@@ -123,6 +124,7 @@ def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> L
 def _load_pipeline(model: str | None, exclude: Iterable[str]) -> Language:
     register_extensions()
     nlp = load_spacy(model)
+    add_abbreviations(nlp)  # "Capt.", "Cpl.": one token, no sentence end (extract/abbreviations.py)
     if "parser" in nlp.pipe_names and "paragraphs" not in exclude:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
     present = available_components()

@@ -9,7 +9,9 @@ Runs last, one document at a time, in the order of its modules:
 * :mod:`.args` finds each trigger's source and target tokens (subject, object, passive agent,
   prepositional objects, a noun's "by"/"of"/"to" arguments, possessives) over the helpers of
   :mod:`.syntax` and :mod:`.nominal` (an act noun's agents and parties), and :mod:`.resolve`
-  turns each phrase into an actor id and a country (:mod:`.countries`);
+  turns each phrase into an actor id and a country (:mod:`.countries`); :mod:`.passives`
+  turns the sides round for a passive verb coordinated with an active one ("arrived and was
+  hit by X": X is the source, not the shared subject);
 * :mod:`.modality` reads the flags (negated, hypothetical, reported) and :mod:`.context` the
   date, place and attribution from the trigger's clause;
 * :mod:`.coder` puts these together into :class:`~.coded.CodedEvent` records;
