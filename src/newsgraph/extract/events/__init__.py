@@ -31,7 +31,9 @@ Runs last, one document at a time, in the order of its modules:
   and :mod:`.facilities` gives an attack on a hotel, market or school with no party named the
   people of the country it serves; :mod:`.implicit` gives a domestic protest with no target
   its own government and an arrest with no agent the article's police;
-* :func:`.discourse.drop_non_events` drops what is no event between political actors: a
+* :func:`.others.drop_unnamed_others` drops the event of the unnamed rest of a coordinated
+  source ("X and other coastal states", "X and its allies"), which repeats X's act with no
+  codable party; :func:`.discourse.drop_non_events` drops what is no event between political actors: a
   hypothetical act left with no party and no date, and a deal, offer or match between firms or
   sporting sides;
 * last, :mod:`.confidence` turns each event's raw score, with the parties it finally has,
@@ -57,6 +59,7 @@ from .facilities import fill_facilities
 from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
+from .others import drop_unnamed_others
 from .pronouns import fill_pronoun_sources
 from .reactions import fill_reactions
 from .settle import settle
@@ -92,6 +95,7 @@ class EventCoder:
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
+        coded = drop_unnamed_others(doc, coded)  # "X and other states": X's event only (.others)
         coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]
