@@ -62,3 +62,17 @@ def test_a_coordinated_passive_takes_its_by_phrase_as_source(analyze):
     (ev,) = [e for e in rec.events if e.trigger.text == "attacked"]
     assert ev.source is not None and "rebels" in by_id[ev.source].name
     assert ev.target is not None and "envoy" in by_id[ev.target].name
+
+
+# --------------------------------------------------------------------------- unnamed rest (.others)
+
+
+@pytest.mark.model
+def test_the_unnamed_rest_of_a_coordinated_source_adds_no_event(analyze):
+    rec = analyze("Quota row\n\n"
+                  "Chile and its regional allies rejected the plan on Monday. Peru and Bolivia rejected the offer.")
+    by_id = {a.id: a for a in rec.actors}
+    plan = [by_id[e.source].name if e.source else None for e in rec.events if e.trigger.start < 60]
+    assert plan == ["Chile"]
+    offer = sorted(by_id[e.source].name for e in rec.events if e.trigger.start > 60 and e.source)
+    assert offer == ["Bolivia", "Peru"]  # two named parties: both events stay
