@@ -96,8 +96,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     Once told where a paragraph starts, the parser tends to end a sentence again
     a word or two later ("Ardania | has closed the border", "Ana Ruiz | in talks
     with ..."), cutting the subject off its verb (in 15 of 200 unseen BBC and 5
-    of 150 WikiNews stories): the first words of a paragraph that opens with a
-    capital or a digit, up to its first punctuation, start no sentence."""
+    of 150 WikiNews stories): in a paragraph that opens with a capital or a
+    digit, its next words up to the first punctuation start no sentence unless
+    they open with a capital (a place label before the lead, "Iraq The army
+    said ...", stays the parser's to split)."""
     for token in doc:
         prev = doc[token.i - 1] if token.i else None
         if prev is None or (prev.is_space and prev.text.count("\n") >= 2 and not token.is_space
@@ -109,7 +111,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             for nxt in doc[token.i + 1:token.i + _LEAD_WORDS + 1]:
                 if nxt.is_space or nxt.is_punct:
                     break
-                nxt.is_sent_start = False
+                if not nxt.text[:1].isupper():  # "Iraq | The army said": a label, then the lead
+                    nxt.is_sent_start = False
     return doc
 
 
