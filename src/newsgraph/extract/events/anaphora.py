@@ -1,5 +1,5 @@
-"""An act whose doer is a description ("the group", "the rebels", "the ministry") of a named
-organisation the article introduced before.
+"""An act whose doer is a description ("the group", "the rebels", "the organisation") of a
+named organisation the article introduced before.
 
 "The Velan Front said it planted the mine. The group also rejects any talks." — news names an
 organisation once and then calls it by what it is. The coder reads no party in "the group" (or
@@ -14,11 +14,11 @@ gives the act the named organisation the description stands for, when
   group"; no country or proper name, which the actor layer reads itself), and a head noun of
   ``newsgraph/data/descriptions.tsv``, with no "of" phrase ("the group of farmers" is farmers);
 * it stands outside any direct quotation, and has no named actor already;
-* the most recent named organisation mentioned before it — a body the actor layer calls an
-  organisation, or a group whose mention holds a proper name ("BLA fighters") — fits the
-  noun: its sector is one the table lists for the noun ("the militants": INS or REB), or, for a
-  noun marked ``name``, its own name holds the noun ("the party": "Zembla Workers' Party"); and
-  it is at most :data:`_REACH` sentences back, and no organisation the actor layer left out is
+* it is the most recent named organisation mentioned before it that fits the noun — a body
+  the actor layer calls an organisation, or a group whose mention holds a proper name
+  ("Velan Front fighters"), whose sector is one the table lists for the noun ("the
+  militants": INS, REB or MIL), or, for a noun marked ``name`` (none at present: the actor
+  layer links those), whose own name holds the noun; and it is at most :data:`_REACH` sentences back, and no organisation the actor layer left out is
   named between the two ("a spokesman for the Audit Office said the organisation ...").
 
 A filled source is marked ``CodedEvent.extra["source_from_description"]``; the event keeps the
@@ -58,8 +58,8 @@ def descriptions() -> dict[str, tuple[frozenset[str], bool]]:
 
 
 def fill_described_sources(doc: Doc, coded: list[CodedEvent]) -> None:
-    """Give an act done by "the group"/"the rebels"/"the ministry" the named organisation the
-    description stands for (see the module docstring). Runs on settled actors."""
+    """Give an act done by "the group"/"the rebels"/"the organisation" the named organisation
+    the description stands for (see the module docstring). Runs on settled actors."""
     actors = list(doc._.actors or ())
     quotes = [(q.start, q.end) for q in doc._.quotes or () if q.kind != "indirect"]
     for c in coded:
