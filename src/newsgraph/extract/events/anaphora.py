@@ -14,12 +14,13 @@ gives the act the named organisation the description stands for, when
   group"; no country or proper name, which the actor layer reads itself), and a head noun of
   ``newsgraph/data/descriptions.tsv``, with no "of" phrase ("the group of farmers" is farmers);
 * it stands outside any direct quotation, and has no named actor already;
-* it is the most recent named organisation mentioned before it that fits the noun — a body
-  the actor layer calls an organisation, or a group whose mention holds a proper name
-  ("Velan Front fighters"), whose sector is one the table lists for the noun ("the
-  militants": INS, REB or MIL), or, for a noun marked ``name`` (none at present: the actor
-  layer links those), whose own name holds the noun; and it is at most :data:`_REACH` sentences back, and no organisation the actor layer left out is
-  named between the two ("a spokesman for the Audit Office said the organisation ...").
+* the organisation given is the most recent one named before the description that fits its
+  noun — a body the actor layer calls an organisation, or a group whose mention holds a
+  proper name ("Velan Front fighters"), whose sector is one the table lists for the noun
+  ("the militants": INS, REB or MIL), or, for a noun marked ``name`` (none at present: the
+  actor layer links those itself), whose own name holds the noun; it is at most
+  :data:`_REACH` sentences back, and no organisation the actor layer left out is named
+  between the two ("a spokesman for the Audit Office said the organisation ...").
 
 A filled source is marked ``CodedEvent.extra["source_from_description"]``; the event keeps the
 confidence it was read with.
