@@ -9,7 +9,9 @@ Runs last, one document at a time, in the order of its modules:
 * :mod:`.args` finds each trigger's source and target tokens (subject, object, passive agent,
   prepositional objects, a noun's "by"/"of"/"to" arguments, possessives) over the helpers of
   :mod:`.syntax` and :mod:`.nominal` (an act noun's agents and parties), and :mod:`.resolve`
-  turns each phrase into an actor id and a country (:mod:`.countries`);
+  turns each phrase into an actor id and a country (:mod:`.countries`); :mod:`.passives`
+  turns the sides round for a passive verb coordinated with an active one ("arrived and was
+  hit by X": X is the source, not the shared subject);
 * :mod:`.modality` reads the flags (negated, hypothetical, reported) and :mod:`.context` the
   date, place and attribution from the trigger's clause;
 * :mod:`.coder` puts these together into :class:`~.coded.CodedEvent` records;
@@ -18,9 +20,11 @@ Runs last, one document at a time, in the order of its modules:
   links later mentions of one event;
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
-* on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous
-  sentence's subject (or its own sentence's one plural party), :mod:`.objects` gives a
-  "him"/"her"/"them" target the agreeing party named just before, :mod:`.agents` gives passive
+* on the settled actors, :mod:`.anaphora` gives an act done by "the group", "the rebels" or
+  "the ministry" the named organisation told before that the description fits;
+  :mod:`.pronouns` gives an "it"/"they" source the previous sentence's subject (or its own
+  sentence's one plural party), :mod:`.objects` gives a "him"/"her"/"them" target the
+  agreeing party named just before, :mod:`.agents` gives passive
   violence the source of the attack its clause or the sentence before tells,
   :mod:`.reactions` gives a response to an act told just before in the same word
   ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
@@ -30,7 +34,9 @@ Runs last, one document at a time, in the order of its modules:
   party named by a common noun ("killed six miners", "raided a rebel camp") that party;
   :mod:`.implicit` gives a domestic protest with no target its own government and an arrest
   with no agent the article's police;
-* :func:`.discourse.drop_non_events` drops what is no event between political actors: a
+* :func:`.others.drop_unnamed_others` drops the event of the unnamed rest of a coordinated
+  source ("X and other coastal states", "X and its allies"), which repeats X's act with no
+  codable party; :func:`.discourse.drop_non_events` drops what is no event between political actors: a
   hypothetical act left with no party and no date, and a deal, offer or match between firms or
   sporting sides;
 * last, :mod:`.confidence` turns each event's raw score, with the parties it finally has,
@@ -44,6 +50,7 @@ from spacy.tokens import Doc
 
 from .. import register_extensions
 from .agents import fill_attack_agents
+from .anaphora import fill_described_sources
 from .coded import CodedEvent
 from .coder import code_events
 from .confidence import calibrate_events
@@ -56,6 +63,7 @@ from .implicit import fill_implicit
 from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
 from .objects import fill_pronoun_targets
+from .others import drop_unnamed_others
 from .parties import fill_party_nouns
 from .pronouns import fill_pronoun_sources
 from .reactions import fill_reactions
@@ -85,6 +93,7 @@ class EventCoder:
         coded = code_events(doc, self.lexicon)
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
+        fill_described_sources(doc, coded)  # "The group also rejected ...": the named body (.anaphora)
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
         fill_pronoun_targets(doc, coded)  # "urged him to ...": the party named just before (.objects)
         fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
@@ -93,6 +102,7 @@ class EventCoder:
         fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)
         fill_party_nouns(doc, coded)  # "raided a rebel camp", "killed miners": that party (.parties)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
+        coded = drop_unnamed_others(doc, coded)  # "X and other states": X's event only (.others)
         coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]

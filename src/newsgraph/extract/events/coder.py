@@ -38,6 +38,7 @@ from .lexicon import LexEntry, Lexicon, plover_for
 from .mentions import corefer
 from .modality import _REPORT, _flags, _unless, intent_code, reject_code
 from .nominal import _headline_args, _hyphen_agent, _means, _nominal_anchor, linked_parties
+from .passives import passive_conjunct
 from .resolve import _resolve
 from .syntax import Arg, _actor_like, _child, _conjuncts, _pobj
 from .triggers import _find_triggers
@@ -263,7 +264,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             s_toks, t_toks = _headline_args(tok)
             anchor = tok
         else:
-            s_toks, t_toks = _verb_args(tok, entry)
+            s_toks, t_toks = passive_conjunct(tok, *_verb_args(tok, entry))  # "... and was hit by X" (.passives)
             anchor = tok
             if tok.i in purpose and not any(map(_actor_like, t_toks)):  # "went on strike to protest X's plan"
                 t_toks = _verb_args(purpose[tok.i], trig_idx[purpose[tok.i].i])[1] or t_toks
