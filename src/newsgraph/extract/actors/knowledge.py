@@ -80,6 +80,7 @@ class Knowledge:
     generic_names: frozenset[str] = frozenset()  # "Democrats", "Congress": entity names many countries share
     story_lists: dict[str, frozenset[str]] = field(default_factory=dict)  # story_country: list name -> words
     not_private: frozenset[str] = frozenset()  # lemmas saying an aged person is no civilian ("bomber")
+    descriptors: dict[str, frozenset[str] | dict[str, str]] = field(default_factory=dict)  # "the ruling party"
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -164,7 +165,13 @@ def _build(raw: dict) -> Knowledge:
                      frozenset(raw.get("generic_entity_names", {}).get("names", ())),
                      {k: frozenset(v) for k, v in raw.get("story_country", {}).items() if isinstance(v, list)},
                      frozenset(raw.get("private_persons", {}).get("not_with", ())).union(
-                         *(v for k, v in raw.get("armed_group_words", {}).items() if k != "about")))
+                         *(v for k, v in raw.get("armed_group_words", {}).items() if k != "about")),
+                     descriptors=_descriptors(raw.get("descriptors", {})))
+
+
+def _descriptors(section: dict) -> dict[str, frozenset[str] | dict[str, str]]:
+    """The ``descriptors`` section: its word lists as sets, its ``modifiers`` as a lemma -> sector map."""
+    return {k: dict(v) if isinstance(v, dict) else frozenset(v) for k, v in section.items() if k != "about"}
 
 
 def _agents(roles: dict, extra: dict) -> dict[str, str]:

@@ -239,11 +239,35 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
     after = []  # "Ana Ruiz of the Centre Party"
     if s.end < len(doc) and doc[s.end].lower_ == "of":
         after = [doc[j] for j in range(s.end + 1, min(s.end + 3, len(doc)))]
-    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse, *after])
+    tied = _clause_body(kb, s)  # "Y, who leads the X party", "Y is a member of X"
+    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse, *after, *tied])
     if bodies := name_bodies(kb, s):
         st.speaks_for[ent.key] = st.speaks_for.get(ent.key, []) + bodies  # "a spokesman for the navy"
     if ent.key not in st.appos_country and (where := _appos_country(s)):
         st.appos_country[ent.key] = where
+
+
+def _clause_body(kb: Knowledge, span: TokSpan) -> list[Token]:
+    """The words naming the body a clause about a person ties them to: the object of a lead
+    verb ("Y, who heads X", "Y leads X") or the "of" phrase of a membership noun in "Y is a member
+    of X" or "Y, who is the founder of X" (the ``lead_verbs`` and ``member_nouns`` of the
+    knowledge file's ``descriptors``). The person's subject of the clause, nothing else."""
+    table = kb.descriptors
+    verbs, nouns = table.get("lead_verbs", frozenset()), table.get("member_nouns", frozenset())
+    root = span.root
+    clauses = [c for c in root.rights if c.dep_ == "relcl"
+               and any(w.dep_ == "nsubj" and w.lower_ in ("who", "that") for w in c.lefts)]
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        clauses.append(root.head)
+    out: list[Token] = []
+    for verb in clauses:
+        lemma = verb.lemma_.lower()
+        if lemma in verbs:
+            out += [t for c in verb.rights if c.dep_ == "dobj" for t in c.subtree]
+        elif lemma == "be":
+            out += [t for attr in verb.rights if attr.dep_ == "attr" and attr.lemma_.lower() in nouns
+                    for p in attr.rights if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree]
+    return out
 
 
 def _of_country_after(st: _State, span: TokSpan) -> str | None:
