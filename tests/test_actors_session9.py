@@ -82,3 +82,54 @@ def test_a_body_the_person_only_meets_gives_no_sector(analyze):
     rec = analyze("Juan Soto, who met the leaders of the New Dawn Party, spoke in La Paz on Monday. "
                   "Bolivian police were present.", published="2024-03-02")
     assert actor(rec, "Juan Soto").sector is None
+
+
+@pytest.mark.model
+def test_a_party_owning_a_persons_title_does_not_describe_the_office(analyze):
+    """"the party's Treasury spokesman": the party word is about the spokesman, not the Treasury."""
+    rec = analyze("Ana Ruiz, the party's Treasury spokesman, said taxes would rise in Britain. "
+                  "British police in London were calm.", published="2024-03-02")
+    assert all(a.sector != "LEG" for a in rec.actors if a.kind != "person")
+
+
+# --------------------------------------------------------------------------- abbreviated ranks
+
+def test_a_ranks_full_stop_is_stepped_over():
+    import spacy
+
+    from newsgraph.extract.actors.knowledge import load_knowledge
+    from newsgraph.extract.actors.ranks import is_rank, rank_stop
+
+    kb = load_knowledge()
+    doc = spacy.blank("en")("Cpl. Ana Ruiz and Mr . Ruiz")
+    assert is_rank(kb, doc[0]) and doc[1].text == "." and rank_stop(kb, doc[1])
+    assert not rank_stop(kb, doc[6])  # "Mr ." with a space: no rank
+    assert kb.roles["gen."] == ("person", "MIL") and kb.roles["insp"] == ("person", "COP")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("title, sector", [
+    ("Lance Cpl.", "MIL"), ("Pfc.", "MIL"), ("Spc.", "MIL"), ("Lt. Col.", "MIL"), ("Maj. Gen.", "MIL"),
+    ("Capt.", "MIL"), ("Pte", "MIL"), ("Police Insp.", "COP"), ("Det. Supt.", "COP"),
+])
+def test_an_abbreviated_rank_is_a_title(analyze, title, sector):
+    rec = analyze(f"{title} Tom Brandt was wounded near the border on Monday. Doctors said he would recover.",
+                  published="2024-03-02")
+    people = [a for a in rec.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Tom Brandt"]  # the rank is no actor of its own
+    assert people[0].sector == sector
+
+
+@pytest.mark.model
+def test_a_ranked_surname_joins_the_ranked_full_name(analyze):
+    rec = analyze("Corporal Peter Lund, 31, died after a rocket attack on a camp. \"He was brave,\" said "
+                  "his father Erik Lund. Cpl. Lund had served since 2010.", published="2024-03-02")
+    father = actor(rec, "Erik Lund")
+    assert father.sector is None and len(father.mentions) == 1
+    assert len(actor(rec, "Peter Lund").mentions) >= 2
+
+
+@pytest.mark.model
+def test_a_first_name_like_a_rank_word_is_no_title(analyze):
+    rec = analyze("Lance Armstrong rode through Lyon on Monday. Crowds cheered.", published="2024-03-02")
+    assert actor(rec, "Lance Armstrong").sector is None

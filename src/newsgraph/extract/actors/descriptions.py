@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
-from .knowledge import Knowledge
+from .knowledge import Knowledge, noun_sector
 
 MAX_BEFORE = 5  # words of a descriptor before a name ("the main opposition party's")
 MAX_PAREN = 8  # words of a parenthesis after a name ("(the ruling political party)")
@@ -29,14 +29,14 @@ _DESCRIPTOR_POS = frozenset({"ADJ", "NOUN", "VERB"})  # "ruling" may be tagged a
 def described_sector(kb: Knowledge, span: TokSpan) -> tuple[str | None, list[Token]]:
     """(sector, the words that gave it) from the first phrase describing the name as a body of
     one kind; (None, []) when no phrase does."""
-    for phrase in _phrases(span):
+    for phrase in _phrases(kb, span):
         sector, words = _sector_of(kb, phrase)
         if sector is not None:
             return sector, words
     return None, []
 
 
-def _phrases(span: TokSpan) -> list[list[Token]]:
+def _phrases(kb: Knowledge, span: TokSpan) -> list[list[Token]]:
     """Candidate descriptor phrases around a name, nearest first."""
     doc, root = span.doc, span.root
     out: list[list[Token]] = []
@@ -45,8 +45,9 @@ def _phrases(span: TokSpan) -> list[list[Token]]:
         out.append([*before, doc[span.end]])
     if len(span) > 1 and span[-1].pos_ == "NOUN":  # the tagger kept "party" in the name
         out.append([*before, span[-1]])
-    if before:
-        out.append(before)
+    if before and not (root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end
+                       and noun_sector(kb, root.head) is not None):
+        out.append(before)  # not "the party's Treasury spokesman": the words there describe the spokesman
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ != "PERSON":
             out.append(_with_modifiers(child))  # "X, a separatist group"
@@ -56,8 +57,8 @@ def _phrases(span: TokSpan) -> list[list[Token]]:
         closer = ")" if doc[span.end].text == "(" else None  # "X (the ruling party)", "X, the ruling party,"
         inside = []
         for t in doc[span.end + 1:min(len(doc), span.end + 1 + MAX_PAREN)]:
-            if t.text == closer or (closer is None and t.is_punct):
-                break
+            if t.text == closer or (closer is None and t.is_punct) or t.pos_ == "ADP":
+                break  # "X, the ruling party in the north,": the phrase ends at its head
             inside.append(t)
         out.append(inside)  # the parser may hang it elsewhere ("supporters of X, the ruling party")
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":  # "X is a militant group"
@@ -87,15 +88,14 @@ def _with_modifiers(head: Token) -> list[Token]:
 
 
 def _sector_of(kb: Knowledge, phrase: list[Token]) -> tuple[str | None, list[Token]]:
-    """The sector a descriptor phrase gives: its last body noun is the head; a modifier before it
-    decides, else a party is LEG."""
+    """The sector a descriptor phrase gives: its last word, a body noun, is the head; a modifier
+    before it decides, else a party is LEG."""
     table = kb.descriptors
     heads, parties = table.get("heads", frozenset()), table.get("party_heads", frozenset())
     modifiers = table.get("modifiers", {})
-    at = next((k for k in range(len(phrase) - 1, -1, -1)
-               if phrase[k].pos_ == "NOUN" and phrase[k].lemma_.lower() in heads), None)
-    if at is None:
+    if not phrase or phrase[-1].pos_ != "NOUN" or phrase[-1].lemma_.lower() not in heads:
         return None, []
+    at = len(phrase) - 1
     head = phrase[at]
     past = table.get("past_words", frozenset())
     mods = [t for k, t in enumerate(phrase[:at]) if (t.lower_ in modifiers or t.lemma_.lower() in modifiers)

@@ -21,6 +21,7 @@ from ..tokens import TokenView, token_view
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
 from .private import private_person
+from .ranks import rank_stop
 from .spokespeople import name_bodies
 from .state import MALE, _Entity, _State, _entity_text, _span_chars
 from .titles import (
@@ -136,11 +137,13 @@ def _name_span(span: TokSpan) -> TokSpan:
     return TokSpan(span.doc, start, end, label=span.label_)
 
 
-def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
+def _person_groups(kb: Knowledge, spans: list[TokSpan]) -> dict[int, str]:
     """Map each person span (by start token) to a canonical full name:
     a surname alone joins the full name ending with it, nearest before
-    first, else the first after."""
+    first, else the first after; a surname with a title before it ("Cpl. Ruiz") prefers a
+    full name with one ("Corporal Ana Ruiz", not her father "Luis Ruiz")."""
     texts = [s.text for s in spans]  # built from the tokens on each access: once each
+    titled = {s.start for s in spans if _titled(kb, s)}
     full = [(s.start, text) for s, text in zip(spans, texts) if " " in text]
     out: dict[int, str] = {}
     for s, text in zip(spans, texts):
@@ -149,14 +152,24 @@ def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
             continue
         matches = [(i, n) for i, n in full if n.endswith(" " + text)] or \
             [(i, n) for i, n in full if n.startswith(text + " ")]
+        if s.start in titled and len({n for _, n in matches}) > 1:
+            matches = [m for m in matches if m[0] in titled] or matches
         before = [m for m in matches if m[0] < s.start]
         out[s.start] = (before[-1] if before else matches[0])[1] if matches else s.text
     return out
 
 
+def _titled(kb: Knowledge, span: TokSpan) -> bool:
+    """Is the word before a name (over a rank's full stop) a person's title ("Cpl. Ruiz")?"""
+    i = span.start - 1
+    if i > 0 and rank_stop(kb, span.doc[i]):
+        i -= 1
+    return i >= 0 and (role := _role(kb, span.doc[i])) is not None and role[0] == "person"
+
+
 def _add_persons(st: _State, spans: list[TokSpan]) -> None:
     kb, doc = st.kb, st.doc
-    names = _person_groups(spans)
+    names = _person_groups(kb, spans)
     for s in spans:
         full = names[s.start]
         key = "person:" + full

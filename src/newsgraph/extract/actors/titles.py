@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 
 from .knowledge import Knowledge, _country_in, _role, _strip_text, load_knowledge
+from .ranks import rank_stop
 
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "madam": "f"}
 # a modifier in these sectors does not decide the sector of what it modifies ("press secretary" is
@@ -40,6 +41,8 @@ def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
             out.append(t)
         elif t.tag_ == "POS" and i > 0 and doc[i - 1].pos_ == "PROPN" and out:
             out.append(t)  # "Iran's foreign minister"
+        elif rank_stop(load_knowledge(), t):
+            pass  # "Lance Cpl. Ana Ruiz": the full stop of an abbreviated rank
         else:
             break
         i -= 1
