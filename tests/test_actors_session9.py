@@ -133,3 +133,25 @@ def test_a_ranked_surname_joins_the_ranked_full_name(analyze):
 def test_a_first_name_like_a_rank_word_is_no_title(analyze):
     rec = analyze("Lance Armstrong rode through Lyon on Monday. Crowds cheered.", published="2024-03-02")
     assert actor(rec, "Lance Armstrong").sector is None
+
+
+# --------------------------------------------------------------------------- a title before a comma
+
+@pytest.mark.model
+def test_a_title_before_the_name_reads_the_whole_of_phrase(analyze):
+    """"The leader of Peru's main opposition party, Ana Ruiz,": the body after "of" is read whole."""
+    rec = analyze("The leader of Peru's main opposition Popular Renewal party, Ana Ruiz, said the vote in Lima "
+                  "was rigged. Peruvian police in Lima denied it.", published="2024-03-02")
+    ruiz = actor(rec, "Ana Ruiz")
+    assert (ruiz.country, ruiz.sector) == ("PER", "OPP")
+    assert not [a for a in rec.actors if a.kind == "group" and a.sector == "OPP"]  # no second "opposition"
+
+
+@pytest.mark.model
+def test_a_party_named_in_the_title_stays_an_actor(analyze):
+    rec = analyze("Former Chilean opposition leader and leader of the Chilean Green Party, Juan Soto, has "
+                  "been accused of assault in Santiago. Chilean police in Santiago said so.", published="2024-03-02")
+    assert actor(rec, "Chilean Green Party").sector == "LEG"
+    soto = actor(rec, "Juan Soto")
+    assert soto.sector == "LEG"
+    assert all(rec.article.text[m.start:m.end] != "Green" for m in soto.mentions)

@@ -236,13 +236,16 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
         ent.fill(country=country)  # "U.S. Colin Powell", "Iranian Kamal Kharazi"
         st.taken.update(t.i for t in pre[-2:])
     reverse = _reverse_appositive(kb, s, st.sent_start[st.sent_of[s.start]])
+    of_at = next((k for k, t in enumerate(reverse) if t.lower_ == "of"), len(reverse))
     for toks in (_appositive(kb, s.root), reverse):
         if toks:
             title, country, sector = _title_parts(kb, toks)
             ent.fill(country, sector, title)
-            st.taken.update(t.i for t in toks if not _is_named_org(t))
+            st.taken.update(t.i for k, t in enumerate(toks) if not _is_named_org(t)
+                            and not (toks is reverse and k > of_at and t.ent_type_ == "ORG"))  # "of the Labor Party"
     if reverse:  # "The EU special representative for X, Ana Ruiz, said": the title is the person too
-        own = [t for t in reverse if not _is_named_org(t) and t.tag_ != "POS" and _country_in(kb, [t]) is None]
+        own = [t for t in reverse[:of_at + 1]
+               if not _is_named_org(t) and t.tag_ != "POS" and _country_in(kb, [t]) is None]
         own = [t for t in own if t.i >= own[-1].i - len(own) + 1] if own else own  # one contiguous run
         while own and own[-1].lower_ in _TITLE_EDGE:
             own.pop()  # "the ex-CEO of [Bank]": the title without its dangling "of"
