@@ -155,3 +155,20 @@ def test_a_party_named_in_the_title_stays_an_actor(analyze):
     soto = actor(rec, "Juan Soto")
     assert soto.sector == "LEG"
     assert all(rec.article.text[m.start:m.end] != "Green" for m in soto.mentions)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, sector", [
+    ("Li Wei, from the Lyon Teachers' Union, said the strike in France would go on. French police in Lyon "
+     "were present.", "Li Wei", "LAB"),
+    ("Tom Ode, of the Lagos Police Command, denied the claims on Monday. Nigerian officials agreed.",
+     "Tom Ode", "COP"),
+])
+def test_a_body_after_a_comma_and_of_or_from_is_the_persons(analyze, text, name, sector):
+    assert actor(analyze(text, published="2024-03-02"), name).sector == sector
+
+
+@pytest.mark.model
+def test_a_place_after_from_gives_no_sector(analyze):
+    rec = analyze("Sam Hill, from Leeds, said the march was peaceful. British police agreed.", published="2024-03-02")
+    assert actor(rec, "Sam Hill").sector is None
