@@ -172,3 +172,33 @@ def test_a_body_after_a_comma_and_of_or_from_is_the_persons(analyze, text, name,
 def test_a_place_after_from_gives_no_sector(analyze):
     rec = analyze("Sam Hill, from Leeds, said the march was peaceful. British police agreed.", published="2024-03-02")
     assert actor(rec, "Sam Hill").sector is None
+
+
+# --------------------------------------------------------------------------- what they were, what they are
+
+@pytest.mark.model
+def test_what_a_person_is_now_beats_a_former_title(analyze):
+    rec = analyze("Former Chilean Ambassador Luis Pardo said the plan would fail. Pardo is now an analyst at "
+                  "the Andes Policy Institute in Santiago.", published="2024-03-02")
+    pardo = actor(rec, "Luis Pardo")
+    assert (pardo.country, pardo.sector) == ("CHL", "NGO")
+
+
+@pytest.mark.model
+def test_a_former_title_alone_still_gives_the_sector(analyze):
+    rec = analyze("Former Chilean Ambassador Luis Pardo said the plan would fail in Santiago.", published="2024-03-02")
+    assert actor(rec, "Luis Pardo").sector == "GOV"
+
+
+@pytest.mark.model
+def test_an_apposition_beats_a_courtesy_title(analyze):
+    rec = analyze("\"We need more missiles,\" said Professor Kemal Aydin, a Turkish presidential foreign policy "
+                  "adviser, in Ankara.", published="2024-03-02")
+    assert actor(rec, "Kemal Aydin").sector == "GOV"
+
+
+@pytest.mark.model
+def test_a_past_copula_gives_no_title(analyze):
+    rec = analyze("Professor Ana Ruiz spoke in Lima on Monday. Ruiz was a senior adviser to the president in "
+                  "the 1990s.", published="2024-03-02")
+    assert actor(rec, "Ana Ruiz").sector == "EDU"

@@ -139,6 +139,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         if ent.kind == "person" and ent.country is not None and ent.sector is None \
                 and (employer := st.title_org(ent.key)[1]) != "IGO":  # a national in an international body
             ent.fill(sector=employer)  # "Ana Ruiz, director of the Andean Foundation"
+        if ent.kind == "person" and ent.sector is None and (weak := st.weak_titles.get(ent.key)):
+            ent.sector = weak  # "Former Ambassador X", "Professor X", and no other title: before the KB
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
             ent.fill(country=country, sector=sector)

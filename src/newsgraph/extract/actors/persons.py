@@ -230,6 +230,9 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
         if country is None and sector != "IGO":  # "Texas Governor", "Bavarian premier": a region's office
             country = next((c for t in pre if t.ent_type_ == "GPE" and t.ent_iob_ == "B"
                             and (c := _place_country(_entity_text(t)))), None)
+        if sector is not None and ent.sector is None and _weak_title(kb, pre):
+            st.weak_titles.setdefault(ent.key, sector)  # "Former Ambassador X", "Professor X": read last
+            sector = None
         ent.fill(country, sector, title)
         st.taken.update(t.i for t in pre if not _is_named_org(t))
     elif pre and (country := _country_in(kb, pre[-2:])) and pre[-1].dep_ in ("compound", "amod", "nmod"):
@@ -237,9 +240,12 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
         st.taken.update(t.i for t in pre[-2:])
     reverse = _reverse_appositive(kb, s, st.sent_start[st.sent_of[s.start]])
     of_at = next((k for k, t in enumerate(reverse) if t.lower_ == "of"), len(reverse))
-    for toks in (_appositive(kb, s.root), reverse):
+    copula, copula_phrase = _copula_title(kb, s)
+    for toks in (_appositive(kb, s.root), reverse, copula):
         if toks:
             title, country, sector = _title_parts(kb, toks)
+            if ent.key in st.weak_titles and ent.sector is None and toks is not reverse:
+                ent.title = None  # "Former Ambassador X ... X is now an analyst": what they are now
             ent.fill(country, sector, title)
             st.taken.update(t.i for k, t in enumerate(toks) if not _is_named_org(t)
                             and not (toks is reverse and k > of_at and t.ent_type_ == "ORG"))  # "of the Labor Party"
@@ -257,11 +263,45 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
     if at < len(doc) and doc[at].lower_ in ("of", "from"):  # only an organisation's name counts (_org_names)
         after = [doc[j] for j in range(at + 1, min(at + 3, len(doc)))]
     tied = _clause_body(kb, s)  # "Y, who leads the X party", "Y is a member of X"
-    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse, *after, *tied])
+    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(
+        doc, [*pre, *appos, *reverse, *after, *tied, *copula_phrase])
     if bodies := name_bodies(kb, s):
         st.speaks_for[ent.key] = st.speaks_for.get(ent.key, []) + bodies  # "a spokesman for the navy"
     if ent.key not in st.appos_country and (where := _appos_country(s)):
         st.appos_country[ent.key] = where
+
+
+def _weak_title(kb: Knowledge, pre: list[Token]) -> bool:
+    """A title before a name that says what the person was ("Former Ambassador", "ex-minister") or
+    is only a form of address ("Professor", "Dr"): another title the text gives them decides
+    their sector (the ``past_words`` and ``courtesy_titles`` of the knowledge file's ``descriptors``)."""
+    table = kb.descriptors
+    past, courtesy = table.get("past_words", frozenset()), table.get("courtesy_titles", frozenset())
+    if any(t.lower_ in past for t in pre):
+        return True
+    words = [t for t in pre if (r := _role(kb, t)) is not None and r[0] == "person"]
+    return bool(words) and all(t.lower_.rstrip(".") in courtesy for t in words)
+
+
+def _copula_title(kb: Knowledge, span: TokSpan) -> tuple[list[Token], list[Token]]:
+    """"X is now an analyst at the Y Institute", "X is a presidential adviser": the title words a
+    copular sentence in the present gives its subject (cut like an apposition's) and the whole
+    phrase (for the bodies named in it); not what they were ("X is a former minister", "X was
+    an adviser")."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be" or root.head.tag_ not in ("VBZ", "VBP"):
+        return [], []  # not "X was an adviser to ...": what they were
+    past = kb.descriptors.get("past_words", frozenset())
+    for attr in root.head.rights:
+        if attr.dep_ != "attr" or (role := _role(kb, attr)) is None or role[0] != "person":
+            continue
+        if any(t.lower_ in past for t in attr.lefts):
+            return [], []
+        phrase = list(attr.subtree)
+        toks = [t for t in attr.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")] + [attr]
+        toks += [t for p in attr.rights if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree]
+        return [t for t in sorted(toks, key=lambda t: t.i) if t.lower_ not in _TITLE_EDGE or t.lower_ == "of"], phrase
+    return [], []
 
 
 def _clause_body(kb: Knowledge, span: TokSpan) -> list[Token]:
