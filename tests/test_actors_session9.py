@@ -178,8 +178,8 @@ def test_a_place_after_from_gives_no_sector(analyze):
 
 @pytest.mark.model
 def test_what_a_person_is_now_beats_a_former_title(analyze):
-    rec = analyze("Former Chilean Ambassador Luis Pardo said the plan would fail. Pardo is now an analyst at "
-                  "the Andes Policy Institute in Santiago.", published="2024-03-02")
+    rec = analyze("Former Chilean Ambassador Luis Pardo warned the plan would fail. These days Pardo is a "
+                  "researcher with the Andes Policy Institute in Santiago.", published="2024-03-02")
     pardo = actor(rec, "Luis Pardo")
     assert (pardo.country, pardo.sector) == ("CHL", "NGO")
 
@@ -192,8 +192,8 @@ def test_a_former_title_alone_still_gives_the_sector(analyze):
 
 @pytest.mark.model
 def test_an_apposition_beats_a_courtesy_title(analyze):
-    rec = analyze("\"We need more missiles,\" said Professor Kemal Aydin, a Turkish presidential foreign policy "
-                  "adviser, in Ankara.", published="2024-03-02")
+    rec = analyze("\"We need more missiles,\" said Professor Kemal Aydin, a senior government "
+                  "adviser in Ankara, on Friday.", published="2024-03-02")
     assert actor(rec, "Kemal Aydin").sector == "GOV"
 
 

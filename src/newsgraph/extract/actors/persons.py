@@ -245,7 +245,7 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
         if toks:
             title, country, sector = _title_parts(kb, toks)
             if ent.key in st.weak_titles and ent.sector is None and toks is not reverse:
-                ent.title = None  # "Former Ambassador X ... X is now an analyst": what they are now
+                ent.title = None  # "Former Ambassador X ... X is a researcher with Y": what they are now
             ent.fill(country, sector, title)
             st.taken.update(t.i for k, t in enumerate(toks) if not _is_named_org(t)
                             and not (toks is reverse and k > of_at and t.ent_type_ == "ORG"))  # "of the Labor Party"
@@ -284,7 +284,7 @@ def _weak_title(kb: Knowledge, pre: list[Token]) -> bool:
 
 
 def _copula_title(kb: Knowledge, span: TokSpan) -> tuple[list[Token], list[Token]]:
-    """"X is now an analyst at the Y Institute", "X is a presidential adviser": the title words a
+    """"X is a researcher with the Y Institute", "X is a government adviser": the title words a
     copular sentence in the present gives its subject (cut like an apposition's) and the whole
     phrase (for the bodies named in it); not what they were ("X is a former minister", "X was
     an adviser")."""
