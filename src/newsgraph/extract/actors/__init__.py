@@ -77,6 +77,7 @@ from .persons import (
     _resolve_pronouns,
 )
 from .private import private
+from .ranks import is_rank_title
 from .roles import _add_role_nouns, _merge_bare_groups
 from .spokespeople import give_bodies
 from .state import _scan, _State
@@ -113,7 +114,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     st = _State(doc, kb, _scan(doc, kb), sent_of=sent_of, sent_start=sent_start, text=doc_text(doc))
     fenced = not_actor_spans(st.text)  # "QUITO, May 2 (Reuters) -", "By Jane Doe"
     candidates = [s for s in _candidates(doc, matcher)
-                  if not any(a < s.end_char and s.start_char < b for a, b in fenced)]
+                  if not any(a < s.end_char and s.start_char < b for a, b in fenced)
+                  and not is_rank_title(kb, s)]  # "Lance Cpl" before a name is its title
     persons, rest = _person_spans(st, candidates)
     _add_persons(st, persons)
     for span in rest:
@@ -137,6 +139,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         if ent.kind == "person" and ent.country is not None and ent.sector is None \
                 and (employer := st.title_org(ent.key)[1]) != "IGO":  # a national in an international body
             ent.fill(sector=employer)  # "Ana Ruiz, director of the Andean Foundation"
+        if ent.kind == "person" and ent.sector is None and (weak := st.weak_titles.get(ent.key)):
+            ent.sector = weak  # "Former Ambassador X", "Professor X", and no other title: before the KB
         if ent.kind == "person" and ent.country is None:
             country, sector = st.title_org(ent.key)
             ent.fill(country=country, sector=sector)

@@ -80,6 +80,8 @@ class Knowledge:
     generic_names: frozenset[str] = frozenset()  # "Democrats", "Congress": entity names many countries share
     story_lists: dict[str, frozenset[str]] = field(default_factory=dict)  # story_country: list name -> words
     not_private: frozenset[str] = frozenset()  # lemmas saying an aged person is no civilian ("bomber")
+    descriptors: dict[str, frozenset[str] | dict[str, str]] = field(default_factory=dict)  # "the ruling party"
+    ranks: frozenset[str] = frozenset()  # "cpl", "gen": abbreviated ranks (also in ``roles``)
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -151,6 +153,11 @@ def _build(raw: dict) -> Knowledge:
         if sector != "about":
             for noun in nouns:  # "a witness", "a shopkeeper": a private person, read as a title
                 roles.setdefault(noun, ("person", sector))
+    for sector, ranks in raw.get("rank_abbreviations", {}).items():
+        if sector != "about":
+            for rank in ranks:  # "Cpl", "Gen.": a title before a name, as the curated roles read it
+                roles.setdefault(rank, ("person", sector))
+                roles.setdefault(rank + ".", ("person", sector))
     research = raw.get("research_bodies", {})
     return Knowledge(countries, entities, surface, roles, dict(raw.get("org_keywords", {})), demonym_of,
                      _people(raw.get("people", {})), tuple(raw.get("domestic_sectors", ())),
@@ -164,7 +171,14 @@ def _build(raw: dict) -> Knowledge:
                      frozenset(raw.get("generic_entity_names", {}).get("names", ())),
                      {k: frozenset(v) for k, v in raw.get("story_country", {}).items() if isinstance(v, list)},
                      frozenset(raw.get("private_persons", {}).get("not_with", ())).union(
-                         *(v for k, v in raw.get("armed_group_words", {}).items() if k != "about")))
+                         *(v for k, v in raw.get("armed_group_words", {}).items() if k != "about")),
+                     descriptors=_descriptors(raw.get("descriptors", {})),
+                     ranks=frozenset(r for k, v in raw.get("rank_abbreviations", {}).items() if k != "about" for r in v))
+
+
+def _descriptors(section: dict) -> dict[str, frozenset[str] | dict[str, str]]:
+    """The ``descriptors`` section: its word lists as sets, its ``modifiers`` as a lemma -> sector map."""
+    return {k: dict(v) if isinstance(v, dict) else frozenset(v) for k, v in section.items() if k != "about"}
 
 
 def _agents(roles: dict, extra: dict) -> dict[str, str]:

@@ -15,6 +15,7 @@ from spacy.tokens import Span as TokSpan
 
 from .bodies import head_word
 from .countries import not_nationality
+from .descriptions import described_sector
 from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text, noun_sector
 from .persons import _name_span
 from .state import _State, _entity_text
@@ -46,6 +47,10 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
                 sector = s
                 st.taken.update(t.i for t in toks if _role(kb, t))  # not a second actor
             country, sector = country or c, sector or s
+    described, words = described_sector(kb, span)  # "the ruling X party", "X, a separatist group"
+    if described is not None and sector in (None, "LEG"):  # the text's word beats a party's default
+        sector = described
+        st.taken.update(t.i for t in words)  # "the opposition" in it is not a second actor
     if sector is None and not known:
         sector = _head_sector(kb, span)  # "the Ruritanian navy", "the health ministry"
     if sector is None and not known and _seat_led(kb, span):

@@ -21,6 +21,7 @@ from ..tokens import TokenView, token_view
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
 from .private import private_person
+from .ranks import rank_stop
 from .spokespeople import name_bodies
 from .state import MALE, _Entity, _State, _entity_text, _span_chars
 from .titles import (
@@ -136,11 +137,13 @@ def _name_span(span: TokSpan) -> TokSpan:
     return TokSpan(span.doc, start, end, label=span.label_)
 
 
-def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
+def _person_groups(kb: Knowledge, spans: list[TokSpan]) -> dict[int, str]:
     """Map each person span (by start token) to a canonical full name:
     a surname alone joins the full name ending with it, nearest before
-    first, else the first after."""
+    first, else the first after; a surname with a title before it ("Cpl. Ruiz") prefers a
+    full name with one ("Corporal Ana Ruiz", not her father "Luis Ruiz")."""
     texts = [s.text for s in spans]  # built from the tokens on each access: once each
+    titled = {s.start for s in spans if _titled(kb, s)}
     full = [(s.start, text) for s, text in zip(spans, texts) if " " in text]
     out: dict[int, str] = {}
     for s, text in zip(spans, texts):
@@ -149,14 +152,24 @@ def _person_groups(spans: list[TokSpan]) -> dict[int, str]:
             continue
         matches = [(i, n) for i, n in full if n.endswith(" " + text)] or \
             [(i, n) for i, n in full if n.startswith(text + " ")]
+        if s.start in titled and len({n for _, n in matches}) > 1:
+            matches = [m for m in matches if m[0] in titled] or matches
         before = [m for m in matches if m[0] < s.start]
         out[s.start] = (before[-1] if before else matches[0])[1] if matches else s.text
     return out
 
 
+def _titled(kb: Knowledge, span: TokSpan) -> bool:
+    """Is the word before a name (over a rank's full stop) a person's title ("Cpl. Ruiz")?"""
+    i = span.start - 1
+    if i > 0 and rank_stop(kb, span.doc[i]):
+        i -= 1
+    return i >= 0 and (role := _role(kb, span.doc[i])) is not None and role[0] == "person"
+
+
 def _add_persons(st: _State, spans: list[TokSpan]) -> None:
     kb, doc = st.kb, st.doc
-    names = _person_groups(spans)
+    names = _person_groups(kb, spans)
     for s in spans:
         full = names[s.start]
         key = "person:" + full
@@ -217,33 +230,101 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
         if country is None and sector != "IGO":  # "Texas Governor", "Bavarian premier": a region's office
             country = next((c for t in pre if t.ent_type_ == "GPE" and t.ent_iob_ == "B"
                             and (c := _place_country(_entity_text(t)))), None)
+        if sector is not None and ent.sector is None and _weak_title(kb, pre):
+            st.weak_titles.setdefault(ent.key, sector)  # "Former Ambassador X", "Professor X": read last
+            sector = None
         ent.fill(country, sector, title)
         st.taken.update(t.i for t in pre if not _is_named_org(t))
     elif pre and (country := _country_in(kb, pre[-2:])) and pre[-1].dep_ in ("compound", "amod", "nmod"):
         ent.fill(country=country)  # "U.S. Colin Powell", "Iranian Kamal Kharazi"
         st.taken.update(t.i for t in pre[-2:])
     reverse = _reverse_appositive(kb, s, st.sent_start[st.sent_of[s.start]])
-    for toks in (_appositive(kb, s.root), reverse):
+    of_at = next((k for k, t in enumerate(reverse) if t.lower_ == "of"), len(reverse))
+    copula, copula_phrase = _copula_title(kb, s)
+    for toks in (_appositive(kb, s.root), reverse, copula):
         if toks:
             title, country, sector = _title_parts(kb, toks)
+            if ent.key in st.weak_titles and ent.sector is None and toks is not reverse:
+                ent.title = None  # "Former Ambassador X ... X is a researcher with Y": what they are now
             ent.fill(country, sector, title)
-            st.taken.update(t.i for t in toks if not _is_named_org(t))
+            st.taken.update(t.i for k, t in enumerate(toks) if not _is_named_org(t)
+                            and not (toks is reverse and k > of_at and t.ent_type_ == "ORG"))  # "of the Labor Party"
     if reverse:  # "The EU special representative for X, Ana Ruiz, said": the title is the person too
-        own = [t for t in reverse if not _is_named_org(t) and t.tag_ != "POS" and _country_in(kb, [t]) is None]
+        own = [t for t in reverse[:of_at + 1]
+               if not _is_named_org(t) and t.tag_ != "POS" and _country_in(kb, [t]) is None]
         own = [t for t in own if t.i >= own[-1].i - len(own) + 1] if own else own  # one contiguous run
         while own and own[-1].lower_ in _TITLE_EDGE:
             own.pop()  # "the ex-CEO of [Bank]": the title without its dangling "of"
         if own:
             st.mention(ent.key, *_span_chars(own))
     appos = [t for c in s.root.rights if c.dep_ == "appos" for t in _enclosed(c)]
-    after = []  # "Ana Ruiz of the Centre Party"
-    if s.end < len(doc) and doc[s.end].lower_ == "of":
-        after = [doc[j] for j in range(s.end + 1, min(s.end + 3, len(doc)))]
-    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(doc, [*pre, *appos, *reverse, *after])
+    after = []  # "Ana Ruiz of the Centre Party", "Li Wei, from the Lyon Teachers' Union"
+    at = s.end + (1 if s.end < len(doc) and doc[s.end].text == "," else 0)
+    if at < len(doc) and doc[at].lower_ in ("of", "from"):  # only an organisation's name counts (_org_names)
+        after = [doc[j] for j in range(at + 1, min(at + 3, len(doc)))]
+    tied = _clause_body(kb, s)  # "Y, who leads the X party", "Y is a member of X"
+    st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(
+        doc, [*pre, *appos, *reverse, *after, *tied, *copula_phrase])
     if bodies := name_bodies(kb, s):
         st.speaks_for[ent.key] = st.speaks_for.get(ent.key, []) + bodies  # "a spokesman for the navy"
     if ent.key not in st.appos_country and (where := _appos_country(s)):
         st.appos_country[ent.key] = where
+
+
+def _weak_title(kb: Knowledge, pre: list[Token]) -> bool:
+    """A title before a name that says what the person was ("Former Ambassador", "ex-minister") or
+    is only a form of address ("Professor", "Dr"): another title the text gives them decides
+    their sector (the ``past_words`` and ``courtesy_titles`` of the knowledge file's ``descriptors``)."""
+    table = kb.descriptors
+    past, courtesy = table.get("past_words", frozenset()), table.get("courtesy_titles", frozenset())
+    if any(t.lower_ in past for t in pre):
+        return True
+    words = [t for t in pre if (r := _role(kb, t)) is not None and r[0] == "person"]
+    return bool(words) and all(t.lower_.rstrip(".") in courtesy for t in words)
+
+
+def _copula_title(kb: Knowledge, span: TokSpan) -> tuple[list[Token], list[Token]]:
+    """"X is a researcher with the Y Institute", "X is a government adviser": the title words a
+    copular sentence in the present gives its subject (cut like an apposition's) and the whole
+    phrase (for the bodies named in it); not what they were ("X is a former minister", "X was
+    an adviser")."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be" or root.head.tag_ not in ("VBZ", "VBP"):
+        return [], []  # not "X was an adviser to ...": what they were
+    past = kb.descriptors.get("past_words", frozenset())
+    for attr in root.head.rights:
+        if attr.dep_ != "attr" or (role := _role(kb, attr)) is None or role[0] != "person":
+            continue
+        if any(t.lower_ in past for t in attr.lefts):
+            return [], []
+        phrase = list(attr.subtree)
+        toks = [t for t in attr.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")] + [attr]
+        toks += [t for p in attr.rights if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree]
+        return [t for t in sorted(toks, key=lambda t: t.i) if t.lower_ not in _TITLE_EDGE or t.lower_ == "of"], phrase
+    return [], []
+
+
+def _clause_body(kb: Knowledge, span: TokSpan) -> list[Token]:
+    """The words naming the body a clause about a person ties them to: the object of a lead
+    verb ("Y, who heads X", "Y leads X") or the "of" phrase of a membership noun in "Y is a member
+    of X" or "Y, who is the founder of X" (the ``lead_verbs`` and ``member_nouns`` of the
+    knowledge file's ``descriptors``). The person's subject of the clause, nothing else."""
+    table = kb.descriptors
+    verbs, nouns = table.get("lead_verbs", frozenset()), table.get("member_nouns", frozenset())
+    root = span.root
+    clauses = [c for c in root.rights if c.dep_ == "relcl"
+               and any(w.dep_ == "nsubj" and w.lower_ in ("who", "that") for w in c.lefts)]
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        clauses.append(root.head)
+    out: list[Token] = []
+    for verb in clauses:
+        lemma = verb.lemma_.lower()
+        if lemma in verbs:
+            out += [t for c in verb.rights if c.dep_ == "dobj" for t in c.subtree]
+        elif lemma == "be":
+            out += [t for attr in verb.rights if attr.dep_ == "attr" and attr.lemma_.lower() in nouns
+                    for p in attr.rights if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree]
+    return out
 
 
 def _of_country_after(st: _State, span: TokSpan) -> str | None:

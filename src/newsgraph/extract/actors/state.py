@@ -114,6 +114,7 @@ class _State:
     speaks_for: dict[str, list[int]] = field(default_factory=dict)  # person key -> head tokens of its bodies
     unnamed_speakers: set[str] = field(default_factory=set)  # "a spokesman for the army": no name of its own
     aged: set[str] = field(default_factory=set)  # person keys the text gives an age ("Ana Ruiz, 34,")
+    weak_titles: dict[str, str | None] = field(default_factory=dict)  # person key -> sector of a former or courtesy title
 
     def title_org(self, key: str) -> tuple[str | None, str | None]:
         """(country, sector) of the organisation named in a person's title or

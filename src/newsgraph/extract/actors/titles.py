@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 
 from .knowledge import Knowledge, _country_in, _role, _strip_text, load_knowledge
+from .ranks import rank_stop
 
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "madam": "f"}
 # a modifier in these sectors does not decide the sector of what it modifies ("press secretary" is
@@ -22,6 +23,7 @@ PORTFOLIOS = frozenset({"state", "defense", "defence", "justice", "interior", "f
                         "foreign", "affairs", "home", "trade", "economy", "culture"})
 POSTING_PREPS = frozenset({"in", "to", "for"})  # "the UN envoy in Libya", "the EU envoy to Chad"
 _TITLE_EDGE = frozenset({"the", "a", "an", ",", "-", "—", "–", "of"})
+_OF_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART"})  # a body's name after "of", up to the comma
 
 
 def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
@@ -40,6 +42,8 @@ def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
             out.append(t)
         elif t.tag_ == "POS" and i > 0 and doc[i - 1].pos_ == "PROPN" and out:
             out.append(t)  # "Iran's foreign minister"
+        elif rank_stop(load_knowledge(), t):
+            pass  # "Lance Cpl. Ana Ruiz": the full stop of an abbreviated rank
         else:
             break
         i -= 1
@@ -162,9 +166,9 @@ def _reverse_appositive(kb: Knowledge, span: TokSpan, sent_start: int) -> list[T
             while left > 0 and _extends_left(doc[left - 1], doc[left]):
                 left -= 1
             right = t.i + 1
-            if right + 1 < len(doc) and doc[right].lower_ == "of" and doc[right + 1].pos_ == "PROPN":
-                right += 2
-                while right < len(doc) and doc[right].pos_ == "PROPN":
+            if right + 1 < len(doc) and doc[right].lower_ == "of" and doc[right + 1].pos_ in ("PROPN", "DET"):
+                right += 1  # "the leader of the Centre Party, X", "the head of Peru's main opposition party, X"
+                while right < start - 1 and doc[right].pos_ in _OF_PHRASE_POS and not doc[right].is_punct:
                     right += 1
             return [x for x in doc[left:right] if x.lower_ not in ("the", "a", "an")]
     return []

@@ -1,0 +1,108 @@
+"""What the article calls an organisation: the noun phrase about its name gives its sector.
+
+A party, movement or armed group the knowledge base does not know is still described by the
+text: "the ruling Green Dawn party", "the main opposition party's KDP", "Vanguard Front, a
+separatist group", "the KNU (the governing party)", "the Front is a militant organisation". A
+phrase whose head is a body noun (the ``heads`` of the knowledge file's ``descriptors``) and
+whose modifiers say what kind of body (``modifiers``: ruling -> GOV, opposition -> OPP, rebel ->
+REB, militant -> INS) gives the organisation that sector; a party with no such word is LEG
+(``party_heads``: newsgraph codes parties LEG). A sector the domestic pass knows, it then also
+takes the story's country (:mod:`.story`).
+
+The phrases read, all within a few words of one mention: the words right before the name (over
+a possessive "'s"), a body noun right after it ("the X party"), an apposition on either side, a
+parenthesis right after it, and the predicate of "X is a ..." with the name as subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+from spacy.tokens import Span as TokSpan
+
+from .knowledge import Knowledge, noun_sector
+
+MAX_BEFORE = 5  # words of a descriptor before a name ("the main opposition party's")
+MAX_PAREN = 8  # words of a parenthesis after a name ("(the ruling political party)")
+_DESCRIPTOR_POS = frozenset({"ADJ", "NOUN", "VERB"})  # "ruling" may be tagged a verb
+
+
+def described_sector(kb: Knowledge, span: TokSpan) -> tuple[str | None, list[Token]]:
+    """(sector, the words that gave it) from the first phrase describing the name as a body of
+    one kind; (None, []) when no phrase does."""
+    for phrase in _phrases(kb, span):
+        sector, words = _sector_of(kb, phrase)
+        if sector is not None:
+            return sector, words
+    return None, []
+
+
+def _phrases(kb: Knowledge, span: TokSpan) -> list[list[Token]]:
+    """Candidate descriptor phrases around a name, nearest first."""
+    doc, root = span.doc, span.root
+    out: list[list[Token]] = []
+    before = _words_before(span)
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN":  # "the ruling Green Dawn party"
+        out.append([*before, doc[span.end]])
+    if len(span) > 1 and span[-1].pos_ == "NOUN":  # the tagger kept "party" in the name
+        out.append([*before, span[-1]])
+    if before and not (root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end
+                       and noun_sector(kb, root.head) is not None):
+        out.append(before)  # not "the party's Treasury spokesman": the words there describe the spokesman
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.ent_type_ != "PERSON":
+            out.append(_with_modifiers(child))  # "X, a separatist group"
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ == "":
+        out.append(_with_modifiers(root.head))  # "the governing party, X"
+    if span.end + 1 < len(doc) and doc[span.end].text in ("(", ",") and doc[span.end + 1].pos_ == "DET":
+        closer = ")" if doc[span.end].text == "(" else None  # "X (the ruling party)", "X, the ruling party,"
+        inside = []
+        for t in doc[span.end + 1:min(len(doc), span.end + 1 + MAX_PAREN)]:
+            if t.text == closer or (closer is None and t.is_punct) or t.pos_ == "ADP":
+                break  # "X, the ruling party in the north,": the phrase ends at its head
+            inside.append(t)
+        out.append(inside)  # the parser may hang it elsewhere ("supporters of X, the ruling party")
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":  # "X is a militant group"
+        out += [_with_modifiers(c) for c in root.head.children if c.dep_ == "attr"]
+    return out
+
+
+def _words_before(span: TokSpan) -> list[Token]:
+    """The adjectives and common nouns right before a name, over a possessive ("the main
+    opposition party's KDP"), stopping at a determiner, a name or punctuation."""
+    doc = span.doc
+    words: list[Token] = []
+    i = span.start - 1
+    if i >= 1 and doc[i].tag_ == "POS":
+        i -= 1
+    while i >= 0 and span.start - i <= MAX_BEFORE and doc[i].pos_ in _DESCRIPTOR_POS and not doc[i].ent_type_:
+        words.append(doc[i])
+        i -= 1
+    words.reverse()
+    return words
+
+
+def _with_modifiers(head: Token) -> list[Token]:
+    """A noun and the adjectives and nouns that modify it from the left."""
+    mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    return [*mods, head]
+
+
+def _sector_of(kb: Knowledge, phrase: list[Token]) -> tuple[str | None, list[Token]]:
+    """The sector a descriptor phrase gives: its last word, a body noun, is the head; a modifier
+    before it decides, else a party is LEG."""
+    table = kb.descriptors
+    heads, parties = table.get("heads", frozenset()), table.get("party_heads", frozenset())
+    modifiers = table.get("modifiers", {})
+    if not phrase or phrase[-1].pos_ != "NOUN" or phrase[-1].lemma_.lower() not in heads:
+        return None, []
+    at = len(phrase) - 1
+    head = phrase[at]
+    past = table.get("past_words", frozenset())
+    mods = [t for k, t in enumerate(phrase[:at]) if (t.lower_ in modifiers or t.lemma_.lower() in modifiers)
+            and not (k and phrase[k - 1].lower_ in past)]  # not "the former ruling party"
+    if mods:
+        first = mods[0]
+        return modifiers.get(first.lower_) or modifiers[first.lemma_.lower()], [*mods, head]
+    if head.lemma_.lower() in parties:
+        return "LEG", [head]
+    return None, []
