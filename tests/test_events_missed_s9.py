@@ -45,7 +45,7 @@ def test_classes_left_out_after_the_unseen_check_have_no_rows():
     ("Peru recalled its envoy from Caracas after the dispute.", "recalled", "SANCTION"),
     ("Opposition deputies mocked the Slovak prime minister during the budget debate.", "mocked", "ACCUSE"),
     ("The electoral board barred the Zambian opposition leader from the ballot.", "barred", "COERCE"),
-    ("The Armenian defence minister ordered troops to the border with Azerbaijan.", "ordered", "MOBILIZE"),
+    ("Ruritania's defence chief ordered extra troops to its northern border on Monday.", "ordered", "MOBILIZE"),
 ])
 def test_the_missed_classes_now_code(analyze, text, word, typ):
     assert typ in {x for pair in _events(analyze, text, word) for x in pair}  # PLOVER type or CAMEO code
