@@ -20,10 +20,8 @@ Runs last, one document at a time, in the order of its modules:
   links later mentions of one event;
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
-* on the settled actors, :mod:`.anaphora` gives an act done by "the group", "the rebels" or
-  "the ministry" the named organisation told before that the description fits;
-  :mod:`.pronouns` gives an "it"/"they" source the previous sentence's subject (or its own
-  sentence's one plural party), :mod:`.objects` gives a "him"/"her"/"them" target the
+* on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous
+  sentence's subject (or its own sentence's one plural party), :mod:`.objects` gives a "him"/"her"/"them" target the
   agreeing party named just before, :mod:`.agents` gives passive
   violence the source of the attack its clause or the sentence before tells,
   :mod:`.reactions` gives a response to an act told just before in the same word
@@ -50,7 +48,6 @@ from spacy.tokens import Doc
 
 from .. import register_extensions
 from .agents import fill_attack_agents
-from .anaphora import fill_described_sources
 from .coded import CodedEvent
 from .coder import code_events
 from .confidence import calibrate_events
@@ -93,7 +90,6 @@ class EventCoder:
         coded = code_events(doc, self.lexicon)
         fill_crowds(doc, coded)  # the crowd and police sides a clause leaves out (.crowds)
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
-        fill_described_sources(doc, coded)  # "The group also rejected ...": the named body (.anaphora)
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
         fill_pronoun_targets(doc, coded)  # "urged him to ...": the party named just before (.objects)
         fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
