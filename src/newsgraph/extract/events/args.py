@@ -112,7 +112,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 targets = []  # the goods: the recipient is on a preposition ("for Moldova")
     if not targets:
         o = _child_at(view, t, _DOBJ_OBJ_PASS)
-        for prep in (*sorted(entry.preps), *_TARGET_PREPS):
+        for prep in _party_before_topic(view, t, (*sorted(entry.preps), *_TARGET_PREPS)):
             if passive and prep == "by":
                 continue
             p = _pobj_at(view, t, prep)
@@ -239,6 +239,23 @@ def _complained_of(trig: Token) -> list[Token]:
             if head is not None and (p := _pobj(head, prep)) is not None:
                 return _conjuncts(p) if _actor_like(p, owner=False) else (_nominal_agent(p) or _made_by(p))
     return []
+
+
+def _party_before_topic(view: TokenView, t: int, preps: tuple[str, ...]) -> tuple[str, ...]:
+    """The prepositions to read a target from, in order; a party named on "with" goes before a
+    topic on "on", "about" or "over" that names none ("agreed with Portugal on the quotas",
+    "sided with the unions over pay": Portugal, the unions). Only "with": "marched on the
+    square ... to the ministry" is aimed at the square's people, not the ministry."""
+    first = next((q for q in preps if _pobj_at(view, t, q) is not None), None)
+    if first not in _TOPIC_PREPS or _actor_like_at(view, p := _pobj_at(view, t, first)) \
+            or _object_party_at(view, p):
+        return preps
+    party = next((q for q in _PARTY_FIRST if (p := _pobj_at(view, t, q)) is not None and _actor_like_at(view, p)), None)
+    return preps if party is None else (party, *preps)
+
+
+_TOPIC_PREPS = {"on", "about", "over"}
+_PARTY_FIRST = ("with",)
 
 
 def _infinitive(verb: Token) -> bool:
