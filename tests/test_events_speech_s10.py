@@ -89,3 +89,33 @@ def test_a_relative_clause_response_answers_who_made_the_demand(analyze):
     assert ("EST", "LVA") in _pairs(rec, "REJECT")
     rec = analyze("Compensation row\n\nEstonia dismissed the accusation, which Latvia repeated on Monday.")
     assert ("EST", "LVA") in _pairs(rec, "REJECT")
+
+
+# --------------------------------------------------------------------------- act nouns (.args)
+
+
+@pytest.mark.model
+def test_a_complaint_noun_is_aimed_at_whom_it_is_about_not_where_it_is_lodged(analyze):
+    rec = analyze("Airspace row\n\nCyprus lodged a complaint to the United Nations about Turkish overflights.")
+    assert ("CYP", "TUR") in _pairs(rec, "ACCUSE")
+
+
+@pytest.mark.model
+def test_a_participle_after_an_act_noun_names_whom_it_is_aimed_at(analyze):
+    rec = analyze("Embargo\n\nThe sanctions imposed on Eritrea by the African Union took effect on Monday.")
+    assert "ERI" in [t for _, t in _pairs(rec, "SANCTION")]
+
+
+# --------------------------------------------------------------------------- speakers (.speakers)
+
+
+@pytest.mark.model
+def test_a_joint_act_in_a_speakers_words_takes_the_speaker_as_its_side(analyze):
+    rec = analyze("Nuclear file\n\nTalks with Iran will resume next month, the Dutch foreign minister said.")
+    assert ("NLD", "IRN") in _pairs(rec, "CONSULT")
+
+
+@pytest.mark.model
+def test_an_owned_joint_act_keeps_its_owner(analyze):
+    rec = analyze("Envoy\n\nThe Kenyan minister said his talks with Uganda went well.")
+    assert ("KEN", "UGA") not in _pairs(rec, "CONSULT")

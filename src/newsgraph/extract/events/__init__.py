@@ -24,7 +24,8 @@ Runs last, one document at a time, in the order of its modules:
   "the ministry" the named organisation told before that the description fits;
   :mod:`.pronouns` gives an "it"/"they" source the previous sentence's subject (or its own
   sentence's one plural party), :mod:`.objects` gives a "him"/"her"/"them" target the
-  agreeing party named just before, :mod:`.agents` gives passive
+  agreeing party named just before, :mod:`.speakers` gives a joint act told in a quote
+  ("talks with X must go on, the envoy said") its speaker as the side it lacks, :mod:`.agents` gives passive
   violence the source of the attack its clause or the sentence before tells,
   :mod:`.reactions` gives a response to an act told just before in the same word
   ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
@@ -68,6 +69,7 @@ from .parties import fill_party_nouns
 from .pronouns import fill_pronoun_sources
 from .reactions import fill_reactions
 from .settle import settle
+from .speakers import fill_speaker_sources
 from .syntax import Arg, _names_party
 
 __all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of", "BACKGROUND_CONFIDENCE"]
@@ -96,6 +98,7 @@ class EventCoder:
         fill_described_sources(doc, coded)  # "The group also rejected ...": the named body (.anaphora)
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
         fill_pronoun_targets(doc, coded)  # "urged him to ...": the party named just before (.objects)
+        fill_speaker_sources(doc, coded)  # "talks with X must go on, the envoy said": the envoy (.speakers)
         fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
         fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
