@@ -255,18 +255,21 @@ def _gerund_head_at(view: TokenView, v: int) -> int | None:
     """The verb a gerund hangs on through a preposition of manner or time ("replied by
     calling on Peru to ...", "after meeting the envoy, she said ..."): its subject does what
     the gerund says. Not a passive's "by" agent, not a preposition on a noun ("a plan for
-    rebuilding")."""
+    rebuilding"), not "on" ("warned the militia on attacking civilians": the militia attacks)."""
     dep, head = view.dep, view.head
     prep = head[v]
     if dep[v] != _PCOMP or view.tag[v] != _VBG or dep[prep] != _PREP or view.lower[prep] not in _GERUND_PREPS:
         return None
     verb = head[prep]
-    return verb if view.pos[verb] in (VERB, AUX) and verb != prep else None
+    if view.pos[verb] not in (VERB, AUX) or verb == prep or (view.tag[verb] == _VBN and dep[verb] in _SMALL_CLAUSE):
+        return None  # not "get the editors fired by threatening ...": who threatens is not the editors
+    return verb
 
 
 _PCOMP, _PREP, _VBG = get_string_id("pcomp"), get_string_id("prep"), get_string_id("VBG")
+_SMALL_CLAUSE = frozenset(get_string_id(d) for d in ("xcomp", "ccomp", "oprd"))
 _GERUND_PREPS = frozenset(get_string_id(w) for w in (
-    "by", "after", "before", "upon", "on", "while", "without", "since", "through", "besides"))
+    "by", "after", "before", "upon", "while", "without", "since", "through", "besides"))
 
 
 def _described_at(view: TokenView, n: int) -> int:
