@@ -119,3 +119,14 @@ def test_a_joint_act_in_a_speakers_words_takes_the_speaker_as_its_side(analyze):
 def test_an_owned_joint_act_keeps_its_owner(analyze):
     rec = analyze("Envoy\n\nThe Kenyan minister said his talks with Uganda went well.")
     assert ("KEN", "UGA") not in _pairs(rec, "CONSULT")
+
+
+@pytest.mark.model
+def test_coordinated_sources_of_a_response_share_its_target(analyze):
+    rec = analyze("Mountain war\n\nOssian rebels attacked an Armenian army post on Monday. Armenian troops "
+                  "shelled Ossian rebel camps on Tuesday. The Ossian rebels accused Armenia of killing "
+                  "civilians. Armenian police arrested two Ossian rebels on Wednesday. Both Armenia and "
+                  "Georgia denied the report on Thursday.")
+    actors = {a.id: a for a in rec.actors}
+    denials = {actors[e.source].country: e.target for e in rec.events if e.type == "REJECT" and e.source}
+    assert denials["ARM"] is not None and denials["GEO"] == denials["ARM"]

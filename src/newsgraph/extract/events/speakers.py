@@ -1,4 +1,5 @@
-"""The speaker as the missing side of a joint act told in the speaker's own words.
+"""Sides the telling gives: the speaker of a joint act told in the speaker's words, and the
+target coordinated sources share.
 
 "Talks with Ruritania must go on, the Bordurian foreign minister said", "our cooperation with
 Chile is strong," the Peruvian envoy said": a noun of a joint act (talks, negotiations,
@@ -14,7 +15,12 @@ meeting with ...": the premier's meeting, not the speaker's).
 
 Acts other than joint ones are left alone: a speaker telling of an attack, a protest or
 sanctions is seldom the one who did it. A filled source is marked
-``CodedEvent.extra["source_from_speaker"]``; the event keeps the confidence it was read with.
+``CodedEvent.extra["source_from_speaker"]``.
+
+Coordinated sources of one speech act share its target ("Chile and Peru rejected the
+claims"): when the passes before (:mod:`.reactions`, :mod:`.article`, :mod:`.dyad`) gave one of
+them a target and the others none, :func:`_share_targets` gives the others that target too
+(marked ``extra["target_shared"]``). Filled events keep the confidence they were read with.
 """
 
 from __future__ import annotations
@@ -29,13 +35,20 @@ from .syntax import Arg
 _JOINT = {"CONSULT", "COOPERATE", "AGREE"}
 
 
-def fill_speaker_sources(doc: Doc, coded: list[CodedEvent]) -> None:
+def fill_told_sides(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give a nominal joint act with a target and no source the speaker of the quote it is told
-    in (module docstring). Runs on settled actors."""
+    in, and coordinated sources of a speech act the target one of them has (module docstring).
+    Runs on settled actors, after the passes that fill targets."""
+    by_id = {a.id: a for a in doc._.actors or ()}
+    _speaker_sources(doc, coded, by_id)
+    _share_targets(coded, by_id)
+
+
+def _speaker_sources(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor]) -> None:
+    """A nominal joint act with a target and no source: the speaker of the quote it is told in."""
     quotes = [q for q in doc._.quotes or () if q.speaker and q.speaker_span is not None]
     if not quotes:
         return
-    by_id = {a.id: a for a in doc._.actors or ()}
     for c in coded:
         ev = c.event
         if not c.nominal or ev.type not in _JOINT or ev.source is not None or ev.target is None:
@@ -52,6 +65,30 @@ def fill_speaker_sources(doc: Doc, coded: list[CodedEvent]) -> None:
                        False, speaker.sector)
         ev.source = speaker.id
         c.extra["source_from_speaker"] = True
+
+
+_SHARED = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "SANCTION"}
+
+
+def _share_targets(coded: list[CodedEvent], by_id: dict[str, Actor]) -> None:
+    """One trigger, coordinated sources: those with no target take the one target the others
+    have ("Chile and Peru rejected the claims"), unless it is their own party."""
+    by_trigger: dict[int, list[CodedEvent]] = {}
+    for c in coded:
+        if c.event.type in _SHARED and c.event.source is not None and not c.event.hypothetical:
+            by_trigger.setdefault(c.trigger_i, []).append(c)
+    for group in by_trigger.values():
+        found = {c.event.target for c in group if c.event.target is not None}
+        if len(group) < 2 or len(found) != 1:
+            continue
+        have = next(c for c in group if c.event.target is not None)
+        author = by_id.get(have.event.target)
+        for c in group:
+            responder = by_id.get(c.event.source)
+            if c.event.target is None and author is not None and responder is not None \
+                    and not _same_party(author, responder):
+                c.target, c.event.target = have.target, author.id
+                c.extra["target_shared"] = True
 
 
 def _with_party(trig: Token, target: Arg | None) -> bool:

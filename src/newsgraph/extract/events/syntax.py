@@ -261,13 +261,15 @@ def _gerund_head_at(view: TokenView, v: int) -> int | None:
     if dep[v] != _PCOMP or view.tag[v] != _VBG or dep[prep] != _PREP or view.lower[prep] not in _GERUND_PREPS:
         return None
     verb = head[prep]
-    if view.pos[verb] not in (VERB, AUX) or verb == prep or (view.tag[verb] == _VBN and dep[verb] in _SMALL_CLAUSE):
+    if view.pos[verb] not in (VERB, AUX) or verb == prep or (
+            view.tag[verb] == _VBN and dep[verb] in _SMALL_CLAUSE and _child_at(view, verb, _AUXES) is None):
         return None  # not "get the editors fired by threatening ...": who threatens is not the editors
     return verb
 
 
 _PCOMP, _PREP, _VBG = get_string_id("pcomp"), get_string_id("prep"), get_string_id("VBG")
 _SMALL_CLAUSE = frozenset(get_string_id(d) for d in ("xcomp", "ccomp", "oprd"))
+_AUXES = frozenset(get_string_id(d) for d in ("aux", "auxpass"))  # "seem to have made": no small clause
 _GERUND_PREPS = frozenset(get_string_id(w) for w in (
     "by", "after", "before", "upon", "while", "without", "since", "through", "besides"))
 
