@@ -240,7 +240,7 @@ def _asker(doc: Doc, c: CodedEvent, coded: list[CodedEvent], by_id: dict[str, Ac
 
 
 def fill_reactions(doc: Doc, coded: list[CodedEvent]) -> None:
-    """Give a response with no target the author of the act it responds to, and a refusal or
+    """Give a target-less response the author of the act it responds to, and a refusal or
     acceptance whoever asked (module docstring). Runs on settled actors."""
     by_id = {a.id: a for a in doc._.actors or ()}
     sents = None

@@ -5,13 +5,13 @@ target coordinated sources share.
 Chile is strong," the Peruvian envoy said": a noun of a joint act (talks, negotiations,
 cooperation, an agreement) that names only the other party ("with Ruritania") leaves its own
 side to the one who speaks of it, and a speaker who tells of their talks with someone is most
-often one of the two sides. The quote layer gives who speaks (``doc._.quotes``, direct and
+usually a side itself. The quote layer gives who speaks (``doc._.quotes``, direct and
 indirect speech alike); this pass gives such a nominal act with a target and no source that
 speaker, when the speaker is an actor of the article and not the target's own party, the
 act names its other party on "with", "to" or "between" ("talks with", "a trip to") and has no
 owner of its own ("his talks with the press": the man the pronoun stands for), and no other
-person is named in the quote before it ("asked that the premier reveal what was said in his
-meeting with ...": the premier's meeting, not the speaker's).
+person is named in the quote before it ("asked that the premier reveal what was said when he
+met ...": the premier's meeting, not the speaker's).
 
 Acts other than joint ones are left alone: a speaker telling of an attack, a protest or
 sanctions is seldom the one who did it. A filled source is marked
