@@ -31,6 +31,7 @@ from newsgraph.extract.events.args import (
 from newsgraph.extract.events.countries import _AGENT_NOUNS, _PASS_SUBJ, _SELF_INTENT, _SUBJ, _TARGET_PREPS
 from newsgraph.extract.events.lexicon import LexEntry, Plover
 from newsgraph.extract.events.nominal import (
+    _DONE_BY,
     _ADJUNCT_TYPES,
     _MEANS_NOUNS,
     _UNDER,
@@ -128,7 +129,13 @@ def _verb_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
             elif not _actor_like_tokens(obj) and trig.lemma_.lower() in _TRANSFER:
                 targets = []
     if not targets:
-        for prep in (*sorted(entry.preps), *_TARGET_PREPS):
+        preps = (*sorted(entry.preps), *_TARGET_PREPS)
+        first = next((q for q in preps if _pobj_tokens(trig, q) is not None), None)  # session 10
+        if first in ("on", "about", "over") and not _actor_like_tokens(t := _pobj_tokens(trig, first)) \
+                and not _object_party_tokens(t) and (w := _pobj_tokens(trig, "with")) is not None \
+                and _actor_like_tokens(w):
+            preps = ("with", *preps)  # "agreed with X on the quotas"
+        for prep in preps:
             if passive and prep == "by":
                 continue
             p = _pobj_tokens(trig, prep)
@@ -296,7 +303,17 @@ def _noun_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
             if c.dep_ == "acl" and c.tag_ == "VB" and (o := _child_tokens(c, ("dobj",))) is not None and _actor_like_tokens(o):
                 targets = _conjuncts(o)
                 break
+    if not targets:  # session 10: "the sanctions imposed on X"
+        for c in trig.rights:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DONE_BY and not targets:
+                for prep in ("on", "against", "at", "upon"):
+                    if (p := _pobj_tokens(c, prep)) is not None and _actor_like_tokens(p):
+                        targets = _conjuncts(p)
+                        break
     gov = _governing_verb_tokens(trig)
+    if entry.plover.type == "ACCUSE" and (about := _complained_of(trig) or (
+            _complained_of(gov) if gov is not None and trig.dep_ in ("dobj", "obj") else [])):
+        targets = about  # session 10: "a complaint to the UN about X": X
     arg = trig.head if trig.dep_ == "compound" and trig.head.pos_ == "NOUN" else trig
     if arg.i != trig.i and not targets:
         for prep in ("between", "with", "against", "on", "to"):

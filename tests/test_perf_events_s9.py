@@ -128,6 +128,7 @@ def _object_controller_tokens(v):
 def _clause_subject_tokens(verb):
     v = verb
     raised = False
+    gerund = False
     for _ in range(4):
         if v is None:
             break
@@ -141,8 +142,8 @@ def _clause_subject_tokens(verb):
         sp = _child_tokens(v, _PASS_SUBJ)
         if sp is not None:
             if sp.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                return _described_tokens(v.head), not raised
-            return sp, not raised
+                return _described_tokens(v.head), not raised and not gerund
+            return sp, not raised and not gerund
         if v.dep_ in ("relcl", "acl") and (ranked := _ranked_subject_tokens(v)) is not None:
             return ranked, any(c.dep_ == "auxpass" for c in v.children)
         if v.dep_ == "relcl":
@@ -152,12 +153,28 @@ def _clause_subject_tokens(verb):
             return v.head, v.tag_ == "VBN" and not finite
         if (controller := _object_controller_tokens(v)) is not None:
             return controller, False
+        if (head := _gerund_head_tokens(v)) is not None:  # session 10: "replied by calling on ..."
+            gerund, v = True, head
+            continue
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
             raised = raised or (v.dep_ == "xcomp" and v.tag_ == "VB")
             v = v.head
             continue
         break
     return None, False
+
+
+def _gerund_head_tokens(v):
+    prep = v.head
+    if v.dep_ != "pcomp" or v.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in (
+            "by", "after", "before", "upon", "while", "without", "since", "through", "besides"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == prep.i or (
+            verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "ccomp", "oprd")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return None
+    return verb
 
 
 def _pobj_tokens(tok, prep):

@@ -27,6 +27,9 @@ Runs last, one document at a time, in the order of its modules:
   :mod:`.reactions` gives a response to an act told just before in the same word
   ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
   no target (violence with no perpetrator) its party's counterpart in the article's events,
+  :mod:`.speakers` gives a joint act told in a quote ("talks with X must go on, the envoy
+  said") its speaker as the side it lacks and coordinated sources of one speech act the one
+  target any of them has,
   and :mod:`.facilities` gives an attack on a hotel, market or school with no party named the
   people of the country it serves, and :mod:`.parties` violence, coercion or blame aimed at a
   party named by a common noun ("killed six miners", "raided a rebel camp") that party;
@@ -65,6 +68,7 @@ from .parties import fill_party_nouns
 from .pronouns import fill_pronoun_sources
 from .reactions import fill_reactions
 from .settle import settle
+from .speakers import fill_told_sides
 from .syntax import Arg, _names_party
 
 __all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of", "BACKGROUND_CONFIDENCE"]
@@ -95,6 +99,7 @@ class EventCoder:
         fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
         fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
+        fill_told_sides(doc, coded)  # "talks with X, the envoy said": the envoy; "X and Y rejected": one target (.speakers)
         fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)
         fill_party_nouns(doc, coded)  # "raided a rebel camp", "killed miners": that party (.parties)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)

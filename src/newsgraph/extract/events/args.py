@@ -28,6 +28,7 @@ from .countries import (
 from .lexicon import LexEntry
 from .nominal import (
     _ADJUNCT_TYPES,
+    _DONE_BY,
     _adjunct_subject,
     _agent_above,
     _claimed_by,
@@ -112,7 +113,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 targets = []  # the goods: the recipient is on a preposition ("for Moldova")
     if not targets:
         o = _child_at(view, t, _DOBJ_OBJ_PASS)
-        for prep in (*sorted(entry.preps), *_TARGET_PREPS):
+        for prep in _party_before_topic(view, t, (*sorted(entry.preps), *_TARGET_PREPS)):
             if passive and prep == "by":
                 continue
             p = _pobj_at(view, t, prep)
@@ -238,6 +239,36 @@ def _complained_of(trig: Token) -> list[Token]:
         for prep in ("over", "about"):
             if head is not None and (p := _pobj(head, prep)) is not None:
                 return _conjuncts(p) if _actor_like(p, owner=False) else (_nominal_agent(p) or _made_by(p))
+    return []
+
+
+def _party_before_topic(view: TokenView, t: int, preps: tuple[str, ...]) -> tuple[str, ...]:
+    """The prepositions to read a target from, in order; a party named on "with" goes before a
+    topic on "on", "about" or "over" that names none ("agreed with Portugal on the quotas",
+    "sided with the unions over pay": Portugal, the unions). Only "with": "marched on the
+    square ... to the ministry" is aimed at the square's people, not the ministry."""
+    first = next((q for q in preps if _pobj_at(view, t, q) is not None), None)
+    if first not in _TOPIC_PREPS or _actor_like_at(view, p := _pobj_at(view, t, first)) \
+            or _object_party_at(view, p):
+        return preps
+    party = next((q for q in _PARTY_FIRST if (p := _pobj_at(view, t, q)) is not None and _actor_like_at(view, p)), None)
+    return preps if party is None else (party, *preps)
+
+
+_TOPIC_PREPS = {"on", "about", "over"}
+_PARTY_FIRST = ("with",)
+
+
+def _done_to(view: TokenView, t: int) -> list[Token]:
+    """The party a participle after an act noun aims it at: "the sanctions imposed on Chile",
+    "the charges brought against the mayor" (the participles whose "by" agent does the act,
+    :data:`.nominal._DONE_BY`)."""
+    dep, kids = view.dep, view.children
+    for c in kids[t]:
+        if c > t and dep[c] == _ACL and view.tag[c] == _VBN and _lemma(view, c) in _DONE_BY:
+            for prep in ("on", "against", "at", "upon"):
+                if (p := _pobj_at(view, c, prep)) is not None and _actor_like_at(view, p):
+                    return _conjuncts(view.doc[p])
     return []
 
 
@@ -423,6 +454,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         for c in view.children[t]:
             if dep[c] in _ACL_RELCL and _lemma(view, c) in _OBJ_VERBS and (o := _child_at(view, c, _DOBJ_H)) is not None:
                 targets = _conjuncts(doc[o])  # the last such clause's object
+    if not targets:  # "the sanctions imposed on Chile", "charges levelled against the mayor"
+        targets = _done_to(view, t)
     if not targets:  # "the refusal to acknowledge Biden", "a threat to attack Iran"
         for c in view.children[t]:
             if dep[c] == _ACL and view.tag[c] == _VB and (o := _child_at(view, c, _DOBJ_H)) is not None \
@@ -431,6 +464,9 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 break
     g = _governing_verb_at(view, t)
     governing = None if g is None else doc[g]
+    if kind == "ACCUSE" and (about := _complained_of(trig) or (
+            _complained_of(governing) if governing is not None and dep[t] in _DOBJ_OBJ else [])):
+        targets = about  # "lodged a complaint with the UN about Chilean drills": Chile, not the UN
     # "undertook a mediation mission between X and Y": the compound's head stands in for it
     arg = head[t] if dep[t] == _COMPOUND and pos[head[t]] == NOUN else t
     if arg != t and not targets:

@@ -20,6 +20,18 @@ responder itself (nor a party of the responder's country and sector: a ministry 
 own government's plan is not a dispute). A noun that names its own author ("Borduria's
 claims", "the plan by the mayor") or its own party is left to :mod:`.args` and :mod:`.article`.
 
+A refusal or an acceptance (REJECT, AGREE) with no target answers whoever asked, proposed or
+offered (:func:`_asker`; the words in ``newsgraph/data/proposals.tsv``), when what it answers
+is left out or is "it", "the offer", "the demand":
+
+* the asking clause it is coordinated with or hangs on ("Chile proposed a joint patrol, but
+  Peru refused"; "Peru declined when Chile offered");
+* a request aimed at the responder told in its sentence or the one before ("Chile asked Peru
+  to ... Peru refused": the coded request's source);
+* the subject of the clause whose object is the demand or charge it answers, read through a
+  relative clause ("Chile renewed its demand, which Peru rejected"; "Peru rejected the offer
+  Chile made").
+
 A filled target is marked ``CodedEvent.extra["target_from_reaction"]``; the event keeps the
 confidence it was read with.
 """
@@ -42,6 +54,18 @@ _RESPONSES = {"REJECT", "ACCUSE", "SUPPORT"}
 _DEFINITE = {"the", "this", "these", "that", "those", "such"}
 _WINDOW = 3  # sentences back in which the act responded to is looked for
 _SUFFIXES = ("", "s", "al", "ment", "ion", "ation", "ition", "ance", "ence", "ure", "ing")
+
+
+@lru_cache(maxsize=1)
+def _proposals() -> dict[str, frozenset[str]]:
+    """Words of asking and offering (``proposals.tsv``): kind ("verb", "noun" or "author") -> lemmas."""
+    text = resources.files("newsgraph.data").joinpath("proposals.tsv").read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {"verb": set(), "noun": set(), "author": set()}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = (c.strip() for c in line.split("\t")[:2])
+            out[kind].add(word)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -132,21 +156,108 @@ def _author(doc: Doc, c: CodedEvent, noun: Token, coded: list[CodedEvent], by_id
     return None
 
 
+_ANSWERS = {"REJECT", "AGREE"}  # a refusal or an acceptance answers whoever asked
+_PLACEHOLDERS = {"it", "this", "that", "them"}
+
+
+def _answered(trig: Token) -> bool:
+    """Does a refusal or acceptance leave out what it answers, or name it only as "it", "the
+    offer", "the demand" (not "rejected the election results")?"""
+    obj = next((c for c in trig.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return trig.pos_ == "VERB"
+    if obj.pos_ == "PRON":
+        return obj.lower_ in _PLACEHOLDERS
+    return obj.pos_ == "NOUN" and obj.lemma_.lower() in _proposals()["noun"]
+
+
+def _asking_clauses(trig: Token) -> list[Token]:
+    """The verbs a response's clause is coordinated with or hangs on: "Chile asked ..., but
+    Peru refused" (the first conjunct), "Peru refused when Chile offered" (an adverbial clause)."""
+    out = []
+    if trig.dep_ == "conj" and trig.head.i < trig.i:
+        out.append(trig.head)
+    out.extend(c for c in trig.children if c.dep_ == "advcl"
+               and any(m.dep_ == "mark" and m.lower_ in ("when", "after") for m in c.children))
+    return out
+
+
+def _asked_noun_author(doc: Doc, trig: Token, by_id: dict[str, Actor]) -> Actor | None:
+    """Who made the demand or charge a response answers, by the clause around that noun: the
+    subject of the clause whose object it is, when the response is a relative clause on it
+    ("Chile renewed its demand, which Peru rejected"), or the subject of the noun's own
+    relative clause ("Peru rejected the offer Chile made")."""
+    nouns = _proposals()["noun"]
+    if trig.dep_ in ("relcl", "acl") and not any(c.dep_ in ("dobj", "obj") and c.pos_ != "PRON" for c in trig.children):
+        noun = trig.head
+        if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and noun.lemma_.lower() not in nouns:
+            noun = noun.head.head  # "its demand for compensation, which Peru rejected"
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+            return None
+        if noun.dep_ in ("dobj", "obj") and _authoring(noun.head):
+            return _subject_actor(doc, noun.head, by_id)
+        return None
+    obj = next((c for c in trig.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() not in nouns:
+        return None
+    for c in obj.children:
+        if c.dep_ == "relcl" and _authoring(c):
+            return _subject_actor(doc, c, by_id)
+    return None
+
+
+def _authoring(verb: Token) -> bool:
+    """Does the verb's subject make the demand or charge that is its object ("renewed", "made",
+    "put forward"; not "welcomed")?"""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _proposals()["author"]
+
+
+def _asker(doc: Doc, c: CodedEvent, coded: list[CodedEvent], by_id: dict[str, Actor],
+           sents: list) -> Actor | None:
+    """Whom a refusal or acceptance answers (module docstring), or None."""
+    trig = doc[c.trigger_i]
+    responder = by_id.get(c.event.source or "")
+    if responder is None:
+        return None
+    if (made := _asked_noun_author(doc, trig, by_id)) is not None:
+        return made
+    if not _answered(trig):
+        return None
+    for verb in _asking_clauses(trig):
+        if verb.lemma_.lower() in _proposals()["verb"] and (party := _subject_actor(doc, verb, by_id)):
+            return party
+    here = next(n for n, s in enumerate(sents) if s.start <= trig.i < s.end)
+    lo = sents[max(0, here - 1)].start
+    for o in reversed(coded):  # the nearest request aimed at the responder
+        t = doc[o.trigger_i]
+        if o.event.type != "REQUEST" or not lo <= t.i < trig.i or o.event.hypothetical \
+                or o.event.target is None or o.event.source is None:
+            continue
+        target, source = by_id.get(o.event.target), by_id.get(o.event.source)
+        if target is not None and source is not None and _same_party(target, responder):
+            return source
+    return None
+
+
 def fill_reactions(doc: Doc, coded: list[CodedEvent]) -> None:
-    """Give a response with no target the author of the act it responds to (module docstring).
-    Runs on settled actors."""
+    """Give a target-less response the author of the act it responds to, and a refusal or
+    acceptance whoever asked (module docstring). Runs on settled actors."""
     by_id = {a.id: a for a in doc._.actors or ()}
     sents = None
     for c in coded:
-        if c.event.type not in _RESPONSES or c.event.target is not None or c.event.source is None \
-                or c.event.negated or c.event.hypothetical:
+        if c.event.type not in _RESPONSES | _ANSWERS or c.event.target is not None or c.event.source is None \
+                or c.event.hypothetical:
             continue
         responder = by_id.get(c.event.source)
-        noun = _object(doc[c.trigger_i])
-        if responder is None or noun is None:
+        if responder is None:
             continue
         sents = sents or list(doc.sents)
-        author = _author(doc, c, noun, coded, by_id, sents)
+        author = None
+        if c.event.type in _ANSWERS:
+            author = _asker(doc, c, coded, by_id, sents)
+        noun = None if author is not None or c.event.negated else _object(doc[c.trigger_i])
+        if author is None and c.event.type in _RESPONSES and noun is not None:
+            author = _author(doc, c, noun, coded, by_id, sents)
         if author is None or _same_party(author, responder):
             continue
         earlier = [m for m in author.mentions if m.end <= c.event.trigger.start]

@@ -204,6 +204,7 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
     labels only, so it builds no Token."""
     dep, tag, head, pos, kids = view.dep, view.tag, view.head, view.pos, view.children
     raised = False  # climbed from an infinitive: "the envoy is due to visit" (the envoy visits)
+    gerund = False  # climbed from "by/after ... -ing": its subject acts, whatever the voice above
     for _ in range(4):
         s = _child_at(view, v, _SUBJ_H)
         if s is not None and _headline_verb_at(view, s) and lower_of(view.doc, view.lemma[s]) in _OBJECT_CONTROL:
@@ -216,7 +217,7 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
         if sp is not None:
             if tag[sp] in _WH_TAGS and dep[v] == _RELCL:
                 return _described_at(view, head[v]), not raised
-            return sp, not raised
+            return sp, not raised and not gerund
         if (dep[v] == _RELCL or dep[v] == _ACL) and (ranked := _ranked_subject_at(view, v)) is not None:
             return ranked, any(dep[c] == _AUXPASS for c in kids[v])  # "Chile was the first to recognise ...", "to be expelled"
         if dep[v] == _RELCL:
@@ -228,6 +229,9 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
             return head[v], tag[v] == _VBN and not finite
         if (controller := _object_controller_at(view, v)) is not None:
             return controller, False
+        if (verb := _gerund_head_at(view, v)) is not None:
+            gerund, v = True, verb  # "responded by accusing X", "was fined after insulting Y"
+            continue
         if dep[v] in _CLIMB_DEPS and pos[head[v]] in (VERB, AUX, ADJ, ADP, ADV):
             raised = raised or (dep[v] == _XCOMP and tag[v] == _VB)
             v = head[v]
@@ -245,6 +249,29 @@ _CLIMB_DEPS = frozenset(get_string_id(d) for d in ("conj", "xcomp", "advcl", "ac
 _VB, _VBD, _VBN = (get_string_id(t) for t in ("VB", "VBD", "VBN"))
 _TO, _BE = get_string_id("to"), get_string_id("be")
 _DOBJ_H = frozenset({get_string_id("dobj")})
+
+
+def _gerund_head_at(view: TokenView, v: int) -> int | None:
+    """The verb a gerund hangs on through a preposition of manner or time ("replied by
+    calling on Peru to ...", "after meeting the envoy, she said ..."): its subject does what
+    the gerund says. Not a passive's "by" agent, not a preposition on a noun ("a plan for
+    rebuilding"), not "on" ("warned the militia on attacking civilians": the militia attacks)."""
+    dep, head = view.dep, view.head
+    prep = head[v]
+    if dep[v] != _PCOMP or view.tag[v] != _VBG or dep[prep] != _PREP or view.lower[prep] not in _GERUND_PREPS:
+        return None
+    verb = head[prep]
+    if view.pos[verb] not in (VERB, AUX) or verb == prep or (
+            view.tag[verb] == _VBN and dep[verb] in _SMALL_CLAUSE and _child_at(view, verb, _AUXES) is None):
+        return None  # not "get the editors fired by threatening ...": who threatens is not the editors
+    return verb
+
+
+_PCOMP, _PREP, _VBG = get_string_id("pcomp"), get_string_id("prep"), get_string_id("VBG")
+_SMALL_CLAUSE = frozenset(get_string_id(d) for d in ("xcomp", "ccomp", "oprd"))
+_AUXES = frozenset(get_string_id(d) for d in ("aux", "auxpass"))  # "seem to have made": no small clause
+_GERUND_PREPS = frozenset(get_string_id(w) for w in (
+    "by", "after", "before", "upon", "while", "without", "since", "through", "besides"))
 
 
 def _described_at(view: TokenView, n: int) -> int:
