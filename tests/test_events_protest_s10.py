@@ -110,3 +110,14 @@ def test_showing_something_and_a_missile_strike_are_no_protests(analyze):
                   "Analysts feared a missile strike on the radar station.", published="2023-04-06")
     assert not protests(rec)
     assert any(e.type == "ASSAULT" and e.trigger.text == "strike" for e in rec.events)
+
+
+@pytest.mark.model
+def test_an_anti_nation_protest_is_aimed_at_that_nation_and_its_prefix_is_nobody(analyze):
+    rec = analyze("Two students were hurt on the third night of anti-Belgian rallies in Kinshasa.",
+                  published="2023-04-06")
+    found = protests(rec, "rallies")
+    assert found, rec.events
+    assert found[0].source is None or actor(rec, found[0].source).name.lower() != "anti"
+    tgt = actor(rec, found[0].target)
+    assert tgt is not None and tgt.country == "BEL"

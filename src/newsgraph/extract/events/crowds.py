@@ -18,6 +18,8 @@ crowd. This pass runs over the coded events of one document, after the coder and
   domestic crowd's protest its own government, on the settled actors);
 * a protest held at a foreign mission ("rallied outside the Ruritanian embassy") is aimed
   at the state the mission represents, before the place it was held in;
+* an "anti-" protest is aimed at the nation or person its modifier names ("anti-Ruritanian
+  rallies"), and the prefix alone is no source;
 * a protest read from a verb that means protesting only with its phrase ("took to the
   avenues", "were on strike") needs that phrase on the verb itself;
 * police acting on a crowd ("riot police fired tear gas", "officers detained dozens") with
@@ -40,6 +42,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Actor, TextSpan
 from .. import doc_text
+from ..actors.knowledge import country_of
 from ..actors.story import story_country, story_weights
 from .args import _made_by, _protested
 from .coded import CodedEvent
@@ -291,6 +294,39 @@ def _mission_target(doc: Doc, c: CodedEvent, places: list) -> Arg | None:
     return None
 
 
+def _anti(tok: Token) -> Token | None:
+    """The word an "anti-" modifier of a protest word names ("anti-Ruritanian protests",
+    "anti-junta rallies", "anti-Smith marchers"), as spaCy splits it: "anti", "-", the word."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.lower_ == "anti" and c.i + 2 < tok.i and doc[c.i + 1].text == "-":
+            return doc[c.i + 2]
+    return None
+
+
+def _inside_token(arg: Arg, word: Token) -> bool:
+    """Is a side read from no more than the "anti-" prefix before ``word``?"""
+    return arg.end <= word.idx + len(word.text) and arg.start >= word.doc[word.i - 2].idx
+
+
+def _anti_target(doc: Doc, word: Token, places: list) -> Arg | None:
+    """The party an "anti-" protest is against, when the word names a nation ("anti-Ruritanian")
+    or someone the actor layer knows ("anti-Smith"): that state or person. A government word
+    ("anti-government") is left to :mod:`.implicit`, which gives the story's own; an issue
+    ("anti-war") names nobody."""
+    country = country_of(word.text)
+    if country:
+        state = next((a for a in doc._.actors or () if a.kind == "state" and a.country == country and a.mentions), None)
+        if state is not None:
+            m = state.mentions[0]
+            return Arg(m.start, m.end, doc_text(doc)[m.start:m.end], state.id, country, False, state.sector or "GOV")
+        return Arg(word.idx, word.idx + len(word.text), word.text, None, country, True, "GOV")
+    if word.pos_ == "PROPN" and (arg := _resolve(doc, word, places)) is not None and arg.actor \
+            and not arg.text.lower().startswith("anti"):  # not the crowd's own "Anti-Smith marchers"
+        return arg
+    return None
+
+
 def _is_party(doc: Doc, arg: Arg | None) -> bool:
     if arg is None:
         return False
@@ -322,8 +358,15 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
         changed = False
         others = [a for o in by_trigger[c.trigger_i] for a in (o.source, o.target) if a is not None]
         if c.event.type == "PROTEST":
+            opposed = _anti(doc[c.trigger_i])
+            if opposed is not None and c.source is not None and _inside_token(c.source, opposed):
+                c.source, changed = None, True  # "anti-Ruritanian protests": the prefix is nobody
             if _missing(doc, c.source) and (src := _nearest(doc, crowds, c, sents, others)) is not None:
                 c.source, changed = src, True
+            if opposed is not None and (tgt := _anti_target(doc, opposed, places)) is not None \
+                    and (c.target is None or c.target.country != tgt.country):  # it says whom: over a place
+                c.target, changed = tgt, True
+                c.extra.pop("target_from_place", None)
             if (not _is_party(doc, c.target) or c.extra.get("target_from_place")) \
                     and (tgt := _mission_target(doc, c, places) or _protest_target(doc, c, places)) is not None \
                     and not (c.source is not None and c.source.actor and tgt.actor == c.source.actor):
