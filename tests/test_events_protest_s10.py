@@ -121,3 +121,13 @@ def test_an_anti_nation_protest_is_aimed_at_that_nation_and_its_prefix_is_nobody
     assert found[0].source is None or actor(rec, found[0].source).name.lower() != "anti"
     tgt = actor(rec, found[0].target)
     assert tgt is not None and tgt.country == "BEL"
+
+
+@pytest.mark.model
+def test_a_protest_noun_held_by_someone_has_that_organiser_as_source(analyze):
+    rec = analyze("Ghana's cocoa farmers want higher prices. The second rally, much larger than the first, "
+                  "was held by the Cocoa Growers Alliance, a national farmers' group.", published="2023-04-06")
+    found = protests(rec, "rally")
+    assert found, rec.events
+    src = actor(rec, found[0].source)
+    assert src is not None and src.name == "Cocoa Growers Alliance"

@@ -294,6 +294,23 @@ def _mission_target(doc: Doc, c: CodedEvent, places: list) -> Arg | None:
     return None
 
 
+def _organiser(doc: Doc, c: CodedEvent, places: list) -> Arg | None:
+    """Who held a protest told as a noun: the agent of a passive with the noun as its
+    subject ("the rally was organised by the farmers' union") or of a participle on it ("a
+    march called by the opposition"), when that agent names a party and is no state body."""
+    tok = doc[c.trigger_i]
+    if not c.nominal:
+        return None
+    agents = list(_made_by(tok))
+    if tok.dep_ == "nsubjpass" and (by := _pobj(tok.head, "by")) is not None:
+        agents.append(by)
+    for by in agents:
+        arg = _resolve(doc, by, places)
+        if arg is not None and (arg.actor or arg.country or _names_party(by)) and arg.sector not in _NOT_CROWD:
+            return arg
+    return None
+
+
 def _anti(tok: Token) -> Token | None:
     """The word an "anti-" modifier of a protest word names ("anti-Ruritanian protests",
     "anti-junta rallies", "anti-Smith marchers"), as spaCy splits it: "anti", "-", the word."""
@@ -361,7 +378,8 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
             opposed = _anti(doc[c.trigger_i])
             if opposed is not None and c.source is not None and _inside_token(c.source, opposed):
                 c.source, changed = None, True  # "anti-Ruritanian protests": the prefix is nobody
-            if _missing(doc, c.source) and (src := _nearest(doc, crowds, c, sents, others)) is not None:
+            if _missing(doc, c.source) and (src := _organiser(doc, c, places)
+                                            or _nearest(doc, crowds, c, sents, others)) is not None:
                 c.source, changed = src, True
             if opposed is not None and (tgt := _anti_target(doc, opposed, places)) is not None \
                     and (c.target is None or c.target.country != tgt.country):  # it says whom: over a place
