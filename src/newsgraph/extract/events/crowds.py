@@ -16,6 +16,12 @@ crowd. This pass runs over the coded events of one document, after the coder and
   "against", "over" or "protesting", when that owner is a government or its officer.
   A measure with no owner leaves the target empty here (:mod:`.implicit` later gives a
   domestic crowd's protest its own government, on the settled actors);
+* a protest held at a foreign mission ("rallied outside the Ruritanian embassy") is aimed
+  at the state the mission represents, before the place it was held in;
+* an "anti-" protest is aimed at the nation or person its modifier names ("anti-Ruritanian
+  rallies"), and the prefix alone is no source;
+* a protest read from a verb that means protesting only with its phrase ("took to the
+  avenues", "were on strike") needs that phrase on the verb itself;
 * police acting on a crowd ("riot police fired tear gas", "officers detained dozens") with
   no target act on the nearest crowd; a crowd beaten or detained by no named agent is
   acted on by the nearest police mention;
@@ -34,8 +40,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from ...records import Actor
+from ...records import Actor, TextSpan
 from .. import doc_text
+from ..actors.knowledge import country_of
 from ..actors.story import story_country, story_weights
 from .args import _made_by, _protested
 from .coded import CodedEvent
@@ -197,8 +204,10 @@ def _opposed(tok: Token) -> list[Token]:
             if (p := _pobj(h, prep)) is not None:
                 found.append(p)
         for c in h.children:
-            if c.dep_ in ("advcl", "acl", "xcomp", "conj") and c.lemma_.lower() in _OPPOSING and c.tag_ == "VBG":
+            if c.dep_ in ("advcl", "acl", "xcomp", "conj") and c.lemma_.lower() in _OPPOSING and (
+                    c.tag_ == "VBG" or _purpose(c)):  # "... protesting X", "marched to protest X"
                 found.extend(o for o in c.children if o.dep_ in ("dobj", "obj"))
+                found.extend(p for prep in ("against", "over") if (p := _pobj(c, prep)) is not None)
         for c in h.children:  # "walked out in protest against X"
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
@@ -208,6 +217,11 @@ def _opposed(tok: Token) -> list[Token]:
         found.extend(o for o in tok.children if o.dep_ in ("dobj", "obj"))
     found.extend(_protested(tok))
     return found
+
+
+def _purpose(tok: Token) -> bool:
+    """Is a verb a purpose clause ("to protest", "to oppose")?"""
+    return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _owner(tok: Token) -> list[Token]:
@@ -243,10 +257,90 @@ def _protest_target(doc: Doc, c: CodedEvent, places: list) -> Arg | None:
                 return arg
         for o in _owner(x):
             arg = _resolve(doc, o, places)
-            if arg is not None and (arg.actor or arg.country or _names_party(o)) and _governmental(doc, arg, o):
+            if arg is not None and (arg.actor or arg.country or _names_party(o) or _is("rule", o.text)) \
+                    and _governmental(doc, arg, o):
                 if arg.sector is None and arg.actor is None:
                     arg.sector = "GOV"  # "the transport minister": the government's side
                 return arg
+    return None
+
+
+#: Prepositions that place a protest at a building ("outside the embassy", "marched to the consulate").
+_AT = frozenset({"outside", "at", "near", "before", "to", "toward", "towards", "in", "around", "into", "by"})
+
+
+def _mission_target(doc: Doc, c: CodedEvent, places: list) -> Arg | None:
+    """A protest held at a foreign mission ("rallied outside the Ruritanian embassy", "a
+    sit-in before the consulate of Ruritania") is aimed at the state the mission
+    represents: the mission's own phrase, with that state's country (``mission`` in
+    ``data/crowds.tsv``)."""
+    tok = doc[c.trigger_i]
+    heads = [tok, tok.head] if tok.dep_ in ("dobj", "obj") else [tok]  # "staged a protest outside X"
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _AT:
+                continue
+            for x in prep.children:
+                if x.dep_ == "pobj" and x.lower_ == "front":  # "in front of" an embassy
+                    x = _pobj(x, "of") or x
+                if x.dep_ != "pobj" or _singular(x.text) not in crowd_words().get("mission", frozenset()):
+                    continue
+                arg = _resolve(doc, x, places)
+                if arg is None or arg.country is None:
+                    arg = _resolve(doc, _pobj(x, "of"), places)  # "the embassy of Ruritania"
+                if arg is not None and arg.country is not None:
+                    arg.sector = arg.sector or "GOV"
+                    return arg
+    return None
+
+
+def _organiser(doc: Doc, c: CodedEvent, places: list) -> Arg | None:
+    """Who held a protest told as a noun: the agent of a passive with the noun as its
+    subject ("the rally was organised by the farmers' union") or of a participle on it ("a
+    march called by the opposition"), when that agent names a party and is no state body."""
+    tok = doc[c.trigger_i]
+    if not c.nominal:
+        return None
+    agents = list(_made_by(tok))
+    if tok.dep_ == "nsubjpass" and (by := _pobj(tok.head, "by")) is not None:
+        agents.append(by)
+    for by in agents:
+        arg = _resolve(doc, by, places)
+        if arg is not None and (arg.actor or arg.country or _names_party(by)) and arg.sector not in _NOT_CROWD:
+            return arg
+    return None
+
+
+def _anti(tok: Token) -> Token | None:
+    """The word an "anti-" modifier of a protest word names ("anti-Ruritanian protests",
+    "anti-junta rallies", "anti-Smith marchers"), as spaCy splits it: "anti", "-", the word."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.lower_ == "anti" and c.i + 2 < tok.i and doc[c.i + 1].text == "-":
+            return doc[c.i + 2]
+    return None
+
+
+def _inside_token(arg: Arg, word: Token) -> bool:
+    """Is a side read from no more than the "anti-" prefix before ``word``?"""
+    return arg.end <= word.idx + len(word.text) and arg.start >= word.doc[word.i - 2].idx
+
+
+def _anti_target(doc: Doc, word: Token, places: list) -> Arg | None:
+    """The party an "anti-" protest is against, when the word names a nation ("anti-Ruritanian")
+    or someone the actor layer knows ("anti-Smith"): that state or person. A government word
+    ("anti-government") is left to :mod:`.implicit`, which gives the story's own; an issue
+    ("anti-war") names nobody."""
+    country = country_of(word.text)
+    if country:
+        state = next((a for a in doc._.actors or () if a.kind == "state" and a.country == country and a.mentions), None)
+        if state is not None:
+            m = state.mentions[0]
+            return Arg(m.start, m.end, doc_text(doc)[m.start:m.end], state.id, country, False, state.sector or "GOV")
+        return Arg(word.idx, word.idx + len(word.text), word.text, None, country, True, "GOV")
+    if word.pos_ == "PROPN" and (arg := _resolve(doc, word, places)) is not None and arg.actor \
+            and not arg.text.lower().startswith("anti"):  # not the crowd's own "Anti-Smith marchers"
+        return arg
     return None
 
 
@@ -262,6 +356,7 @@ def _is_party(doc: Doc, arg: Arg | None) -> bool:
 def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
     """Fill the crowd and police sides of protests and of force against crowds (module
     docstring); events keep every party their own clause gave them."""
+    _phrasal(doc, coded)
     named = [(m.start, m.end) for a in doc._.actors or () for m in a.mentions]
     todo = [c for c in coded if (c.event.type == "PROTEST" or c.event.type in _FORCE_TYPES)
             and not _names_a_group(doc[c.trigger_i], named)]
@@ -280,11 +375,21 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
         changed = False
         others = [a for o in by_trigger[c.trigger_i] for a in (o.source, o.target) if a is not None]
         if c.event.type == "PROTEST":
-            if _missing(doc, c.source) and (src := _nearest(doc, crowds, c, sents, others)) is not None:
+            opposed = _anti(doc[c.trigger_i])
+            if opposed is not None and c.source is not None and _inside_token(c.source, opposed):
+                c.source, changed = None, True  # "anti-Ruritanian protests": the prefix is nobody
+            if _missing(doc, c.source) and (src := _organiser(doc, c, places)
+                                            or _nearest(doc, crowds, c, sents, others)) is not None:
                 c.source, changed = src, True
-            if not _is_party(doc, c.target) and (tgt := _protest_target(doc, c, places)) is not None \
-                    and not (c.source is not None and c.source.actor and tgt.actor == c.source.actor):
+            if opposed is not None and (tgt := _anti_target(doc, opposed, places)) is not None \
+                    and (c.target is None or c.target.country != tgt.country):  # it says whom: over a place
                 c.target, changed = tgt, True
+                c.extra.pop("target_from_place", None)
+            if (not _is_party(doc, c.target) or c.extra.get("target_from_place")) \
+                    and (tgt := _mission_target(doc, c, places) or _protest_target(doc, c, places)) is not None \
+                    and not (c.source is not None and c.source.actor and tgt.actor == c.source.actor):
+                c.target, changed = tgt, True  # what it opposes tells its target better than where it was
+                c.extra.pop("target_from_place", None)
         elif _police(c.source) and c.target is None and not _agentless(doc, c):
             if (tgt := _nearest(doc, crowds, c, sents, others, agent=False)) is not None:
                 c.target, changed = tgt, True
@@ -292,7 +397,8 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
             if (src := _nearest(doc, police, c, sents, others, agent=False)) is not None:
                 c.source, changed = src, True
         for arg in (c.source, c.target):
-            if arg is not None and arg.country is None and arg.sector != "IGO" and (_crowd(arg) or _police(arg)):
+            if arg is not None and arg.country is None and arg.sector != "IGO" and (
+                    _crowd(arg) or _police(arg) or (arg is c.target and _ruling(arg))):
                 if not country:
                     country.append(story_country(story_weights(doc, list(doc._.actors or []))))
                 if country[0] is not None:
@@ -301,6 +407,36 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
             c.event.source = c.source.actor if c.source else None
             c.event.target = c.target.actor if c.target else None
             _rescore(c, had)
+
+
+def _phrasal(doc: Doc, coded: list[CodedEvent]) -> None:
+    """A protest read from a verb that means protesting only with its phrase (``phrasal`` in
+    ``data/crowds.tsv``: "farmers took to the avenues", "remained on strike") needs that phrase on the
+    verb itself: "took an hour to cross the old avenues" is no protest and is dropped. A
+    state verb ("were on strike", "are to hold a strike") shows the noun that names the act
+    as its trigger, not "be" (or yields to that noun's own event)."""
+    keep = []
+    triggers = {c.trigger_i for c in coded}
+    for c in coded:
+        tok = doc[c.trigger_i]
+        lemma = tok.lemma_.lower()
+        if c.event.type != "PROTEST" or c.entry.pos != "verb" or lemma not in crowd_words().get("phrasal", ()):
+            keep.append(c)
+            continue
+        nouns = c.entry.extras - c.entry.preps
+        own = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in c.entry.preps
+                    for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in nouns), None)
+        if own is None and lemma in _STATE_VERBS:  # "are to hold a 24-hour strike"
+            own = next((t for t in tok.subtree if t.i != tok.i and t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None)
+        if own is None or own.i in triggers:  # no phrase of its own, or the noun is coded already
+            continue
+        if lemma in _STATE_VERBS:
+            c.event.trigger = TextSpan(start=own.idx, end=own.idx + len(own.text), text=own.text)
+        keep.append(c)
+    coded[:] = keep
+
+
+_STATE_VERBS = frozenset({"be", "remain", "stay"})
 
 
 def _rescore(c: CodedEvent, had: tuple[bool, bool]) -> None:
@@ -339,6 +475,12 @@ def _policing(c: CodedEvent) -> bool:
 
 def _crowd(arg: Arg | None) -> bool:
     return arg is not None and (_is("crowd", arg.text) or arg.sector == "LAB")
+
+
+def _ruling(arg: Arg) -> bool:
+    """A protest's target named by a government word alone ("the ministry", "the governor"):
+    the story's own, like its crowds and police."""
+    return arg.actor is None and arg.sector == "GOV" and _is("rule", arg.text)
 
 
 def _police(arg: Arg | None) -> bool:

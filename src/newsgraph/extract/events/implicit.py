@@ -21,8 +21,11 @@ invents an actor, and every side it fills points at one of the actor's mentions.
   another country, international body, company or embassy; what it is "against"/"over"
   belongs to nobody but a government and is no act of violence (a protest "against the
   killing" is aimed at the killer); its crowd is no counter-demonstration; the article names
-  no company or church (protests and strikes are often against one). Measured on unseen
-  text, a government named only further away is as often not the protest's counterpart.
+  no company or church near the act (a strike: anywhere; protests and strikes are often
+  against one). Measured on unseen text, a government named only further away is as often
+  not the protest's counterpart; with none near, the country itself is the target (as the
+  coder takes the country an act happens in), for a protest told as having happened, in an
+  article none of whose protests is aimed elsewhere (:func:`_own_state`, session 10).
 * An arrest or detention (``arrest_code``) with a target and no agent is made by the
   article's police, when all the police it names are of one country and the story or the
   act's place is in that country; not a jailing or a sentence (``court_act``: courts do those).
@@ -88,7 +91,7 @@ def fill_implicit(doc: Doc, coded: list[CodedEvent]) -> None:
             own = _crowd_country(doc, c, by_id.get(c.event.source or ""), story)
             if own is None or own != story or place not in (None, own) or _aimed_elsewhere(doc, c, actors, own):
                 continue
-            gov = _government(doc, actors, own, c, exclude=c.event.source)
+            gov = _government(doc, actors, own, c, exclude=c.event.source) or _own_state(doc, actors, coded, own, c)
             if gov is not None:
                 _set(doc, c, "target", gov)
         else:
@@ -148,11 +151,33 @@ def _aimed_elsewhere(doc: Doc, c: CodedEvent, actors: list[Actor], own: str) -> 
         if a.id == src:
             continue
         here = any(lo <= m.start < hi for m in a.mentions)
-        if a.sector in _words("elsewhere_sector") and a.mentions:
-            return True  # a story that names a company or a church may be about a protest against it
+        if a.sector in _words("elsewhere_sector") and _near_body(doc, c, a):
+            return True  # a strike, or a protest near a company or church, may be against it
         if here and (a.sector in ("IGO", "BUS") or (a.country is not None and a.country != own)):
             return True
     return False
+
+
+def _near_body(doc: Doc, c: CodedEvent, body: Actor) -> bool:
+    """Could a company or church the article names be what a protest is against? A strike's
+    counterpart is usually an employer, wherever the story names it; a march or rally is
+    against one only when it is named in the act's sentence or the ``_BODY_WINDOW`` before it
+    (a national march whose story mentions a firm in passing is still aimed at the
+    government)."""
+    if not body.mentions:
+        return False
+    if (c.event.cameo or "") in _words("strike_code"):
+        return True
+    sent = doc[c.trigger_i].sent
+    first = sent
+    for _ in range(_BODY_WINDOW):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    return any(first.start_char <= m.start < sent.end_char for m in body.mentions)
+
+
+_BODY_WINDOW = 2  # sentences before a protest's own in which a company or church aims it
 
 
 def _against(tok: Token) -> list[Token]:
@@ -182,6 +207,36 @@ def _government(doc: Doc, actors: list[Actor], country: str, c: CodedEvent, excl
         if found is not None:
             return found
     return None
+
+
+def _own_state(doc: Doc, actors: list[Actor], coded: list[CodedEvent], country: str, c: CodedEvent):
+    """The country itself as a domestic protest's target when no government is named near it,
+    as the coder takes the country an untargeted act happens in ("marched in Ruritania"): its
+    mention as a country (a place of feature "country", not a city), nearest the trigger.
+    Only for a protest the text tells as having happened (a noun, or a verb in the past or
+    present, not "must first apply to rally"), in an article none of whose protests is aimed
+    at anyone but its own government (a story of protests against a firm, a foreign state or
+    a rival crowd keeps its untargeted ones untargeted; a strike whose story speaks of
+    an employer, ``employer`` in ``data/implicit.tsv``, too)."""
+    tok = doc[c.trigger_i]
+    if (tok.pos_ == "VERB" and tok.tag_ not in _TOLD) or any(
+            ch.dep_ == "aux" and ch.tag_ == "MD" for t in (tok, *tok.ancestors) for ch in t.children):
+        return None  # "to march", "must apply before they rally", "would strike"
+    if (c.event.cameo or "") in _words("strike_code") and any(
+            _singular(t.text) in _words("employer") or t.lemma_.lower() in _words("employer") for t in doc):
+        return None  # a strike whose story speaks of an employer, a factory or its management
+    by_id = {a.id: a for a in actors}
+    for o in coded:
+        t = by_id.get(o.event.target or "")
+        if o.event.type == "PROTEST" and t is not None and o.target is not None and not o.extra.get("target_from_place") \
+                and (t.country != country or t.sector not in ("GOV", "LEG")):
+            return None
+    spans = {(p.start, p.end) for p in doc._.places or () if p.feature == "country" and p.country == country}
+    return _nearest_mention(c, [(a, m.start, m.end) for a in actors if a.kind == "state" and a.country == country
+                                for m in a.mentions if (m.start, m.end) in spans])
+
+
+_TOLD = frozenset({"VBD", "VBZ", "VBP", "VBN"})  # "marched", "marches", "have marched"; not "to march"
 
 
 def _seat(name: str) -> bool:
