@@ -175,7 +175,26 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     for code, char in bonus:  # the body of the story: the lead's own actors are placed by words counted above
         if code in named and char >= second:
             weights[code] += 1.0
+    if (sole := _sole_country(actors, weights)) is not None:
+        weights[sole] = max(weights[sole], MIN_WEIGHT)
     return weights
+
+
+SOLE_MENTIONS = 3  # mentions of the actors of the one country an article names, to call it the story's
+
+
+def _sole_country(actors: list[Actor], weights: Counter[str]) -> str | None:
+    """The one country an article knows of: every place, nationality word and actor with a
+    country is of it, and its actors are mentioned at least ``SOLE_MENTIONS`` times. A national
+    broadcaster's home story rarely names its own country ("the Home Secretary", "Tory MPs",
+    "Mr Brown") but its known people and parties are all of it; no other country competes, so
+    nothing is guessed between two."""
+    codes = {a.country for a in actors if a.country} | {c for c, w in weights.items() if w > 0}
+    if len(codes) != 1:
+        return None
+    code = next(iter(codes))
+    mentions = sum(len(a.mentions) for a in actors if a.country == code)
+    return code if mentions >= SOLE_MENTIONS else None
 
 
 def _of_a_person_or_cause(ent) -> bool:
@@ -328,16 +347,38 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     if todo:
         placings = _placings(doc)
         igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
+        kin = sector_countries(actors) if country is None else {}
         for actor in todo:
             if _of_a_body(doc, actor, igo):
                 actor.sector = "IGO"  # "the UN's top court": a body of an international organisation
                 continue
             stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
             here = _placed(doc, actor, placings) if actor.mentions and stays else set()
-            actor.country = next(iter(here)) if len(here) == 1 else country
+            if len(here) == 1:
+                actor.country = next(iter(here))
+            elif country is not None:
+                actor.country = country
+            elif stays and len(same := kin.get(actor.sector, ())) == 1:
+                actor.country = next(iter(same))  # "Ruritanian police ... the police": the one country of its sector
     if country is not None:
         place_people(doc, actors, country)
     return country
+
+
+def sector_countries(actors: list[Actor]) -> dict[str, set[str]]:
+    """Sector -> the countries the text gives the actors of that sector ("Ruritanian police",
+    "Chief Constable X of the Ruritanian police": COP -> {RUR}). In a story about several
+    countries, a domestic agent left unplaced ("the police", "protesters", "the cabinet") takes
+    the one country its sector's actors have; none when they have several (no guess). Not for
+    people, nor armed forces and armed groups (``TRAVELLING_SECTORS``: "Ruritanian troops" in a
+    story about a war abroad say nothing of "the soldiers" of the country they fight beside).
+    States are left out (a government named as background acts abroad), and so are groups
+    with a foreign word."""
+    out: dict[str, set[str]] = {}
+    for actor in actors:
+        if actor.country and actor.sector and actor.kind != "state" and not _foreign_word(actor.name):
+            out.setdefault(actor.sector, set()).add(actor.country)
+    return out
 
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})

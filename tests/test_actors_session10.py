@@ -1,0 +1,100 @@
+"""Session 10: actors in events that came out with no country (hand-written texts).
+
+* an article that knows of one country only (every place, nationality word and actor with a
+  country is of it) is that country's story, even when it names the country too little to
+  weigh (a home-politics story of a national broadcaster);
+* in a story about several countries, an unplaced domestic group takes the one country the
+  actors of its sector have (``sector_countries``), but not an armed force.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from newsgraph.extract.actors.story import MIN_WEIGHT, _sole_country, sector_countries, story_country
+from newsgraph.records import Actor, Span
+
+
+def actor(name, kind="group", country=None, sector=None, mentions=1):
+    return Actor(id=name.lower().replace(" ", "-"), name=name, kind=kind, country=country, sector=sector,
+                 mentions=[Span(start=10 * i, end=10 * i + 5) for i in range(mentions)])
+
+
+def named(rec, name):
+    found = [a for a in rec.actors if a.name.lower() == name.lower()]
+    assert found, (name, [a.name for a in rec.actors])
+    return found[0]
+
+
+# --------------------------------------------------------------------------- no model
+
+def test_one_country_only_is_the_story_country():
+    actors = [actor("Olaf Berg", "person", "DEU", "GOV", mentions=3), actor("police", sector="COP")]
+    weights = Counter()
+    assert _sole_country(actors, weights) == "DEU"
+    assert story_country(Counter({"DEU": MIN_WEIGHT})) == "DEU"
+
+
+def test_a_second_country_or_too_few_mentions_leave_no_sole_country():
+    actors = [actor("Olaf Berg", "person", "DEU", "GOV", mentions=3)]
+    assert _sole_country(actors + [actor("Ana Ruiz", "person", "ESP", "GOV")], Counter()) is None
+    assert _sole_country(actors, Counter({"FRA": 1.0})) is None  # a place of another country
+    assert _sole_country([actor("Olaf Berg", "person", "DEU", "GOV", mentions=2)], Counter()) is None
+
+
+def test_sector_countries_skip_states_and_foreign_groups():
+    actors = [actor("Peru", "state", "PER", "GOV"), actor("Chilean ministers", country="CHL", sector="GOV"),
+              actor("Peruvian farmers", country="PER", sector="CVL"),
+              actor("foreign farmers", country="BOL", sector="CVL")]
+    kin = sector_countries(actors)
+    assert kin == {"GOV": {"CHL"}, "CVL": {"PER"}}
+
+
+# --------------------------------------------------------------------------- on the parse
+
+HOME = ("Angela Merkel defended the pension reform on Tuesday. Merkel told reporters the plan was fair "
+        "to young families. Police removed protesters from the square outside the chancellery after a "
+        "sit-in. Merkel said the cabinet would meet again next week.")
+
+
+@pytest.mark.model
+def test_a_home_story_naming_no_place_places_its_domestic_agents(analyze):
+    rec = analyze(HOME, published="2021-03-10")
+    assert named(rec, "Police").country == "DEU"
+    assert named(rec, "protesters").country == "DEU"
+
+
+@pytest.mark.model
+def test_a_second_country_s_leader_keeps_them_unplaced(analyze):
+    rec = analyze(HOME.replace("Merkel said the cabinet would meet again next week.",
+                               "Emmanuel Macron praised the plan."), published="2021-03-10")
+    assert named(rec, "Police").country is None
+
+
+TWO = ("Chile and Peru traded accusations over a fishing dispute on Monday. Chile recalled its ambassador "
+       "from Lima, and Peru summoned the Chilean envoy. Peruvian fishermen blocked the harbour on Sunday. "
+       "{extra}Protesters later burned tyres and threw stones at the coast guard.")
+
+
+@pytest.mark.model
+def test_an_unplaced_group_takes_the_one_country_of_its_sector(analyze):
+    rec = analyze(TWO.format(extra="The blockade angered Chile. "), published="2021-03-10")
+    assert named(rec, "Protesters").country == "PER"
+
+
+@pytest.mark.model
+def test_two_countries_in_the_sector_leave_it_unplaced(analyze):
+    rec = analyze(TWO.format(extra="Chilean farmers marched in support of their government. "),
+                  published="2021-03-10")
+    assert named(rec, "Protesters").country is None
+
+
+@pytest.mark.model
+def test_an_armed_force_is_not_placed_by_its_sector(analyze):
+    rec = analyze("Chile and Peru traded accusations over a border incident on Monday. Chile recalled its "
+                  "ambassador from Lima, and Peru summoned the Chilean envoy. Peruvian troops crossed a dry "
+                  "riverbed on Sunday. The incursion angered Chile. Soldiers later fired warning shots at a "
+                  "patrol.", published="2021-03-10")
+    assert named(rec, "Soldiers").country is None
