@@ -98,3 +98,50 @@ def test_an_armed_force_is_not_placed_by_its_sector(analyze):
                   "riverbed on Sunday. The incursion angered Chile. Soldiers later fired warning shots at a "
                   "patrol.", published="2021-03-10")
     assert named(rec, "Soldiers").country is None
+
+
+# --------------------------------------------------------------------------- parties and national bodies
+
+@pytest.mark.model
+def test_british_party_names_take_their_country_when_no_other_country_is_named(analyze):
+    rec = analyze("Tory leader Mark Fenton accused Labour of wasting money on consultants. The Liberal "
+                  "Democrats said they would scrap the scheme. The Conservatives promised lower taxes.",
+                  published="2005-02-01")
+    assert named(rec, "Labour Party").country == "GBR"
+    assert named(rec, "Liberal Democrats").country == "GBR"
+    assert named(rec, "Conservative Party").country == "GBR"
+    assert named(rec, "Mark Fenton").country == "GBR"  # "Tory leader"
+
+
+@pytest.mark.model
+def test_a_shared_party_name_in_another_country_s_story_is_that_country_s(analyze):
+    rec = analyze("Canada's Conservatives accused the Liberal government of hiding the report. Toronto "
+                  "police arrested two men. The Tories said the minister should resign.", published="2008-05-01")
+    assert named(rec, "Conservative Party").country == "CAN"
+
+
+@pytest.mark.model
+def test_a_bare_party_name_joins_the_country_of_its_full_name(analyze):
+    # a British brigade is named too, so "named somewhere in the text" would give Britain
+    rec = analyze("The Maltese Labour Party won the vote in Valletta on Sunday. British troops left the "
+                  "island decades ago. The outgoing prime minister said Labour had no plan for the economy.",
+                  published="2005-09-14")
+    parties = [a for a in rec.actors if a.kind == "organization" and "Labour" in a.name]
+    assert parties and all(a.country == "MLT" for a in parties), parties
+
+
+@pytest.mark.model
+def test_a_department_or_treasury_is_a_government_body_of_the_story(analyze):
+    rec = analyze("The Treasury said on Monday that borrowing had risen. Gordon Brown defended the figures in "
+                  "the Commons. Mr Brown said the economy was stable. Brown also said the Department for "
+                  "Transport would publish rail fares next week.", published="2005-02-01")
+    assert named(rec, "Treasury").sector == "GOV" and named(rec, "Treasury").country == "GBR"
+    assert named(rec, "Commons").country == "GBR"
+
+
+@pytest.mark.model
+def test_an_international_body_s_department_stays_international(analyze):
+    rec = analyze("Chile and Peru traded accusations over a fishing dispute. The United Nations Department of "
+                  "Political Affairs said it would send an envoy.", published="2021-03-10")
+    igo = [a for a in rec.actors if "Department" in a.name]
+    assert igo and all(a.sector == "IGO" and a.country is None for a in igo), igo
