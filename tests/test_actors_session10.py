@@ -145,3 +145,21 @@ def test_an_international_body_s_department_stays_international(analyze):
                   "Political Affairs said it would send an envoy.", published="2021-03-10")
     igo = [a for a in rec.actors if "Department" in a.name]
     assert igo and all(a.sector == "IGO" and a.country is None for a in igo), igo
+
+
+# --------------------------------------------------------------------------- one-word names
+
+@pytest.mark.model
+def test_a_surname_after_an_honorific_takes_the_story_country(analyze):
+    rec = analyze("Chileans voted on Sunday in a tense runoff in Santiago. Chile's electoral service said "
+                  "turnout was high across Chile. Mrs Ortuzar said the count had been fair. Lord Penhallow "
+                  "praised the calm vote in Chile.", published="2021-03-10")
+    assert named(rec, "Ortuzar").country == "CHL"
+
+
+@pytest.mark.model
+def test_a_bare_one_word_name_still_takes_no_country(analyze):
+    rec = analyze("Chileans voted on Sunday in a tense runoff in Santiago. Chile's electoral service said "
+                  "turnout was high across Chile. Ortuzar said the count had been fair.", published="2021-03-10")
+    found = [a for a in rec.actors if a.name == "Ortuzar"]
+    assert all(a.country is None for a in found), found

@@ -47,6 +47,7 @@ from ..tokens import token_view
 from .countries import not_nationality, posted_to
 from .dateline import dateline
 from .knowledge import country_of, load_knowledge
+from .titles import HONORIFICS
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
 MIN_WEIGHT = 3.0  # ... and at least this much
@@ -396,10 +397,12 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
     for actor in actors:
         if actor.kind != "person" or actor.country or actor.title or actor.sector == "IGO":
             continue
-        if len(actor.name.split()) < 2 or _stateless(actor.name, doc._.published):
-            continue  # one word: often a misread name ("Jiji"), and too little to know the person
+        if _stateless(actor.name, doc._.published):
+            continue
         spans = [s for m in actor.mentions
                  if (s := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None and len(s)]
+        if len(actor.name.split()) < 2 and not any(_honoured(s) for s in spans):
+            continue  # one word: often a misread name ("Jiji"), unless an honorific says it is a person ("Mrs Ruiz")
         if not spans or _employed(spans[0]):
             continue
         if actor.id not in speakers and not any(s.root.dep_ in ACTING_DEPS for s in spans):
@@ -412,6 +415,14 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
         if _names_another_country(doc, sents, country):
             continue
         actor.country = country
+
+
+def _honoured(span) -> bool:
+    """Is the name right after an honorific or a peer's title ("Mr Ruiz", "Lord Fenwick")?"""
+    if span.start == 0:
+        return False
+    word = span.doc[span.start - 1].lower_.rstrip(".")
+    return word in HONORIFICS or word in load_knowledge().story_lists.get("peer_titles", frozenset())
 
 
 def _credit(sent) -> bool:
