@@ -163,3 +163,30 @@ def test_a_bare_one_word_name_still_takes_no_country(analyze):
                   "turnout was high across Chile. Ortuzar said the count had been fair.", published="2021-03-10")
     found = [a for a in rec.actors if a.name == "Ortuzar"]
     assert all(a.country is None for a in found), found
+
+
+# --------------------------------------------------------------------------- people of the story's country
+
+@pytest.mark.model
+def test_a_leader_titled_by_a_small_body_takes_the_story_country(analyze):
+    rec = analyze("Chileans voted on Sunday in a tense runoff in Santiago. Chile's electoral service said "
+                  "turnout was high across Chile. FDS leader Camila Ortuzar said the count had been fair.",
+                  published="2021-03-10")
+    assert named(rec, "Camila Ortuzar").country == "CHL"
+
+
+@pytest.mark.model
+def test_an_analyst_is_still_not_placed_by_the_story(analyze):
+    rec = analyze("Chileans voted on Sunday in a tense runoff in Santiago. Chile's electoral service said "
+                  "turnout was high across Chile. Analyst Camila Ortuzar said the count had been fair.",
+                  published="2021-03-10")
+    assert named(rec, "Camila Ortuzar").country is None
+
+
+@pytest.mark.model
+def test_one_foreign_aside_does_not_unplace_a_much_named_politician(analyze):
+    rec = analyze("Chileans voted on Sunday in a tense runoff in Santiago, and Chile's electoral service said "
+                  "turnout was high. Tomas Errazuriz said the count had been fair. Errazuriz thanked his "
+                  "volunteers in Valparaiso. Errazuriz said he would meet party leaders on Monday. Errazuriz "
+                  "once praised Argentine wine at a rally. Errazuriz promised lower bus fares.", published="2021-03-10")
+    assert named(rec, "Tomas Errazuriz").country == "CHL"

@@ -395,7 +395,9 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
     with no country (an international official)."""
     speakers = {q.speaker for q in doc._.quotes or () if q.speaker}
     for actor in actors:
-        if actor.kind != "person" or actor.country or actor.title or actor.sector == "IGO":
+        if actor.kind != "person" or actor.country or actor.sector == "IGO":
+            continue
+        if actor.title and not _leading(actor):
             continue
         if _stateless(actor.name, doc._.published):
             continue
@@ -412,9 +414,27 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
             continue
         if any(_credit(sent) for sent in sents):
             continue
-        if _names_another_country(doc, sents, country):
+        if _names_another_country(doc, _home_sentences(spans, sents), country):
             continue
         actor.country = country
+
+
+def _leading(actor: Actor) -> bool:
+    """A title with no sector of its own that names a place in the country's public life ("PCS
+    leader", "the union's chairman": the ``leading_titles``), not an analyst's or a visitor's."""
+    words = actor.title.lower().split() if actor.title else []
+    leading = load_knowledge().story_lists.get("leading_titles", frozenset())
+    return actor.sector is None and bool(words) and words[-1] in leading and not _visitor(words)
+
+
+def _home_sentences(spans, sents):
+    """The sentences that must not name another country for a person to take the story's: all
+    of them for a person named up to twice, else the first and the half that names them most
+    (one aside on a foreign trip does not make a politician named in ten sentences a foreigner)."""
+    if len(sents) <= 2:
+        return sents
+    first = spans[0].sent
+    return {first} | set(sorted(sents, key=lambda s: s.start)[:len(sents) // 2])
 
 
 def _honoured(span) -> bool:
