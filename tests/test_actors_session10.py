@@ -190,3 +190,23 @@ def test_one_foreign_aside_does_not_unplace_a_much_named_politician(analyze):
                   "volunteers in Valparaiso. Errazuriz said he would meet party leaders on Monday. Errazuriz "
                   "once praised Argentine wine at a rally. Errazuriz promised lower bus fares.", published="2021-03-10")
     assert named(rec, "Tomas Errazuriz").country == "CHL"
+
+
+# --------------------------------------------------------------------------- religious, ethnic, political groups
+
+AFFILIATION = ("Bahrain's parliament met in Manama on Sunday after a week of unrest across Bahrain. Police in "
+               "Manama said calm had returned. {who} accused the government of rigging the vote.")
+
+
+@pytest.mark.model
+def test_a_group_named_by_a_religious_word_takes_the_story_country(analyze):
+    rec = analyze(AFFILIATION.format(who="Shiites"), published="2011-03-10")
+    assert named(rec, "Shiites").country == "BHR"
+
+
+@pytest.mark.model
+def test_a_transnational_word_or_a_prefix_takes_no_story_country(analyze):
+    rec = analyze(AFFILIATION.format(who="Arabs"), published="2011-03-10")
+    assert all(a.country is None for a in rec.actors if a.name == "Arabs")
+    rec = analyze(AFFILIATION.format(who="Anti-government bloggers"), published="2011-03-10")
+    assert all(a.country is None for a in rec.actors if a.name.lower() == "anti")

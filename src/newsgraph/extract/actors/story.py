@@ -363,7 +363,28 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
                 actor.country = next(iter(same))  # "Ruritanian police ... the police": the one country of its sector
     if country is not None:
         place_people(doc, actors, country)
+        place_affiliations(doc, actors, country)
     return country
+
+
+def place_affiliations(doc: Doc, actors: list[Actor], country: str) -> None:
+    """A group named only by a religious, ethnic or political word ("Shiites", "the Baloch",
+    "Maoists": a NORP entity that names no country) in a story set in one country is that
+    country's: CAMEO codes such a group by the country it acts in. Not a word that spans
+    countries or names no living group (the ``transnational_words``: Arab, European, Nazi)."""
+    skip = load_knowledge().story_lists.get("transnational_words", frozenset())
+    for actor in actors:
+        if actor.country or actor.sector or actor.kind not in ("group", "person") or not actor.mentions:
+            continue
+        first = actor.mentions[0]
+        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.ent_type_ != "NORP" or country_of(span.root.text):
+            continue
+        if any(t.lemma_.lower() in skip or t.lower_ in skip for t in span) or _foreign_word(actor.name):
+            continue
+        if span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_:
+            continue  # "anti-", "pro-": a prefix the tagger split off, not a group
+        actor.country = country
 
 
 def sector_countries(actors: list[Actor]) -> dict[str, set[str]]:
