@@ -22,6 +22,9 @@ def actor(name, kind="group", country=None, sector=None, mentions=1):
                  mentions=[Span(start=10 * i, end=10 * i + 5) for i in range(mentions)])
 
 
+SENTENCES = [0, 15, 40]  # three sentences: mentions at 0, 10 | 20, 30 | 40 ...
+
+
 def named(rec, name):
     found = [a for a in rec.actors if a.name.lower() == name.lower()]
     assert found, (name, [a.name for a in rec.actors])
@@ -33,15 +36,16 @@ def named(rec, name):
 def test_one_country_only_is_the_story_country():
     actors = [actor("Olaf Berg", "person", "DEU", "GOV", mentions=3), actor("police", sector="COP")]
     weights = Counter()
-    assert _sole_country(actors, weights) == "DEU"
+    assert _sole_country(actors, weights, SENTENCES) == "DEU"
+    assert _sole_country(actors, weights, [0]) is None  # a one-sentence text says too little
     assert story_country(Counter({"DEU": MIN_WEIGHT})) == "DEU"
 
 
 def test_a_second_country_or_too_few_mentions_leave_no_sole_country():
     actors = [actor("Olaf Berg", "person", "DEU", "GOV", mentions=3)]
-    assert _sole_country(actors + [actor("Ana Ruiz", "person", "ESP", "GOV")], Counter()) is None
-    assert _sole_country(actors, Counter({"FRA": 1.0})) is None  # a place of another country
-    assert _sole_country([actor("Olaf Berg", "person", "DEU", "GOV", mentions=2)], Counter()) is None
+    assert _sole_country(actors + [actor("Ana Ruiz", "person", "ESP", "GOV")], Counter(), SENTENCES) is None
+    assert _sole_country(actors, Counter({"FRA": 1.0}), SENTENCES) is None  # a place of another country
+    assert _sole_country([actor("Olaf Berg", "person", "DEU", "GOV", mentions=2)], Counter(), SENTENCES) is None
 
 
 def test_sector_countries_skip_states_and_foreign_groups():

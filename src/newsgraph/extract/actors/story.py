@@ -176,7 +176,7 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     for code, char in bonus:  # the body of the story: the lead's own actors are placed by words counted above
         if code in named and char >= second:
             weights[code] += 1.0
-    if (sole := _sole_country(actors, weights)) is not None:
+    if (sole := _sole_country(actors, weights, fixed.starts)) is not None:
         weights[sole] = max(weights[sole], MIN_WEIGHT)
     return weights
 
@@ -184,18 +184,21 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
 SOLE_MENTIONS = 3  # mentions of the actors of the one country an article names, to call it the story's
 
 
-def _sole_country(actors: list[Actor], weights: Counter[str]) -> str | None:
+def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int]) -> str | None:
     """The one country an article knows of: every place, nationality word and actor with a
-    country is of it, and its actors are mentioned at least ``SOLE_MENTIONS`` times. A national
-    broadcaster's home story rarely names its own country ("the Home Secretary", "Tory MPs",
-    "Mr Brown") but its known people and parties are all of it; no other country competes, so
-    nothing is guessed between two."""
+    country is of it, and its actors are mentioned at least ``SOLE_MENTIONS`` times, in more
+    than one sentence (``starts``: each sentence's first character; a one-sentence text says
+    too little). A national broadcaster's home story rarely names its own country ("the Home
+    Secretary", "Tory MPs", "Mr Brown") but its known people and parties are all of it; no
+    other country competes, so nothing is guessed between two."""
     codes = {a.country for a in actors if a.country} | {c for c, w in weights.items() if w > 0}
     if len(codes) != 1:
         return None
     code = next(iter(codes))
-    mentions = sum(len(a.mentions) for a in actors if a.country == code)
-    return code if mentions >= SOLE_MENTIONS else None
+    chars = [m.start for a in actors if a.country == code for m in a.mentions]
+    if len(chars) < SOLE_MENTIONS or len({_sent_of(starts, c) for c in chars}) < 2:
+        return None
+    return code
 
 
 def _of_a_person_or_cause(ent) -> bool:
