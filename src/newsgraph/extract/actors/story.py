@@ -16,17 +16,25 @@ reads the article as a whole:
   party, must not make a story American); the first sentence counts double;
 * ``story_country``: the leading country when it clearly leads (``LEAD`` times the next),
   else None: a story about several countries leaves its domestic actors without one rather
-  than guess;
+  than guess; an article that knows of one country only (every place, nationality word and
+  actor with a country is of it, named in more than one sentence) is that country's even when
+  it names it too little to weigh (``_sole_country``: a home story that never says "Britain");
 * ``place_domestic``: an actor with no country whose sector is a domestic one (the
   ``domestic_sectors`` of the knowledge file) takes, first, the one country a placing phrase
   on it or on its verb names ("riot police in Lyon" in an article about Belgium is French; not for people, who
   travel, nor for armed forces, which fight abroad) and, failing that, the story's country. International bodies and their officials never do, nor do analysts,
   companies or media (their sector says nothing of where they are), nor people with neither
-  a title nor a sector, nor diplomats ("the ambassador to Chile" serves abroad);
+  a title nor a sector, nor diplomats ("the ambassador to Chile" serves abroad); with no
+  story country, a group or body takes the one country its sector's actors have
+  (``sector_countries``: "Ruritanian police ... the police"), armed forces excepted;
 * ``place_people``: a person named by a full name with no title, employer or country of their
   own, who speaks or acts in a story set in one country, takes it (sector left as the text
   gives it), unless a sentence naming them names another country, says they may be a visitor
-  (the ``visitor_words``), or is a journalist's credit line (``credit_verbs``/``credit_nouns``).
+  (the ``visitor_words``), or is a journalist's credit line (``credit_verbs``/``credit_nouns``);
+  a one-word name after an honorific ("Mrs X", "Lord X") and a leader of a small body ("PCS
+  leader X") count as such people;
+* ``place_affiliations``: a group named by a religious, ethnic or political word (Shiites,
+  Maoists) in a one-country story takes that country.
 """
 
 from __future__ import annotations
