@@ -214,3 +214,23 @@ def test_a_transnational_word_or_a_prefix_takes_no_story_country(analyze):
     assert all(a.country is None for a in rec.actors if a.name == "Arabs")
     rec = analyze(AFFILIATION.format(who="Anti-government bloggers"), published="2011-03-10")
     assert all(a.country is None for a in rec.actors if a.name.lower() == "anti")
+
+
+# --------------------------------------------------------------------------- named bodies of public life
+
+BODY = ("Malta's parliament debated the harbour bill in Valletta on Monday. Maltese ministers defended the "
+        "plan. {body} said the bill would cost jobs, and the prime minister promised talks.")
+
+
+@pytest.mark.model
+def test_a_named_association_with_no_sector_takes_the_story_country(analyze):
+    rec = analyze(BODY.format(body="The Harbour Pilots Association"), published="2021-03-10")
+    found = [a for a in rec.actors if "Association" in a.name]
+    assert found and all(a.country == "MLT" for a in found), found
+
+
+@pytest.mark.model
+def test_a_european_body_takes_no_story_country(analyze):
+    rec = analyze(BODY.format(body="The European Harbour Pilots Association"), published="2021-03-10")
+    found = [a for a in rec.actors if "Association" in a.name]
+    assert all(a.country is None for a in found), found

@@ -34,7 +34,8 @@ reads the article as a whole:
   a one-word name after an honorific ("Mrs X", "Lord X") and a leader of a small body ("PCS
   leader X") count as such people;
 * ``place_affiliations``: a group named by a religious, ethnic or political word (Shiites,
-  Maoists) in a one-country story takes that country.
+  Maoists) in a one-country story takes that country; ``place_bodies``: so does a named
+  council, commission, association or federation with no sector of its own.
 """
 
 from __future__ import annotations
@@ -300,7 +301,7 @@ def _visitor(words) -> bool:
     return any(w in visitors for w in words)
 
 
-_FOREIGN = re.compile(r"\b(?:international|foreign|western|global|world|regional|allied|coalition|"
+_FOREIGN = re.compile(r"\b(?:international|foreign|western|european|global|world|regional|allied|coalition|"
                       r"multinational|overseas|african union|un|u\.n\.)\b", re.IGNORECASE)
 
 
@@ -375,7 +376,25 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     if country is not None:
         place_people(doc, actors, country)
         place_affiliations(doc, actors, country)
+        place_bodies(actors, country, doc._.published)
     return country
+
+
+def place_bodies(actors: list[Actor], country: str, when=None) -> None:
+    """A named organisation with neither country nor sector whose head word says it is a body
+    of public life (a council, a commission, an association, a federation: the
+    ``national_body_words``) takes the story's country: "the Harbour Pilots' Association" in a
+    story set in one country is that country's. Not a name with a foreign word ("International
+    ..."), nor one the knowledge base codes with no country."""
+    words = load_knowledge().story_lists.get("national_body_words", frozenset())
+    for actor in actors:
+        if actor.kind != "organization" or actor.country or actor.sector or not actor.name[:1].isupper() \
+                or _foreign_word(actor.name):
+            continue  # not a lower-case phrase the tagger called an organisation
+        name = actor.name.replace("'s", " ").lower().split()
+        head = name[name.index("of") - 1] if "of" in name[1:] else name[-1] if name else ""
+        if head in words and not _stateless(actor.name, when):
+            actor.country = country
 
 
 def place_affiliations(doc: Doc, actors: list[Actor], country: str) -> None:
