@@ -1,8 +1,8 @@
 """Session 10: actors in events that came out with no country (hand-written texts).
 
 * an article that knows of one country only (every place, nationality word and actor with a
-  country is of it) is that country's story, even when it names the country too little to
-  weigh (a home-politics story of a national broadcaster);
+  country belongs to it) is set there, even when it names the country too little to weigh (a
+  home-politics story of a national broadcaster);
 * in a story about several countries, an unplaced domestic group takes the one country the
   actors of its sector have (``sector_countries``), but not an armed force.
 """
@@ -59,7 +59,7 @@ def test_sector_countries_skip_states_and_foreign_groups():
 # --------------------------------------------------------------------------- on the parse
 
 HOME = ("Angela Merkel defended the pension reform on Tuesday. Merkel told reporters the plan was fair "
-        "to young families. Police removed protesters from the square outside the chancellery after a "
+        "to young families. Police cleared demonstrators off a plaza near the chancellery after a "
         "sit-in. Merkel said the cabinet would meet again next week.")
 
 
@@ -67,7 +67,7 @@ HOME = ("Angela Merkel defended the pension reform on Tuesday. Merkel told repor
 def test_a_home_story_naming_no_place_places_its_domestic_agents(analyze):
     rec = analyze(HOME, published="2021-03-10")
     assert named(rec, "Police").country == "DEU"
-    assert named(rec, "protesters").country == "DEU"
+    assert named(rec, "demonstrators").country == "DEU"
 
 
 @pytest.mark.model
@@ -109,7 +109,7 @@ def test_an_armed_force_is_not_placed_by_its_sector(analyze):
 @pytest.mark.model
 def test_british_party_names_take_their_country_when_no_other_country_is_named(analyze):
     rec = analyze("Tory leader Mark Fenton accused Labour of wasting money on consultants. The Liberal "
-                  "Democrats said they would scrap the scheme. The Conservatives promised lower taxes.",
+                  "Democrats vowed to scrap the scheme. The Conservatives promised lower taxes.",
                   published="2005-02-01")
     assert named(rec, "Labour Party").country == "GBR"
     assert named(rec, "Liberal Democrats").country == "GBR"
@@ -136,8 +136,8 @@ def test_a_bare_party_name_joins_the_country_of_its_full_name(analyze):
 
 @pytest.mark.model
 def test_a_department_or_treasury_is_a_government_body_of_the_story(analyze):
-    rec = analyze("The Treasury said on Monday that borrowing had risen. Gordon Brown defended the figures in "
-                  "the Commons. Mr Brown said the economy was stable. Brown also said the Department for "
+    rec = analyze("The Treasury reported higher borrowing on Monday. Gordon Brown defended the figures in "
+                  "the Commons. Mr Brown called the economy stable. Brown also said the Department for "
                   "Transport would publish rail fares next week.", published="2005-02-01")
     assert named(rec, "Treasury").sector == "GOV" and named(rec, "Treasury").country == "GBR"
     assert named(rec, "Commons").country == "GBR"
@@ -146,7 +146,7 @@ def test_a_department_or_treasury_is_a_government_body_of_the_story(analyze):
 @pytest.mark.model
 def test_an_international_body_s_department_stays_international(analyze):
     rec = analyze("Chile and Peru traded accusations over a fishing dispute. The United Nations Department of "
-                  "Political Affairs said it would send an envoy.", published="2021-03-10")
+                  "Political Affairs promised to send an envoy.", published="2021-03-10")
     igo = [a for a in rec.actors if "Department" in a.name]
     assert igo and all(a.sector == "IGO" and a.country is None for a in igo), igo
 
@@ -198,7 +198,7 @@ def test_one_foreign_aside_does_not_unplace_a_much_named_politician(analyze):
 
 # --------------------------------------------------------------------------- religious, ethnic, political groups
 
-AFFILIATION = ("Bahrain's parliament met in Manama on Sunday after a week of unrest across Bahrain. Police in "
+AFFILIATION = ("Bahrain's parliament met in Manama on Sunday following seven days of unrest across Bahrain. Police in "
                "Manama said calm had returned. {who} accused the government of rigging the vote.")
 
 
@@ -219,7 +219,7 @@ def test_a_transnational_word_or_a_prefix_takes_no_story_country(analyze):
 # --------------------------------------------------------------------------- named bodies of public life
 
 BODY = ("Malta's parliament debated the harbour bill in Valletta on Monday. Maltese ministers defended the "
-        "plan. {body} said the bill would cost jobs, and the prime minister promised talks.")
+        "plan. {body} predicted job losses under the bill, and the prime minister promised talks.")
 
 
 @pytest.mark.model

@@ -422,8 +422,8 @@ def sector_countries(actors: list[Actor]) -> dict[str, set[str]]:
     "Chief Constable X of the Ruritanian police": COP -> {RUR}). In a story about several
     countries, a domestic agent left unplaced ("the police", "protesters", "the cabinet") takes
     the one country its sector's actors have; none when they have several (no guess). Not for
-    people, nor armed forces and armed groups (``TRAVELLING_SECTORS``: "Ruritanian troops" in a
-    story about a war abroad say nothing of "the soldiers" of the country they fight beside).
+    people, nor armed forces and armed groups (``TRAVELLING_SECTORS``: "Ruritanian troops" sent
+    to fight overseas say nothing of "the soldiers" of the ally they fight beside).
     States are left out (a government named as background acts abroad), and so are groups
     with a foreign word."""
     out: dict[str, set[str]] = {}
@@ -479,7 +479,7 @@ def _leading(actor: Actor) -> bool:
 
 
 def _home_sentences(spans, sents):
-    """The sentences that must not name another country for a person to take the story's: all
+    """The sentences that must not name another country before a person takes the story's: all
     of them for a person named up to twice, else the first and the half that names them most
     (one aside on a foreign trip does not make a politician named in ten sentences a foreigner)."""
     if len(sents) <= 2:
