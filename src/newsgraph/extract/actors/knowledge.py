@@ -381,11 +381,23 @@ def entity_country(st: _State, key: str, span: TokSpan) -> tuple[str | None, str
     before = _modifiers_before(span)
     if (owner := _country_in(st.kb, before)) is not None:
         return owner, sector
+    if (full := _fuller_name_country(st, span)) is not None:
+        return full, sector  # "the Norwegian Labour Party ... Labour": the country its full name gave
     if before and before[-1].is_title and not before[-1].is_sent_start and before[-1].pos_ in ("PROPN", "ADJ") \
             and _role(st.kb, before[-1]) is None:
         return None, sector  # "Liberal Democrats", "Social Democrats": another party's name
     named = _countries_named(st.kb, st.doc)
     return (None if named and country not in named else country), sector
+
+
+def _fuller_name_country(st: _State, span: TokSpan) -> str | None:
+    """The one country of the organisations named earlier whose names hold these words
+    ("Norwegian Labour Party", "Ruritania's Labour party" for "Labour")."""
+    words = {t.lower_ for t in span}
+    found = {e.country for e in st.entities.values()
+             if e.kind == "organization" and e.country and e.name != span.text
+             and words <= {w.lower() for w in e.name.replace("'s", " ").split()}}
+    return found.pop() if len(found) == 1 else None
 
 
 def _modifiers_before(span: TokSpan) -> list[Token]:

@@ -35,11 +35,11 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     known = kb.entities.get(name, {})
     if (dated := _dated(st, name, phoenix=not known)) is not None:
         known = {"country": dated[0], "sector": dated[1]}  # "Baloch Liberation Army": the knowledge base
+    if not known and (body := _igo_prefix(kb, span)):  # before its keywords: "UN Department of X" is IGO
+        sector = sector or kb.entities[body].get("sector")  # "United Nations Special Rapporteur on Housing"
     sector = sector or known.get("sector") or next(
         (kb.org_keywords[t.text] for t in span if t.text in kb.org_keywords), None)
     country = known.get("country")
-    if not known and (body := _igo_prefix(kb, span)):
-        sector = sector or kb.entities[body].get("sector")  # "United Nations Special Rapporteur on Housing"
     for toks in (_premodifier_tokens(doc, span.start), _appositive(kb, span.root), _appos_head(span)):
         if toks and any(_role(kb, t) for t in toks):
             _, c, s = _title_parts(kb, toks)

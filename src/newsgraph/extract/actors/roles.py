@@ -18,7 +18,7 @@ from ..tokens import TokenView, token_view
 
 from .bodies import definite, same_body
 from .countries import _add_state, not_nationality
-from .knowledge import Knowledge, _country_in, _role, _strip_text, agent_phrase, agent_sector
+from .knowledge import Knowledge, _country_in, _role, _strip_text, agent_phrase, agent_sector, entity_country
 from .persons import _sentence_place
 from .spokespeople import add_unnamed_speaker, title_bodies
 from .state import _State, _entity_text, _phrase, _span_chars
@@ -157,7 +157,9 @@ def _country_of_token(st: _State, tok: Token) -> str | None:
             and (pair := _known(st.kb, f"{prev.text} {text}")):
         hit = pair  # "Northern Irish police" when the tagger's entity leaves out "Northern"
     if hit and not not_nationality(tok):
-        return st.kb.entities[hit[1]].get("country") if hit[0] == "entity" else hit[1]
+        if hit[0] == "entity":  # "the Labour leader" in a story set in Oslo: the party's name, not Britain
+            return entity_country(st, hit[1], st.doc[tok.i:tok.i + 1])[0]
+        return hit[1]
     return None
 
 

@@ -16,17 +16,26 @@ reads the article as a whole:
   party, must not make a story American); the first sentence counts double;
 * ``story_country``: the leading country when it clearly leads (``LEAD`` times the next),
   else None: a story about several countries leaves its domestic actors without one rather
-  than guess;
+  than guess; an article that knows of one country only (every place, nationality word and
+  actor with a country is of it, named in more than one sentence) is that country's even when
+  it names it too little to weigh (``_sole_country``: a home story that never says "Britain");
 * ``place_domestic``: an actor with no country whose sector is a domestic one (the
   ``domestic_sectors`` of the knowledge file) takes, first, the one country a placing phrase
   on it or on its verb names ("riot police in Lyon" in an article about Belgium is French; not for people, who
   travel, nor for armed forces, which fight abroad) and, failing that, the story's country. International bodies and their officials never do, nor do analysts,
   companies or media (their sector says nothing of where they are), nor people with neither
-  a title nor a sector, nor diplomats ("the ambassador to Chile" serves abroad);
+  a title nor a sector, nor diplomats ("the ambassador to Chile" serves abroad); with no
+  story country, a group or body takes the one country its sector's actors have
+  (``sector_countries``: "Ruritanian police ... the police"), armed forces excepted;
 * ``place_people``: a person named by a full name with no title, employer or country of their
   own, who speaks or acts in a story set in one country, takes it (sector left as the text
   gives it), unless a sentence naming them names another country, says they may be a visitor
-  (the ``visitor_words``), or is a journalist's credit line (``credit_verbs``/``credit_nouns``).
+  (the ``visitor_words``), or is a journalist's credit line (``credit_verbs``/``credit_nouns``);
+  a one-word name after an honorific ("Mrs X", "Lord X") and a leader of a small body ("PCS
+  leader X") count as such people;
+* ``place_affiliations``: a group named by a religious, ethnic or political word (Shiites,
+  Maoists) in a one-country story takes that country; ``place_bodies``: so does a named
+  council, commission, association or federation with no sector of its own.
 """
 
 from __future__ import annotations
@@ -47,6 +56,7 @@ from ..tokens import token_view
 from .countries import not_nationality, posted_to
 from .dateline import dateline
 from .knowledge import country_of, load_knowledge
+from .titles import HONORIFICS
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
 MIN_WEIGHT = 3.0  # ... and at least this much
@@ -175,7 +185,29 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     for code, char in bonus:  # the body of the story: the lead's own actors are placed by words counted above
         if code in named and char >= second:
             weights[code] += 1.0
+    if (sole := _sole_country(actors, weights, fixed.starts)) is not None:
+        weights[sole] = max(weights[sole], MIN_WEIGHT)
     return weights
+
+
+SOLE_MENTIONS = 3  # mentions of the actors of the one country an article names, to call it the story's
+
+
+def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int]) -> str | None:
+    """The one country an article knows of: every place, nationality word and actor with a
+    country is of it, and its actors are mentioned at least ``SOLE_MENTIONS`` times, in more
+    than one sentence (``starts``: each sentence's first character; a one-sentence text says
+    too little). A national broadcaster's home story rarely names its own country ("the Home
+    Secretary", "Tory MPs", "Mr Brown") but its known people and parties are all of it; no
+    other country competes, so nothing is guessed between two."""
+    codes = {a.country for a in actors if a.country} | {c for c, w in weights.items() if w > 0}
+    if len(codes) != 1:
+        return None
+    code = next(iter(codes))
+    chars = [m.start for a in actors if a.country == code for m in a.mentions]
+    if len(chars) < SOLE_MENTIONS or len({_sent_of(starts, c) for c in chars}) < 2:
+        return None
+    return code
 
 
 def _of_a_person_or_cause(ent) -> bool:
@@ -269,7 +301,7 @@ def _visitor(words) -> bool:
     return any(w in visitors for w in words)
 
 
-_FOREIGN = re.compile(r"\b(?:international|foreign|western|global|world|regional|allied|coalition|"
+_FOREIGN = re.compile(r"\b(?:international|foreign|western|european|global|world|regional|allied|coalition|"
                       r"multinational|overseas|african union|un|u\.n\.)\b", re.IGNORECASE)
 
 
@@ -328,16 +360,77 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     if todo:
         placings = _placings(doc)
         igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
+        kin = sector_countries(actors) if country is None else {}
         for actor in todo:
             if _of_a_body(doc, actor, igo):
                 actor.sector = "IGO"  # "the UN's top court": a body of an international organisation
                 continue
             stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
             here = _placed(doc, actor, placings) if actor.mentions and stays else set()
-            actor.country = next(iter(here)) if len(here) == 1 else country
+            if len(here) == 1:
+                actor.country = next(iter(here))
+            elif country is not None:
+                actor.country = country
+            elif stays and len(same := kin.get(actor.sector, ())) == 1:
+                actor.country = next(iter(same))  # "Ruritanian police ... the police": the one country of its sector
     if country is not None:
         place_people(doc, actors, country)
+        place_affiliations(doc, actors, country)
+        place_bodies(actors, country, doc._.published)
     return country
+
+
+def place_bodies(actors: list[Actor], country: str, when=None) -> None:
+    """A named organisation with neither country nor sector whose head word says it is a body
+    of public life (a council, a commission, an association, a federation: the
+    ``national_body_words``) takes the story's country: "the Harbour Pilots' Association" in a
+    story set in one country is that country's. Not a name with a foreign word ("International
+    ..."), nor one the knowledge base codes with no country."""
+    words = load_knowledge().story_lists.get("national_body_words", frozenset())
+    for actor in actors:
+        if actor.kind != "organization" or actor.country or actor.sector or not actor.name[:1].isupper() \
+                or _foreign_word(actor.name):
+            continue  # not a lower-case phrase the tagger called an organisation
+        name = actor.name.replace("'s", " ").lower().split()
+        head = name[name.index("of") - 1] if "of" in name[1:] else name[-1] if name else ""
+        if head in words and not _stateless(actor.name, when):
+            actor.country = country
+
+
+def place_affiliations(doc: Doc, actors: list[Actor], country: str) -> None:
+    """A group named only by a religious, ethnic or political word ("Shiites", "the Baloch",
+    "Maoists": a NORP entity that names no country) in a story set in one country is that
+    country's: CAMEO codes such a group by the country it acts in. Not a word that spans
+    countries or names no living group (the ``transnational_words``: Arab, European, Nazi)."""
+    skip = load_knowledge().story_lists.get("transnational_words", frozenset())
+    for actor in actors:
+        if actor.country or actor.sector or actor.kind not in ("group", "person") or not actor.mentions:
+            continue
+        first = actor.mentions[0]
+        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.ent_type_ != "NORP" or country_of(span.root.text):
+            continue
+        if any(t.lemma_.lower() in skip or t.lower_ in skip for t in span) or _foreign_word(actor.name):
+            continue
+        if span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_:
+            continue  # "anti-", "pro-": a prefix the tagger split off, not a group
+        actor.country = country
+
+
+def sector_countries(actors: list[Actor]) -> dict[str, set[str]]:
+    """Sector -> the countries the text gives the actors of that sector ("Ruritanian police",
+    "Chief Constable X of the Ruritanian police": COP -> {RUR}). In a story about several
+    countries, a domestic agent left unplaced ("the police", "protesters", "the cabinet") takes
+    the one country its sector's actors have; none when they have several (no guess). Not for
+    people, nor armed forces and armed groups (``TRAVELLING_SECTORS``: "Ruritanian troops" sent
+    to fight overseas say nothing of "the soldiers" of the ally they fight beside).
+    States are left out (a government named as background acts abroad), and so are groups
+    with a foreign word."""
+    out: dict[str, set[str]] = {}
+    for actor in actors:
+        if actor.country and actor.sector and actor.kind != "state" and not _foreign_word(actor.name):
+            out.setdefault(actor.sector, set()).add(actor.country)
+    return out
 
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -353,12 +446,16 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
     with no country (an international official)."""
     speakers = {q.speaker for q in doc._.quotes or () if q.speaker}
     for actor in actors:
-        if actor.kind != "person" or actor.country or actor.title or actor.sector == "IGO":
+        if actor.kind != "person" or actor.country or actor.sector == "IGO":
             continue
-        if len(actor.name.split()) < 2 or _stateless(actor.name, doc._.published):
-            continue  # one word: often a misread name ("Jiji"), and too little to know the person
+        if actor.title and not _leading(actor):
+            continue
+        if _stateless(actor.name, doc._.published):
+            continue
         spans = [s for m in actor.mentions
                  if (s := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None and len(s)]
+        if len(actor.name.split()) < 2 and not any(_honoured(s) for s in spans):
+            continue  # one word: often a misread name ("Jiji"), unless an honorific says it is a person ("Mrs Ruiz")
         if not spans or _employed(spans[0]):
             continue
         if actor.id not in speakers and not any(s.root.dep_ in ACTING_DEPS for s in spans):
@@ -368,9 +465,35 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
             continue
         if any(_credit(sent) for sent in sents):
             continue
-        if _names_another_country(doc, sents, country):
+        if _names_another_country(doc, _home_sentences(spans, sents), country):
             continue
         actor.country = country
+
+
+def _leading(actor: Actor) -> bool:
+    """A title with no sector of its own that names a place in the country's public life ("PCS
+    leader", "the union's chairman": the ``leading_titles``), not an analyst's or a visitor's."""
+    words = actor.title.lower().split() if actor.title else []
+    leading = load_knowledge().story_lists.get("leading_titles", frozenset())
+    return actor.sector is None and bool(words) and words[-1] in leading and not _visitor(words)
+
+
+def _home_sentences(spans, sents):
+    """The sentences that must not name another country before a person takes the story's: all
+    of them for a person named up to twice, else the first and the half that names them most
+    (one aside on a foreign trip does not make a politician named in ten sentences a foreigner)."""
+    if len(sents) <= 2:
+        return sents
+    first = spans[0].sent
+    return {first} | set(sorted(sents, key=lambda s: s.start)[:len(sents) // 2])
+
+
+def _honoured(span) -> bool:
+    """Is the name right after an honorific or a peer's title ("Mr Ruiz", "Lord Fenwick")?"""
+    if span.start == 0:
+        return False
+    word = span.doc[span.start - 1].lower_.rstrip(".")
+    return word in HONORIFICS or word in load_knowledge().story_lists.get("peer_titles", frozenset())
 
 
 def _credit(sent) -> bool:
