@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from ...records import Event, TextSpan
 from .. import doc_text
 from ..tokens import sentence_bounds
+from .background import alleged_act, standing_mention
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, plover_for
 from .modality import _REPORT, possibility
@@ -281,10 +282,13 @@ def _trade(c: CodedEvent, sectors: dict[str, str | None]) -> bool:
 def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     """Drop what is no event between political actors, once every party is filled (the
     article's, a pronoun's, the police's): a possibility nobody holds
-    (:func:`.modality.possibility`) and a deal, an offer or a match of a firm or a sporting side
-    with no political party (:func:`_trade`). The remaining events are numbered again, e1, e2 ... in order."""
+    (:func:`.modality.possibility`), a deal, an offer or a match of a firm or a sporting side
+    with no political party (:func:`_trade`), a standing conflict or settlement named in passing
+    and an act told only as what someone is accused of (:mod:`.background`). The remaining
+    events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
-    kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)]
+    kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)
+            and not standing_mention(doc, c) and not alleged_act(doc, c)]
     if len(kept) < len(coded):
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"

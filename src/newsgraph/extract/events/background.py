@@ -1,0 +1,67 @@
+"""Events that are background, not news: a standing conflict or settlement named in passing, and
+an act told only as what someone is accused of.
+
+The events_dev guideline codes "every reported interaction" but not generic descriptions and not
+what the story does not report as having happened; CAMEO codes a sentence's main event. Two
+kinds of mention fail both tests and were coded as events of their own:
+
+* a noun for a standing state ("war", "truce", "deal", "withdrawal") in a subordinate phrase of
+  a sentence whose main event is another, with no date of its own: "cooperating despite backing
+  rival sides in the civil war", "the talks that grew out of the accord" (:func:`standing_mention`);
+* the act in the "of"/"for"/"with" complement of an accusation: "accused Ruritania of arming the
+  rebels" reports the accusation; the arming is alleged (:func:`alleged_act`).
+
+The words are data (``newsgraph/data/events_background.tsv``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .coded import CodedEvent
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, frozenset[str]]:
+    """kind -> lemmas, from ``events_background.tsv``."""
+    from .lexicon import _data
+    out: dict[str, set[str]] = {}
+    for line in _data("events_background.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, lemma, *_ = line.split("\t")
+        out.setdefault(kind.strip(), set()).add(lemma.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _words(kind: str) -> frozenset[str]:
+    return _table().get(kind, frozenset())
+
+
+def standing_mention(doc: Doc, c: CodedEvent) -> bool:
+    """A standing conflict, settlement or process named in passing: a noun of that kind, read as
+    background (below the clause of the sentence's main event, :func:`.discourse._background`),
+    with no date and no other mention linked to it. With a date ("the truce agreed on Monday")
+    it may be the news; as the sentence's main event ("the truce collapsed") it is not background."""
+    if not c.nominal or not c.extra.get("background") or c.event.date or c.extra.get("mention_tokens"):
+        return False
+    return doc[c.trigger_i].lemma_.lower() in _words("standing")
+
+
+def _accusation_of(tok: Token) -> Token | None:
+    """The accusing verb whose "of"/"for"/"with" complement ``tok`` heads, or None."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ not in ("of", "for", "with") or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in _words("alleging") else None
+
+
+def alleged_act(doc: Doc, c: CodedEvent) -> bool:
+    """An act told only as the charge of an accusation ("accused the guards of beating him",
+    "blamed Ruritania for arming the rebels"): a verb heading the accusation's complement. The
+    accusation is the event; the act is alleged, as in "alleged that ..." (which the coder
+    already leaves out)."""
+    return not c.nominal and _accusation_of(doc[c.trigger_i]) is not None
