@@ -9,7 +9,10 @@ kinds of mention fail both tests and were coded as events of their own:
   a sentence whose main event is another, with no date of its own: "cooperating despite backing
   rival sides in the civil war", "the talks that grew out of the accord" (:func:`standing_mention`);
 * the act in the "of"/"for"/"with" complement of an accusation: "accused Ruritania of arming the
-  rebels" reports the accusation; the arming is alleged (:func:`alleged_act`).
+  rebels" reports the accusation; the arming is alleged (:func:`alleged_act`);
+* an act in the condition of an "if" or "whether" clause ("will talk if the rebels lay down their
+  arms", "asked whether the envoy would visit"): a condition is not reported as done
+  (:func:`conditional_act`).
 
 The words are data (``newsgraph/data/events_background.tsv``).
 """
@@ -55,8 +58,8 @@ def _accusation_of(tok: Token) -> Token | None:
     prep = tok.head
     if tok.dep_ != "pcomp" or prep.lower_ not in ("of", "for", "with") or prep.dep_ != "prep":
         return None
-    verb = prep.head
-    return verb if verb.lemma_.lower() in _words("alleging") else None
+    verb = prep.head  # a verb: not "in charge of disarming them"
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _words("alleging") else None
 
 
 def alleged_act(doc: Doc, c: CodedEvent) -> bool:
@@ -65,3 +68,24 @@ def alleged_act(doc: Doc, c: CodedEvent) -> bool:
     accusation is the event; the act is alleged, as in "alleged that ..." (which the coder
     already leaves out)."""
     return not c.nominal and _accusation_of(doc[c.trigger_i]) is not None
+
+
+_CONDITION = {"if", "whether"}
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a token is in: itself, or the nearest verb above it."""
+    for a in (tok, *tok.ancestors):
+        if a.pos_ in ("VERB", "AUX"):
+            return a
+    return None
+
+
+def conditional_act(doc: Doc, c: CodedEvent) -> bool:
+    """An act in an "if"/"whether" clause: the condition of another act or of a question, not
+    an act the story reports. Not negated ones (the coder already reports those as negated)."""
+    if c.event.negated:
+        return False
+    verb = _clause_verb(doc[c.trigger_i])
+    return verb is not None and verb.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ in _CONDITION for m in verb.children)
