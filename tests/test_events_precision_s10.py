@@ -1,0 +1,50 @@
+"""Event precision, session 10: background mentions that are no new event (a standing conflict or
+settlement named in passing, an act told only as the charge of an accusation, an act in an
+"if" clause). Hand-written sentences only (names, places and wording are invented for these tests)."""
+
+import pytest
+
+from newsgraph.extract.events.background import _words
+
+
+def _events(analyze, text, word):
+    rec = analyze(text)
+    return [(e.type, e.hypothetical) for e in rec.events
+            if rec.article.text[e.trigger.start:e.trigger.end] == word and not e.negated]
+
+
+def test_the_background_words_are_data():
+    assert {"war", "truce", "deal"} <= _words("standing")
+    assert {"accuse", "charge"} <= _words("alleging")
+    assert _words("nonexistent kind") == frozenset()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    # a standing conflict or settlement named in a subordinate phrase, with no date of its own
+    ("Ruritania and Borduria kept trading grain despite arming rival militias in the long border war.", "war"),
+    ("The rebels have seized four towns since the signing of the truce with Ruritania.", "truce"),
+    ("Farmers in Valdoria marched on the capital to protest against the Borduria war.", "war"),
+    # the act an accusation charges someone with
+    ("Ruritania accused Borduria of arming the rebels in the eastern hills.", "arming"),
+    ("Prosecutors charged the former governor with ordering the raids on the newspaper.", "ordering"),
+    # an act in the condition of an "if" clause
+    ("The minister said his troops would hit back hard if the rebels attacked the dam.", "attacked"),
+    ("Valdoria will lift the embargo if Borduria releases the fishermen.", "releases"),
+])
+def test_a_background_mention_is_no_event(analyze, text, word):
+    assert _events(analyze, text, word) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, typ", [
+    ("Ruritanian troops attacked Borduria on Monday, starting a war.", "attacked", "ASSAULT"),
+    ("Ruritania accused Borduria of arming the rebels in the eastern hills.", "accused", "ACCUSE"),
+    ("The minister said his troops would hit back hard if the rebels attacked the dam.", "said", None),
+    ("Ruritania and Borduria signed a truce in Vienna on Friday.", "truce", "RETREAT"),
+    ("The truce between Ruritania and the rebels collapsed on Sunday.", "truce", "RETREAT"),
+    ("The peacekeepers in charge of disarming the militias left Valdoria.", "disarming", "RETREAT"),
+])
+def test_the_event_itself_still_codes(analyze, text, word, typ):
+    got = {t for t, _ in _events(analyze, text, word)}
+    assert got == ({typ} if typ else set())
