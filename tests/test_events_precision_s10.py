@@ -48,3 +48,18 @@ def test_a_background_mention_is_no_event(analyze, text, word):
 def test_the_event_itself_still_codes(analyze, text, word, typ):
     got = {t for t, _ in _events(analyze, text, word)}
     assert got == ({typ} if typ else set())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, typ", [
+    ("Argentina said on Monday that it might seize Chilean trawlers fishing near its coast.", "seize", "THREATEN"),
+    ("The Thai opposition has announced that it may boycott the snap election.", "boycott", "THREATEN"),
+])
+def test_a_party_saying_it_could_act_states_its_intent(analyze, text, word, typ):
+    assert {t for t, _ in _events(analyze, text, word)} == {typ}
+
+
+@pytest.mark.model
+def test_a_possibility_the_party_does_not_state_is_no_threat(analyze):
+    rec = analyze("Police in Quito said they could find no record of the journalist's arrest.")
+    assert not any(e.type == "THREATEN" for e in rec.events)

@@ -50,7 +50,8 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
         c.dep_ == "det" and c.lower_ == "no" for c in trig.children) or _negative_subject(anchor)
     words = _aux_words(anchor)
     m.hypothetical = bool(words & _MODALS) or "if" in words or "unless" in words
-    m.intent = bool(words & _FUTURE) and not ({"if", "unless"} & words)
+    m.intent = (bool(words & _FUTURE) or (anchor.i == trig.i and _own_possibility(anchor, words))) \
+        and not ({"if", "unless"} & words)
     v = anchor
     for _ in range(3):
         if v.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or v.head.i == v.i:
@@ -99,6 +100,24 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     if m.negated and m.intent:  # "stated it would not sign": a refusal
         m.refused, m.intent = True, False
     return m
+
+
+_MAYBE = {"could", "may", "might"}
+
+
+def _own_possibility(anchor: Token, words: set[str]) -> bool:
+    """A party stating it could do something ("X said it could retaliate", "hinted they might
+    cut aid"): CAMEO codes the statement as the party's intent (03x, 13x: a threat for a
+    hostile act), as for "will". Only the speaker's own act (a pronoun subject: "Y could be
+    punished" is a forecast) under a verb of saying, and only the clause's own verb ("said they
+    could find no record of his arrest" states no arrest)."""
+    if not words & _MAYBE or anchor.dep_ != "ccomp" or anchor.head.lemma_.lower() not in _REPORT | _STATING:
+        return False
+    subj = next((c for c in anchor.children if c.dep_ in _SUBJ), None)
+    return subj is not None and subj.pos_ == "PRON" and subj.lower_ in _OWN
+
+
+_OWN = {"it", "they", "we", "he", "she", "i"}
 
 
 # verbs that tell an arrangement: the story may report it ("the opposition plans to hold a rally")
