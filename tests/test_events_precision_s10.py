@@ -63,3 +63,23 @@ def test_a_party_saying_it_could_act_states_its_intent(analyze, text, word, typ)
 def test_a_possibility_the_party_does_not_state_is_no_threat(analyze):
     rec = analyze("Police in Quito said they could find no record of the journalist's arrest.")
     assert not any(e.type == "THREATEN" for e in rec.events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("Bombers could kill hundreds of commuters in Lagos, the Nigerian minister warned.", "kill"),
+    ("Diplomats are weighing a draft text to send peacekeepers to Somalia.", "send"),
+])
+def test_a_possibility_with_nobody_acting_is_no_event(analyze, text, word):
+    assert _events(analyze, text, word) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, typ", [
+    # a noun act forecast of a named party as its clause's subject: a threat someone may act on
+    ("A long detention of the Ecuadorian reporters could harm the talks.", "detention", "COERCE"),
+    ("Further EU sanctions might target Venezuelan officials, diplomats in Brussels said.", "sanctions", "SANCTION"),
+    ("Ghana said on Monday it would impose sanctions on Togo.", "impose", "THREATEN"),
+])
+def test_a_forecast_someone_holds_stays(analyze, text, word, typ):
+    assert {t for t, _ in _events(analyze, text, word)} == {typ}

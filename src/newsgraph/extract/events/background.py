@@ -12,7 +12,10 @@ kinds of mention fail both tests and were coded as events of their own:
   rebels" reports the accusation; the arming is alleged (:func:`alleged_act`);
 * an act in the condition of an "if" or "whether" clause ("will talk if the rebels lay down their
   arms", "asked whether the envoy would visit"): a condition is not reported as done
-  (:func:`conditional_act`).
+  (:func:`conditional_act`);
+* an act only possible, intended or asked for, with nobody doing it ("urged the sides to set up
+  a corridor to evacuate the wounded", "could kill commuters", "expected to recognise the new
+  state"): no party holds it (:func:`unheld_possibility`).
 
 The words are data (``newsgraph/data/events_background.tsv``).
 """
@@ -89,3 +92,17 @@ def conditional_act(doc: Doc, c: CodedEvent) -> bool:
     verb = _clause_verb(doc[c.trigger_i])
     return verb is not None and verb.dep_ in ("advcl", "ccomp") and any(
         m.dep_ == "mark" and m.lower_ in _CONDITION for m in verb.children)
+
+
+def unheld_possibility(doc: Doc, c: CodedEvent) -> bool:
+    """Only possible and held by nobody: hypothetical, with no source and no date, whatever its
+    target (:func:`.modality.possibility` takes those with no target either). CAMEO codes an
+    intention as its holder's (03x, 13x); the purpose of another act ("deployed police to prevent
+    riots"), the content of an appeal or a forecast with nobody acting is no interaction. A noun
+    act forecast of a named party as its clause's subject ("further sanctions might target its
+    officials") stays: a threat someone may act on."""
+    ev = c.event
+    if not ev.hypothetical or ev.negated or ev.source is not None or ev.date:
+        return False
+    tok = doc[c.trigger_i]
+    return not (c.nominal and ev.target is not None and tok.dep_ in ("nsubj", "nsubjpass"))
