@@ -18,6 +18,7 @@ from ..tokens import sentence_bounds
 from .background import alleged_act, conditional_act, standing_mention, unheld_possibility
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, plover_for
+from .mentions import relink
 from .modality import _REPORT, possibility
 from .resolve import _resolve, actor_for_span
 from .syntax import Arg, _clause_subject, _pobj
@@ -288,10 +289,12 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     with nobody doing it (:mod:`.background`). The remaining
     events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
+    told = len(coded)
+    coded = relink(doc, coded)  # later mentions that now have an earlier event's parties (.mentions)
     kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)
             and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
             and not unheld_possibility(doc, c)]
-    if len(kept) < len(coded):
+    if len(kept) < told:
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"
     return kept
