@@ -83,3 +83,14 @@ def test_a_possibility_with_nobody_acting_is_no_event(analyze, text, word):
 ])
 def test_a_forecast_someone_holds_stays(analyze, text, word, typ):
     assert {t for t, _ in _events(analyze, text, word)} == {typ}
+
+
+@pytest.mark.model
+def test_a_later_mention_dated_by_a_possessive_day_is_the_same_event(analyze):
+    text = ("Boko Haram fighters attacked a Nigerian army base near Maiduguri on Tuesday. "
+            "Officials in Abuja said those behind Tuesday's attack had fled to Cameroon.")
+    rec = analyze(text)
+    assaults = [e for e in rec.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert [text[m.trigger.start:m.trigger.end] for m in assaults[0].mentions] == ["attack"]
+
