@@ -15,7 +15,9 @@ kinds of mention fail both tests and were coded as events of their own:
   (:func:`conditional_act`);
 * an act only possible, intended or asked for, with nobody doing it ("urged the sides to set up
   a corridor to evacuate the wounded", "could kill commuters", "expected to recognise the new
-  state"): no party holds it (:func:`unheld_possibility`).
+  state"): no party holds it (:func:`unheld_possibility`);
+* a possible act that someone hopes, fears or expects of others ("hopes a truce could hold
+  within days", "fears the army will move in"): a forecast, not an act (:func:`forecast_of_others`).
 
 The words are data (``newsgraph/data/events_background.tsv``).
 """
@@ -106,3 +108,29 @@ def unheld_possibility(doc: Doc, c: CodedEvent) -> bool:
         return False
     tok = doc[c.trigger_i]
     return not (c.nominal and ev.target is not None and tok.dep_ in ("nsubj", "nsubjpass"))
+
+
+_SPEAKER = {"i", "we", "he", "she", "it", "they"}
+
+
+def _forecasting(verb: Token) -> bool:
+    """Is a verb one of hoping, fearing or expecting? By its lemma or its form less an ending
+    (the tagger reads "hopes" as a form of "hop" often enough)."""
+    low = verb.lower_
+    return bool({verb.lemma_.lower(), low, low[:-1], low[:-2]} & _words("forecasting"))
+
+
+def forecast_of_others(doc: Doc, c: CodedEvent) -> bool:
+    """A possible act in the "that" clause of a verb of hoping, fearing or expecting
+    (``forecasting`` in the data), with a subject of its own other than a pronoun for the
+    speaker: "the minister hopes a truce could hold", "analysts expect the army will move in".
+    The speaker states no intent of its own ("hopes it can sign" stays its intent) and the
+    others are not reported acting."""
+    ev = c.event
+    if not ev.hypothetical or ev.negated:
+        return False
+    clause = _clause_verb(doc[c.anchor])
+    if clause is None or clause.dep_ != "ccomp" or not _forecasting(clause.head):
+        return False
+    subj = next((t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subj is not None and subj.lower_ not in _SPEAKER
