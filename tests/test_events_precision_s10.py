@@ -94,3 +94,22 @@ def test_a_later_mention_dated_by_a_possessive_day_is_the_same_event(analyze):
     assert len(assaults) == 1
     assert [text[m.trigger.start:m.trigger.end] for m in assaults[0].mentions] == ["attack"]
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister was asked whether the talks with Uganda had failed.",
+    "A Peruvian senator asked the Chilean ambassador why the border post had been closed.",
+    "Reporters in Lima asked the Peruvian president about the strike at the copper mine.",
+])
+def test_a_question_asked_is_no_request(analyze, text):
+    assert _events(analyze, text, "asked") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Kenya asked Uganda to withdraw its troops from the disputed island.",
+    "The Malian government asked the United Nations for food aid on Monday.",
+])
+def test_asking_for_an_act_is_still_a_request(analyze, text):
+    assert {t for t, _ in _events(analyze, text, "asked")} == {"REQUEST"}

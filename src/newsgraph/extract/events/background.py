@@ -17,7 +17,9 @@ kinds of mention fail both tests and were coded as events of their own:
   a corridor to evacuate the wounded", "could kill commuters", "expected to recognise the new
   state"): no party holds it (:func:`unheld_possibility`);
 * a possible act that someone hopes, fears or expects of others ("hopes a truce could hold
-  within days", "fears the army will move in"): a forecast, not an act (:func:`forecast_of_others`).
+  within days", "fears the army will move in"): a forecast, not an act (:func:`forecast_of_others`);
+* a question asked ("asked whether the envoy had left", "asked about the budget"): it asks for
+  an answer, not for an act (:func:`question_asked`).
 
 The words are data (``newsgraph/data/events_background.tsv``).
 """
@@ -134,3 +136,32 @@ def forecast_of_others(doc: Doc, c: CodedEvent) -> bool:
         return False
     subj = next((t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     return subj is not None and subj.lower_ not in _SPEAKER
+
+
+_WH = {"what", "why", "how", "who", "whom", "whose", "which", "when", "where", "whether", "if"}
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """Has a verb of asking a question for its complement: a clause opened by a wh-word, "if"
+    or "whether", an "about" phrase, or a quoted question ("'Is it over?' she asked")?"""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "dative") or (c.dep_ == "prep" and c.lower_ == "for"):
+            return False  # "asked them to leave", "asked for aid": a request
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "parataxis", "dobj") and c.i != verb.i:
+            first = c.doc[c.left_edge.i]
+            if first.lower_ in _WH or any(t.text == "?" for t in c.subtree):
+                return True
+    return verb.dep_ in ("parataxis", "ROOT") and any(t.text == "?" for t in verb.sent if t.i < verb.i)
+
+
+def question_asked(doc: Doc, c: CodedEvent) -> bool:
+    """A question asked, not an appeal: a REQUEST read from a verb of asking
+    (``questioning`` in the data) whose complement is a question (:func:`_asks_a_question`).
+    The events_dev guideline's REQUEST is asking someone to do something."""
+    tok = doc[c.trigger_i]
+    return c.event.type == "REQUEST" and not c.nominal and (
+        tok.lemma_.lower() in _words("questioning") or tok.lower_ in _words("questioning")) \
+        and _asks_a_question(tok)

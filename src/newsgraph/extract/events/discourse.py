@@ -19,6 +19,7 @@ from .background import (
     alleged_act,
     conditional_act,
     forecast_of_others,
+    question_asked,
     standing_mention,
     unheld_possibility,
 )
@@ -292,14 +293,14 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     (:func:`.modality.possibility`), a deal, an offer or a match of a firm or a sporting side
     with no political party (:func:`_trade`), a standing conflict or settlement named in passing,
     an act told only as what someone is accused of, one in an "if" clause, one only possible
-    with nobody doing it and one hoped or feared of others (:mod:`.background`). The remaining
+    with nobody doing it, one hoped or feared of others and a question asked (:mod:`.background`). The remaining
     events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
     told = len(coded)
     coded = relink(doc, coded)  # later mentions that now have an earlier event's parties (.mentions)
     kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)
             and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
-            and not unheld_possibility(doc, c) and not forecast_of_others(doc, c)]
+            and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)]
     if len(kept) < told:
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"
