@@ -9,6 +9,7 @@ from ...records import Event, EventMention
 from .. import ext
 from ..tokens import same_sentence
 from .article import _mutual, referents
+from .background import _words
 from .coded import CodedEvent
 from .context import _attach_token
 from .syntax import Arg
@@ -150,12 +151,15 @@ def relink(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     """Link again, once every party is filled (the article's, a pronoun's, the dyad's): a later
     definite or possessive noun that now has the parties of an event told before ("the ambush"
     once its attackers are filled in) is that event's mention, not a new event. Filled parties
-    are weak evidence, so a bare noun ("came under attack", "recent attacks") stays an event. Uses :func:`_same_event`
+    are weak evidence, so a bare noun ("came under attack", "recent attacks") stays an event,
+    and so does a standing conflict or settlement ("the civil war in X" after a war elsewhere
+    that a fill gave X's name). Uses :func:`_same_event`
     with the same choice of the reported mention as :func:`corefer`, and keeps the others'
     mentions. ``coded`` is in text order; so is the result."""
     out: list[CodedEvent] = []
     for c in coded:
-        back = c.nominal and _refers_back(doc[c.trigger_i])  # "the raid", "Friday's raid"; not "came under attack"
+        tok = doc[c.trigger_i]  # "the raid", "Friday's raid"; not "came under attack", nor "the war" (a setting)
+        back = c.nominal and _refers_back(tok) and tok.lemma_.lower() not in _words("standing")
         home = next((g for g in reversed(out) if back and _same_event(doc, g, c)), None)
         if home is None:
             out.append(c)
