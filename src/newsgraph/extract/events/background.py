@@ -6,14 +6,14 @@ what the story does not report as having happened; CAMEO codes a sentence's main
 kinds of mention fail both tests and were coded as events of their own:
 
 * a noun for a standing state ("war", "truce", "deal", "withdrawal") in a subordinate phrase of
-  a sentence whose main event is another, with no date of its own: "cooperating despite backing
-  rival sides in the civil war", "the talks that grew out of the accord" (:func:`standing_mention`);
+  a sentence whose main event is another, with no date of its own: "trading grain although each
+  arms a militia in the border war", "the vote that the accord made possible" (:func:`standing_mention`);
 * the act in the "of"/"for"/"with" complement of an accusation: "accused Ruritania of arming the
   rebels" reports the accusation; the arming is alleged (:func:`alleged_act`);
-* an act in the condition of an "if" or "whether" clause ("will talk if the rebels lay down their
+* an act in the condition of an "if" or "whether" clause ("will talk if the rebels hand in their
   arms", "asked whether the envoy would visit"): a condition is not reported as done
   (:func:`conditional_act`);
-* an act only possible, intended or asked for, with nobody doing it ("urged the sides to set up
+* an act only possible, intended or asked for, with nobody doing it ("urged the sides to open
   a corridor to evacuate the wounded", "could kill commuters", "expected to recognise the new
   state"): no party holds it (:func:`unheld_possibility`);
 * a possible act that someone hopes, fears or expects of others ("hopes a truce could hold
@@ -117,7 +117,7 @@ _SPEAKER = {"i", "we", "he", "she", "it", "they"}
 
 def _forecasting(verb: Token) -> bool:
     """Is a verb one of hoping, fearing or expecting? By its lemma or its form less an ending
-    (the tagger reads "hopes" as a form of "hop" often enough)."""
+    (the tagger reads "hopes" as an inflection of "hop" often enough)."""
     low = verb.lower_
     return bool({verb.lemma_.lower(), low, low[:-1], low[:-2]} & _words("forecasting"))
 

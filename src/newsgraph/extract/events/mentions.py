@@ -152,7 +152,7 @@ def relink(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     definite or possessive noun that now has the parties of an event told before ("the ambush"
     once its attackers are filled in) is that event's mention, not a new event. Filled parties
     are weak evidence, so a bare noun ("came under attack", "recent attacks") stays an event,
-    and so does a standing conflict or settlement ("the civil war in X" after a war elsewhere
+    and so does a standing conflict or settlement ("X's long civil war" after a war elsewhere
     that a fill gave X's name). Uses :func:`_same_event`
     with the same choice of the reported mention as :func:`corefer`, and keeps the others'
     mentions. ``coded`` is in text order; so is the result."""

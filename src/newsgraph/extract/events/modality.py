@@ -109,8 +109,8 @@ def _own_possibility(anchor: Token, words: set[str]) -> bool:
     """A party stating it could do something ("X said it could retaliate", "hinted they might
     cut aid"): CAMEO codes the statement as the party's intent (03x, 13x: a threat for a
     hostile act), as for "will". Only the speaker's own act (a pronoun subject: "Y could be
-    punished" is a forecast) under a verb of saying, and only the clause's own verb ("said they
-    could find no record of his arrest" states no arrest)."""
+    punished" is a forecast) under a verb of saying, and only the clause's own verb ("reported they
+    held no file on any detention" states no detention)."""
     if not words & _MAYBE or anchor.dep_ != "ccomp" or anchor.head.lemma_.lower() not in _REPORT | _STATING:
         return False
     subj = next((c for c in anchor.children if c.dep_ in _SUBJ), None)
