@@ -104,11 +104,14 @@ def unheld_possibility(doc: Doc, c: CodedEvent) -> bool:
     intention as its holder's (03x, 13x); the purpose of another act ("deployed police to prevent
     riots"), the content of an appeal or a forecast with nobody acting is no interaction. A noun
     act forecast of a named party as its clause's subject ("further sanctions might target its
-    officials") stays: a threat someone may act on."""
+    officials") stays: a threat someone may act on; so does an act a decision, a vote or a plan
+    is about (``deciding`` in the data)."""
     ev = c.event
     if not ev.hypothetical or ev.negated or ev.source is not None or ev.date:
         return False
     tok = doc[c.trigger_i]
+    if tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in _words("deciding"):
+        return False  # "the decision to expel the envoy", "voted to extend": decided, not just possible
     return not (c.nominal and ev.target is not None and tok.dep_ in ("nsubj", "nsubjpass"))
 
 
