@@ -1,9 +1,9 @@
-"""Events that are background, not news: a standing conflict or settlement named in passing, and
-an act told only as what someone is accused of.
+"""Mentions that are no event: background, conditions, allegations, possibilities and questions.
 
 The events_dev guideline codes "every reported interaction" but not generic descriptions and not
-what the story does not report as having happened; CAMEO codes a sentence's main event. Two
-kinds of mention fail both tests and were coded as events of their own:
+what the story does not report as having happened; CAMEO codes a sentence's main event. These
+kinds of mention fail those tests and were coded as events of their own
+(:func:`.discourse.drop_non_events` drops them, once every party is filled):
 
 * a noun for a standing state ("war", "truce", "deal", "withdrawal") in a subordinate phrase of
   a sentence whose main event is another, with no date of its own: "trading grain although each
@@ -31,12 +31,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .coded import CodedEvent
+from .lexicon import _data
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
     """kind -> lemmas, from ``events_background.tsv``."""
-    from .lexicon import _data
     out: dict[str, set[str]] = {}
     for line in _data("events_background.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
