@@ -115,3 +115,10 @@ def test_a_question_asked_is_no_request(analyze, text):
 ])
 def test_asking_for_an_act_is_still_a_request(analyze, text):
     assert {t for t, _ in _events(analyze, text, "asked")} == {"REQUEST"}
+
+
+@pytest.mark.model
+def test_a_gerund_a_call_is_for_is_sought_not_done(analyze):
+    rec = analyze("The draft bill calls for censuring the Bolivian interior minister.")
+    assert _events(analyze, "The draft bill calls for censuring the Bolivian interior minister.", "censuring") == []
+    assert any(e.type == "REQUEST" for e in rec.events)  # the call itself stays

@@ -175,9 +175,17 @@ _SEEKING = {"proposal", "plan", "call", "demand", "hope", "need", "push", "bid",
 
 
 def _sought(trig: Token) -> bool:
-    """Is a noun trigger the act a proposal, appeal or readiness is for ("ready for a ceasefire")?"""
-    return trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "for" and (
-        trig.head.head.lemma_.lower() in _SEEKING | _INTENT)
+    """Is a trigger the act a proposal, appeal or readiness is for: a noun ("ready for a
+    ceasefire") or a gerund ("a plan for rearming the navy and supporting Kyiv"), with the
+    gerunds coordinated with it?"""
+    if trig.pos_ == "VERB" and trig.tag_ == "VBG":
+        while trig.dep_ == "conj" and trig.head.tag_ == "VBG":
+            trig = trig.head
+        if trig.dep_ != "pcomp":
+            return False
+    elif trig.pos_ != "NOUN" or trig.dep_ != "pobj":
+        return False
+    return trig.head.lower_ == "for" and trig.head.head.lemma_.lower() in _SEEKING | _INTENT
 
 
 _NOBODY = {"nobody", "none", "nothing", "no-one", "neither"}
