@@ -81,7 +81,7 @@ def test_a_possibility_with_nobody_acting_is_no_event(analyze, text, word):
     ("Further EU sanctions might target Venezuelan officials, diplomats in Brussels said.", "sanctions", "SANCTION"),
     ("Ghana said on Monday it would impose sanctions on Togo.", "impose", "THREATEN"),
     # an act a decision is about: decided, not merely possible, though nobody is named doing it
-    ("Diplomats in Accra were surprised by the decision to expel the Togolese envoy.", "expel", "SANCTION"),
+    ("Diplomats in Accra were surprised by the decision to expel Togo's envoy.", "expel", "SANCTION"),
 ])
 def test_a_forecast_someone_holds_stays(analyze, text, word, typ):
     assert {t for t, _ in _events(analyze, text, word)} == {typ}

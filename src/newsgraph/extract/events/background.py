@@ -111,7 +111,7 @@ def unheld_possibility(doc: Doc, c: CodedEvent) -> bool:
         return False
     tok = doc[c.trigger_i]
     if tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in _words("deciding"):
-        return False  # "the decision to expel the envoy", "voted to extend": decided, not just possible
+        return False  # "the decision to expel Togo's envoy", "voted to extend": decided, not just possible
     return not (c.nominal and ev.target is not None and tok.dep_ in ("nsubj", "nsubjpass"))
 
 
