@@ -100,7 +100,7 @@ def test_them_is_the_plural_party_just_named_not_the_acts_source(analyze):
 
 @pytest.mark.model
 def test_a_same_person_subject_pronoun_on_the_way_means_no_guess(analyze):
-    rec = analyze("Border\n\nThe Chilean army patrolled the hills near Arica. Farmers there said they feared "
+    rec = analyze("Border\n\nThe Chilean army patrolled the hills near Arica. Farmers there said they had heard "
                   "that the soldiers would shoot them.")
     threats = _targets(rec, "THREATEN")
     assert threats and all(t is None for t in threats)

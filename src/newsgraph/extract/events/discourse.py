@@ -15,8 +15,17 @@ from spacy.tokens import Doc, Token
 from ...records import Event, TextSpan
 from .. import doc_text
 from ..tokens import sentence_bounds
+from .background import (
+    alleged_act,
+    conditional_act,
+    forecast_of_others,
+    question_asked,
+    standing_mention,
+    unheld_possibility,
+)
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, plover_for
+from .mentions import relink
 from .modality import _REPORT, possibility
 from .resolve import _resolve, actor_for_span
 from .syntax import Arg, _clause_subject, _pobj
@@ -281,11 +290,18 @@ def _trade(c: CodedEvent, sectors: dict[str, str | None]) -> bool:
 def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     """Drop what is no event between political actors, once every party is filled (the
     article's, a pronoun's, the police's): a possibility nobody holds
-    (:func:`.modality.possibility`) and a deal, an offer or a match of a firm or a sporting side
-    with no political party (:func:`_trade`). The remaining events are numbered again, e1, e2 ... in order."""
+    (:func:`.modality.possibility`), a deal, an offer or a match of a firm or a sporting side
+    with no political party (:func:`_trade`), a standing conflict or settlement named in passing,
+    an act told only as what someone is accused of, one in an "if" clause, one only possible
+    with nobody doing it, one hoped or feared of others and a question asked (:mod:`.background`). The remaining
+    events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
-    kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)]
-    if len(kept) < len(coded):
+    told = len(coded)
+    coded = relink(doc, coded)  # later mentions that now have an earlier event's parties (.mentions)
+    kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)
+            and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
+            and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)]
+    if len(kept) < told:
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"
     return kept

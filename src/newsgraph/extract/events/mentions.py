@@ -9,6 +9,7 @@ from ...records import Event, EventMention
 from .. import ext
 from ..tokens import same_sentence
 from .article import _mutual, referents
+from .background import _words
 from .coded import CodedEvent
 from .context import _attach_token
 from .syntax import Arg
@@ -80,11 +81,16 @@ def _headline_break(doc: Doc) -> int | None:
     return _BREAK[2]
 
 
+def _a_time(doc: Doc, arg: Arg) -> bool:
+    """Is an argument a time expression ("Friday's raid": the day is no party)?"""
+    return arg.actor is None and any(t.start <= arg.start and arg.end <= t.end for t in ext(doc, "times") or ())
+
+
 def _within(doc: Doc, first: Arg | None, later: Arg | None) -> bool:
     """Does a later mention's argument name no other party than the first's? ("the sanctions
     on Freedonian ministers" after "sanctions on Freedonia"; but "its backing for the
     Freedonian opposition" is not the backing of Freedonia's government)"""
-    if later is None or first is None and later.actor is None and not later.country:
+    if later is None or first is None and later.actor is None and not later.country or _a_time(doc, later):
         return True
     if first is None:
         return False
@@ -139,6 +145,38 @@ def corefer(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
         out.append(best)
     out.sort(key=lambda c: c.event.trigger.start)
     return out
+
+
+def relink(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
+    """Link again, once every party is filled (the article's, a pronoun's, the dyad's): a later
+    definite or possessive noun that now has the parties of an event told before ("the ambush"
+    once its attackers are filled in) is that event's mention, not a new event. Filled parties
+    are weak evidence, so a bare noun ("came under attack", "recent attacks") stays an event,
+    and so does a standing conflict or settlement ("X's long civil war" after a war elsewhere
+    that a fill gave X's name). Uses :func:`_same_event`
+    with the same choice of the reported mention as :func:`corefer`, and keeps the others'
+    mentions. ``coded`` is in text order; so is the result."""
+    out: list[CodedEvent] = []
+    for c in coded:
+        tok = doc[c.trigger_i]  # "the raid", "Friday's raid"; not "came under attack", nor "the war" (a setting)
+        back = c.nominal and _refers_back(tok) and tok.lemma_.lower() not in _words("standing")
+        home = next((g for g in reversed(out) if back and _same_event(doc, g, c)), None)
+        if home is None:
+            out.append(c)
+            continue
+        best, other = (home, c) if _rank(home) >= _rank(c) else (c, home)
+        best.event.mentions = sorted(
+            [*(best.event.mentions or ()), EventMention(trigger=other.event.trigger, sentence=other.event.sentence),
+             *(other.event.mentions or ())], key=lambda m: m.trigger.start)
+        best.extra["mention_tokens"] = [*best.extra.get("mention_tokens", ()), other.trigger_i,
+                                        *other.extra.get("mention_tokens", ())]
+        out[out.index(home)] = best
+    return out
+
+
+def _rank(c: CodedEvent) -> tuple:
+    """Which of two mentions reports the event (:func:`corefer`'s order, without the headline)."""
+    return (bool(c.event.source) + bool(c.event.target), c.event.confidence, -c.event.trigger.start)
 
 
 def _link_quantities(doc: Doc, coded: list[CodedEvent]) -> None:

@@ -50,7 +50,8 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
         c.dep_ == "det" and c.lower_ == "no" for c in trig.children) or _negative_subject(anchor)
     words = _aux_words(anchor)
     m.hypothetical = bool(words & _MODALS) or "if" in words or "unless" in words
-    m.intent = bool(words & _FUTURE) and not ({"if", "unless"} & words)
+    m.intent = (bool(words & _FUTURE) or (anchor.i == trig.i and _own_possibility(anchor, words))) \
+        and not ({"if", "unless"} & words)
     v = anchor
     for _ in range(3):
         if v.dep_ not in ("xcomp", "ccomp", "conj", "acomp") or v.head.i == v.i:
@@ -99,6 +100,24 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
     if m.negated and m.intent:  # "stated it would not sign": a refusal
         m.refused, m.intent = True, False
     return m
+
+
+_MAYBE = {"could", "may", "might"}
+
+
+def _own_possibility(anchor: Token, words: set[str]) -> bool:
+    """A party stating it could do something ("X said it could retaliate", "hinted they might
+    cut aid"): CAMEO codes the statement as the party's intent (03x, 13x: a threat for a
+    hostile act), as for "will". Only the speaker's own act (a pronoun subject: "Y could be
+    punished" is a forecast) under a verb of saying, and only the clause's own verb ("reported they
+    held no file on any detention" states no detention)."""
+    if not words & _MAYBE or anchor.dep_ != "ccomp" or anchor.head.lemma_.lower() not in _REPORT | _STATING:
+        return False
+    subj = next((c for c in anchor.children if c.dep_ in _SUBJ), None)
+    return subj is not None and subj.pos_ == "PRON" and subj.lower_ in _OWN
+
+
+_OWN = {"it", "they", "we", "he", "she", "i"}
 
 
 # verbs that tell an arrangement: the story may report it ("the opposition plans to hold a rally")
@@ -156,9 +175,17 @@ _SEEKING = {"proposal", "plan", "call", "demand", "hope", "need", "push", "bid",
 
 
 def _sought(trig: Token) -> bool:
-    """Is a noun trigger the act a proposal, appeal or readiness is for ("ready for a ceasefire")?"""
-    return trig.pos_ == "NOUN" and trig.dep_ == "pobj" and trig.head.lower_ == "for" and (
-        trig.head.head.lemma_.lower() in _SEEKING | _INTENT)
+    """Is a trigger the act a proposal, appeal or readiness is for: a noun ("ready for a
+    ceasefire") or a gerund ("a plan for rearming the navy and supporting Kyiv"), with the
+    gerunds coordinated with it?"""
+    if trig.pos_ == "VERB" and trig.tag_ == "VBG":
+        while trig.dep_ == "conj" and trig.head.tag_ == "VBG":
+            trig = trig.head
+        if trig.dep_ != "pcomp":
+            return False
+    elif trig.pos_ != "NOUN" or trig.dep_ != "pobj":
+        return False
+    return trig.head.lower_ == "for" and trig.head.head.lemma_.lower() in _SEEKING | _INTENT
 
 
 _NOBODY = {"nobody", "none", "nothing", "no-one", "neither"}

@@ -1,0 +1,170 @@
+"""Mentions that are no event: background, conditions, allegations, possibilities and questions.
+
+The events_dev guideline codes "every reported interaction" but not generic descriptions and not
+what the story does not report as having happened; CAMEO codes a sentence's main event. These
+kinds of mention fail those tests and were coded as events of their own
+(:func:`.discourse.drop_non_events` drops them, once every party is filled):
+
+* a noun for a standing state ("war", "truce", "deal", "withdrawal") in a subordinate phrase of
+  a sentence whose main event is another, with no date of its own: "trading grain although each
+  arms a militia in the border war", "the vote that the accord made possible" (:func:`standing_mention`);
+* the act in the "of"/"for"/"with" complement of an accusation: "accused Ruritania of arming the
+  rebels" reports the accusation; the arming is alleged (:func:`alleged_act`);
+* an act in the condition of an "if" or "whether" clause ("will talk if the rebels hand in their
+  arms", "asked whether the envoy would visit"): a condition is not reported as done
+  (:func:`conditional_act`);
+* an act only possible, intended or asked for, with nobody doing it ("urged the sides to open
+  a corridor to evacuate the wounded", "could kill commuters", "expected to recognise the new
+  state"): no party holds it (:func:`unheld_possibility`);
+* a possible act that someone hopes, fears or expects of others ("hopes a truce could hold
+  within days", "fears the army will move in"): a forecast, not an act (:func:`forecast_of_others`);
+* a question asked ("asked whether the envoy had left", "asked about the budget"): it asks for
+  an answer, not for an act (:func:`question_asked`).
+
+The words are data (``newsgraph/data/events_background.tsv``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .coded import CodedEvent
+from .lexicon import _data
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, frozenset[str]]:
+    """kind -> lemmas, from ``events_background.tsv``."""
+    out: dict[str, set[str]] = {}
+    for line in _data("events_background.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, lemma, *_ = line.split("\t")
+        out.setdefault(kind.strip(), set()).add(lemma.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _words(kind: str) -> frozenset[str]:
+    return _table().get(kind, frozenset())
+
+
+def standing_mention(doc: Doc, c: CodedEvent) -> bool:
+    """A standing conflict, settlement or process named in passing: a noun of that kind, read as
+    background (below the clause of the sentence's main event, :func:`.discourse._background`),
+    with no date and no other mention linked to it. With a date ("the truce agreed on Monday")
+    it may be the news; as the sentence's main event ("the truce collapsed") it is not background."""
+    if not c.nominal or not c.extra.get("background") or c.event.date or c.extra.get("mention_tokens"):
+        return False
+    return doc[c.trigger_i].lemma_.lower() in _words("standing")
+
+
+def _accusation_of(tok: Token) -> Token | None:
+    """The accusing verb whose "of"/"for"/"with" complement ``tok`` heads, or None."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ not in ("of", "for", "with") or prep.dep_ != "prep":
+        return None
+    verb = prep.head  # a verb: not "in charge of disarming them"
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _words("alleging") else None
+
+
+def alleged_act(doc: Doc, c: CodedEvent) -> bool:
+    """An act told only as the charge of an accusation ("accused the guards of beating him",
+    "blamed Ruritania for arming the rebels"): a verb heading the accusation's complement. The
+    accusation is the event; the act is alleged, as in "alleged that ..." (which the coder
+    already leaves out)."""
+    return not c.nominal and _accusation_of(doc[c.trigger_i]) is not None
+
+
+_CONDITION = {"if", "whether"}
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a token is in: itself, or the nearest verb above it."""
+    for a in (tok, *tok.ancestors):
+        if a.pos_ in ("VERB", "AUX"):
+            return a
+    return None
+
+
+def conditional_act(doc: Doc, c: CodedEvent) -> bool:
+    """An act in an "if"/"whether" clause: the condition of another act or of a question, not
+    an act the story reports. Not negated ones (the coder already reports those as negated)."""
+    if c.event.negated:
+        return False
+    verb = _clause_verb(doc[c.trigger_i])
+    return verb is not None and verb.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ in _CONDITION for m in verb.children)
+
+
+def unheld_possibility(doc: Doc, c: CodedEvent) -> bool:
+    """Only possible and held by nobody: hypothetical, with no source and no date, whatever its
+    target (:func:`.modality.possibility` takes those with no target either). CAMEO codes an
+    intention as its holder's (03x, 13x); the purpose of another act ("deployed police to prevent
+    riots"), the content of an appeal or a forecast with nobody acting is no interaction. A noun
+    act forecast of a named party as its clause's subject ("further sanctions might target its
+    officials") stays: a threat someone may act on; so does an act a decision, a vote or a plan
+    is about (``deciding`` in the data)."""
+    ev = c.event
+    if not ev.hypothetical or ev.negated or ev.source is not None or ev.date:
+        return False
+    tok = doc[c.trigger_i]
+    if tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in _words("deciding"):
+        return False  # "the decision to expel Togo's envoy", "voted to extend": decided, not just possible
+    return not (c.nominal and ev.target is not None and tok.dep_ in ("nsubj", "nsubjpass"))
+
+
+_SPEAKER = {"i", "we", "he", "she", "it", "they"}
+
+
+def _forecasting(verb: Token) -> bool:
+    """Is a verb one of hoping, fearing or expecting? By its lemma or its form less an ending
+    (the tagger reads "hopes" as an inflection of "hop" often enough)."""
+    low = verb.lower_
+    return bool({verb.lemma_.lower(), low, low[:-1], low[:-2]} & _words("forecasting"))
+
+
+def forecast_of_others(doc: Doc, c: CodedEvent) -> bool:
+    """A possible act in the "that" clause of a verb of hoping, fearing or expecting
+    (``forecasting`` in the data), with a subject of its own other than a pronoun for the
+    speaker: "the minister hopes a truce could hold", "analysts expect the army will move in".
+    The speaker states no intent of its own ("hopes it can sign" stays its intent) and the
+    others are not reported acting."""
+    ev = c.event
+    if not ev.hypothetical or ev.negated:
+        return False
+    clause = _clause_verb(doc[c.anchor])
+    if clause is None or clause.dep_ != "ccomp" or not _forecasting(clause.head):
+        return False
+    subj = next((t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subj is not None and subj.lower_ not in _SPEAKER
+
+
+_WH = {"what", "why", "how", "who", "whom", "whose", "which", "when", "where", "whether", "if"}
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """Has a verb of asking a question for its complement: a clause opened by a wh-word, "if"
+    or "whether", an "about" phrase, or a quoted question ("'Is it over?' she asked")?"""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "dative") or (c.dep_ == "prep" and c.lower_ == "for"):
+            return False  # "asked them to leave", "asked for aid": a request
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "parataxis", "dobj") and c.i != verb.i:
+            first = c.doc[c.left_edge.i]
+            if first.lower_ in _WH or any(t.text == "?" for t in c.subtree):
+                return True
+    return verb.dep_ in ("parataxis", "ROOT") and any(t.text == "?" for t in verb.sent if t.i < verb.i)
+
+
+def question_asked(doc: Doc, c: CodedEvent) -> bool:
+    """A question asked, not an appeal: a REQUEST read from a verb of asking
+    (``questioning`` in the data) whose complement is a question (:func:`_asks_a_question`).
+    The events_dev guideline's REQUEST is asking someone to do something."""
+    tok = doc[c.trigger_i]
+    return c.event.type == "REQUEST" and not c.nominal and (
+        tok.lemma_.lower() in _words("questioning") or tok.lower_ in _words("questioning")) \
+        and _asks_a_question(tok)
