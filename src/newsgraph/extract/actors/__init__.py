@@ -73,9 +73,8 @@ from .persons import (
     _named_country,
     _org_noun_before,
     _person_spans,
-    _resolve_first_person,
-    _resolve_pronouns,
 )
+from .pronouns import _resolve_first_person, _resolve_pronouns
 from .private import private
 from .ranks import is_rank_title
 from .roles import _add_role_nouns, _merge_bare_groups
