@@ -480,8 +480,8 @@ def _leading(actor: Actor) -> bool:
 
 def _home_sentences(spans, sents):
     """The sentences that must not name another country before a person takes the story's: all
-    of them for a person named up to twice, else the first and the half that names them most
-    (one aside on a foreign trip does not make a politician named in ten sentences a foreigner)."""
+    of them for a person named up to twice, else the earlier half of them (and the first), so
+    one aside on a foreign trip does not make a politician named in ten sentences a foreigner."""
     if len(sents) <= 2:
         return sents
     first = spans[0].sent
