@@ -20,6 +20,13 @@ crowd. This pass runs over the coded events of one document, after the coder and
   at the state the mission represents, before the place it was held in;
 * an "anti-" protest is aimed at the nation or person its modifier names ("anti-Ruritanian
   rallies"), and the prefix alone is no source;
+* a protest noun whose crowd is named only by its modifier ("student protests", "a
+  dockers' strike", "Ruritanian rallies") is that crowd's: a compound or possessive noun
+  for people (with the sector the actor layer gives its word: students EDU, workers LAB,
+  farmers CVL), or a nationality adjective (that country's civilians; not on "strikes",
+  which with a nationality are as often air strikes), before any crowd
+  read from the sentences around it. Not a state body ("government protests" are against
+  it), nor a word for no people ("pension protests");
 * a protest read from a verb that means protesting only with its phrase ("took to the
   avenues", "were on strike") needs that phrase on the verb itself;
 * police acting on a crowd ("riot police fired tear gas", "officers detained dozens") with
@@ -42,7 +49,8 @@ from spacy.tokens import Doc, Token
 
 from ...records import Actor, TextSpan
 from .. import doc_text
-from ..actors.knowledge import country_of
+from ..actors import load_knowledge
+from ..actors.knowledge import country_of, noun_sector
 from ..actors.story import story_country, story_weights
 from .args import _made_by, _protested
 from .coded import CodedEvent
@@ -311,6 +319,38 @@ def _organiser(doc: Doc, c: CodedEvent, places: list) -> Arg | None:
     return None
 
 
+def _bare_modifier(c: CodedEvent) -> bool:
+    """A source the coder read off a word before the trigger that the actor layer knows no
+    actor for ("Student" of "Student protests", "Ruritanian" of "Ruritanian strikes")."""
+    s = c.source
+    return s is not None and s.actor is None and s.end <= c.event.trigger.start
+
+
+def _modifier_crowd(doc: Doc, c: CodedEvent) -> Arg | None:
+    """The crowd a protest noun's own modifier names (module docstring), or None."""
+    tok = doc[c.trigger_i]
+    if not c.nominal or _anti(tok) is not None:
+        return None
+    for m in tok.lefts:
+        if m.dep_ not in ("compound", "poss", "amod") or m.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
+            continue
+        if m.ent_type_ == "NORP" or (m.pos_ == "ADJ" and country_of(m.text)):
+            country, sector = country_of(m.text), "CVL"  # "Ruritanian protests": its people's
+            if country is None or tok.lemma_.lower() == "strike":
+                continue  # "Ruritanian strikes" are as often its air force's
+        elif m.pos_ in ("NOUN", "PROPN"):
+            country, sector = None, noun_sector(load_knowledge(), m)
+            if sector is None or sector in _NOT_CROWD:
+                continue
+        else:
+            continue
+        first = next((t for t in m.lefts if t.dep_ == "compound"), m)  # "rail worker strikes"
+        start = first.idx
+        end = m.idx + len(m.text)
+        return Arg(start, end, doc_text(doc)[start:end], None, country, False, sector)
+    return None
+
+
 def _anti(tok: Token) -> Token | None:
     """The word an "anti-" modifier of a protest word names ("anti-Ruritanian protests",
     "anti-junta rallies", "anti-Smith marchers"), as spaCy splits it: "anti", "-", the word."""
@@ -378,6 +418,9 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
             opposed = _anti(doc[c.trigger_i])
             if opposed is not None and c.source is not None and _inside_token(c.source, opposed):
                 c.source, changed = None, True  # "anti-Ruritanian protests": the prefix is nobody
+            if (_missing(doc, c.source) or _bare_modifier(c)) and (src := _modifier_crowd(doc, c)) is not None:
+                c.source, changed = src, True
+                c.extra["source_modifier"] = True  # settle: the modifier alone is the actor
             if _missing(doc, c.source) and (src := _organiser(doc, c, places)
                                             or _nearest(doc, crowds, c, sents, others)) is not None:
                 c.source, changed = src, True
@@ -398,7 +441,8 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
                 c.source, changed = src, True
         for arg in (c.source, c.target):
             if arg is not None and arg.country is None and arg.sector != "IGO" and (
-                    _crowd(arg) or _police(arg) or (arg is c.target and _ruling(arg))):
+                    _crowd(arg) or _police(arg) or (arg is c.target and _ruling(arg))
+                    or (arg is c.source and c.extra.get("source_modifier"))):  # "student protests"
                 if not country:
                     country.append(story_country(story_weights(doc, list(doc._.actors or []))))
                 if country[0] is not None:

@@ -15,6 +15,9 @@ carries actor ids, so that reading is kept by the actors themselves:
   article has no other;
 * a country word inside a longer mention of an actor of another country is a second party
   ("Czech and Slovak diplomats": "Slovak diplomats");
+* a protest's crowd named only by the protest noun's modifier ("student protests",
+  "Ruritanian strikes", read by :mod:`.crowds`) becomes a group of that modifier alone,
+  with the sector and country the coder read;
 * a new group actor's sector is its head noun's (the curated roles, else Phoenix's agent
   nouns: "passengers" CVL), so that a domestic one takes the story's country;
 * an actor without a country takes the one the coder read on its phrase;
@@ -52,7 +55,8 @@ def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
                 continue
             actor = by_id.get(arg.actor) if arg.actor else None
             if actor is None:
-                actor = _actor_for(doc, actors, by_id, arg, bool(c.extra.get(f"{role}_from_place")), is_party)
+                actor = _crowd_of_modifier(actors, by_id, arg) if c.extra.get(f"{role}_modifier") else \
+                    _actor_for(doc, actors, by_id, arg, bool(c.extra.get(f"{role}_from_place")), is_party)
                 if actor is None:
                     continue
                 arg.actor = actor.id
@@ -122,6 +126,14 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
         sector = noun_sector(load_knowledge(), head.root)  # "passengers" -> CVL: then the story's country
     return _add(actors, by_id, Actor(id="", name=name, kind=kind, country=arg.country,
                                      sector=sector, mentions=[span]))
+
+
+def _crowd_of_modifier(actors: list[Actor], by_id: dict[str, Actor], arg) -> Actor:
+    """The group a protest noun's modifier names ("Student" of "Student protests"): not the
+    state of a nationality word, whose people, not government, protest."""
+    name = arg.text[4:] if arg.text.lower().startswith("the ") else arg.text
+    return _add(actors, by_id, Actor(id="", name=name, kind="group", country=arg.country, sector=arg.sector,
+                                     mentions=[Span(start=arg.start, end=arg.end)]))
 
 
 def _add(actors: list[Actor], by_id: dict[str, Actor], actor: Actor) -> Actor:
