@@ -10,7 +10,10 @@ carries actor ids, so that reading is kept by the actors themselves:
   phrase is a place or a country word, else a person, organisation or group named by the
   phrase (by its entity label), with the country the coder read; pronouns stay unresolved,
   and a phrase that names no party ("the tax regime") stays null unless it names a
-  country ("Peruvian interests" points to Peru). A place an untargeted act is aimed at
+  country ("Peruvian interests" points to Peru). So does a phrase the coder read no country
+  or sector on whose head is plainly no party (:func:`no_party`): an amount, a product, a
+  currency, a weapon or vehicle, or a prefix the parse split off its hyphen ("anti" of
+  "anti-tax"); the event keeps no side rather than a wrong one. A place an untargeted act is aimed at
   ("marched in Accra") points to the state; it becomes a mention of it only when the
   article has no other;
 * a country word inside a longer mention of an actor of another country is a second party
@@ -31,6 +34,8 @@ actor layer, so every event's countries are those of the actors in the record.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -108,13 +113,14 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
         name = load_knowledge().countries.get(state, {}).get("name", state)
         return _add(actors, by_id, Actor(id="", name=name, kind="state", country=state, sector="GOV",
                                          mentions=[span]))
-    if not party:
+    bare = not (arg.country or arg.sector)  # a side the coder read nothing of: its head decides
+    if not party or (bare and no_party(phrase.root)):
         return None
     root = phrase.root
     if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i \
             and not root.ent_type_:
         head = root.head  # "security" read off "security forces": the actor is the whole phrase
-        if not is_party(head):
+        if not is_party(head) or (bare and no_party(head)):
             return None  # "price rises", "formal notice": a thing, not a party
         span = Span(start=arg.start, end=head.idx + len(head.text))
     text = _text(doc, span.start, span.end) if span.end != arg.end else arg.text
@@ -126,6 +132,29 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
         sector = noun_sector(load_knowledge(), head.root)  # "passengers" -> CVL: then the story's country
     return _add(actors, by_id, Actor(id="", name=name, kind=kind, country=arg.country,
                                      sector=sector, mentions=[span]))
+
+
+_NO_PARTY_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT"})
+
+
+@lru_cache(maxsize=1)
+def _no_party_words() -> frozenset[str]:
+    """The words of ``data/nonparties.tsv`` (prefixes, currencies, weapons and vehicles)."""
+    text = resources.files("newsgraph.data").joinpath("nonparties.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[1].strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def no_party(token: Token) -> bool:
+    """Is this phrase head plainly no party? An amount ("£3m", a
+    MONEY, QUANTITY or PERCENT entity, or a number after a currency sign), a PRODUCT, or a
+    word of ``data/nonparties.tsv`` ("pro" of "pro-reform", "euros", "drones")."""
+    if token.ent_type_ in _NO_PARTY_LABELS:
+        return True
+    if token.i > 0 and (token.doc[token.i - 1].is_currency or token.doc[token.i - 1].tag_ == "$"):
+        return True  # "£2bn": the parse may label the amount an organisation
+    words = _no_party_words()
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _crowd_of_modifier(actors: list[Actor], by_id: dict[str, Actor], arg) -> Actor:
