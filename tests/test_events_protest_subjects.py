@@ -30,8 +30,8 @@ def test_a_protest_noun_subject_of_a_progressive_verb_is_coded(analyze):
 
 
 @pytest.mark.model
-def test_the_story_crowd_counted_in_an_earlier_sentence_is_the_source(analyze):
-    rec = analyze("Thousands of farmers marched in Huancayo on Monday. "
+def test_the_story_crowd_of_an_earlier_sentence_is_the_source(analyze):
+    rec = analyze("Farmers marched in Huancayo, Peru, on Monday. "
                   "Protests have since spread to three more valleys.", published="2024-05-09")
     evs = _protests(rec, "Protests")
     assert evs

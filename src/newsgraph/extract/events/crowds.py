@@ -54,7 +54,7 @@ from ..actors.knowledge import country_of, noun_sector
 from ..actors.story import story_country, story_weights
 from .args import _made_by, _protested
 from .coded import CodedEvent
-from .countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ
+from .countries import _AGENT_NOUNS, _PASS_SUBJ
 from .resolve import _resolve
 from .syntax import Arg, _actor_like, _names_party, _pobj
 
@@ -185,8 +185,6 @@ def _talked_of(doc: Doc, m: _Mention) -> bool:
     root = _mention_root(doc, m)
     if root is None:
         return True
-    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _COUNTS:
-        root = root.head.head  # "thousands of nurses marched": the count is the subject
     return root.dep_ == "pobj" and root.head.lower_ != "by"
 
 
