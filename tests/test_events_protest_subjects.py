@@ -1,4 +1,4 @@
-"""A protest noun that is the subject of another verb is its own PROTEST event
+"""A protest noun heading the subject of another verb is its own PROTEST event
 (events/nominal.py ``under_way``, events/crowds.py for its source).
 
 Hand-written texts: invented towns, unions and wording.
@@ -40,7 +40,7 @@ def test_the_story_crowd_of_an_earlier_sentence_is_the_source(analyze):
 
 
 @pytest.mark.model
-def test_the_modifier_crowd_is_the_source_of_a_perfect_verb_subject(analyze):
+def test_the_modifier_crowd_gives_a_perfect_verb_subject_its_source(analyze):
     rec = analyze("Nurse strikes have closed wards in four hospitals in Cusco, Peru, this week.", published="2024-05-09")
     evs = _protests(rec, "strikes")
     assert evs
@@ -61,7 +61,7 @@ def test_a_verb_coded_as_the_protest_is_not_coded_twice(analyze):
     "Walkouts have become routine at the mills of Arequipa.",
     "Sit-ins have been rare in Trujillo.",
     "A walkout could halt the ferries of Iquitos.",
-    "Walkouts will spread to the mines of Puno.",
+    "Walkouts will reach the mines of Puno.",
     "Unrest has been growing in the river towns of Loreto.",
     "Walkouts like this one have pushed the mill owners to the table in Arequipa.",
 ])

@@ -265,8 +265,8 @@ _PROGRESSIVE = frozenset({"is", "are", "was", "were", "'s", "'re", "been"})
 
 
 def under_way(noun: Token) -> bool:
-    """Is a protest noun the subject of a verb in the perfect or the progressive that reports
-    it happening: "walkouts have shut the mills", "sit-ins are spreading to the suburbs",
+    """Does a protest noun head a verb's subject, the verb in the perfect or the progressive and
+    reporting it happening: "walkouts have shut the mills", "sit-ins are spreading to the suburbs",
     "the marches had drawn thousands"? Not a modal or future ("a walkout could halt ..."), nor a
     verb that characterises ("strikes have become routine"); the simple past is read by the
     trigger finder itself, and the simple present stays habitual ("strikes hit the docks every
