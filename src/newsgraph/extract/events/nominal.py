@@ -255,3 +255,34 @@ def _modified_party_at(view: TokenView, i: int) -> int | None:
 
 
 _AMOD, _VBN = get_string_id("amod"), get_string_id("VBN")
+
+
+#: Verbs whose subject is characterised, not reported as under way ("strikes have become
+#: routine", "marches have been rare", "riots have tended to follow").
+_CHARACTERISING = frozenset({"be", "become", "remain", "seem", "appear", "prove", "look", "stay", "tend"})
+_PERFECT = frozenset({"have", "has", "had", "'ve", "'d"})
+_PROGRESSIVE = frozenset({"is", "are", "was", "were", "'s", "'re", "been"})
+
+
+def under_way(noun: Token) -> bool:
+    """Does a protest noun head a verb's subject, the verb in the perfect or the progressive and
+    reporting it happening: "walkouts have shut the mills", "sit-ins are spreading to the suburbs",
+    "the marches had drawn thousands"? Not a modal or future ("a walkout could halt ..."), nor a
+    verb that characterises ("strikes have become routine"); the simple past is read by the
+    trigger finder itself, and the simple present stays habitual ("strikes hit the docks every
+    winter")."""
+    verb = noun.head
+    if noun.tag_ != "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False  # a mass use, "unrest has been growing", tells no one occurrence
+    if any(c.dep_ == "prep" and c.lower_ in ("like", "as") for c in noun.children):
+        return False  # "walkouts like this one have ...": a kind
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") \
+            or verb.lemma_.lower() in _CHARACTERISING:
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ in ("to", "will", "would", "shall") for c in aux) \
+            or any(c.dep_ in ("acomp", "attr", "oprd") for c in verb.children):
+        return False  # "a stoppage might follow", "walkouts have grown frequent"
+    if verb.tag_ == "VBN":
+        return any(c.lower_ in _PERFECT for c in aux)
+    return verb.tag_ == "VBG" and any(c.lower_ in _PROGRESSIVE for c in aux)

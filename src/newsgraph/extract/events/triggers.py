@@ -13,6 +13,7 @@ from ..tokens import TokenView, lower_of, text_of, token_view
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, _data
+from .nominal import under_way
 from .syntax import (
     _SUBJ_H,
     _actor_like,
@@ -299,6 +300,8 @@ def _occurs(tok: Token, entry: LexEntry) -> bool:
     if tok.dep_ in ("dobj", "obj", *_SUBJ, *_PASS_SUBJ) and tok.head.tag_ in ("VBD", "VBN") and not (
             tok.dep_ in _SUBJ and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in tok.head.children)):
         return True  # "staged protests", "clashes erupted", "raids were claimed"; not "raids have become common"
+    if entry.plover.type == "PROTEST" and under_way(tok):
+        return True  # "walkouts have shut the mills", "sit-ins are spreading" (.nominal)
     if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.tag_ in ("VBD", "VBN"):
         return True  # "the convoy came under attack", not "the empire is under attack"
     for c in tok.children:
