@@ -19,6 +19,7 @@ then times, quantities, places, quotes (quotes and claims), events last
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from importlib import resources
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
@@ -45,6 +46,14 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The rows of the tab-separated table ``newsgraph/data/<name>``, cells stripped; blank
+    lines and ``#`` comment lines skipped. Every word list of the extractors is read this way."""
+    text = resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8")
+    return [[c.strip() for c in line.split("\t")] for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 def ext(doc: Doc, name: str):

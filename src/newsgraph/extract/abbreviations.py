@@ -10,16 +10,16 @@ exception (one token, the text unchanged), at pipeline load.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import ORTH
 from spacy.language import Language
 
+from . import data_rows
+
 
 @lru_cache(maxsize=1)
 def abbreviations() -> tuple[str, ...]:
-    text = resources.files("newsgraph.data").joinpath("abbreviations.tsv").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(row[0] for row in data_rows("abbreviations.tsv"))
 
 
 def add_abbreviations(nlp: Language) -> None:

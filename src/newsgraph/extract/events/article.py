@@ -23,14 +23,13 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.attrs import POS
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
-from .. import doc_text
+from .. import data_rows, doc_text
 from ..actors.story import story_country, story_weights
 from .coded import CodedEvent
 from ..actors.knowledge import country_of
@@ -52,13 +51,9 @@ _NEAR = 3  # sentences: how close the armed group must be named to an act given 
 @lru_cache(maxsize=1)
 def referents() -> dict[str, frozenset[str] | None]:
     """noun lemma -> PLOVER types of the earlier event it refers to (None: any type)."""
-    text = resources.files("newsgraph.data").joinpath("referents.tsv").read_text(encoding="utf-8")
     out: dict[str, frozenset[str] | None] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        noun, types = line.split("\t")[:2]
-        out[noun.strip()] = None if types.strip() == "*" else frozenset(t.strip() for t in types.split(","))
+    for noun, types, *_ in data_rows("referents.tsv"):
+        out[noun] = None if types == "*" else frozenset(t.strip() for t in types.split(","))
     return out
 
 

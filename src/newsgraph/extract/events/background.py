@@ -30,19 +30,16 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .. import data_rows
 from .coded import CodedEvent
-from .lexicon import _data
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
     """kind -> lemmas, from ``events_background.tsv``."""
     out: dict[str, set[str]] = {}
-    for line in _data("events_background.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, lemma, *_ = line.split("\t")
-        out.setdefault(kind.strip(), set()).add(lemma.strip().lower())
+    for kind, lemma, *_ in data_rows("events_background.tsv"):
+        out.setdefault(kind, set()).add(lemma.lower())
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -43,12 +43,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ...records import Actor, TextSpan
-from .. import doc_text
+from .. import data_rows, doc_text
 from ..actors import load_knowledge
 from ..actors.knowledge import country_of, noun_sector
 from ..actors.story import story_country, story_weights
@@ -68,12 +67,8 @@ INFERRED_PENALTY = 0.1  # a party read from another sentence is less sure than o
 def crowd_words() -> dict[str, frozenset[str]]:
     """kind ("crowd", "force") -> the singular nouns of that kind, from ``data/crowds.tsv``."""
     out: dict[str, set[str]] = {}
-    text = resources.files("newsgraph").joinpath("data/crowds.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, word = line.split("\t")[:2]
-        out.setdefault(kind, set()).add(word.strip().lower())
+    for kind, word, *_ in data_rows("crowds.tsv"):
+        out.setdefault(kind, set()).add(word.lower())
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -13,7 +13,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
-from .. import doc_text
+from .. import data_rows, doc_text
 from ..tokens import sentence_bounds
 from .background import (
     alleged_act,
@@ -259,10 +259,7 @@ _TRADE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "THREATEN", 
 @lru_cache(maxsize=1)
 def _trade_nouns() -> frozenset[str]:
     """Nouns for firms, their owners and trade, and sporting sides (``data/events_commerce.tsv``)."""
-    from .lexicon import _data
-    rows = (ln.split("\t") for ln in _data("events_commerce.tsv").read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#"))
-    return frozenset(r[1].strip() for r in rows if len(r) > 1)
+    return frozenset(r[1] for r in data_rows("events_commerce.tsv") if len(r) > 1)
 
 
 def _trading(arg: Arg | None, sectors: dict[str, str | None]) -> bool:

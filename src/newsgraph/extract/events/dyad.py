@@ -29,12 +29,11 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from ...records import Actor
-from .. import doc_text
+from .. import data_rows, doc_text
 from .article import _SPEECH, _alleged, _generic, _mutual, _older
 from .coded import CodedEvent
 from .syntax import Arg
@@ -49,13 +48,9 @@ Side = tuple[str | None, str]
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, str]]:
     """(PLOVER type -> "force" | "conflict" | "peace", CAMEO sector -> side) from ``dyad.tsv``."""
-    text = resources.files("newsgraph.data").joinpath("dyad.tsv").read_text(encoding="utf-8")
     types: dict[str, str] = {}
     sides: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
+    for cols in data_rows("dyad.tsv"):
         if cols[0] == "side":
             sides[cols[1]] = cols[2]
         else:

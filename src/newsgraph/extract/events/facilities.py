@@ -26,14 +26,13 @@ confidence.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ...records import Actor, Span
 from ..actors import country_of
 from ..actors.story import story_country, story_weights
-from .. import doc_text
+from .. import data_rows, doc_text
 from .coded import CodedEvent
 from .countries import _AGENT_NOUNS, _PASS_SUBJ
 from .settle import _add
@@ -46,13 +45,7 @@ _STATE = {"GOV", "MIL", "COP"}  # "an attack on a school"
 @lru_cache(maxsize=1)
 def facilities() -> dict[str, str]:
     """Facility noun lemma -> CAMEO sector of the party it stands for."""
-    text = resources.files("newsgraph.data").joinpath("facilities.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            noun, sector = (c.strip() for c in line.split("\t")[:2])
-            out[noun] = sector
-    return out
+    return {noun: sector for noun, sector, *_ in data_rows("facilities.tsv")}
 
 
 def act_object(trig: Token) -> Token | None:

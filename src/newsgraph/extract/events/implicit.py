@@ -37,12 +37,11 @@ event keeps the confidence it was read with.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import doc_text
+from .. import data_rows, doc_text
 from ..actors.knowledge import country_of
 from ..actors.story import story_country, story_weights
 from .article import referents
@@ -58,13 +57,9 @@ _GENERIC = frozenset({"any", "no", "every", "each"})
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
     """kind -> values, from ``data/implicit.tsv``."""
-    text = resources.files("newsgraph.data").joinpath("implicit.tsv").read_text(encoding="utf-8")
     out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, value = line.split("\t")[:2]
-        out.setdefault(kind.strip(), set()).add(value.strip())
+    for kind, value, *_ in data_rows("implicit.tsv"):
+        out.setdefault(kind, set()).add(value)
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -17,21 +17,18 @@ second event repeats the first with no codable party. :func:`drop_unnamed_others
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .. import data_rows
 from .coded import CodedEvent
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {"modifier": set(), "head": set()}
-    text = resources.files("newsgraph.data").joinpath("others.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, role = line.split("\t")
-            out[role.strip()].add(word.strip())
+    for word, role in data_rows("others.tsv"):
+        out[role].add(word)
     return out
 
 

@@ -40,12 +40,11 @@ confidence.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import doc_text
+from .. import data_rows, doc_text
 from ..actors import country_of, load_knowledge
 from ..actors.knowledge import noun_sector
 from ..actors.story import story_country, story_weights
@@ -63,13 +62,9 @@ _GENERIC = frozenset({"any", "no", "every", "each"})
 @lru_cache(maxsize=1)
 def party_nouns() -> tuple[frozenset[str], dict[str, str]]:
     """(unit noun lemmas, people noun lemma -> sector) from ``data/party_nouns.tsv``."""
-    text = resources.files("newsgraph.data").joinpath("party_nouns.tsv").read_text(encoding="utf-8")
     units: set[str] = set()
     people: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
+    for cols in data_rows("party_nouns.tsv"):
         if cols[0] == "unit":
             units.add(cols[1])
         elif cols[0] in ("people", "crowd"):

@@ -39,12 +39,11 @@ confidence it was read with.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import actor_for_span, doc_text
+from .. import actor_for_span, data_rows, doc_text
 from .coded import CodedEvent
 from .countries import _SUBJ
 from .syntax import Arg, _pobj
@@ -59,24 +58,18 @@ _SUFFIXES = ("", "s", "al", "ment", "ion", "ation", "ition", "ance", "ence", "ur
 @lru_cache(maxsize=1)
 def _proposals() -> dict[str, frozenset[str]]:
     """Words of asking and offering (``proposals.tsv``): kind ("verb", "noun" or "author") -> lemmas."""
-    text = resources.files("newsgraph.data").joinpath("proposals.tsv").read_text(encoding="utf-8")
     out: dict[str, set[str]] = {"verb": set(), "noun": set(), "author": set()}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind = (c.strip() for c in line.split("\t")[:2])
-            out[kind].add(word)
+    for word, kind, *_ in data_rows("proposals.tsv"):
+        out[kind].add(word)
     return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
 def _irregular() -> dict[str, frozenset[str]]:
     """Nominalisations no suffix rule gives: noun lemma -> verb lemmas."""
-    text = resources.files("newsgraph.data").joinpath("nominalizations.tsv").read_text(encoding="utf-8")
     out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            noun, verb = (c.strip() for c in line.split("\t")[:2])
-            out.setdefault(noun, set()).add(verb)
+    for noun, verb, *_ in data_rows("nominalizations.tsv"):
+        out.setdefault(noun, set()).add(verb)
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -35,10 +35,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .. import data_rows
 from ...records import Actor, Span
 from ..actors import country_of, load_knowledge, unique_id
 from ..actors.knowledge import noun_sector
@@ -140,9 +140,7 @@ _NO_PARTY_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "PRODUCT"})
 @lru_cache(maxsize=1)
 def _no_party_words() -> frozenset[str]:
     """The words of ``data/nonparties.tsv`` (prefixes, currencies, weapons and vehicles)."""
-    text = resources.files("newsgraph.data").joinpath("nonparties.tsv").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[1].strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(row[1] for row in data_rows("nonparties.tsv"))
 
 
 def no_party(token: Token) -> bool:

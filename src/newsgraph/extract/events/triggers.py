@@ -9,10 +9,11 @@ from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from .. import data_rows
 from ..tokens import TokenView, lower_of, text_of, token_view
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
-from .lexicon import LexEntry, Lexicon, _data
+from .lexicon import LexEntry, Lexicon
 from .nominal import under_way
 from .syntax import (
     _SUBJ_H,
@@ -43,10 +44,8 @@ _MOD_H = frozenset(get_string_id(d) for d in ("compound", "amod", "prt"))
 def _fault_table() -> dict[str, str]:
     """lemma -> "fault", "falsity" or "claim" (``data/faults.tsv``)."""
     table = {}
-    for line in _data("faults.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, kind = line.split("\t")[:2]
-            table[lemma.strip()] = kind.strip()
+    for lemma, kind, *_ in data_rows("faults.tsv"):
+        table[lemma] = kind
     return table
 
 
