@@ -94,26 +94,46 @@ def told_country(c: CodedEvent, obj: Token, places: list) -> str | None:
     return country
 
 
-def set_group_target(doc: Doc, c: CodedEvent, known: tuple[list[Actor], dict[str, Actor]],
-                     span: tuple[int, int], name: str, party: tuple[str, str]) -> None:
-    """Aim ``c`` at a group actor named ``name`` for the phrase ``span`` (found or added to
-    ``known``: the actor list and its index) with ``party`` (country, sector)."""
-    (start, end), (country, sector) = span, party
-    actor = _add(*known, Actor(id="", name=name, kind="group", country=country, sector=sector,
-                               mentions=[Span(start=start, end=end)]))
-    c.target = Arg(start, end, doc_text(doc)[start:end], actor.id, country, False, sector)
-    c.event.target = actor.id
-    c.extra.pop("target_from_place", None)
+class GroupTargets:
+    """The article's actors for a pass that aims acts at new group actors (facilities here,
+    common-noun parties in :mod:`.parties`): the list and its index, the places, the story's
+    country (computed once, when first asked), and the write-back of the list when it grew."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors: list[Actor] = list(doc._.actors or [])
+        self.by_id = {a.id: a for a in self.actors}
+        self.places = list(doc._.places or [])
+        self._story: list[str | None] = []
+        self.changed = False
+
+    def story_country(self) -> str | None:
+        if not self._story:
+            self._story.append(story_country(story_weights(self.doc, self.actors)))
+        return self._story[0]
+
+    def aim(self, c: CodedEvent, span: tuple[int, int], name: str, party: tuple[str, str]) -> None:
+        """Aim ``c`` at a group actor named ``name`` for the phrase ``span`` (found among the
+        actors or added to them) with ``party`` (country, sector)."""
+        (start, end), (country, sector) = span, party
+        actor = _add(self.actors, self.by_id, Actor(id="", name=name, kind="group", country=country,
+                                                    sector=sector, mentions=[Span(start=start, end=end)]))
+        c.target = Arg(start, end, doc_text(self.doc)[start:end], actor.id, country, False, sector)
+        c.event.target = actor.id
+        c.extra.pop("target_from_place", None)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the actor list back, in text order, if a group was added or aimed at."""
+        if self.changed:
+            self.actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))
+            self.doc._.actors = self.actors
 
 
 def fill_facilities(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act of force on a facility with no party the facility's people (module
     docstring). Runs on settled actors; a new group actor is added for the facility phrase."""
-    actors: list[Actor] = list(doc._.actors or [])
-    by_id = {a.id: a for a in actors}
-    places = list(doc._.places or [])
-    story: list[str | None] = []
-    changed = False
+    groups = GroupTargets(doc)
     for c in coded:
         ev = c.event
         if ev.type != "ASSAULT" or ev.negated or ev.hypothetical:
@@ -123,13 +143,11 @@ def fill_facilities(doc: Doc, coded: list[CodedEvent]) -> None:
         obj = _facility(doc[c.trigger_i])
         if obj is None:
             continue
-        country = told_country(c, obj, places)
+        country = told_country(c, obj, groups.places)
         sector = facilities()[obj.lemma_.lower()]
-        src = by_id.get(ev.source) if ev.source else None
+        src = groups.by_id.get(ev.source) if ev.source else None
         if country is None:
-            if not story:
-                story.append(story_country(story_weights(doc, actors)))
-            country = story[0]
+            country = groups.story_country()
             if src is not None and src.country == country and src.sector in _STATE:
                 continue  # a story about one country's forces: the place may be abroad
         if country is None or (src is not None and (src.country, src.sector) == (country, sector)):
@@ -137,9 +155,6 @@ def fill_facilities(doc: Doc, coded: list[CodedEvent]) -> None:
         left = min((c2 for c2 in obj.lefts if c2.dep_ in ("det", "amod", "compound", "nummod")), default=obj,
                    key=lambda t: t.i)
         start, end = left.idx, obj.idx + len(obj.text)
-        set_group_target(doc, c, (actors, by_id), (start, end), doc_text(doc)[obj.idx:end], (country, sector))
+        groups.aim(c, (start, end), doc_text(doc)[obj.idx:end], (country, sector))
         c.extra["target_from_facility"] = True
-        changed = True
-    if changed:
-        actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))
-        doc._.actors = actors
+    groups.save()

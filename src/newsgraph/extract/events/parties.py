@@ -43,13 +43,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ...records import Actor
 from .. import data_rows, doc_text
 from ..actors import country_of, load_knowledge
 from ..actors.knowledge import noun_sector
-from ..actors.story import story_country, story_weights
 from .coded import CodedEvent
-from .facilities import _own_country, act_object, facilities, set_group_target, told_country
+from .facilities import GroupTargets, _own_country, act_object, facilities, told_country
 from .syntax import _pobj, counted
 
 _TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
@@ -105,11 +103,7 @@ def _owned(obj: Token) -> bool:
 def fill_party_nouns(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act of force on a party named by a common noun that party (module docstring).
     Runs on settled actors; a new group actor is added for the phrase."""
-    actors: list[Actor] = list(doc._.actors or [])
-    by_id = {a.id: a for a in actors}
-    places = list(doc._.places or [])
-    story: list[str | None] = []
-    changed = False
+    groups = GroupTargets(doc)
     for c in coded:
         ev = c.event
         if ev.type not in _TYPES or ev.negated or ev.hypothetical or (
@@ -119,14 +113,12 @@ def fill_party_nouns(doc: Doc, coded: list[CodedEvent]) -> None:
         obj = counted(obj) if obj is not None else None
         if obj is None or _owned(obj) or (sector := party_sector(obj)) is None:
             continue
-        src = by_id.get(ev.source) if ev.source else None
-        country = told_country(c, obj, places) or _in_country(doc[c.trigger_i])
+        src = groups.by_id.get(ev.source) if ev.source else None
+        country = told_country(c, obj, groups.places) or _in_country(doc[c.trigger_i])
         if country is None and ev.type == "COERCE" and src is not None and src.sector in _HOME:
             country = src.country  # "the Ruritanian police broke up a cell": at home
         if country is None:
-            if not story:
-                story.append(story_country(story_weights(doc, actors)))
-            country = story[0]
+            country = groups.story_country()
             if src is not None and src.country == country and src.sector in _STATE and (
                     sector in _STATE or src.sector == "MIL"):
                 continue  # "troops raided an army depot"; a story of one country's army abroad
@@ -135,9 +127,6 @@ def fill_party_nouns(doc: Doc, coded: list[CodedEvent]) -> None:
         left = min((t for t in obj.lefts if t.dep_ in ("compound", "nummod", "nmod") or (
             t.dep_ == "amod" and (country_of(t.text) or noun_sector(load_knowledge(), t)))), default=obj, key=lambda t: t.i)
         start, end = left.idx, obj.idx + len(obj.text)
-        set_group_target(doc, c, (actors, by_id), (start, end), doc_text(doc)[start:end], (country, sector))
+        groups.aim(c, (start, end), doc_text(doc)[start:end], (country, sector))
         c.extra["target_from_party_noun"] = True
-        changed = True
-    if changed:
-        actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))
-        doc._.actors = actors
+    groups.save()
