@@ -28,7 +28,7 @@ def test_most_specific_pattern_wins():
     lex = load_lexicon()
     assert lex.match("verb", "strike", {"deal"}).plover.type == "AGREE"
     assert lex.match("verb", "strike", {"target"}).plover.type == "ASSAULT"
-    assert lex.match("verb", "lift", {"sanction"}).plover.type == "RETREAT"
+    assert lex.match("verb", "lift", {"sanction"}).plover.type == "CONCEDE"
     assert lex.match("noun", "strike", {"air"}).cameo == "195"
     assert lex.match("noun", "strike", set()).plover.type == "PROTEST"
 
@@ -270,7 +270,7 @@ def test_intent_codes(code):
     assert (agree.event.type, agree.event.cameo, agree.event.hypothetical) == ("AGREE", "0341", True)
     threat = one(code("Iran pledged to retaliate against Israel."), "retaliate")
     assert threat.event.type == "THREATEN"
-    assert one(code("The sanctions will be lifted next year."), "lifted").event.type == "RETREAT"  # no source: no intent
+    assert one(code("The sanctions will be lifted next year."), "lifted").event.type == "CONCEDE"  # no source: no intent
     ready = one(code("Ethiopia is ready to withdraw its soldiers from Somalia."), "withdraw")
     assert (ready.event.type, ready.event.cameo, ready.source.country) == ("AGREE", "0356", "ETH")
     # with an "unless" condition a stated act is a threat, aimed at whom the condition names
@@ -562,7 +562,7 @@ def test_evaluation_floors(nlp):
 # issue asks that "X said Y attacked Z" be Y's attack reported by X rather than CAMEO's
 # accusation by X, that a summit's venue be no party, and that the CAMEO verb dictionary code
 # acts these sentence-level golds do not list; the whole-article development set gained.
-FLOOR_TYPE_F1 = 0.775
+FLOOR_TYPE_F1 = 0.77  # 0.775 until session 11 (see below)
 FLOOR_TRIPLE_F1 = 0.59
 FLOOR_UNIT_PAIRS = 0.345  # measured 0.349 (was 0.334); main events 0.346
 # Session 7 (docs/evaluation.md, "Session 7 — calibrated confidence"): the figures are now those
@@ -570,8 +570,13 @@ FLOOR_UNIT_PAIRS = 0.345  # measured 0.349 (was 0.334); main events 0.346
 # the calibration moves). New floors for that measure (measured 0.652 / 0.483); the floors above
 # stay, unchanged, on the coder's main events (raw score >= 0.5: the same events as before).
 # Session 10 raised them after the precision branch (measured 0.676 / 0.505; recall unchanged).
-FLOOR_DEFAULT_TYPE_F1 = 0.67
-FLOOR_DEFAULT_TRIPLE_F1 = 0.50
+# Session 11 lowered three floors on purpose (docs/evaluation.md, "Session 11 — the type
+# table"): signing an agreement (CAMEO 057) is AGREE by the event guideline newsgraph is
+# measured by, while the PLOVER sentence set's 2016 records label it SUPPORT: 4 of its true
+# positives (measured 0.669 / 0.497, main events 0.773 / 0.593) against +0.01 type F1 on
+# events_dev and on the lead's unseen stories.
+FLOOR_DEFAULT_TYPE_F1 = 0.665
+FLOOR_DEFAULT_TRIPLE_F1 = 0.495
 
 
 @pytest.mark.model

@@ -53,7 +53,7 @@ def test_a_reading_that_is_no_political_event_codes_nothing(analyze, text, word)
     ("Hundreds of demonstrators gathered outside the parliament in Accra on Monday.", "gathered", "PROTEST"),
     ("Foreign ministers gathered in Oslo for talks on Tuesday.", "gathered", "CONSULT"),
     ("Soldiers forced the villagers to leave their homes near Goma.", "forced", "COERCE"),
-    ("Kenya announced the release of forty prisoners on Friday.", "release", "RETREAT"),
+    ("Kenya announced the release of forty prisoners on Friday.", "release", "CONCEDE"),
 ])
 def test_the_political_reading_still_codes(analyze, text, word, typ):
     assert [t for t, _ in _events(analyze, text, word)] == [typ]
