@@ -19,7 +19,13 @@ kinds of mention fail those tests and were coded as events of their own
 * a possible act that someone hopes, fears or expects of others ("hopes a truce could hold
   within days", "fears the army will move in"): a forecast, not an act (:func:`forecast_of_others`);
 * a question asked ("asked whether the envoy had left", "asked about the budget"): it asks for
-  an answer, not for an act (:func:`question_asked`).
+  an answer, not for an act (:func:`question_asked`);
+* a state of war named as the setting of a sentence ("troops who served in the war", "his
+  handling of the war", "the war was a mistake"), not as something that starts, is fought or
+  ends: the events_dev guideline codes occurrences, not a standing state (:func:`war_as_setting`);
+* a meeting named only as the place where something else happened, with no party of its own
+  ("said at a public meeting", "the vote at a council meeting"): a venue, not talks between
+  parties (:func:`meeting_as_venue`).
 
 The words are data (``newsgraph/data/events_background.tsv``).
 """
@@ -45,6 +51,39 @@ def _table() -> dict[str, frozenset[str]]:
 
 def _words(kind: str) -> frozenset[str]:
     return _table().get(kind, frozenset())
+
+
+_CORE = {"nsubj", "nsubjpass", "dobj", "obj"}
+
+
+def war_as_setting(doc: Doc, c: CodedEvent) -> bool:
+    """A noun for a state of armed conflict (``state`` in the data: "war", "insurgency") that no
+    verb of outbreak, conduct or end (``onset``: "broke out", "waged", "declared", "ended",
+    "killed") takes as subject or object. Named so, the war is where the sentence's news happens
+    or what it is about ("critics of the war", "the war in the south has been costly"), not an
+    attack that occurred; its acts are coded from their own words."""
+    tok = doc[c.trigger_i]
+    if not c.nominal or tok.lemma_.lower() not in _words("state"):
+        return False
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "the war and the blockade ended"
+    return not (head.dep_ in _CORE and head.head.lemma_.lower() in _words("onset"))
+
+
+_VENUE_PREPS = {"at", "during"}
+
+
+def meeting_as_venue(doc: Doc, c: CodedEvent) -> bool:
+    """A meeting, conference or summit named only as the place of another act ("told reporters at
+    a news conference", "the motion passed at a council meeting"), with no party on either side:
+    the object of "at"/"during" with no source and no target. A meeting with a party ("at talks
+    with Chile", "during the premier's summit") keeps its event."""
+    ev = c.event
+    if not c.nominal or ev.type != "CONSULT" or ev.source is not None or ev.target is not None:
+        return False
+    tok = doc[c.trigger_i]
+    return tok.dep_ == "pobj" and tok.head.lower_ in _VENUE_PREPS
 
 
 def standing_mention(doc: Doc, c: CodedEvent) -> bool:
@@ -74,7 +113,7 @@ def alleged_act(doc: Doc, c: CodedEvent) -> bool:
     return not c.nominal and _accusation_of(doc[c.trigger_i]) is not None
 
 
-_CONDITION = {"if", "whether"}
+_CONDITION = {"if", "whether", "unless"}
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -91,6 +130,8 @@ def conditional_act(doc: Doc, c: CodedEvent) -> bool:
     if c.event.negated:
         return False
     verb = _clause_verb(doc[c.trigger_i])
+    while verb is not None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head  # "if they were to withdraw", "unless they threaten or attack"
     return verb is not None and verb.dep_ in ("advcl", "ccomp") and any(
         m.dep_ == "mark" and m.lower_ in _CONDITION for m in verb.children)
 

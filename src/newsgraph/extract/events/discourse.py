@@ -19,9 +19,11 @@ from .background import (
     alleged_act,
     conditional_act,
     forecast_of_others,
+    meeting_as_venue,
     question_asked,
     standing_mention,
     unheld_possibility,
+    war_as_setting,
 )
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, plover_for
@@ -289,15 +291,17 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     article's, a pronoun's, the police's): a possibility nobody holds
     (:func:`.modality.possibility`), a deal, an offer or a match of a firm or a sporting side
     with no political party (:func:`_trade`), a standing conflict or settlement named in passing,
-    an act told only as what someone is accused of, one in an "if" clause, one only possible
-    with nobody doing it, one hoped or feared of others and a question asked (:mod:`.background`). The remaining
+    an act told only as what someone is accused of, one in an "if" or "unless" clause, one only
+    possible with nobody doing it, one hoped or feared of others, a question asked, a war named as
+    a setting and a meeting named as a venue (:mod:`.background`). The remaining
     events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
     told = len(coded)
     coded = relink(doc, coded)  # later mentions that now have an earlier event's parties (.mentions)
     kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)
             and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
-            and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)]
+            and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)
+            and not war_as_setting(doc, c) and not meeting_as_venue(doc, c)]
     if len(kept) < told:
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"

@@ -82,12 +82,12 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
         elif v.dep_ == "conj":
             hws = _aux_words(head)
             # a conjoined verb shares the first verb's auxiliaries and negation only in the
-            # bare form ("will not sign or ratify it"); a finite one ("would not sign it and
-            # called for talks") has its own
+            # bare form ("will not sign or ratify it", "nobody was hurt or detained"); a finite
+            # one ("would not sign it and called for talks") has its own
             if not any(c.dep_ in _SUBJ for c in v.children) and (v.tag_ == "VB" or v.tag_ == head.tag_ == "VBN"):
                 m.hypothetical = m.hypothetical or bool(hws & _MODALS)
                 m.intent = m.intent or bool(hws & _FUTURE)
-                m.negated = m.negated or any(c.dep_ == "neg" for c in head.children)
+                m.negated = m.negated or any(c.dep_ == "neg" for c in head.children) or _negative_subject(head)
         if v.dep_ == "ccomp":
             break
         v = head

@@ -143,7 +143,9 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
 
 def _argument_classes(tok: Token) -> set[str]:
     """Pattern classes read from a verb's subject and clause (docs/lexicon.md): ``@crowd``, its
-    subject is a crowd ("demonstrators gathered": they protest; ``data/crowds.tsv``);
+    subject is a crowd ("demonstrators gathered": they protest; ``data/crowds.tsv``); ``@official``,
+    its subject is an office-holder or a person ("envoys gathered": they meet;
+    ``data/events_officials.tsv``);
     ``@passive``, it is passive with no agent ("was forced to cancel": a circumstance, nobody's
     act); ``@assert``, its clausal complement states a fact rather than asks for an act ("insisted
     the vote was fair", not "insisted that he resign" or "... that they must leave");
@@ -159,6 +161,11 @@ def _argument_classes_at(view: TokenView, i: int) -> set[str]:
     subj = _child_at(view, i, _SUBJ_H)
     if subj is not None and lower_of(doc, view.lemma[_counted_at(view, subj)]) in _crowd_nouns():
         out.add("@crowd")  # "hundreds of demonstrators"
+    if subj is None and dep[i] == _ACL:
+        subj = view.head[i]  # "ministers gathered in Rome": the noun a participle modifies
+    if subj is not None and (view.ent_type[subj] == _PERSON
+                             or lower_of(doc, view.lemma[_counted_at(view, subj)]) in _official_nouns()):
+        out.add("@official")  # "envoys gathered": office-holders meet
     if any(dep[c] in _PASS_SUBJ_H or dep[c] == _AUXPASS for c in kids) and not any(dep[c] == _AGENT for c in kids):
         out.add("@passive")
     if any(dep[c] == _CCOMP and _states(doc[c]) for c in kids):
@@ -177,6 +184,15 @@ def _states(clause: Token) -> bool:
 
 
 _OBLIGATION = {"must", "should", "ought", "shall"}
+
+
+_ACL, _PERSON = get_string_id("acl"), get_string_id("PERSON")
+
+
+@lru_cache(maxsize=1)
+def _official_nouns() -> frozenset[str]:
+    """Nouns for office-holders and envoys (``data/events_officials.tsv``): class ``@official``."""
+    return frozenset(r[1] for r in data_rows("events_officials.tsv") if len(r) > 1)
 
 
 @lru_cache(maxsize=1)
