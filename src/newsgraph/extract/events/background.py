@@ -23,6 +23,9 @@ kinds of mention fail those tests and were coded as events of their own
 * a state of war named as the setting of a sentence ("troops who served in the war", "his
   handling of the war", "the war was a mistake"), not as something that starts, is fought or
   ends: the events_dev guideline codes occurrences, not a standing state (:func:`war_as_setting`);
+* an act named as what a right, a power or a possibility is for ("the right to defend itself",
+  "authority to arrest the squatters", "the possibility of a boycott", "a date for withdrawal"):
+  a capacity or an option, not an act done (:func:`unrealised_act`);
 * a meeting named only as the place where something else happened, with no party of its own
   ("said at a public meeting", "the vote at a council meeting"): a venue, not talks between
   parties (:func:`meeting_as_venue`).
@@ -69,6 +72,23 @@ def war_as_setting(doc: Doc, c: CodedEvent) -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "the war and the blockade ended"
     return not (head.dep_ in _CORE and head.head.lemma_.lower() in _words("onset"))
+
+
+def unrealised_act(doc: Doc, c: CodedEvent) -> bool:
+    """An act in the "to" infinitive or the "of"/"for" phrase of a noun of right, power or
+    possibility (``unrealised`` in the data): "has the right to retaliate", "was given authority to
+    detain", "raised the possibility of sanctions", "set no date for a pull-out". The noun says the
+    act may happen, not that it did; whoever holds the right, the act is no occurrence."""
+    tok = doc[c.trigger_i]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "the right to strike and picket"
+    if tok.dep_ == "acl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        noun = tok.head
+    elif tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for"):
+        noun = tok.head.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _words("unrealised")
 
 
 _VENUE_PREPS = {"at", "during"}

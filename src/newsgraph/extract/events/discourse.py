@@ -23,6 +23,7 @@ from .background import (
     question_asked,
     standing_mention,
     unheld_possibility,
+    unrealised_act,
     war_as_setting,
 )
 from .coded import CodedEvent, _confidence, _plover_table
@@ -293,7 +294,8 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     with no political party (:func:`_trade`), a standing conflict or settlement named in passing,
     an act told only as what someone is accused of, one in an "if" or "unless" clause, one only
     possible with nobody doing it, one hoped or feared of others, a question asked, a war named as
-    a setting and a meeting named as a venue (:mod:`.background`). The remaining
+    a setting, a meeting named as a venue and an act a right or a possibility is for
+    (:mod:`.background`). The remaining
     events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
     told = len(coded)
@@ -301,7 +303,7 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)
             and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
             and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)
-            and not war_as_setting(doc, c) and not meeting_as_venue(doc, c)]
+            and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)]
     if len(kept) < told:
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"
