@@ -91,13 +91,13 @@ def unrealised_act(doc: Doc, c: CodedEvent) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _words("unrealised")
 
 
-_VENUE_PREPS = {"at", "during"}
+_VENUE_PREPS = {"at"}  # "during last-minute negotiations" tells talks held
 
 
 def meeting_as_venue(doc: Doc, c: CodedEvent) -> bool:
     """A meeting, conference or summit named only as the place of another act ("told reporters at
     a news conference", "the motion passed at a council meeting"), with no party on either side:
-    the object of "at"/"during" with no source and no target. A meeting with a party ("at talks
+    the object of "at" with no source and no target. A meeting with a party ("at talks
     with Chile", "during the premier's summit") keeps its event."""
     ev = c.event
     if not c.nominal or ev.type != "CONSULT" or ev.source is not None or ev.target is not None:
@@ -145,14 +145,14 @@ def _clause_verb(tok: Token) -> Token | None:
 
 
 def conditional_act(doc: Doc, c: CodedEvent) -> bool:
-    """An act in an "if"/"whether" clause: the condition of another act or of a question, not
-    an act the story reports. Not negated ones (the coder already reports those as negated)."""
+    """An act in an "if", "whether" or "unless" clause ("differ on whether the guards fired"):
+    the condition of another act or of a question, not an act the story reports. Not negated ones (the coder already reports those as negated)."""
     if c.event.negated:
         return False
     verb = _clause_verb(doc[c.trigger_i])
     while verb is not None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "if they were to withdraw", "unless they threaten or attack"
-    return verb is not None and verb.dep_ in ("advcl", "ccomp") and any(
+    return verb is not None and verb.dep_ in ("advcl", "ccomp", "pcomp") and any(
         m.dep_ == "mark" and m.lower_ in _CONDITION for m in verb.children)
 
 
