@@ -1,7 +1,8 @@
 """Event precision, session 11: readings that are no event between parties on unseen news (a
 medical "attack", gathering and providing alone, striking workers, recognising a fact, a war named
 as a setting, a meeting named as a venue, an act a right or a possibility is for, an "unless"
-condition, a negative subject shared by a conjoined verb), and attacking a plan as criticism.
+condition, a negative subject shared by a conjoined verb, a source declining to be named), and
+attacking a plan as criticism.
 Hand-written sentences only (names, places and wording are invented for these tests)."""
 
 import pytest
@@ -65,6 +66,11 @@ def test_the_lexicon_reads_the_new_senses():
     # what a right or a possibility is for
     ("Police in Kessel were given the authority to arrest the squatters.", "arrest"),
     ("The ministers discussed the possibility of a boycott of the Borduria games.", "boycott"),
+    # a source's anonymity; a statement to the press; a "whether" clause after a preposition
+    ("A Valdorian official, who declined to be named, said the border talks had stalled.", "declined"),
+    ("A guard who refused to be identified said the prisoners were moved to Kessel.", "refused"),
+    ("The Valdorian ministry issued a media release on Monday.", "release"),
+    ("Witnesses differ on whether the soldiers opened fire on the crowd in Kessel.", "opened"),
 ])
 def test_a_reading_that_is_no_event(analyze, text, word):
     assert _events(analyze, text, word) == []
@@ -80,6 +86,7 @@ def test_a_reading_that_is_no_event(analyze, text, word):
     ("Valdoria recognised the new government of Borduria on Monday.", "recognised", "SUPPORT"),
     ("War broke out between Valdoria and Borduria in May.", "War", "ASSAULT"),
     ("Dockers went on strike in Ostrava on Friday.", "went", "PROTEST"),
+    ("Borduria declined to release the Valdorian fishermen on Monday.", "release", "REJECT"),
 ])
 def test_the_event_itself_still_codes(analyze, text, word, typ):
     assert typ in _events(analyze, text, word)
