@@ -1,7 +1,7 @@
 """Event precision, session 11: readings that are no event between parties on unseen news (a
 medical "attack", gathering and providing alone, striking workers, recognising a fact, a war named
 as a setting, a meeting named as a venue, an act a right or a possibility is for, an "unless"
-condition, a negative subject shared by a conjoined verb, a source declining to be named), and
+condition, a negative subject shared by a conjoined verb, a source declining to be named, a warning of a danger), and
 attacking a plan as criticism.
 Hand-written sentences only (names, places and wording are invented for these tests)."""
 
@@ -71,6 +71,9 @@ def test_the_lexicon_reads_the_new_senses():
     ("A guard who refused to be identified said the prisoners were moved to Kessel.", "refused"),
     ("The Valdorian ministry issued a media release on Monday.", "release"),
     ("Witnesses differ on whether the soldiers opened fire on the crowd in Kessel.", "opened"),
+    # a warning of a danger or a state of things is no threat
+    ("The aid agency warned of a looming famine in northern Valdoria.", "warned"),
+    ("The Valdorian envoy warned there was a real risk of unrest in Kessel.", "warned"),
 ])
 def test_a_reading_that_is_no_event(analyze, text, word):
     assert _events(analyze, text, word) == []
@@ -87,6 +90,8 @@ def test_a_reading_that_is_no_event(analyze, text, word):
     ("War broke out between Valdoria and Borduria in May.", "War", "ASSAULT"),
     ("Dockers went on strike in Ostrava on Friday.", "went", "PROTEST"),
     ("Borduria declined to release the Valdorian fishermen on Monday.", "release", "REJECT"),
+    ("Valdoria warned Borduria of severe consequences on Monday.", "warned", "THREATEN"),
+    ("The dockers' union warned there would be strikes unless the cabinet backed down.", "warned", "THREATEN"),
 ])
 def test_the_event_itself_still_codes(analyze, text, word, typ):
     assert typ in _events(analyze, text, word)

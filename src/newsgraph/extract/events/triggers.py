@@ -205,12 +205,22 @@ def _reports_another(clause: Token) -> bool:
     """Is a clausal complement a forecast ("warned that prices will rise", "that the rebels could
     strike"), not a stated act ("warned that it would retaliate", "... that its troops would
     respond", "that the guard will no longer allow marches")? Its subject is then no pronoun and
-    has none, and it is no party or the party only may act ("could", "might")."""
+    has none, and it is no party or the party only may act ("could", "might"); or it is an
+    expletive "there" clause with no condition ("warned there was a risk of unrest")."""
     subj = next((c for c in clause.children if c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ), None)
+    if subj is None and any(c.dep_ == "expl" for c in clause.children):
+        return not _conditioned(clause)  # "warned there was a real risk of ...": a state of things
     if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
         return False
     return not _party_phrase(subj) or any(
         c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "can") for c in clause.children)
+
+
+def _conditioned(clause: Token) -> bool:
+    """Does a clause carry an "unless" or "if" condition ("there will be walkouts unless ..."),
+    which makes a warning a threat (CAMEO 13)?"""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+               for c in clause.children)
 
 
 def _noun_context(view: TokenView, i: int) -> set[str]:
