@@ -83,6 +83,9 @@ def test_a_reading_that_is_no_event(analyze, text, word):
 @pytest.mark.parametrize("text, word, typ", [
     ("Opposition leader Mara Vance attacked the government's tax plans on Monday.", "attacked", "ACCUSE"),
     ("Gunmen attacked a police convoy near Kessel on Monday.", "attacked", "ASSAULT"),
+    ("Opposition leader Mara Vance attacked the minister for his silence on the levy.", "attacked", "ACCUSE"),
+    ("Gunmen attacked the depot in Kessel over the weekend.", "attacked", "ASSAULT"),
+    ("Valdoria provided radio sets and maps to Borduria last week.", "provided", "AID"),
     ("Foreign ministers of the bloc gathered in Lisbon on Friday to discuss the crisis.", "gathered", "CONSULT"),
     ("Thousands of protesters gathered outside the parliament in Vardo on Sunday.", "gathered", "PROTEST"),
     ("Norway provided food to the refugees in Chad last week.", "provided", "AID"),

@@ -38,6 +38,7 @@ _ADVCL, _DOBJ, _OBJ1 = get_string_id("advcl"), get_string_id("dobj"), get_string
 _OBJ_H = frozenset(get_string_id(d) for d in _OBJ)
 _PASS_SUBJ_H = frozenset(get_string_id(d) for d in _PASS_SUBJ)
 _MOD_H = frozenset(get_string_id(d) for d in ("compound", "amod", "prt"))
+_GROUNDS = frozenset(get_string_id(w) for w in ("for", "over"))  # the verb's own "for"/"over" phrase
 
 
 @lru_cache(maxsize=1)
@@ -105,10 +106,14 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
             if ci < tok.i or _when_at(view, ci):  # "On Monday, X called ...", "met on Friday": no pattern word
                 continue
             words.add(text_of(doc, lowers[ci]))
+            if lowers[ci] in _GROUNDS:
+                words.add("@grounds")  # "attacked the minister for his silence", "... over the levy"
             for p in kids[ci]:
                 if deps[p] == _POBJ:
                     words.add(lower_of(doc, lemmas[p]))
                     objs.append(doc[p])
+                    if lowers[ci] == _TO and _actor_like_at(view, p, owner=False):
+                        words.add("@recipient")  # "provided maps to Ruritania": given to a party
         elif dep in _OBJ_H or dep in _PASS_SUBJ_H or dep == _XCOMP:
             words.add(lower_of(doc, lemmas[ci]))
             if dep != _XCOMP:
@@ -121,10 +126,15 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                     elif gdep == _PREP:
                         words.add(text_of(doc, lowers[g]))
                         words.update(lower_of(doc, lemmas[p]) for p in kids[g] if deps[p] == _POBJ)
+                        if lowers[g] == _TO and any(deps[p] == _POBJ and _actor_like_at(view, p, owner=False)
+                                                    for p in kids[g]):
+                            words.add("@recipient")  # "provided maps to Ruritania", the "to" read with the object
                     elif gdep == _AUX and dep == _XCOMP:
                         words.add(text_of(doc, lowers[g]))
                     elif gdep == _POBJ and dep == _DATIVE:  # "sent troops to the border", parsed as a dative "to"
                         words.add(lower_of(doc, lemmas[g]))
+                        if lowers[ci] == _TO and _actor_like_at(view, g, owner=False):
+                            words.add("@recipient")
         elif dep == _CCOMP and _reports_another(doc[ci]):
             report = True
         elif dep == _ADVCL and ci > tok.i and any(deps[g] == _AUX and lowers[g] == _TO for g in kids[ci]):
