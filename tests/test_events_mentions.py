@@ -60,9 +60,10 @@ def test_a_mention_of_another_party_or_place_is_another_event(nlp):
     rec = analyze_text("Talks in Minsk\n\nRussia has kept backing Belarus for months. The crisis grew with "
                        "the intervention of Poland and its support for the Belarusian opposition.", nlp)
     assert _triggers(rec, "SUPPORT") == ["backing", "support"]
-    # "the war in Syria" is not the attack told earlier in Mali
+    # "the war in Syria" is not the attack told earlier in Mali (a war that broke out: since
+    # session 11 a war named only as a setting, "the long war in Syria", is no event at all)
     rec = analyze_text("Talks\n\nRebels attacked a base in Mali on Monday, officials said. "
-                       "They said the attack recalled the long war in Syria.", nlp)
+                       "They said the attack recalled the war that broke out in Syria.", nlp)
     assert _triggers(rec, "ASSAULT") == ["attacked", "war"]
     attack = next(e for e in rec.events if e.trigger.text == "attacked")
     assert [m.trigger.text for m in attack.mentions] == ["attack"]
@@ -80,7 +81,7 @@ def test_two_verbs_in_other_sentences_and_words_are_two_acts(nlp):
 @pytest.mark.model
 def test_the_war_is_not_one_of_its_killings(nlp):
     rec = analyze_text("Fighting in the north\n\nFour soldiers were killed near Kidal on Friday. "
-                       "The war has lasted ten years.", nlp)
+                       "The war began ten years ago.", nlp)  # a war that only lasts is a setting (session 11)
     killed = [e for e in rec.events if e.trigger.text == "killed"]
     assert killed and all(m.trigger.text != "war" for e in killed for m in e.mentions or [])
     assert "war" in _triggers(rec, "ASSAULT")

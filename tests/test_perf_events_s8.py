@@ -13,6 +13,7 @@ from newsgraph.extract.events.triggers import (
     _argument_classes,
     _criticises,
     _crowd_nouns,
+    _official_nouns,
     _fault_word,
     _reports_another,
     _states,
@@ -125,10 +126,14 @@ def _context_words_tokens(tok) -> tuple[set[str], list[int], list[str], bool]:
             if c.i < tok.i or _when(c):
                 continue
             words.add(c.lower_)
+            if c.lower_ in ("for", "over"):
+                words.add("@grounds")
             for p in c.children:
                 if p.dep_ == "pobj":
                     words.add(p.lemma_.lower())
                     objs.append(p.i)
+                    if c.lower_ == "to" and _actor_like_tokens(p, owner=False):
+                        words.add("@recipient")
         elif dep in _OBJ or dep in _PASS_SUBJ or dep == "xcomp":
             words.add(c.lemma_.lower())
             if dep != "xcomp":
@@ -141,10 +146,15 @@ def _context_words_tokens(tok) -> tuple[set[str], list[int], list[str], bool]:
                 elif g.dep_ == "prep":
                     words.add(g.lower_)
                     words.update(p.lemma_.lower() for p in g.children if p.dep_ == "pobj")
+                    if g.lower_ == "to" and any(p.dep_ == "pobj" and _actor_like_tokens(p, owner=False)
+                                                for p in g.children):
+                        words.add("@recipient")
                 elif g.dep_ == "aux" and dep == "xcomp":
                     words.add(g.lower_)
                 elif g.dep_ == "pobj" and dep == "dative":
                     words.add(g.lemma_.lower())
+                    if c.lower_ == "to" and _actor_like_tokens(g, owner=False):
+                        words.add("@recipient")
         elif dep == "ccomp" and _reports_another(c):
             report = True
         elif dep == "advcl" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
@@ -161,6 +171,10 @@ def _argument_classes_tokens(tok) -> set[str]:
     subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
     if subj is not None and counted(subj).lemma_.lower() in _crowd_nouns():
         out.add("@crowd")
+    if subj is None and tok.dep_ == "acl":
+        subj = tok.head
+    if subj is not None and (subj.ent_type_ == "PERSON" or counted(subj).lemma_.lower() in _official_nouns()):
+        out.add("@official")
     if any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in tok.children) \
             and not any(c.dep_ == "agent" for c in tok.children):
         out.add("@passive")

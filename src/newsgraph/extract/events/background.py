@@ -62,7 +62,8 @@ _CORE = {"nsubj", "nsubjpass", "dobj", "obj"}
 def war_as_setting(doc: Doc, c: CodedEvent) -> bool:
     """A noun for a state of armed conflict (``state`` in the data: "war", "insurgency") that no
     verb of outbreak, conduct or end (``onset``: "broke out", "waged", "declared", "ended",
-    "killed") takes as subject or object. Named so, the war is where the sentence's news happens
+    "killed") takes as subject or object, or tells in a relative clause ("the war that broke out").
+    Named so, the war is where the sentence's news happens
     or what it is about ("critics of the war", "the war in the south has been costly"), not an
     attack that occurred; its acts are coded from their own words."""
     tok = doc[c.trigger_i]
@@ -71,7 +72,10 @@ def war_as_setting(doc: Doc, c: CodedEvent) -> bool:
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "the war and the blockade ended"
-    return not (head.dep_ in _CORE and head.head.lemma_.lower() in _words("onset"))
+    onset = _words("onset")
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in onset for c in head.children):
+        return False  # "the war that broke out in May"
+    return not (head.dep_ in _CORE and head.head.lemma_.lower() in onset)
 
 
 def unrealised_act(doc: Doc, c: CodedEvent) -> bool:
