@@ -59,7 +59,7 @@ def fill_pronoun_sources(doc: Doc, coded: list[CodedEvent]) -> None:
             continue
         if _named_before(actors, pron) or _argument_before(pron):
             actor = _in_sentence(pron, actors, coded)
-        elif any(s <= pron.idx < e for s, e, _ in quotes):
+        elif any(s <= pron.idx < e for s, e, _ in quotes) and not _opens_report(pron, quotes):
             continue
         else:
             actor = resolved.get(pron.i) or _antecedent(doc, pron, actors, resolved, coded)
@@ -69,6 +69,15 @@ def fill_pronoun_sources(doc: Doc, coded: list[CodedEvent]) -> None:
         c.source = Arg(arg.start, arg.end, arg.text, actor.id, actor.country, False, actor.sector)
         c.event.source = actor.id
         c.extra["source_from_pronoun"] = True
+
+
+def _opens_report(pron: Token, quotes: list[tuple[int, int, str]]) -> bool:
+    """Does the pronoun open its sentence and an indirect report whose reporter follows ("They
+    burned the depot, a witness said")? The reporter tells of whom the story was about, as the
+    writer would: the previous sentence's subject."""
+    first = next((t for t in pron.sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.i == pron.i and any(
+        s <= pron.idx < e and k == "indirect" for s, e, k in quotes)
 
 
 def _pronoun(doc: Doc, arg: Arg) -> Token | None:

@@ -37,7 +37,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         tok = example  # "forces such as the Belarusian opposition": the example names the party
     if tok.pos_ == "PRON" and tok.lower_ in _PERSONAL and not actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
         reporter = _reporter_of(tok)
-        if reporter is not None:
+        if reporter is not None and _agrees(doc, tok, reporter):
             return _resolve(doc, reporter, places)
     if tok.pos_ == "PRON" and tok.lower_ in _FIRST_PERSON and (said := _speaker_of(doc, tok)) is not None:
         return said
@@ -47,7 +47,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     if poss is not None and poss.right_edge.i + 1 <= tok.i:
         own = doc[poss.right_edge.i + 1].idx
     actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, own, end)
-    if actor is None and (named := _named_group(doc, tok)) is not None:
+    if actor is None and (named := _named_group(doc, tok) or _named_again(doc, tok)) is not None:
         return Arg(start, end, _text(doc, start, end), named.id, named.country, False, named.sector)
     rec = next((a for a in ext(doc, "actors") or () if a.id == actor), None) if actor else None
     country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
@@ -223,6 +223,20 @@ def _named_group(doc: Doc, tok: Token) -> Actor | None:
     return best
 
 
+def _named_again(doc: Doc, tok: Token) -> Actor | None:
+    """A name the entity tagger missed on a later mention ("Garcia" read as a common noun): the
+    person the article named in full before, when a capitalised word with no entity of its own
+    and no word before it in its phrase is the last word of exactly one person's name or
+    mentions before it."""
+    if tok.ent_type_ or not tok.is_title or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in _AGENT_NOUNS \
+            or any(c.dep_ in ("det", "amod", "compound", "poss") for c in tok.lefts):
+        return None
+    text = doc.text
+    found = {a.id: a for a in ext(doc, "actors") or () if a.kind == "person" and any(
+        m.end <= tok.idx and text[m.start:m.end].split()[-1:] == [tok.text] for m in a.mentions)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 #: First-person words that, inside a quote, stand for its speaker or the speaker's side
 #: ("'We urge both sides to ...,' the minister said": the minister's side urges).
 _FIRST_PERSON = {"i", "me", "we", "us"}
@@ -257,6 +271,27 @@ def _reporter_of(pron: Token) -> Token | None:
         if subj is not None and subj.pos_ != "PRON":
             return subj
     return None
+
+
+def _agrees(doc: Doc, pron: Token, reporter: Token) -> bool:
+    """Can the pronoun stand for its reporter? "They stormed the town, a police officer said":
+    a plural pronoun is not one person, and "he"/"she" is neither a plural nor a body, "it" no
+    person. Who a pronoun the reporter cannot be stands for is read by :mod:`.pronouns`."""
+    head = counted(reporter)
+    plural = head is not reporter or head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    rec = next((a for a in ext(doc, "actors") or () if any(m.start <= head.idx < m.end for m in a.mentions)), None)
+    role = load_knowledge().roles.get(head.lemma_.lower()) or load_knowledge().roles.get(head.lower_)
+    person = head.ent_type_ == "PERSON" or (rec is not None and rec.kind == "person") or (
+        rec is None and role is not None and role[0] == "person")
+    body = not person and (head.ent_type_ in ("ORG", "GPE", "NORP") or (
+        rec is not None and rec.kind in ("organization", "state")) or (role is not None and role[0] != "person"))
+    if pron.lower_ == "we":
+        return True  # a speaker's "we" is the speaker's side
+    if pron.lower_ == "they":
+        return plural or body  # not "a regional administrator", whatever the word
+    if pron.lower_ == "it":
+        return not plural and not person
+    return not plural and not body  # he, she
 
 
 _ENTS: tuple[object, tuple, list[int]] = (None, (), [])
