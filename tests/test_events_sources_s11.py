@@ -113,3 +113,36 @@ def test_verb_hung_on_an_adverbial_keeps_its_subject():
                pos=["PROPN", "ADP", "ADV", "VERB", "PUNCT"], heads=[0, 0, 3, 1, 0],
                deps=["ROOT", "prep", "advmod", "pcomp", "punct"])
     assert _clause_subject_at(token_view(doc2), 3)[0] is None
+
+
+@pytest.mark.model
+def test_they_of_a_spokesman_for_a_body_is_that_body(analyze):
+    rec = analyze("Charity seeks talks\n\n"
+                  "A Clean Rivers Trust spokesman said they now wanted to meet farming minister Tom Briggs.")
+    by_id = {a.id: a for a in rec.actors}
+    srcs = [by_id.get(e.source) for e in rec.events if e.trigger.text == "meet"]
+    assert srcs and all(s is not None and "Clean Rivers" in s.name for s in srcs)
+
+
+# --------------------------------------------------------------------------- the force moved (.args)
+
+
+@pytest.mark.model
+def test_force_sent_in_the_passive_is_the_moving_side(analyze):
+    rec = analyze("Border tension\n\n"
+                  "Hundreds of Bolivian soldiers were deployed to the frontier with Paraguay on Friday.")
+    (src, tgt), = _events(rec, "MOBILIZE")
+    assert src is not None and src.country == "BOL"
+    assert tgt is None or tgt.country == "PRY"
+
+
+@pytest.mark.model
+def test_force_to_be_sent_keeps_the_planner_open(analyze):
+    # an infinitive or a modal passive does not make the force the actor
+    rec = analyze("Debate on the mission\n\n"
+                  "Campaigners in Oslo are calling for Norwegian troops to be withdrawn from Mali.")
+    by_id = {a.id: a for a in rec.actors}
+    for e in rec.events:
+        if e.type == "RETREAT":
+            src = by_id.get(e.source)
+            assert src is None or "troops" not in src.name.lower()

@@ -55,6 +55,7 @@ from .syntax import (
     _child_at,
     _clause_subject_at,
     _conjuncts,
+    _counted_at,
     _dep_hashes,
     _infinitive_at,
     _pobj,
@@ -93,6 +94,9 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             targets = _conjuncts(doc[subj])
             if not _actor_like_at(view, subj) and (party := _object_party_at(view, subj, transfer=True)):
                 targets = party  # "a shelter for Haitian migrants was raided"
+            elif not sources and kind in _POSTURE and _actor_like_at(view, _counted_at(view, subj)) \
+                    and _told_passive(view, t):
+                sources, targets = targets, []  # "Peruvian troops were sent to the border": their side moves
     else:
         if subj is not None:
             sources = _conjuncts(doc[subj])
@@ -166,6 +170,18 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if giver is not None:
             return _conjuncts(doc[giver]), sources
     return sources, targets
+
+
+def _told_passive(view: TokenView, t: int) -> bool:
+    """A passive told as done ("were deployed", "had been withdrawn"): not a participle ("troops
+    deployed in ..."), an infinitive ("calling for troops to be withdrawn") or a modal ("will be
+    sent"), whose force may belong to whoever wants or plans the move."""
+    kids, dep = view.children[t], view.dep
+    return any(dep[c] == _AUXPASS for c in kids) and not any(
+        dep[c] == _AUX_DEP and (view.tag[c] == _MD or view.lower[c] == _TO_WORD) for c in kids)
+
+
+_AUXPASS, _AUX_DEP, _MD, _TO_WORD = (get_string_id(w) for w in ("auxpass", "aux", "MD", "to"))
 
 
 def _complement_target(view: TokenView, x: int) -> list[Token]:
@@ -278,6 +294,9 @@ def _infinitive(verb: Token) -> bool:
 
 
 _FORCE = {"ASSAULT", "COERCE"}
+#: Acts of posture whose passive subject is the force moved, and so the acting side, when no
+#: "by" names who moved it (PLOVER codes the mobilising or withdrawing side as the source).
+_POSTURE = {"MOBILIZE", "RETREAT"}
 #: Acts whose participle says what its subjects did, not what was done to them ("the gathered
 #: demonstrators", "the deployed troops", "the withdrawn units").
 _GATHER = {"CONSULT", "MOBILIZE", "RETREAT", "AGREE", "COOPERATE", "PROTEST"}

@@ -287,11 +287,23 @@ def _agrees(doc: Doc, pron: Token, reporter: Token) -> bool:
         rec is not None and rec.kind in ("organization", "state")) or (role is not None and role[0] != "person"))
     if pron.lower_ == "we":
         return True  # a speaker's "we" is the speaker's side
-    if pron.lower_ == "they":
-        return plural or body  # not "a regional administrator", whatever the word
+    if pron.lower_ == "they":  # not "a regional administrator"; "an army spokesman" speaks for the army
+        return plural or body or _speaks_for_body(head)
     if pron.lower_ == "it":
         return not plural and not person
     return not plural and not body  # he, she
+
+
+def _speaks_for_body(person: Token) -> bool:
+    """Does a person's phrase name the body they speak for ("a union spokesman", "an official
+    of the Chilean navy", "the ministry's spokeswoman")?"""
+    for c in person.children:
+        if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < person.i and (
+                c.ent_type_ in ("ORG", "GPE", "NORP") or c.lower_ in _AGENT_NOUNS):
+            return True
+    return any((p := _pobj(person, prep)) is not None and (p.ent_type_ in ("ORG", "GPE", "NORP") or p.lower_ in _AGENT_NOUNS
+                                                          or load_knowledge().roles.get(p.lower_, ("person",))[0] != "person")
+               for prep in ("for", "of", "with", "from"))
 
 
 _ENTS: tuple[object, tuple, list[int]] = (None, (), [])
