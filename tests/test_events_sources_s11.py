@@ -146,3 +146,43 @@ def test_force_to_be_sent_keeps_the_planner_open(analyze):
         if e.type == "RETREAT":
             src = by_id.get(e.source)
             assert src is None or "troops" not in src.name.lower()
+
+
+# --------------------------------------------------------------------------- a gerund's doer (.syntax)
+
+
+@pytest.mark.model
+def test_gerund_after_an_object_is_done_by_that_object(analyze):
+    rec = analyze("Farmers complain\n\n"
+                  "Herders accused the Bolivian army of abducting and killing three shepherds.")
+    by_id = {a.id: a for a in rec.actors}
+    srcs = [by_id.get(e.source) for e in rec.events if e.trigger.text == "killing"]
+    assert srcs and all(s is not None and s.country == "BOL" for s in srcs)
+    rec = analyze("Thanks for the hosts\n\n"
+                  "Uruguay thanked Paraguay for hosting the border talks in Asuncion.")
+    by_id = {a.id: a for a in rec.actors}
+    srcs = [by_id.get(e.source) for e in rec.events if e.trigger.text == "hosting"]
+    assert srcs and all(s is not None and s.country == "PRY" for s in srcs)
+
+
+def test_gerund_controller_rules_without_the_model():
+    from spacy import blank
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.events.syntax import _gerund_controller_at
+    from newsgraph.extract.tokens import token_view
+
+    vocab = blank("en").vocab
+    # "Police arrested two men for looting shops ."
+    doc = Doc(vocab, words=["Police", "arrested", "two", "men", "for", "looting", "shops", "."],
+              tags=["NNS", "VBD", "CD", "NNS", "IN", "VBG", "NNS", "."],
+              pos=["NOUN", "VERB", "NUM", "NOUN", "ADP", "VERB", "NOUN", "PUNCT"],
+              heads=[1, 1, 3, 1, 1, 4, 5, 1],
+              deps=["nsubj", "ROOT", "nummod", "dobj", "prep", "pcomp", "dobj", "punct"])
+    assert _gerund_controller_at(token_view(doc), 5) == 3
+    # "Chile apologised for shelling villages ." has no object: nothing is read
+    doc2 = Doc(vocab, words=["Chile", "apologised", "for", "shelling", "villages", "."],
+               tags=["NNP", "VBD", "IN", "VBG", "NNS", "."],
+               pos=["PROPN", "VERB", "ADP", "VERB", "NOUN", "PUNCT"],
+               heads=[1, 1, 1, 2, 3, 1], deps=["nsubj", "ROOT", "prep", "pcomp", "dobj", "punct"])
+    assert _gerund_controller_at(token_view(doc2), 3) is None
