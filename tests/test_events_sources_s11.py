@@ -186,3 +186,34 @@ def test_gerund_controller_rules_without_the_model():
                pos=["PROPN", "VERB", "ADP", "VERB", "NOUN", "PUNCT"],
                heads=[1, 1, 1, 2, 3, 1], deps=["nsubj", "ROOT", "prep", "pcomp", "dobj", "punct"])
     assert _gerund_controller_at(token_view(doc2), 3) is None
+
+
+# --------------------------------------------------------------------------- passive violence (.agents, .passives)
+
+
+@pytest.mark.model
+def test_killed_in_fighting_with_a_party_was_killed_by_it(analyze):
+    rec = analyze("Border clash\n\n"
+                  "Three Nigerien soldiers were killed in fighting with separatist rebels near the Malian border.")
+    by_id = {a.id: a for a in rec.actors}
+    srcs = [by_id.get(e.source) for e in rec.events if e.trigger.text == "killed"]
+    assert srcs and all(s is not None and "rebel" in s.name.lower() for s in srcs)
+
+
+@pytest.mark.model
+def test_coordinated_passives_share_their_doer(analyze):
+    rec = analyze("Crackdown in the capital\n\n"
+                  "Dozens of union members were detained and beaten by Bolivian police on Friday.")
+    by_id = {a.id: a for a in rec.actors}
+    srcs = [by_id.get(e.source) for e in rec.events if e.trigger.text in ("beaten", "detained")]
+    assert len(srcs) == 2 and all(s is not None and s.country == "BOL" for s in srcs)
+
+
+@pytest.mark.model
+def test_it_of_a_firm_the_tagger_reads_as_a_name_is_the_firm(analyze):
+    # the actor layer's kind goes before the entity label; a company's "it" is the company
+    rec = analyze("Pipeline dispute\n\n"
+                  "The Andean Gas Company has said it will sue Petrolima over the pipeline contract.")
+    by_id = {a.id: a for a in rec.actors}
+    srcs = [by_id.get(e.source) for e in rec.events if e.trigger.text == "sue"]
+    assert srcs and all(s is not None and "Andean Gas" in s.name for s in srcs)

@@ -42,6 +42,7 @@ from .article import _generic, _mutual, _named_in, _party, _violent_noun
 from .coded import CodedEvent
 from .countries import _PASS_SUBJ, _SUBJ
 from .lexicon import Lexicon
+from .passives import share_agents
 from .resolve import _resolve
 from .syntax import Arg, _child, _pobj
 
@@ -55,6 +56,7 @@ def fill_attack_agents(doc: Doc, coded: list[CodedEvent], lex: Lexicon) -> None:
     (see the module docstring). Runs on settled actors."""
     quotes = [(q.start, q.end) for q in doc._.quotes or () if q.kind != "indirect"]
     places = list(doc._.places or [])
+    share_agents(doc, coded, lex, lambda tok: _settled(doc, tok, places))  # "were shot and wounded by X" (.passives)
     attacks = [o for o in coded if _attack(doc, o)]
     for c in coded:
         if c.event.type != _VIOLENCE or c.event.source is not None or c.event.negated or c.event.hypothetical:

@@ -178,7 +178,8 @@ def _told_passive(view: TokenView, t: int) -> bool:
     sent"), whose force may belong to whoever wants or plans the move."""
     kids, dep = view.children[t], view.dep
     return any(dep[c] == _AUXPASS for c in kids) and not any(
-        dep[c] == _AUX_DEP and (view.tag[c] == _MD or view.lower[c] == _TO_WORD) for c in kids)
+        (dep[c] == _AUX_DEP and (view.tag[c] == _MD or view.lower[c] == _TO_WORD)) or dep[c] in _DOBJ_OBJ
+        for c in kids)  # nor "had been withdrawn the whip": the subject lost something
 
 
 _AUXPASS, _AUX_DEP, _MD, _TO_WORD = (get_string_id(w) for w in ("auxpass", "aux", "MD", "to"))

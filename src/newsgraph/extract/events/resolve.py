@@ -276,21 +276,27 @@ def _reporter_of(pron: Token) -> Token | None:
 def _agrees(doc: Doc, pron: Token, reporter: Token) -> bool:
     """Can the pronoun stand for its reporter? "They stormed the town, a police officer said":
     a plural pronoun is not one person, and "he"/"she" is neither a plural nor a body, "it" no
-    person. Who a pronoun the reporter cannot be stands for is read by :mod:`.pronouns`."""
+    person — unless the person speaks for a body ("a union spokesman said it would ...": the
+    union). The actor layer's kind goes before the entity tagger's label (a firm read as a
+    person's name). Who a pronoun the reporter cannot be stands for is read by :mod:`.pronouns`."""
     head = counted(reporter)
-    plural = head is not reporter or head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
     rec = next((a for a in ext(doc, "actors") or () if any(m.start <= head.idx < m.end for m in a.mentions)), None)
     role = load_knowledge().roles.get(head.lemma_.lower()) or load_knowledge().roles.get(head.lower_)
-    person = head.ent_type_ == "PERSON" or (rec is not None and rec.kind == "person") or (
-        rec is None and role is not None and role[0] == "person")
-    body = not person and (head.ent_type_ in ("ORG", "GPE", "NORP") or (
-        rec is not None and rec.kind in ("organization", "state")) or (role is not None and role[0] != "person"))
+    if rec is not None:
+        person, body = rec.kind == "person", rec.kind in ("organization", "state")
+    else:
+        person = head.ent_type_ == "PERSON" or (role is not None and role[0] == "person")
+        body = not person and (head.ent_type_ in ("ORG", "GPE", "NORP") or (role is not None and role[0] != "person"))
+    plural = head is not reporter or head.tag_ == "NNS" or any(c.dep_ == "conj" for c in head.children) or (
+        head.tag_ == "NNPS" and not body)
+    speaks = person and (_speaks_for_body(head) or any(
+        _speaks_for_body(c) for c in head.children if c.dep_ == "appos"))
     if pron.lower_ == "we":
         return True  # a speaker's "we" is the speaker's side
     if pron.lower_ == "they":  # not "a regional administrator"; "an army spokesman" speaks for the army
-        return plural or body or _speaks_for_body(head)
+        return plural or body or speaks
     if pron.lower_ == "it":
-        return not plural and not person
+        return (not plural and not person) or speaks
     return not plural and not body  # he, she
 
 
@@ -299,8 +305,9 @@ def _speaks_for_body(person: Token) -> bool:
     of the Chilean navy", "the ministry's spokeswoman")?"""
     for c in person.children:
         if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < person.i and (
-                c.ent_type_ in ("ORG", "GPE", "NORP") or c.lower_ in _AGENT_NOUNS):
-            return True
+                c.ent_type_ in ("ORG", "GPE", "NORP") or c.lower_ in _AGENT_NOUNS
+                or (person.pos_ == "NOUN" and c.pos_ == "PROPN" and c.dep_ != "amod")):
+            return True  # "a Yili spokesman", "the Registrars' spokesman"; not "Mark" of "Mark Rimmer"
     return any((p := _pobj(person, prep)) is not None and (p.ent_type_ in ("ORG", "GPE", "NORP") or p.lower_ in _AGENT_NOUNS
                                                           or load_knowledge().roles.get(p.lower_, ("person",))[0] != "person")
                for prep in ("for", "of", "with", "from"))
