@@ -283,7 +283,7 @@ def _agrees(doc: Doc, pron: Token, reporter: Token) -> bool:
     rec = next((a for a in ext(doc, "actors") or () if any(m.start <= head.idx < m.end for m in a.mentions)), None)
     role = load_knowledge().roles.get(head.lemma_.lower()) or load_knowledge().roles.get(head.lower_)
     if rec is not None:
-        person, body = rec.kind == "person", rec.kind in ("organization", "state")
+        person, body = rec.kind == "person", rec.kind != "person"  # a group ("the police") is "they" too
     else:
         person = head.ent_type_ == "PERSON" or (role is not None and role[0] == "person")
         body = not person and (head.ent_type_ in ("ORG", "GPE", "NORP") or (role is not None and role[0] != "person"))
