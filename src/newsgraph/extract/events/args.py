@@ -17,6 +17,8 @@ from spacy.parts_of_speech import ADJ, NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ..actors import load_knowledge
+from ..actors.knowledge import noun_sector
 from ..tokens import TokenView, lower_of, token_view
 from .countries import (
     _PASS_SUBJ,
@@ -94,8 +96,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             targets = _conjuncts(doc[subj])
             if not _actor_like_at(view, subj) and (party := _object_party_at(view, subj, transfer=True)):
                 targets = party  # "a shelter for Haitian migrants was raided"
-            elif not sources and kind in _POSTURE and _actor_like_at(view, _counted_at(view, subj)) \
-                    and _told_passive(view, t):
+            elif not sources and kind in _POSTURE and _armed(doc[_counted_at(view, subj)]) and _told_passive(view, t):
                 sources, targets = targets, []  # "Peruvian troops were sent to the border": their side moves
     else:
         if subj is not None:
@@ -170,6 +171,12 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if giver is not None:
             return _conjuncts(doc[giver]), sources
     return sources, targets
+
+
+def _armed(tok: Token) -> bool:
+    """Does the noun name armed or police forces ("troops", "riot police", "soldiers")? Only
+    they are moved by being sent; "the regime was disarmed" is done to the regime."""
+    return noun_sector(load_knowledge(), tok) in ("MIL", "COP")
 
 
 def _told_passive(view: TokenView, t: int) -> bool:
