@@ -11,7 +11,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import actor_for_span, doc_ents, ext
+from .. import actor_for_span, doc_ents, doc_text, ext
 from ..actors import load_knowledge, not_nationality
 from ..tokens import token_view
 from .countries import (
@@ -231,7 +231,7 @@ def _named_again(doc: Doc, tok: Token) -> Actor | None:
     if tok.ent_type_ or not tok.is_title or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in _AGENT_NOUNS \
             or any(c.dep_ in ("det", "amod", "compound", "poss") for c in tok.lefts):
         return None
-    text = doc.text
+    text = doc_text(doc)
     found = {a.id: a for a in ext(doc, "actors") or () if a.kind == "person" and any(
         m.end <= tok.idx and text[m.start:m.end].split()[-1:] == [tok.text] for m in a.mentions)}
     return next(iter(found.values())) if len(found) == 1 else None
