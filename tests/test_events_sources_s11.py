@@ -197,7 +197,7 @@ _NAMED_SOURCES = [
      "Tom Briggs.", "meet", "Clean Rivers"),
     ("Border clash\n\nThree Nigerien soldiers were killed in fighting with separatist rebels near the Malian "
      "border.", "killed", "rebels"),
-    ("Pipeline dispute\n\nThe Andean Gas Company has said it will sue Petrolima over the pipeline contract.",
+    ("Pipeline dispute\n\nThe Andean Gas Company told reporters it would sue Petrolima over the pipeline contract.",
      "sue", "Andean Gas"),
 ]
 
