@@ -13,6 +13,10 @@ perpetrator the text gives it:
   nothing is given). The coder folds a "when" clause of the same type into the act it
   explains ("were killed when troops attacked": one event), so such a clause's verb counts
   when the lexicon codes it as violence and its active subject is an actor;
+* **the other side of a fight**: "were killed in fighting with X", "died in clashes with X":
+  the victims fought X, so X did the violence (the fight nouns are ``referents.tsv``'s "mutual"
+  rows), unless the victims are X's own; and coordinated passives of force share their "by"
+  doer ("were detained by X and later expelled", :func:`.passives.share_agents`);
 * **the author of the attack noun**: "killed by attacks carried out by X", "wounded in X's
   raid": the actor the noun's own phrase names as its author;
 * **the toll after the attack**: a passive act of violence with no source and no adjunct that

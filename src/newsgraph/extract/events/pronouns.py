@@ -9,8 +9,10 @@ clause as its reporter). This pass gives such a source the actor of the previous
 subject, when
 
 * the pronoun is the subject of the act's own clause and stands outside any quotation (in a
-  quote, "they" is whoever the speaker means); an "it" that is the subject of "be" is
-  no party ("it is hard to negotiate");
+  quote, "they" is whoever the speaker means) — or opens its sentence and an indirect report
+  whose reporter follows ("They burned the depot, a witness said"), which tells of whom the
+  story was about as the writer would; an "it" that is the subject of "be" is no party ("it
+  is hard to negotiate");
 * nothing in its sentence before it names a party, nor is a noun argument ("asked 800
   adults whether they ...": the adults);
 * the previous sentence reports no other party's words ("X should go, the committee said":
