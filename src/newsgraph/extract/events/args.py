@@ -9,7 +9,8 @@ subject of a support verb ("launched an offensive"), of the clause a visit or ta
 adjunct of ("spoke during her visit to Lima") and of who claims responsibility; the undergoer
 of "faced sanctions", "came under attack"; hyphen-linked countries ("US-Chile talks") and
 hyphenated agents ("a Chilean-led force", "Kremlin-backed"); the object a coordinated verb
-shares ("arrested and charged X")."""
+shares ("arrested and charged X"); the forces a told passive moves, which are the moving side
+("Bolivian troops were sent to the border")."""
 
 from __future__ import annotations
 
