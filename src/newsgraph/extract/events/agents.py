@@ -13,6 +13,10 @@ perpetrator the text gives it:
   nothing is given). The coder folds a "when" clause of the same type into the act it
   explains ("were killed when troops attacked": one event), so such a clause's verb counts
   when the lexicon codes it as violence and its active subject is an actor;
+* **the other side of a fight**: "were killed in fighting with X", "died in clashes with X":
+  the victims fought X, so X did the violence (the fight nouns are ``referents.tsv``'s "mutual"
+  rows), unless the victims are X's own; and coordinated passives of force share their "by"
+  doer ("were detained by X and later expelled", :func:`.passives.share_agents`);
 * **the author of the attack noun**: "killed by attacks carried out by X", "wounded in X's
   raid": the actor the noun's own phrase names as its author;
 * **the toll after the attack**: a passive act of violence with no source and no adjunct that
@@ -38,11 +42,13 @@ from spacy.tokens import Doc, Token
 
 from ...records import Actor
 from .. import doc_text
-from .article import _generic, _named_in, _violent_noun
+from .article import _generic, _mutual, _named_in, _party, _violent_noun
 from .coded import CodedEvent
 from .countries import _PASS_SUBJ, _SUBJ
 from .lexicon import Lexicon
-from .syntax import Arg, _child
+from .passives import share_agents
+from .resolve import _resolve
+from .syntax import Arg, _child, _pobj
 
 _VIOLENCE = "ASSAULT"
 _ADJUNCTS = frozenset({"advcl", "prep", "agent"})
@@ -54,6 +60,7 @@ def fill_attack_agents(doc: Doc, coded: list[CodedEvent], lex: Lexicon) -> None:
     (see the module docstring). Runs on settled actors."""
     quotes = [(q.start, q.end) for q in doc._.quotes or () if q.kind != "indirect"]
     places = list(doc._.places or [])
+    share_agents(doc, coded, lex, lambda tok: _settled(doc, tok, places))  # "were shot and wounded by X" (.passives)
     attacks = [o for o in coded if _attack(doc, o)]
     for c in coded:
         if c.event.type != _VIOLENCE or c.event.source is not None or c.event.negated or c.event.hypothetical:
@@ -66,6 +73,8 @@ def fill_attack_agents(doc: Doc, coded: list[CodedEvent], lex: Lexicon) -> None:
         source = replace(donor.source) if donor is not None else None
         if source is None:  # a folded "when"/"after" attack tells it, whatever else the clause holds
             source = _folded_attack(doc, tok, lex)
+        if source is None:  # "were killed in clashes with rebels": the other side of the fight
+            source = _opponent(doc, tok, places)
         if source is None and not any(o.trigger_i in how for o in coded if o is not c):
             source = _noun_author(doc, tok, places)
             if source is None and (not how or _the_attack(tok)):  # a bare toll, or "in the
@@ -89,8 +98,7 @@ def _folded_attack(doc: Doc, tok: Token, lex: Lexicon) -> Arg | None:
         actor = _actor_at(doc, subj)
         if actor is None:
             return None
-        m = next(m for m in actor.mentions if m.start <= subj.idx < m.end)
-        found.append(Arg(m.start, m.end, doc_text(doc)[m.start:m.end], actor.id, actor.country, False, actor.sector))
+        found.append(_settled(doc, subj, []))
     return found[0] if len(found) == 1 else None
 
 
@@ -110,6 +118,37 @@ def _noun_author(doc: Doc, tok: Token, places: list) -> Arg | None:
     "in X's raid"), when it is an actor."""
     found = [a for n in _attack_nouns(tok) if (a := _named_in(doc, n, places)) is not None and a.actor]
     return found[0] if len(found) == 1 else None
+
+
+def _opponent(doc: Doc, tok: Token, places: list) -> Arg | None:
+    """The one party a fight the act happened in is fought "with" or "against" ("were killed in
+    fighting with rebels", "died in the raid and the gun battle with militants that followed"):
+    the victims were on the other side, so that party did the violence (:func:`_own_side`
+    keeps "rebels died in clashes with rebels" out)."""
+    found: list[Arg] = []
+    for w in (tok, *_participles(tok)):
+        for ch in w.children:
+            if ch.dep_ != "prep" or ch.lower_ not in _FIGHT_PREPS:
+                continue
+            for p in (n for pobj in ch.children if pobj.dep_ in ("pobj", "pcomp") for n in (pobj, *pobj.conjuncts)):
+                if not _mutual(p):
+                    continue
+                for prep in ("with", "against"):
+                    if (x := _pobj(p, prep)) is not None and _party(arg := _settled(doc, x, places)):
+                        found.append(arg)
+    return found[0] if len({a.actor or a.country or a.text for a in found}) == 1 else None
+
+
+_FIGHT_PREPS = frozenset({"in", "during", "amid"})
+
+
+def _settled(doc: Doc, tok: Token, places: list) -> Arg | None:
+    """The party a phrase names: the settled actor whose mention covers its head, else as read."""
+    actor = _actor_at(doc, tok)
+    if actor is None:
+        return _resolve(doc, tok, places)
+    m = next(m for m in actor.mentions if m.start <= tok.idx < m.end)
+    return Arg(m.start, m.end, doc_text(doc)[m.start:m.end], actor.id, actor.country, False, actor.sector)
 
 
 def _the_attack(tok: Token) -> bool:

@@ -9,7 +9,8 @@ subject of a support verb ("launched an offensive"), of the clause a visit or ta
 adjunct of ("spoke during her visit to Lima") and of who claims responsibility; the undergoer
 of "faced sanctions", "came under attack"; hyphen-linked countries ("US-Chile talks") and
 hyphenated agents ("a Chilean-led force", "Kremlin-backed"); the object a coordinated verb
-shares ("arrested and charged X")."""
+shares ("arrested and charged X"); the forces a told passive moves, which are the moving side
+("Bolivian troops were sent to the border")."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from spacy.parts_of_speech import ADJ, NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ..actors import load_knowledge
+from ..actors.knowledge import noun_sector
 from ..tokens import TokenView, lower_of, token_view
 from .countries import (
     _PASS_SUBJ,
@@ -55,6 +58,7 @@ from .syntax import (
     _child_at,
     _clause_subject_at,
     _conjuncts,
+    _counted_at,
     _dep_hashes,
     _infinitive_at,
     _pobj,
@@ -93,6 +97,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             targets = _conjuncts(doc[subj])
             if not _actor_like_at(view, subj) and (party := _object_party_at(view, subj, transfer=True)):
                 targets = party  # "a shelter for Haitian migrants was raided"
+            elif not sources and kind in _POSTURE and _armed(doc[_counted_at(view, subj)]) and _told_passive(view, t):
+                sources, targets = targets, []  # "Peruvian troops were sent to the border": their side moves
     else:
         if subj is not None:
             sources = _conjuncts(doc[subj])
@@ -166,6 +172,25 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if giver is not None:
             return _conjuncts(doc[giver]), sources
     return sources, targets
+
+
+def _armed(tok: Token) -> bool:
+    """Does the noun name armed or police forces ("troops", "riot police", "soldiers")? Only
+    they are moved by being sent; "the regime was disarmed" is done to the regime."""
+    return noun_sector(load_knowledge(), tok) in ("MIL", "COP")
+
+
+def _told_passive(view: TokenView, t: int) -> bool:
+    """A passive told as done ("were deployed", "had been withdrawn"): not a participle ("troops
+    deployed in ..."), an infinitive ("calling for troops to be withdrawn") or a modal ("will be
+    sent"), whose force may belong to whoever wants or plans the move."""
+    kids, dep = view.children[t], view.dep
+    return any(dep[c] == _AUXPASS for c in kids) and not any(
+        (dep[c] == _AUX_DEP and (view.tag[c] == _MD or view.lower[c] == _TO_WORD)) or dep[c] in _DOBJ_OBJ
+        for c in kids)  # nor "had been withdrawn the whip": the subject lost something
+
+
+_AUXPASS, _AUX_DEP, _MD, _TO_WORD = (get_string_id(w) for w in ("auxpass", "aux", "MD", "to"))
 
 
 def _complement_target(view: TokenView, x: int) -> list[Token]:
@@ -278,6 +303,9 @@ def _infinitive(verb: Token) -> bool:
 
 
 _FORCE = {"ASSAULT", "COERCE"}
+#: Acts of posture whose passive subject is the force moved, and so the acting side, when no
+#: "by" names who moved it (PLOVER codes the mobilising or withdrawing side as the source).
+_POSTURE = {"MOBILIZE", "RETREAT"}
 #: Acts whose participle says what its subjects did, not what was done to them ("the gathered
 #: demonstrators", "the deployed troops", "the withdrawn units").
 _GATHER = {"CONSULT", "MOBILIZE", "RETREAT", "AGREE", "COOPERATE", "PROTEST"}

@@ -9,8 +9,10 @@ clause as its reporter). This pass gives such a source the actor of the previous
 subject, when
 
 * the pronoun is the subject of the act's own clause and stands outside any quotation (in a
-  quote, "they" is whoever the speaker means); an "it" that is the subject of "be" is
-  no party ("it is hard to negotiate");
+  quote, "they" is whoever the speaker means) — or opens its sentence and an indirect report
+  whose reporter follows ("They burned the depot, a witness said"), which tells of whom the
+  story was about as the writer would; an "it" that is the subject of "be" is no party ("it
+  is hard to negotiate");
 * nothing in its sentence before it names a party, nor is a noun argument ("asked 800
   adults whether they ...": the adults);
 * the previous sentence reports no other party's words ("X should go, the committee said":
@@ -59,7 +61,7 @@ def fill_pronoun_sources(doc: Doc, coded: list[CodedEvent]) -> None:
             continue
         if _named_before(actors, pron) or _argument_before(pron):
             actor = _in_sentence(pron, actors, coded)
-        elif any(s <= pron.idx < e for s, e, _ in quotes):
+        elif any(s <= pron.idx < e for s, e, _ in quotes) and not _opens_report(pron, quotes):
             continue
         else:
             actor = resolved.get(pron.i) or _antecedent(doc, pron, actors, resolved, coded)
@@ -69,6 +71,15 @@ def fill_pronoun_sources(doc: Doc, coded: list[CodedEvent]) -> None:
         c.source = Arg(arg.start, arg.end, arg.text, actor.id, actor.country, False, actor.sector)
         c.event.source = actor.id
         c.extra["source_from_pronoun"] = True
+
+
+def _opens_report(pron: Token, quotes: list[tuple[int, int, str]]) -> bool:
+    """Does the pronoun open its sentence and an indirect report whose reporter follows ("They
+    burned the depot, a witness said")? The reporter tells of whom the story was about, as the
+    writer would: the previous sentence's subject."""
+    first = next((t for t in pron.sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.i == pron.i and any(
+        s <= pron.idx < e and k == "indirect" for s, e, k in quotes)
 
 
 def _pronoun(doc: Doc, arg: Arg) -> Token | None:

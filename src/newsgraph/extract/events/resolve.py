@@ -11,7 +11,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import actor_for_span, doc_ents, ext
+from .. import actor_for_span, doc_ents, doc_text, ext
 from ..actors import load_knowledge, not_nationality
 from ..tokens import token_view
 from .countries import (
@@ -37,7 +37,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         tok = example  # "forces such as the Belarusian opposition": the example names the party
     if tok.pos_ == "PRON" and tok.lower_ in _PERSONAL and not actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
         reporter = _reporter_of(tok)
-        if reporter is not None:
+        if reporter is not None and _agrees(doc, tok, reporter):
             return _resolve(doc, reporter, places)
     if tok.pos_ == "PRON" and tok.lower_ in _FIRST_PERSON and (said := _speaker_of(doc, tok)) is not None:
         return said
@@ -47,7 +47,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     if poss is not None and poss.right_edge.i + 1 <= tok.i:
         own = doc[poss.right_edge.i + 1].idx
     actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, own, end)
-    if actor is None and (named := _named_group(doc, tok)) is not None:
+    if actor is None and (named := _named_group(doc, tok) or _named_again(doc, tok)) is not None:
         return Arg(start, end, _text(doc, start, end), named.id, named.country, False, named.sector)
     rec = next((a for a in ext(doc, "actors") or () if a.id == actor), None) if actor else None
     country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
@@ -223,6 +223,20 @@ def _named_group(doc: Doc, tok: Token) -> Actor | None:
     return best
 
 
+def _named_again(doc: Doc, tok: Token) -> Actor | None:
+    """A name the entity tagger missed on a later mention ("Garcia" read as a common noun): the
+    person the article named in full before, when a capitalised word with no entity of its own
+    and no word before it in its phrase is the last word of exactly one person's name or
+    mentions before it."""
+    if tok.ent_type_ or not tok.is_title or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in _AGENT_NOUNS \
+            or any(c.dep_ in ("det", "amod", "compound", "poss") for c in tok.lefts):
+        return None
+    text = doc_text(doc)
+    found = {a.id: a for a in ext(doc, "actors") or () if a.kind == "person" and any(
+        m.end <= tok.idx and text[m.start:m.end].split()[-1:] == [tok.text] for m in a.mentions)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 #: First-person words that, inside a quote, stand for its speaker or the speaker's side
 #: ("'We urge both sides to ...,' the minister said": the minister's side urges).
 _FIRST_PERSON = {"i", "me", "we", "us"}
@@ -257,6 +271,46 @@ def _reporter_of(pron: Token) -> Token | None:
         if subj is not None and subj.pos_ != "PRON":
             return subj
     return None
+
+
+def _agrees(doc: Doc, pron: Token, reporter: Token) -> bool:
+    """Can the pronoun stand for its reporter? "They stormed the town, a police officer said":
+    a plural pronoun is not one person, and "he"/"she" is neither a plural nor a body, "it" no
+    person — unless the person speaks for a body ("a union spokesman said it would ...": the
+    union). The actor layer's kind goes before the entity tagger's label (a firm read as a
+    person's name). Who a pronoun the reporter cannot be stands for is read by :mod:`.pronouns`."""
+    head = counted(reporter)
+    rec = next((a for a in ext(doc, "actors") or () if any(m.start <= head.idx < m.end for m in a.mentions)), None)
+    role = load_knowledge().roles.get(head.lemma_.lower()) or load_knowledge().roles.get(head.lower_)
+    if rec is not None:
+        person, body = rec.kind == "person", rec.kind != "person"  # a group ("the police") is "they" too
+    else:
+        person = head.ent_type_ == "PERSON" or (role is not None and role[0] == "person")
+        body = not person and (head.ent_type_ in ("ORG", "GPE", "NORP") or (role is not None and role[0] != "person"))
+    plural = head is not reporter or head.tag_ == "NNS" or any(c.dep_ == "conj" for c in head.children) or (
+        head.tag_ == "NNPS" and not body)
+    speaks = person and (_speaks_for_body(head) or any(
+        _speaks_for_body(c) for c in head.children if c.dep_ == "appos"))
+    if pron.lower_ == "we":
+        return True  # a speaker's "we" is the speaker's side
+    if pron.lower_ == "they":  # not "a regional administrator"; "an army spokesman" speaks for the army
+        return plural or body or speaks
+    if pron.lower_ == "it":
+        return (not plural and not person) or speaks
+    return not plural and not body  # he, she
+
+
+def _speaks_for_body(person: Token) -> bool:
+    """Does a person's phrase name the body they speak for ("a union spokesman", "an official
+    of the Chilean navy", "the ministry's spokeswoman")?"""
+    for c in person.children:
+        if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < person.i and (
+                c.ent_type_ in ("ORG", "GPE", "NORP") or c.lower_ in _AGENT_NOUNS
+                or (person.pos_ == "NOUN" and c.pos_ == "PROPN" and c.dep_ != "amod")):
+            return True  # "a Yili spokesman", "the Registrars' spokesman"; not "Mark" of "Mark Rimmer"
+    return any((p := _pobj(person, prep)) is not None and (p.ent_type_ in ("ORG", "GPE", "NORP") or p.lower_ in _AGENT_NOUNS
+                                                          or load_knowledge().roles.get(p.lower_, ("person",))[0] != "person")
+               for prep in ("for", "of", "with", "from"))
 
 
 _ENTS: tuple[object, tuple, list[int]] = (None, (), [])

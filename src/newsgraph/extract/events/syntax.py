@@ -229,6 +229,10 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
             return head[v], tag[v] == _VBN and not finite
         if (controller := _object_controller_at(view, v)) is not None:
             return controller, False
+        if (doer := _gerund_controller_at(view, v)) is not None:
+            return doer, False  # "accused the army of abducting ...", "thanked Peru for hosting ..."
+        if (subj := _subject_past_adverbial_at(view, v)) is not None:
+            return subj, False  # "Chile at first imposed duties ...": the parse hung the verb on "at"
         if (verb := _gerund_head_at(view, v)) is not None:
             gerund, v = True, verb  # "responded by accusing X", "was fined after insulting Y"
             continue
@@ -272,6 +276,41 @@ _SMALL_CLAUSE = frozenset(get_string_id(d) for d in ("xcomp", "ccomp", "oprd"))
 _AUXES = frozenset(get_string_id(d) for d in ("aux", "auxpass"))  # "seem to have made": no small clause
 _GERUND_PREPS = frozenset(get_string_id(w) for w in (
     "by", "after", "before", "upon", "while", "without", "since", "through", "besides"))
+
+
+def _gerund_controller_at(view: TokenView, v: int) -> int | None:
+    """Who does what a gerund on "of", "for", "with", "from" or "against" says when the verb it
+    hangs on has an object: that object ("accused the army of abducting ...", "arrested two men
+    for looting", "stopped marchers from reaching ..."), or its passive subject ("were charged
+    with attacking ..."). A verb with neither ("apologised for shelling") is left to the reader."""
+    dep, head = view.dep, view.head
+    prep = head[v]
+    if dep[v] != _PCOMP or view.tag[v] != _VBG or dep[prep] != _PREP or view.lower[prep] not in _CONTROL_PREPS:
+        return None
+    verb = head[prep]
+    if view.pos[verb] not in (VERB, AUX) or verb == prep:
+        return None
+    obj = _child_at(view, verb, _DOBJ_H)
+    if obj is not None and view.pos[obj] in (NOUN, PROPN, PRON):
+        return obj
+    return _child_at(view, verb, _PASS_SUBJ_H)
+
+
+_CONTROL_PREPS = frozenset(get_string_id(w) for w in ("of", "for", "with", "from", "against"))
+
+
+def _subject_past_adverbial_at(view: TokenView, v: int) -> int | None:
+    """The subject a finite verb with an object lost to an adverbial phrase between them ("Peru
+    at first rejected the plan", "the envoy at once recalled his staff"): the parse reads the
+    verb as the object of the phrase's preposition, which hangs on the subject of the next verb."""
+    dep, head, tag = view.dep, view.head, view.tag
+    prep = head[v]
+    if dep[v] != _PCOMP or tag[v] not in (_VBD, _VBN) or dep[prep] != _PREP or _child_at(view, v, _DOBJ_H) is None:
+        return None
+    noun = head[prep]
+    if not noun < prep < v or dep[noun] not in _SUBJ_H or view.pos[noun] not in (NOUN, PROPN):
+        return None
+    return noun
 
 
 def _described_at(view: TokenView, n: int) -> int:
