@@ -94,3 +94,21 @@ def test_only_an_among_those_participle_is_read(nlp):
     killed = [t for t in doc if t.lower_ == "shot"]
     assert _victim(killed[0]).lower_ == "commander"
     assert _victim(killed[1]) is None
+
+
+# --------------------------------------------------------------------------- an attack on "it" (.facilities)
+
+_HOTEL = "Gunmen bombed a hotel in the Peruvian town of Puno on Sunday"
+
+
+@pytest.mark.model
+def test_it_after_an_attack_on_a_facility_is_that_facility(analyze):
+    rec = analyze(_HOTEL + ", and a few hours later they torched it.")
+    src, tgt = _sides_of(rec, "torched")
+    assert tgt is not None and (tgt.country, tgt.sector) == ("PER", "CVL")
+
+
+@pytest.mark.model
+def test_it_after_another_party_noun_is_left_alone(analyze):
+    rec = analyze(_HOTEL + ". A police truck came before the gunmen torched it.")
+    assert _sides_of(rec, "torched")[1] is None  # the truck comes between: no guess
