@@ -1,7 +1,7 @@
 """Targets the article gives (issue 10, session 11): an insurgency's attack that names no one it
 hit is aimed at the state it fights (.dyad); a protest a phase verb tells as begun ("began
 marching") is aimed like one told in the past (.implicit); "X was among those shot" gives the
-shooting the target X (.among). Hand-written texts; the parties
+shooting the target X (.received). Hand-written texts; the parties
 and places are far from any evaluation story."""
 
 import pytest
@@ -67,7 +67,28 @@ def test_phase_verbs_are_data():
     assert {"begin", "continue"} <= _words("phase") and "want" not in _words("phase")
 
 
-# --------------------------------------------------------------------------- "X was among those shot" (.among)
+# --------------------------------------------------------------------------- acts told from the receiving side (.received)
+
+
+@pytest.mark.model
+def test_the_one_who_draws_criticism_is_its_target(analyze):
+    rec = analyze("Peru's interior minister Luis Ramos has drawn criticism from opposition lawmakers "
+                  "over his handling of the floods.")
+    src, tgt = _sides_of(rec, "criticism")
+    assert src.sector == "OPP" and tgt is not None and (tgt.country, tgt.sector) == ("PER", "GOV")
+
+
+@pytest.mark.model
+def test_backing_won_is_aimed_at_the_winner(analyze):
+    rec = analyze("The Bolivian president won the backing of Brazil for his water plan.")
+    src, tgt = _sides_of(rec, "backing")
+    assert src.country == "BRA" and tgt is not None and tgt.country == "BOL"
+
+
+def test_receiving_verbs_are_data():
+    from newsgraph.extract.events.received import _receiving
+
+    assert _receiving()["draw"] == "object" and "say" not in _receiving()
 
 _RAID = "Peruvian troops stormed a Shining Path camp near Ayacucho on Monday. "
 
@@ -88,7 +109,7 @@ def test_a_killing_told_without_among_keeps_no_target(analyze):
 
 @pytest.mark.model
 def test_only_an_among_those_participle_is_read(nlp):
-    from newsgraph.extract.events.among import _victim
+    from newsgraph.extract.events.received import _victim
 
     doc = nlp("A rebel commander was among those shot during the raid. Those shot were buried.")
     killed = [t for t in doc if t.lower_ == "shot"]
