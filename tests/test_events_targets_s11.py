@@ -119,17 +119,17 @@ def test_only_an_among_those_participle_is_read(nlp):
 
 # --------------------------------------------------------------------------- an attack on "it" (.facilities)
 
-_HOTEL = "Gunmen bombed a hotel in the Peruvian town of Puno on Sunday"
+_MARKET = "Guerrillas bombed a crowded market in Juliaca, southern Peru, on Sunday"
 
 
 @pytest.mark.model
 def test_it_after_an_attack_on_a_facility_is_that_facility(analyze):
-    rec = analyze(_HOTEL + ", and a few hours later they torched it.")
+    rec = analyze(_MARKET + ", and that night they torched it.")
     src, tgt = _sides_of(rec, "torched")
     assert tgt is not None and (tgt.country, tgt.sector) == ("PER", "CVL")
 
 
 @pytest.mark.model
 def test_it_after_another_party_noun_is_left_alone(analyze):
-    rec = analyze(_HOTEL + ". A police truck came before the gunmen torched it.")
+    rec = analyze(_MARKET + ". A police truck came before the guerrillas torched it.")
     assert _sides_of(rec, "torched")[1] is None  # the truck comes between: no guess
