@@ -85,10 +85,17 @@ def test_backing_won_is_aimed_at_the_winner(analyze):
     assert src.country == "BRA" and tgt is not None and tgt.country == "BOL"
 
 
+@pytest.mark.model
+def test_pressure_one_comes_under_is_aimed_at_that_one(analyze):
+    rec = analyze("Peru's president came under pressure from Chile over the anchovy quotas.")
+    src, tgt = _sides_of(rec, "pressure")
+    assert src.country == "CHL" and tgt is not None and (tgt.country, tgt.sector) == ("PER", "GOV")
+
+
 def test_receiving_verbs_are_data():
     from newsgraph.extract.events.received import _receiving
 
-    assert _receiving()["draw"] == "object" and "say" not in _receiving()
+    assert _receiving()["draw"] == "object" and _receiving()["come"] == "under" and "say" not in _receiving()
 
 _RAID = "Peruvian troops stormed a Shining Path camp near Ayacucho on Monday. "
 

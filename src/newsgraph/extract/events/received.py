@@ -2,9 +2,9 @@
 the act noun or participle is the act's target.
 
 * "The minister drew criticism from lawmakers", "the plan won the backing of Ruritania", "the
-  envoy faced accusations": an act noun is the object of
-  a verb of receiving (``newsgraph/data/received.tsv``), and the one that receives it is the
-  verb's subject.
+  envoy faced accusations", "the minister came under pressure from Y": an act noun is the
+  object of a verb of receiving, or of the preposition such a verb takes
+  (``newsgraph/data/received.tsv``), and the one that receives it is the verb's subject.
 * "A rebel commander was among those shot during the raid", "two reporters are among those
   detained": a participle on "those", the object of "among", and the people it hit are the
   subject of the verb the "among" phrase hangs on.
@@ -37,14 +37,14 @@ def _receiving() -> dict[str, str]:
 
 
 def _received_by(tok: Token) -> Token | None:
-    """The verb an act noun is received by ("drew criticism", "met with condemnation"), if any."""
+    """The verb an act noun is received by ("drew criticism", "came under pressure"), if any."""
     if tok.pos_ != "NOUN":
         return None
     head = tok.head
     if tok.dep_ in ("dobj", "obj") and _receiving().get(head.lemma_.lower()) == "object":
         return head
-    if tok.dep_ == "pobj" and head.lower_ == "with" and _receiving().get(head.head.lemma_.lower()) == "with":
-        return head.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and _receiving().get(head.head.lemma_.lower()) == head.lower_:
+        return head.head  # "came under pressure"
     return None
 
 
