@@ -22,7 +22,8 @@ Runs last, one document at a time, in the order of its modules:
   phrase with no actor becomes one);
 * on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous
   sentence's subject (or its own sentence's one plural party), :mod:`.objects` gives a "him"/"her"/"them" target the
-  agreeing party named just before, :mod:`.agents` gives passive
+  agreeing party named just before, :mod:`.received` an act told from the
+  side of the party it is done to ("X drew criticism", "X is among those detained") that party, :mod:`.agents` gives passive
   violence the source of the attack its clause or the sentence before tells,
   :mod:`.reactions` gives a response to an act told just before in the same word
   ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
@@ -67,6 +68,7 @@ from .others import drop_unnamed_others
 from .parties import fill_party_nouns
 from .pronouns import fill_pronoun_sources
 from .reactions import fill_reactions
+from .received import fill_received
 from .settle import settle
 from .speakers import fill_told_sides
 from .syntax import Arg, _names_party
@@ -96,6 +98,7 @@ class EventCoder:
         settle(doc, coded, _names_party)  # the actors carry what the coder read of its arguments
         fill_pronoun_sources(doc, coded)  # "It also threatened ...": the previous subject (.pronouns)
         fill_pronoun_targets(doc, coded)  # "urged him to ...": the party named just before (.objects)
+        fill_received(doc, coded)  # "X drew criticism", "X is among those detained": X (.received)
         fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
         fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)

@@ -21,6 +21,14 @@ negotiates with one state and fights another is given the right one. The same co
 give violence on one side with no perpetrator named ("police officers were killed in
 attacks") its perpetrator.
 
+An insurgency's violence told with no one it hit ("the rebels stepped up their attacks") is
+aimed at the state it fights: an armed non-state group (REB, INS) of the story's country (or,
+when no country clearly leads, of the one the article weighs most) whose
+attack names no object, no passive subject and no "on"/"against"/"of" phrase gets that
+country's state side (its government or forces as the article's events name them, else the
+state itself), when the article's violence gives the group no counterpart of its own and the
+sentence names no third party (:func:`_fill_insurgency`).
+
 A filled side is marked ``CodedEvent.extra["target_from_dyad"]`` (``"source_from_dyad"``);
 the event keeps the confidence it was read with.
 """
@@ -36,7 +44,9 @@ from ...records import Actor
 from .. import data_rows, doc_text
 from .article import _SPEECH, _alleged, _generic, _mutual, _older
 from .coded import CodedEvent
-from .syntax import Arg
+from ..actors.story import story_country, story_weights
+from .countries import _OBJ, _PASS_SUBJ
+from .syntax import Arg, _pobj
 
 _FORCE = {"ASSAULT", "COERCE"}
 _CONFLICT = _FORCE | {"ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE"}
@@ -139,11 +149,17 @@ def _counterpart_arg(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor],
 def fill_dyads(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act with no target its source's counterpart in the article (see the module
     docstring). Runs on settled actors (every argument the coder read has its actor)."""
-    types = _table()[0]
     by_id = {a.id: a for a in doc._.actors or ()}
     tables = {kind: _counterparts(_pairs(coded, by_id, kind)) for kind in ("force", "conflict", "peace")}
-    if not any(tables.values()):
-        return
+    if any(tables.values()):
+        _fill_counterparts(doc, coded, by_id, tables)
+    _fill_insurgency(doc, coded, by_id, tables["force"])
+
+
+def _fill_counterparts(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor],
+                       tables: dict[str, dict[Side, Side]]) -> None:
+    """Targets and perpetrators from the counterparts the article's events give."""
+    types = _table()[0]
     sources: dict[int, set[str]] = {}
     for c in coded:
         if c.event.source:
@@ -183,6 +199,59 @@ def _fill_perpetrators(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor
         if other is None or _third_party(doc, c, own, other, set()):
             continue
         _fill(c, "source", _counterpart_arg(doc, coded, by_id, other, c.event.trigger.start))
+
+
+_ARMED = frozenset({"REB", "INS"})
+_PATIENT_PREPS = ("on", "against", "of")
+
+
+def _no_patient(tok) -> bool:
+    """Does an act name nobody it was done to: no object, no passive subject, no "on",
+    "against" or "of" phrase ("stepped up attacks", not "attacks on the convoy"), and is no
+    participle on the noun it was done to ("the hostages kidnapped")?"""
+    if tok.dep_ in ("acl", "relcl"):
+        return False
+    if any(ch.dep_ in _OBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children):
+        return False
+    return all(_pobj(tok, p) is None for p in _PATIENT_PREPS)
+
+
+def _fill_insurgency(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor],
+                     force: dict[Side, Side]) -> None:
+    """An armed group's attack with no one it hit named is aimed at its own country's state
+    (module docstring), when the story is set in that country."""
+    todo = [c for c in coded if c.event.type == "ASSAULT" and c.event.target is None
+            and (a := by_id.get(c.event.source or "")) is not None and a.sector in _ARMED and a.country]
+    if not todo:
+        return
+    weights = story_weights(doc, list(by_id.values()))
+    story = story_country(weights) or (weights.most_common(1)[0][0] if weights else None)
+    speech = {c.trigger_i for c in coded if c.event.type in _SPEECH}
+    for c in todo:
+        src = by_id[c.event.source]
+        own, state = (src.country, "armed"), (src.country, "state")
+        tok = doc[c.trigger_i]
+        if src.country != story or own in force or c.event.negated or c.event.hypothetical \
+                or _generic(tok) or _mutual(tok) or _alleged(tok, speech) or "sym" in c.entry.flags \
+                or _older(doc, c.event.date) or not _no_patient(tok):
+            continue
+        sources = {o.event.source for o in coded if o.trigger_i == c.trigger_i and o.event.source}
+        if _third_party(doc, c, own, state, sources):
+            continue
+        arg = _counterpart_arg(doc, coded, by_id, state, c.event.trigger.start) \
+            or _state_arg(doc, by_id, src.country, c.event.trigger.start)
+        _fill(c, "target", arg)
+
+
+def _state_arg(doc: Doc, by_id: dict[str, Actor], country: str, at: int) -> Arg | None:
+    """The state ``country`` itself at its last mention before ``at``, if the article names it."""
+    for rec in by_id.values():
+        if rec.kind == "state" and rec.country == country:
+            earlier = [m for m in rec.mentions if m.end <= at]
+            if earlier:
+                m = earlier[-1]
+                return Arg(m.start, m.end, doc_text(doc)[m.start:m.end], rec.id, rec.country, False, rec.sector)
+    return None
 
 
 def _fill(c: CodedEvent, side: str, arg: Arg | None) -> None:

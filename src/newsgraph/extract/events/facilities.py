@@ -19,6 +19,10 @@ settlers": that party is read by :mod:`.args` or left alone), a negated or hypot
 and an act whose source is of the facility's own country and sector (students storming
 their own university).
 
+An attack on "it" right after such an attack ("shelled the depot, then stormed it") is aimed
+where that attack is, when the first singular common noun back from the pronoun that is a
+clause's subject or object (its sentence and the one before) is that attack's facility (:func:`_fill_it`, session 11).
+
 A filled target is marked ``CodedEvent.extra["target_from_facility"]``; the act keeps its
 confidence.
 """
@@ -40,6 +44,7 @@ from .syntax import Arg, _actor_like, _is_actorish, _pobj
 
 _NOUN_PREPS = ("on", "against", "at")
 _STATE = {"GOV", "MIL", "COP"}  # "an attack on a school"
+_CLAUSE_PARTY = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})  # what "it" can stand for
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +139,7 @@ def fill_facilities(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act of force on a facility with no party the facility's people (module
     docstring). Runs on settled actors; a new group actor is added for the facility phrase."""
     groups = GroupTargets(doc)
+    aimed: dict[int, CodedEvent] = {}
     for c in coded:
         ev = c.event
         if ev.type != "ASSAULT" or ev.negated or ev.hypothetical:
@@ -157,4 +163,33 @@ def fill_facilities(doc: Doc, coded: list[CodedEvent]) -> None:
         start, end = left.idx, obj.idx + len(obj.text)
         groups.aim(c, (start, end), doc_text(doc)[obj.idx:end], (country, sector))
         c.extra["target_from_facility"] = True
+        aimed[obj.i] = c
+    _fill_it(doc, coded, aimed)
     groups.save()
+
+
+def _fill_it(doc: Doc, coded: list[CodedEvent], aimed: dict[int, CodedEvent]) -> None:
+    """An attack on "it" whose "it" is a facility just attacked ("shelled the depot and then
+    stormed it") is aimed where that attack is: walking back from the pronoun over its sentence
+    and the one before, the first singular common noun that is a clause's subject or object
+    decides ("with an explosion" is passed over), and it must be the facility
+    an attack given its people was done to (``aimed``: facility token -> that attack)."""
+    for c in coded:
+        ev = c.event
+        if ev.type != "ASSAULT" or ev.negated or ev.hypothetical or (
+                ev.target is not None and not c.extra.get("target_from_place")):
+            continue
+        obj = act_object(doc[c.trigger_i])
+        if obj is None or obj.lower_ != "it":
+            continue
+        sent = obj.sent
+        lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        noun = next((doc[i] for i in range(obj.i - 1, lo - 1, -1)
+                     if doc[i].tag_ == "NN" and doc[i].dep_ in _CLAUSE_PARTY), None)
+        done = aimed.get(noun.i) if noun is not None else None
+        if done is None or done is c or done.target is None:
+            continue
+        c.target = done.target
+        ev.target = done.event.target
+        c.extra.pop("target_from_place", None)
+        c.extra["target_from_facility"] = True

@@ -208,13 +208,14 @@ def _own_state(doc: Doc, actors: list[Actor], coded: list[CodedEvent], country: 
     """The country itself as a domestic protest's target when no government is named near it,
     as the coder takes the country an untargeted act happens in ("marched in Ruritania"): its
     mention as a country (a place of feature "country", not a city), nearest the trigger.
-    Only for a protest the text tells as having happened (a noun, or a verb in the past or
-    present, not "must first apply to rally"), in an article none of whose protests is aimed
+    Only for a protest the text tells as having happened (a noun, a verb in the past or
+    present, or one a phase verb in the past or present governs: "began protesting"; not
+    "must first apply to rally"), in an article none of whose protests is aimed
     at anyone but its own government (a story of protests against a firm, a foreign state or
     a rival crowd keeps its untargeted ones untargeted; a strike whose story speaks of
     an employer, ``employer`` in ``data/implicit.tsv``, too)."""
     tok = doc[c.trigger_i]
-    if (tok.pos_ == "VERB" and tok.tag_ not in _TOLD) or any(
+    if (tok.pos_ == "VERB" and not _told(tok)) or any(
             ch.dep_ == "aux" and ch.tag_ == "MD" for t in (tok, *tok.ancestors) for ch in t.children):
         return None  # "to march", "must apply before they rally", "would strike"
     if (c.event.cameo or "") in _words("strike_code") and any(
@@ -232,6 +233,16 @@ def _own_state(doc: Doc, actors: list[Actor], coded: list[CodedEvent], country: 
 
 
 _TOLD = frozenset({"VBD", "VBZ", "VBP", "VBN"})  # "marched", "marches", "have marched"; not "to march"
+
+
+def _told(tok: Token) -> bool:
+    """Is a protest verb told as having happened: in the past or present, or the complement of
+    a phase verb that is ("began protesting", "continued to march": ``phase`` in
+    ``data/implicit.tsv``)?"""
+    if tok.tag_ in _TOLD:
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.tag_ in _TOLD and head.lemma_.lower() in _words("phase")
 
 
 def _seat(name: str) -> bool:
