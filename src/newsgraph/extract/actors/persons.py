@@ -147,8 +147,10 @@ def _person_groups(kb: Knowledge, spans: list[TokSpan]) -> dict[int, str]:
         if " " in text:
             out[s.start] = text
             continue
+        low = " " + text.lower()  # "Al-Sadr" opening a sentence is "al-Sadr"
         matches = [(i, n) for i, n in full if n.endswith(" " + text)] or \
-            [(i, n) for i, n in full if n.startswith(text + " ")]
+            [(i, n) for i, n in full if n.startswith(text + " ")] or \
+            [(i, n) for i, n in full if n.lower().endswith(low) and "-" in text]
         if s.start in titled and len({n for _, n in matches}) > 1:
             matches = [m for m in matches if m[0] in titled] or matches
         before = [m for m in matches if m[0] < s.start]
