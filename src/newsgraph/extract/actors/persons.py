@@ -213,8 +213,8 @@ def _government_head(kb: Knowledge, tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ in ("compound", "poss", "amod", "nmod") and head.i != tok.i:
         role = _role(kb, head)
-        if role and role[0] == "gov":
-            return head
+        if role and role[0] == "gov" and head.lemma_.lower() not in kb.descriptors.get("side_nouns", ()):
+            return head  # not "his side": a team or a camp
     return None
 
 
