@@ -109,3 +109,11 @@ def test_a_hyphenated_surname_at_a_sentence_start_is_the_person_named_in_full(an
     people = [a for a in rec.actors if a.kind == "person"]
     assert [p.name for p in people] == ["Omar al-Rashid"]
     assert len(people[0].mentions) == 2
+
+
+@pytest.mark.model
+def test_a_title_before_a_comma_and_a_rank_is_the_named_person(analyze):
+    rec = analyze("Gunmen attacked a checkpoint on Sunday and a 19-year-old French Soldier, Corporal Pierre "
+                  "Lambert was taken hostage.", published="2024-05-06")
+    people = [a for a in rec.actors if a.kind == "person"]
+    assert [(p.name, p.country, p.sector) for p in people] == [("Pierre Lambert", "FRA", "MIL")]
