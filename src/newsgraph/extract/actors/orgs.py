@@ -61,7 +61,7 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         country = _seat_country(kb, span) or _owner_country(kb, span)  # "the Lima-based ...", "Peru's ..."
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
-    if country:
+    if country and sector != "MED":  # "X told Reuters": whom one speaks to says nothing of one's country
         st.named.setdefault(st.sent_of[span.start], set()).add(country)
 
 

@@ -147,8 +147,10 @@ def _person_groups(kb: Knowledge, spans: list[TokSpan]) -> dict[int, str]:
         if " " in text:
             out[s.start] = text
             continue
+        low = " " + text.lower()  # "Al-Sadr" opening a sentence is "al-Sadr"
         matches = [(i, n) for i, n in full if n.endswith(" " + text)] or \
-            [(i, n) for i, n in full if n.startswith(text + " ")]
+            [(i, n) for i, n in full if n.startswith(text + " ")] or \
+            [(i, n) for i, n in full if n.lower().endswith(low) and "-" in text]
         if s.start in titled and len({n for _, n in matches}) > 1:
             matches = [m for m in matches if m[0] in titled] or matches
         before = [m for m in matches if m[0] < s.start]
@@ -211,8 +213,8 @@ def _government_head(kb: Knowledge, tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ in ("compound", "poss", "amod", "nmod") and head.i != tok.i:
         role = _role(kb, head)
-        if role and role[0] == "gov":
-            return head
+        if role and role[0] == "gov" and head.lemma_.lower() not in kb.descriptors.get("side_nouns", ()):
+            return head  # not "his side": a team or a camp
     return None
 
 

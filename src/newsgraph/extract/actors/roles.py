@@ -220,6 +220,8 @@ def _add_government(st: _State, tok: Token, mods: list[Token]) -> None:
     kb = st.kb
     if any(m.pos_ == "NOUN" and m.dep_ == "compound" and _role(kb, m) is None for m in mods):
         return  # "sanctions regime", "tax administration"
+    if tok.lemma_.lower() in kb.descriptors.get("side_nouns", ()) and not _party_side(st, tok, mods):
+        return  # "the Ruritanian side of the border", "both sides"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts):
         return
     named = [m for m in mods if m.i in st.person_tokens]
@@ -249,6 +251,33 @@ def _add_government(st: _State, tok: Token, mods: list[Token]) -> None:
     name = _with_demonym(kb, country, words)
     ent = st.entity(f"group:{country}:{sector}:{tok.lemma_}", name, "group", country=country, sector=sector)
     st.mention(ent.key, start, end)
+
+
+def _party_side(st: _State, tok: Token, mods: list[Token]) -> bool:
+    """"the Ruritanian side refused": a party to a talk or dispute, named by a country word (the
+    state, read on) or by a bloc's adjective ("the European side": the bloc's body, added here).
+    Not a place ("the Ruritanian side of the border", "on the Ruritanian side"), nor "both sides"
+    or "Ruritanian sides" (teams, camps)."""
+    if tok.tag_ == "NNS" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights) or (
+            tok.dep_ == "pobj" and tok.head.lower_ in ("on", "along", "across", "at")):
+        return False
+    doc = tok.doc
+    if (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"):
+        return False  # "side-by-side"
+    adjectives = [m for m in mods if m.dep_ == "amod" or m.ent_type_ == "NORP"]  # not "the England side", a team
+    if any(m.dep_ == "poss" for m in mods):
+        return False  # "his side": a team or a camp, not a state
+    if any(_country_of_token(st, m) for m in adjectives):
+        return True
+    blocs = st.kb.descriptors.get("bloc_adjectives", {})
+    body = next((blocs[m.text] for m in adjectives if isinstance(blocs, dict) and m.text in blocs), None)
+    if body is not None and body in st.kb.entities:
+        info = st.kb.entities[body]
+        start, end = _span_chars([m for m in mods if m.text in blocs] + [tok])
+        st.entity("entity:" + body, body, info["kind"], country=info.get("country"), sector=info.get("sector"))
+        st.mention("entity:" + body, start, end)
+        st.taken.update(m.i for m in mods)
+    return False
 
 
 def _with_demonym(kb: Knowledge, country: str | None, words: str) -> str:

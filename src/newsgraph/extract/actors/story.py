@@ -46,12 +46,14 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ...knowledge import lookup
 from ...records import Actor
 from .. import doc_ents, doc_text, ext
+from .armed import place_armed
 from ..tokens import token_view
 from .countries import not_nationality, posted_to
 from .dateline import dateline
@@ -288,11 +290,24 @@ def _stateless(name: str, when) -> bool:
 def _domestic(actor: Actor, sectors: frozenset[str]) -> bool:
     if actor.country is not None or actor.sector == "IGO" or actor.kind == "state":
         return False
-    if actor.sector not in sectors:
+    if actor.sector not in sectors and not _home_group(actor):
         return False
     if actor.kind == "person" and actor.title and _visitor(actor.title.lower().split()):
         return False  # "the ambassador to Chile", "an envoy": a diplomat serves abroad
     return not _foreign_word(actor.name)
+
+
+def _home_group(actor: Actor) -> bool:
+    """A group the text names by a common noun whose sector is not a state's but who live where
+    the story is ("students", "teachers", "doctors": the ``home_group_sectors``), or who lead it
+    and have no sector of their own ("the new leaders": the ``home_group_nouns``)."""
+    if actor.kind != "group" or any(w[:1].isupper() and w.lower() not in STOP_WORDS for w in actor.name.split()[:-1]):
+        return False  # "Pacific Rim leaders", "Jewish students": a region's or a community's, not a state's
+    lists = load_knowledge().story_lists
+    if actor.sector is not None:
+        return actor.sector in lists.get("home_group_sectors", frozenset())
+    words = actor.name.lower().split()
+    return bool(words) and words[-1] in lists.get("home_group_nouns", frozenset())
 
 
 def _visitor(words) -> bool:
@@ -373,6 +388,7 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
                 actor.country = country
             elif stays and len(same := kin.get(actor.sector, ())) == 1:
                 actor.country = next(iter(same))  # "Ruritanian police ... the police": the one country of its sector
+    place_armed(actors)  # "the Islamic State of Ruritania": a group the knowledge base leaves stateless
     if country is not None:
         place_people(doc, actors, country)
         place_affiliations(doc, actors, country)

@@ -152,8 +152,9 @@ def _reverse_appositive(kb: Knowledge, span: TokSpan, sent_start: int) -> list[T
     earlier in the same clause, before a comma that precedes the name."""
     doc = span.doc
     start = span.start
-    while start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
-        start -= 1  # "the country's Minister of Agriculture, Mr. Mundia Sikatana"
+    while start > 0 and (doc[start - 1].lower_.rstrip(".") in HONORIFICS or (
+            doc[start - 1].is_title and (r := _role(kb, doc[start - 1])) is not None and r[0] == "person")):
+        start -= 1  # "the country's Minister of Agriculture, Mr. Mundia Sikatana"; "a Chadian soldier, Corporal X"
     if start == 0 or doc[start - 1].text != ",":
         return []
     for i in range(start - 2, max(sent_start, start - 25) - 1, -1):
