@@ -60,8 +60,8 @@ def test_a_mention_of_another_party_or_place_is_another_event(nlp):
     rec = analyze_text("Talks in Minsk\n\nRussia has kept backing Belarus for months. The crisis grew with "
                        "the intervention of Poland and its support for the Belarusian opposition.", nlp)
     assert _triggers(rec, "SUPPORT") == ["backing", "support"]
-    # "the war in Syria" is not the attack told earlier in Mali (a war that broke out: since
-    # session 11 a war named only as a setting, "the long war in Syria", is no event at all)
+    # the war that broke out elsewhere is not the attack told earlier in Mali (since session 11
+    # a war named only as a setting, with no onset verb, is no event at all)
     rec = analyze_text("Talks\n\nRebels attacked a base in Mali on Monday, officials said. "
                        "They said the attack recalled the war that broke out in Syria.", nlp)
     assert _triggers(rec, "ASSAULT") == ["attacked", "war"]
