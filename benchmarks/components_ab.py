@@ -2,6 +2,7 @@
 
     git archive fb2f4bc src | tar -x -C /tmp/before
     .venv/bin/python benchmarks/components_ab.py --against /tmp/before/src [--n 200] [--rounds 5] [--per-doc]
+    .venv/bin/python benchmarks/components_ab.py --against /tmp/before/src --lengths [--per-length 10]
 
 The older ``newsgraph`` package is copied to a temporary directory as ``newsgraph_old`` (its
 spaCy factory names prefixed ``old_`` so both can be registered), the first N WikiNews articles
@@ -117,6 +118,41 @@ def _columns_read(doc) -> list[str]:
     return [k for k in vars(view) if not k.startswith("_") and k not in ("doc", "n", "has_sents", "memos")]
 
 
+def _length_table(args, nlp, old: dict, ours: list[str]) -> int:
+    """Per 1,000 characters, by article length: the bare parse and each component, old / new."""
+    from throughput import by_length
+
+    from newsgraph.pipeline import _make_doc
+
+    names = [k for k in NAMES if k in args.only.split(",")]
+    print(f"{args.rounds} rounds per Doc, old and new alternating (CPU µs per 1,000 characters, old / new)\n")
+    print("| article length | articles | parse ms / 1k chars | " + " | ".join(names) + " |")
+    print("|---:|---:|---:|" + "---:|" * len(names))
+    for target, arts in by_length(args.corpus, args.per_length).items():
+        if not arts:
+            continue
+        kchars = sum(len(a.text) for a in arts) / 1000
+        with nlp.select_pipes(disable=ours):
+            t = time.process_time()
+            list(nlp.pipe((_make_doc(nlp, a) for a in arts), batch_size=8))
+            parse = time.process_time() - t
+        docs = list(nlp.pipe((_make_doc(nlp, a) for a in arts), batch_size=8))
+        actors = nlp.get_pipe("newsgraph_actors")
+        fresh, columns = [], []
+        for doc in docs:
+            fresh.append(actors(doc)._.actors)
+            columns.append(_columns_read(doc))
+        cells = []
+        for name in names:
+            pair = [(0, old[name]), (1, nlp.get_pipe("newsgraph_" + name))]
+            sides = [_per_doc(name, pair, docs, fresh, r, columns) for r in range(args.rounds)]
+            o, n = (statistics.median(s[k] for s in sides) for k in (0, 1))
+            cells.append(f"{1e6 * o / kchars:.0f} / {1e6 * n / kchars:.0f}")
+        print(f"| ~{target:,} | {len(arts)} | {1000 * parse / kchars:.1f} | " + " | ".join(cells) + " |", flush=True)
+    print(f"\nLoad average {os.getloadavg()[0]:.1f}.")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--against", type=Path, required=True, help="the older tree's src/ folder")
@@ -127,6 +163,10 @@ def main() -> int:
     ap.add_argument("--per-doc", action="store_true",
                     help="alternate old and new on every Doc (not on every pass over all Docs), each side's "
                          "per-Doc caches (entities, token view) made outside the timing: steadier under load")
+    ap.add_argument("--lengths", action="store_true",
+                    help="instead: each component's cost per 1,000 characters, old and new (--per-doc), for "
+                         "articles of about 2k, 4k, 7k, 10k and 14k characters (flat is the goal)")
+    ap.add_argument("--per-length", type=int, default=10, help="articles per length bucket (--lengths)")
     args = ap.parse_args()
     from newsgraph.pipeline import _make_doc, load_pipeline
 
@@ -135,6 +175,8 @@ def main() -> int:
     ours = [p for p in nlp.pipe_names if p.startswith("newsgraph_")]
     with tempfile.TemporaryDirectory() as tmp:
         old = old_components(args.against, Path(tmp), nlp)
+        if args.lengths:
+            return _length_table(args, nlp, old, ours)
         docs = list(nlp.pipe((_make_doc(nlp, a) for a in arts), batch_size=32))
         with nlp.select_pipes(disable=ours):
             t = time.process_time()  # CPU time like the components (thinc's blis is single-threaded)

@@ -202,3 +202,35 @@ def test_hedges_and_the_words_before_a_quote_are_the_token_walks():
     for floor in (0, 3, doc[6].idx, doc[6].idx + 1, len(text)):
         want = [t for t in before if not t.is_space and t.idx >= floor]
         assert list(_words_back(doc, before, floor)) == want[::-1]
+
+
+def _paragraphs_by_token(doc: Doc) -> Doc:
+    """What ``paragraph_boundaries`` did before: a pass over every token."""
+    for token in doc:
+        prev = doc[token.i - 1] if token.i else None
+        if prev is None or (prev.is_space and prev.text.count("\n") >= 2 and not token.is_space
+                            and not token.text[:1].islower()):
+            if prev is not None:
+                token.is_sent_start = True
+            if not (token.text[:1].isupper() or token.text[:1].isdigit()):
+                continue
+            for nxt in doc[token.i + 1:token.i + 4]:
+                if nxt.is_space or nxt.is_punct:
+                    break
+                if not nxt.text[:1].isupper():
+                    nxt.is_sent_start = False
+    return doc
+
+
+def test_paragraph_starts_are_the_token_pass():
+    from newsgraph.pipeline import paragraph_boundaries
+
+    texts = ["", "\n\n", "word", "Vell port reopened\n\nThe harbour master said so.\n\nboats left later",
+             "- a bullet\n\n\n  Port Vell | The crews returned\n\n 12 ships came in\n\n“Quoted,” she said",
+             "Ardalia\n\nNew Vell Town council met.\n \nZembla too", "\n\nA headline first\nthen a line"]
+    for text in texts:
+        ours, before = paragraph_boundaries(NLP.make_doc(text)), _paragraphs_by_token(NLP.make_doc(text))
+        assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in before], text
+    doc = paragraph_boundaries(NLP.make_doc("Vell port reopened\n\nThe harbour master said so."))
+    assert [t.text for t in doc if t.is_sent_start] == ["Vell", "The"]
+    assert [t.text for t in doc if t.is_sent_start is False] == ["port", "reopened", "harbour", "master", "said"]
