@@ -234,3 +234,16 @@ def test_paragraph_starts_are_the_token_pass():
     doc = paragraph_boundaries(NLP.make_doc("Vell port reopened\n\nThe harbour master said so."))
     assert [t.text for t in doc if t.is_sent_start] == ["Vell", "The"]
     assert [t.text for t in doc if t.is_sent_start is False] == ["port", "reopened", "harbour", "master", "said"]
+
+
+def test_doc_text_is_checked_again_when_the_kept_text_is_replaced():
+    from newsgraph.extract import doc_text
+
+    doc = NLP.make_doc("Short one.")
+    keep_text(doc, "Short one.")
+    assert doc_text(doc) == "Short one." and doc_text(doc) is doc_text(doc)
+    other = NLP.make_doc("Other thing.")
+    keep_text(other, "Other thing.")
+    doc.user_data.update(other.user_data)  # as many tokens, another Doc's text
+    assert doc_text(doc) == "Short one."
+    assert doc_text(other) == "Other thing."
