@@ -41,7 +41,7 @@ from collections import Counter
 
 import numpy as np
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
@@ -139,9 +139,10 @@ _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "southeastern", "southwestern"}
 
 
-_COMPASS_H = frozenset(map(hash_string, _COMPASS))
-_THE, _COMMA = hash_string("the"), hash_string(",")
-_POSSESSIVE = frozenset(map(hash_string, ("'s", "’s")))
+# the token view's ids of these words (a word that is a spaCy symbol has the symbol's id)
+_COMPASS_H = frozenset(map(get_string_id, _COMPASS))
+_THE, _COMMA = get_string_id("the"), get_string_id(",")
+_POSSESSIVE = frozenset(map(get_string_id, ("'s", "’s")))
 
 
 def _trim(doc: Doc, view: TokenView, ent: Span) -> list[tuple[int, int]]:
