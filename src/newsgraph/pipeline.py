@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -100,20 +102,31 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     digit, its next words up to the first punctuation start no sentence unless
     they open with a capital (a place label before the lead, "Iraq The army
     said ...", stays the parser's to split)."""
-    for token in doc:
-        prev = doc[token.i - 1] if token.i else None
-        if prev is None or (prev.is_space and prev.text.count("\n") >= 2 and not token.is_space
-                            and not token.text[:1].islower()):
-            if prev is not None:
-                token.is_sent_start = True
-            if not (token.text[:1].isupper() or token.text[:1].isdigit()):
-                continue  # a bullet or a stray word: the parser decides
-            for nxt in doc[token.i + 1:token.i + _LEAD_WORDS + 1]:
-                if nxt.is_space or nxt.is_punct:
-                    break
-                if not nxt.text[:1].isupper():  # "Iraq | The army said": a label, then the lead
-                    nxt.is_sent_start = False
+    for token in _paragraph_starts(doc):
+        if token.i:
+            token.is_sent_start = True
+        if not (token.text[:1].isupper() or token.text[:1].isdigit()):
+            continue  # a bullet or a stray word: the parser decides
+        for nxt in doc[token.i + 1:token.i + _LEAD_WORDS + 1]:
+            if nxt.is_space or nxt.is_punct:
+                break
+            if not nxt.text[:1].isupper():  # "Iraq | The army said": a label, then the lead
+                nxt.is_sent_start = False
     return doc
+
+
+def _paragraph_starts(doc: Doc) -> Iterator:
+    """The first token, and each token after a blank line that is not whitespace and does not
+    open in lower case. The whitespace tokens are found in the Doc's array (a Token per token
+    cost more than the rule)."""
+    if not len(doc):
+        return
+    yield doc[0]
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
+        if doc[i].text.count("\n") >= 2:
+            token = doc[i + 1]
+            if not token.is_space and not token.text[:1].islower():
+                yield token
 
 
 _LEAD_WORDS = 3  # the fragments cut off measured one to three words long

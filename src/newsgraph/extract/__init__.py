@@ -77,14 +77,21 @@ def doc_text(doc: Doc) -> str:
     read it. Kept in ``doc.user_data`` (the pipeline puts the article text there when it
     makes the Doc); a Doc's text never changes, and the token count and the end of the
     last token check that a kept text belongs to this Doc."""
+    global _CHECKED
     kept = doc.user_data.get(_TEXT_KEY)
     if kept is not None and kept[0] == len(doc):
+        if _CHECKED[0] is doc and _CHECKED[1] is kept:  # checked already (the extractors ask ~40 times)
+            return kept[1]
         last = doc[-1] if len(doc) else None
         if len(kept[1]) == (last.idx + len(last.text_with_ws) if last is not None else 0):
+            _CHECKED = (doc, kept)
             return kept[1]
     text = doc.text
     keep_text(doc, text)
     return text
+
+
+_CHECKED: tuple[object, object] = (None, None)  # the last Doc and the kept text found to belong to it
 
 
 def keep_text(doc: Doc, text: str) -> None:

@@ -27,12 +27,12 @@ pronoun fallback when the actors component has not covered the pronoun).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.strings import hash_string
+from spacy.strings import get_string_id, hash_string
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -51,8 +51,15 @@ _HARD_BREAK = re.compile(r"(?<=[.!?:;”\"»’)\]*_])[ \t]*\n[ \t]*\n")
 def hard_breaks(text: str) -> list[int]:
     """Offsets of paragraph breaks that end a sentence. A break after a
     dangling word ("Lukashenko and Putin / struck a deal") is a page break
-    inside a sentence and is not hard."""
-    return [m.start() for m in _HARD_BREAK.finditer(text)]
+    inside a sentence and is not hard. The last text's are kept (quotes and claims each ask
+    for the same article's); callers must not change the list."""
+    global _BREAKS
+    if _BREAKS[0] is not text:
+        _BREAKS = (text, [m.start() for m in _HARD_BREAK.finditer(text)])
+    return _BREAKS[1]
+
+
+_BREAKS: tuple[str | None, list[int]] = (None, [])
 
 
 def crosses(breaks: list[int], a: int, b: int) -> bool:
@@ -138,8 +145,14 @@ def _antecedent(doc: Doc, pron: Token) -> Span | None:
     labels = _PRONOUN_ENTS.get(pron.lower_)
     if not labels:
         return None
-    sent_starts = [s.start for s in doc.sents if s.start <= pron.i]
-    floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
+    view = token_view(doc)
+    if view.has_sents:  # the starts of doc.sents up to the pronoun, without a Span per sentence
+        starts = view.sent_starts
+        k = bisect_right(starts, pron.i)
+    else:
+        starts = [s.start for s in doc.sents]
+        k = sum(1 for s in starts if s <= pron.i)
+    floor = starts[k - 4] if k >= 4 else 0
     candidates = [e for e in doc_ents(doc) if e.label_ in labels and floor <= e.start and e.end <= pron.i]
     if not candidates:
         return None
@@ -285,7 +298,10 @@ def _hedged(doc: Doc, cue: Token | None, content: tuple[int, int], cues: Cues) -
         if any(c.lower_ in cues.hedges for c in cue.children if c.dep_ in ("advmod", "aux")):
             return True
     span = doc.char_span(*content, alignment_mode="expand")
-    return span is not None and any(t.lower_ in cues.hedges for t in span)
+    if span is None:
+        return False
+    lower, hedges = token_view(doc).lower, _ids(cues.hedges)  # t.lower_ in cues.hedges, as ids
+    return any(lower[k] in hedges for k in range(span.start, span.end))
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]], share: float = 0.5) -> bool:
@@ -332,11 +348,13 @@ def _verb_frame(doc: Doc, text: str, verb: Token, cues: Cues, taken: list[tuple[
     subj = subject_of(verb)
     if subj is not None and crosses(breaks, subj.idx, verb.idx):
         subj = None
-    clausal = any(c.dep_ == "ccomp" for c in verb.children) or verb.dep_ == "parataxis"
+    view = token_view(doc)
+    dep, kids = view.dep, view.children[verb.i]  # verb.children's labels, as ids
+    clausal = any(dep[c] == _CCOMP for c in kids) or verb.dep_ == "parataxis"
     if subj is not None and not (clausal and lemma in cues.speech) and not _source_like(doc, subj, cues):
         return None  # "a prolongation threatens to provoke …": no one speaks
     source = speaker_mention(subj) if subj is not None else None
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = any(dep[c] in _PASSIVE for c in kids)
     if passive and subj is not None and subj.dep_ == "nsubjpass":
         source = None  # "he is said to …": the subject is the topic, not the source
     spoken = lemma in cues.speech or lemma in cues.topic
@@ -437,6 +455,12 @@ def _cue_candidates(doc: Doc, cues: Cues) -> list[int]:
 
 
 @lru_cache(maxsize=16)
+def _ids(words: frozenset[str]) -> frozenset[int]:
+    """The ids the token view holds for ``words`` (a spaCy symbol's id, else the string's hash)."""
+    return frozenset(map(get_string_id, words))
+
+
+@lru_cache(maxsize=16)
 def _hashes(words: frozenset[str]) -> frozenset[int]:
     """The string-store hashes of ``words`` (what ``doc.to_array(LOWER)`` holds)."""
     return frozenset(hash_string(w) for w in words)
@@ -444,3 +468,5 @@ def _hashes(words: frozenset[str]) -> frozenset[int]:
 
 _ACCORDING = hash_string("according")
 _VERB_POS = {VERB, AUX}
+_CCOMP = get_string_id("ccomp")  # a label's id in the token view: dependency labels are spaCy symbols
+_PASSIVE = frozenset(map(get_string_id, ("auxpass", "nsubjpass")))

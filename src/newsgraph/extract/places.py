@@ -40,13 +40,14 @@ from functools import lru_cache
 from collections import Counter
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, POS
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from ..records import Place
 from . import doc_ents, doc_text
+from .tokens import TokenView, token_view
 from .gazetteer import BaseGazetteer, Candidate, Gazetteer, gazetteer, normalise
 
 __all__ = ["Candidate", "Gazetteer", "gazetteer", "normalise", "choose", "resolve", "extract_places"]
@@ -138,29 +139,39 @@ _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "southeastern", "southwestern"}
 
 
-def _trim(doc: Doc, ent: Span) -> list[Span]:
-    """The entity without a leading "the" or compass word or a trailing "'s", split at commas."""
-    start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-    while start < ent.end - 1 and doc[start].is_lower and doc[start].lower_ in _COMPASS:
+# the token view's ids of these words (a word that is a spaCy symbol has the symbol's id)
+_COMPASS_H = frozenset(map(get_string_id, _COMPASS))
+_THE, _COMMA = get_string_id("the"), get_string_id(",")
+_POSSESSIVE = frozenset(map(get_string_id, ("'s", "’s")))
+
+
+def _trim(doc: Doc, view: TokenView, ent: Span) -> list[tuple[int, int]]:
+    """The entity without a leading "the" or compass word or a trailing "'s", split at commas,
+    as token ranges (read from the token view: no Span per piece)."""
+    lower, orth = view.lower, view.orth
+    start = ent.start + 1 if lower[ent.start] == _THE and len(ent) > 1 else ent.start
+    while start < ent.end - 1 and lower[start] in _COMPASS_H and doc[start].is_lower:
         start += 1
-    end = ent.end - 1 if ent[-1].text in ("'s", "’s") and ent.end - 1 > start else ent.end
+    end = ent.end - 1 if orth[ent.end - 1] in _POSSESSIVE and ent.end - 1 > start else ent.end
     if "," not in doc_text(doc)[ent.start_char:ent.end_char]:  # nothing to split: skip the token walk
-        return [doc[start:end]] if end > start else []
+        return [(start, end)] if end > start else []
     out, piece = [], start
     for i in range(start, end):
-        if doc[i].text == ",":
+        if orth[i] == _COMMA:
             if i > piece:
-                out.append(doc[piece:i])
+                out.append((piece, i))
             piece = i + 1
     if end > piece:
-        out.append(doc[piece:end])
+        out.append((piece, end))
     return out
 
 
-def _toponym_spans(doc: Doc) -> list[tuple[Span, str]]:
-    """Spans of GPE / LOC / FAC entities, and of other entities that are exactly a place name."""
-    return [(span, ent.label_) for ent in doc_ents(doc)
-            if ent.label_ in _LABELS or ent.label_ in _OTHER_LABELS for span in _trim(doc, ent)]
+def _toponym_spans(doc: Doc, ents: tuple) -> list[tuple[int, int, str]]:
+    """Token ranges of GPE / LOC / FAC entities, and of other entities that are exactly a place
+    name, with the entity's label."""
+    view = token_view(doc)
+    return [(start, end, ent.label_) for ent in ents
+            if ent.label_ in _LABELS or ent.label_ in _OTHER_LABELS for start, end in _trim(doc, view, ent)]
 
 
 def _context(names: list[tuple[str, str]], gaz: BaseGazetteer,
@@ -175,13 +186,13 @@ def _context(names: list[tuple[str, str]], gaz: BaseGazetteer,
     return ctx
 
 
-def _nationalities(doc: Doc) -> Counter[str]:
+def _nationalities(ents: tuple) -> Counter[str]:
     """Countries the article names by nationality ("the north Lebanese port" steers "Tripoli"
     to Lebanon); a patron or cause ("Syrian-backed", "pro-Iranian") is not counted."""
     from .actors import country_of, not_nationality
 
     ctx: Counter[str] = Counter()
-    for ent in doc_ents(doc):
+    for ent in ents:
         if ent.label_ == "NORP" and not any(not_nationality(t) for t in ent) and (code := country_of(ent.text)):
             ctx[code] += 1
     return ctx
@@ -209,28 +220,29 @@ def _keep(label: str, best: Candidate | None, known: bool) -> bool:
     return big if label == "ORG" else best.feature not in ("city", "admin") and label == "PERSON"
 
 
-def _untagged(doc: Doc, known: set[str], taken: set[int]) -> list[Span]:
-    """Proper-noun runs outside any entity that repeat a place name read elsewhere in the article."""
+def _untagged(doc: Doc, known: set[str], taken: set[int]) -> list[tuple[int, int]]:
+    """Proper-noun runs outside any entity that repeat a place name read elsewhere in the
+    article, as token ranges."""
     if not known:
         return []
+    view = token_view(doc)
+    ent, (starts, ends), text, n_tokens = view.ent_type, view.chars, doc_text(doc), view.n
     out, after = [], 0
-    for i in _untagged_propns(doc):
+    for i in _untagged_propns(view):
         if i < after or i in taken:
             continue
         for n in (3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) == n and not any(t.ent_type_ or t.i in taken for t in span) \
-                    and normalise(span.text) in known:
-                out.append(span)
-                after = span.end
+            if i + n <= n_tokens and not any(ent[k] or k in taken for k in range(i, i + n)) \
+                    and normalise(text[starts[i]:ends[i + n - 1]]) in known:
+                out.append((i, i + n))
+                after = i + n
                 break
     return out
 
 
-def _untagged_propns(doc: Doc) -> list[int]:
+def _untagged_propns(view: TokenView) -> list[int]:
     """Indices of the proper nouns outside every entity, read from the Doc's arrays."""
-    pos, ent = doc.to_array([POS, ENT_TYPE]).T
-    return np.flatnonzero((pos == PROPN) & (ent == 0)).tolist()
+    return np.flatnonzero((view.column("pos") == PROPN) & (view.column("ent_type") == 0)).tolist()
 
 
 def _organisation_names() -> frozenset[str]:
@@ -252,14 +264,16 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
     """All toponyms of ``doc`` in text order, resolved where the gazetteer knows them."""
     gaz = gaz or gazetteer()
     orgs = _organisation_names()
-    spans = []  # (span, label, its text, its key): Span.text joins the tokens anew on each access
-    for span, label in _toponym_spans(doc):
-        text = span.text
+    ents = doc_ents(doc)
+    doc_chars, (starts, ends) = doc_text(doc), token_view(doc).chars
+    spans = []  # (token range, label, its text, its key); the text sliced from the article
+    for start, end, label in _toponym_spans(doc, ents):
+        text = doc_chars[starts[start]:ends[end - 1]]
         key = _key(text)
         if key not in gaz.not_places and key not in orgs:
-            spans.append((span, label, text, key))
+            spans.append(((start, end), label, text, key))
     looked: dict[str, list[Candidate]] = {}  # this article's gazetteer lookups
-    ctx = _context([(text, label) for _, label, text, _ in spans], gaz, looked) + _nationalities(doc)
+    ctx = _context([(text, label) for _, label, text, _ in spans], gaz, looked) + _nationalities(ents)
     known = {key for _, label, text, key in spans if label in _LABELS and _lookup(gaz, text, looked)}
     places: list[Place] = []
     taken: set[int] = set()
@@ -270,20 +284,20 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
             memo[name] = resolve(gaz, name, ctx, looked)
         return memo[name]
 
-    surnames = _surnames(doc)
-    for span, label, text, key in spans:
+    surnames = _surnames(doc, ents)
+    for (start, end), label, text, key in spans:
         best = best_for(text)
         if label not in _LABELS and best is not None and best.feature == "city" and text.isupper():
             continue  # an organisation's acronym that happens to be a town ("FAO", "ANC")
         if text in surnames and _small(best):
             continue  # a person's surname said alone, which a town also bears ("Ms Okafor ... Okafor said")
         if key and _keep(label, best, key in known):
-            places.append(_place(span, best, text))
-            taken.update(range(span.start, span.end))
-    for span in _untagged(doc, known, taken):
-        text = span.text
+            places.append(_place(starts[start], ends[end - 1], best, text))
+            taken.update(range(start, end))
+    for start, end in _untagged(doc, known, taken):
+        text = doc_chars[starts[start]:ends[end - 1]]
         if text not in surnames or not _small(best_for(text)):
-            places.append(_place(span, best_for(text), text))
+            places.append(_place(starts[start], ends[end - 1], best_for(text), text))
     return sorted(places, key=lambda p: p.start)
 
 
@@ -293,10 +307,9 @@ def _small(best: Candidate | None) -> bool:
     return best is None or best.feature == "city" and best.population < BIG_CITY
 
 
-def _surnames(doc: Doc) -> frozenset[str]:
+def _surnames(doc: Doc, ents: tuple) -> frozenset[str]:
     """The last names of the people the article names in full: said alone later, the NER
     often tags them as places, and the gazetteer has a town for many of them."""
-    ents = doc_ents(doc)
     names = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) >= 2}
     # a name the NER cut short: "Amara Nwosu" PERSON + "Okafor" (a GPE, or no entity) is one
     # person's name
@@ -309,11 +322,11 @@ def _surnames(doc: Doc) -> frozenset[str]:
     return frozenset(names)
 
 
-def _place(span: Span, cand: Candidate | None, text: str | None = None) -> Place:
-    text = span.text if text is None else text
+def _place(start: int, end: int, cand: Candidate | None, text: str) -> Place:
+    """The record of ``text``, at chars ``[start, end)``."""
     if cand is None:
-        return Place(start=span.start_char, end=span.end_char, text=text, name=text)
-    return Place(start=span.start_char, end=span.end_char, text=text, name=cand.name,
+        return Place(start=start, end=end, text=text, name=text)
+    return Place(start=start, end=end, text=text, name=cand.name,
                  country=cand.country, lat=cand.lat, lon=cand.lon, geonameid=cand.geonameid,
                  feature=cand.feature)
 

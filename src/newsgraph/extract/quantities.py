@@ -30,12 +30,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Approx, Quantity
 from . import doc_ents, doc_text
+from .tokens import TokenView, token_view
 
 __all__ = ["ParsedQuantity", "match_modifier", "parse_number", "parse_number_words",
            "parse_quantity", "extract_quantities"]
@@ -308,21 +308,31 @@ def _digit_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens with a digit in them, in order, found in the text rather than
     by visiting every token (a number is a few tokens in a hundred)."""
     text = doc_text(doc)
-    digits = "".join(sorted(c for c in set(text) if c.isdigit()))  # str.isdigit, as the rule has it
-    if not digits:
+    # str.isdigit, as the rule has it: ASCII digits, and any other digit the text holds
+    found = _ASCII_DIGIT if text.isascii() else _digit_class("".join(sorted(
+        c for c in set(text) if c.isdigit() and not "0" <= c <= "9")))
+    chars = [m.start() for m in found.finditer(text)]
+    if not chars:
         return []
-    chars = [m.start() for m in _digit_class(digits).finditer(text)]
-    starts = doc.to_array(IDX)  # each token's first character
+    starts = token_view(doc).chars[0]  # each token's first character
     return sorted(set((np.searchsorted(starts, chars, side="right") - 1).tolist()))
 
 
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
 @lru_cache(maxsize=64)
-def _digit_class(digits: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(digits) + "]")
+def _digit_class(others: str) -> re.Pattern[str]:
+    """ASCII digits and ``others`` (the text's other digits, usually none: one pattern serves)."""
+    return re.compile("[0-9" + re.escape(others) + "]")
 
 
 def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Widen a number phrase to a hedge before it ("at least") and a unit after it ("km")."""
+    """Widen a number phrase to a hedge before it ("at least") and a unit after it ("km").
+    Words are sliced from the article (``starts``/``ends``: each token's characters), not
+    joined from Spans."""
+    text = doc_text(doc)
+    starts, ends = token_view(doc).chars
     if start > 0 and doc[start - 1].lower_ in CURRENCY_SYMBOLS:
         start -= 1  # "€" "20" "m"
     elif start > 0 and doc[start - 1].lower_ in ("a", "an") and (doc[start].lower_ in SCALES
@@ -331,15 +341,15 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end < len(doc) and doc[end].lower_.rstrip(".") in SUFFIXES \
             and not doc[end - 1].whitespace_:
         end += 1  # "20" "m" (or "m." at the end of a sentence)
-    words = [t.text for t in doc[max(0, start - _MAX_MOD_WORDS):start]]
+    words = [text[starts[k]:ends[k]] for k in range(max(0, start - _MAX_MOD_WORDS), start)]
     hit = match_modifier(words)
     if hit and all(not doc[k].ent_type_ or doc[k].ent_type_ in _NUM_LABELS
                    for k in range(start - hit[1], start)):
         start -= hit[1]
-    if _split_unit(doc[start:end].text)[1] is None:
+    if _split_unit(text[starts[start]:ends[end - 1]])[1] is None:
         for n in range(_UNIT_MAX_WORDS, 0, -1):
-            nxt = doc[end:end + n]
-            if len(nxt) == n and nxt.text.lower() in UNIT_WORDS and not nxt[0].ent_type_ in _SKIP_LABELS:
+            if end + n <= len(doc) and text[starts[end]:ends[end + n - 1]].lower() in UNIT_WORDS \
+                    and not doc[end].ent_type_ in _SKIP_LABELS:
                 end += n
                 break
     return start, end
@@ -431,31 +441,36 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     """All quantities of ``doc`` in text order."""
     out: list[Quantity] = []
     previous: tuple[int, str] | None = None  # (sentence start token, about)
+    view = token_view(doc)  # sentences by token number: Span.sent and has_annotation walk the Doc
+    has_sents, (starts, ends), doc_chars = view.has_sents, view.chars, doc_text(doc)
     for s0, e0 in _candidate_spans(doc):
         start, end = _extend(doc, s0, e0)
         span = doc[start:end]
-        text = span.text.removesuffix(".") if span[-1].lower_.rstrip(".") in SUFFIXES else span.text
+        text = doc_chars[starts[start]:ends[end - 1]]  # span.text
+        if doc[end - 1].lower_.rstrip(".") in SUFFIXES:
+            text = text.removesuffix(".")
         parsed = parse_quantity(text)
         if parsed is None or _skip(doc, start, end, text, parsed):
             continue
-        sent = span.sent if doc.has_annotation("SENT_START") else None
+        sent = view.sent_starts[view.sent_of[start]] if has_sents else None  # span.sent.start
         prev_about = None
-        if previous and sent is not None and previous[0] >= _prev_sent_start(sent):
+        if previous and sent is not None and previous[0] >= _prev_sent_start(view, sent):
             prev_about = previous[1]
         about = _about(doc[s0:e0] if parsed.unit is None else span, parsed.unit, prev_about)
-        out.append(Quantity(start=span.start_char, end=span.start_char + len(text), text=text,
+        out.append(Quantity(start=starts[start], end=starts[start] + len(text), text=text,
                             value=parsed.value, unit=parsed.unit, approx=parsed.approx,
                             about=about, event=None))
         if about and sent is not None:
-            previous = (sent.start, about)
+            previous = (sent, about)
     return out
 
 
-def _prev_sent_start(sent: Span) -> int:
-    """Token index where the sentence before ``sent`` starts (or ``sent``'s own start)."""
-    if sent.start == 0:
+def _prev_sent_start(view: TokenView, sent: int) -> int:
+    """Token index where the sentence before the one starting at token ``sent`` starts (or
+    ``sent`` itself, for the first)."""
+    if sent == 0:
         return 0
-    return sent.doc[sent.start - 1].sent.start
+    return view.sent_starts[view.sent_of[sent - 1]]
 
 
 @Language.factory("newsgraph_quantities", assigns=["doc._.quantities"],

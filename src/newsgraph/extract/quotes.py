@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -265,15 +266,16 @@ def _left_frame(doc: Doc, qstart: int, cues: Cues, floor: int, inside: Callable[
     before = _tokens(doc, max(floor, 0), qstart)
     if before is None or len(before) == 0:
         return None
-    toks = [t for t in before if not t.is_space and t.idx >= floor]
+    words = _words_back(doc, before, floor)  # the words before the quote, the last first
+    toks = list(islice(words, 2))
     if not toks:
         return None
-    last = toks[-1]
+    last = toks[0]
     colon = last.text == ":"
     if last.text not in ",:—–-" and not _cue_token(last, cues):
         return None
     verb = None
-    for tok in reversed(toks):
+    for tok in chain(toks, words):
         if tok.text in ".!?" and tok is not last:
             break
         if tok.lower_ == "according":
@@ -284,7 +286,7 @@ def _left_frame(doc: Doc, qstart: int, cues: Cues, floor: int, inside: Callable[
         if tok.pos_ == "VERB" or _cue_token(tok, cues) and tok.pos_ != "NOUN":
             verb = tok
             break
-    prev = toks[-2] if len(toks) >= 2 else None
+    prev = toks[1] if len(toks) >= 2 else None
     if verb is not None and (_cue_token(verb, cues) or colon):
         subj = subject_of(verb, skip=inside)
         if subj is not None and inside(subj.idx):
@@ -298,6 +300,18 @@ def _left_frame(doc: Doc, qstart: int, cues: Cues, floor: int, inside: Callable[
         if ents:
             return _Frame(last, ents[-1])
     return None
+
+
+def _words_back(doc: Doc, before: Span, floor: int) -> Iterator[Token]:
+    """The tokens of ``before`` from ``floor`` on that are not whitespace, the last first, made
+    as they are asked for: the rule reads back only to the cue (the span may reach back to the
+    previous quote or the start of the article)."""
+    for i in range(before.end - 1, before.start - 1, -1):
+        tok = doc[i]
+        if tok.idx < floor:
+            return
+        if not tok.is_space:
+            yield tok
 
 
 def _governing_frame(doc: Doc, span: Span, cues: Cues, breaks: list[int]) -> _Frame | None:

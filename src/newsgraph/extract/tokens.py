@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cached_property
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 _ATTRS = [DEP, HEAD, LOWER, LEMMA, POS, TAG, ENT_TYPE, SENT_START, IS_PUNCT, ORTH]
@@ -25,9 +25,10 @@ class TokenView:
     """One Doc's token attributes as lists of ints, by token index: ``dep``, ``lower``,
     ``lemma``, ``tag``, ``ent_type``, ``orth`` (the text) are string hashes, ``pos`` a part-of-speech id
     (``spacy.parts_of_speech``), ``is_punct`` 1 or 0, ``head`` the head's index, ``children``
-    each token's children; ``sent_of`` each token's sentence number and ``sent_starts`` each
-    sentence's first token (as ``doc.sents`` gives them). Each list is made when first read
-    (a hash column costs ~6 µs per 300 tokens) and is a plain attribute after that."""
+    each token's children, ``chars`` each token's character offsets; ``sent_of`` each token's
+    sentence number and ``sent_starts`` each sentence's first token (as ``doc.sents`` gives
+    them). Each list is made when first read (a hash column costs ~6 µs per 300 tokens) and is
+    a plain attribute after that."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -47,6 +48,10 @@ class TokenView:
     is_punct = cached_property(lambda self: self._col("is_punct"))
     orth = cached_property(lambda self: self._col("orth"))
 
+    def column(self, name: str) -> np.ndarray:
+        """Column ``name`` as the numpy array it was read into (for vector tests; not to be changed)."""
+        return self._arr[:, _COLUMN[name]]
+
     def where(self, name: str, values: frozenset[int]) -> list[int]:
         """The indices of the tokens whose ``name`` column holds one of a few ``values`` (in
         order): a vector comparison per value, no Python pass over the tokens."""
@@ -59,6 +64,16 @@ class TokenView:
     @cached_property
     def head(self) -> list[int]:  # HEAD is an offset from the token
         return (self._arr[:, 1].view(np.int64) + np.arange(self.n, dtype=np.int64)).tolist()
+
+    @cached_property
+    def chars(self) -> tuple[list[int], list[int]]:
+        """Each token's first character and the character after its text (``tok.idx`` and
+        ``tok.idx + len(tok.text)``): token range ``[i, j)`` covers ``text[starts[i]:ends[j - 1]]``,
+        what ``doc[i:j].text`` joins and ``start_char``/``end_char`` give, without a Span."""
+        if not self.n:
+            return [], []
+        arr = self.doc.to_array([IDX, LENGTH]).astype(np.int64)
+        return arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
 
     @cached_property
     def children(self) -> list[list[int]]:
