@@ -49,7 +49,7 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
     actor = actor_for_span(doc, tok.idx, tok.idx + len(tok.text)) or actor_for_span(doc, own, end)
     if actor is None and (named := _named_group(doc, tok) or _named_again(doc, tok)) is not None:
         return Arg(start, end, _text(doc, start, end), named.id, named.country, False, named.sector)
-    rec = next((a for a in ext(doc, "actors") or () if a.id == actor), None) if actor else None
+    rec = _record(doc, actor)
     country = _fallback_country(doc, tok, start, end, places) or (rec.country if rec else None)
     sector = rec.sector if rec else None
     if country is None and _igo_in(doc, start, end):
@@ -117,7 +117,7 @@ def _employer_country(doc: Doc, tok: Token, places: list) -> str | None:
     sub = _resolve(doc, p, places) if p is not None and p.i != tok.i else None
     if sub is None:
         return None
-    rec = next((a for a in ext(doc, "actors") or () if a.id == sub.actor), None) if sub.actor else None
+    rec = _record(doc, sub.actor)
     return (rec.country if rec is not None else None) or sub.country
 
 
@@ -223,6 +223,11 @@ def _named_group(doc: Doc, tok: Token) -> Actor | None:
     return best
 
 
+def _record(doc: Doc, actor_id: str | None) -> Actor | None:
+    """The article's actor record with this id (None for None)."""
+    return next((a for a in ext(doc, "actors") or () if a.id == actor_id), None) if actor_id else None
+
+
 def _named_again(doc: Doc, tok: Token) -> Actor | None:
     """A name the entity tagger missed on a later mention ("Garcia" read as a common noun): the
     person the article named in full before, when a capitalised word with no entity of its own
@@ -249,7 +254,7 @@ def _speaker_of(doc: Doc, pron: Token) -> Arg | None:
     the plural and any quote whose speaker the quote layer found."""
     for q in ext(doc, "quotes") or ():
         if q.start <= pron.idx < q.end and q.speaker and q.kind != "indirect":
-            rec = next((a for a in ext(doc, "actors") or () if a.id == q.speaker), None)
+            rec = _record(doc, q.speaker)
             if rec is None:
                 return None
             end = pron.idx + len(pron.text)
@@ -280,7 +285,7 @@ def _agrees(doc: Doc, pron: Token, reporter: Token) -> bool:
     union). The actor layer's kind goes before the entity tagger's label (a firm read as a
     person's name). Who a pronoun the reporter cannot be stands for is read by :mod:`.pronouns`."""
     head = counted(reporter)
-    rec = next((a for a in ext(doc, "actors") or () if any(m.start <= head.idx < m.end for m in a.mentions)), None)
+    rec = _record(doc, actor_for_span(doc, head.idx, head.idx + 1))
     role = load_knowledge().roles.get(head.lemma_.lower()) or load_knowledge().roles.get(head.lower_)
     if rec is not None:
         person, body = rec.kind == "person", rec.kind != "person"  # a group ("the police") is "they" too
