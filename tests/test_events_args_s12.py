@@ -1,0 +1,72 @@
+"""Arguments read by construction (issue 10, session 12): a part of a definite plural ("some of
+the strikers", "two of the envoys") stands for that plural's party, and the armed force a
+withdrawal names on "of" is the force moved, not whom the withdrawal is aimed at.
+Hand-written texts, far from any evaluation story."""
+
+import pytest
+from spacy import blank
+from spacy.tokens import Doc
+
+from newsgraph.extract.events.syntax import counted
+
+
+def _doc(words, tags, heads, deps):
+    return Doc(blank("en").vocab, words=words, tags=tags, heads=heads, deps=deps)
+
+
+def _events(rec, type_):
+    actor = {a.id: a for a in rec.actors}.get
+    out = [(actor(e.source), actor(e.target)) for e in rec.events if not e.negated and e.type == type_]
+    assert out, f"no {type_} event"
+    return out
+
+
+# --------------------------------------------------------------------------- partitives (.syntax.counted)
+
+
+def test_a_part_of_a_definite_plural_is_that_plural():
+    # "talked with some of the dockers"
+    doc = _doc(["talked", "with", "some", "of", "the", "dockers"], ["VBD", "IN", "DT", "IN", "DT", "NNS"],
+               [0, 0, 1, 2, 5, 3], ["ROOT", "prep", "pobj", "prep", "det", "pobj"])
+    assert counted(doc[2]).text == "dockers"
+    # "freed two of Peru's sailors": a number, and a possessor makes the plural definite
+    doc = _doc(["freed", "two", "of", "Peru", "'s", "sailors"], ["VBD", "CD", "IN", "NNP", "POS", "NNS"],
+               [0, 0, 1, 5, 3, 2], ["ROOT", "dobj", "prep", "poss", "case", "pobj"])
+    assert counted(doc[1]).text == "sailors"
+
+
+def test_no_part_of_a_singular_an_indefinite_or_a_demonstrative():
+    # "most of the province": a place, not a party
+    doc = _doc(["held", "most", "of", "the", "province"], ["VBD", "JJS", "IN", "DT", "NN"],
+               [0, 0, 1, 4, 2], ["ROOT", "dobj", "prep", "det", "pobj"])
+    assert counted(doc[1]).i == 1
+    # "won two of five seats": no definite whole
+    doc = _doc(["won", "two", "of", "five", "seats"], ["VBD", "CD", "IN", "CD", "NNS"],
+               [0, 0, 1, 4, 2], ["ROOT", "dobj", "prep", "nummod", "pobj"])
+    assert counted(doc[1]).i == 1
+    # "some of these men": the demonstrative points back at a group the clause does not name
+    doc = _doc(["charged", "some", "of", "these", "men"], ["VBD", "DT", "IN", "DT", "NNS"],
+               [0, 0, 1, 4, 2], ["ROOT", "dobj", "prep", "det", "pobj"])
+    assert counted(doc[1]).i == 1
+
+
+@pytest.mark.model
+def test_negotiating_with_some_of_a_crowd_targets_the_crowd(analyze):
+    rec = analyze("Standoff at the port\n\n"
+                  "Guatemalan riot police negotiated with some of the protesters outside the customs "
+                  "building on Thursday.")
+    sides = _events(rec, "CONSULT")
+    assert any(src is not None and "police" in src.name.lower() and tgt is not None
+               and "protesters" in tgt.name.lower() for src, tgt in sides)
+
+
+# --------------------------------------------------------------------------- the force a withdrawal moves (.args)
+
+
+@pytest.mark.model
+def test_the_troops_a_withdrawal_moves_are_not_its_target(analyze):
+    rec = analyze("Drawdown\n\n"
+                  "The Norwegian cabinet approved the withdrawal of Danish peacekeepers from the buffer "
+                  "zone on Friday.")
+    sides = _events(rec, "RETREAT")
+    assert all(tgt is None or "peacekeepers" not in tgt.name.lower() for _, tgt in sides)
