@@ -25,14 +25,14 @@ def _events(rec, type_):
 
 
 def test_a_part_of_a_definite_plural_is_that_plural():
-    # "talked with some of the dockers"
-    doc = _doc(["talked", "with", "some", "of", "the", "dockers"], ["VBD", "IN", "DT", "IN", "DT", "NNS"],
+    # "talked with some of the protesters"
+    doc = _doc(["talked", "with", "some", "of", "the", "protesters"], ["VBD", "IN", "DT", "IN", "DT", "NNS"],
                [0, 0, 1, 2, 5, 3], ["ROOT", "prep", "pobj", "prep", "det", "pobj"])
-    assert counted(doc[2]).text == "dockers"
-    # "freed two of Peru's sailors": a number, and a possessor makes the plural definite
-    doc = _doc(["freed", "two", "of", "Peru", "'s", "sailors"], ["VBD", "CD", "IN", "NNP", "POS", "NNS"],
+    assert counted(doc[2]).text == "protesters"
+    # "freed two of Peru's soldiers": a number, and a possessor makes the plural definite
+    doc = _doc(["freed", "two", "of", "Peru", "'s", "soldiers"], ["VBD", "CD", "IN", "NNP", "POS", "NNS"],
                [0, 0, 1, 5, 3, 2], ["ROOT", "dobj", "prep", "poss", "case", "pobj"])
-    assert counted(doc[1]).text == "sailors"
+    assert counted(doc[1]).text == "soldiers"
 
 
 def test_no_part_of_a_singular_an_indefinite_or_a_demonstrative():
@@ -48,6 +48,23 @@ def test_no_part_of_a_singular_an_indefinite_or_a_demonstrative():
     doc = _doc(["charged", "some", "of", "these", "men"], ["VBD", "DT", "IN", "DT", "NNS"],
                [0, 0, 1, 4, 2], ["ROOT", "dobj", "prep", "det", "pobj"])
     assert counted(doc[1]).i == 1
+
+
+def test_an_apposition_names_the_part_itself():
+    # "one of the bidders , Acme , withdrew": Acme is the part, not the bidders
+    doc = _doc(["one", "of", "the", "bidders", ",", "Acme", ",", "withdrew"],
+               ["CD", "IN", "DT", "NNS", ",", "NNP", ",", "VBD"],
+               [7, 0, 3, 1, 0, 0, 0, 7], ["nsubj", "prep", "det", "pobj", "punct", "appos", "punct", "ROOT"])
+    assert counted(doc[0]).i == 0
+
+
+@pytest.mark.model
+def test_a_part_of_them_is_whom_they_stand_for(analyze):
+    rec = analyze("Road blockade\n\n"
+                  "Hundreds of Paraguayan farmers blocked the highway near Encarnacion on Monday. "
+                  "Police detained several of them after nightfall.")
+    sides = _events(rec, "COERCE")
+    assert any(tgt is not None and tgt.country == "PRY" for _, tgt in sides)
 
 
 @pytest.mark.model

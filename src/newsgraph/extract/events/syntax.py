@@ -405,15 +405,20 @@ def _counted_at(view: TokenView, i: int) -> int:
 
 def _part_of_at(view: TokenView, i: int) -> int | None:
     """The whole a partitive head ``i`` takes a part of: "some of the strikers", "three of
-    Chile's envoys", "one of the rebel commanders" (a quantifier of ``partitives.tsv`` or a
-    number, on "of" with a plural noun that "the" or a possessor makes definite). Not "most of
-    the country" (no plural: a place, not a party), "two of five votes" nor "some of these
-    people", whose demonstrative points at a group the sentence does not name."""
-    if text_of(view.doc, view.lower[i]) not in _partitives() and view.tag[i] != _CD:
-        return None
+    Chile's envoys", "one of the rebel commanders", "two of them" (a quantifier of
+    ``partitives.tsv`` or a number, on "of" with "them" or a plural noun that "the" or a
+    possessor makes definite, and that could name a party). Not "most of the country" (no
+    plural: a place, not a party), "two of five votes", "ten of its channels" (no party), "some
+    of these people" (the demonstrative points at a group the sentence does not name) nor "one
+    of the bidders, the Dutch group Acme" (the apposition names the part)."""
+    if text_of(view.doc, view.lower[i]) not in _partitives() and view.tag[i] != _CD \
+            or any(view.dep[c] == _APPOS for c in view.children[i]):
+        return None  # "one of the bidders, the Dutch group Acme": the apposition names the part
     of = _pobj_at(view, i, "of")
-    if of is None or view.tag[of] not in _PLURAL_TAGS:
-        return None
+    if of is not None and view.lower[of] == _THEM:
+        return of  # "some of them": whom "them" stands for (.objects)
+    if of is None or view.tag[of] not in _PLURAL_TAGS or not _actor_like_at(view, of):
+        return None  # not "all 25 of its channels": things, not a party
     if not any(view.dep[c] == _POSS_DEP or (view.dep[c] == _DET and view.lower[c] == _THE)
                for c in view.children[of]):  # not "some of these people": a demonstrative points back
         return None
@@ -425,7 +430,7 @@ def _partitives() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows("partitives.tsv"))
 
 
-_CD, _POSS_DEP = get_string_id("CD"), get_string_id("poss")
+_CD, _POSS_DEP, _APPOS = get_string_id("CD"), get_string_id("poss"), get_string_id("appos")
 _PLURAL_TAGS = frozenset(get_string_id(t) for t in ("NNS", "NNPS"))
 _DET = get_string_id("det")
-_THE = get_string_id("the")
+_THE, _THEM = get_string_id("the"), get_string_id("them")
