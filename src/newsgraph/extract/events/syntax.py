@@ -417,7 +417,7 @@ def _part_of_at(view: TokenView, i: int) -> int | None:
     of = _pobj_at(view, i, "of")
     if of is not None and view.lower[of] == _THEM:
         return of  # "some of them": whom "them" stands for (.objects)
-    if of is None or view.tag[of] not in _PLURAL_TAGS or not _actor_like_at(view, of):
+    if of is None or view.tag[of] not in _PLURAL_TAGS or not _actor_like_at(view, of, owner=False):
         return None  # not "all 25 of its channels": things, not a party
     if not any(view.dep[c] == _POSS_DEP or (view.dep[c] == _DET and view.lower[c] == _THE)
                for c in view.children[of]):  # not "some of these people": a demonstrative points back
