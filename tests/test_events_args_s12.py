@@ -87,3 +87,12 @@ def test_the_troops_a_withdrawal_moves_are_not_its_target(analyze):
                   "zone on Friday.")
     sides = _events(rec, "RETREAT")
     assert all(tgt is None or "peacekeepers" not in tgt.name.lower() for _, tgt in sides)
+
+
+@pytest.mark.model
+def test_a_withdrawal_of_troops_from_a_country_is_aimed_at_that_country(analyze):
+    rec = analyze("Drawdown\n\n"
+                  "Canada began the withdrawal of its remaining soldiers from Mali on Tuesday.")
+    sides = _events(rec, "RETREAT")
+    assert any(tgt is not None and tgt.country == "MLI" for _, tgt in sides)
+    assert all(tgt is None or "soldiers" not in tgt.name.lower() for _, tgt in sides)

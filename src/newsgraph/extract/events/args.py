@@ -332,8 +332,12 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     kind = entry.plover.type
     of_is_source = kind in ("CONSULT", "PROTEST", "MOBILIZE", "AID", "SUPPORT")
     of = _pobj_at(view, t, "of")
-    if of is not None and not of_is_source and kind in _POSTURE and _armed(doc[_counted_at(view, of)]):
-        of = None  # "the withdrawal of Chilean troops": the force moved, not whom it leaves
+    left: list[Token] = []
+    if of is not None and not of_is_source and kind in _POSTURE and _armed(doc[force := _counted_at(view, of)]):
+        # "the withdrawal of Chilean troops from Peru": the force moved is no target, Peru is
+        left = [doc[p] for p in (_pobj_at(view, t, "from"), _pobj_at(view, force, "from"))
+                if p is not None and _actor_like_at(view, p)][:1]
+        of = None
     sources: list[Token] = []
     targets: list[Token] = []
     for c in view.children[t]:
@@ -354,6 +358,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         elif not of_is_source:  # "a halt of rail links with Chad": the links' party
             targets = _conjuncts(doc[of]) if _actor_like_at(view, of) else (
                 _object_party_at(view, of) or _conjuncts(doc[of]))
+    targets = targets or left
     if kind == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
         targets = _protested(trig) or (_protested(trig.head) if dep[t] in _DOBJ_OBJ else []) or targets
     if not targets:
