@@ -60,11 +60,11 @@ def test_an_apposition_names_the_part_itself():
 
 @pytest.mark.model
 def test_a_part_of_them_is_whom_they_stand_for(analyze):
-    rec = analyze("Road blockade\n\n"
-                  "Hundreds of Paraguayan farmers blocked the highway near Encarnacion on Monday. "
-                  "Police detained several of them after nightfall.")
+    rec = analyze("March on the ministry\n\n"
+                  "Hundreds of Bolivian miners marched on the ministry in Sucre on Monday. "
+                  "Police arrested some of them near the square.")
     sides = _events(rec, "COERCE")
-    assert any(tgt is not None and tgt.country == "PRY" for _, tgt in sides)
+    assert any(tgt is not None and tgt.country == "BOL" for _, tgt in sides)
 
 
 @pytest.mark.model
