@@ -3,8 +3,9 @@
 The coder (:mod:`.coder`) finds a trigger; this module finds its source and target tokens
 (subject, object, passive agent, prepositional objects, a noun's "by"/"of"/"to" arguments,
 possessives, complements and their parties); :mod:`.resolve` turns each into an
-:class:`~.syntax.Arg`, and :mod:`.nominal` reads what an act noun's own phrase and clause
-give. Arguments the construction gives without naming them in the trigger's phrase: the
+:class:`~.syntax.Arg`, :mod:`.nominal` reads what an act noun's own phrase and clause
+give, and :mod:`.aimed` whom an act is aimed at beyond its object (the party its object names,
+its adjuncts). Arguments the construction gives without naming them in the trigger's phrase: the
 subject of a support verb ("launched an offensive"), of the clause a visit or talks are an
 adjunct of ("spoke during her visit to Lima") and of who claims responsibility; the undergoer
 of "faced sanctions", "came under attack"; hyphen-linked countries ("US-Chile talks") and
