@@ -8,24 +8,26 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.events.aimed import (
+    _PARTY_PREPS,
+    _complained_of,
+    _conditioned_party,
+    _demanded_party,
+    _looked_into,
+    _owner,
+    _protested,
+    _purpose_object,
+    _struck,
+)
 from newsgraph.extract.events.args import (
     _FORCE,
     _GATHER,
     _OBJ_VERBS,
     _ONLOOKERS,
-    _PARTY_PREPS,
     _SPEECH_ACTS,
     _TRANSFER,
-    _complained_of,
-    _conditioned_party,
-    _demanded_party,
-    _looked_into,
     _noun_args,
-    _owner,
-    _protested,
-    _purpose_object,
     _shared_object,
-    _struck,
     _verb_args,
 )
 from newsgraph.extract.events.countries import _AGENT_NOUNS, _PASS_SUBJ, _SELF_INTENT, _SUBJ, _TARGET_PREPS

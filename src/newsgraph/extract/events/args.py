@@ -3,8 +3,9 @@
 The coder (:mod:`.coder`) finds a trigger; this module finds its source and target tokens
 (subject, object, passive agent, prepositional objects, a noun's "by"/"of"/"to" arguments,
 possessives, complements and their parties); :mod:`.resolve` turns each into an
-:class:`~.syntax.Arg`, and :mod:`.nominal` reads what an act noun's own phrase and clause
-give. Arguments the construction gives without naming them in the trigger's phrase: the
+:class:`~.syntax.Arg`, :mod:`.nominal` reads what an act noun's own phrase and clause
+give, and :mod:`.aimed` whom an act is aimed at beyond its object (the party its object names,
+its adjuncts). Arguments the construction gives without naming them in the trigger's phrase: the
 subject of a support verb ("launched an offensive"), of the clause a visit or talks are an
 adjunct of ("spoke during her visit to Lima") and of who claims responsibility; the undergoer
 of "faced sanctions", "came under attack"; hyphen-linked countries ("US-Chile talks") and
@@ -21,12 +22,22 @@ from spacy.tokens import Token
 from ..actors import load_knowledge
 from ..actors.knowledge import noun_sector
 from ..tokens import TokenView, lower_of, token_view
+from .aimed import (
+    _complained_of,
+    _conditioned_party,
+    _demanded_party,
+    _looked_into,
+    _object_party,  # noqa: F401  (read from here by .coder)
+    _object_party_at,
+    _owner,
+    _protested,
+    _purpose_object,
+    _struck,
+)
 from .countries import (
-    _PASS_SUBJ,
     _SELF_INTENT,
     _SUBJ,
     _TARGET_PREPS,
-    country_of,
 )
 from .lexicon import LexEntry
 from .nominal import (
@@ -61,7 +72,6 @@ from .syntax import (
     _counted_at,
     _dep_hashes,
     _infinitive_at,
-    _pobj,
     _pobj_at,
 )
 
@@ -233,21 +243,6 @@ _ADVCL = get_string_id("advcl")
 _VBN = get_string_id("VBN")
 
 
-def _protested(verb: Token) -> list[Token]:
-    """Whom an act done "in protest against/at/over X" or "in defiance of X" is aimed at:
-    X, or the party of X ("in protest against abuses by Peruvian police")."""
-    for c in verb.children:
-        if c.dep_ != "prep" or c.lower_ != "in":
-            continue
-        for p in c.children:
-            if p.dep_ != "pobj" or p.lemma_.lower() not in ("protest", "defiance"):
-                continue
-            for prep in ("against", "at", "of", "over"):
-                if (x := _pobj(p, prep)) is not None:
-                    return _conjuncts(x) if _actor_like(x) else (_nominal_agent(x) or _owner(x) or _object_party(x))
-    return []
-
-
 def defied(verb: Token) -> list[Token]:
     """Whose pressure or demand an act goes against: "refused to quit despite pressure from the
     auditors"."""
@@ -255,15 +250,6 @@ def defied(verb: Token) -> list[Token]:
         for c in v.children if v is not None else ():
             if c.dep_ == "prep" and c.lower_ == "despite" and (p := _child(c, ("pobj",))) is not None:
                 return _nominal_agent(p) or _owner(p) or _made_by(p)
-    return []
-
-
-def _complained_of(trig: Token) -> list[Token]:
-    """Who a complaint is about: the party of its "over"/"about" object."""
-    for head in (trig, _child(trig, ("dobj", "obj"))):  # "stopped work over a decree"
-        for prep in ("over", "about"):
-            if head is not None and (p := _pobj(head, prep)) is not None:
-                return _conjuncts(p) if _actor_like(p, owner=False) else (_nominal_agent(p) or _made_by(p))
     return []
 
 
@@ -297,11 +283,6 @@ def _done_to(view: TokenView, t: int) -> list[Token]:
     return []
 
 
-def _infinitive(verb: Token) -> bool:
-    """A "to" infinitive ("to disperse", "to complain")."""
-    return _infinitive_at(token_view(verb.doc), verb.i)
-
-
 _FORCE = {"ASSAULT", "COERCE"}
 #: Acts of posture whose passive subject is the force moved, and so the acting side, when no
 #: "by" names who moved it (PLOVER codes the mobilising or withdrawing side as the source).
@@ -309,40 +290,6 @@ _POSTURE = {"MOBILIZE", "RETREAT"}
 #: Acts whose participle says what its subjects did, not what was done to them ("the gathered
 #: demonstrators", "the deployed troops", "the withdrawn units").
 _GATHER = {"CONSULT", "MOBILIZE", "RETREAT", "AGREE", "COOPERATE", "PROTEST"}
-
-
-def _struck(act: Token) -> list[Token]:
-    """Whom an act of force hit, by the participle that tells its toll ("shelled the town,
-    killing nine villagers", "escalated its shelling, inflicting losses on border guards")."""
-    for c in act.children:
-        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i < act.i or _child(c, _SUBJ | {"mark"}) is not None:
-            continue  # not "was killed while preventing an attack on ..."
-        o = _child(c, ("dobj", "obj"))
-        if o is not None and _actor_like(o):
-            return _conjuncts(o)
-        if o is not None and (on := _pobj(o, "on") or _pobj(c, "on")) is not None and _actor_like(on):
-            return _conjuncts(on)  # "inflicting heavy losses on the rebels"
-    return []
-
-
-def _purpose_object(trig: Token) -> list[Token]:
-    """"sprayed water cannon to clear the square of marchers": force used on the party its purpose names."""
-    for c in trig.children:
-        if c.dep_ in ("advcl", "xcomp") and _infinitive(c) and (o := _child(c, ("dobj", "obj"))) is not None \
-                and _actor_like(o):
-            return _conjuncts(o)
-    return []
-
-
-def _conditioned_party(trig: Token, comp: Token | None) -> list[Token]:
-    """"threatened to walk out unless Chile dropped the tariff", "... if Peru
-    goes ahead": a threat is aimed at the party whose act is its condition."""
-    below = [t for t in comp.subtree if t.dep_ == "advcl"] if comp is not None else []
-    for c in [*(t for t in trig.children if t.dep_ == "advcl"), *below]:
-        if any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) \
-                and (s := _child(c, _SUBJ)) is not None and _actor_like(s):
-            return _conjuncts(s)
-    return []
 
 
 #: Verbs of giving and moving: their object is what goes, the "to" party receives it.
@@ -369,71 +316,11 @@ _POSS, _WHOSE = get_string_id("poss"), get_string_id("whose")
 
 
 _OBJ_VERBS = {"target", "hit", "affect", "cover", "punish"}
-_PARTY_PREPS = ("with", "against", "by", "to", "on", "between")
-_OWNER_PREPS = ("from", "by", "of")
-
-
-def _object_party(obj: Token, transfer: bool = False) -> list[Token]:
-    """The party an act's non-actor object names: "signed an agreement with the EU",
-    "demanded an admission by Moscow", "launched a strike against Iraq"; for what a
-    transfer verb gives, also whom it is for ("give 5 million euros of relief for Malawi")."""
-    return _object_party_at(token_view(obj.doc), obj.i, transfer)
-
-
-def _object_party_at(view: TokenView, obj: int, transfer: bool = False) -> list[Token]:
-    """:func:`_object_party` of token ``obj``."""
-    preps = (*_PARTY_PREPS, "for") if transfer else _PARTY_PREPS
-    for _ in range(3):
-        for prep in preps:
-            p = _pobj_at(view, obj, prep)
-            if p is not None and _actor_like_at(view, p):
-                return _conjuncts(view.doc[p])
-        nxt = _pobj_at(view, obj, "of")  # through "dollars of aid", "a series of talks"
-        if nxt is None or _actor_like_at(view, nxt):
-            break
-        obj = nxt
-    return []
-
-
-def _owner(obj: Token, preps: tuple[str, ...] = _OWNER_PREPS) -> list[Token]:
-    """Whose proposal, demand or offer an act answers ("rejected North Korea's demand",
-    "a Chilean plan", "an offer from Peru", "a session of the AU council")."""
-    for c in obj.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
-            return _conjuncts(c)
-    for prep in preps:
-        p = _pobj(obj, prep)
-        if p is not None and _actor_like(p):
-            return _conjuncts(p)
-    for c in obj.children:
-        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or country_of(c.text)):
-            return [c]
-    return []
-
-
-def _looked_into(head: Token, act: Token | None = None) -> list[Token]:
-    """Whose conduct an inquiry or raid goes "into": the party itself, or the possessor or
-    national modifier of what it goes into ("a probe into Chile's arms sales"; not "into the
-    deaths of miners", whose "of" names the victims)."""
-    into = _pobj(head, "into")
-    if into is None or (act is not None and into.i == act.i):
-        return []  # "looked into the police inquiry": the act itself
-    return _conjuncts(into) if _actor_like(into, owner=False) else _owner(into, preps=())
 
 
 #: Verbs whose subject looks on at an act rather than doing it ("a farmer who saw the raid").
 _ONLOOKERS = {"witness", "see", "watch", "film", "survive", "describe", "recall", "remember", "mourn", "hear"}
 _SPEECH_ACTS = {"REQUEST", "ACCUSE"}  # what they say is asked for or alleged, not done
-
-
-def _demanded_party(trig: Token) -> list[Token]:
-    """"demanded that Peru pay ...", "alleged that Chile knew": a
-    demand's or an allegation's target is who is to act or is said to have acted, the
-    subject of its complement clause."""
-    for c in trig.children:
-        if c.dep_ == "ccomp" and (s := _child(c, _SUBJ | _PASS_SUBJ)) is not None and s.pos_ != "PRON":
-            return _conjuncts(s)
-    return []
 
 
 def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], Token | None]:
@@ -445,6 +332,13 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     t = trig.i
     kind = entry.plover.type
     of_is_source = kind in ("CONSULT", "PROTEST", "MOBILIZE", "AID", "SUPPORT")
+    of = _pobj_at(view, t, "of")
+    left: list[Token] = []
+    if of is not None and not of_is_source and kind in _POSTURE and _armed(doc[force := _counted_at(view, of)]):
+        # "the withdrawal of Chilean troops from Peru": the force moved is no target, Peru is
+        left = [doc[p] for p in (_pobj_at(view, t, "from"), _pobj_at(view, force, "from"))
+                if p is not None and _actor_like_at(view, p)][:1]
+        of = None
     sources: list[Token] = []
     targets: list[Token] = []
     for c in view.children[t]:
@@ -459,13 +353,13 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         by = _pobj_at(view, t, "from")
     if by is not None:
         sources = _conjuncts(doc[by])
-    of = _pobj_at(view, t, "of")
     if of is not None:
         if of_is_source and not sources:
             sources = _conjuncts(doc[of])
         elif not of_is_source:  # "a halt of rail links with Chad": the links' party
             targets = _conjuncts(doc[of]) if _actor_like_at(view, of) else (
                 _object_party_at(view, of) or _conjuncts(doc[of]))
+    targets = targets or left
     if kind == "PROTEST":  # "a sit-in in Lima in protest against ...": whom, not where
         targets = _protested(trig) or (_protested(trig.head) if dep[t] in _DOBJ_OBJ else []) or targets
     if not targets:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.parts_of_speech import ADJ, ADP, ADV, AUX, NOUN, PRON, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from .. import data_rows
 from ..tokens import TokenView, lower_of, text_of, token_view
 from .countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ, _SUBJ, country_of
 
@@ -386,7 +388,8 @@ def _phrase(tok: Token) -> tuple[int, int]:
 
 
 def counted(tok: Token) -> Token:
-    """What a count counts: "tens of thousands of students" are the students."""
+    """What a count counts: "tens of thousands of students" are the students, and "some of the
+    strikers", "two of the envoys" (a part of a definite plural) are the strikers, the envoys."""
     i = _counted_at(token_view(tok.doc), tok.i)
     return tok if i == tok.i else tok.doc[i]  # the same object when nothing is counted: callers test `is`
 
@@ -395,4 +398,39 @@ def _counted_at(view: TokenView, i: int) -> int:
     """:func:`counted` of token ``i``."""
     while text_of(view.doc, view.lower[i]) in _COUNTS and (of := _pobj_at(view, i, "of")) is not None:
         i = of
+    if (of := _part_of_at(view, i)) is not None:
+        i = _counted_at(view, of)
     return i
+
+
+def _part_of_at(view: TokenView, i: int) -> int | None:
+    """The whole a partitive head ``i`` takes a part of: "some of the strikers", "three of
+    Chile's envoys", "one of the rebel commanders", "two of them" (a quantifier of
+    ``partitives.tsv`` or a number, on "of" with "them" or a plural noun that "the" or a
+    possessor makes definite, and that could name a party). Not "most of the country" (no
+    plural: a place, not a party), "two of five votes", "ten of its channels" (no party), "some
+    of these people" (the demonstrative points at a group the sentence does not name) nor "one
+    of the bidders, the Dutch group Acme" (the apposition names the part)."""
+    if text_of(view.doc, view.lower[i]) not in _partitives() and view.tag[i] != _CD \
+            or any(view.dep[c] == _APPOS for c in view.children[i]):
+        return None  # "one of the bidders, the Dutch group Acme": the apposition names the part
+    of = _pobj_at(view, i, "of")
+    if of is not None and view.lower[of] == _THEM:
+        return of  # "some of them": whom "them" stands for (.objects)
+    if of is None or view.tag[of] not in _PLURAL_TAGS or not _actor_like_at(view, of, owner=False):
+        return None  # not "all 25 of its channels": things, not a party
+    if not any(view.dep[c] == _POSS_DEP or (view.dep[c] == _DET and view.lower[c] == _THE)
+               for c in view.children[of]):  # not "some of these people": a demonstrative points back
+        return None
+    return of
+
+
+@cache
+def _partitives() -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows("partitives.tsv"))
+
+
+_CD, _POSS_DEP, _APPOS = get_string_id("CD"), get_string_id("poss"), get_string_id("appos")
+_PLURAL_TAGS = frozenset(get_string_id(t) for t in ("NNS", "NNPS"))
+_DET = get_string_id("det")
+_THE, _THEM = get_string_id("the"), get_string_id("them")
