@@ -8,7 +8,8 @@ Runs last, one document at a time, in the order of its modules:
   objects ("crack down on", "impose sanctions"), or a noun with its modifiers ("air strike");
 * :mod:`.args` finds each trigger's source and target tokens (subject, object, passive agent,
   prepositional objects, a noun's "by"/"of"/"to" arguments, possessives) over the helpers of
-  :mod:`.syntax` and :mod:`.nominal` (an act noun's agents and parties), and :mod:`.resolve`
+  :mod:`.syntax` and :mod:`.nominal` (an act noun's agents and parties) and :mod:`.aimed` (whom
+  an act is aimed at beyond its object: "agreement with X", adjuncts, complements), and :mod:`.resolve`
   turns each phrase into an actor id and a country (:mod:`.countries`); :mod:`.passives`
   turns the sides round for a passive verb coordinated with an active one ("arrived and was
   hit by X": X is the source, not the shared subject);
