@@ -33,6 +33,9 @@ def test_rows_give_each_class_its_code():
     assert lex.match("verb", "overrun", {"@actor"}).plover.type == "ASSAULT"
     assert lex.match("verb", "overrun", {"outpost"}).plover.type == "COERCE"
     assert "off" in lex.match("verb", "overrun", {"with", "tourist"}).flags
+    assert lex.match("verb", "throw", {"stone"}).cameo == "182"
+    assert lex.match("verb", "use", {"water", "cannon"}).cameo == "175"
+    assert lex.match("verb", "throw", {"out"}) is None
 
 
 def test_nouns_left_out_after_the_unseen_check_have_no_rows():
@@ -54,6 +57,9 @@ def test_nouns_left_out_after_the_unseen_check_have_no_rows():
     ("Insurgents overran an army outpost near the Malian border.", "overran", "ASSAULT"),  # a party's post
     ("Rebels overran the desert town of Tessalit on Sunday.", "overran", "COERCE"),  # a place: occupied
     ("Riot police surrounded the opposition headquarters in Tbilisi on Monday.", "surrounded", "COERCE"),
+    ("Youths threw stones at Albanian border guards on Saturday.", "threw", "ASSAULT"),
+    ("Masked men hurled petrol bombs at the Serbian consulate.", "hurled", "ASSAULT"),
+    ("Police used tear gas against farmers marching on the Peruvian congress.", "used", "175"),
 ])
 def test_the_missed_classes_now_code(analyze, text, word, typ):
     assert typ in {x for pair in _events(analyze, text, word) for x in pair}  # PLOVER type or CAMEO code
@@ -65,6 +71,9 @@ def test_the_missed_classes_now_code(analyze, text, word, typ):
     ("The orchestra released its new album in Vienna.", "released"),
     ("The old harbour town was overrun with tourists in August.", "overrun"),
     ("Fog surrounded the question of the budget for weeks.", "surrounded"),
+    ("The Slovene judge threw out the appeal on Friday.", "threw"),
+    ("The Finnish agency used new software to count the votes.", "used"),
+    ("Police sealed off the square after the blast in Porto.", "sealed"),  # tried, left out
 ])
 def test_the_readings_that_are_no_event_stay_silent(analyze, text, word):
     assert _events(analyze, text, word) == []
