@@ -36,6 +36,8 @@ def test_rows_give_each_class_its_code():
     assert lex.match("verb", "throw", {"stone"}).cameo == "182"
     assert lex.match("verb", "use", {"water", "cannon"}).cameo == "175"
     assert lex.match("verb", "throw", {"out"}) is None
+    assert lex.match("verb", "seal", {"deal"}).plover.type == "AGREE"  # kept when "seal off" was left out
+    assert lex.match("verb", "seal", {"off"}) is None
 
 
 def test_nouns_left_out_after_the_unseen_check_have_no_rows():
