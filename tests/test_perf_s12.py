@@ -6,6 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from newsgraph.extract.events import article
 from newsgraph.extract.tokens import sentence_chars
 
 NLP = spacy.blank("en")
@@ -38,3 +39,34 @@ def test_sentence_chars_follow_a_new_doc_with_other_boundaries():
     words = ["Vell", "rebels", "claimed", "it", ".", "Quiet", "\n", "Ardalia", "Blamed", "Zembla", "."]
     other = _doc(words, sent_starts=[True] + [False] * (len(words) - 1))  # one sentence
     assert sentence_chars(other, 3) == (other[0:].sent.start_char, other[0:].sent.end_char)
+
+
+def test_sentence_index_is_the_sentence_spans_order():
+    doc = _three_sentences()
+    assert article._sentence_index(doc) == {s.start: n for n, s in enumerate(doc.sents)}
+    article._SENTS = (None, 0, {})  # no kept index: a Doc without boundaries still says so as doc.sents does
+    bare = _doc(["no", "boundaries"])
+    try:
+        list(bare.sents)
+    except ValueError:
+        raised = True
+    else:
+        raised = False
+    try:
+        article._sentence_index(bare)
+    except ValueError:
+        assert raised
+    else:
+        assert not raised
+
+
+def test_claim_verbs_are_read_by_lower_cased_lemma(monkeypatch):
+    """The claim and blame verbs are found from the view's parts of speech and lemmas, lower-cased
+    as ``tok.lemma_.lower()`` is ("Blame" tagged as a verb counts; a noun "claim" does not)."""
+    seen = []
+    monkeypatch.setattr(article, "_child", lambda tok, deps: seen.append(tok.i))
+    monkeypatch.setattr(article, "_pobj", lambda tok, prep: seen.append(tok.i))
+    assert article._claimants(_three_sentences(), []) == []
+    want = {tok.i for tok in _three_sentences()
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in article._CLAIM_VERBS | {"blame"}}
+    assert set(seen) == want == {2, 8}
