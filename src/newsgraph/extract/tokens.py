@@ -187,6 +187,15 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
     return token_view(doc).sent_bounds(i)
 
 
+def sentence_chars(doc: Doc, i: int) -> tuple[int, int]:
+    """``doc[i].sent``'s (start_char, end_char), from the view's sentence starts and token
+    offsets: ``Token.sent`` builds two Spans and walks the sentence on each call."""
+    view = token_view(doc)
+    start, end = view.sent_bounds(i)
+    starts, ends = view.chars
+    return starts[start], ends[end - 1]
+
+
 def same_sentence(doc: Doc, i: int, j: int) -> bool:
     """``doc[i].sent == doc[j].sent``, read from the sentence numbers."""
     view = token_view(doc)

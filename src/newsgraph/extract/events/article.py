@@ -24,8 +24,6 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-import numpy as np
-from spacy.attrs import POS
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
@@ -33,6 +31,7 @@ from .. import data_rows, doc_text
 from ..actors.story import story_country, story_weights
 from .coded import CodedEvent
 from ..actors.knowledge import country_of
+from ..tokens import lower_of, token_view
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ
 from .resolve import _resolve
 from .syntax import Arg, _child, _pobj
@@ -226,12 +225,16 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
     callers only read it)."""
     global _SENTS
     if _SENTS[0] is not doc or _SENTS[1] != len(doc):
-        _SENTS = (doc, len(doc), {s.start: n for n, s in enumerate(doc.sents)})
+        view = token_view(doc)  # doc.sents' starts, without a Span per sentence
+        starts = view.sent_starts if view.has_sents else [s.start for s in doc.sents]
+        _SENTS = (doc, len(doc), {s: n for n, s in enumerate(starts)})
     return _SENTS[2]
 
 
 _CLAIM_VERBS = {"claim", "take", "accept", "admit"}
 _CLAIMED = {"responsibility", "credit"}
+_CLAIMERS = frozenset(_CLAIM_VERBS | {"blame"})
+_VERBS = frozenset({VERB})
 
 
 def _claimants(doc: Doc, places: list) -> list[tuple[int, Arg]]:
@@ -241,11 +244,12 @@ def _claimants(doc: Doc, places: list) -> list[tuple[int, Arg]]:
     only non-state parties are taken from blame."""
     sents = _sentence_index(doc)
     out = []
-    for i in np.flatnonzero(doc.to_array(POS) == VERB).tolist() if len(doc) else ():
-        tok = doc[i]  # verbs only: no Python pass over every token
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in _CLAIM_VERBS | {"blame"}:
+    view = token_view(doc)
+    for i in view.where("pos", _VERBS):  # verbs only, their lemmas from the view: a Token per claim verb
+        lemma = lower_of(doc, view.lemma[i])
+        if lemma not in _CLAIMERS:
             continue
+        tok = doc[i]
         who: Token | None = None
         if lemma == "blame":
             who = _pobj(tok, "on") or (_child(tok, _OBJ) if _pobj(tok, "for") is not None else None)

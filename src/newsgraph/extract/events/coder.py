@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ...records import Event, TextSpan
 from ...records import Span as CharSpan
 from .. import doc_text
-from ..tokens import token_view
+from ..tokens import sentence_chars, token_view
 from .args import (
     _SPEECH_ACTS,
     _noun_args,
@@ -295,7 +295,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
             attributed, _ = _report_source(doc, anchor, places)
         if attributed is not None and any(s is not None and s.actor == attributed for s in srcs):
             attributed = None  # an actor telling of its own act is not a second-hand report
-        sent = tok.sent
+        sent = sentence_chars(doc, tok.i)  # tok.sent's (start_char, end_char), without its Spans
         pairs = _pairs(entry, srcs, tgts, mutual=intended is None)
         mutual = (linked or (not nominal and reciprocal(tok))) and len(_distinct([a for a in srcs if a])) >= 2
         if mutual and not any(t is not None and (t.actor or t.country) for t in tgts):
@@ -316,7 +316,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
                 source=src.actor if src else None, target=tgt.actor if tgt else None,
                 negated=negated, hypothetical=hypothetical, attributed_to=attributed,
                 trigger=TextSpan(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
-                sentence=CharSpan(start=sent.start_char, end=sent.end_char),
+                sentence=CharSpan(start=sent[0], end=sent[1]),
                 confidence=_confidence(nominal, src, tgt, tok.dep_ in ("relcl", "acl") and not nominal),
             )
             c = CodedEvent(ev, src, tgt, nominal, entry, anchor.i, tok.i)
