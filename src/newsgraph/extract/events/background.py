@@ -92,6 +92,8 @@ def unrealised_act(doc: Doc, c: CodedEvent) -> bool:
         noun = tok.head.head
     else:
         return False
+    if noun.lemma_.lower() == "event" and noun.tag_ != "NN":
+        return False  # "the events of 1956" happened; "in the event of an invasion" did not
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _words("unrealised")
 
 
@@ -230,3 +232,161 @@ def question_asked(doc: Doc, c: CodedEvent) -> bool:
     return c.event.type == "REQUEST" and not c.nominal and (
         tok.lemma_.lower() in _words("questioning") or tok.lower_ in _words("questioning")) \
         and _asks_a_question(tok)
+
+
+# --------------------------------------------------------------------------- session 12
+
+_APPEAL_DEPS = {"xcomp", "ccomp", "advcl", "acl"}
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "urged them to disarm and (to) leave"
+    return tok
+
+
+def appealed_act(doc: Doc, c: CodedEvent) -> bool:
+    """The act an appeal or a demand asks for (``appealing`` in the data): in its "to" infinitive
+    or "that" clause ("urged the council to accept the plan", "calls for the cabinet to resign",
+    "demanded that Ruritania cut ties"), as its object ("demanded the minister's resignation") or
+    in its "for" phrase ("called for a withdrawal", "pressed for an inquiry"). The appeal is the
+    event (CAMEO 10x, read from the appeal's own word); the act is wanted, not done. An appeal
+    of an appeal ("urged them to demand ...") stays, and so does a strike called ("called a
+    strike")."""
+    ev = c.event
+    if ev.type == "REQUEST" or ev.negated:
+        return False
+    tok = _first_conjunct(doc[c.trigger_i])
+    head = tok.head
+    appeal = _words("appealing")
+    if tok.dep_ in _APPEAL_DEPS:
+        if tok.dep_ in ("advcl", "acl") and not any(
+                (ch.dep_ == "aux" and ch.lower_ == "to") or (ch.dep_ == "mark" and ch.lower_ in ("for", "that"))
+                for ch in tok.children):
+            return False  # "Threatening to kill them, the group demanded ...": a clause of its own
+        return head.lemma_.lower() in appeal and head.i != tok.i
+    if tok.dep_ == "dobj" and c.nominal:
+        return head.pos_ == "VERB" and head.lemma_.lower() in appeal - {"call", "ask"}
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.dep_ == "prep":
+        return head.head.lemma_.lower() in appeal
+    return False
+
+
+def _habitual_phrase(verb: Token) -> bool:
+    """Does a clause verb carry a habit: an adverb of the ``habitual`` list ("routinely",
+    "whenever"), "every/each time", or "on a daily/regular basis"?"""
+    words = _words("habitual")
+    for ch in verb.children:
+        low = ch.lemma_.lower()
+        if ch.dep_ in ("advmod", "mark") and low in words:
+            return True
+        if ch.dep_ == "npadvmod" and low == "time" and any(d.lower_ in ("every", "each") for d in ch.children):
+            return True
+        if ch.dep_ == "prep" and ch.lower_ == "on" and any(
+                p.lemma_.lower() == "basis" and any(a.lower_ in ("daily", "regular", "routine", "weekly") for a in p.children)
+                for p in ch.children):
+            return True
+    return False
+
+
+def habitual_act(doc: Doc, c: CodedEvent) -> bool:
+    """An act told as a habit or a rule, not an occurrence: its clause (or a clause it is the
+    condition of) carries "routinely", "regularly", "whenever", "every time", "on a daily basis"
+    (``habitual`` in the data): "police routinely detain activists", "whenever a soldier is
+    killed, the flag is lowered", "every time you arrest one, ten join". The events_dev guideline
+    codes occurrences, not generic descriptions."""
+    if c.event.negated:
+        return False
+    verb = _clause_verb(doc[c.trigger_i])
+    seen = 0
+    while verb is not None and seen < 3:
+        if _habitual_phrase(verb):
+            return True
+        if verb.dep_ == "relcl" and verb.head.lemma_.lower() == "time" and any(
+                d.lower_ in ("every", "each") for d in verb.head.children):
+            return True  # "every time you arrest one"
+        if verb.dep_ not in ("conj", "xcomp"):
+            return False
+        verb, seen = verb.head, seen + 1
+    return False
+
+
+def document_release(doc: Doc, c: CodedEvent) -> bool:
+    """The release of a document, not of people (CAMEO 084 frees prisoners or hostages): the
+    noun "release" whose "of" phrase names a thing published (``document`` in the data: "the
+    release of a survey", "the release of the plans")."""
+    tok = doc[c.trigger_i]
+    if not c.nominal or tok.lemma_.lower() != "release":
+        return False
+    of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+    obj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+    return obj is not None and obj.lemma_.lower() in _words("document")
+
+
+def averted_act(doc: Doc, c: CodedEvent) -> bool:
+    """An act stopped before it happened: the object, the verbal complement or the "from"
+    phrase of a verb of averting (``averting`` in the data: "foiled an attack on the base",
+    "prevented the crowd from marching", "avoided arrest"), or the verbal complement of one of
+    escaping (``escaping``: "escaped being captured"; "escaped the massacre" tells one that
+    happened). Whoever stopped it, the act is no occurrence."""
+    if c.event.negated:
+        return False
+    tok = _first_conjunct(doc[c.trigger_i])
+    head = tok.head
+    if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ == "from":
+        head, verbal = head.head, True  # "prevented them from marching", "stopped them from crossing"
+    elif tok.dep_ in ("xcomp", "ccomp"):
+        verbal = True
+    elif tok.dep_ == "dobj" and c.nominal:
+        verbal = False
+    else:
+        return False
+    if head.i == tok.i or head.pos_ != "VERB":
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in _words("escaping"):
+        return verbal
+    return lemma in _words("averting") and (verbal or lemma != "stop")  # "stopped the attacks": they were going on
+
+
+def refused_permission(doc: Doc, c: CodedEvent) -> bool:
+    """An act a negated verb of allowing is about (``permitting`` in the data): "will not allow
+    the rallies to go ahead", "would not let its towns be attacked". The act is refused, not
+    done; the refusal is coded, if at all, from the allowing verb."""
+    tok = doc[c.trigger_i]
+    if c.event.negated:
+        return False
+    if c.nominal:
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        tok = tok.head  # "not allow the rallies to go ahead": the rallies' clause
+    tok = _first_conjunct(tok)
+    head = tok.head
+    return (tok.dep_ in ("ccomp", "xcomp") and head.i != tok.i and head.lemma_.lower() in _words("permitting")
+            and any(ch.dep_ == "neg" for ch in head.children))
+
+
+_SUPPORTING = {"support", "back", "endorse", "bolster", "corroborate", "confirm"}
+
+
+def evidence_not_support(doc: Doc, c: CodedEvent) -> bool:
+    """Support of a claim or a finding ("the photographs support the claim", "backed the
+    theory"; ``assertion`` in the data): evidence agreeing with a statement, not one party's
+    support for another (SUPPORT 05x), and a following in the public ("their public support
+    fell", "the support of his people"; ``popular``): a state, not an act."""
+    ev = c.event
+    if ev.type != "SUPPORT" or ev.negated:
+        return False
+    tok = doc[c.trigger_i]
+    if tok.lemma_.lower() not in _SUPPORTING:
+        return False
+    if not c.nominal:
+        return any(ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in _words("assertion") for ch in tok.children)
+    popular = _words("popular")
+    for ch in tok.children:
+        if ch.dep_ in ("amod", "compound") and ch.lemma_.lower() in popular:
+            return True
+        if ch.dep_ == "prep" and ch.lower_ == "of" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in popular for p in ch.children):
+            return True
+    return False
