@@ -305,8 +305,9 @@ def habitual_act(doc: Doc, c: CodedEvent) -> bool:
         if verb.dep_ == "relcl" and verb.head.lemma_.lower() == "time" and any(
                 d.lower_ in ("every", "each") for d in verb.head.children):
             return True  # "every time you arrest one"
-        if verb.dep_ not in ("conj", "xcomp"):
-            return False
+        if verb.dep_ not in ("conj", "xcomp") or (verb.dep_ == "conj" and any(
+                ch.dep_ == "cc" and ch.lower_ in ("but", "yet") for ch in verb.head.children)):
+            return False  # "would not usually ... but I agree": the habit stays in its own clause
         verb, seen = verb.head, seen + 1
     return False
 
@@ -321,6 +322,17 @@ def document_release(doc: Doc, c: CodedEvent) -> bool:
     of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
     obj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
     return obj is not None and obj.lemma_.lower() in _words("document")
+
+
+def _negated_chain(verb: Token) -> bool:
+    """Is a verb negated, itself or through the verbs it is the complement of ("did not try to
+    stop", "was not going to prevent")?"""
+    for v in (verb, *verb.ancestors):
+        if any(ch.dep_ == "neg" for ch in v.children):
+            return True
+        if v.dep_ not in ("xcomp", "aux"):
+            return False
+    return False
 
 
 def averted_act(doc: Doc, c: CodedEvent) -> bool:
@@ -341,8 +353,8 @@ def averted_act(doc: Doc, c: CodedEvent) -> bool:
         verbal = False
     else:
         return False
-    if head.i == tok.i or head.pos_ != "VERB":
-        return False
+    if head.i == tok.i or head.pos_ != "VERB" or _negated_chain(head):
+        return False  # "was not going to prevent them from attacking": the attacks were not averted
     lemma = head.lemma_.lower()
     if lemma in _words("escaping"):
         return verbal
