@@ -1,6 +1,6 @@
 """Event precision, session 12: acts asked for, habits, published releases, acts averted or not
-allowed, a possible act behind a noun of intent or fear, evidence "supporting" a claim and a
-following in the public; a military "strike" and a text's "attack" in their news sense.
+allowed, a possible act behind a noun of intent or fear, a following in the public named
+"support"; a military "strike" and a text's "attack" in their news sense.
 Hand-written sentences only (names, places and wording are invented for these tests)."""
 
 import pytest
@@ -22,7 +22,7 @@ def test_the_new_word_lists_are_data():
     assert {"prevent", "foil"} <= _words("averting") and "escape" in _words("escaping")
     assert {"allow", "permit"} <= _words("permitting")
     assert {"intention", "anticipation"} <= _words("unrealised")
-    assert "claim" in _words("assertion") and "view" not in _words("assertion")
+    assert {"public", "popular"} <= _words("popular")
     assert {"drone", "missile"} <= _table()["armed"] and "editorial" in _table()["text"]
 
 
@@ -44,8 +44,7 @@ def test_the_new_word_lists_are_data():
     ("The Valdorian premier has no intention of resigning over the levy.", "resigning"),
     ("Valdorian troops were deployed in anticipation of an attack by the rebels.", "attack"),
     ("Valdoria plans to send ships in the event of an invasion by Borduria.", "invasion"),
-    # evidence for a claim; a following in the public
-    ("The leaked files supported the claim that Bordurian agents were in Kessel.", "supported"),
+    # a following in the public
     ("The scandal eroded the premier's public support in Valdoria.", "support"),
 ])
 def test_a_reading_that_is_no_event(analyze, text, word):

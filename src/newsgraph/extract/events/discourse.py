@@ -19,16 +19,16 @@ from .background import (
     alleged_act,
     appealed_act,
     averted_act,
-    evidence_not_support,
-    document_release,
-    habitual_act,
     conditional_act,
+    document_release,
     forecast_of_others,
+    habitual_act,
     meeting_as_venue,
+    popular_support,
     question_asked,
+    refused_permission,
     standing_mention,
     unheld_possibility,
-    refused_permission,
     unrealised_act,
     war_as_setting,
 )
@@ -296,9 +296,9 @@ def _trade(c: CodedEvent, sectors: dict[str, str | None]) -> bool:
 
 def _session12_non_event(doc: Doc, c: CodedEvent) -> bool:
     """An act asked for, a habit, a document released, an act
-    averted or not allowed, a claim or popularity "supported" (:mod:`.background`, session 12)."""
+    averted or not allowed, popularity named "support" (:mod:`.background`, session 12)."""
     return (appealed_act(doc, c) or habitual_act(doc, c) or document_release(doc, c) or averted_act(doc, c) or refused_permission(doc, c)
-            or evidence_not_support(doc, c))
+            or popular_support(doc, c))
 
 
 def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
