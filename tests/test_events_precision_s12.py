@@ -4,15 +4,10 @@ allowed, a possible act behind a noun of intent or fear, a following in the publ
 Hand-written sentences only (names, places and wording are invented for these tests)."""
 
 import pytest
+from test_events_precision_s11 import _events
 
 from newsgraph.extract.events.background import _words
 from newsgraph.extract.events.senses import _table
-
-
-def _events(analyze, text, word):
-    rec = analyze(text)
-    return [e.type for e in rec.events
-            if rec.article.text[e.trigger.start:e.trigger.end] == word and not e.negated]
 
 
 def test_the_new_word_lists_are_data():
@@ -47,7 +42,7 @@ def test_the_new_word_lists_are_data():
     # a following in the public
     ("The scandal eroded the premier's public support in Valdoria.", "support"),
 ])
-def test_a_reading_that_is_no_event(analyze, text, word):
+def test_no_event_in_session_12_readings(analyze, text, word):
     assert _events(analyze, text, word) == []
 
 
@@ -72,5 +67,5 @@ def test_a_reading_that_is_no_event(analyze, text, word):
     # a labour strike stays a strike
     ("Dockers in Ostrava began a general strike over pay on Monday.", "strike", "PROTEST"),
 ])
-def test_the_event_itself_still_codes(analyze, text, word, typ):
+def test_session_12_keeps_the_event(analyze, text, word, typ):
     assert typ in _events(analyze, text, word)

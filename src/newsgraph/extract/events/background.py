@@ -51,13 +51,19 @@ from .. import data_rows
 from .coded import CodedEvent
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, frozenset[str]]:
-    """kind -> lemmas, from ``events_background.tsv``."""
+@lru_cache(maxsize=4)
+def kind_table(name: str) -> dict[str, frozenset[str]]:
+    """kind -> lower-cased words, from a data table whose first two columns are kind and word
+    (``events_background.tsv``, ``events_senses.tsv``)."""
     out: dict[str, set[str]] = {}
-    for kind, lemma, *_ in data_rows("events_background.tsv"):
+    for kind, lemma, *_ in data_rows(name):
         out.setdefault(kind, set()).add(lemma.lower())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _table() -> dict[str, frozenset[str]]:
+    """kind -> lemmas, from ``events_background.tsv``."""
+    return kind_table("events_background.tsv")
 
 
 def _words(kind: str) -> frozenset[str]:

@@ -13,21 +13,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
-from .. import data_rows
+from .background import kind_table
 from .coded import CodedEvent, _plover_table
 from .lexicon import plover_for
 
 
-@lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for kind, word, *_ in data_rows("events_senses.tsv"):
-        out.setdefault(kind, set()).add(word.lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    """kind -> words, from ``events_senses.tsv``."""
+    return kind_table("events_senses.tsv")
 
 
 def _armed_word(tok: Token) -> bool:
