@@ -263,7 +263,8 @@ def appealed_act(doc: Doc, c: CodedEvent) -> bool:
     """The act an appeal or a demand asks for (``appealing`` in the data): in its "to" infinitive
     or "that" clause ("urged the council to accept the plan", "calls for the cabinet to resign",
     "demanded that Ruritania cut ties"), as its object ("demanded the minister's resignation") or
-    in its "for" phrase ("called for a withdrawal", "pressed for an inquiry"). The appeal is the
+    in its "for" phrase ("called for a withdrawal", "pressed for an inquiry"); as an object only
+    of a verb whose object is what is asked (``appealing_object``). The appeal is the
     event (CAMEO 10x, read from the appeal's own word); the act is wanted, not done. An appeal
     of an appeal ("urged them to demand ...") stays, and so does a strike called ("called a
     strike")."""
@@ -279,8 +280,8 @@ def appealed_act(doc: Doc, c: CodedEvent) -> bool:
                 for ch in tok.children):
             return False  # "Threatening to kill them, the group demanded ...": a clause of its own
         return head.lemma_.lower() in appeal and head.i != tok.i
-    if tok.dep_ == "dobj" and c.nominal:
-        return head.pos_ == "VERB" and head.lemma_.lower() in appeal - {"call", "ask"}
+    if tok.dep_ == "dobj" and c.nominal:  # "demanded the release": not "pushed the attacks back"
+        return head.pos_ == "VERB" and head.lemma_.lower() in _words("appealing_object")
     if tok.dep_ == "pobj" and head.lower_ == "for" and head.dep_ == "prep":
         return head.head.lemma_.lower() in appeal
     return False
