@@ -17,10 +17,16 @@ from .. import data_rows, doc_text
 from ..tokens import sentence_bounds
 from .background import (
     alleged_act,
+    appealed_act,
+    averted_act,
     conditional_act,
+    document_release,
     forecast_of_others,
+    habitual_act,
     meeting_as_venue,
+    popular_support,
     question_asked,
+    refused_permission,
     standing_mention,
     unheld_possibility,
     unrealised_act,
@@ -31,6 +37,7 @@ from .lexicon import LexEntry, plover_for
 from .mentions import relink
 from .modality import _REPORT, possibility
 from .resolve import _resolve, actor_for_span
+from .senses import retype_senses
 from .syntax import Arg, _clause_subject, _pobj
 
 _ACCUSING = {"say", "claim", "allege", "charge", "insist"}
@@ -287,6 +294,13 @@ def _trade(c: CodedEvent, sectors: dict[str, str | None]) -> bool:
         c.target is None or _trading(c.target, sectors))
 
 
+def _session12_non_event(doc: Doc, c: CodedEvent) -> bool:
+    """An act asked for, a habit, a document released, an act
+    averted or not allowed, popularity named "support" (:mod:`.background`, session 12)."""
+    return (appealed_act(doc, c) or habitual_act(doc, c) or document_release(doc, c) or averted_act(doc, c) or refused_permission(doc, c)
+            or popular_support(doc, c))
+
+
 def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     """Drop what is no event between political actors, once every party is filled (the
     article's, a pronoun's, the police's): a possibility nobody holds
@@ -298,12 +312,14 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     (:mod:`.background`). The remaining
     events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
+    retype_senses(doc, coded)  # a military "strike", a text's "attack" (.senses)
     told = len(coded)
     coded = relink(doc, coded)  # later mentions that now have an earlier event's parties (.mentions)
     kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)
             and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
             and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)
-            and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)]
+            and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)
+            and not _session12_non_event(doc, c)]
     if len(kept) < told:
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"

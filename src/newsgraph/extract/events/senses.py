@@ -1,0 +1,75 @@
+"""Senses of a trigger word the lexicon codes one way and news prose often means another
+(session 12, issue 10). Read by construction around the trigger, with words as data
+(``newsgraph/data/events_senses.tsv``):
+
+* the noun "strike" is a stoppage of work (PROTEST 143) unless armed force makes or does it:
+  a modifier, possessor or "by" agent of armed force ("a drone strike", "coalition-led strikes",
+  "carried out by the army") or a verb of harm it is the subject of ("the strike killed four",
+  "the strikes targeted a depot"): then it is military force (ASSAULT 190);
+* "attack" with a text, a speech or a programme as its doer ("the editorial attacked the plan",
+  "a leaflet attacking the mayor") is criticism (ACCUSE 111), not violence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from spacy.tokens import Doc, Token
+
+from .background import kind_table
+from .coded import CodedEvent, _plover_table
+from .lexicon import plover_for
+
+
+def _table() -> dict[str, frozenset[str]]:
+    """kind -> words, from ``events_senses.tsv``."""
+    return kind_table("events_senses.tsv")
+
+
+def _armed_word(tok: Token) -> bool:
+    low = tok.lower_
+    return low in _table()["armed"] or tok.lemma_.lower() in _table()["armed"] or low.endswith("-led")
+
+
+def _armed_strike(tok: Token) -> bool:
+    """Is the noun "strike" (``tok``) made or done by armed force? See the module docstring."""
+    for ch in tok.children:
+        if ch.dep_ in ("amod", "compound", "poss", "nmod") and (
+                _armed_word(ch) or any(_armed_word(g) for g in ch.children if g.dep_ in ("compound", "amod"))):
+            return True
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in _table()["harming"]:
+            return True
+        agent = next((ch for ch in head.children if ch.dep_ == "agent"), None)
+        doer = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+        if doer is not None and (_armed_word(doer) or any(_armed_word(g) for g in doer.children)):
+            return True  # "the strike was carried out by the navy"
+    return False
+
+
+def _text_doer(tok: Token) -> bool:
+    """Is the doer of the verb "attack" (``tok``) a text: its subject, or the noun a participle
+    clause of it modifies ("an editorial attacking the plan")?"""
+    texts = _table()["text"]
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in texts:
+        return True
+    return any(ch.dep_ == "nsubj" and ch.lemma_.lower() in texts for ch in tok.children)
+
+
+def _retype(c: CodedEvent, cameo: str) -> None:
+    p = plover_for(cameo, _plover_table())
+    if p is None:
+        return
+    c.entry = replace(c.entry, cameo=cameo, plover=p)
+    c.event.type, c.event.mode, c.event.cameo = p.type, p.mode, cameo
+
+
+def retype_senses(doc: Doc, coded: list[CodedEvent]) -> None:
+    """Give a military "strike" and a text's "attack" their sense in news prose (module docstring)."""
+    for c in coded:
+        tok = doc[c.trigger_i]
+        lemma = tok.lemma_.lower()
+        if c.event.type == "PROTEST" and c.nominal and lemma == "strike" and _armed_strike(tok):
+            _retype(c, "190")
+        elif c.event.type == "ASSAULT" and not c.nominal and lemma == "attack" and _text_doer(tok):
+            _retype(c, "111")
