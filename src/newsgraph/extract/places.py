@@ -298,7 +298,33 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
         text = doc_chars[starts[start]:ends[end - 1]]
         if text not in surnames or not _small(best_for(text)):
             places.append(_place(starts[start], ends[end - 1], best_for(text), text))
-    return sorted(places, key=lambda p: p.start)
+    return _qualified(sorted(places, key=lambda p: p.start), doc_chars, gaz, looked)
+
+
+_AREAS = frozenset({"country", "admin", "region"})
+
+
+def _qualified(places: list[Place], text: str, gaz: BaseGazetteer,
+               looked: dict[str, list[Candidate]]) -> list[Place]:
+    """A town qualified by its country or province ("Port Ellery, Nova Scotia", "Villa Sur,
+    Mendoza") is in that area's country: the town of that name there when the gazetteer has
+    one, else the area's country without coordinates rather than a namesake abroad. Not an
+    area itself, nor a pair inside a list of places ("Ruritania, Borduria, Freedonia")."""
+    out = list(places)
+    for k in range(len(out) - 1):
+        town, area = out[k], out[k + 1]
+        if text[town.end:area.start] != ", " or area.feature not in _AREAS or not area.country \
+                or town.country == area.country or town.feature not in (None, "city"):
+            continue
+        if k and text[out[k - 1].end:town.start] in (", ", " and ", ", and "):
+            continue  # "..., Ruritania, Borduria": a list
+        if k + 2 < len(out) and text[area.end:out[k + 2].start] in (", ", " and ", ", and "):
+            continue
+        there = [c for c in _lookup(gaz, town.text, looked) if c.country == area.country and c.feature == "city"]
+        best = max(there, key=lambda c: c.population) if there else None
+        out[k] = _place(town.start, town.end, best, town.text) if best is not None else \
+            Place(start=town.start, end=town.end, text=town.text, name=town.text, country=area.country)
+    return out
 
 
 def _small(best: Candidate | None) -> bool:
