@@ -41,3 +41,15 @@ def test_police_of_a_qualified_town_take_its_country(analyze):
                   "Officers removed the tractors from the road.")
     police = [a for a in rec.actors if a.sector == "COP" and a.kind != "state"]
     assert police and all(a.country == "CAN" for a in police)
+
+
+def test_later_mentions_follow_and_in_a_country_qualifies(analyze):
+    rec = analyze("Farmers marched into Springfield, Manitoba, at dawn. By noon the square in "
+                  "Springfield was full. Delegates later gathered in Paris in Canada.")
+    assert [c for t, c in _places(rec) if t == "Springfield"] == ["CAN", "CAN"]
+    assert ("Paris", "CAN") in _places(rec)
+
+
+def test_a_state_that_shares_a_countrys_name_keeps_its_town(analyze):
+    rec = analyze("The clinic in Savannah, Georgia, reported three new cases on Monday.")
+    assert ("Savannah", "USA") in _places(rec)

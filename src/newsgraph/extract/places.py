@@ -307,23 +307,31 @@ _AREAS = frozenset({"country", "admin", "region"})
 def _qualified(places: list[Place], text: str, gaz: BaseGazetteer,
                looked: dict[str, list[Candidate]]) -> list[Place]:
     """A town qualified by its country or province ("Port Ellery, Nova Scotia", "Villa Sur,
-    Mendoza") is in that area's country: the town of that name there when the gazetteer has
-    one, else the area's country without coordinates rather than a namesake abroad. Not an
-    area itself, nor a pair inside a list of places ("Ruritania, Borduria, Freedonia")."""
-    out = list(places)
+    Mendoza", "Gorodok in Belarus") is in that area's country: the town of that name there when
+    the gazetteer has one, else the area's country without coordinates rather than a namesake
+    abroad; the town's other mentions in the article follow. Not an area itself, nor a pair
+    inside a list of places ("Ruritania, Borduria, Freedonia"), nor a town already in a country
+    where the area's name names an area too ("Atlanta, Georgia": the US state, not the country)."""
+    out, settled = list(places), {}
     for k in range(len(out) - 1):
         town, area = out[k], out[k + 1]
-        if text[town.end:area.start] != ", " or area.feature not in _AREAS or not area.country \
-                or town.country == area.country or town.feature not in (None, "city"):
+        sep = text[town.end:area.start]
+        if not (sep == ", " and area.feature in _AREAS or sep == " in " and area.feature == "country") \
+                or not area.country or town.country == area.country or town.feature not in (None, "city"):
             continue
         if k and text[out[k - 1].end:town.start] in (", ", " and ", ", and "):
             continue  # "..., Ruritania, Borduria": a list
         if k + 2 < len(out) and text[area.end:out[k + 2].start] in (", ", " and ", ", and "):
             continue
+        if town.country and any(c.country == town.country and c.feature in _AREAS
+                                for c in _lookup(gaz, area.text, looked)):
+            continue  # "Atlanta, Georgia": the area's name also names an area of the town's country
         there = [c for c in _lookup(gaz, town.text, looked) if c.country == area.country and c.feature == "city"]
-        best = max(there, key=lambda c: c.population) if there else None
-        out[k] = _place(town.start, town.end, best, town.text) if best is not None else \
-            Place(start=town.start, end=town.end, text=town.text, name=town.text, country=area.country)
+        settled[town.text] = max(there, key=lambda c: c.population) if there else area.country
+    for k, place in enumerate(out):
+        if (got := settled.get(place.text)) is not None:
+            out[k] = Place(start=place.start, end=place.end, text=place.text, name=place.text, country=got) \
+                if isinstance(got, str) else _place(place.start, place.end, got, place.text)
     return out
 
 
