@@ -57,6 +57,7 @@ from .armed import place_armed
 from ..tokens import token_view
 from .countries import not_nationality, posted_to
 from .dateline import dateline
+from .forces import place_forces
 from .knowledge import country_of, load_knowledge
 from .titles import HONORIFICS
 
@@ -369,6 +370,7 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     country (None when there is no single one). Named armed groups get their sector from the
     article's words first (``armed_sector``)."""
     armed_sector(doc, actors)
+    place_forces(doc, actors)  # "Ruritania will deploy troops": Ruritania's troops
     sectors = frozenset(load_knowledge().domestic_sectors)
     todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
     country = story_country(story_weights(doc, actors))
