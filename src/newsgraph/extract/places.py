@@ -21,6 +21,9 @@ places on their own such as "the West"). Choosing among candidates:
   names are all small towns and the alternate is 100 times bigger ("Mecca"):
   alternate names of big cities shadow real small places ("White House" is a
   name of Casablanca).
+* a town qualified by its province or country ("Springfield, Manitoba", "Paris in Canada")
+  is in that area's country: its namesake there, else the country without coordinates
+  (``_qualified``), and its other mentions follow;
 * entities the NER labels otherwise (ORG "Canada said", PERSON "Sierra
   Leone") count when the name is already a place in this article or names a
   country, region or large city; untagged repeats of a place name count too.

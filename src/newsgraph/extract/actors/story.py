@@ -26,7 +26,8 @@ reads the article as a whole:
   companies or media (their sector says nothing of where they are), nor people with neither
   a title nor a sector, nor diplomats ("the ambassador to Chile" serves abroad); with no
   story country, a group or body takes the one country its sector's actors have
-  (``sector_countries``: "Ruritanian police ... the police"), armed forces excepted;
+  (``sector_countries``: "Ruritanian police ... the police"), armed forces excepted; first,
+  troops or police a state deploys are its own (:mod:`.forces`);
 * ``place_people``: a person named by a full name with no title, employer or country of their
   own, who speaks or acts in a story set in one country, takes it (sector left as the text
   gives it), unless a sentence naming them names another country, says they may be a visitor
