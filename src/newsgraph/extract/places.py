@@ -314,7 +314,7 @@ def _qualified(places: list[Place], text: str, gaz: BaseGazetteer,
     the gazetteer has one, else the area's country without coordinates rather than a namesake
     abroad; the town's other mentions in the article follow. Not an area itself, nor a pair
     inside a list of places ("Ruritania, Borduria, Freedonia"), nor a town already in a country
-    where the area's name names an area too ("Atlanta, Georgia": the US state, not the country)."""
+    where the area's name names an area too ("Savannah, Georgia": the US state, not the country)."""
     out, settled = list(places), {}
     for k in range(len(out) - 1):
         town, area = out[k], out[k + 1]
@@ -328,7 +328,7 @@ def _qualified(places: list[Place], text: str, gaz: BaseGazetteer,
             continue
         if town.country and any(c.country == town.country and c.feature in _AREAS
                                 for c in _lookup(gaz, area.text, looked)):
-            continue  # "Atlanta, Georgia": the area's name also names an area of the town's country
+            continue  # "Savannah, Georgia": the area's name also names an area of the town's country
         there = [c for c in _lookup(gaz, town.text, looked) if c.country == area.country and c.feature == "city"]
         settled[town.text] = max(there, key=lambda c: c.population) if there else area.country
     for k, place in enumerate(out):
