@@ -21,6 +21,9 @@ places on their own such as "the West"). Choosing among candidates:
   names are all small towns and the alternate is 100 times bigger ("Mecca"):
   alternate names of big cities shadow real small places ("White House" is a
   name of Casablanca).
+* a town qualified by its province or country ("Springfield, Manitoba", "Paris in Canada")
+  is in that area's country: its namesake there, else the country without coordinates
+  (``_qualified``), and its other mentions follow;
 * entities the NER labels otherwise (ORG "Canada said", PERSON "Sierra
   Leone") count when the name is already a place in this article or names a
   country, region or large city; untagged repeats of a place name count too.
@@ -298,7 +301,41 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
         text = doc_chars[starts[start]:ends[end - 1]]
         if text not in surnames or not _small(best_for(text)):
             places.append(_place(starts[start], ends[end - 1], best_for(text), text))
-    return sorted(places, key=lambda p: p.start)
+    return _qualified(sorted(places, key=lambda p: p.start), doc_chars, gaz, looked)
+
+
+_AREAS = frozenset({"country", "admin", "region"})
+
+
+def _qualified(places: list[Place], text: str, gaz: BaseGazetteer,
+               looked: dict[str, list[Candidate]]) -> list[Place]:
+    """A town qualified by its country or province ("Port Ellery, Nova Scotia", "Villa Sur,
+    Mendoza", "Gorodok in Belarus") is in that area's country: the town of that name there when
+    the gazetteer has one, else the area's country without coordinates rather than a namesake
+    abroad; the town's other mentions in the article follow. Not an area itself, nor a pair
+    inside a list of places ("Ruritania, Borduria, Freedonia"), nor a town already in a country
+    where the area's name names an area too ("Savannah, Georgia": the US state, not the country)."""
+    out, settled = list(places), {}
+    for k in range(len(out) - 1):
+        town, area = out[k], out[k + 1]
+        sep = text[town.end:area.start]
+        if not (sep == ", " and area.feature in _AREAS or sep == " in " and area.feature == "country") \
+                or not area.country or town.country == area.country or town.feature not in (None, "city"):
+            continue
+        if k and text[out[k - 1].end:town.start] in (", ", " and ", ", and "):
+            continue  # "..., Ruritania, Borduria": a list
+        if k + 2 < len(out) and text[area.end:out[k + 2].start] in (", ", " and ", ", and "):
+            continue
+        if town.country and any(c.country == town.country and c.feature in _AREAS
+                                for c in _lookup(gaz, area.text, looked)):
+            continue  # "Savannah, Georgia": the area's name also names an area of the town's country
+        there = [c for c in _lookup(gaz, town.text, looked) if c.country == area.country and c.feature == "city"]
+        settled[town.text] = max(there, key=lambda c: c.population) if there else area.country
+    for k, place in enumerate(out):
+        if (got := settled.get(place.text)) is not None:
+            out[k] = Place(start=place.start, end=place.end, text=place.text, name=place.text, country=got) \
+                if isinstance(got, str) else _place(place.start, place.end, got, place.text)
+    return out
 
 
 def _small(best: Candidate | None) -> bool:

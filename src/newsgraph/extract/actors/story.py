@@ -26,7 +26,8 @@ reads the article as a whole:
   companies or media (their sector says nothing of where they are), nor people with neither
   a title nor a sector, nor diplomats ("the ambassador to Chile" serves abroad); with no
   story country, a group or body takes the one country its sector's actors have
-  (``sector_countries``: "Ruritanian police ... the police"), armed forces excepted;
+  (``sector_countries``: "Ruritanian police ... the police"), armed forces excepted; first,
+  troops or police a state deploys are its own (:mod:`.forces`);
 * ``place_people``: a person named by a full name with no title, employer or country of their
   own, who speaks or acts in a story set in one country, takes it (sector left as the text
   gives it), unless a sentence naming them names another country, says they may be a visitor
@@ -57,6 +58,7 @@ from .armed import place_armed
 from ..tokens import token_view
 from .countries import not_nationality, posted_to
 from .dateline import dateline
+from .forces import place_forces
 from .knowledge import country_of, load_knowledge
 from .titles import HONORIFICS
 
@@ -369,6 +371,7 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     country (None when there is no single one). Named armed groups get their sector from the
     article's words first (``armed_sector``)."""
     armed_sector(doc, actors)
+    place_forces(doc, actors)  # "Ruritania will deploy troops": Ruritania's troops
     sectors = frozenset(load_knowledge().domestic_sectors)
     todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
     country = story_country(story_weights(doc, actors))

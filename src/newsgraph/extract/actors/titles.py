@@ -86,8 +86,9 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
                 owner = owner or sector  # "the union's president": the union's officer, not a head of state
             i += 1
     head_sector, mod_sector = None, owner
+    offices = _office_phrases(kb, words)
     for t in words:
-        role = _role(kb, t)
+        role = offices.get(t.i, _role(kb, t))
         if role is None:
             continue
         if t.i == words[-1].i or role[0] == "person":
@@ -104,6 +105,23 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
     if igo and not (country or of_country):
         return title, None, "IGO"
     return title, country or of_country, mod_sector or head_sector
+
+
+def _office_phrases(kb: Knowledge, words: list[Token]) -> dict[int, tuple[str, str | None] | None]:
+    """Title words that are part of an office named by two words ending in "general" ("Attorney
+    General", "director-general", "Inspector General"): Phoenix's agent phrase gives the office
+    its sector (GOV, COP, JUD), and "General" is no military rank there. Token index -> role
+    (None for the first word, which adds nothing of its own)."""
+    out: dict[int, tuple[str, str | None] | None] = {}
+    for j, t in enumerate(words):
+        if t.lower_ != "general" or j == 0:
+            continue
+        k = j - 2 if j >= 2 and words[j - 1].text == "-" else j - 1
+        sector = kb.agent_phrases.get(f"{words[k].lower_} general")
+        if sector is not None:
+            out[t.i] = ("person", sector)
+            out[words[k].i] = None
+    return out
 
 
 def _body_sector(kb: Knowledge, tok: Token) -> str | None:
