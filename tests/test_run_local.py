@@ -119,3 +119,22 @@ def test_the_nanny_environment_from_dask_configuration_reaches_the_forkserver(tm
     res = subprocess.run([sys.executable, "-c", _CONFIGURED], capture_output=True, text=True, check=True,
                          env={**env, "DASK_CONFIG": str(tmp_path)})
     assert res.stdout.split() == ["False", "from-dask-config", "1"]
+
+
+_COLLECTOR = """
+import gc, multiprocessing as mp
+from newsgraph.run.local import start_forkserver
+
+assert start_forkserver(None)
+with mp.get_context("forkserver").Pool(1) as pool:   # forked from the forkserver after its preload
+    print(pool.apply(gc.isenabled), pool.apply(gc.get_freeze_count) > 0)
+"""
+
+
+@pytest.mark.slow
+@linux
+def test_workers_forked_after_the_preload_have_the_garbage_collector_running() -> None:
+    """The forkserver pauses the collector for its imports and model load (``run.forkenv``) and
+    starts it again, having frozen what it loaded, before it forks a worker (``run.preload``)."""
+    res = subprocess.run([sys.executable, "-c", _COLLECTOR], capture_output=True, text=True, check=True, env=LIGHT)
+    assert res.stdout.split() == ["True", "True"]

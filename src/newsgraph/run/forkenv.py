@@ -6,12 +6,21 @@ Dask configuration changes in ``distributed.nanny.pre-spawn-environ`` is
 applied here, in the forkserver, before the rest of its preload imports numpy
 (OpenBLAS reads ``OMP_NUM_THREADS`` when it loads). ``import dask`` does not
 import numpy.
+
+The garbage collector is paused from here until ``run.preload`` has loaded the
+pipeline (it freezes what is loaded and starts the collector again before any
+worker is forked): the forkserver's imports and model load are the critical
+path of a run's start, and the collector walked the fresh modules again and
+again meanwhile (docs/performance.md, "Session 12").
 """
 
 from __future__ import annotations
 
+import gc
 import os
 
-from .local import pre_spawn_environ
+gc.disable()
+
+from .local import pre_spawn_environ  # noqa: E402
 
 os.environ.update({k: v for k, v in pre_spawn_environ().items() if k != "PYTHONHASHSEED"})

@@ -25,9 +25,14 @@ Where fork is not safe (macOS, Windows, or $NEWSGRAPH_START_METHOD=spawn, see
 
 from __future__ import annotations
 
-from ..pipeline import resolve_model, shared_pipeline
+import gc
 
 try:
+    from ..pipeline import resolve_model, shared_pipeline
+
     shared_pipeline(resolve_model())  # the cache a worker's ``run.worker.setup`` looks in
 except Exception:  # noqa: BLE001 - a worker's own setup loads the pipeline again and reports the error
     pass
+finally:  # ``run.forkenv`` paused the collector for the imports: the workers get it running
+    gc.freeze()
+    gc.enable()
