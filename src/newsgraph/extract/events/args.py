@@ -58,7 +58,6 @@ from .nominal import (
     _nominal_agent,
     _undergoer,
 )
-from .triggers import yielder_named
 from .syntax import (
     _ACTOR_ENTS,
     _AGENT_HASHES,
@@ -76,6 +75,7 @@ from .syntax import (
     _infinitive_at,
     _pobj_at,
 )
+from .triggers import yielder_named
 
 
 def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
