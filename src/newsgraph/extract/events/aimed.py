@@ -132,10 +132,24 @@ def _looked_into(head: Token, act: Token | None = None) -> list[Token]:
 
 
 def _demanded_party(trig: Token) -> list[Token]:
-    """"demanded that Peru pay ...", "alleged that Chile knew": a
+    """"demanded that Peru pay ...", "alleged that Chile knew", "called for Peru to pay": a
     demand's or an allegation's target is who is to act or is said to have acted, the
-    subject of its complement clause."""
+    subject of its complement clause (or of its "for ... to" clause, which spaCy attaches as
+    an adverbial clause marked by "for")."""
     for c in trig.children:
-        if c.dep_ == "ccomp" and (s := _child(c, _SUBJ | _PASS_SUBJ)) is not None and s.pos_ != "PRON":
+        if (c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.i > trig.i and _child(c, ("mark",)) is not None
+                                  and _child(c, ("mark",)).lower_ == "for")) \
+                and (s := _child(c, _SUBJ | _PASS_SUBJ)) is not None and s.pos_ != "PRON":
             return _conjuncts(s)
     return []
+
+
+def _act_party(act: Token) -> list[Token]:
+    """The party an act noun asked for names as its possessor or with "of" ("called for the
+    governor's resignation", "pressed for the withdrawal of Borduvian troops"): who is to
+    resign or withdraw, the party the demand is made of."""
+    for c in act.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON" and _actor_like(c):
+            return _conjuncts(c)
+    p = _pobj(act, "of")
+    return _conjuncts(p) if p is not None and _actor_like(p) else []

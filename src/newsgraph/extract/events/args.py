@@ -23,6 +23,7 @@ from ..actors import load_knowledge
 from ..actors.knowledge import noun_sector
 from ..tokens import TokenView, lower_of, token_view
 from .aimed import (
+    _act_party,
     _complained_of,
     _conditioned_party,
     _demanded_party,
@@ -74,6 +75,7 @@ from .syntax import (
     _infinitive_at,
     _pobj_at,
 )
+from .triggers import yielder_named
 
 
 def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
@@ -137,8 +139,10 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 p = _pobj_at(view, o, prep) if prep in entry.preps or _lemma(view, o) in entry.extras else None
                 p = p if p is not None and _actor_like_at(view, p) else None  # not "a plan for a truce"
             if p is not None:  # "mobilized its reserves for a conflict with Guyana": the conflict's party
-                targets = _conjuncts(doc[p]) if _actor_like_at(view, p) else (
-                    _object_party_at(view, p) or _conjuncts(doc[p]))
+                asked = prep == "for" and entry.cameo in yielder_named() and not _actor_like_at(view, p, owner=False)
+                targets = (asked and _act_party(doc[p])) or (  # "called for the governor's resignation"
+                    _conjuncts(doc[p]) if _actor_like_at(view, p) else (
+                        _object_party_at(view, p) or _conjuncts(doc[p])))
                 break
     if not targets and obj is not None and _lemma(view, obj) in entry.extras:
         for c in kids[obj]:

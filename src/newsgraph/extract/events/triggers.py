@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
@@ -13,7 +14,7 @@ from .. import data_rows
 from ..tokens import TokenView, lower_of, text_of, token_view
 
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
-from .lexicon import LexEntry, Lexicon
+from .lexicon import LexEntry, Lexicon, plover_for
 from .nominal import under_way
 from .syntax import (
     _SUBJ_H,
@@ -139,6 +140,8 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
             report = True
         elif dep == _ADVCL and ci > tok.i and any(deps[g] == _AUX and lowers[g] == _TO for g in kids[ci]):
             words.update((lower_of(doc, lemmas[ci]), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
+            if _for_to_at(view, ci):
+                words.add("for")  # "pressed for the governor to quit": the "for" of a for-to clause
         if (dep in _OBJ_H or dep in _PASS_SUBJ_H) and _actor_like_at(view, ci, owner=False):
             words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
         elif (dep == _DOBJ or dep == _OBJ1) and view.pos[ci] == NOUN and not view.ent_type[ci]:
@@ -412,6 +415,7 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             words, objs = _verb_context(tok)
             entry = lex.match("verb", head, words)
             if entry:
+                entry = _demand_of_act(tok, entry, lex)
                 used = [o for o in objs if o.lemma_.lower() in entry.extras
                         or ("@fault" in entry.extras and o.lemma_.lower() in faults())]  # "aggression" named, not done
                 consumed.update(o.i for o in used)
@@ -426,3 +430,75 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
                 found.append((tok, entry, []))
     # "off" rows name readings that are no event ("a trade war"): they win by being specific
     return [f for f in found if f[0].i not in consumed and "off" not in f[1].flags]
+
+
+# --------------------------------------------------------------------------- what a demand asks for
+
+
+def _for_to_at(view: TokenView, i: int) -> bool:
+    """Is clause ``i`` a "for ... to" infinitive ("called for the mayor to resign")? spaCy reads
+    its "for" as the clause's marker, not as the verb's preposition."""
+    return any(view.dep[g] == _MARK and view.lower[g] == _FOR for g in view.children[i])
+
+
+_MARK, _FOR = get_string_id("mark"), get_string_id("for")
+
+
+@lru_cache(maxsize=1)
+def _demand_codes() -> tuple[tuple[str, str], ...]:
+    """(yield code prefix, demand code), longest prefix first (``data/demands.tsv``)."""
+    rows = [(r[0], r[1]) for r in data_rows("demands.tsv") if len(r) > 1]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def yielder_named() -> frozenset[str]:
+    """Demand codes whose asked act noun names the yielding party with "of" or a possessor
+    (column "of" of ``data/demands.tsv``): the demand is made of that party."""
+    return frozenset(r[1] for r in data_rows("demands.tsv") if len(r) > 2 and r[2] == "of")
+
+
+@lru_cache(maxsize=1)
+def _plover_table():
+    from .lexicon import load_cameo2plover  # read once, on the first demand that is refined
+    return load_cameo2plover()
+
+
+def _asked_acts(tok: Token) -> list[Token]:
+    """The act a demand verb asks for: its "for ... to" or "that" clause ("called for the
+    mayor to resign", "demanded that he resign"), the object of its "for" ("called for the
+    mayor's resignation") or its own object ("demanded the mayor's resignation")."""
+    out = []
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ in ("advcl", "ccomp") and c.pos_ in ("VERB", "AUX") and (
+                c.dep_ == "ccomp" or _for_to_at(token_view(tok.doc), c.i)):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "for":
+            out.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
+        elif c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN":
+            out.append(c)
+    return out
+
+
+def _demand_of_act(tok: Token, entry: LexEntry, lex: Lexicon) -> LexEntry:
+    """A plain demand (CAMEO 100) takes the demand code of the concession it asks for
+    (``data/demands.tsv``): asking that a party do what CAMEO codes as yielding (resign,
+    free prisoners, pull out troops) is the matching demand (1041, 1053, 1056)."""
+    if entry.cameo != "100":
+        return entry
+    view = token_view(tok.doc)
+    for act in _asked_acts(tok):
+        lemma = act.lemma_.lower()
+        if act.pos_ == "NOUN":
+            asked = lex.match("noun", lemma, _noun_context(view, act.i))
+        else:
+            asked = lex.match("verb", lemma, _verb_context(act)[0]) if lex.candidates("verb", lemma) else None
+        if asked is None or "off" in asked.flags or not asked.cameo.startswith("08"):
+            continue
+        code = next((d for y, d in _demand_codes() if asked.cameo.startswith(y)), None)
+        plover = plover_for(code, _plover_table()) if code else None
+        if plover is not None:
+            return replace(entry, cameo=code, plover=plover)
+    return entry
