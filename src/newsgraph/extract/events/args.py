@@ -140,7 +140,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 p = p if p is not None and _actor_like_at(view, p) else None  # not "a plan for a truce"
             if p is not None:  # "mobilized its reserves for a conflict with Guyana": the conflict's party
                 asked = prep == "for" and entry.cameo in yielder_named() and not _actor_like_at(view, p, owner=False)
-                targets = (asked and _act_party(doc[p])) or (  # "called for the governor's resignation"
+                targets = (asked and _act_party(doc[p])) or (  # "called for the mayor's resignation"
                     _conjuncts(doc[p]) if _actor_like_at(view, p) else (
                         _object_party_at(view, p) or _conjuncts(doc[p])))
                 break

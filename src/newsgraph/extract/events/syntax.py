@@ -407,9 +407,9 @@ def _part_of_at(view: TokenView, i: int) -> int | None:
     """The whole a partitive head ``i`` takes a part of: "some of the strikers", "three of
     Chile's envoys", "one of the rebel commanders", "two of them" (a quantifier of
     ``partitives.tsv`` or a number, on "of" with "them" or a plural noun that "the" or a
-    possessor makes definite, and that could name a party). Not "most of the country" (no
+    possessor makes definite, and that could name a party). Not "most of the region" (no
     plural: a place, not a party), "two of five votes", "ten of its channels" (no party), "some
-    of these people" (the demonstrative points at a group the sentence does not name) nor "one
+    of these workers" (the demonstrative points at a group the sentence does not name) nor "one
     of the bidders, the Dutch group Acme" (the apposition names the part)."""
     if text_of(view.doc, view.lower[i]) not in _partitives() and view.tag[i] != _CD \
             or any(view.dep[c] == _APPOS for c in view.children[i]):
@@ -420,7 +420,7 @@ def _part_of_at(view: TokenView, i: int) -> int | None:
     if of is None or view.tag[of] not in _PLURAL_TAGS or not _actor_like_at(view, of, owner=False):
         return None  # not "all 25 of its channels": things, not a party
     if not any(view.dep[c] == _POSS_DEP or (view.dep[c] == _DET and view.lower[c] == _THE)
-               for c in view.children[of]):  # not "some of these people": a demonstrative points back
+               for c in view.children[of]):  # not "some of these workers": a demonstrative points back
         return None
     return of
 
