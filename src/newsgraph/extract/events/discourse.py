@@ -294,11 +294,11 @@ def _trade(c: CodedEvent, sectors: dict[str, str | None]) -> bool:
         c.target is None or _trading(c.target, sectors))
 
 
-def _session12_non_event(doc: Doc, c: CodedEvent) -> bool:
-    """An act asked for, a habit, a document released, an act
-    averted or not allowed, popularity named "support" (:mod:`.background`, session 12)."""
-    return (appealed_act(doc, c) or habitual_act(doc, c) or document_release(doc, c) or averted_act(doc, c) or refused_permission(doc, c)
-            or popular_support(doc, c))
+def _not_done_or_no_act(doc: Doc, c: CodedEvent) -> bool:
+    """An act only asked for, averted or not allowed, a habit, a document released, popularity
+    named "support" (:mod:`.background`)."""
+    return (appealed_act(doc, c) or averted_act(doc, c) or refused_permission(doc, c) or habitual_act(doc, c)
+            or document_release(doc, c) or popular_support(doc, c))
 
 
 def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
@@ -319,7 +319,7 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
             and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
             and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)
             and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)
-            and not _session12_non_event(doc, c)]
+            and not _not_done_or_no_act(doc, c)]
     if len(kept) < told:
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"

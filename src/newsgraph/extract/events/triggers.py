@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from .. import data_rows
 from ..tokens import TokenView, lower_of, text_of, token_view
 
+from .coded import _plover_table
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, plover_for
 from .nominal import under_way
@@ -456,12 +457,6 @@ def yielder_named() -> frozenset[str]:
     """Demand codes whose asked act noun names the yielding party with "of" or a possessor
     (column "of" of ``data/demands.tsv``): the demand is made of that party."""
     return frozenset(r[1] for r in data_rows("demands.tsv") if len(r) > 2 and r[2] == "of")
-
-
-@lru_cache(maxsize=1)
-def _plover_table():
-    from .lexicon import load_cameo2plover  # read once, on the first demand that is refined
-    return load_cameo2plover()
 
 
 def _asked_acts(tok: Token) -> list[Token]:
