@@ -5,14 +5,9 @@ noun, refuting claims, overrunning, surrounding a building). Hand-written senten
 places and wording are invented for these tests)."""
 
 import pytest
+from test_events_missed_s9 import _events
 
 from newsgraph.extract.events.lexicon import load_lexicon
-
-
-def _events(analyze, text, word):
-    rec = analyze(text)
-    return [(e.type, e.cameo) for e in rec.events
-            if rec.article.text[e.trigger.start:e.trigger.end] == word and not e.negated]
 
 
 def test_rows_give_each_class_its_code():

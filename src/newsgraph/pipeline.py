@@ -81,7 +81,7 @@ def _load_without_strings(path_or_name: str | Path) -> Language:
     """
     nlp = spacy.load(path_or_name, exclude=["strings"])
     if all(nlp.get_pipe_meta(n).factory in _STRINGS_NOT_NEEDED for n in nlp.component_names):
-        for _, pipe in nlp.pipeline:  # the labels are in the table already (their components add them)
+        for _, pipe in nlp.pipeline:  # every label in the table, as the full table had them
             for label in getattr(pipe, "labels", ()):
                 if isinstance(label, str):
                     nlp.vocab.strings.add(label)
