@@ -47,7 +47,8 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=lambda s: s.name)
 def test_workers_exit_with_their_parent_and_a_rerun_resumes(tmp_path, sig):
     corpus = tmp_path / "c.jsonl"
-    n = 600  # enough that the run is still going when the first articles are stored, also on a fast machine
+    n = 1500  # enough that the run is still going when the first articles are stored, also on a fast machine
+    # (600 was not, once the pipeline loaded without its string table: the run could end before the signal)
     corpus.write_text("".join(json.dumps({"id": f"x{i}", "text": " ".join(s.format(n=i + 2) for s in SENTENCES)
                                            + f" Report number {i}."}) + "\n" for i in range(n)))
     db = tmp_path / "s.db"
