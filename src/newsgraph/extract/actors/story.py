@@ -294,7 +294,7 @@ def _domestic(actor: Actor, sectors: frozenset[str]) -> bool:
         return False
     if actor.sector not in sectors and not _home_group(actor):
         return False
-    if actor.kind == "person" and actor.title and _visitor(actor.title.lower().split()):
+    if actor.kind == "person" and actor.title and _visitor(_home_office(actor.title.lower().split())):
         return False  # "the ambassador to Chile", "an envoy": a diplomat serves abroad
     return not _foreign_word(actor.name)
 
@@ -310,6 +310,15 @@ def _home_group(actor: Actor) -> bool:
         return actor.sector in lists.get("home_group_sectors", frozenset())
     words = actor.name.lower().split()
     return bool(words) and words[-1] in lists.get("home_group_nouns", frozenset())
+
+
+def _home_office(words: list[str]) -> list[str]:
+    """A title's words without a "foreign" that names a post of the home government ("foreign
+    minister", "shadow foreign secretary": the ``home_office_words`` after it), which, unlike
+    "foreign correspondent", says nothing of being abroad."""
+    offices = load_knowledge().story_lists.get("home_office_words", frozenset())
+    return [w for i, w in enumerate(words)
+            if not (w == "foreign" and i + 1 < len(words) and words[i + 1] in offices)]
 
 
 def _visitor(words) -> bool:
