@@ -45,3 +45,19 @@ def test_a_company_without_a_country_word_takes_its_home_country(analyze):
                   "The airline blamed the ash cloud.", published="2011-06-13")
     found = named(rec, "Qantas")
     assert found and all((a.country, a.sector) == ("AUS", "BUS") for a in found), found
+
+
+@pytest.mark.model
+def test_the_one_country_a_short_story_names_is_its_country(analyze):
+    rec = analyze("Ministers in Portugal agreed a new pension plan on Monday. "
+                  "The opposition said the plan was too timid. "
+                  "Police said a small protest outside the ministry was peaceful.", published="2005-02-14")
+    found = named(rec, "Police")
+    assert found and all(a.country == "PRT" for a in found), found
+
+
+@pytest.mark.model
+def test_a_one_sentence_text_still_says_too_little(analyze):
+    rec = analyze("Ministers in Portugal said police would guard the ministry.", published="2005-02-14")
+    found = named(rec, "police")
+    assert found and all(a.country is None for a in found), found

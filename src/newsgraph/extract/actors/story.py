@@ -194,14 +194,16 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     return weights
 
 
+SOLE_WEIGHT = 2.0  # ... or its places and nationality words weigh this much (one in the lead, two later)
 SOLE_MENTIONS = 3  # mentions of the actors of the one country an article names, to call it the story's
 
 
 def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int]) -> str | None:
     """The one country an article knows of: every place, nationality word and actor with a
     country is of it, and its actors are mentioned at least ``SOLE_MENTIONS`` times, in more
-    than one sentence (``starts``: each sentence's first character; a one-sentence text says
-    too little). A national broadcaster's home story rarely names its own country ("the Home
+    than one sentence, or the words naming it weigh ``SOLE_WEIGHT`` in a text of several
+    sentences (``starts``: each sentence's first character; a one-sentence text says too
+    little). A national broadcaster's home story rarely names its own country ("the Home
     Secretary", "Tory MPs", "Mr Brown") but its known people and parties are all of it; no
     other country competes, so nothing is guessed between two."""
     codes = {a.country for a in actors if a.country} | {c for c, w in weights.items() if w > 0}
@@ -209,6 +211,8 @@ def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int])
         return None
     code = next(iter(codes))
     chars = [m.start for a in actors if a.country == code for m in a.mentions]
+    if len(starts) > 1 and weights[code] >= SOLE_WEIGHT:
+        return code  # "Ministers in Ruritania agreed ...": the only country named, in a text of several sentences
     if len(chars) < SOLE_MENTIONS or len({_sent_of(starts, c) for c in chars}) < 2:
         return None
     return code
