@@ -61,3 +61,19 @@ def test_a_one_sentence_text_still_says_too_little(analyze):
     rec = analyze("Ministers in Portugal said police would guard the ministry.", published="2005-02-14")
     found = named(rec, "police")
     assert found and all(a.country is None for a in found), found
+
+
+@pytest.mark.model
+def test_a_channel_or_unit_takes_its_parents_country(analyze):
+    rec = analyze("The minister told BBC Radio 4 that the plan would go ahead. "
+                  "Lufthansa Cargo said it would cut 200 jobs in Frankfurt.", published="2005-02-14")
+    for word, code in (("BBC Radio 4", ("GBR", "MED")), ("Lufthansa Cargo", ("DEU", "BUS"))):
+        found = [a for a in named(rec, word) if a.name == word]
+        assert found and all((a.country, a.sector) == code for a in found), (word, found)
+
+
+@pytest.mark.model
+def test_a_joint_venture_of_two_countries_companies_takes_neither(analyze):
+    rec = analyze("Sony Ericsson said on Monday that it would make cheaper phones.", published="2006-05-02")
+    found = [a for a in named(rec, "Sony Ericsson") if a.name == "Sony Ericsson"]
+    assert found and all(a.country is None for a in found), found
