@@ -52,3 +52,11 @@ def test_actor_country_and_sector(analyze, text, word, want):
     rec = analyze(text, published="2006-03-07")
     found = [a for a in named(rec, word) if a.name == word]
     assert found and all((a.country, a.sector) == want for a in found), found
+
+
+@pytest.mark.model
+def test_a_country_name_the_tagger_splits_at_of_is_one_place(analyze):
+    rec = analyze("Fighting continued in the Democratic Republic of the Congo on Monday. "
+                  "The army said rebels had attacked a town.", published="2008-11-03")
+    congo = [p for p in rec.places if "Congo" in p.text]
+    assert congo and all(p.country == "COD" for p in congo), congo
