@@ -34,7 +34,7 @@ PORTUGAL = ("LISBON, Portugal — Portugal's parliament debated the budget on Tu
             "Police in Lisbon said the protest outside parliament was peaceful. "
             "Portuguese officials said the vote would take place on Friday.")
 SHORT = ("Ministers in Portugal agreed a new pension plan on Monday. The opposition said the plan was too "
-         "timid. Police said a small protest outside the ministry was peaceful.")
+         "timid for Portugal. Police said a small protest outside the ministry was peaceful.")
 
 
 @pytest.mark.model

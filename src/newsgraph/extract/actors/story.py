@@ -168,8 +168,10 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     fixed = _text_weights(doc)
     second, seen = fixed.second, fixed.seen
     weights: Counter[str] = Counter()
+    times: Counter[str] = Counter()  # how many words name each country
     for code, w in fixed.adds:
         weights[code] += w
+        times[code] += 1
     home, bonus = story_words()[0], []
     for actor in actors:
         if actor.kind == "state":
@@ -178,6 +180,7 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
             for m in actor.mentions:
                 if not _overlaps(seen, m.start, m.end):  # a place or nationality word is counted once
                     weights[actor.country] += FIRST_SENTENCE_WEIGHT if m.start < second else 1.0
+                    times[actor.country] += 1
         elif actor.country and actor.sector in home and not (actor.sector == "CVL" and (
                 actor.kind == "person" or load_knowledge().surface.get(actor.name, ("",))[0] == "demonym")):
             # "Nepali police", "a Quebec union": who acts at home (a private person or a nation's people may be abroad)
@@ -189,20 +192,21 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     for code, char in bonus:  # the body of the story: the lead's own actors are placed by words counted above
         if code in named and char >= second:
             weights[code] += 1.0
-    if (sole := _sole_country(actors, weights, fixed.starts)) is not None:
+    if (sole := _sole_country(actors, weights, fixed.starts, times)) is not None:
         weights[sole] = max(weights[sole], MIN_WEIGHT)
     return weights
 
 
-SOLE_WEIGHT = 2.0  # ... or its places and nationality words weigh this much (one in the lead, two later)
+SOLE_WEIGHT = 2.0  # ... or at least two of its places and nationality words weigh this much
 SOLE_MENTIONS = 3  # mentions of the actors of the one country an article names, to call it the story's
 
 
-def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int]) -> str | None:
+def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int], times: Counter[str]) -> str | None:
     """The one country an article knows of: every place, nationality word and actor with a
     country is of it, and its actors are mentioned at least ``SOLE_MENTIONS`` times, in more
-    than one sentence, or the words naming it weigh ``SOLE_WEIGHT`` in a text of several
-    sentences (``starts``: each sentence's first character; a one-sentence text says too
+    than one sentence, or two words or more name it (``times``) with weight ``SOLE_WEIGHT`` in a
+    text of several sentences (``starts``: each sentence's first character; a one-sentence
+    text, or one nationality word on a place, "the Ruritanian side of the border", says too
     little). A national broadcaster's home story rarely names its own country ("the Home
     Secretary", "Tory MPs", "Mr Brown") but its known people and parties are all of it; no
     other country competes, so nothing is guessed between two."""
@@ -211,7 +215,7 @@ def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int])
         return None
     code = next(iter(codes))
     chars = [m.start for a in actors if a.country == code for m in a.mentions]
-    if len(starts) > 1 and weights[code] >= SOLE_WEIGHT:
+    if len(starts) > 1 and weights[code] >= SOLE_WEIGHT and times[code] >= 2:
         return code  # "Ministers in Ruritania agreed ...": the only country named, in a text of several sentences
     if len(chars) < SOLE_MENTIONS or len({_sent_of(starts, c) for c in chars}) < 2:
         return None
