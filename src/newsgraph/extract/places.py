@@ -276,6 +276,7 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
         if key not in gaz.not_places and key not in orgs:
             spans.append(((start, end), label, text, key))
     looked: dict[str, list[Candidate]] = {}  # this article's gazetteer lookups
+    spans = _joined_countries(doc, spans, gaz, looked)
     ctx = _context([(text, label) for _, label, text, _ in spans], gaz, looked) + _nationalities(ents)
     known = {key for _, label, text, key in spans if label in _LABELS and _lookup(gaz, text, looked)}
     places: list[Place] = []
@@ -302,6 +303,24 @@ def extract_places(doc: Doc, gaz: BaseGazetteer | None = None) -> list[Place]:
         if text not in surnames or not _small(best_for(text)):
             places.append(_place(starts[start], ends[end - 1], best_for(text), text))
     return _qualified(sorted(places, key=lambda p: p.start), doc_chars, gaz, looked)
+
+
+def _joined_countries(doc: Doc, spans: list, gaz: BaseGazetteer, looked: dict) -> list:
+    """Two toponyms the tagger split at "of (the)" that together name a country ("Democratic
+    Republic" + "of the" + "Congo"): one place, the country the whole name is, not the one its
+    last word alone names."""
+    out = []
+    for item in spans:
+        (start, end), label, text, key = item
+        if out and (prev := out[-1])[0][1] < start <= prev[0][1] + 2:
+            between = [t.lower_ for t in doc[prev[0][1]:start]]
+            if between in (["of"], ["of", "the"]):
+                chars = doc_text(doc)[doc[prev[0][0]].idx:doc[end - 1].idx + len(doc[end - 1])]
+                if any(c.feature == "country" for c in _lookup(gaz, chars, looked)):
+                    out[-1] = ((prev[0][0], end), prev[1], chars, _key(chars))
+                    continue
+        out.append(item)
+    return out
 
 
 _AREAS = frozenset({"country", "admin", "region"})

@@ -59,6 +59,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
     if country is None and not known:
         country = _seat_country(kb, span) or _owner_country(kb, span)  # "the Lima-based ...", "Peru's ..."
+    if country is None and not known and (parent := _parent_company(st, span)) is not None:
+        country, sector = parent[0], sector or parent[1]  # "Acme Radio 4", "Acme Motors Co.": a part of Acme
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
     if country and sector != "MED":  # "X told Reuters": whom one speaks to says nothing of one's country
@@ -101,6 +103,25 @@ def _owner_country(kb: Knowledge, span: TokSpan) -> str | None:
     text = _entity_text(owner) if owner.ent_type_ in ("GPE", "LOC") else owner.text
     hit = kb.surface.get(_strip_text(text))
     return hit[1] if hit and hit[0] in ("country", "capital", "seat") else None
+
+
+def _parent_company(st: _State, span: TokSpan) -> tuple[str, str] | None:
+    """(country, sector) of the company or news outlet a longer name opens with ("Acme Radio 4",
+    "Acme Motors Co.", "Acme Worldwide"): a channel, unit or subsidiary of a body the hand-written
+    actor rows place (``actors.tsv``; not Phoenix, whose one-word names are too loose), which a
+    company or outlet shares with its parent."""
+    words = [t.text for t in span if t.lower_ != "the"]
+    for n in range(len(words) - 1, 0, -1):
+        hit = _dated(st, " ".join(words[:n]), phoenix=False)
+        if hit is not None and hit[0] and hit[1] in PARENT_SECTORS:
+            other = _dated(st, " ".join(words[n:]), phoenix=False)
+            if other is not None and other[0] != hit[0]:
+                return None  # "Acme Globex": a joint venture of two parents
+            return hit[0], hit[1]
+    return None
+
+
+PARENT_SECTORS = frozenset({"BUS", "MED"})
 
 
 def _igo_prefix(kb: Knowledge, span: TokSpan) -> str | None:

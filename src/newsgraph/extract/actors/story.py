@@ -168,8 +168,10 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     fixed = _text_weights(doc)
     second, seen = fixed.second, fixed.seen
     weights: Counter[str] = Counter()
+    times: Counter[str] = Counter()  # how many words name each country
     for code, w in fixed.adds:
         weights[code] += w
+        times[code] += 1
     home, bonus = story_words()[0], []
     for actor in actors:
         if actor.kind == "state":
@@ -178,6 +180,7 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
             for m in actor.mentions:
                 if not _overlaps(seen, m.start, m.end):  # a place or nationality word is counted once
                     weights[actor.country] += FIRST_SENTENCE_WEIGHT if m.start < second else 1.0
+                    times[actor.country] += 1
         elif actor.country and actor.sector in home and not (actor.sector == "CVL" and (
                 actor.kind == "person" or load_knowledge().surface.get(actor.name, ("",))[0] == "demonym")):
             # "Nepali police", "a Quebec union": who acts at home (a private person or a nation's people may be abroad)
@@ -189,19 +192,22 @@ def story_weights(doc: Doc, actors: list[Actor]) -> Counter[str]:
     for code, char in bonus:  # the body of the story: the lead's own actors are placed by words counted above
         if code in named and char >= second:
             weights[code] += 1.0
-    if (sole := _sole_country(actors, weights, fixed.starts)) is not None:
+    if (sole := _sole_country(actors, weights, fixed.starts, times)) is not None:
         weights[sole] = max(weights[sole], MIN_WEIGHT)
     return weights
 
 
+SOLE_WEIGHT = 2.0  # ... or at least two of its places and nationality words weigh this much
 SOLE_MENTIONS = 3  # mentions of the actors of the one country an article names, to call it the story's
 
 
-def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int]) -> str | None:
+def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int], times: Counter[str]) -> str | None:
     """The one country an article knows of: every place, nationality word and actor with a
     country is of it, and its actors are mentioned at least ``SOLE_MENTIONS`` times, in more
-    than one sentence (``starts``: each sentence's first character; a one-sentence text says
-    too little). A national broadcaster's home story rarely names its own country ("the Home
+    than one sentence, or two words or more name it (``times``) with weight ``SOLE_WEIGHT`` in a
+    text of several sentences (``starts``: each sentence's first character; a one-sentence
+    text, or one nationality word on a place, "the Ruritanian side of the border", says too
+    little). A national broadcaster's home story rarely names its own country ("the Home
     Secretary", "Tory MPs", "Mr Brown") but its known people and parties are all of it; no
     other country competes, so nothing is guessed between two."""
     codes = {a.country for a in actors if a.country} | {c for c, w in weights.items() if w > 0}
@@ -209,6 +215,8 @@ def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int])
         return None
     code = next(iter(codes))
     chars = [m.start for a in actors if a.country == code for m in a.mentions]
+    if len(starts) > 1 and weights[code] >= SOLE_WEIGHT and times[code] >= 2:
+        return code  # "Ministers in Ruritania agreed ...": the only country named, in a text of several sentences
     if len(chars) < SOLE_MENTIONS or len({_sent_of(starts, c) for c in chars}) < 2:
         return None
     return code
@@ -294,7 +302,7 @@ def _domestic(actor: Actor, sectors: frozenset[str]) -> bool:
         return False
     if actor.sector not in sectors and not _home_group(actor):
         return False
-    if actor.kind == "person" and actor.title and _visitor(actor.title.lower().split()):
+    if actor.kind == "person" and actor.title and _visitor(_home_office(actor.title.lower().split())):
         return False  # "the ambassador to Chile", "an envoy": a diplomat serves abroad
     return not _foreign_word(actor.name)
 
@@ -310,6 +318,15 @@ def _home_group(actor: Actor) -> bool:
         return actor.sector in lists.get("home_group_sectors", frozenset())
     words = actor.name.lower().split()
     return bool(words) and words[-1] in lists.get("home_group_nouns", frozenset())
+
+
+def _home_office(words: list[str]) -> list[str]:
+    """A title's words without a "foreign" that names a post of the home government ("foreign
+    minister", "shadow foreign secretary": the ``home_office_words`` after it), which, unlike
+    "foreign correspondent", says nothing of being abroad."""
+    offices = load_knowledge().story_lists.get("home_office_words", frozenset())
+    return [w for i, w in enumerate(words)
+            if not (w == "foreign" and i + 1 < len(words) and words[i + 1] in offices)]
 
 
 def _visitor(words) -> bool:
