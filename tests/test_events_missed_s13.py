@@ -1,0 +1,47 @@
+"""Missed events, session 13: the doer of an act noun that a clause names ("the bombing was
+carried out by X", "X was behind / responsible for the raid"), and the accusation a state makes
+by saying so; the classes tried and left out. Hand-written sentences only (names, places and
+wording are invented for these tests)."""
+
+import pytest
+
+from newsgraph.extract.events.lexicon import load_lexicon
+
+
+def _sides(analyze, text, word):
+    """(type, cameo, source country, target country) of the positive events on ``word``."""
+    rec = analyze(text)
+    country = {a.id: a.country for a in rec.actors}
+    return [(e.type, e.cameo, country.get(e.source), country.get(e.target)) for e in rec.events
+            if rec.article.text[e.trigger.start:e.trigger.end] == word and not e.negated]
+
+
+def test_classes_left_out_after_the_unseen_check_have_no_rows():
+    # "crush" (CAMEO.2.0 DESTROY): 1 of 4 changes right on unseen text (sport and elections)
+    assert load_lexicon().match("verb", "crush", set()) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("Ugandan police said the bombing was carried out by Chadian troops.", "bombing"),
+    ("Ugandan police said the raids on the depot were perpetrated by Chadian troops.", "raids"),
+    ("The Ugandan army said Chadian troops were behind the raid on the depot.", "raid"),
+    ("A Ugandan minister said Chadian troops were responsible for the shelling of the town.", "shelling"),
+])
+def test_a_clause_naming_the_doer_gives_the_act_its_source(analyze, text, word):
+    assert any(src == "TCD" for _, _, src, _ in _sides(analyze, text, word))
+
+
+@pytest.mark.model
+def test_a_state_saying_another_was_behind_an_attack_accuses_it(analyze):
+    text = "Ugandan officials said Chad was behind the attack on the border post."
+    assert ("ACCUSE", "112", "UGA", "TCD") in _sides(analyze, text, "said")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("Ugandan officials said it was too early to say who was behind the attack.", "attack"),
+    ("Ugandan officials asked whether Chad was behind the attack or not.", "attack"),
+])
+def test_no_doer_is_read_from_a_question(analyze, text, word):
+    assert all(src is None or src == "UGA" for _, _, src, _ in _sides(analyze, text, word))
