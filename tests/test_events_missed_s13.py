@@ -45,3 +45,29 @@ def test_a_state_saying_another_was_behind_an_attack_accuses_it(analyze):
 ])
 def test_no_doer_is_read_from_a_question(analyze, text, word):
     assert all(src is None or src == "UGA" for _, _, src, _ in _sides(analyze, text, word))
+
+
+def test_holding_a_party_responsible_needs_its_grounds():
+    lex = load_lexicon()
+    assert lex.match("verb", "hold", {"responsible", "@grounds"}).cameo == "112"
+    assert lex.match("verb", "hold", {"accountable", "@grounds"}).plover.type == "ACCUSE"
+    assert lex.match("verb", "hold", {"accountable"}) is None  # "hold ourselves accountable to voters"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    # the parser reads the adjective either on the object or as a small clause of its own
+    ("The Malian envoy held the Nigerien government responsible for the ambush.", "held"),
+    ("Malian officials said they hold Niger responsible for the ambush.", "hold"),
+])
+def test_holding_a_party_responsible_for_an_act_accuses_it(analyze, text, word):
+    assert any(t == "ACCUSE" and tgt == "NER" for t, _, _, tgt in _sides(analyze, text, word))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("The Malian ministers said they hold themselves accountable to the voters.", "hold"),
+    ("The Malian ruling party holds a majority in the assembly.", "holds"),
+])
+def test_holding_no_one_responsible_for_anything_is_no_accusation(analyze, text, word):
+    assert not any(t == "ACCUSE" for t, _, _, _ in _sides(analyze, text, word))

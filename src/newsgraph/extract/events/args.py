@@ -75,6 +75,7 @@ from .syntax import (
     _dep_hashes,
     _infinitive_at,
     _pobj_at,
+    small_clause,
 )
 from .triggers import yielder_named
 
@@ -130,6 +131,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 targets = party  # "ratified an agreement with the EU"
             elif not _actor_like_at(view, obj) and _lemma(view, t) in _TRANSFER:
                 targets = []  # the goods: the recipient is on a preposition ("for Moldova")
+    if not targets and obj is None and (sc := small_clause(trig)) is not None and sc[0].lemma_.lower() in entry.extras:
+        targets = _conjuncts(sc[1])  # "hold Chad responsible": Chad
     if not targets:
         o = _child_at(view, t, _DOBJ_OBJ_PASS)
         for prep in _party_before_topic(view, t, (*sorted(entry.preps), *_TARGET_PREPS)):
