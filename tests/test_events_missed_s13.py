@@ -1,6 +1,7 @@
 """Missed events, session 13: the doer of an act noun that a clause names ("the bombing was
 carried out by X", "X was behind / responsible for the raid"), and the accusation a state makes
-by saying so; the classes tried and left out. Hand-written sentences only (names, places and
+by saying so; holding a party responsible for something; another party's act named with a fault
+word in a report ("X's illegal blockade", "X's aggression"); the classes tried and left out. Hand-written sentences only (names, places and
 wording are invented for these tests)."""
 
 import pytest
@@ -71,3 +72,25 @@ def test_holding_a_party_responsible_for_an_act_accuses_it(analyze, text, word):
 ])
 def test_holding_no_one_responsible_for_anything_is_no_accusation(analyze, text, word):
     assert not any(t == "ACCUSE" for t, _, _, _ in _sides(analyze, text, word))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    '"We stand with Armenia in the face of Azerbaijan\'s illegal blockade," the French foreign minister said.',
+    "The Bolivian envoy told reporters that the cowardly Chilean raids on the border had to end.",
+    '"Our people will resist Peruvian aggression," the Ecuadorian president said.',
+])
+def test_a_speaker_naming_another_party_s_act_with_a_fault_criticises_it(analyze, text):
+    rec = analyze(text)
+    country = {a.id: a.country for a in rec.actors}
+    assert any(e.type == "ACCUSE" and country.get(e.target) in ("AZE", "CHL", "PER") and not e.negated
+               for e in rec.events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Azerbaijan's illegal blockade of the road was lifted in May.",  # the reporter's words, no speaker
+    '"We ended the illegal blockade of our own road," the Azerbaijani president said.',  # no other party
+])
+def test_a_fault_word_with_no_speaker_or_no_other_party_accuses_no_one(analyze, text):
+    assert not any(e.type == "ACCUSE" for e in analyze(text).events)
