@@ -41,10 +41,11 @@ def _fault_on(noun: Token, lex: Lexicon) -> Token | None:
     table = _fault_table()
     if table.get(noun.lemma_.lower()) == "fault":
         return noun
-    entry = lex.match("noun", noun.lemma_.lower(), set())
-    if entry is None or entry.plover.type not in _HOSTILE or "off" in entry.flags:
+    fault = next((c for c in noun.children if c.dep_ == "amod" and table.get(c.lemma_.lower()) == "fault"), None)
+    if fault is None:  # the cheap test first: most nouns have no fault word
         return None
-    return next((c for c in noun.children if c.dep_ == "amod" and table.get(c.lemma_.lower()) == "fault"), None)
+    entry = lex.match("noun", noun.lemma_.lower(), set())
+    return fault if entry is not None and entry.plover.type in _HOSTILE and "off" not in entry.flags else None
 
 
 def _speaker(doc: Doc, noun: Token, places: list) -> Arg | None:
