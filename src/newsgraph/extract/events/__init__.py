@@ -17,8 +17,9 @@ Runs last, one document at a time, in the order of its modules:
   date, place and attribution from the trigger's clause;
 * :mod:`.coder` puts these together into :class:`~.coded.CodedEvent` records;
   :mod:`.discourse` reads across clauses (a state saying another party attacked accuses it;
-  acts in subordinate clauses are background, raw score at most 0.45) and :mod:`.mentions`
-  links later mentions of one event;
+  acts in subordinate clauses are background, raw score at most 0.45), :mod:`.faulted` reads a
+  party's act named with a fault word in someone's report ("... X's illegal blockade," Y said) as
+  Y's criticism of X, and :mod:`.mentions` links later mentions of one event;
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
 * on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous

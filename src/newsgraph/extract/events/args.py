@@ -46,6 +46,7 @@ from .nominal import (
     _DONE_BY,
     _adjunct_subject,
     _agent_above,
+    _blamed_on,
     _claimed_by,
     _done_by,
     _governing_verb_at,
@@ -74,6 +75,7 @@ from .syntax import (
     _dep_hashes,
     _infinitive_at,
     _pobj_at,
+    small_clause,
 )
 from .triggers import yielder_named
 
@@ -129,6 +131,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 targets = party  # "ratified an agreement with the EU"
             elif not _actor_like_at(view, obj) and _lemma(view, t) in _TRANSFER:
                 targets = []  # the goods: the recipient is on a preposition ("for Moldova")
+    if not targets and obj is None and (sc := small_clause(trig)) is not None and sc[0].lemma_.lower() in entry.extras:
+        targets = _conjuncts(sc[1])  # "hold Chad responsible": Chad
     if not targets:
         o = _child_at(view, t, _DOBJ_OBJ_PASS)
         for prep in _party_before_topic(view, t, (*sorted(entry.preps), *_TARGET_PREPS)):
@@ -436,7 +440,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 and (o := _child_at(view, g, _DOBJ_H)) is not None:
             targets = _conjuncts(doc[o])
     if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
-        sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig)
+        sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig) or _blamed_on(trig)
     if not sources and g is not None and kind in _ADJUNCT_TYPES:
         sources = _adjunct_subject(trig, governing)  # "spoke during her visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."

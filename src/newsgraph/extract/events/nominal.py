@@ -113,6 +113,45 @@ def _claimed_by(noun: Token) -> list[Token]:
     return []
 
 
+def _responsibility_clause(noun: Token) -> tuple[Token, Token] | None:
+    """(copula, subject) of a clause that lays an act on a party: "Y was responsible for the
+    bombing", "Y is behind the attacks". Not "who was behind it" (no party) nor a claim of
+    one's own act, which :func:`_claimed_by` reads."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "for" and prep.head.lemma_.lower() == "responsible" and prep.head.dep_ == "acomp":
+        cop = prep.head.head
+    elif prep.lower_ == "behind":
+        cop = prep.head
+    else:
+        return None
+    if cop.lemma_.lower() != "be":
+        return None
+    s, passive = _clause_subject(cop)
+    if s is None or passive or s.pos_ == "PRON" or not _actor_like(s):
+        return None
+    return cop, s
+
+
+#: Passive verbs whose "by" agent is who did the act noun that is their subject ("the raid
+#: was carried out by ...", "the attacks were orchestrated by ..."); "claim" is read by
+#: :func:`_claimed_by`.
+_PERPETRATE = _DONE_BY - {"claim", "call", "sign", "hold", "declare", "announce", "issue"}
+
+
+def _blamed_on(noun: Token) -> list[Token]:
+    """Whom a clause names as the doer of an act noun: the agent of "the bombing was carried out
+    by the rebels", the subject of "the rebels were behind the bombing"."""
+    head = noun.head
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in _PERPETRATE \
+            and (by := _pobj(head, "by")) is not None and _actor_like(by):
+        return _conjuncts(by)
+    if (clause := _responsibility_clause(noun)) is not None:
+        return _conjuncts(clause[1])
+    return []
+
+
 #: Acts the subject of the clause they are an adjunct of takes part in: "spoke during a
 #: visit to Lima", "signed the deal after talks with Peru", "said at a meeting with ...".
 _ADJUNCT_TYPES = {"CONSULT"}
@@ -211,6 +250,8 @@ def _agent_above(trig: Token) -> list[Token]:
 
 def _nominal_anchor(trig: Token, gov: Token | None) -> Token:
     """The clause verb a nominal trigger is an argument of, through "a round of sanctions"."""
+    if (clause := _responsibility_clause(trig)) is not None:
+        return clause[0]  # "said Y was behind the raid": the clause that says so
     n = trig
     while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         n = n.head.head

@@ -434,3 +434,15 @@ _CD, _POSS_DEP, _APPOS = get_string_id("CD"), get_string_id("poss"), get_string_
 _PLURAL_TAGS = frozenset(get_string_id(t) for t in ("NNS", "NNPS"))
 _DET = get_string_id("det")
 _THE, _THEM = get_string_id("the"), get_string_id("them")
+
+
+def small_clause(verb: Token) -> tuple[Token, Token] | None:
+    """(adjective, subject) of a verb's small clause parsed as a clausal complement: "hold Chad
+    responsible", where the parser makes "Chad" the subject of "responsible" rather than the
+    verb's object. The verb's patterns read the adjective as they read it after an object."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.pos == ADJ and c.i > verb.i:
+            subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+            if subj is not None and subj.i > verb.i:
+                return c, subj
+    return None

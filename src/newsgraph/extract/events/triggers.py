@@ -25,6 +25,7 @@ from .syntax import (
     _counted_at,
     _headline_verb,
     _is_actorish,
+    small_clause,
 )
 
 # --------------------------------------------------------------------------- triggers
@@ -89,6 +90,12 @@ def _criticises(tok: Token, named: list[str]) -> bool:
     return not (said and all(table[w] == "falsity" for w in named))
 
 
+def _grounds_of(view: TokenView, adj: int) -> bool:
+    """Does a predicate adjective have its own "for"/"over" phrase ("responsible for the
+    raid")? It gives the grounds a verb holds its object to, as the verb's own "for" does."""
+    return any(view.dep[p] == _PREP and view.lower[p] in _GROUNDS for p in view.children[adj])
+
+
 def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
     """Words a verb pattern may name, and the object tokens a match would consume."""
     words: set[str] = set()
@@ -125,6 +132,8 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                     gdep = deps[g]
                     if gdep in _MOD_H:
                         words.add(lower_of(doc, lemmas[g]))
+                        if view.pos[g] == ADJ and _grounds_of(view, g):
+                            words.add("@grounds")  # "held the ministry responsible for the deaths"
                     elif gdep == _PREP:
                         words.add(text_of(doc, lowers[g]))
                         words.update(lower_of(doc, lemmas[p]) for p in kids[g] if deps[p] == _POBJ)
@@ -137,6 +146,10 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                         words.add(lower_of(doc, lemmas[g]))
                         if lowers[ci] == _TO and _actor_like_at(view, g, owner=False):
                             words.add("@recipient")
+        elif dep == _CCOMP and (sc := small_clause(tok)) is not None and sc[0].i == ci:
+            words.add(lower_of(doc, lemmas[ci]))  # "hold Chad responsible": the adjective of the small clause
+            if _grounds_of(view, ci):
+                words.add("@grounds")
         elif dep == _CCOMP and _reports_another(doc[ci]):
             report = True
         elif dep == _ADVCL and ci > tok.i and any(deps[g] == _AUX and lowers[g] == _TO for g in kids[ci]):

@@ -1,0 +1,86 @@
+"""A party's act named with a fault word in someone's report is criticised by the speaker.
+
+"We will stand by Ruritania against Borduvia's illegal occupation," the minister said: the
+sentence reports support, but calling another party's act illegal, barbaric or cowardly (or
+naming it an aggression) is itself a criticism of that party (CAMEO 111, PLOVER ACCUSE), as
+"branded the occupation illegal" is for the naming verbs (``data/faults.tsv``). Only in a
+report or quote of a party with a country (or an international body), about a party of another
+country; an act the speaker's own verb already criticises ("condemned X's illegal raid") adds
+nothing."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ...records import Event, TextSpan
+from ...records import Span as CharSpan
+from ..tokens import sentence_chars
+from .coded import CodedEvent, _confidence, _plover_table
+from .lexicon import LexEntry, Lexicon, plover_for
+from .modality import _REPORT
+from .nominal import _nominal_agent
+from .resolve import _resolve
+from .syntax import Arg, _clause_subject
+from .triggers import _fault_table
+
+_HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
+
+
+@lru_cache(maxsize=1)
+def _criticism_entry() -> LexEntry:
+    from .lexicon import Plover
+    p = plover_for("111", _plover_table()) or Plover("ACCUSE", None, None)
+    return LexEntry("noun", "fault", frozenset(), "<X's illegal act, said Y>", "111", p)
+
+
+def _fault_on(noun: Token, lex: Lexicon) -> Token | None:
+    """The fault word that names a hostile act noun ("illegal occupation") or the noun itself
+    when it is a fault ("aggression")."""
+    table = _fault_table()
+    if table.get(noun.lemma_.lower()) == "fault":
+        return noun
+    fault = next((c for c in noun.children if c.dep_ == "amod" and table.get(c.lemma_.lower()) == "fault"), None)
+    if fault is None:  # the cheap test first: most nouns have no fault word
+        return None
+    entry = lex.match("noun", noun.lemma_.lower(), set())
+    return fault if entry is not None and entry.plover.type in _HOSTILE and "off" not in entry.flags else None
+
+
+def _speaker(doc: Doc, noun: Token, places: list) -> Arg | None:
+    """The subject of the reporting verb whose complement (at any depth: a quote runs on over
+    several clauses) the noun is in."""
+    for a in (noun, *noun.ancestors):
+        if a.dep_ in ("ccomp", "parataxis") and a.head.lemma_.lower() in _REPORT:
+            subj, passive = _clause_subject(a.head)
+            return None if subj is None or passive else _resolve(doc, subj, places)
+    return None
+
+
+def faulted_acts(doc: Doc, lex: Lexicon, coded: list[CodedEvent], places: list) -> list[CodedEvent]:
+    """ACCUSE (111) from the speaker to the doer of each act a report names with a fault word."""
+    out: list[CodedEvent] = []
+    accused = {(c.source.country if c.source else None, c.target.country if c.target else None,
+                c.event.sentence.start) for c in coded if c.event.type == "ACCUSE"}
+    for noun in doc:
+        if noun.pos_ != "NOUN" or (fault := _fault_on(noun, lex)) is None:
+            continue
+        doers = _nominal_agent(noun)
+        doer = _resolve(doc, doers[0], places) if doers and doers[0].pos_ != "PRON" else None
+        if doer is None or not doer.country:
+            continue
+        rep = _speaker(doc, noun, places)
+        if rep is None or not (rep.country or rep.sector == "IGO") or rep.country == doer.country:
+            continue
+        sent = sentence_chars(doc, noun.i)
+        if (rep.country, doer.country, sent[0]) in accused:
+            continue  # "condemned Borduvia's illegal raid": the verb already says it
+        accused.add((rep.country, doer.country, sent[0]))
+        entry = _criticism_entry()
+        ev = Event(id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
+                   source=rep.actor, target=doer.actor, negated=False, hypothetical=False,
+                   trigger=TextSpan(start=fault.idx, end=fault.idx + len(fault.text), text=fault.text),
+                   sentence=CharSpan(start=sent[0], end=sent[1]), confidence=_confidence(True, rep, doer))
+        out.append(CodedEvent(ev, rep, doer, True, entry, noun.i, fault.i))
+    return out
