@@ -1,7 +1,8 @@
 """Sides read by construction (issue 10, session 13): the subject of a raising or perception
 passive does the act of its active complement ("are said to have met", "were seen beating");
-a "they" that a passive act is done to is the party the story named just before. Hand-written
-texts, far from any evaluation story."""
+a "they" that a passive act is done to is the party the story named just before; a measure on
+goods is aimed at the country they come from ("duties on imports from X", "on X-made cars").
+Hand-written texts, far from any evaluation story."""
 
 import pytest
 
@@ -29,6 +30,10 @@ SIDES = [
     # a passive "they" (.objects): the party the story named just before
     ("Police in Asuncion arrested six Brazilian activists on Monday. "
      "They were released on Wednesday without charge.", "released", None, "activist"),
+    # a measure on goods (.aimed): aimed at the country they come from
+    ("Ecuador imposed tariffs on imports from Colombia.", "imposed", "ecuador", "colombia"),
+    ("Ecuador lifted its ban on flights from Colombia.", "lifted", "ecuador", "colombia"),
+    ("Ecuador later exempted the duties on Colombian-made cars.", "exempted", "ecuador", "colombia"),
 ]
 
 

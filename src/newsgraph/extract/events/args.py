@@ -23,6 +23,7 @@ from ..actors import load_knowledge
 from ..actors.knowledge import noun_sector
 from ..tokens import TokenView, lower_of, token_view
 from .aimed import (
+    _MEASURED,
     _act_party,
     _complained_of,
     _conditioned_party,
@@ -30,6 +31,7 @@ from .aimed import (
     _looked_into,
     _object_party,  # noqa: F401  (read from here by .coder)
     _object_party_at,
+    _origin_at,
     _owner,
     _protested,
     _purpose_object,
@@ -137,6 +139,10 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             p = _pobj_at(view, t, prep)
             if p is None and o is not None:
                 p = _pobj_at(view, o, prep) if prep in entry.preps or _lemma(view, o) in entry.extras else None
+                if p is not None and prep in _MEASURED and not _actor_like_at(view, p) \
+                        and (origin := _origin_at(view, p)):
+                    targets = origin  # "imposed tariffs on imports from Peru": Peru
+                    break
                 p = p if p is not None and _actor_like_at(view, p) else None  # not "a plan for a truce"
             if p is not None:  # "mobilized its reserves for a conflict with Guyana": the conflict's party
                 asked = prep == "for" and entry.cameo in yielder_named() and not _actor_like_at(view, p, owner=False)
@@ -375,6 +381,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             p = _pobj_at(view, t, prep)
             if p is not None and (prep != "in" or (view.ent_type[p] == _GPE and kind == "PROTEST")):
                 targets = _conjuncts(doc[p])
+                if prep in _MEASURED and not _actor_like_at(view, p):
+                    targets = _origin_at(view, p) or targets  # "Chile's duties on Peruvian-made cars"
                 break
     if not targets:
         for c in view.children[t]:
