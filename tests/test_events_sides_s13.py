@@ -1,6 +1,7 @@
 """Sides read by construction (issue 10, session 13): the subject of a raising or perception
 passive does the act of its active complement ("are said to have met", "were seen beating");
-a "they" that a passive act is done to is the party the story named just before; a measure on
+a "they" that a passive act is done to is the party the story named just before; an "it" after
+a clause about a body is that body ("Although X ..., it rejected"); a measure on
 goods is aimed at the country they come from ("duties on imports from X", "on X-made cars").
 Hand-written texts, far from any evaluation story."""
 
@@ -30,6 +31,10 @@ SIDES = [
     # a passive "they" (.objects): the party the story named just before
     ("Police in Asuncion arrested six Brazilian activists on Monday. "
      "They were released on Wednesday without charge.", "released", None, "activist"),
+    # an "it" after a clause whose subject is a body (.pronouns)
+    ("Although the African Union has no army of its own, it has rejected the Libyan plan.",
+     "rejected", "african union", None),
+    ("Uruguay surprised its neighbours when it expelled two Argentine diplomats.", "expelled", "uruguay", None),
     # a measure on goods (.aimed): aimed at the country they come from
     ("Ecuador imposed tariffs on imports from Colombia.", "imposed", "ecuador", "colombia"),
     ("Ecuador lifted its ban on flights from Colombia.", "lifted", "ecuador", "colombia"),
@@ -56,3 +61,10 @@ def test_they_withdrawn_stays_the_moving_side(analyze):
                   "Venezuelan troops fired on Colombian smugglers at the border. They were later withdrawn.")
     for _, tgt in _events(rec, trigger="withdrawn"):
         assert tgt is None or "smuggler" not in tgt.name.lower()
+
+
+@pytest.mark.model
+def test_it_in_a_relative_clause_is_not_the_subject_above(analyze):
+    rec = analyze("Border\n\nThe Baltic council called for the release of two Polish sailors it detained in May.")
+    for src, _ in _events(rec, trigger="detained"):
+        assert src is None or "council" not in src.name.lower()
