@@ -1,7 +1,8 @@
 """Sides read by construction (issue 10, session 13): the subject of a raising or perception
 passive does the act of its active complement ("are said to have met", "were seen beating");
 a "they" that a passive act is done to is the party the story named just before; an "it" after
-a clause about a body is that body ("Although X ..., it rejected"); a measure on
+a clause about a body is that body ("Although X ..., it rejected"); "a statement by X" acts
+for X; a measure on
 goods is aimed at the country they come from ("duties on imports from X", "on X-made cars").
 Hand-written texts, far from any evaluation story."""
 
@@ -35,6 +36,9 @@ SIDES = [
     ("Although the African Union has no army of its own, it has rejected the Libyan plan.",
      "rejected", "african union", None),
     ("Uruguay surprised its neighbours when it expelled two Argentine diplomats.", "expelled", "uruguay", None),
+    # a subject that is no party speaks for its "by"/"from" party (.args)
+    ("A statement by the Bolivian foreign ministry condemned the Chilean raid.", "condemned", "bolivia", None),
+    ("A letter from the Uruguayan president asked Argentina to reopen the bridge.", "asked", "uruguay", "argentina"),
     # a measure on goods (.aimed): aimed at the country they come from
     ("Ecuador imposed tariffs on imports from Colombia.", "imposed", "ecuador", "colombia"),
     ("Ecuador lifted its ban on flights from Colombia.", "lifted", "ecuador", "colombia"),
@@ -68,3 +72,18 @@ def test_it_in_a_relative_clause_is_not_the_subject_above(analyze):
     rec = analyze("Border\n\nThe Baltic council called for the release of two Polish sailors it detained in May.")
     for src, _ in _events(rec, trigger="detained"):
         assert src is None or "council" not in src.name.lower()
+
+
+@pytest.mark.model
+def test_the_party_of_an_act_noun_subject_does_not_act(analyze):
+    rec = analyze("Unrest\n\nThe arrest of the Bolivian opposition leader sparked protests in La Paz.")
+    for src, _ in _events(rec, "PROTEST"):
+        assert src is None or "leader" not in src.name.lower()
+
+
+@pytest.mark.model
+def test_the_party_of_an_act_noun_subject_is_not_the_verbs_source(analyze):
+    rec = analyze("Arms\n\nThe refusal by Bolivia to recognise the vote has less to do with Chile, "
+                  "which has in fact sent weapons to Peru.")
+    for src, _ in _events(rec, trigger="sent"):
+        assert src is None or "bolivia" not in src.name.lower()

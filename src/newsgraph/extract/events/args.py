@@ -15,10 +15,13 @@ shares ("arrested and charged X"); the forces a told passive moves, which are th
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.parts_of_speech import ADJ, NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from .. import data_rows
 from ..actors import load_knowledge
 from ..actors.knowledge import noun_sector
 from ..tokens import TokenView, lower_of, token_view
@@ -119,6 +122,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             if _lemma(view, subj) in _MEANS_NOUNS and not _actor_like_at(view, subj) \
                     and (agent := _nominal_agent(doc[subj])):
                 sources = agent  # "the raid carried out by Chilean troops killed ...": who raided
+            elif not _actor_like_at(view, subj) and (author := _author_at(view, subj)):
+                sources = author  # "a statement by the Chilean ministry condemned ...": the ministry
         if obj is not None and _lemma(view, obj) not in entry.extras:
             targets = _conjuncts(doc[obj])
             if (not _actor_like_at(view, obj) or _given_at(view, t, obj)) and any(
@@ -192,6 +197,25 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if giver is not None:
             return _conjuncts(doc[giver]), sources
     return sources, targets
+
+
+def _author_at(view: TokenView, subj: int) -> list[Token]:
+    """Who a subject that names what a party issues or writes speaks for, by its "by" or "from"
+    party: "a statement by the ministry", "a letter from the president" (the nouns of
+    ``authored.tsv``). Not an act noun ("the refusal by X ..., Y, who sent arms": the parse may
+    make it the subject of Y's verb), nor "of" ("the arrest of the leader sparked protests")."""
+    if _lemma(view, subj) not in _authored():
+        return []
+    for prep in ("by", "from"):
+        if (p := _pobj_at(view, subj, prep)) is not None and _actor_like_at(view, p):
+            return _conjuncts(view.doc[p])
+    return []
+
+
+@lru_cache(maxsize=1)
+def _authored() -> frozenset[str]:
+    """The nouns of what a party issues or writes (``newsgraph/data/authored.tsv``)."""
+    return frozenset(row[0].lower() for row in data_rows("authored.tsv"))
 
 
 def _armed(tok: Token) -> bool:
