@@ -2,7 +2,7 @@
 passive does the act of its active complement ("are said to have met", "were seen beating");
 a "they" that a passive act is done to is the party the story named just before; an "it" after
 a clause about a body is that body ("Although X ..., it rejected"); "a statement by X" acts
-for X; a measure on
+for X; who "claimed responsibility for attacking" attacked; a measure on
 goods is aimed at the country they come from ("duties on imports from X", "on X-made cars").
 Hand-written texts, far from any evaluation story."""
 
@@ -39,6 +39,9 @@ SIDES = [
     # a subject that is no party speaks for its "by"/"from" party (.args)
     ("A statement by the Bolivian foreign ministry condemned the Chilean raid.", "condemned", "bolivia", None),
     ("A letter from the Uruguayan president asked Argentina to reopen the bridge.", "asked", "uruguay", "argentina"),
+    # who claims an act told as a gerund does it (.article, .nominal)
+    ("The Tamil rebels claimed responsibility for attacking a Sri Lankan army convoy.", "attacking", "rebel", None),
+    ("The Tamil rebels took credit for attacking a Sri Lankan army convoy.", "attacking", "rebel", None),
     # a measure on goods (.aimed): aimed at the country they come from
     ("Ecuador imposed tariffs on imports from Colombia.", "imposed", "ecuador", "colombia"),
     ("Ecuador lifted its ban on flights from Colombia.", "lifted", "ecuador", "colombia"),
