@@ -2,7 +2,8 @@
 passive does the act of its active complement ("are said to have met", "were seen beating");
 a "they" that a passive act is done to is the party the story named just before; an "it" after
 a clause about a body is that body ("Although X ..., it rejected"); "a statement by X" acts
-for X; who "claimed responsibility for attacking" attacked; a measure on
+for X; who "claimed responsibility for attacking" attacked; "X and Y agreed to ..." agreed
+with each other; a measure on
 goods is aimed at the country they come from ("duties on imports from X", "on X-made cars").
 Hand-written texts, far from any evaluation story."""
 
@@ -42,6 +43,8 @@ SIDES = [
     # who claims an act told as a gerund does it (.article, .nominal)
     ("The Tamil rebels claimed responsibility for attacking a Sri Lankan army convoy.", "attacking", "rebel", None),
     ("The Tamil rebels took credit for attacking a Sri Lankan army convoy.", "attacking", "rebel", None),
+    # coordinated parties that agreed to do something agreed with each other (.coder)
+    ("Bolivia and Paraguay agreed to reopen the border crossing.", "reopen", "bolivia", "paraguay"),
     # a measure on goods (.aimed): aimed at the country they come from
     ("Ecuador imposed tariffs on imports from Colombia.", "imposed", "ecuador", "colombia"),
     ("Ecuador lifted its ban on flights from Colombia.", "lifted", "ecuador", "colombia"),
