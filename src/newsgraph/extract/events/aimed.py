@@ -8,6 +8,7 @@ trigger's own phrase and clause and calls these."""
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..tokens import TokenView, token_view
@@ -98,11 +99,43 @@ def _object_party_at(view: TokenView, obj: int, transfer: bool = False) -> list[
             p = _pobj_at(view, obj, prep)
             if p is not None and _actor_like_at(view, p):
                 return _conjuncts(view.doc[p])
+            if p is not None and prep in _MEASURED and (origin := _origin_at(view, p)):
+                return origin  # "lifted duties on imports from Peru", "on Peruvian-made cars"
         nxt = _pobj_at(view, obj, "of")  # through "dollars of aid", "a series of talks"
         if nxt is None or _actor_like_at(view, nxt):
             break
         obj = nxt
     return []
+
+
+def _origin_at(view: TokenView, goods: int) -> list[Token]:
+    """The country goods come from, when a measure "on" or "against" them names no party:
+    "imports from Peru" (a "from" party), "Peruvian-made cars", "Chilean- and Peruvian-built
+    ships" (the nationality of a made/built/produced modifier, and of a national word
+    coordinated before it). The measure is aimed at that country."""
+    doc, dep, kids = view.doc, view.dep, view.children
+    if (src := _pobj_at(view, goods, "from")) is not None and _actor_like_at(view, src):
+        return _conjuncts(doc[src])
+    out: list[Token] = []
+    for c in kids[goods]:
+        if dep[c] == _AMOD and doc[c].lemma_.lower() in _MADE:
+            out += [doc[n] for n in kids[c] if dep[n] in _NATION_DEPS and _national(doc[n])]
+    before = [doc[c] for c in kids[goods] if dep[c] in _NATION_DEPS and doc[c].text.endswith("-")
+              and _national(doc[c])]  # "Chilean- and Peruvian-built": the parse hangs the first on the goods
+    return (before + out) if out else []
+
+
+def _national(tok: Token) -> bool:
+    """A national word or country name ("Peruvian", "Chile", "Chilean-")."""
+    return tok.ent_type_ in ("NORP", "GPE") or country_of(tok.text.rstrip("-")) is not None
+
+
+#: Prepositions of a measure's goods ("duties on ...", "a campaign against ...").
+_MEASURED = ("on", "against")
+#: Participles that say where goods come from ("Peruvian-made").
+_MADE = {"make", "build", "produce", "manufacture", "assemble", "grow"}
+_AMOD = get_string_id("amod")
+_NATION_DEPS = frozenset(get_string_id(d) for d in ("npadvmod", "compound", "nmod", "amod"))
 
 
 def _owner(obj: Token, preps: tuple[str, ...] = _OWNER_PREPS) -> list[Token]:

@@ -15,14 +15,18 @@ shares ("arrested and charged X"); the forces a told passive moves, which are th
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.parts_of_speech import ADJ, NOUN, PRON, PROPN
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from .. import data_rows
 from ..actors import load_knowledge
 from ..actors.knowledge import noun_sector
 from ..tokens import TokenView, lower_of, token_view
 from .aimed import (
+    _MEASURED,
     _act_party,
     _complained_of,
     _conditioned_party,
@@ -30,6 +34,7 @@ from .aimed import (
     _looked_into,
     _object_party,  # noqa: F401  (read from here by .coder)
     _object_party_at,
+    _origin_at,
     _owner,
     _protested,
     _purpose_object,
@@ -119,6 +124,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             if _lemma(view, subj) in _MEANS_NOUNS and not _actor_like_at(view, subj) \
                     and (agent := _nominal_agent(doc[subj])):
                 sources = agent  # "the raid carried out by Chilean troops killed ...": who raided
+            elif not _actor_like_at(view, subj) and (author := _author_at(view, subj)):
+                sources = author  # "a statement by the Chilean ministry condemned ...": the ministry
         if obj is not None and _lemma(view, obj) not in entry.extras:
             targets = _conjuncts(doc[obj])
             if (not _actor_like_at(view, obj) or _given_at(view, t, obj)) and any(
@@ -141,6 +148,10 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
             p = _pobj_at(view, t, prep)
             if p is None and o is not None:
                 p = _pobj_at(view, o, prep) if prep in entry.preps or _lemma(view, o) in entry.extras else None
+                if p is not None and prep in _MEASURED and not _actor_like_at(view, p) \
+                        and (origin := _origin_at(view, p)):
+                    targets = origin  # "imposed tariffs on imports from Peru": Peru
+                    break
                 p = p if p is not None and _actor_like_at(view, p) else None  # not "a plan for a truce"
             if p is not None:  # "mobilized its reserves for a conflict with Guyana": the conflict's party
                 asked = prep == "for" and entry.cameo in yielder_named() and not _actor_like_at(view, p, owner=False)
@@ -190,6 +201,25 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if giver is not None:
             return _conjuncts(doc[giver]), sources
     return sources, targets
+
+
+def _author_at(view: TokenView, subj: int) -> list[Token]:
+    """Who a subject that names what a party issues or writes speaks for, by its "by" or "from"
+    party: "a statement by the ministry", "a letter from the president" (the nouns of
+    ``authored.tsv``). Not an act noun ("the refusal by X ..., Y, who sent arms": the parse may
+    make it the subject of Y's verb), nor "of" ("the arrest of the leader sparked protests")."""
+    if _lemma(view, subj) not in _authored():
+        return []
+    for prep in ("by", "from"):
+        if (p := _pobj_at(view, subj, prep)) is not None and _actor_like_at(view, p):
+            return _conjuncts(view.doc[p])
+    return []
+
+
+@lru_cache(maxsize=1)
+def _authored() -> frozenset[str]:
+    """The nouns of what a party issues or writes (``newsgraph/data/authored.tsv``)."""
+    return frozenset(row[0].lower() for row in data_rows("authored.tsv"))
 
 
 def _armed(tok: Token) -> bool:
@@ -379,6 +409,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             p = _pobj_at(view, t, prep)
             if p is not None and (prep != "in" or (view.ent_type[p] == _GPE and kind == "PROTEST")):
                 targets = _conjuncts(doc[p])
+                if prep in _MEASURED and not _actor_like_at(view, p):
+                    targets = _origin_at(view, p) or targets  # "Chile's duties on Peruvian-made cars"
                 break
     if not targets:
         for c in view.children[t]:

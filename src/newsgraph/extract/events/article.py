@@ -33,6 +33,7 @@ from .coded import CodedEvent
 from ..actors.knowledge import country_of
 from ..tokens import lower_of, token_view
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ
+from .nominal import _claimed_gerund_by
 from .resolve import _resolve
 from .syntax import Arg, _child, _pobj
 
@@ -191,6 +192,8 @@ def _perpetrator(doc: Doc, c: CodedEvent, coded: list[CodedEvent], places: list,
 def _generic(tok: Token) -> bool:
     """An act named as a risk or a quality, not one that happened: "at risk of being attacked",
     "the besieged town"."""
+    if tok.dep_ == "pcomp" and _claimed_gerund_by(tok):
+        return False  # "claimed responsibility for attacking the convoy": an act that happened
     if tok.dep_ in ("amod", "pcomp") or (tok.dep_ == "pobj" and tok.tag_ == "VBG"):
         return True
     return any(ch.dep_ == "auxpass" and ch.lower_ == "being" for ch in tok.children)

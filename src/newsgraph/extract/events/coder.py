@@ -92,13 +92,15 @@ def _hyphenated(doc: Doc, tok: Token, nominal: bool, s_toks: list[Token], srcs: 
 
 
 def _pairs(entry: LexEntry, sources: list[Arg | None], targets: list[Arg | None],
-           mutual: bool = True) -> list[tuple[Arg | None, Arg | None]]:
+           mutual: bool = True, agreed: bool = False) -> list[tuple[Arg | None, Arg | None]]:
     """Source/target pairs. Coordinated sources of a symmetric or joint act with no target
-    act on each other ("Jordan and Britain agreed to hold joint exercises"). A mutual act
-    (talks) goes both ways, unless only one side states it intends it ("offered to negotiate")."""
+    act on each other ("Jordan and Britain agreed to hold joint exercises"), and so do those
+    that ``agreed`` to do any act ("Chile and Peru agreed to reopen the border": with each
+    other). A mutual act (talks) goes both ways, unless only one side states it intends it
+    ("offered to negotiate")."""
     real_s = _distinct([s for s in sources if s is not None])
     real_t = _distinct([t for t in targets if t is not None and (t.actor or t.country or t.sector)])
-    sym = "sym" in entry.flags or entry.plover.type in _JOINT
+    sym = "sym" in entry.flags or entry.plover.type in _JOINT or agreed
     if not real_t and not (sym and len(real_s) >= 2):  # pairing beats a topic
         real_t = [t for t in targets if t is not None][:1]  # unresolved targets: one event
     if sym and not real_t and len(real_s) >= 2:
@@ -297,7 +299,8 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
         if attributed is not None and any(s is not None and s.actor == attributed for s in srcs):
             attributed = None  # an actor telling of its own act is not a second-hand report
         sent = sentence_chars(doc, tok.i)  # tok.sent's (start_char, end_char), without its Spans
-        pairs = _pairs(entry, srcs, tgts, mutual=intended is None)
+        agreed = intended is not None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "agree"
+        pairs = _pairs(entry, srcs, tgts, mutual=intended is None, agreed=agreed)
         mutual = (linked or (not nominal and reciprocal(tok))) and len(_distinct([a for a in srcs if a])) >= 2
         if mutual and not any(t is not None and (t.actor or t.country) for t in tgts):
             parties = _distinct([a for a in srcs if a])  # "US-Chile talks", "accused each other"

@@ -105,7 +105,7 @@ def _claimed_by(noun: Token) -> list[Token]:
     head = noun.head
     if noun.dep_ == "nsubjpass" and head.lemma_.lower() == "claim" and (by := _pobj(head, "by")) is not None:
         return _conjuncts(by)
-    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit") \
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _CLAIMED \
             and head.head.dep_ in ("dobj", "obj") and head.head.head.lemma_.lower() in _CLAIM_VERBS:
         s, passive = _clause_subject(head.head.head)
         if s is not None and not passive:
@@ -150,6 +150,27 @@ def _blamed_on(noun: Token) -> list[Token]:
     if (clause := _responsibility_clause(noun)) is not None:
         return _conjuncts(clause[1])
     return []
+
+
+def _claimed_gerund_by(verb: Token) -> list[Token]:
+    """Who owns up to an act told as a gerund: the subject of "claimed responsibility for
+    attacking the convoy", "took credit for killing ...", whether the parse hangs "for" on the
+    noun or on the verb (not who "denied responsibility")."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "for":
+        return []
+    owner = prep.head
+    if owner.lemma_.lower() in _CLAIMED and owner.dep_ in ("dobj", "obj"):
+        owner = owner.head
+    elif not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _CLAIMED for c in owner.children):
+        return []
+    if owner.lemma_.lower() not in _CLAIM_VERBS:
+        return []
+    s, passive = _clause_subject(owner)
+    return [] if s is None or passive else _conjuncts(s)
+
+
+_CLAIMED = {"responsibility", "credit"}
 
 
 #: Acts the subject of the clause they are an adjunct of takes part in: "spoke during a

@@ -36,7 +36,8 @@ from .syntax import Arg
 
 _PERSON = frozenset({"him", "her"})
 _PLURAL = frozenset({"them"})
-_SAME_PERSON = {"them": ("they", "we"), "him": ("he",), "her": ("she",)}
+_SAME_PERSON = {"them": ("they", "we"), "they": ("they", "we"), "him": ("he",), "her": ("she",)}
+_POSTURE = frozenset({"MOBILIZE", "RETREAT"})
 _CLAUSE_PARTY = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
 
 
@@ -51,8 +52,9 @@ def fill_pronoun_targets(doc: Doc, coded: list[CodedEvent]) -> None:
         if c.event.target is not None or arg is None or arg.actor:
             continue
         pron = _pronoun(doc, arg)
-        if pron is None or any(s <= pron.idx < e for s, e in quotes):
-            continue
+        if pron is None or any(s <= pron.idx < e for s, e in quotes) or (
+                pron.lower_ == "they" and c.event.type in _POSTURE):
+            continue  # "they were withdrawn": the force moved is the side that moves
         src = by_id.get(c.event.source) if c.event.source else None
         actor = _antecedent(doc, pron, actors, src)
         if actor is None:
@@ -63,10 +65,15 @@ def fill_pronoun_targets(doc: Doc, coded: list[CodedEvent]) -> None:
 
 
 def _pronoun(doc: Doc, arg: Arg) -> Token | None:
+    """The target's token if it is "him", "her", "them", or the "they" a passive's act is done
+    to ("They were released on Tuesday": whom the story told of before)."""
     span = doc.char_span(arg.start, arg.end)
-    if span is None or len(span) != 1 or span[0].lower_ not in _PERSON | _PLURAL:
+    if span is None or len(span) != 1:
         return None
-    return span[0]
+    tok = span[0]
+    if tok.lower_ in _PERSON | _PLURAL or (tok.lower_ == "they" and tok.dep_ == "nsubjpass"):
+        return tok
+    return None
 
 
 def _antecedent(doc: Doc, pron: Token, actors: list[Actor], src: Actor | None) -> Actor | None:

@@ -155,7 +155,11 @@ def _reported_by_other(doc: Doc, sent: Span, subj: Token) -> bool:
 def _in_sentence(pron: Token, actors: list[Actor], coded: list[CodedEvent]) -> Actor | None:
     """"The rebels told reporters that they had taken the town", "troops were attacked after
     they tried to ...": a "they" in a clause under another whose subject is the one plural
-    party the sentence names before the pronoun is that party."""
+    party the sentence names before the pronoun is that party. An "it" is the body that is
+    the subject of the clause above it or of a clause before it that hangs on its own
+    (:func:`_singular_in_sentence`)."""
+    if pron.lower_ in _SINGULAR:
+        return _singular_in_sentence(pron, actors, coded)
     if pron.lower_ not in _PLURAL:
         return None
     parties = [t for t in pron.sent if t.i < pron.i and _plural_party(t, actors)]
@@ -170,6 +174,29 @@ def _in_sentence(pron: Token, actors: list[Actor], coded: list[CodedEvent]) -> A
         actor = _actor_at(parties[0].idx, actors) or _read_actor(parties[0], coded, actors)
         return actor if actor is not None and actor.kind != "person" else None
     return None
+
+
+def _singular_in_sentence(pron: Token, actors: list[Actor], coded: list[CodedEvent]) -> Actor | None:
+    """"The agency said on Monday that it was leaving", "Although the league has no army, it
+    has rejected the plan": an "it" whose clause hangs under a verb with a subject, or whose
+    verb has an adverbial clause before the pronoun with a subject, is that subject when it
+    is a singular noun naming a body (not a person: a person is "he" or "she"; not a thing the
+    parse reads as no actor)."""
+    subj, verb = None, pron.head
+    while subj is None and verb.dep_ in _CLAUSE_ABOVE and verb.head.i != verb.i:
+        verb = verb.head  # not through a relative clause: "the soldiers it captured" is not the UN's
+        subj = _child(verb, _SUBJ | _PASS_SUBJ)
+    if subj is None:
+        before = (c for c in pron.head.children if c.dep_ == "advcl" and c.i < pron.i)
+        subj = next((s for c in before if (s := _child(c, _SUBJ | _PASS_SUBJ)) is not None and s.i < pron.i), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.tag_ in ("NNS", "NNPS") \
+            or any(c.dep_ == "conj" for c in subj.children):
+        return None
+    actor = _actor_at(subj.idx, actors) or _read_actor(subj, coded, actors)
+    return actor if actor is not None and actor.kind != "person" else None
+
+
+_CLAUSE_ABOVE = {"ccomp", "xcomp", "advcl", "conj"}
 
 
 def _plural_party(tok: Token, actors: list[Actor]) -> bool:

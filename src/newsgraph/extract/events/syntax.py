@@ -207,6 +207,7 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
     dep, tag, head, pos, kids = view.dep, view.tag, view.head, view.pos, view.children
     raised = False  # climbed from an infinitive: "the envoy is due to visit" (the envoy visits)
     gerund = False  # climbed from "by/after ... -ing": its subject acts, whatever the voice above
+    start = v  # the verb and the complements it heads up to here ("said to have met")
     for _ in range(4):
         s = _child_at(view, v, _SUBJ_H)
         if s is not None and _headline_verb_at(view, s) and lower_of(view.doc, view.lemma[s]) in _OBJECT_CONTROL:
@@ -239,7 +240,9 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
             gerund, v = True, verb  # "responded by accusing X", "was fined after insulting Y"
             continue
         if dep[v] in _CLIMB_DEPS and pos[head[v]] in (VERB, AUX, ADJ, ADP, ADV):
-            raised = raised or (dep[v] == _XCOMP and tag[v] == _VB)
+            raised = raised or (dep[v] == _XCOMP and tag[v] == _VB) or (
+                v == start and _active_complement_at(view, v))
+            start = head[v] if v == start and dep[v] in _CHAIN_DEPS else -1
             v = head[v]
             continue
         break
@@ -252,9 +255,26 @@ _WH_TAGS = frozenset(get_string_id(t) for t in ("WDT", "WP"))
 _RELCL, _ACL, _CONJ, _XCOMP, _ADVCL = (get_string_id(d) for d in ("relcl", "acl", "conj", "xcomp", "advcl"))
 _AUX, _AUXPASS, _ATTR, _APPOS = (get_string_id(d) for d in ("aux", "auxpass", "attr", "appos"))
 _CLIMB_DEPS = frozenset(get_string_id(d) for d in ("conj", "xcomp", "advcl", "acomp"))
+_CHAIN_DEPS = frozenset(get_string_id(d) for d in ("conj", "xcomp"))
 _VB, _VBD, _VBN = (get_string_id(t) for t in ("VB", "VBD", "VBN"))
 _TO, _BE = get_string_id("to"), get_string_id("be")
 _DOBJ_H = frozenset({get_string_id("dobj")})
+
+
+def _active_complement_at(view: TokenView, v: int) -> bool:
+    """Is ``v`` an active complement, whose subject is the one above whatever that verb's voice?
+    "are said to have met" (a perfect infinitive), "were seen firing on" (a participle after a
+    verb of perception): the raised subject does the act. Not "is said to have been shot" (its
+    own passive), nor an act that only hangs on such a complement ("were thought to be heading
+    home when abducted": the caller asks for the act's own chain of complements only)."""
+    if view.dep[v] != _XCOMP or any(view.dep[c] == _AUXPASS for c in view.children[v]):
+        return False
+    tag = view.tag[v]
+    return tag == _VBG or (
+        tag == _VBN and any(view.dep[c] == _AUX and view.lower[c] == _TO for c in view.children[v]))
+
+
+_VBG = get_string_id("VBG")
 
 
 def _gerund_head_at(view: TokenView, v: int) -> int | None:
