@@ -103,12 +103,31 @@ def _headline_verb_tokens(tok) -> bool:
             and doc[tok.i + 1].head.i == tok.i)
 
 
-def _fault_word_tokens(c) -> str | None:
-    if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "advcl") and c.pos_ in ("ADJ", "NOUN") \
-            and c.lemma_.lower() in faults():
+def _fault_in_tokens(c) -> str | None:
+    if any(g.dep_ == "neg" or g.lower_ == "no" for g in c.children):
+        return None
+    if c.lemma_.lower() in faults():
         return c.lemma_.lower()
+    for g in c.children:
+        if g.dep_ == "conj" or g.dep_ == "amod" and c.pos_ == "NOUN":
+            if g.lemma_.lower() in faults():
+                return g.lemma_.lower()
+        elif g.dep_ == "prep" and g.lower_ == "of" and c.pos_ == "NOUN":
+            w = next((p.lemma_.lower() for p in g.children if p.dep_ == "pobj"), None)
+            if w in faults():
+                return w
+    return None
+
+
+def _fault_word_tokens(c) -> str | None:
+    if (c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "advcl") or c.dep_ == "ccomp" and c.pos_ == "ADJ") \
+            and c.pos_ in ("ADJ", "NOUN"):
+        return _fault_in_tokens(c)
     if c.dep_ == "prep" and c.lower_ == "as":
-        return next((g.lemma_.lower() for g in c.children if g.lemma_.lower() in faults()), None)
+        return next((w for g in c.children if (w := _fault_in_tokens(g)) is not None), None)
+    if c.dep_ == "dobj":
+        return next((w for g in c.children if g.i > c.i and g.dep_ == "amod"
+                     and (w := _fault_in_tokens(g)) is not None), None)
     return None
 
 
@@ -237,3 +256,35 @@ def test_verb_context_from_the_view_agrees_with_token_attributes():
         if tok.text == "sent":
             assert {"mediate", "to", "@passive", "envoy"} <= words
     assert {"@thing", "@passive"} <= seen
+
+
+# Session 13 (h-critic): the whole predicate of a naming verb, hand-parsed.
+_PREDICATES = [
+    ("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"),
+    ("called", 1, "ROOT", "VERB", "VBD", "call"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("plan", 1, "dobj", "NOUN", "NN", "plan"),
+    ("unfair", 3, "amod", "ADJ", "JJ", "unfair"),
+    ("and", 1, "cc", "CCONJ", "CC", "and"),
+    ("described", 1, "conj", "VERB", "VBD", "describe"),
+    ("the", 8, "det", "DET", "DT", "the"),
+    ("raid", 6, "dobj", "NOUN", "NN", "raid"),
+    ("as", 6, "prep", "ADP", "IN", "as"),
+    ("an", 11, "det", "DET", "DT", "an"),
+    ("act", 9, "pobj", "NOUN", "NN", "act"),
+    ("of", 11, "prep", "ADP", "IN", "of"),
+    ("aggression", 12, "pobj", "NOUN", "NN", "aggression"),
+    ("and", 11, "cc", "CCONJ", "CC", "and"),
+    ("no", 16, "det", "DET", "DT", "no"),
+    ("stunt", 11, "conj", "NOUN", "NN", "stunt"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_the_predicate_reading_from_the_view_agrees_with_token_attributes():
+    words, heads, deps, pos, tags, lemmas = zip(*_PREDICATES)
+    doc = Doc(NLP.vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos),
+              tags=list(tags), lemmas=list(lemmas))
+    found = {tok.text: _fault_word(tok) for tok in doc}
+    assert found == {tok.text: _fault_word_tokens(tok) for tok in doc}
+    assert (found["plan"], found["as"]) == ("unfair", "aggression")

@@ -36,6 +36,8 @@ _FAULT_DEPS = frozenset(get_string_id(d) for d in ("oprd", "acomp", "advmod", "x
 _PREP, _AS, _AMOD = get_string_id("prep"), get_string_id("as"), get_string_id("amod")
 _AUXPASS, _AGENT, _CCOMP = get_string_id("auxpass"), get_string_id("agent"), get_string_id("ccomp")
 _POBJ, _AUX, _TO = get_string_id("pobj"), get_string_id("aux"), get_string_id("to")
+_CONJ, _OF = get_string_id("conj"), get_string_id("of")
+_NEG, _NO = get_string_id("neg"), get_string_id("no")
 _PRT, _XCOMP, _OPRD, _DATIVE = (get_string_id(d) for d in ("prt", "xcomp", "oprd", "dative"))
 _ADVCL, _DOBJ, _OBJ1 = get_string_id("advcl"), get_string_id("dobj"), get_string_id("obj")
 _OBJ_H = frozenset(get_string_id(d) for d in _OBJ)
@@ -69,11 +71,34 @@ def _fault_word(c: Token) -> str | None:
 def _fault_at(doc: Doc, view: TokenView, i: int) -> str | None:
     """:func:`_fault_word` of token ``i``."""
     dep = view.dep[i]
-    if dep in _FAULT_DEPS and view.pos[i] in (ADJ, NOUN) and (lemma := lower_of(doc, view.lemma[i])) in faults():
-        return lemma
+    if (dep in _FAULT_DEPS or dep == _CCOMP and view.pos[i] == ADJ) and view.pos[i] in (ADJ, NOUN):
+        return _fault_in(doc, view, i)  # "called the ban illegal", parsed as a clause: "called X's claims absurd"
     if dep == _PREP and view.lower[i] == _AS:
-        lemmas = view.lemma
-        return next((w for g in view.children[i] if (w := lower_of(doc, lemmas[g])) in faults()), None)
+        return next((w for g in view.children[i] if (w := _fault_in(doc, view, g)) is not None), None)
+    if dep == _DOBJ:  # "called the decision tasteless and unfair", the predicate parsed as a modifier after the noun
+        return next((w for g in view.children[i] if g > i and view.dep[g] == _AMOD
+                     and (w := _fault_in(doc, view, g)) is not None), None)
+    return None
+
+
+def _fault_in(doc: Doc, view: TokenView, i: int) -> str | None:
+    """The fault a naming verb's predicate word names: the word itself, one of its conjuncts
+    ("wrong and illegal"), a modifier of a predicate noun ("a cowardly act") or the noun its
+    "of" governs ("an act of aggression")."""
+    table = faults()
+    kids = view.children[i]
+    if any(view.dep[g] == _NEG or view.lower[g] == _NO for g in kids):
+        return None  # "described the move as no stunt", "called it not illegal"
+    if (lemma := lower_of(doc, view.lemma[i])) in table:
+        return lemma
+    for g in kids:
+        gdep = view.dep[g]
+        if gdep == _CONJ or gdep == _AMOD and view.pos[i] == NOUN:
+            if (lemma := lower_of(doc, view.lemma[g])) in table:
+                return lemma
+        elif gdep == _PREP and view.lower[g] == _OF and view.pos[i] == NOUN:
+            if (w := next((lower_of(doc, view.lemma[p]) for p in view.children[g] if view.dep[p] == _POBJ), None)) in table:
+                return w
     return None
 
 
@@ -86,6 +111,9 @@ def _criticises(tok: Token, named: list[str]) -> bool:
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None and obj.tag_ == "WDT" and tok.dep_ == "relcl":
         obj = tok.head  # "the remarks, which he called baseless"
+    if obj is None:  # "called the claims absurd" parsed as a clause: the adjective's subject
+        obj = next((g for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"
+                    for g in c.children if g.dep_ == "nsubj"), None)
     said = obj is not None and table.get(obj.lemma_.lower()) == "claim"
     return not (said and all(table[w] == "falsity" for w in named))
 
@@ -162,6 +190,8 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
             words.add("@thing")  # a thing, not a party: "met the deadline", "supported the ban"
     if _criticises(tok, named):
         words.add("@fault")  # "called the vote a fraud": a criticism of the vote's party
+    elif named:
+        words.add("@denial")  # "called the allegations baseless": a claim denied, a rejection
     if report and "@actor" not in words:
         words.add("@report")  # "X warned that prices could rise": a statement about others, to no party
     words.update(_argument_classes_at(view, tok.i))
