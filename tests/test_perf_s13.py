@@ -1,0 +1,45 @@
+"""Session 13: a long run keeps its memory level (spaCy memory zones per batch, the C heap's
+free pages returned after each batch) and gives the same records."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import pipeline
+from newsgraph.ingest.article import RawArticle, prepare
+from newsgraph.runtime import release_free_memory
+
+TEXTS = [
+    "The Ruritanian foreign minister Ana Qorblatz met her Borduria counterpart in Zyxovia on Monday.",
+    "Protesters gathered outside the parliament in Strelsau, demanding the release of Mirek Vantuuk.",
+]
+
+
+def _articles():
+    return [prepare(RawArticle(text=t, published="2021-03-02", plain=True)) for t in TEXTS]
+
+
+def test_release_free_memory_is_safe_to_call():
+    release_free_memory()
+    release_free_memory()
+
+
+@pytest.mark.model
+def test_words_read_in_a_zone_leave_the_vocabulary_and_the_records_do_not_change(nlp, monkeypatch):
+    monkeypatch.setattr(pipeline, "_PERMANENT_WORDS", 0)  # every batch in a zone
+    zoned = [r.to_dict() for r in pipeline.analyze_many(_articles(), nlp)]
+    assert "Qorblatz" not in nlp.vocab.strings and "Vantuuk" not in nlp.vocab.strings
+    assert not nlp.vocab.in_memory_zone
+    monkeypatch.setattr(pipeline, "_PERMANENT_WORDS", 10**12)  # no zone: the words stay
+    plain = [r.to_dict() for r in pipeline.analyze_many(_articles(), nlp)]
+    assert "Qorblatz" in nlp.vocab.strings
+    assert zoned == plain
+    assert any(a["name"].endswith("Qorblatz") for a in plain[0]["actors"])
+
+
+@pytest.mark.model
+def test_a_consumer_that_stops_early_leaves_no_zone_open(nlp, monkeypatch):
+    monkeypatch.setattr(pipeline, "_PERMANENT_WORDS", 0)
+    first = next(pipeline.analyze_many(_articles(), nlp))
+    assert first.article.text == TEXTS[0]
+    assert not nlp.vocab.in_memory_zone
