@@ -43,3 +43,20 @@ def test_a_consumer_that_stops_early_leaves_no_zone_open(nlp, monkeypatch):
     first = next(pipeline.analyze_many(_articles(), nlp))
     assert first.article.text == TEXTS[0]
     assert not nlp.vocab.in_memory_zone
+
+
+def test_env_reads_what_os_environ_get_reads(monkeypatch):
+    import os
+
+    from newsgraph.runtime import env
+
+    monkeypatch.delenv("NEWSGRAPH_S13_PROBE", raising=False)
+    assert env("NEWSGRAPH_S13_PROBE") is None
+    monkeypatch.setenv("NEWSGRAPH_S13_PROBE", "/tmp/é kb.json")
+    assert env("NEWSGRAPH_S13_PROBE") == os.environ.get("NEWSGRAPH_S13_PROBE") == "/tmp/é kb.json"
+    monkeypatch.setenv("NEWSGRAPH_S13_PROBE", "")
+    assert env("NEWSGRAPH_S13_PROBE") == ""
+    monkeypatch.delenv("NEWSGRAPH_S13_PROBE")
+    assert env("NEWSGRAPH_S13_PROBE") is None
+    monkeypatch.setattr(os, "environ", {"NEWSGRAPH_S13_PROBE": "replaced"})  # a plain mapping
+    assert env("NEWSGRAPH_S13_PROBE") == "replaced"

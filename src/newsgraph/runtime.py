@@ -85,3 +85,22 @@ def release_free_memory() -> None:
     """
     if _TRIM is not None:
         _TRIM(0)
+
+
+_ENV_KEYS: dict[str, object] = {}
+
+
+def env(name: str) -> str | None:
+    """``os.environ.get(name)``, read straight from the mapping ``os.environ`` keeps: for an unset
+    name ``Mapping.get`` raises and catches two exceptions, and the extractors ask for their
+    files' variables some hundred times per article (``load_knowledge``). The same answer,
+    including after ``os.environ`` is changed or replaced."""
+    environ = os.environ
+    data = getattr(environ, "_data", None)
+    if data is None or not hasattr(environ, "encodekey"):
+        return environ.get(name)
+    key = _ENV_KEYS.get(name)
+    if key is None:
+        key = _ENV_KEYS[name] = environ.encodekey(name)
+    raw = data.get(key)
+    return None if raw is None else environ.decodevalue(raw)
