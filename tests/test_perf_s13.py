@@ -60,3 +60,31 @@ def test_env_reads_what_os_environ_get_reads(monkeypatch):
     assert env("NEWSGRAPH_S13_PROBE") is None
     monkeypatch.setattr(os, "environ", {"NEWSGRAPH_S13_PROBE": "replaced"})  # a plain mapping
     assert env("NEWSGRAPH_S13_PROBE") == "replaced"
+
+
+@pytest.mark.model
+def test_the_lemmatizer_cache_is_bounded_and_emptying_it_changes_no_record(nlp, monkeypatch):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    first = [r.to_dict() for r in pipeline.analyze_many(_articles(), nlp)]
+    assert lemmatizer.cache  # spaCy keeps what it lemmatised
+    monkeypatch.setattr(pipeline, "_CACHE_ENTRIES", 10**9)
+    pipeline._bound_caches(nlp)
+    assert lemmatizer.cache  # under the bound: kept
+    monkeypatch.setattr(pipeline, "_CACHE_ENTRIES", 0)
+    pipeline._bound_caches(nlp)
+    assert not lemmatizer.cache
+    assert [r.to_dict() for r in pipeline.analyze_many(_articles(), nlp)] == first
+
+
+def test_decoded_strings_are_kept_up_to_a_bound(monkeypatch):
+    import spacy
+
+    from newsgraph.extract import tokens
+
+    doc = spacy.blank("en")("Strelsau and Zyxovia signed an accord")
+    monkeypatch.setattr(tokens, "_KEEP", 3)
+    monkeypatch.setattr(tokens, "_TEXT", {})
+    monkeypatch.setattr(tokens, "_LOWER", {})
+    assert [tokens.text_of(doc, t.orth) for t in doc] == [t.text for t in doc]
+    assert [tokens.lower_of(doc, t.orth) for t in doc] == [t.text.lower() for t in doc]
+    assert len(tokens._TEXT) <= 4 and len(tokens._LOWER) <= 4

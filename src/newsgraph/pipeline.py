@@ -265,6 +265,7 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, mo
             out = [doc_to_record(doc, a) for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
             if render is not None:
                 out = [render(r) for r in out]
+        _bound_caches(nlp)
         release_free_memory()
         yield from out
 
@@ -287,6 +288,22 @@ def _memory_zone(nlp: Language) -> contextlib.AbstractContextManager:
     if len(nlp.vocab) < _PERMANENT_WORDS or nlp.vocab.in_memory_zone:
         return contextlib.nullcontext()
     return nlp.memory_zone()
+
+
+#: Entries a component's own cache may hold (spaCy's rule lemmatizer: one per word, part of speech
+#: and morphology, ~8 a WikiNews article, never cleared by spaCy).
+_CACHE_ENTRIES = 50_000
+
+
+def _bound_caches(nlp: Language) -> None:
+    """Empty a pipeline component's ``cache`` dict past ``_CACHE_ENTRIES``: spaCy's lemmatizer
+    keeps every (word, part of speech, morphology) it has lemmatised for the life of the process.
+    Its answer depends on that key alone (the rules and tables do not change), so emptying it
+    changes no lemma, only costs the next batches a few recomputations."""
+    for _, pipe in nlp.pipeline:
+        cache = getattr(pipe, "cache", None)
+        if isinstance(cache, dict) and len(cache) > _CACHE_ENTRIES:
+            cache.clear()
 
 
 _worker_nlp: Language | None = None
