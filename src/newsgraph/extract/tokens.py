@@ -160,9 +160,9 @@ def doc_memo(doc: Doc, name: str) -> dict:
 
 _TEXT: dict[int, str] = {}
 _LOWER: dict[int, str] = {}
-#: Strings kept by :func:`text_of` and :func:`lower_of` each: ~1,500 WikiNews articles' worth (at
+#: Strings kept by :func:`text_of` and :func:`lower_of` each: ~500 WikiNews articles' worth (at
 #: ~190 bytes an entry, 200,000 were ~38 MiB each, the largest growth of a long run's memory).
-_KEEP = 50_000
+_KEEP = 20_000
 
 
 def text_of(doc: Doc, h: int) -> str:

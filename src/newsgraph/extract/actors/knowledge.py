@@ -283,7 +283,7 @@ def _word_entries(kb: Knowledge, tok: Token) -> tuple:
     knowledge by the two string hashes (bounded), since the rules ask about the same tokens
     many times and decoding ``lemma_``/``lower_`` costs more than the lookups."""
     global _WORD_MEMO
-    if _WORD_MEMO[0] is not kb or len(_WORD_MEMO[1]) > 100_000:
+    if _WORD_MEMO[0] is not kb or len(_WORD_MEMO[1]) > 20_000:  # ~1,000 articles' words
         _WORD_MEMO = (kb, {})
     key = (tok.lemma, tok.lower)
     hit = _WORD_MEMO[1].get(key)
