@@ -31,3 +31,11 @@ def pss_mib(pid: int) -> float:
         except (OSError, StopIteration):
             pass
     return total_kib / 1024
+
+
+def rss_mib() -> float:
+    """Resident set size of this process now, in MiB (from /proc/self/statm)."""
+    import os
+
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20

@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from _corpus import held_out
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpora" / "wikinews_en_politics_economy.jsonl.gz"
@@ -39,6 +41,8 @@ def load_articles(path: Path, n: int):
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             obj = json.loads(line)
+            if held_out(obj):
+                continue
             out.append(prepare(RawArticle(text=obj["text"], title=obj.get("title"), published=obj.get("date"))))
             if len(out) == n:
                 break
@@ -54,6 +58,8 @@ def by_length(path: Path, per_bucket: int):
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             obj = json.loads(line)
+            if held_out(obj):
+                continue
             n = len(obj["text"])
             for t in targets:
                 if abs(n - t) <= 0.2 * t and len(found[t]) < per_bucket:

@@ -7,11 +7,13 @@ CLI does goes through here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import gc
 import importlib
 import importlib.util
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -29,7 +31,7 @@ from .extract import COMPONENTS, keep_text, register_extensions
 from .extract.abbreviations import add_abbreviations
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
-from .runtime import DEFAULT_MODEL, resolve_model, start_method  # noqa: F401 - re-exported
+from .runtime import DEFAULT_MODEL, release_free_memory, resolve_model, start_method  # noqa: F401 - re-exported
 from .workers import batches as _batches
 
 _EXTRACTOR_MODULES = ["actors", "times", "quantities", "places", "quotes", "events"]
@@ -256,10 +258,52 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, mo
         yield from _analyze_parallel(articles, nlp, check_model(model), batch_size, n_process, render)
         return
     nlp = nlp or shared_pipeline(resolve_model(model))
-    pairs = ((_make_doc(nlp, a), a) for a in articles)
-    for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        record = doc_to_record(doc, a)
-        yield record if render is None else render(record)
+    it = iter(articles)
+    while chunk := list(itertools.islice(it, batch_size)):
+        with _memory_zone(nlp):
+            pairs = ((_make_doc(nlp, a), a) for a in chunk)
+            out = [doc_to_record(doc, a) for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
+            if render is not None:
+                out = [render(r) for r in out]
+        _bound_caches(nlp)
+        release_free_memory()
+        yield from out
+
+
+#: Words (lexemes) the vocabulary keeps for good: those of about the first 700 news articles
+#: analysed in a process (the common ones, and the tokenizer's cache of them).
+_PERMANENT_WORDS = 20_000
+
+
+def _memory_zone(nlp: Language) -> contextlib.AbstractContextManager:
+    """spaCy's ``memory_zone`` for one batch once the vocabulary holds ``_PERMANENT_WORDS`` words.
+
+    Every new word a text brings adds a lexeme and its strings (text, norm, shape, affixes,
+    lemma) to the vocabulary for good, so a long run grows with the number of distinct words
+    it has read. Inside a zone they are freed when the batch ends; the records hold plain
+    Python values, made inside it. The zone does not fill the tokenizer's cache, and a word
+    first met in a zone is made again in the next, so the first words read (the most
+    frequent) stay permanent. No zone inside another (spaCy does not nest them).
+    """
+    if len(nlp.vocab) < _PERMANENT_WORDS or nlp.vocab.in_memory_zone:
+        return contextlib.nullcontext()
+    return nlp.memory_zone()
+
+
+#: Entries a component's own cache may hold (spaCy's rule lemmatizer: one per word, part of speech
+#: and morphology, ~8 a WikiNews article, never cleared by spaCy).
+_CACHE_ENTRIES = 50_000
+
+
+def _bound_caches(nlp: Language) -> None:
+    """Empty a pipeline component's ``cache`` dict past ``_CACHE_ENTRIES``: spaCy's lemmatizer
+    keeps every (word, part of speech, morphology) it has lemmatised for the life of the process.
+    Its answer depends on that key alone (the rules and tables do not change), so emptying it
+    changes no lemma, only costs the next batches a few recomputations."""
+    for _, pipe in nlp.pipeline:
+        cache = getattr(pipe, "cache", None)
+        if isinstance(cache, dict) and len(cache) > _CACHE_ENTRIES:
+            cache.clear()
 
 
 _worker_nlp: Language | None = None

@@ -104,7 +104,7 @@ def _without_suffix(gaz: BaseGazetteer, name: str,
     return []
 
 
-_key = lru_cache(maxsize=65_536)(normalise)  # a name's lookup key, computed once per process (bounded)
+_key = lru_cache(maxsize=16_384)(normalise)  # a name's lookup key (bounded: ~2,000 articles' names)
 
 
 def _lookup(gaz: BaseGazetteer, name: str, looked: dict[str, list[Candidate]] | None) -> list[Candidate]:

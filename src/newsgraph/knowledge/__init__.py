@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import InputError
+from ..runtime import env
 
 ACTORS_ENV = "NEWSGRAPH_ACTORS"
 GOV_BRANCHES = frozenset({"LEG", "JUD", "MIL", "COP"})  # a state body's branch is its sector
@@ -180,7 +181,7 @@ def lookup(name: str, when: dt.date | None = None, phoenix: bool = True) -> tupl
     key = " ".join(name.split()).lower()
     if not key:
         return None
-    hand = _hand_written(os.environ.get(ACTORS_ENV) or None).get(key)
+    hand = _hand_written(env(ACTORS_ENV) or None).get(key)
     if hand:
         return on_date(hand, when)
     if " " not in key or not phoenix:

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -51,6 +50,7 @@ from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
 from ...errors import InputError
+from ...runtime import env
 
 if TYPE_CHECKING:
     from .state import _State
@@ -232,7 +232,7 @@ def _load(extra_path: str | None) -> Knowledge:
 
 def load_knowledge() -> Knowledge:
     """The built-in knowledge merged with ``$NEWSGRAPH_KNOWLEDGE`` (cached per path)."""
-    return _load(os.environ.get(KNOWLEDGE_ENV) or None)
+    return _load(env(KNOWLEDGE_ENV) or None)
 
 
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -283,7 +283,7 @@ def _word_entries(kb: Knowledge, tok: Token) -> tuple:
     knowledge by the two string hashes (bounded), since the rules ask about the same tokens
     many times and decoding ``lemma_``/``lower_`` costs more than the lookups."""
     global _WORD_MEMO
-    if _WORD_MEMO[0] is not kb or len(_WORD_MEMO[1]) > 100_000:
+    if _WORD_MEMO[0] is not kb or len(_WORD_MEMO[1]) > 20_000:  # ~1,000 articles' words
         _WORD_MEMO = (kb, {})
     key = (tok.lemma, tok.lower)
     hit = _WORD_MEMO[1].get(key)
@@ -353,7 +353,7 @@ def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str
     from .. import ext
 
     when = ext(st.doc, "published")
-    return _dated_on(name, when, when or dt.date.today(), phoenix, os.environ.get(ACTORS_ENV))
+    return _dated_on(name, when, when or dt.date.today(), phoenix, env(ACTORS_ENV))
 
 
 @lru_cache(maxsize=8192)

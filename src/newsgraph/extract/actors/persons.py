@@ -415,22 +415,24 @@ def _locative_country(st: _State, ent: _Entity) -> str | None:
     Iraq"), and so does the rest of a sentence: a foreigner is named where the story is set."""
     places: dict[str, int] = {}  # "in Peru": where the clause happens
     owners: dict[str, int] = {}  # "a Lima lawyer", "Peru's envoy": read only when no place is
-    quotes = [m.span() for m in QUOTE_RE.finditer(st.text)]
-    words = _place_words(st)
+    words, quotes = _place_words(st)
+    doc = st.doc
+    view = token_view(doc)
+    dep, heads, idx = view.dep, view.head, view.chars[0]
     for tok_i in {a[0] for a in st.antecedents if a[2] == ent.key}:
-        mention = st.doc[tok_i]
+        mention = doc[tok_i]
         own: set[int] | None = None  # "Peru's envoy, Ana Ruiz": her title (read when needed)
-        for t in _clause_tokens(st.kb, mention):
-            if t.i not in words:
-                words[t.i] = _place_word(t)
-            if (code := words[t.i]) is None or any(a <= t.idx < b for a, b in quotes):
+        for i in _clause_indices(st.kb, doc, tok_i):
+            if i not in words:
+                words[i] = _place_word(doc[i])
+            if (code := words[i]) is None or any(a <= idx[i] < b for a, b in quotes):
                 continue
-            if t.dep_ == "pobj":
+            if dep[i] == _POBJ:
                 places[code] = places.get(code, 0) + 1
                 continue
             if own is None:
                 own = {w.i for w in _noun_phrase(mention).subtree}
-            if t.head.i in own or noun_sector(st.kb, t.head) is None:  # not "US soldiers": others
+            if heads[i] in own or noun_sector(st.kb, doc[heads[i]]) is None:  # not "US soldiers": others
                 owners[code] = owners.get(code, 0) + 1
     counts = places or owners
     if not counts:
@@ -445,7 +447,7 @@ _CLAUSE_DEPS = frozenset({"ROOT", "relcl", "ccomp", "advcl", "acl", "xcomp", "pa
 
 
 _CLAUSE_HASHES = frozenset(get_string_id(d) for d in _CLAUSE_DEPS)
-_CONJ, _ACL = get_string_id("conj"), get_string_id("acl")
+_CONJ, _ACL, _POBJ = get_string_id("conj"), get_string_id("acl"), get_string_id("pobj")
 
 
 def _is_clause(view: TokenView, i: int) -> bool:
@@ -455,13 +457,18 @@ def _is_clause(view: TokenView, i: int) -> bool:
 
 
 def _clause_tokens(kb: Knowledge, tok: Token) -> list[Token]:
-    """The tokens of the clause a mention is an argument of, without the clauses inside it but
-    with those that only describe a thing or an event ("at a rally held in Lima"). Walked over
-    the token view (the same order as over ``Token.children``)."""
+    """The tokens of the clause a mention is an argument of (:func:`_clause_indices`)."""
     doc = tok.doc
+    return [doc[i] for i in _clause_indices(kb, doc, tok.i)]
+
+
+def _clause_indices(kb: Knowledge, doc: Doc, i: int) -> list[int]:
+    """The token indices of the clause token ``i`` is an argument of, without the clauses inside
+    it but with those that only describe a thing or an event ("at a rally held in Lima").
+    Walked over the token view (the same order as over ``Token.children``)."""
     view = token_view(doc)
     heads, kids, dep = view.head, view.children, view.dep
-    head = tok.i
+    head = i
     while not _is_clause(view, head) and heads[head] != head:
         head = heads[head]
     out, todo = [], [head]
@@ -470,7 +477,7 @@ def _clause_tokens(kb: Knowledge, tok: Token) -> list[Token]:
         out.append(t)
         todo.extend(c for c in kids[t] if not _is_clause(view, c) or (
             dep[c] == _ACL and _describes_thing(kb, doc[c])))
-    return [doc[i] for i in out]
+    return out
 
 
 def _describes_thing(kb: Knowledge, acl: Token) -> bool:
@@ -535,17 +542,17 @@ def _news_outlet(span: TokSpan) -> bool:
     if hit is not None:
         return hit[1] == "MED"
     return any(kb.org_keywords.get(t.text) == "MED" for t in span)
-_PLACE_WORDS: tuple[object, dict[int, str | None]] = (None, {})
+_PLACE_WORDS: tuple[object, dict[int, str | None], list[tuple[int, int]]] = (None, {}, [])
 
 
-def _place_words(st: _State) -> dict[int, str | None]:
-    """Token index -> :func:`_place_word`, kept for one actor extraction: the clauses of a text's
-    people overlap, and each place word costs up to four knowledge lookups."""
+def _place_words(st: _State) -> tuple[dict[int, str | None], list[tuple[int, int]]]:
+    """Token index -> :func:`_place_word`, and the character spans of the text's quotations,
+    kept for one actor extraction: the clauses of a text's people overlap, each place word
+    costs up to four knowledge lookups, and the quotations were found anew for each person."""
     global _PLACE_WORDS
     if _PLACE_WORDS[0] is not st:
-        _PLACE_WORDS = (st, {})
-    return _PLACE_WORDS[1]
-
+        _PLACE_WORDS = (st, {}, [m.span() for m in QUOTE_RE.finditer(st.text)])
+    return _PLACE_WORDS[1], _PLACE_WORDS[2]
 
 
 def _named_country(st: _State, ent: _Entity) -> str | None:
