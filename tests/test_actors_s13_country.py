@@ -60,3 +60,15 @@ def test_a_country_name_the_tagger_splits_at_of_is_one_place(analyze):
                   "The army said rebels had attacked a town.", published="2008-11-03")
     congo = [p for p in rec.places if "Congo" in p.text]
     assert congo and all(p.country == "COD" for p in congo), congo
+
+
+def test_two_words_naming_the_only_country_make_it_the_story_s():
+    """Unit check of the session-13 path of ``_sole_country``: weight and number of words."""
+    from collections import Counter
+
+    from newsgraph.extract.actors.story import _sole_country
+    starts = [0, 40, 90]
+    assert _sole_country([], Counter({"DEU": 2.0}), starts, Counter({"DEU": 2})) == "DEU"
+    assert _sole_country([], Counter({"DEU": 2.0}), starts, Counter({"DEU": 1})) is None  # one word says too little
+    assert _sole_country([], Counter({"DEU": 2.0}), [0], Counter({"DEU": 2})) is None  # one sentence
+    assert _sole_country([], Counter({"DEU": 2.0, "FRA": 1.0}), starts, Counter({"DEU": 2, "FRA": 1})) is None

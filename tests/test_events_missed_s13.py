@@ -41,7 +41,7 @@ def test_a_state_saying_another_was_behind_an_attack_accuses_it(analyze):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, word", [
-    ("Ugandan officials said it was too early to say who was behind the attack.", "attack"),
+    ("Ugandan officials said it was too soon to tell who was behind the attack.", "attack"),
     ("Ugandan officials asked whether Chad was behind the attack or not.", "attack"),
 ])
 def test_no_doer_is_read_from_a_question(analyze, text, word):

@@ -60,7 +60,8 @@ def test_a_noun_with_evidence_of_an_occurrence_is_coded(code, text, word, typ):
 @pytest.mark.model
 @pytest.mark.parametrize("text, word", [
     ("The union leaders met the deadline on Friday.", "met"),  # a thing, not a party
-    ('On Monday, the Chilean president called the tax plan "reckless".', "called"),  # a time, not "call on"
+    ('On Monday, the Chilean president called the tax plan "a first step".', "called"),  # a time, not "call on"
+    # ("... called the tax plan reckless" is criticism since session 13: tests/test_events_naming_s13.py)
     ("Supporters marked what they called a historic win for Chile.", "called"),  # naming
     ("The senate blocked the arms sale to Qatar.", "blocked"),  # not a protest act
     ("The lorry remains blocked near the pass.", "blocked"),

@@ -201,7 +201,8 @@ SOLE_WEIGHT = 2.0  # ... or at least two of its places and nationality words wei
 SOLE_MENTIONS = 3  # mentions of the actors of the one country an article names, to call it the story's
 
 
-def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int], times: Counter[str]) -> str | None:
+def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int],
+                  times: Counter[str] | None = None) -> str | None:
     """The one country an article knows of: every place, nationality word and actor with a
     country is of it, and its actors are mentioned at least ``SOLE_MENTIONS`` times, in more
     than one sentence, or two words or more name it (``times``) with weight ``SOLE_WEIGHT`` in a
@@ -214,6 +215,7 @@ def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int],
     if len(codes) != 1:
         return None
     code = next(iter(codes))
+    times = times or Counter()
     chars = [m.start for a in actors if a.country == code for m in a.mentions]
     if len(starts) > 1 and weights[code] >= SOLE_WEIGHT and times[code] >= 2:
         return code  # "Ministers in Ruritania agreed ...": the only country named, in a text of several sentences
