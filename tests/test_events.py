@@ -546,7 +546,7 @@ def test_evaluation_floors(nlp):
         m = evaluate(nlp=nlp)  # the default output, and the coder's main events
     except EvaluationDataMissing as exc:
         pytest.skip(str(exc))
-    # floors recorded in docs/evaluation.md ("Event coding"); raise them when beaten
+    # floors recorded in docs/evaluation.md ("At a glance"); raise them when beaten
     assert m["min_confidence"] == 0.0
     assert m["combined"]["type"]["f1"] >= FLOOR_DEFAULT_TYPE_F1
     assert m["combined"]["triple"]["f1"] >= FLOOR_DEFAULT_TRIPLE_F1
