@@ -1,7 +1,7 @@
 """The evaluation data are measuring instruments: no test, comment, docstring or doc copies their text.
 
-Every string literal and comment in src/, tests/ and benchmarks/, and the text of docs/*.md and
-README.md, is cut into runs of six words and
+Every string literal and comment in src/, tests/ and benchmarks/, and the text of docs/**/*.md (the
+session logs in docs/history included) and README.md, is cut into runs of six words and
 looked up among the runs of the evaluation text (gold sentences and stories, not the dictionaries the
 knowledge base is compiled from). Stock phrases anyone would write ("did not reply to a request for
 comment", an organisation's full name) are listed with a reason in ``eval_phrases_allowed.txt``.
@@ -55,6 +55,11 @@ def _allowed() -> set[tuple[str, ...]]:
     return {tuple(_words(line.split("#")[0])) for line in lines if line.split("#")[0].strip()}
 
 
+def _documents() -> list[Path]:
+    """Every Markdown file under docs/ (the session logs in docs/history too) and README.md."""
+    return [*sorted((REPO / "docs").glob("**/*.md")), REPO / "README.md"]
+
+
 def test_no_literal_or_comment_copies_the_evaluation_text():
     try:
         evaluation = _evaluation_runs()
@@ -79,7 +84,7 @@ def test_no_document_copies_the_evaluation_text():
     session-7 docs/evaluation.md held 61 copied runs)."""
     evaluation, allowed = _evaluation_runs(), _allowed()
     found = []
-    for path in [*sorted((REPO / "docs").glob("*.md")), REPO / "README.md"]:
+    for path in _documents():
         words = _words(path.read_text(encoding="utf-8"))  # across line breaks: quotes wrap
         runs = {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)}
         found += [f"{path.relative_to(REPO)}: {' '.join(run)!r}" for run in sorted(runs & evaluation - allowed)]
@@ -91,3 +96,9 @@ def test_the_check_finds_a_copied_run():
     evaluation = _runs(_words("The envoy met the rebels in the capital on Monday."))
     assert tuple(_words("met the REBELS,\n in the capital")) in evaluation
     assert tuple(_words("met the rebels in a capital")) not in evaluation
+
+
+def test_the_document_scan_reaches_the_session_logs():
+    """The logs moved to docs/history stay checked: the scan is recursive."""
+    names = {path.relative_to(REPO).as_posix() for path in _documents()}
+    assert {"docs/history/evaluation-log.md", "docs/history/performance-log.md", "README.md"} <= names

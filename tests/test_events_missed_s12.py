@@ -36,7 +36,7 @@ def test_rows_give_each_class_its_code():
 
 
 def test_nouns_left_out_after_the_unseen_check_have_no_rows():
-    lex = load_lexicon()  # right < 70 % on unseen text (docs/evaluation.md, session 12)
+    lex = load_lexicon()  # right < 70 % on unseen text (docs/history/evaluation-log.md, "Session 12 — missed events")
     for noun in ("battle", "shooting", "seizure", "capture", "ambush", "scuffle", "rebuke", "censure"):
         assert lex.match("noun", noun, set()) is None, noun
 

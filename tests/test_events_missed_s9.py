@@ -30,7 +30,7 @@ def test_rows_give_each_class_its_code():
 
 
 def test_classes_left_out_after_the_unseen_check_have_no_rows():
-    lex = load_lexicon()  # right < 70 % on unseen text (docs/evaluation.md, session 9)
+    lex = load_lexicon()  # right < 70 % on unseen text (docs/history/evaluation-log.md, "Session 9 — missed events")
     for verb in ("wound", "injure", "insult", "caution", "impeach", "punch"):
         assert lex.match("verb", verb, set()) is None, verb
     assert lex.match("noun", "execution", set()) is None

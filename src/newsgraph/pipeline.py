@@ -77,8 +77,8 @@ def _load_without_strings(path_or_name: str | Path) -> Language:
     and copied one by one). spaCy looks a string up by hash only to give it back as text, and a
     Doc's hashes all come from strings added while it is made: its tokens' (the tokenizer adds
     them), and the labels, lemmas and morph features the components above set. So for those
-    components the table changes nothing in the analysis (byte-identical records, docs/performance.md,
-    "Session 12"); ``vocab.strings`` then holds the labels and the strings of the texts seen. A
+    components the table changes nothing in the analysis (byte-identical records,
+    docs/history/performance-log.md, "Session 12 (issue 13)"); ``vocab.strings`` then holds the labels and the strings of the texts seen. A
     pipeline with any other component gets the table, loaded after the pipeline.
     """
     nlp = spacy.load(path_or_name, exclude=["strings"])

@@ -149,7 +149,7 @@ def write(model: Calibration, rows: list[Scored]) -> Path:
              "# Right = a gold event of the event's type in its sentence (events_dev's type precision).",
              f"# Fitted on events_dev ({len(rows)} positive events, {n_stories} stories, ridge {L2}) on "
              f"{dt.date.today().isoformat()} by",
-             "# `python -m newsgraph.eval.calibration raw.jsonl --write`; see docs/evaluation.md, Session 7.",
+             "# `python -m newsgraph.eval.calibration raw.jsonl --write`; see docs/history/evaluation-log.md, Session 7.",
              "#feature\tweight", f"intercept\t{model.intercept:.3f}"]
     lines += [f"{k}\t{v:.3f}" for k, v in model.weights.items()]
     path = _data(TABLE)

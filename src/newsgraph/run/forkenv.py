@@ -11,7 +11,7 @@ The garbage collector is paused from here until ``run.preload`` has loaded the
 pipeline (it freezes what is loaded and starts the collector again before any
 worker is forked): the forkserver's imports and model load are the critical
 path of a run's start, and the collector walked the fresh modules again and
-again meanwhile (docs/performance.md, "Session 12").
+again meanwhile (docs/history/performance-log.md, "Session 12 (issue 13)").
 """
 
 from __future__ import annotations

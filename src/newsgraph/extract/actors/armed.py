@@ -7,7 +7,7 @@ name names one country ("the Islamic State of Ruritania", "Front for the Liberat
 Ruritania") says where it fights. ``place_armed`` gives an organisation with sector REB or INS
 and no country that one country. Nothing when the name names several countries or none.
 
-Not done, measured (docs/evaluation.md, "Session 11 — actors"): giving such a group the story's
+Not done, measured (docs/history/evaluation-log.md, "Session 11 — actors"): giving such a group the story's
 country; a transnational group named in passing ("links to X", "the regional arm of X") is no
 party of the story's country.
 """

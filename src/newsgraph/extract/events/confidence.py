@@ -7,7 +7,7 @@ it, with three things the record shows (the source is placed, the target is plac
 is hypothetical), to the share of such events that are right on the development stories
 (events_dev: a gold event of that type in its sentence). The map is a logistic regression
 (monotone in the raw score) whose weights are the data file ``data/event_confidence.tsv``,
-fitted by ``python -m newsgraph.eval.calibration`` (docs/evaluation.md, "Session 7").
+fitted by ``python -m newsgraph.eval.calibration`` (docs/history/evaluation-log.md, "Session 7 — calibrated confidence").
 
 Which events a record holds does not depend on it: ``analyze`` emits every event, and the
 evaluations score that default output. Set ``NEWSGRAPH_EVENT_CALIBRATION=off`` for raw
