@@ -19,6 +19,7 @@ then times, quantities, places, quotes (quotes and claims), events last
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from importlib import resources
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
@@ -54,6 +55,17 @@ def data_rows(name: str) -> list[list[str]]:
     text = resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8")
     return [[c.strip() for c in line.split("\t")] for line in text.splitlines()
             if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=16)
+def kind_words(name: str, lower: bool = True) -> dict[str, frozenset[str]]:
+    """kind -> words, from a data table whose first two columns are a kind and a word (the
+    word lists of ``events_background.tsv``, ``events_senses.tsv``, ``crowds.tsv``,
+    ``implicit.tsv``); ``lower``: words lower-cased."""
+    out: dict[str, set[str]] = {}
+    for kind, word, *_ in data_rows(name):
+        out.setdefault(kind, set()).add(word.lower() if lower else word)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def ext(doc: Doc, name: str):

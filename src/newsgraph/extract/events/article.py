@@ -33,7 +33,7 @@ from .coded import CodedEvent
 from ..actors.knowledge import country_of
 from ..tokens import lower_of, token_view
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ
-from .nominal import _claimed_gerund_by
+from .nominal import _CLAIMED, _claimed_gerund_by
 from .resolve import _resolve
 from .syntax import Arg, _child, _pobj
 
@@ -235,7 +235,6 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
 
 
 _CLAIM_VERBS = {"claim", "take", "accept", "admit"}
-_CLAIMED = {"responsibility", "credit"}
 _CLAIMERS = frozenset(_CLAIM_VERBS | {"blame"})
 _VERBS = frozenset({VERB})
 

@@ -43,27 +43,16 @@ The words are data (``newsgraph/data/events_background.tsv``).
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .. import data_rows
+from .. import kind_words
 from .coded import CodedEvent
-
-
-@lru_cache(maxsize=4)
-def kind_table(name: str) -> dict[str, frozenset[str]]:
-    """kind -> lower-cased words, from a data table whose first two columns are kind and word
-    (``events_background.tsv``, ``events_senses.tsv``)."""
-    out: dict[str, set[str]] = {}
-    for kind, lemma, *_ in data_rows(name):
-        out.setdefault(kind, set()).add(lemma.lower())
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _table() -> dict[str, frozenset[str]]:
     """kind -> lemmas, from ``events_background.tsv``."""
-    return kind_table("events_background.tsv")
+    return kind_words("events_background.tsv")
 
 
 def _words(kind: str) -> frozenset[str]:

@@ -42,12 +42,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ...records import Actor, TextSpan
-from .. import data_rows, doc_text
+from .. import doc_text, kind_words
 from ..actors import load_knowledge
 from ..actors.knowledge import country_of, noun_sector
 from ..actors.story import story_country, story_weights
@@ -63,13 +62,9 @@ _WINDOW = 2  # sentences before the event's own that a crowd mention may be read
 INFERRED_PENALTY = 0.1  # a party read from another sentence is less sure than one in the clause
 
 
-@lru_cache(maxsize=1)
 def crowd_words() -> dict[str, frozenset[str]]:
     """kind ("crowd", "force") -> the singular nouns of that kind, from ``data/crowds.tsv``."""
-    out: dict[str, set[str]] = {}
-    for kind, word, *_ in data_rows("crowds.tsv"):
-        out.setdefault(kind, set()).add(word.lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    return kind_words("crowds.tsv")
 
 
 def _singular(word: str) -> str:

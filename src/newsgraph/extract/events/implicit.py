@@ -36,12 +36,11 @@ event keeps the confidence it was read with.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import data_rows, doc_text
+from .. import doc_text, kind_words
 from ..actors.knowledge import country_of
 from ..actors.story import story_country, story_weights
 from .article import referents
@@ -54,13 +53,9 @@ _VIOLENT = frozenset({"ASSAULT", "COERCE"})
 _GENERIC = frozenset({"any", "no", "every", "each"})
 
 
-@lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
-    """kind -> values, from ``data/implicit.tsv``."""
-    out: dict[str, set[str]] = {}
-    for kind, value, *_ in data_rows("implicit.tsv"):
-        out.setdefault(kind, set()).add(value)
-    return {k: frozenset(v) for k, v in out.items()}
+    """kind -> values, from ``data/implicit.tsv`` (as written: some are names)."""
+    return kind_words("implicit.tsv", lower=False)
 
 
 def _words(kind: str) -> frozenset[str]:

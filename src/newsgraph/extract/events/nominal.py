@@ -97,6 +97,7 @@ def _done_by(noun: Token) -> list[Token]:
 
 
 _CLAIM_VERBS = {"claim", "take", "accept", "admit", "assume", "bear"}
+_CLAIMED = {"responsibility", "credit"}  # what is claimed for an act
 
 
 def _claimed_by(noun: Token) -> list[Token]:
@@ -169,8 +170,6 @@ def _claimed_gerund_by(verb: Token) -> list[Token]:
     s, passive = _clause_subject(owner)
     return [] if s is None or passive else _conjuncts(s)
 
-
-_CLAIMED = {"responsibility", "credit"}
 
 
 #: Acts the subject of the clause they are an adjunct of takes part in: "spoke during a

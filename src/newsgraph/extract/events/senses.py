@@ -15,14 +15,14 @@ from __future__ import annotations
 from dataclasses import replace
 from spacy.tokens import Doc, Token
 
-from .background import kind_table
+from .. import kind_words
 from .coded import CodedEvent, _plover_table
 from .lexicon import plover_for
 
 
 def _table() -> dict[str, frozenset[str]]:
     """kind -> words, from ``events_senses.tsv``."""
-    return kind_table("events_senses.tsv")
+    return kind_words("events_senses.tsv")
 
 
 def _armed_word(tok: Token) -> bool:

@@ -450,7 +450,7 @@ def _partitives() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows("partitives.tsv"))
 
 
-_CD, _POSS_DEP, _APPOS = get_string_id("CD"), get_string_id("poss"), get_string_id("appos")
+_CD, _POSS_DEP = get_string_id("CD"), get_string_id("poss")
 _PLURAL_TAGS = frozenset(get_string_id(t) for t in ("NNS", "NNPS"))
 _DET = get_string_id("det")
 _THE, _THEM = get_string_id("the"), get_string_id("them")
