@@ -107,6 +107,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     targets: list[Token] = []
     if passive:
         agent = _pobj_at(view, t, "by")
+        if agent is None and "sym" in entry.flags and (parties := _between_at(view, t)):
+            return parties, []  # "a truce was agreed between Chile and Peru": they agreed with each other
         if agent is not None:
             sources = _conjuncts(doc[agent])
         elif (means := _means(trig)) is not None:  # "died in Ruritanian artillery fire"
@@ -184,8 +186,9 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         targets = _complained_of(trig) or targets  # "stopped work over a decree issued by the minister"
     if kind == "PROTEST" and not any(map(_actor_like, targets)):
         targets = _protested(trig) or targets  # "occupied squares in defiance of Chilean police"
-    if not targets and kind == "THREATEN":
-        targets = _conditioned_party(trig, None if x is None else doc[x])
+    if not any(map(_actor_like, targets)) and kind == "THREATEN":  # not "warned of consequences unless ..."
+        cond = _conditioned_party(trig, None if x is None else doc[x])
+        targets = targets if targets and all(c.pos == PRON for c in cond) else cond or targets
     if not targets and kind in _FORCE:
         targets = _purpose_object(trig)
     if not any(map(_actor_like, targets)) and kind in _FORCE:
@@ -201,6 +204,17 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if giver is not None:
             return _conjuncts(doc[giver]), sources
     return sources, targets
+
+
+def _between_at(view: TokenView, v: int) -> list[Token]:
+    """The parties a joint act names on "between" (two or more, each could be a party): the
+    sides of "was agreed between X and Y", "a deal, negotiated between X and Y"."""
+    p = _pobj_at(view, v, "between")
+    if p is None:
+        return []
+    parties = _conjuncts(view.doc[p])
+    return parties if len(parties) >= 2 and all(
+        a.pos in (NOUN, PROPN) and _actor_like(a) for a in parties) else []
 
 
 def _author_at(view: TokenView, subj: int) -> list[Token]:
@@ -479,6 +493,10 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         sources = _agent_above(trig)
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj_at(view, arg, "between") is not None:
         sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
+    if not sources and "sym" in entry.flags and (parties := next((
+            p for c in view.children[t] if dep[c] == _ACL and view.tag[c] == _VBN
+            and (p := _between_at(view, c))), [])):
+        sources, targets = parties, []  # "the deal, negotiated between Chile and Peru, ..."
     return sources, targets, governing
 
 

@@ -86,7 +86,7 @@ def _antecedent(doc: Doc, pron: Token, actors: list[Actor], src: Actor | None) -
         tok = doc[i]
         if tok.lower_ in _SAME_PERSON.get(pron.lower_, ()):
             return None  # "they feared the soldiers would shoot them": whoever "they" are
-        if not _could_be(tok, pron) or any(a.dep_ == "poss" for a in (tok, *tok.ancestors) if a.i < pron.i
+        if not _could_be(tok, pron) or _coargument(tok, pron) or any(a.dep_ == "poss" for a in (tok, *tok.ancestors) if a.i < pron.i
                                            and a.sent.start == tok.sent.start and a.i >= tok.i):
             continue
         actor = _actor_at(tok.idx, actors)
@@ -101,6 +101,13 @@ def _antecedent(doc: Doc, pron: Token, actors: list[Actor], src: Actor | None) -
         lead = _actor_at(first.idx, actors)
         return lead if lead is not None and (src is None or lead.id != src.id) else actor
     return None
+
+
+def _coargument(tok: Token, pron: Token) -> bool:
+    """Is the word the object of the verb the pronoun hangs on ("threw stones at them",
+    "sent letters to them")? A pronoun does not stand for its own verb's other argument."""
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    return tok.dep_ in ("dobj", "obj") and tok.head.i == verb.i
 
 
 def _could_be(tok: Token, pron: Token) -> bool:

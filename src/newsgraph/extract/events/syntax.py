@@ -208,6 +208,7 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
     raised = False  # climbed from an infinitive: "the envoy is due to visit" (the envoy visits)
     gerund = False  # climbed from "by/after ... -ing": its subject acts, whatever the voice above
     start = v  # the verb and the complements it heads up to here ("said to have met")
+    voice = _own_voice_at(view, v) if dep[v] == _CONJ and pos[head[v]] == VERB and tag[head[v]] != _VBG else None
     for _ in range(4):
         s = _child_at(view, v, _SUBJ_H)
         if s is not None and _headline_verb_at(view, s) and lower_of(view.doc, view.lemma[s]) in _OBJECT_CONTROL:
@@ -215,12 +216,12 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
         if s is not None:
             if tag[s] in _WH_TAGS and dep[v] == _RELCL:
                 return _described_at(view, head[v]), False
-            return s, False
+            return s, bool(voice)
         sp = _child_at(view, v, _PASS_SUBJ_H)
         if sp is not None:
             if tag[sp] in _WH_TAGS and dep[v] == _RELCL:
                 return _described_at(view, head[v]), not raised
-            return sp, not raised and not gerund
+            return sp, (not raised and not gerund) if voice is None else voice
         if (dep[v] == _RELCL or dep[v] == _ACL) and (ranked := _ranked_subject_at(view, v)) is not None:
             return ranked, any(dep[c] == _AUXPASS for c in kids[v])  # "Chile was the first to recognise ...", "to be expelled"
         if dep[v] == _RELCL:
@@ -240,6 +241,7 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
             gerund, v = True, verb  # "responded by accusing X", "was fined after insulting Y"
             continue
         if dep[v] in _CLIMB_DEPS and pos[head[v]] in (VERB, AUX, ADJ, ADP, ADV):
+            voice = voice if dep[v] == _CONJ else None  # only a chain of conjuncts shares the subject as is
             raised = raised or (dep[v] == _XCOMP and tag[v] == _VB) or (
                 v == start and _active_complement_at(view, v))
             start = head[v] if v == start and dep[v] in _CHAIN_DEPS else -1
@@ -259,6 +261,26 @@ _CHAIN_DEPS = frozenset(get_string_id(d) for d in ("conj", "xcomp"))
 _VB, _VBD, _VBN = (get_string_id(t) for t in ("VB", "VBD", "VBN"))
 _TO, _BE = get_string_id("to"), get_string_id("be")
 _DOBJ_H = frozenset({get_string_id("dobj")})
+
+
+def _own_voice_at(view: TokenView, v: int) -> bool | None:
+    """The voice a coordinated verb marks itself, whatever its subject's verb says: passive with
+    its own passive auxiliary ("surrendered to police and was charged": the subject is charged),
+    active with its own auxiliary, in the present, or past with its own object ("is committed
+    to talks and has urged Peru to ...": the subject urges). None for a bare participle, which
+    shares the voice above ("was arrested and charged", "were sentenced and ordered to pay").
+    Asked only after a lexical verb that is no progressive: after a copula or "are
+    strengthening" a coordinated verb is mostly one whose own subject the parse lost."""
+    kids, dep = view.children[v], view.dep
+    if any(dep[c] == _AUXPASS for c in kids):
+        return True
+    if view.tag[v] in _PRESENT or any(dep[c] == _AUX for c in kids) or (
+            view.tag[v] == _VBD and any(dep[c] in _DOBJ_H for c in kids)):
+        return False  # a past form only with an object of its own: "were kidnapped and shot" is a participle
+    return None
+
+
+_PRESENT = frozenset(get_string_id(t) for t in ("VBZ", "VBP"))
 
 
 def _active_complement_at(view: TokenView, v: int) -> bool:
