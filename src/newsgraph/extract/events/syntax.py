@@ -266,21 +266,21 @@ _DOBJ_H = frozenset({get_string_id("dobj")})
 def _own_voice_at(view: TokenView, v: int) -> bool | None:
     """The voice a coordinated verb marks itself, whatever its subject's verb says: passive with
     its own passive auxiliary ("surrendered to police and was charged": the subject is charged),
-    active with its own auxiliary, in the present, or past with its own object ("is committed
-    to talks and has urged Peru to ...": the subject urges). None for a bare participle, which
-    shares the voice above ("was arrested and charged", "were sentenced and ordered to pay").
+    active when finite or with its own auxiliary, and with an object of its own ("is committed
+    to talks and has urged Peru to ...": the subject urges). None otherwise: a bare participle
+    shares the voice above ("was arrested and charged", "were sentenced and ordered to pay"),
+    and so does an act with no object ("was indicted and will resign" is left as it was read).
     Asked only after a lexical verb that is no progressive: after a copula or "are
     strengthening" a coordinated verb is mostly one whose own subject the parse lost."""
     kids, dep = view.children[v], view.dep
     if any(dep[c] == _AUXPASS for c in kids):
         return True
-    if view.tag[v] in _PRESENT or any(dep[c] == _AUX for c in kids) or (
-            view.tag[v] == _VBD and any(dep[c] in _DOBJ_H for c in kids)):
-        return False  # a past form only with an object of its own: "were kidnapped and shot" is a participle
+    if any(dep[c] in _DOBJ_H for c in kids) and (view.tag[v] in _FINITE or any(dep[c] == _AUX for c in kids)):
+        return False  # with an object of its own: "were kidnapped and shot" is a participle
     return None
 
 
-_PRESENT = frozenset(get_string_id(t) for t in ("VBZ", "VBP"))
+_FINITE = frozenset(get_string_id(t) for t in ("VBD", "VBZ", "VBP"))
 
 
 def _active_complement_at(view: TokenView, v: int) -> bool:
