@@ -2,7 +2,8 @@
 whether the shared subject acts or undergoes ("handed himself in and was charged", "is committed
 to talks and has urged Peru to ..."); a joint act told with its parties on "between" ("a truce
 was agreed between X and Y", "the accord, negotiated between X and Y"); a threat "of
-consequences unless X ..." is aimed at X; "threw stones at them" is not at the stones.
+consequences unless X ..." is aimed at X; "threw stones at them" is not at the stones; "X said
+the plan was flawed and called for ..." (the parse hanging "called" on "was"): X calls.
 Hand-written texts, far from any evaluation story."""
 
 import pytest
@@ -28,6 +29,10 @@ SIDES = [
     # a threat of consequences unless a party acts (.args)
     ("Ecuador warned of serious consequences unless Colombia withdraws its troops from the border.",
      "warned", "ecuador", "colombia"),
+    # an act the parse coordinated with a told clause about a thing is the teller's (.syntax)
+    ("Ecuador said the new tariff was unfair and called for talks with Colombia.", "called", "ecuador", None),
+    ("The Bolivian minister claimed that the vote was rigged and urged Paraguay to reject it.",
+     "urged", "bolivia", "paraguay"),
     # a pronoun is not its own verb's object (.objects)
     ("When Colombian soldiers reached the square, the Ecuadorian protesters threw stones at them.",
      "threw", "protester", "colombia"),
@@ -51,6 +56,9 @@ NOT_SIDES = [
     ("Two Peruvian journalists were kidnapped and shot near the border.", "shot", "source", "journalist"),
     ("Two Peruvian activists were sentenced to a year in prison and ordered to pay a fine.",
      "ordered", "source", "activist"),
+    # ... but not when the told clause's subject could act itself
+    ("The Bolivian president said the rebels had crossed the border and shelled a Paraguayan town.",
+     "shelled", "source", "president"),
     # a threat keeps the party it names when the condition's subject is only a pronoun
     ("The Chilean minister threatened Bolivian newspapers with prosecution if they printed the report.",
      "threatened", "target", None),

@@ -207,7 +207,7 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
     dep, tag, head, pos, kids = view.dep, view.tag, view.head, view.pos, view.children
     raised = False  # climbed from an infinitive: "the envoy is due to visit" (the envoy visits)
     gerund = False  # climbed from "by/after ... -ing": its subject acts, whatever the voice above
-    start = v  # the verb and the complements it heads up to here ("said to have met")
+    origin = start = v  # the verb and the complements it heads up to here ("said to have met")
     voice = _own_voice_at(view, v) if dep[v] == _CONJ and pos[head[v]] == VERB and tag[head[v]] != _VBG else None
     for _ in range(4):
         s = _child_at(view, v, _SUBJ_H)
@@ -216,11 +216,15 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
         if s is not None:
             if tag[s] in _WH_TAGS and dep[v] == _RELCL:
                 return _described_at(view, head[v]), False
+            if v == head[origin] and (teller := _teller_past_clause_at(view, origin, v, s)) is not None:
+                return teller, False  # "X said the plan was flawed and called for a review": X calls
             return s, bool(voice)
         sp = _child_at(view, v, _PASS_SUBJ_H)
         if sp is not None:
             if tag[sp] in _WH_TAGS and dep[v] == _RELCL:
                 return _described_at(view, head[v]), not raised
+            if v == head[origin] and (teller := _teller_past_clause_at(view, origin, v, sp)) is not None:
+                return teller, False  # "X claimed the vote was rigged and demanded a recount"
             return sp, (not raised and not gerund) if voice is None else voice
         if (dep[v] == _RELCL or dep[v] == _ACL) and (ranked := _ranked_subject_at(view, v)) is not None:
             return ranked, any(dep[c] == _AUXPASS for c in kids[v])  # "Chile was the first to recognise ...", "to be expelled"
@@ -261,6 +265,27 @@ _CHAIN_DEPS = frozenset(get_string_id(d) for d in ("conj", "xcomp"))
 _VB, _VBD, _VBN = (get_string_id(t) for t in ("VB", "VBD", "VBN"))
 _TO, _BE = get_string_id("to"), get_string_id("be")
 _DOBJ_H = frozenset({get_string_id("dobj")})
+
+
+def _teller_past_clause_at(view: TokenView, conj: int, h: int, s: int) -> int | None:
+    """The subject of the verb that tells a clause, for an active finite verb that the parse
+    coordinated with the told clause's verb, when the clause's subject is a thing and the
+    teller a party or a personal pronoun: "Peru said the plan was flawed and called for a review",
+    "Chile believes the tariffs are unfair and urged Peru to drop them". Not when the told
+    clause's subject could act ("said the army had crossed the border and shelled the town")."""
+    dep, head, pos, kids = view.dep, view.head, view.pos, view.children[conj]
+    if dep[conj] != _CONJ or head[conj] != h or dep[h] != _CCOMP or pos[s] not in (NOUN, PROPN) \
+            or _actor_like_at(view, s) or any(dep[c] == _AUXPASS for c in kids) \
+            or not (view.tag[conj] in _FINITE or any(dep[c] == _AUX for c in kids)):
+        return None
+    teller = _child_at(view, head[h], _SUBJ_H)
+    if teller is None or not (_actor_like_at(view, teller) or view.lower[teller] in _PERSONAL_H):
+        return None
+    return teller
+
+
+_CCOMP = get_string_id("ccomp")
+_PERSONAL_H = frozenset(get_string_id(w) for w in ("he", "she", "they", "we"))
 
 
 def _own_voice_at(view: TokenView, v: int) -> bool | None:
