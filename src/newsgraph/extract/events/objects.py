@@ -16,7 +16,8 @@ clause's subject or object; "them": a plural noun, or one of coordinated names) 
   back is meant).
 
 A subject pronoun of the same person on the way ("they" for "them") means no guess as well
-(the object is whoever it is: "they feared the soldiers would shoot them"). Possessors are skipped ("the minister's aides ... them": the aides).
+(the object is whoever it is: "they feared the soldiers would shoot them"). Possessors are skipped ("the minister's aides ... them": the aides),
+and so is the object of the pronoun's own verb ("threw stones at them": not the stones).
 
 A pronoun inside a direct quotation is left alone (there, it is whoever the speaker means),
 and so is "it" (mostly a thing: "rejected it", "signed it").
@@ -86,8 +87,9 @@ def _antecedent(doc: Doc, pron: Token, actors: list[Actor], src: Actor | None) -
         tok = doc[i]
         if tok.lower_ in _SAME_PERSON.get(pron.lower_, ()):
             return None  # "they feared the soldiers would shoot them": whoever "they" are
-        if not _could_be(tok, pron) or _coargument(tok, pron) or any(a.dep_ == "poss" for a in (tok, *tok.ancestors) if a.i < pron.i
-                                           and a.sent.start == tok.sent.start and a.i >= tok.i):
+        if not _could_be(tok, pron) or _coargument(tok, pron) or any(
+                a.dep_ == "poss" for a in (tok, *tok.ancestors)
+                if a.i < pron.i and a.sent.start == tok.sent.start and a.i >= tok.i):
             continue
         actor = _actor_at(tok.idx, actors)
         if actor is not None and src is not None and (actor.id == src.id or (
