@@ -55,11 +55,12 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     labels = [s.label_ for s in spans]  # each decoded once (and each text built once)
     texts = [st.text[s.start_char:s.end_char] for s in spans]  # = s.text: the spans are not empty
     orgs = {text for s, label, text in zip(spans, labels, texts) if label == "ORG" or _org_noun_before(st.kb, s)}
+    tagged_surnames = _tagged_surnames(st.kb, spans, labels, texts)
     for s, label, text in zip(spans, labels, texts):
         if label != "PERSON" or _is_byline(s, st.text) or (
                 _is_locative(s, PERSON_LOCATIVE_PREPS) and not _set_off(s)):
             continue
-        if _org_noun_before(st.kb, s) or text in orgs:  # "the newspaper Novaya Gazeta"; "oil giant Yukos"
+        if _org_noun_before(st.kb, s) or (text in orgs and text not in tagged_surnames):  # "oil giant Yukos"
             rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
             continue
         start = s.start
@@ -78,11 +79,31 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
             continue
         is_person = False
         if label in ("ORG", "GPE") and _lookup(st.kb, s) is None:
+            if text not in surnames and (bare := _untitled(st.kb, s)) is not s and bare.text in surnames:
+                s, text = bare, bare.text  # "Senator Ruiz" tagged an organisation: Ana Ruiz, titled
             is_person = text in surnames or text in st.kb.people or (
                 s.end + 2 <= len(doc) and doc[s.end].text == "," and doc[s.end + 1].lower_ == "who")
         (persons if is_person else rest).append(_name_span(s) if is_person else s)
     persons.sort(key=lambda s: s.start)
+    rest.sort(key=lambda s: s.start)  # in the text's order: an organisation's first mention decides
     return persons, rest
+
+
+def _tagged_surnames(kb: Knowledge, spans: list[TokSpan], labels: list[str], texts: list[str]) -> set[str]:
+    """Last words of the full names the tagger labels as people ("Ana Ruiz"): the same word
+    alone is her surname even where the tagger calls it an organisation elsewhere, unlike a
+    newspaper's name it once took for a person."""
+    return {text.rsplit(" ", 1)[-1] for s, label, text in zip(spans, labels, texts)
+            if label == "PERSON" and " " in text and not _org_noun_before(kb, s)}
+
+
+def _untitled(kb: Knowledge, span: TokSpan) -> TokSpan:
+    """The span less the person titles it opens with ("Senator Ruiz" -> "Ruiz"); the span
+    itself when it opens with none."""
+    start = span.start
+    while start < span.end - 1 and (r := _role(kb, span.doc[start])) is not None and r[0] == "person":
+        start += 1
+    return span if start == span.start else TokSpan(span.doc, start, span.end, label=span.label_)
 
 
 def _set_off(span: TokSpan) -> bool:
