@@ -28,3 +28,17 @@ def test_an_acronym_the_text_calls_an_opposition_party_joins_its_full_name(analy
     assert movement[0].sector == "OPP"
     assert named(rec, "Ana Costa")[0].sector == "OPP"  # her title names the party
     assert named(rec, "Progress Party")[0].sector == "GOV"  # "Party", a proper noun, is the head
+
+
+@pytest.mark.model
+def test_a_name_set_off_before_a_title_of_something_is_a_person(analyze):
+    rec = analyze("Other attendees include Hermann Drobnik, the president of the UN tribunal.")
+    drobnik = named(rec, "Drobnik")[0]
+    assert (drobnik.kind, drobnik.country, drobnik.sector) == ("person", None, "IGO")
+
+
+@pytest.mark.model
+def test_an_opposition_title_beats_the_sector_of_the_body_spoken_for(analyze):
+    rec = analyze("The Centre Party opposition health spokesman, Mark Ellery, said the plan would fail. "
+                  "Mr Ellery called for an inquiry.")
+    assert named(rec, "Mark Ellery")[0].sector == "OPP"

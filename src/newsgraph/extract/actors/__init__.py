@@ -167,6 +167,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _add_role_nouns(st)
     _merge_bare_groups(st)
     give_bodies(st)  # "a spokeswoman for the navy": the navy's country and sector
+    _opposition_parties(st)  # again: "the X Party opposition health spokesman" is OPP, whatever his body gave
     return _assemble(st)
 
 

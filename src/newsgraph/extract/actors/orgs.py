@@ -202,9 +202,23 @@ def _joinable(acronym: _Entity, full: _Entity) -> bool:
     return acronym.sector in (None, "GOV", "OPP", "LEG") and full.sector in (None, "LEG", acronym.sector)
 
 
+def _opposition_titles(st: _State) -> None:
+    """A person whose title says "opposition" (not "former opposition ...") is OPP, over the LEG
+    of a party or of the body a spokesman speaks for."""
+    past = st.kb.descriptors.get("past_words", frozenset())
+    for ent in st.entities.values():
+        words = (ent.title or "").lower().split()
+        if ent.kind == "person" and ent.sector in (None, "LEG") and "opposition" in words \
+                and not past & set(words[:words.index("opposition")]):
+            ent.sector = "OPP"
+
+
 def _opposition_parties(st: _State) -> None:
     """"Opposition leader Ana Ruiz of the Centre Party": a party whose leader the text calls an
-    opposition leader is in opposition (OPP), not only a party in the legislature (LEG)."""
+    opposition leader is in opposition (OPP), not only a party in the legislature (LEG). A title
+    that says "opposition" makes its holder OPP even where the party's default (LEG) or a
+    spokesman's body gave LEG first ("the Centre Party opposition health spokesman")."""
+    _opposition_titles(st)
     for key, ent in st.entities.items():
         if ent.kind != "person" or ent.sector != "OPP":
             continue

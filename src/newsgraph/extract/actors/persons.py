@@ -82,7 +82,8 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
             if text not in surnames and (bare := _untitled(st.kb, s)) is not s and bare.text in surnames:
                 s, text = bare, bare.text  # "Senator Ruiz" tagged an organisation: Ana Ruiz, titled
             is_person = text in surnames or text in st.kb.people or (
-                s.end + 2 <= len(doc) and doc[s.end].text == "," and doc[s.end + 1].lower_ == "who")
+                s.end + 2 <= len(doc) and doc[s.end].text == "," and doc[s.end + 1].lower_ == "who") or (
+                label == "ORG" and _titled_apposition(st.kb, s))
         (persons if is_person else rest).append(_name_span(s) if is_person else s)
     persons.sort(key=lambda s: s.start)
     rest.sort(key=lambda s: s.start)  # in the text's order: an organisation's first mention decides
@@ -104,6 +105,26 @@ def _untitled(kb: Knowledge, span: TokSpan) -> TokSpan:
     while start < span.end - 1 and (r := _role(kb, span.doc[start])) is not None and r[0] == "person":
         start += 1
     return span if start == span.start else TokSpan(span.doc, start, span.end, label=span.label_)
+
+
+APPOS_DETS = frozenset({"the", "a", "an"})
+
+
+def _titled_apposition(kb: Knowledge, span: TokSpan) -> bool:
+    """"Ana Ruiz, the president of the tribunal, said": a name of two or more words, none of them
+    an organisation's keyword, set off by a comma before a person's title whose "of" names what
+    they lead, is a person the tagger took for an organisation."""
+    doc, end = span.doc, span.end
+    if len(span) < 2 or span.text.isupper() or any(t.text in kb.org_keywords or not t.is_title for t in span):
+        return False
+    if end + 3 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in APPOS_DETS:
+        return False
+    for k in range(end + 2, min(len(doc) - 1, end + 5)):
+        if (role := _role(kb, doc[k])) is not None and role[0] == "person" and doc[k + 1].lower_ == "of":
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
 
 
 def _set_off(span: TokSpan) -> bool:
