@@ -42,3 +42,32 @@ def test_an_opposition_title_beats_the_sector_of_the_body_spoken_for(analyze):
     rec = analyze("The Centre Party opposition health spokesman, Mark Ellery, said the plan would fail. "
                   "Mr Ellery called for an inquiry.")
     assert named(rec, "Mark Ellery")[0].sector == "OPP"
+
+
+# --------------------------------------------------------------------------- governing parties by date
+
+def test_a_party_holds_the_sector_of_its_dated_row():
+    import datetime as dt
+
+    from newsgraph.extract.actors.governing import party_sector
+
+    assert party_sector("CAN", "Liberal Party", dt.date(2004, 6, 1)) == "GOV"
+    assert party_sector("CAN", "Liberals", dt.date(2008, 6, 1)) == "OPP"
+    assert party_sector("AUS", "Liberals", dt.date(2008, 6, 1)) == "OPP"
+    assert party_sector("AUS", "Liberals", dt.date(2005, 6, 1)) == "GOV"
+    assert party_sector("GBR", "Liberal Party", dt.date(2005, 6, 1)) is None  # no such row
+    assert party_sector("USA", "Democratic Party", dt.date(2010, 6, 1)) is None  # not listed
+    assert party_sector("CAN", "Liberals", None) is None  # no date, no guess
+
+
+@pytest.mark.model
+def test_a_party_and_its_leader_take_the_governing_or_opposition_sector_of_the_date(analyze):
+    text = ("OTTAWA, Canada — The Liberal Party of Canada chose a new leader on Saturday. Liberal leader "
+            "Paul Ardmore said the party would fight the next election on health care. The Canadian "
+            "parliament will sit again in March.")
+    later = analyze(text, published="2008-05-03")
+    assert named(later, "Liberal Party of Canada")[0].sector == "OPP"
+    assert named(later, "Paul Ardmore")[0].sector == "OPP"
+    earlier = analyze(text, published="2004-05-03")
+    assert named(earlier, "Liberal Party of Canada")[0].sector == "GOV"
+    assert named(analyze(text, published=None), "Liberal Party of Canada")[0].sector == "LEG"
