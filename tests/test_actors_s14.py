@@ -71,3 +71,11 @@ def test_a_party_and_its_leader_take_the_governing_or_opposition_sector_of_the_d
     earlier = analyze(text, published="2004-05-03")
     assert named(earlier, "Liberal Party of Canada")[0].sector == "GOV"
     assert named(analyze(text, published=None), "Liberal Party of Canada")[0].sector == "LEG"
+
+
+@pytest.mark.model
+def test_a_person_named_after_their_party_takes_its_sector_of_the_date(analyze):
+    text = ("BERLIN, Germany — Free Democrat Jana Keller criticised the German budget on Tuesday. Keller "
+            "said the plan would cost Germany jobs. The Bundestag votes on Friday.")
+    assert named(analyze(text, published="2011-03-01"), "Jana Keller")[0].sector == "GOV"
+    assert named(analyze(text, published="2015-03-01"), "Jana Keller")[0].sector == "OPP"

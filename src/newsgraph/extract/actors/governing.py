@@ -53,9 +53,10 @@ def party_sector(country: str | None, name: str, when: dt.date | None) -> str | 
     return None
 
 
-def govern(actors: list[Actor], when: dt.date | None) -> None:
-    """Give party actors, and people whose title names their party, the sector their party held
-    on ``when`` (see the module docstring)."""
+def govern(actors: list[Actor], when: dt.date | None, text: str = "") -> None:
+    """Give party actors, people whose title names their party and people named right after
+    their party's name ("Social Democrat Ana Ruiz", "Labour's Ana Ruiz") the sector their party
+    held on ``when`` (see the module docstring)."""
     if when is None:
         return
     for actor in actors:
@@ -63,10 +64,30 @@ def govern(actors: list[Actor], when: dt.date | None) -> None:
             continue
         if actor.kind in ("organization", "group"):
             actor.sector = party_sector(actor.country, actor.name, when) or actor.sector
-        elif actor.kind == "person" and actor.title and _party_title(actor):
-            pattern = _title_pattern(actor.country)
-            if pattern is not None and (hit := pattern.search(actor.title)):
-                actor.sector = party_sector(actor.country, hit.group(0), when) or actor.sector
+            continue
+        if actor.kind != "person" or (pattern := _title_pattern(actor.country)) is None:
+            continue
+        if actor.title and _party_title(actor) and (hit := pattern.search(actor.title)):
+            actor.sector = party_sector(actor.country, hit.group(0), when) or actor.sector
+        elif actor.sector is None and not actor.title and (party := _party_before(pattern, actor, text)):
+            actor.sector = party_sector(actor.country, party, when)
+
+
+def _party_before(pattern: re.Pattern, actor: Actor, text: str) -> str | None:
+    """The party name written right before one of the person's mentions ("Christian Democrat Ana
+    Ruiz", "Labour's Ana Ruiz"), if any."""
+    for m in actor.mentions:
+        before = text[max(0, m.start - 60):m.start]
+        hit = None
+        for hit in pattern.finditer(before):
+            pass
+        if hit is not None and re.fullmatch(r"(?:'s|’s)?\s", before[hit.end():]) \
+                and not before[:hit.start()].rstrip().lower().endswith(PAST_BEFORE):
+            return hit.group(0)
+    return None
+
+
+PAST_BEFORE = ("former", "ex-", "late")
 
 
 def _party_title(actor: Actor) -> bool:
