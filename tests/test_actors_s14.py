@@ -79,3 +79,13 @@ def test_a_person_named_after_their_party_takes_its_sector_of_the_date(analyze):
             "said the plan would cost Germany jobs. The Bundestag votes on Friday.")
     assert named(analyze(text, published="2011-03-01"), "Jana Keller")[0].sector == "GOV"
     assert named(analyze(text, published="2015-03-01"), "Jana Keller")[0].sector == "OPP"
+
+
+def test_an_armed_group_that_led_a_government_is_gov_only_while_it_did():
+    import datetime as dt
+
+    from newsgraph.knowledge import lookup
+
+    assert lookup("Hamas", dt.date(2006, 6, 1)) == ("PSE", "GOV")
+    assert lookup("Hamas", dt.date(2005, 6, 1)) == ("PSE", "REB")
+    assert lookup("Hamas", dt.date(2009, 6, 1)) == ("PSE", "REB")
