@@ -89,3 +89,10 @@ def test_an_armed_group_that_led_a_government_is_gov_only_while_it_did():
     assert lookup("Hamas", dt.date(2006, 6, 1)) == ("PSE", "GOV")
     assert lookup("Hamas", dt.date(2005, 6, 1)) == ("PSE", "REB")
     assert lookup("Hamas", dt.date(2009, 6, 1)) == ("PSE", "REB")
+
+
+@pytest.mark.model
+def test_a_country_word_opening_a_name_keeps_it_from_another_countrys_entry(analyze):
+    rec = analyze("The Malawi Peoples Defense Force said on Monday that it would send troops to the border.",
+                  published="2008-05-01")
+    assert named(rec, "Peoples Defense Force")[0].country == "MWI"
