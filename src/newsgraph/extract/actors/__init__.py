@@ -22,6 +22,10 @@ entities and parse and a small knowledge file, and resolves
   country and sector ("a spokeswoman for the navy") (:mod:`.spokespeople`).
 * private persons (:mod:`.private`): a person the text gives an age and no office ("Ana
   Ruiz, 34, said") is a civilian, CVL.
+* names the tagger labels wrongly (:mod:`.mislabelled`): a surname it calls an organisation,
+  "Ana Ruiz, the president of the tribunal," taken for one.
+* parties in government or opposition on the publication date (:mod:`.governing`, run with the
+  story's country): GOV or OPP instead of a party's default LEG.
 
 The knowledge file and the lookups in it are in :mod:`.knowledge`; the working
 state of one pass in :mod:`.state`. The story's country is given to unplaced
@@ -167,6 +171,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _add_role_nouns(st)
     _merge_bare_groups(st)
     give_bodies(st)  # "a spokeswoman for the navy": the navy's country and sector
+    _opposition_parties(st)  # again: "the X Party opposition health spokesman" is OPP, whatever his body gave
     return _assemble(st)
 
 

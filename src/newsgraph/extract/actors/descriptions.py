@@ -43,8 +43,9 @@ def _phrases(kb: Knowledge, span: TokSpan) -> list[list[Token]]:
     before = _words_before(span)
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN":  # "the ruling Green Dawn party"
         out.append([*before, doc[span.end]])
-    if len(span) > 1 and span[-1].pos_ == "NOUN":  # the tagger kept "party" in the name
-        out.append([*before, span[-1]])
+    modifies_next = root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end
+    if len(span) > 1 and (span[-1].pos_ == "NOUN" or (_named_head(kb, span[-1]) and not modifies_next)):
+        out.append([*before, span[-1]])  # "the ruling X Party"; not "the incumbent X Party government"
     if before and not (root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end
                        and noun_sector(kb, root.head) is not None):
         out.append(before)  # not "the party's Treasury spokesman": the words there describe the spokesman
@@ -81,6 +82,12 @@ def _words_before(span: TokSpan) -> list[Token]:
     return words
 
 
+def _named_head(kb: Knowledge, tok: Token) -> bool:
+    """A body noun that closes a name, which the tagger calls a proper noun ("the ruling
+    Progress Party"): a party's own name says it is a party."""
+    return tok.pos_ == "PROPN" and tok.lower_ in kb.descriptors.get("party_heads", frozenset())
+
+
 def _with_modifiers(head: Token) -> list[Token]:
     """A noun and the adjectives and nouns that modify it from the left."""
     mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
@@ -93,7 +100,8 @@ def _sector_of(kb: Knowledge, phrase: list[Token]) -> tuple[str | None, list[Tok
     table = kb.descriptors
     heads, parties = table.get("heads", frozenset()), table.get("party_heads", frozenset())
     modifiers = table.get("modifiers", {})
-    if not phrase or phrase[-1].pos_ != "NOUN" or phrase[-1].lemma_.lower() not in heads:
+    if not phrase or not (phrase[-1].pos_ == "NOUN" or _named_head(kb, phrase[-1])) \
+            or phrase[-1].lemma_.lower() not in heads:
         return None, []
     at = len(phrase) - 1
     head = phrase[at]

@@ -362,8 +362,13 @@ def _dated_on(name: str, when, _day, phoenix: bool, _actors_file) -> tuple[str |
     from ...knowledge import lookup
 
     words = name.split()
+    dropped: set[str] = set()  # countries the words left off name
     for i in range(max(1, len(words) - 1)):  # "Mawlawi Ana Ruiz": an honorific the tagger kept
+        if i and (country := country_of(words[i - 1])) is not None:
+            dropped.add(country)
         if (hit := lookup(" ".join(words[i:]), when, phoenix=phoenix)) is not None:
+            if hit[0] is not None and dropped - {hit[0]}:
+                return None  # "Ruritania People's Defence Force" is not another country's "People's Defence Force"
             return hit
     return None
 

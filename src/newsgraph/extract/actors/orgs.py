@@ -18,7 +18,7 @@ from .countries import not_nationality
 from .descriptions import described_sector
 from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text, noun_sector
 from .persons import _name_span
-from .state import _State, _entity_text
+from .state import _Entity, _State, _entity_text
 from .titles import _appositive, _premodifier_tokens, _title_parts
 
 LEGISLATURES = frozenset({"parliament", "assembly", "congress", "senate", "house", "duma", "council", "chamber"})
@@ -172,22 +172,53 @@ def _initials(name: str) -> str:
 
 def _merge_acronyms(st: _State) -> None:
     """"the Northern Freedom Front (NFF) ... the NFF said": an acronym is the organisation whose
-    initials it spells, when exactly one named in the article does."""
+    initials it spells, when exactly one named in the article does. An acronym the text
+    describes ("the opposition party, the NFF") joins too when it has no other country, and its
+    sector beats a party's default (LEG)."""
     orgs = [e for e in st.entities.values() if e.kind in ("organization", "group") and " " in e.name]
     for key, ent in list(st.entities.items()):
         if ent.kind != "organization" or not re.fullmatch(r"[A-Z]{2,6}", ent.name):
             continue
-        if ent.country or ent.sector:
-            continue
         full = [o for o in orgs if _initials(o.name) == ent.name]
-        if len(full) == 1:
-            full[0].mentions |= ent.mentions
-            del st.entities[key]
+        if len(full) != 1 or not _joinable(ent, full[0]):
+            continue
+        full[0].mentions |= ent.mentions
+        if ent.sector and full[0].sector in (None, "LEG"):
+            full[0].sector = ent.sector
+        full[0].fill(country=ent.country)
+        del st.entities[key]
+        if full[0].key == "org:" + full[0].name:  # "NFF leader X": the title names the full name's actor
+            for person, names in st.title_orgs.items():
+                st.title_orgs[person] = [full[0].name if n == ent.name else n for n in names]
+
+
+def _joinable(acronym: _Entity, full: _Entity) -> bool:
+    """May an acronym that has a country or sector join the full name: of no other country, and
+    described as what a party may be (GOV, OPP, LEG) when it has a sector?"""
+    if not (acronym.country or acronym.sector):
+        return True
+    if acronym.country and full.country and acronym.country != full.country:
+        return False
+    return acronym.sector in (None, "GOV", "OPP", "LEG") and full.sector in (None, "LEG", acronym.sector)
+
+
+def _opposition_titles(st: _State) -> None:
+    """A person whose title says "opposition" (not "former opposition ...") is OPP, over the LEG
+    of a party or of the body a spokesman speaks for."""
+    past = st.kb.descriptors.get("past_words", frozenset())
+    for ent in st.entities.values():
+        words = (ent.title or "").lower().split()
+        if ent.kind == "person" and ent.sector in (None, "LEG") and "opposition" in words \
+                and not past & set(words[:words.index("opposition")]):
+            ent.sector = "OPP"
 
 
 def _opposition_parties(st: _State) -> None:
     """"Opposition leader Ana Ruiz of the Centre Party": a party whose leader the text calls an
-    opposition leader is in opposition (OPP), not only a party in the legislature (LEG)."""
+    opposition leader is in opposition (OPP), not only a party in the legislature (LEG). A title
+    that says "opposition" makes its holder OPP even where the party's default (LEG) or a
+    spokesman's body gave LEG first ("the Centre Party opposition health spokesman")."""
+    _opposition_titles(st)
     for key, ent in st.entities.items():
         if ent.kind != "person" or ent.sector != "OPP":
             continue

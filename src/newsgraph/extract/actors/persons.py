@@ -20,6 +20,7 @@ from .. import doc_text
 from ..tokens import TokenView, token_view
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
+from .mislabelled import _org_noun_before, _tagged_surnames, _titled_apposition, _untitled
 from .private import private_person
 from .ranks import rank_stop
 from .spokespeople import name_bodies
@@ -55,11 +56,12 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     labels = [s.label_ for s in spans]  # each decoded once (and each text built once)
     texts = [st.text[s.start_char:s.end_char] for s in spans]  # = s.text: the spans are not empty
     orgs = {text for s, label, text in zip(spans, labels, texts) if label == "ORG" or _org_noun_before(st.kb, s)}
+    tagged_surnames = _tagged_surnames(st.kb, spans, labels, texts)
     for s, label, text in zip(spans, labels, texts):
         if label != "PERSON" or _is_byline(s, st.text) or (
                 _is_locative(s, PERSON_LOCATIVE_PREPS) and not _set_off(s)):
             continue
-        if _org_noun_before(st.kb, s) or text in orgs:  # "the newspaper Novaya Gazeta"; "oil giant Yukos"
+        if _org_noun_before(st.kb, s) or (text in orgs and text not in tagged_surnames):  # "oil giant Yukos"
             rest.append(TokSpan(doc, s.start, s.end, label="ORG"))
             continue
         start = s.start
@@ -78,10 +80,14 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
             continue
         is_person = False
         if label in ("ORG", "GPE") and _lookup(st.kb, s) is None:
+            if text not in surnames and (bare := _untitled(st.kb, s)) is not s and bare.text in surnames:
+                s, text = bare, bare.text  # "Senator Ruiz" tagged an organisation: Ana Ruiz, titled
             is_person = text in surnames or text in st.kb.people or (
-                s.end + 2 <= len(doc) and doc[s.end].text == "," and doc[s.end + 1].lower_ == "who")
+                s.end + 2 <= len(doc) and doc[s.end].text == "," and doc[s.end + 1].lower_ == "who") or (
+                label == "ORG" and _titled_apposition(st.kb, s))
         (persons if is_person else rest).append(_name_span(s) if is_person else s)
     persons.sort(key=lambda s: s.start)
+    rest.sort(key=lambda s: s.start)  # in the text's order: an organisation's first mention decides
     return persons, rest
 
 
@@ -92,14 +98,6 @@ def _set_off(span: TokSpan) -> bool:
     return span.root.dep_ == "appos" and span.start > 0 and span.doc[span.start - 1].text == "," \
         and len(span) > 1 and not span.text.isupper() \
         and _place_country(span.text) is None  # not an acronym, nor "the Basque capital, Vitoria-Gasteiz"
-
-
-def _org_noun_before(kb: Knowledge, span: TokSpan) -> bool:
-    """A "person" right after an organisation noun is the organisation's name."""
-    if span.start == 0:
-        return False
-    role = _role(kb, span.doc[span.start - 1])
-    return role is not None and role[0] == "org"
 
 
 def _untagged_who(doc: Doc, who: list[int]) -> list[TokSpan]:

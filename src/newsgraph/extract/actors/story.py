@@ -59,6 +59,7 @@ from ..tokens import token_view
 from .countries import not_nationality, posted_to
 from .dateline import dateline
 from .forces import place_forces
+from .governing import govern
 from .knowledge import country_of, load_knowledge
 from .titles import HONORIFICS
 
@@ -415,6 +416,7 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
         place_people(doc, actors, country)
         place_affiliations(doc, actors, country)
         place_bodies(actors, country, doc._.published)
+    govern(actors, doc._.published, doc_text(doc))  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
     return country
 
 
