@@ -1,0 +1,44 @@
+"""Event types, session 14: promised penalties and violence are threats; a reception ("was met
+with criticism") is no meeting. Hand-written sentences only (names, places and wording are
+invented for these tests)."""
+
+import pytest
+
+from newsgraph.extract.events.lexicon import load_lexicon
+
+
+def _events(analyze, text, word):
+    """(type, cameo, source country, target country) of the positive events on ``word``."""
+    rec = analyze(text)
+    country = {a.id: a.country for a in rec.actors}
+    return [(e.type, e.cameo, country.get(e.source), country.get(e.target)) for e in rec.events
+            if rec.article.text[e.trigger.start:e.trigger.end] == word and not e.negated]
+
+
+def test_promised_penalties_are_threats_in_the_lexicon():
+    lex = load_lexicon()
+    assert lex.match("verb", "promise", {"sanction", "new"}).plover.type == "THREATEN"
+    assert lex.match("verb", "pledge", {"attack"}).cameo == "138"
+    assert lex.match("verb", "promise", {"aid"}).plover.type == "AGREE"
+
+
+@pytest.mark.model
+def test_a_promise_of_sanctions_threatens_its_target(analyze):
+    text = "Chad's president promised new sanctions on Uganda if the raids continue."
+    assert ("THREATEN", "1312", "TCD", "UGA") in _events(analyze, text, "promised")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Chadian plan was met with fierce criticism from the opposition.",
+    "The Chadian minister's speech has met with anger.",
+    "The proposal was met with strong opposition in Uganda.",
+])
+def test_a_reception_is_no_meeting(analyze, text):
+    assert all(t != "CONSULT" for t, *_ in _events(analyze, text, "met"))
+
+
+@pytest.mark.model
+def test_criticism_met_with_is_an_accusation(analyze):
+    text = "The Chadian plan was met with fierce criticism from the opposition."
+    assert any(t == "ACCUSE" for t, *_ in _events(analyze, text, "met"))
