@@ -4,15 +4,9 @@ invented for these tests)."""
 
 import pytest
 
+from test_events_missed_s13 import _sides as _events
+
 from newsgraph.extract.events.lexicon import load_lexicon
-
-
-def _events(analyze, text, word):
-    """(type, cameo, source country, target country) of the positive events on ``word``."""
-    rec = analyze(text)
-    country = {a.id: a.country for a in rec.actors}
-    return [(e.type, e.cameo, country.get(e.source), country.get(e.target)) for e in rec.events
-            if rec.article.text[e.trigger.start:e.trigger.end] == word and not e.negated]
 
 
 def test_promised_penalties_are_threats_in_the_lexicon():
