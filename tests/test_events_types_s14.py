@@ -36,3 +36,22 @@ def test_a_reception_is_no_meeting(analyze, text):
 def test_criticism_met_with_is_an_accusation(analyze):
     text = "The Chadian plan was met with fierce criticism from the opposition."
     assert any(t == "ACCUSE" for t, *_ in _events(analyze, text, "met"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("The Chadian minister talked about the future of the national bank.", "talked"),
+    ("\"These are the reforms we are talking about,\" the Chadian minister said.", "talking"),
+    ("The Chadian president spoke of reform on Monday.", "spoke"),
+])
+def test_talking_about_a_topic_with_nobody_is_no_consultation(analyze, text, word):
+    assert all(t != "CONSULT" for t, *_ in _events(analyze, text, word))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Chad's president talked with Uganda's president about trade.",
+    "Chad's president and Uganda's president talked about trade.",
+])
+def test_talks_between_parties_about_a_topic_stay(analyze, text):
+    assert ("CONSULT", "040", "TCD", "UGA") in _events(analyze, text, "talked")

@@ -115,6 +115,20 @@ def meeting_as_venue(doc: Doc, c: CodedEvent) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _VENUE_PREPS
 
 
+def topic_talk(doc: Doc, c: CodedEvent) -> bool:
+    """A party talking about a topic ("talked about the future of the bank", "what we are
+    talking about") with nobody it talks with: no target once every party is filled, and an
+    "about"/"of" phrase (``topic`` and ``topic_prep`` in the data). Talks between parties
+    ("talked with X about Y", "X and Y talked about trade") have a target and stay."""
+    ev = c.event
+    if ev.type != "CONSULT" or c.nominal or ev.target is not None:
+        return False
+    tok = doc[c.trigger_i]
+    if tok.lemma_.lower() not in _words("topic"):
+        return False
+    return any(ch.dep_ == "prep" and ch.lower_ in _words("topic_prep") for ch in tok.children)
+
+
 def standing_mention(doc: Doc, c: CodedEvent) -> bool:
     """A standing conflict, settlement or process named in passing: a noun of that kind, read as
     background (below the clause of the sentence's main event, :func:`.discourse._background`),
