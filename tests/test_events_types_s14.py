@@ -55,3 +55,21 @@ def test_talking_about_a_topic_with_nobody_is_no_consultation(analyze, text, wor
 ])
 def test_talks_between_parties_about_a_topic_stay(analyze, text):
     assert ("CONSULT", "040", "TCD", "UGA") in _events(analyze, text, "talked")
+
+
+def test_yielding_in_other_words_is_a_concession_in_the_lexicon():
+    lex = load_lexicon()
+    assert lex.match("verb", "compromise", {"on", "health"}).plover.type == "CONCEDE"
+    assert lex.match("verb", "hand", {"himself", "into", "police"}).plover.type == "CONCEDE"
+    assert lex.match("verb", "give", {"up", "ambition"}).cameo == "0831"
+    assert lex.match("verb", "compromise", set()) is None  # "the system was compromised"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("The Chadian ruling party has compromised on health care.", "compromised"),
+    ("The Chadian government reversed its asylum policy on Monday.", "reversed"),
+    ("A 30-year-old Chadian man handed himself in to police on Monday.", "handed"),
+])
+def test_a_concession_in_other_words_is_coded(analyze, text, word):
+    assert any(t == "CONCEDE" for t, *_ in _events(analyze, text, word))
