@@ -73,3 +73,12 @@ def test_yielding_in_other_words_is_a_concession_in_the_lexicon():
 ])
 def test_a_concession_in_other_words_is_coded(analyze, text, word):
     assert any(t == "CONCEDE" for t, *_ in _events(analyze, text, word))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, cameo", [
+    ("The Chadian president ordered the arrest of the Ugandan envoy.", "COERCE", "173"),
+    ("A Chadian court ordered the deportation of two Ugandan activists.", "COERCE", "174"),
+])
+def test_an_ordered_act_is_the_act_of_who_orders_it(analyze, text, type_, cameo):
+    assert (type_, cameo, "TCD", "UGA") in _events(analyze, text, "ordered")
