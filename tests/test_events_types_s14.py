@@ -82,3 +82,13 @@ def test_a_concession_in_other_words_is_coded(analyze, text, word):
 ])
 def test_an_ordered_act_is_the_act_of_who_orders_it(analyze, text, type_, cameo):
     assert (type_, cameo, "TCD", "UGA") in _events(analyze, text, "ordered")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, attack", [
+    ("Chadian troops came under mortar fire near the border on Monday.", "fire", True),
+    ("Chadian troops exchanged gunfire with Ugandan rebels on Monday.", "gunfire", True),
+    ("The Chadian minister came under fire from critics on Monday.", "fire", False),
+])
+def test_weapons_fire_is_an_attack(analyze, text, word, attack):
+    assert any(t == "ASSAULT" for t, *_ in _events(analyze, text, word)) == attack
