@@ -16,6 +16,12 @@ def test_promised_penalties_are_threats_in_the_lexicon():
     assert lex.match("verb", "promise", {"aid"}).plover.type == "AGREE"
 
 
+def test_material_support_is_aid_in_the_lexicon():
+    lex = load_lexicon()
+    assert lex.match("noun", "support", {"material"}).plover.type == "AID"
+    assert lex.match("noun", "support", {"financial"}).plover.type == "SUPPORT"
+
+
 @pytest.mark.model
 def test_a_promise_of_sanctions_threatens_its_target(analyze):
     text = "Chad's president promised new sanctions on Uganda if the raids continue."
