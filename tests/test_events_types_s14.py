@@ -98,3 +98,12 @@ def test_an_ordered_act_is_the_act_of_who_orders_it(analyze, text, type_, cameo)
 ])
 def test_weapons_fire_is_an_attack(analyze, text, word, attack):
     assert any(t == "ASSAULT" for t, *_ in _events(analyze, text, word)) == attack
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "At a town hall meeting in the capital, the Chadian president criticised Uganda.",
+    "The Chadian opposition leader will speak at a mass meeting on Friday.",
+])
+def test_a_meeting_of_the_public_is_no_consultation(analyze, text):
+    assert all(t != "CONSULT" for t, *_ in _events(analyze, text, "meeting"))
