@@ -107,3 +107,15 @@ def test_weapons_fire_is_an_attack(analyze, text, word, attack):
 ])
 def test_a_meeting_of_the_public_is_no_consultation(analyze, text):
     assert all(t != "CONSULT" for t, *_ in _events(analyze, text, "meeting"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, violent", [
+    ("The Chadian ruling party beat the opposition in the March election.", False),
+    ("With 61 percent of the vote, the Chadian president beat out his rival.", False),
+    ("Chad beat Uganda 3-1 in the cup final on Sunday.", False),
+    ("Chadian police beat Ugandan protesters with batons on Sunday.", True),
+])
+def test_a_contest_won_is_no_beating(analyze, text, violent):
+    rec = analyze(text)
+    assert any(e.type == "ASSAULT" and e.cameo == "182" for e in rec.events) == violent
