@@ -119,3 +119,13 @@ def test_a_meeting_of_the_public_is_no_consultation(analyze, text):
 def test_a_contest_won_is_no_beating(analyze, text, violent):
     rec = analyze(text)
     assert any(e.type == "ASSAULT" and e.cameo == "182" for e in rec.events) == violent
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, made", [
+    ("Chad said the Ugandan rebels posed a threat to regional peace.", False),
+    ("The Ugandan envoy was deemed a threat to national security by Chad.", False),
+    ("Chad's threat to cut off oil supplies to Uganda angered Kampala.", True),
+])
+def test_a_threat_someone_is_held_to_be_is_no_threat_made(analyze, text, made):
+    assert any(t == "THREATEN" for t, *_ in _events(analyze, text, "threat")) == made
