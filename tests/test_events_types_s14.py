@@ -14,6 +14,7 @@ def test_promised_penalties_are_threats_in_the_lexicon():
     assert lex.match("verb", "promise", {"sanction", "new"}).plover.type == "THREATEN"
     assert lex.match("verb", "pledge", {"attack"}).cameo == "138"
     assert lex.match("verb", "promise", {"aid"}).plover.type == "AGREE"
+    assert "off" in lex.match("verb", "pledge", {"@attributive", "delegate"}).flags  # "pledged delegates"
 
 
 def test_material_support_is_aid_in_the_lexicon():
