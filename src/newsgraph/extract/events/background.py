@@ -115,6 +115,40 @@ def meeting_as_venue(doc: Doc, c: CodedEvent) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _VENUE_PREPS
 
 
+def topic_talk(doc: Doc, c: CodedEvent) -> bool:
+    """A party talking about a topic ("talked about the future of the bank", "what we are
+    talking about") with nobody it talks with: no target once every party is filled, and an
+    "about"/"of" phrase (``topic`` and ``topic_prep`` in the data). Talks between parties
+    ("talked with X about Y", "X and Y talked about trade") have a target and stay."""
+    ev = c.event
+    if ev.type != "CONSULT" or c.nominal or ev.target is not None:
+        return False
+    tok = doc[c.trigger_i]
+    if tok.lemma_.lower() not in _words("topic"):
+        return False
+    return any(ch.dep_ == "prep" and ch.lower_ in _words("topic_prep") for ch in tok.children)
+
+
+def threat_as_danger(doc: Doc, c: CodedEvent) -> bool:
+    """The noun "threat" as what something is said to be ("posed a threat to peace", "deemed a
+    threat to national security", "not considered a threat", "seen as a threat"): the predicate
+    or object of a verb of being or judging (``danger_verb`` in the data) names a danger, not a
+    threat someone made ("the threat by the rebels to cut the road" stays)."""
+    if not c.nominal or c.event.type != "THREATEN":
+        return False
+    tok = doc[c.trigger_i]
+    if tok.lemma_.lower() not in _words("danger_noun"):
+        return False
+    if any(ch.dep_ in ("acl", "relcl") and ch.pos_ == "VERB" for ch in tok.children):
+        return False  # "what they say is the government's threat to seize the site": a threat made
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "as":  # "seen as a threat"
+        head = head.head
+    elif tok.dep_ not in ("attr", "oprd", "dobj", "acomp"):
+        return False
+    return head.lemma_.lower() in _words("danger_verb")
+
+
 def standing_mention(doc: Doc, c: CodedEvent) -> bool:
     """A standing conflict, settlement or process named in passing: a noun of that kind, read as
     background (below the clause of the sentence's main event, :func:`.discourse._background`),

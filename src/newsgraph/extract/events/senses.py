@@ -7,7 +7,9 @@
   "carried out by the army") or a verb of harm it is the subject of ("the strike killed four",
   "the strikes targeted a depot"): then it is military force (ASSAULT 190);
 * "attack" with a text, a speech or a programme as its doer ("the editorial attacked the plan",
-  "a leaflet attacking the mayor") is criticism (ACCUSE 111), not violence.
+  "a leaflet attacking the mayor") is criticism (ACCUSE 111), not violence;
+* "beat" of a vote, a race, a bid, a prize or a score is a contest won, no event
+  (:func:`contest_win`, session 14).
 """
 
 from __future__ import annotations
@@ -73,3 +75,29 @@ def retype_senses(doc: Doc, coded: list[CodedEvent]) -> None:
             _retype(c, "190")
         elif c.event.type == "ASSAULT" and not c.nominal and lemma == "attack" and _text_doer(tok):
             _retype(c, "111")
+
+
+def _contest_word(tok: Token) -> bool:
+    words = _table()["contest"]
+    return tok.lemma_.lower() in words or tok.lower_ in words or (
+        tok.dep_ == "npadvmod" and tok.like_num)  # a score: "beat Wales 6-0"
+
+
+def contest_win(doc: Doc, c: CodedEvent) -> bool:
+    """Is a verb of harm that also tells a contest ("beat") told of a contest won: "beating out
+    her 38 percent", "beat the Liberals in the election", "beat bids from a rival", "beat Wales
+    6-0"? Its object or subject, a preposition's object (its own or its object's) or an "out"
+    particle names the contest
+    (``contest`` in the data). "Police beat protesters with batons" names none and stays."""
+    tok = doc[c.trigger_i]
+    if c.nominal or c.event.type != "ASSAULT" or tok.lemma_.lower() not in _table()["contest_verb"]:
+        return False
+    objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
+    for ch in (*tok.children, *(g for o in objs for g in o.children if g.dep_ == "prep")):
+        if ch.dep_ == "prt" and ch.lower_ == "out":
+            return True
+        if ch.dep_ in ("dobj", "nsubj", "nsubjpass", "npadvmod") and _contest_word(ch):
+            return True
+        if ch.dep_ in ("prep", "agent") and any(p.dep_ == "pobj" and _contest_word(p) for p in ch.children):
+            return True  # the parser may hang "in the election" on the object
+    return False
