@@ -50,3 +50,34 @@ def test_a_call_for_a_party_to_act_asks_that_party(analyze, text, pairs, code):
 ])
 def test_a_call_another_verb_answers_or_with_no_party_asked_names_no_target(analyze, text):
     assert not [p for p in _pairs(analyze(text), "REQUEST") if p[1] is not None and p[0] != "CHL"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source, target", [
+    ("The Chilean ministry said the Peruvian allegations were baseless.", "CHL", "PER"),
+    ('"That is simply not true," the Chilean foreign minister said.', "CHL", None),
+    ('"Nothing could be further from the truth," the Chilean foreign minister said.', "CHL", None),
+])
+def test_a_claim_said_to_be_untrue_is_rejected(analyze, text, source, target):
+    assert (source, target) in _pairs(analyze(text), "REJECT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    '"That is true," the Chilean foreign minister said.',
+    '"The situation is ridiculous," the Chilean foreign minister said.',  # no claim
+])
+def test_a_claim_not_denied_is_no_rejection(analyze, text):
+    assert not _pairs(analyze(text), "REJECT")
+
+
+@pytest.mark.model
+def test_the_denial_is_its_own_clause_speakers_not_the_outer_reporters(analyze):
+    text = "Peru reported that the harvest was poor, although Chilean officials hold that this is not true."
+    assert ("PER", None) not in _pairs(analyze(text), "REJECT")
+
+
+@pytest.mark.model
+def test_a_criminal_court_is_no_criticism(analyze):
+    text = "The Peruvian president ordered the Chilean suspect to face trial in a criminal court."
+    assert not _pairs(analyze(text), "ACCUSE")

@@ -13,7 +13,8 @@ complement of a reporting verb:
 * *verdict*: a copular predicate that condemns its subject (a ``fault`` word of
   ``data/faults.tsv`` or kind ``verdict``: "X's offer is insufficient"); the party is the
   subject, or the party the subject noun names (possessor, national modifier, "by" agent);
-* *a condemned party*: a party noun with a fault adjective ("the illegal regime").
+* *a condemned party*: a party noun with an adjective of kind ``label`` ("the illegal regime";
+  not every fault word: a "criminal court" is no criticism).
 
 A statement the speaker does not assert (negated, with a modal, conditional, a question)
 accuses no one; nor one about the speaker's own party, nor about a pronoun (it may be the
@@ -30,8 +31,8 @@ from ...records import Event, TextSpan
 from ...records import Span as CharSpan
 from ..tokens import sentence_chars
 from .coded import CodedEvent, _confidence, _plover_table
-from .faulted import _speaker as _reporter
 from .lexicon import LexEntry, Plover, plover_for
+from .modality import _REPORT
 from .nominal import _nominal_agent
 from .resolve import _resolve
 from .syntax import Arg, _actor_like, _child, _conjuncts
@@ -89,7 +90,8 @@ def _asserted(verb: Token) -> bool:
 
 def _speaker_of(doc: Doc, tok: Token, places: list) -> Arg | None:
     """Who says the clause of ``tok``: the speaker of the quote it is in, else the subject
-    of the reporting verb whose complement it is."""
+    of the reporting verb (``_REPORT`` or kind ``report`` of ``data/statements.tsv``: "argued",
+    "complained") whose complement it is."""
     for q in doc._.quotes or ():
         if q.start <= tok.idx < q.end and q.speaker and q.speaker_span is not None:
             span = doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
@@ -97,7 +99,13 @@ def _speaker_of(doc: Doc, tok: Token, places: list) -> Arg | None:
                 said = _resolve(doc, span.root, places)
                 if said is not None and (said.actor or said.country or said.sector):
                     return said
-    return _reporter(doc, tok, places)
+    for a in (tok, *tok.ancestors):
+        if a.dep_ in ("ccomp", "parataxis"):  # the nearest clause that embeds it: its verb says it, or none
+            if a.head.lemma_.lower() not in _REPORT and a.head.lemma_.lower() not in statement_words()["report"]:
+                return None
+            subj = _child(a.head, ("nsubj",))
+            return None if subj is None else _resolve(doc, subj, places)
+    return None
 
 
 def _party(doc: Doc, tok: Token | None, places: list) -> list[Arg]:
@@ -121,10 +129,22 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _wrongdoers(doc: Doc, verb: Token, places: list) -> list[Arg]:
-    """Parties a wrongdoing verb says did wrong ("Borduvia has violated the truce")."""
+    """Parties a wrongdoing verb says did wrong ("Borduvia has violated the truce", "the
+    Borduvian convoy violated the rules")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in statement_words()["wrong"]:
         return []
-    return _party(doc, _subject(verb), places)
+    subj = _subject(verb)
+    return _party(doc, subj, places) or _owner(doc, subj, places)
+
+
+def _owner(doc: Doc, noun: Token | None, places: list) -> list[Arg]:
+    """The party a noun names as its owner or doer ("Borduvia's offer", "the Borduvian
+    camps", "a raid by X"), when it has a country."""
+    if noun is None or noun.pos_ != "NOUN":
+        return []
+    doers = [d for d in _nominal_agent(noun) if d.pos_ != "PRON"]
+    doer = _resolve(doc, doers[0], places) if doers else None
+    return [doer] if doer is not None and doer.country else []
 
 
 def _condemned(doc: Doc, verb: Token, places: list) -> tuple[Token | None, list[Arg]]:
@@ -141,19 +161,14 @@ def _condemned(doc: Doc, verb: Token, places: list) -> tuple[Token | None, list[
     subj = _child(verb, ("nsubj",))
     if pred is None or subj is None or subj.pos_ == "PRON":
         return None, []
-    parties = _party(doc, subj, places)
-    if not parties and subj.pos_ == "NOUN":
-        doers = [d for d in _nominal_agent(subj) if d.pos_ != "PRON"]
-        doer = _resolve(doc, doers[0], places) if doers else None
-        parties = [doer] if doer is not None and doer.country else []
-    return pred, parties
+    return pred, _party(doc, subj, places) or _owner(doc, subj, places)
 
 
 def _labelled(doc: Doc, noun: Token, places: list) -> tuple[Token | None, list[Arg]]:
     """A party noun with a fault adjective ("the illegal regime"): the party it condemns."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in _SUBJ + ("dobj", "pobj"):
         return None, []
-    fault = next((c for c in noun.children if c.dep_ == "amod" and _fault_table().get(c.lemma_.lower()) == "fault"),
+    fault = next((c for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in statement_words()["label"]),
                  None)
     if fault is None or not _actor_like(noun, owner=False):
         return None, []
