@@ -81,3 +81,9 @@ def test_the_denial_is_its_own_clause_speakers_not_the_outer_reporters(analyze):
 def test_a_criminal_court_is_no_criticism(analyze):
     text = "The Peruvian president ordered the Chilean suspect to face trial in a criminal court."
     assert not _pairs(analyze(text), "ACCUSE")
+
+
+@pytest.mark.model
+def test_lobbying_a_party_to_act_is_an_appeal_to_it(analyze):
+    assert ("CHL", "PER") in _pairs(analyze("Chile lobbied Peru to lift the tariffs."), "REQUEST")
+    assert _pairs(analyze("Chile lobbied for a seat on the council."), "REQUEST")  # CAMEO's "lobby for" kept
