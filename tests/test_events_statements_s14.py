@@ -87,3 +87,9 @@ def test_a_criminal_court_is_no_criticism(analyze):
 def test_lobbying_a_party_to_act_is_an_appeal_to_it(analyze):
     assert ("CHL", "PER") in _pairs(analyze("Chile lobbied Peru to lift the tariffs."), "REQUEST")
     assert _pairs(analyze("Chile lobbied for a seat on the council."), "REQUEST")  # CAMEO's "lobby for" kept
+
+
+@pytest.mark.model
+def test_calling_an_offer_insufficient_criticises(analyze):
+    rec = analyze("The Bolivian president called the Chilean offer insufficient.")
+    assert "BOL" in [s for s, _ in _pairs(rec, "ACCUSE")]
