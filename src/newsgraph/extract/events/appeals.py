@@ -15,11 +15,14 @@ asked. The code is the demand for the act asked when CAMEO pairs it with a conce
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
 from ...records import Span as CharSpan
-from ..tokens import sentence_chars
+from ..tokens import sentence_chars, token_view
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, Lexicon, Plover, plover_for
 from .resolve import _resolve
@@ -87,13 +90,19 @@ def _code(noun: Token, verb: Token, lex: Lexicon) -> tuple[str, Plover]:
     return base, plover_for(base, table) or Plover("REQUEST", None, None)
 
 
+@lru_cache(maxsize=1)
+def _appeal_lemmas() -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in statement_words()["appeal"])
+
+
 def asked_parties(doc: Doc, lex: Lexicon, coded: list[CodedEvent], places: list) -> list[CodedEvent]:
     """REQUEST events for appeal nouns with a "for X to V" clause; an event the lexicon already
     coded on the noun gets the party asked as its target when it has none."""
     out: list[CodedEvent] = []
     on = {c.trigger_i: c for c in coded}
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in statement_words()["appeal"]:
+    for i in token_view(doc).where("lemma", _appeal_lemmas()):
+        noun = doc[i]
+        if noun.pos_ != "NOUN":
             continue
         verb, party, passive = _asked_clause(noun)
         if verb is None:

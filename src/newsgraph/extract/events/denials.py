@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
 from ...records import Span as CharSpan
-from ..tokens import sentence_chars
+from ..tokens import sentence_chars, token_view
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, Plover, plover_for
 from .nominal import _nominal_agent
@@ -86,9 +87,17 @@ def _author(doc: Doc, claim: Token | None, places: list) -> Arg | None:
     return author if author is not None and (author.country or author.sector) else None
 
 
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset[int]:
+    """Lemma hashes of the predicate words a denial is found by."""
+    words = {w for w, kind in _fault_table().items() if kind == "falsity"} | {"true", "further", "farther"}
+    return frozenset(get_string_id(w) for w in words)
+
+
 def _denials(doc: Doc, places: list):
     """(clause verb, trigger, claim author or None) for each claim a statement calls untrue."""
-    for verb in doc:
+    heads = {j for i in token_view(doc).where("lemma", _cue_lemmas()) for j in (doc[i].head.i, doc[i].head.head.i)}
+    for verb in (doc[i] for i in sorted(heads)):
         if verb.lemma_.lower() != "be":
             continue
         if (idiom := _truth_idiom(verb)) is not None:

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .. import data_rows
 from ...records import Event, TextSpan
 from ...records import Span as CharSpan
-from ..tokens import sentence_chars
+from ..tokens import sentence_chars, token_view
 from .coded import CodedEvent, _confidence, _plover_table
 from .lexicon import LexEntry, Plover, plover_for
 from .modality import _REPORT
@@ -200,9 +201,28 @@ def _side(sector: str) -> str:
 _STATE = {"GOV", "MIL", "COP"}
 
 
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset[int]:
+    """Lemma hashes of the words a statement is found by (wrongdoing verbs, condemning
+    predicates, labels), so that only the tokens near one are read."""
+    words = set(statement_words()["wrong"]) | set(statement_words()["verdict"]) | set(statement_words()["label"])
+    words |= {w for w, kind in _fault_table().items() if kind == "fault"}
+    return frozenset(get_string_id(w) for w in words)
+
+
+def _candidates(doc: Doc) -> list[Token]:
+    """The tokens a statement may hang on, in order: a cue word, the copula its predicate
+    hangs on ("is illegal", "is an illegal act"), the noun it labels."""
+    found: set[int] = set()
+    for i in token_view(doc).where("lemma", _cue_lemmas()):
+        tok = doc[i]
+        found.update((i, tok.head.i, tok.head.head.i))
+    return [doc[i] for i in sorted(found)]
+
+
 def _statements(doc: Doc, places: list):
     """(trigger token, CAMEO code, parties) for each accusing statement in ``doc``."""
-    for tok in doc:
+    for tok in _candidates(doc):
         if tok.pos_ in ("VERB", "AUX"):
             if (parties := _wrongdoers(doc, tok, places)) and _asserted(tok):
                 yield tok, tok, statement_words()["wrong"][tok.lemma_.lower()], parties
