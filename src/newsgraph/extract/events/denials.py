@@ -90,7 +90,7 @@ def _author(doc: Doc, claim: Token | None, places: list) -> Arg | None:
 @lru_cache(maxsize=1)
 def _cue_lemmas() -> frozenset[int]:
     """Lemma hashes of the predicate words a denial is found by."""
-    words = {w for w, kind in _fault_table().items() if kind == "falsity"} | {"true", "further", "farther"}
+    words = {w for w, kind in _fault_table().items() if kind == "falsity"} | {"true", "nothing"}
     return frozenset(get_string_id(w) for w in words)
 
 
