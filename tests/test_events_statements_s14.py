@@ -93,3 +93,21 @@ def test_lobbying_a_party_to_act_is_an_appeal_to_it(analyze):
 def test_calling_an_offer_insufficient_criticises(analyze):
     rec = analyze("The Bolivian president called the Chilean offer insufficient.")
     assert "BOL" in [s for s, _ in _pairs(rec, "ACCUSE")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    '"This is a disgraceful day for democracy," the Peruvian opposition leader said.',
+    "The Bolivian president said the whole meeting was bizarre and disgusting.",
+])
+def test_a_verdict_naming_no_party_is_still_the_speakers_criticism(analyze, text):
+    assert [s for s, t in _pairs(analyze(text), "ACCUSE") if t is None] in (["PER"], ["BOL"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Chilean spokesman rejected the suggestion that the minister had been hypocritical.",
+    "The Chilean professor was asked if he thought the minister was hypocritical.",
+])
+def test_a_verdict_the_speaker_does_not_make_is_no_criticism(analyze, text):
+    assert not _pairs(analyze(text), "ACCUSE")

@@ -13,11 +13,13 @@ complement of a reporting verb:
 * *verdict*: a copular predicate that condemns its subject (a ``fault`` word of
   ``data/faults.tsv`` or kind ``verdict``: "X's offer is insufficient"); the party is the
   subject, or the party the subject noun names (possessor, national modifier, "by" agent);
+  a verdict on what names no party ("the sale was illegal", "this is a disgraceful day") is
+  still the speaker's criticism, with no target;
 * *a condemned party*: a party noun with an adjective of kind ``label`` ("the illegal regime";
   not every fault word: a "criminal court" is no criticism).
 
-A statement the speaker does not assert (negated, with a modal, conditional, a question)
-accuses no one; nor one about the speaker's own party, nor about a pronoun (it may be the
+A statement the speaker does not assert (negated, with a modal, conditional, a question, or
+another's claim: "rejected the suggestion that X was ...", "asked if X was ...") accuses no one; nor one about the speaker's own party, nor about a pronoun (it may be the
 speaker's side). An ACCUSE already coded between the same countries in the sentence wins."""
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ _COPULAS = {"be", "become", "remain", "seem", "appear"}
 _MODALS = {"would", "could", "might", "may", "will", "should", "must", "can", "shall", "'d", "'ll"}
 _CONDITIONS = {"if", "unless", "whether"}
 _NEGATIONS = {"not", "n't", "never", "no"}
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+_UNCLAIMED = {"notion", "warning", "idea", "question", "possibility", "speculation"}  # besides faults.tsv "claim"
 
 
 @lru_cache(maxsize=1)
@@ -81,8 +85,12 @@ def _asserted(verb: Token) -> bool:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children):
                 return False  # "if it failed ..., then X violated ...": a condition, not a claim
     for a in verb.ancestors:
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in a.children) and a.dep_ == "advcl":
-            return False
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in a.children):
+            return False  # "if X violates ...", "asked if he thought X was ..."
+        if a.pos_ == "NOUN" and (_fault_table().get(a.lemma_.lower()) == "claim" or a.lemma_.lower() in _UNCLAIMED):
+            return False  # "rejected the suggestion that X was ...", "warnings that X was ...": another's claim
+        if a.lemma_.lower() in _REPORT:
+            break  # the clause of saying: what is above it is not this statement's
     if any(o.dep_ in ("dobj", "obj") and any(d.lower_ == "no" for d in o.children) for o in verb.children):
         return False  # "violated no rule"
     sent = verb.sent
@@ -96,10 +104,15 @@ def _speaker_of(doc: Doc, tok: Token, places: list) -> Arg | None:
     for q in doc._.quotes or ():
         if q.start <= tok.idx < q.end and q.speaker and q.speaker_span is not None:
             span = doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
-            if span is not None:
-                said = _resolve(doc, span.root, places)
-                if said is not None and (said.actor or said.country or said.sector):
-                    return said
+            said = _resolve(doc, span.root, places) if span is not None else None
+            if said is not None and (said.country or said.sector):
+                return said
+            actor = next((a for a in doc._.actors or () if a.id == q.speaker), None)  # "she": the quote layer's
+            if actor is not None and (actor.country or actor.sector):
+                return Arg(q.speaker_span.start, q.speaker_span.end, q.speaker_text or actor.name, actor.id,
+                           actor.country, False, actor.sector)
+            if said is not None and said.actor:
+                return said
     for a in (tok, *tok.ancestors):
         if a.dep_ in ("ccomp", "parataxis"):  # the nearest clause that embeds it: its verb says it, or none
             if a.head.lemma_.lower() not in _REPORT and a.head.lemma_.lower() not in statement_words()["report"]:
@@ -154,15 +167,17 @@ def _condemned(doc: Doc, verb: Token, places: list) -> tuple[Token | None, list[
     insufficient", "the Borduvian camps are illegal")."""
     if verb.lemma_.lower() not in _COPULAS:
         return None, []
-    pred = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and _condemning(c.lemma_.lower())), None)
-    if pred is None:
-        attr = _child(verb, ("attr",))
-        pred = next((c for c in attr.children if c.dep_ == "amod" and _condemning(c.lemma_.lower())), None) \
-            if attr is not None else None
-    subj = _child(verb, ("nsubj",))
-    if pred is None or subj is None or subj.pos_ == "PRON":
+    preds = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    preds += [g for c in preds for g in c.children if g.dep_ in ("conj", "appos")]  # "bizarre and disgusting"
+    pred = next((c for c in preds if _condemning(c.lemma_.lower())), None) or next(
+        (g for c in preds for g in c.children if g.dep_ == "amod" and _condemning(g.lemma_.lower())), None)
+    subj = _child(verb, ("nsubj", "csubj"))
+    if pred is None or subj is None:
         return None, []
-    return pred, _party(doc, subj, places) or _owner(doc, subj, places)
+    if subj.pos_ == "PRON":  # "this is unacceptable", "it is shameful that ...": criticism, no party named
+        aimed = subj.lower_ in _DEMONSTRATIVES or (subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children))
+        return (pred, [None]) if aimed else (None, [])
+    return pred, _party(doc, subj, places) or _owner(doc, subj, places) or [None]
 
 
 def _labelled(doc: Doc, noun: Token, places: list) -> tuple[Token | None, list[Arg]]:
@@ -216,7 +231,7 @@ def _candidates(doc: Doc) -> list[Token]:
     found: set[int] = set()
     for i in token_view(doc).where("lemma", _cue_lemmas()):
         tok = doc[i]
-        found.update((i, tok.head.i, tok.head.head.i))
+        found.update((i, tok.head.i, tok.head.head.i, tok.head.head.head.i))
     return [doc[i] for i in sorted(found)]
 
 
@@ -248,12 +263,12 @@ def stated_accusations(doc: Doc, coded: list[CodedEvent], places: list) -> list[
         sent = sentence_chars(doc, trig.i)
         entry = _entry(code)
         for target in parties:
-            key = (speaker.country, target.country, sent[0])
-            if not _other_party(speaker, target) or key in accused:
+            key = (speaker.country, target.country if target else None, sent[0])
+            if key in accused or not (_other_party(speaker, target) if target else (speaker.country or speaker.sector)):
                 continue
             accused.add(key)
             ev = Event(id="", type=entry.plover.type, mode=entry.plover.mode, cameo=code,
-                       source=speaker.actor, target=target.actor, negated=False, hypothetical=False,
+                       source=speaker.actor, target=target.actor if target else None, negated=False, hypothetical=False,
                        trigger=TextSpan(start=trig.idx, end=trig.idx + len(trig.text), text=trig.text),
                        sentence=CharSpan(start=sent[0], end=sent[1]), confidence=_confidence(False, speaker, target))
             out.append(CodedEvent(ev, speaker, target, False, entry, clause.i, trig.i))
