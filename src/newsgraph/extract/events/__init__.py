@@ -19,7 +19,10 @@ Runs last, one document at a time, in the order of its modules:
   :mod:`.discourse` reads across clauses (a state saying another party attacked accuses it;
   acts in subordinate clauses are background, raw score at most 0.45), :mod:`.faulted` reads a
   party's act named with a fault word in someone's report ("... X's illegal blockade," Y said) as
-  Y's criticism of X, and :mod:`.mentions` links later mentions of one event;
+  Y's criticism of X, :mod:`.statements` a statement that says another party did wrong or
+  condemns it ("X violated the truce," Y said) as Y's accusation, :mod:`.denials` a claim a
+  statement calls untrue as the speaker's rejection, :mod:`.appeals` a call "for X to" act as a
+  demand of X, and :mod:`.mentions` links later mentions of one event;
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
 * on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous

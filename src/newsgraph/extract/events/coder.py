@@ -34,6 +34,9 @@ from .context import (
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .discourse import _accusation, _background, _inherit, _target_from_place, _venue
 from .faulted import faulted_acts
+from .appeals import asked_parties
+from .denials import stated_denials
+from .statements import stated_accusations
 from .implicit import _words
 from .lexicon import LexEntry, Lexicon, plover_for
 from .mentions import corefer
@@ -338,6 +341,9 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
     coded.extend(a for c in list(coded) if (a := _accusation(doc, c, places)) is not None)
     _background(doc, coded, set(trig_idx), set(ctl))
     coded.extend(faulted_acts(doc, lex, coded, places))  # "... X's illegal occupation," Y said: said, not background
+    coded.extend(stated_accusations(doc, coded, places))  # "X violated the truce," Y said (.statements)
+    coded.extend(asked_parties(doc, lex, coded, places))  # "renewed its call for X to resign" (.appeals)
+    coded.extend(stated_denials(doc, coded, places))  # "these allegations are baseless," Y said (.denials)
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
     fill_from_article(doc, coded)  # parties only other sentences name
     coded = corefer(doc, coded)

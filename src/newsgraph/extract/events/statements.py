@@ -1,0 +1,275 @@
+"""Accusations made by a statement, with no accusing verb: the speaker accuses the party
+the statement is about.
+
+"The Borduvian army has violated the truce," the Ruritanian minister said; the minister said
+the Borduvian camps were illegal; "the illegitimate government is seizing our assets," the
+party said: none has a verb of accusing, yet each is the speaker's accusation (CAMEO 112) or
+criticism (111) of the party its clause names (PLOVER ACCUSE). Three constructions, each in
+the content of a quote whose speaker the quote layer found (``doc._.quotes``) or in the
+complement of a reporting verb:
+
+* *wrongdoing*: a verb of ``data/statements.tsv`` kind ``wrong`` ("violated", "tried to
+  sabotage", "lied") whose subject names another party;
+* *verdict*: a copular predicate that condemns its subject (a ``fault`` word of
+  ``data/faults.tsv`` or kind ``verdict``: "X's offer is insufficient"); the party is the
+  subject, or the party the subject noun names (possessor, national modifier, "by" agent);
+  a verdict on what names no party ("the sale was illegal", "this is a disgraceful day") is
+  still the speaker's criticism, with no target;
+* *a condemned party*: a party noun with an adjective of kind ``label`` ("the illegal regime";
+  not every fault word: a "criminal court" is no criticism).
+
+A statement the speaker does not assert (negated, with a modal, conditional, a question, or
+another's claim: "rejected the suggestion that X was ...", "asked if X was ...") accuses no one; nor one about the speaker's own party, nor about a pronoun (it may be the
+speaker's side). An ACCUSE already coded between the same countries in the sentence wins."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from .. import data_rows
+from ...records import Event, TextSpan
+from ...records import Span as CharSpan
+from ..tokens import sentence_chars, token_view
+from .coded import CodedEvent, _confidence, _plover_table
+from .lexicon import LexEntry, Plover, plover_for
+from .modality import _REPORT
+from .nominal import _nominal_agent
+from .resolve import _resolve
+from .syntax import Arg, _actor_like, _child, _conjuncts
+from .triggers import _fault_table
+
+_SUBJ = ("nsubj", "nsubjpass")
+_COPULAS = {"be", "become", "remain", "seem", "appear"}
+_MODALS = {"would", "could", "might", "may", "will", "should", "must", "can", "shall", "'d", "'ll"}
+_CONDITIONS = {"if", "unless", "whether"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+_UNCLAIMED = {"notion", "warning", "idea", "question", "possibility", "speculation"}  # besides faults.tsv "claim"
+
+
+@lru_cache(maxsize=1)
+def statement_words() -> dict[str, dict[str, str]]:
+    """kind -> lemma -> CAMEO code (or ""), from ``data/statements.tsv``."""
+    out: dict[str, dict[str, str]] = {}
+    for kind, lemma, *code in data_rows("statements.tsv"):
+        out.setdefault(kind, {})[lemma] = code[0] if code else ""
+    return out
+
+
+def _condemning(lemma: str) -> bool:
+    """A predicate that condemns what it is said of (faults.tsv "fault" or a verdict)."""
+    return _fault_table().get(lemma) == "fault" or lemma in statement_words()["verdict"]
+
+
+@lru_cache(maxsize=4)
+def _entry(code: str) -> LexEntry:
+    p = plover_for(code, _plover_table()) or Plover("ACCUSE", None, None)
+    return LexEntry("verb", "statement", frozenset(), "<X did wrong, said Y>", code, p)
+
+
+def _asserted(verb: Token) -> bool:
+    """Does the clause of ``verb`` state something as so: no negation or modal, not a
+    condition or a question ("if Chile violates ...", "will X undermine ...?")."""
+    chain = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+    for v in chain:
+        for c in v.children:
+            if c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod"):
+                return False
+            if c.dep_ == "aux" and c.lower_ in _MODALS:
+                return False
+            if c.dep_ == "mark" and c.lower_ in _CONDITIONS:
+                return False
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children):
+                return False  # "if it failed ..., then X violated ...": a condition, not a claim
+    for a in verb.ancestors:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in a.children):
+            return False  # "if X violates ...", "asked if he thought X was ..."
+        if a.pos_ == "NOUN" and (_fault_table().get(a.lemma_.lower()) == "claim" or a.lemma_.lower() in _UNCLAIMED):
+            return False  # "rejected the suggestion that X was ...", "warnings that X was ...": another's claim
+        if a.lemma_.lower() in _REPORT:
+            break  # the clause of saying: what is above it is not this statement's
+    if any(o.dep_ in ("dobj", "obj") and any(d.lower_ == "no" for d in o.children) for o in verb.children):
+        return False  # "violated no rule"
+    sent = verb.sent
+    return not sent.text.rstrip(' "\'”’').endswith("?")
+
+
+def _speaker_of(doc: Doc, tok: Token, places: list) -> Arg | None:
+    """Who says the clause of ``tok``: the speaker of the quote it is in, else the subject
+    of the reporting verb (``_REPORT`` or kind ``report`` of ``data/statements.tsv``: "argued",
+    "complained") whose complement it is."""
+    for q in doc._.quotes or ():
+        if q.start <= tok.idx < q.end and q.speaker and q.speaker_span is not None:
+            span = doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
+            said = _resolve(doc, span.root, places) if span is not None else None
+            if said is not None and (said.country or said.sector):
+                return said
+            actor = next((a for a in doc._.actors or () if a.id == q.speaker), None)  # "she": the quote layer's
+            if actor is not None and (actor.country or actor.sector):
+                return Arg(q.speaker_span.start, q.speaker_span.end, q.speaker_text or actor.name, actor.id,
+                           actor.country, False, actor.sector)
+            if said is not None and said.actor:
+                return said
+    for a in (tok, *tok.ancestors):
+        if a.dep_ in ("ccomp", "parataxis"):  # the nearest clause that embeds it: its verb says it, or none
+            if a.head.lemma_.lower() not in _REPORT and a.head.lemma_.lower() not in statement_words()["report"]:
+                return None
+            subj = _child(a.head, ("nsubj",))
+            return None if subj is None else _resolve(doc, subj, places)
+    return None
+
+
+def _party(doc: Doc, tok: Token | None, places: list) -> list[Arg]:
+    """The parties a phrase names (its conjuncts), not pronouns."""
+    if tok is None or tok.pos_ == "PRON" or not _actor_like(tok):
+        return []
+    out = []
+    for c in _conjuncts(tok):
+        a = _resolve(doc, c, places)
+        if a is not None and (a.country or a.sector or a.actor) and not a.fallback:
+            out.append(a)
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it completes ("X tried to sabotage ...")."""
+    subj = _child(verb, _SUBJ)
+    if subj is None and verb.dep_ == "xcomp":
+        subj = _child(verb.head, _SUBJ)
+    return subj
+
+
+def _wrongdoers(doc: Doc, verb: Token, places: list) -> list[Arg]:
+    """Parties a wrongdoing verb says did wrong ("Borduvia has violated the truce", "the
+    Borduvian convoy violated the rules")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in statement_words()["wrong"]:
+        return []
+    subj = _subject(verb)
+    return _party(doc, subj, places) or _owner(doc, subj, places)
+
+
+def _owner(doc: Doc, noun: Token | None, places: list) -> list[Arg]:
+    """The party a noun names as its owner or doer ("Borduvia's offer", "the Borduvian
+    camps", "a raid by X"), when it has a country."""
+    if noun is None or noun.pos_ != "NOUN":
+        return []
+    doers = [d for d in _nominal_agent(noun) if d.pos_ != "PRON"]
+    doer = _resolve(doc, doers[0], places) if doers else None
+    return [doer] if doer is not None and doer.country else []
+
+
+def _condemned(doc: Doc, verb: Token, places: list) -> tuple[Token | None, list[Arg]]:
+    """The condemning predicate of a copular clause and the parties it condemns: the subject
+    ("Borduvia is irresponsible"), or the party the subject noun names ("Borduvia's offer is
+    insufficient", "the Borduvian camps are illegal")."""
+    if verb.lemma_.lower() not in _COPULAS:
+        return None, []
+    preds = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    preds += [g for c in preds for g in c.children if g.dep_ in ("conj", "appos")]  # "bizarre and disgusting"
+    pred = next((c for c in preds if _condemning(c.lemma_.lower())), None) or next(
+        (g for c in preds for g in c.children if g.dep_ == "amod" and _condemning(g.lemma_.lower())), None)
+    subj = _child(verb, ("nsubj", "csubj"))
+    if pred is None or subj is None:
+        return None, []
+    if subj.pos_ == "PRON":  # "this is unacceptable", "it is shameful that ...": criticism, no party named
+        aimed = subj.lower_ in _DEMONSTRATIVES or (subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children))
+        return (pred, [None]) if aimed else (None, [])
+    return pred, _party(doc, subj, places) or _owner(doc, subj, places) or [None]
+
+
+def _labelled(doc: Doc, noun: Token, places: list) -> tuple[Token | None, list[Arg]]:
+    """A party noun with a fault adjective ("the illegal regime"): the party it condemns."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in _SUBJ + ("dobj", "pobj"):
+        return None, []
+    fault = next((c for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in statement_words()["label"]),
+                 None)
+    if fault is None or not _actor_like(noun, owner=False):
+        return None, []
+    return fault, _party(doc, noun, places)
+
+
+def _other_party(speaker: Arg, target: Arg) -> bool:
+    """Is the target a party other than the speaker's own? Across countries (or an
+    international body's statement), or within one country between different sectors."""
+    if target.actor is not None and target.actor == speaker.actor:
+        return False
+    if not (speaker.country or speaker.sector == "IGO"):
+        return False
+    if speaker.country and target.country and speaker.country != target.country:
+        return True
+    if (speaker.sector == "IGO") != (target.sector == "IGO"):
+        return True  # an international body and a state's party
+    if speaker.country and target.country and speaker.country != target.country:
+        return True
+    # one country (or a country the story gives later): different sides, both known; a
+    # government, its army and its police are one side
+    return bool(speaker.sector and target.sector and _side(speaker.sector) != _side(target.sector))
+
+
+def _side(sector: str) -> str:
+    return "state" if sector in _STATE else sector
+
+
+_STATE = {"GOV", "MIL", "COP"}
+
+
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset[int]:
+    """Lemma hashes of the words a statement is found by (wrongdoing verbs, condemning
+    predicates, labels), so that only the tokens near one are read."""
+    words = set(statement_words()["wrong"]) | set(statement_words()["verdict"]) | set(statement_words()["label"])
+    words |= {w for w, kind in _fault_table().items() if kind == "fault"}
+    return frozenset(get_string_id(w) for w in words)
+
+
+def _candidates(doc: Doc) -> list[Token]:
+    """The tokens a statement may hang on, in order: a cue word, the copula its predicate
+    hangs on ("is illegal", "is an illegal act"), the noun it labels."""
+    found: set[int] = set()
+    for i in token_view(doc).where("lemma", _cue_lemmas()):
+        tok = doc[i]
+        found.update((i, tok.head.i, tok.head.head.i, tok.head.head.head.i))
+    return [doc[i] for i in sorted(found)]
+
+
+def _statements(doc: Doc, places: list):
+    """(trigger token, CAMEO code, parties) for each accusing statement in ``doc``."""
+    for tok in _candidates(doc):
+        if tok.pos_ in ("VERB", "AUX"):
+            if (parties := _wrongdoers(doc, tok, places)) and _asserted(tok):
+                yield tok, tok, statement_words()["wrong"][tok.lemma_.lower()], parties
+                continue
+            pred, parties = _condemned(doc, tok, places)
+            if pred is not None and parties and _asserted(tok):
+                yield tok, pred, "111", parties
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            fault, parties = _labelled(doc, tok, places)
+            if fault is not None and parties:
+                yield tok, fault, "111", parties
+
+
+def stated_accusations(doc: Doc, coded: list[CodedEvent], places: list) -> list[CodedEvent]:
+    """ACCUSE from the speaker to each party a statement accuses (module docstring)."""
+    out: list[CodedEvent] = []
+    accused = {(c.source.country if c.source else None, c.target.country if c.target else None,
+                c.event.sentence.start) for c in coded if c.event.type == "ACCUSE"}
+    for clause, trig, code, parties in _statements(doc, places):
+        speaker = _speaker_of(doc, clause, places)
+        if speaker is None:
+            continue
+        sent = sentence_chars(doc, trig.i)
+        entry = _entry(code)
+        for target in parties:
+            key = (speaker.country, target.country if target else None, sent[0])
+            if key in accused or not (_other_party(speaker, target) if target else (speaker.country or speaker.sector)):
+                continue
+            accused.add(key)
+            ev = Event(id="", type=entry.plover.type, mode=entry.plover.mode, cameo=code,
+                       source=speaker.actor, target=target.actor if target else None, negated=False, hypothetical=False,
+                       trigger=TextSpan(start=trig.idx, end=trig.idx + len(trig.text), text=trig.text),
+                       sentence=CharSpan(start=sent[0], end=sent[1]), confidence=_confidence(False, speaker, target))
+            out.append(CodedEvent(ev, speaker, target, False, entry, clause.i, trig.i))
+    return out
