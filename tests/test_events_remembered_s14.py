@@ -24,6 +24,9 @@ def test_an_act_remembered_or_mourned_is_no_new_event(analyze, text, trigger):
 @pytest.mark.parametrize("text, trigger, kind", [
     ("Ugandan rebels attacked a Chadian police station on Monday.", "attacked", "ASSAULT"),
     ("Chad will hold talks with Uganda next week.", "hold", "AGREE"),  # the future still an intent
+    ("Relatives of Chadian men who were shot dead by Ugandan soldiers on Monday met the minister.", "shot",
+     "ASSAULT"),  # dated: the news
+    ("The Chadian journalist was the victim of an attack by Ugandan rebels.", "attack", "ASSAULT"),
 ])
 def test_acts_outside_a_remembrance_stay(analyze, text, trigger, kind):
     assert kind in {t for t, *_ in _events(analyze, text, trigger)}
