@@ -39,6 +39,7 @@ from .lexicon import LexEntry, plover_for
 from .mentions import relink
 from .modality import _REPORT, possibility
 from .resolve import _resolve, actor_for_span
+from .remembered import remembered_act
 from .senses import contest_win, retype_senses
 from .syntax import Arg, _clause_subject, _pobj
 
@@ -311,7 +312,8 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     an act told only as what someone is accused of, one in an "if" or "unless" clause, one only
     possible with nobody doing it, one hoped or feared of others, a question asked, a war named as
     a setting, a meeting named as a venue, an act a right or a possibility is for and a party
-    talking about a topic with nobody, a threat that is a danger (:mod:`.background`), and a contest won told with
+    talking about a topic with nobody, a threat that is a danger (:mod:`.background`), an act remembered
+    or mourned (:func:`.remembered.remembered_act`), and a contest won told with
     "beat" (:func:`.senses.contest_win`). The remaining
     events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
@@ -323,7 +325,7 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
             and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)
             and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)
             and not _not_done_or_no_act(doc, c) and not topic_talk(doc, c)
-            and not contest_win(doc, c) and not threat_as_danger(doc, c)]
+            and not contest_win(doc, c) and not threat_as_danger(doc, c) and not remembered_act(doc, c)]
     if len(kept) < told:
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"
