@@ -31,7 +31,9 @@ Runs last, one document at a time, in the order of its modules:
   side of the party it is done to ("X drew criticism", "X is among those detained") that party, :mod:`.agents` gives passive
   violence the source of the attack its clause or the sentence before tells,
   :mod:`.reactions` gives a response to an act told just before in the same word
-  ("proposed" ... "rejected the proposal") that act's author, :mod:`.dyad` gives an act with
+  ("proposed" ... "rejected the proposal"; "X said ..." ... "condemned the remarks") that act's
+  author, :mod:`.documents` gives a text that acts ("the resolution calls for ...") the party that
+  issued it ("X passed a resolution"), :mod:`.dyad` gives an act with
   no target (violence with no perpetrator) its party's counterpart in the article's events,
   :mod:`.speakers` gives a joint act told in a quote ("talks with X must go on, the envoy
   said") its speaker as the side it lacks and coordinated sources of one speech act the one
@@ -63,6 +65,7 @@ from .confidence import calibrate_events
 from .crowds import fill_crowds
 from .countries import country_of
 from .discourse import BACKGROUND_CONFIDENCE, drop_non_events
+from .documents import fill_document_sources
 from .dyad import fill_dyads
 from .facilities import fill_facilities
 from .implicit import fill_implicit
@@ -106,6 +109,7 @@ class EventCoder:
         fill_received(doc, coded)  # "X drew criticism", "X is among those detained": X (.received)
         fill_attack_agents(doc, coded, self.lexicon)  # "were killed when X attacked": the attack's source (.agents)
         fill_reactions(doc, coded)  # "rejected the proposal": whoever proposed it (.reactions)
+        fill_document_sources(doc, coded)  # "the resolution calls for ...": who passed it (.documents)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_told_sides(doc, coded)  # "talks with X, the envoy said": the envoy; "X and Y rejected": one target (.speakers)
         fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)

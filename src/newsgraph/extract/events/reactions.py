@@ -14,8 +14,10 @@ a nominalisation of the verb: "propose" -> "proposal", "decide" -> "decision", s
 * a coded event with that trigger word whose source its own phrase names ("the miners'
   strike", "a raid by the army"),
 
-in the response's sentence before it or in the ``_WINDOW`` sentences before. The nearest
-such telling gives the target, when its party is an actor of the article and not the
+in the response's sentence before it or in the ``_WINDOW`` sentences before; "the remarks"
+and "the comments" are what a verb of saying told ("X said ...", by the table), and the
+nearest such verb decides whoever it names ("Y, who said ...": Y; "she said" goes on about
+a speaker named before). The nearest such telling gives the target, when its party is an actor of the article and not the
 responder itself (nor a party of the responder's country and sector: a ministry denying its
 own government's plan is not a dispute). A noun that names its own author ("Borduria's
 claims", "the plan by the mayor") or its own party is left to :mod:`.args` and :mod:`.article`.
@@ -52,6 +54,8 @@ from .syntax import Arg, _pobj
 _RESPONSES = {"REJECT", "ACCUSE", "SUPPORT"}
 _DEFINITE = {"the", "this", "these", "that", "those", "such"}
 _WINDOW = 3  # sentences back in which the act responded to is looked for
+#: Verbs of saying: "the remarks", "the statement", "the claims" are the nearest speaker's.
+_SAYING = {"say", "state", "claim", "tell", "declare"}
 _SUFFIXES = ("", "s", "al", "ment", "ion", "ation", "ition", "ance", "ence", "ure", "ing")
 
 
@@ -113,6 +117,17 @@ def _subject_actor(doc: Doc, verb: Token, by_id: dict[str, Actor]) -> Actor | No
     return by_id.get(aid) if aid else None
 
 
+def _speaker(doc: Doc, subj: Token | None, by_id: dict[str, Actor]) -> Actor | None:
+    """The actor a verb of saying's subject names, a relative pronoun's through its noun
+    ("the union, which said")."""
+    if subj is None:
+        return None
+    if subj.pos_ == "PRON" and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    aid = actor_for_span(doc, subj.idx, subj.idx + len(subj.text))
+    return by_id.get(aid) if aid else None
+
+
 def _own_phrase(t: Token, o: CodedEvent) -> bool:
     """Was an earlier event's source read from the trigger's own clause or phrase: the subject
     of a verb, the possessor or "by" agent of a noun ("the miners' strike") - not a party
@@ -143,6 +158,11 @@ def _author(doc: Doc, c: CodedEvent, noun: Token, coded: list[CodedEvent], by_id
         if i in events and same_word(lemma, t.lemma_.lower()) and _own_phrase(t, events[i]):
             party = by_id.get(events[i].event.source)
         elif t.pos_ == "VERB" and same_word(lemma, t.lemma_.lower()):
+            if t.lemma_.lower() in _SAYING:  # the nearest speaker decides, named or not ...
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ == "PRON" and t.dep_ != "relcl":
+                    continue  # ... but "she said" goes on about a speaker named before
+                return _speaker(doc, subj, by_id)
             party = _subject_actor(doc, t, by_id)
         if party is not None:
             return party
