@@ -29,7 +29,8 @@ entities and parse and a small knowledge file, and resolves
 
 The knowledge file and the lookups in it are in :mod:`.knowledge`; the working
 state of one pass in :mod:`.state`. The story's country is given to unplaced
-domestic agents afterwards (:mod:`.story`); datelines and bylines are never
+domestic agents afterwards (:mod:`.story`), and to the unknown named organisations
+that speak or act in it (:mod:`.acting`); datelines and bylines are never
 actors (:mod:`.dateline`).
 
 Choices (docs/knowledge.md has the full list): political parties are ``LEG``

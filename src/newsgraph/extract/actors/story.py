@@ -416,6 +416,8 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
         place_people(doc, actors, country)
         place_affiliations(doc, actors, country)
         place_bodies(actors, country, doc._.published)
+        from .acting import place_acting  # imports this module's helpers
+        place_acting(doc, actors, country)
     govern(actors, doc._.published, doc_text(doc))  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
     return country
 

@@ -1,0 +1,30 @@
+"""Named organisations with neither country nor sector that act in a one-country story take its
+country (actors/acting.py; hand-written texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+LEAD = ("Farmers blocked roads across Bolivia on Monday in protest at fuel prices. Bolivian police "
+        "cleared a highway near La Paz, and Bolivia's government said the blockades were illegal. ")
+TAIL = " The blockades continued on Wednesday."
+
+
+def country(rec, name):
+    return {a.name: a.country for a in rec.actors}[name]
+
+
+@pytest.mark.model
+def test_an_unknown_firm_that_speaks_in_a_one_country_story_takes_its_country(analyze):
+    rec = analyze(LEAD + "Altiplano Cement said on Tuesday that its plant near La Paz would close for a week." + TAIL)
+    assert country(rec, "Altiplano Cement") == "BOL"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, name", [
+    ("International Crisis Watch said on Tuesday that the talks should resume.", "International Crisis Watch"),
+    ("The Chilean firm Norte Cobre said on Tuesday that its trucks were stuck.", "Norte Cobre"),
+    ("Altiplano Cement said on Tuesday that its exports to Peru had stopped.", "Altiplano Cement"),
+])
+def test_a_foreign_or_international_body_does_not_take_the_story_country(analyze, sentence, name):
+    assert country(analyze(LEAD + sentence + TAIL), name) != "BOL"
