@@ -28,3 +28,16 @@ def test_an_unknown_firm_that_speaks_in_a_one_country_story_takes_its_country(an
 ])
 def test_a_foreign_or_international_body_does_not_take_the_story_country(analyze, sentence, name):
     assert country(analyze(LEAD + sentence + TAIL), name) != "BOL"
+
+
+@pytest.mark.model
+def test_an_armed_group_the_tagger_calls_a_building_is_still_the_group(analyze):
+    # the tagger reads "the Abu Sayyaf" after "of" as a facility (FAC)
+    rec = analyze("Omar Haddad of the Abu Sayyaf said the group would retaliate.")
+    assert country(rec, "Abu Sayyaf") == "PHL"
+
+
+@pytest.mark.model
+def test_a_real_building_is_no_actor(analyze):
+    rec = analyze("Protesters gathered outside the Lincoln Memorial on Sunday, and police said they were peaceful.")
+    assert not any("Memorial" in a.name for a in rec.actors)
