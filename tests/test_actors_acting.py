@@ -41,3 +41,12 @@ def test_an_armed_group_the_tagger_calls_a_building_is_still_the_group(analyze):
 def test_a_real_building_is_no_actor(analyze):
     rec = analyze("Protesters gathered outside the Lincoln Memorial on Sunday, and police said they were peaceful.")
     assert not any("Memorial" in a.name for a in rec.actors)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, name", [
+    ("The organiser of the march, Rosa Mamani, said the farmers would not give up.", "Rosa Mamani"),
+    ("The highway was cleared by Rosa Mamani and her neighbours on Tuesday.", "Rosa Mamani"),
+])
+def test_a_name_in_apposition_to_a_subject_or_the_agent_of_a_passive_acts(analyze, sentence, name):
+    assert country(analyze(LEAD + sentence + TAIL), name) == "BOL"

@@ -22,12 +22,23 @@ ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
 _WEBSITE = re.compile(r"\.(?:com|org|net|info|co\.uk)\b", re.IGNORECASE)  # an online outlet reports from anywhere
 
 
+def acts(span) -> bool:
+    """Is the name the subject of a clause ("X said"), in apposition to one ("the campaign's
+    manager, X, said") or the agent of a passive ("was stopped by X")?"""
+    root = span.root
+    if root.dep_ in ACTING_DEPS:
+        return True
+    if root.dep_ == "appos":
+        return root.head.dep_ in ACTING_DEPS
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
 def _acting(doc: Doc, actor: Actor, speakers: set[str]) -> list:
-    """The spans naming the actor, when one of them is the subject of a clause or the actor is
-    quoted; else an empty list (an organisation named in passing says little of the story)."""
+    """The spans naming the actor, when one of them acts (:func:`acts`) or the actor is quoted;
+    else an empty list (an organisation named in passing says little of the story)."""
     spans = [s for m in actor.mentions
              if (s := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None and len(s)]
-    if actor.id in speakers or any(s.root.dep_ in ACTING_DEPS for s in spans):
+    if actor.id in speakers or any(acts(s) for s in spans):
         return spans
     return []
 
