@@ -50,3 +50,12 @@ def test_a_real_building_is_no_actor(analyze):
 ])
 def test_a_name_in_apposition_to_a_subject_or_the_agent_of_a_passive_acts(analyze, sentence, name):
     assert country(analyze(LEAD + sentence + TAIL), name) == "BOL"
+
+
+@pytest.mark.model
+def test_an_acronym_that_leaves_out_the_country_word_joins_the_full_name(analyze):
+    rec = analyze(LEAD + "The US Federal Trade Board (FTB) opened an inquiry into Andes Copper on Monday. "
+                  "The FTB said it had found irregularities." + TAIL)
+    board = [a for a in rec.actors if a.name == "US Federal Trade Board"]
+    assert board and board[0].country == "USA" and len(board[0].mentions) >= 2
+    assert "FTB" not in {a.name for a in rec.actors}
