@@ -59,3 +59,16 @@ def test_an_acronym_that_leaves_out_the_country_word_joins_the_full_name(analyze
     board = [a for a in rec.actors if a.name == "US Federal Trade Board"]
     assert board and board[0].country == "USA" and len(board[0].mentions) >= 2
     assert "FTB" not in {a.name for a in rec.actors}
+
+
+@pytest.mark.model
+def test_an_event_the_tagger_calls_an_organisation_takes_no_country(analyze):
+    rec = analyze(LEAD + "The Altiplano Farm Expo was held in La Paz from 1990 to 1999." + TAIL)
+    assert country(rec, "Altiplano Farm Expo") is None
+
+
+@pytest.mark.model
+def test_an_international_sports_body_in_a_home_story_keeps_no_country(analyze):
+    rec = analyze("Two Bolivian runners were suspended on Monday. Bolivian police questioned their coach in "
+                  "La Paz. The IAAF said the runners had missed three tests. The runners deny wrongdoing.")
+    assert country(rec, "IAAF") is None
