@@ -29,7 +29,8 @@ entities and parse and a small knowledge file, and resolves
 
 The knowledge file and the lookups in it are in :mod:`.knowledge`; the working
 state of one pass in :mod:`.state`. The story's country is given to unplaced
-domestic agents afterwards (:mod:`.story`); datelines and bylines are never
+domestic agents afterwards (:mod:`.story`), and to the unknown named organisations
+that speak or act in it (:mod:`.acting`); datelines and bylines are never
 actors (:mod:`.dateline`).
 
 Choices (docs/knowledge.md has the full list): political parties are ``LEG``
@@ -93,13 +94,25 @@ __all__ = ["ActorExtractor", "Knowledge", "country_of", "extract_actors", "load_
 def _candidates(doc: Doc, matcher: PhraseMatcher) -> list[TokSpan]:
     """Knowledge-file matches and spaCy entities (without a leading "the"),
     longest first where they overlap."""
-    spans = [doc[s:e] for _, s, e in matcher(doc)]
+    spans, facilities = [doc[s:e] for _, s, e in matcher(doc)], []
     for ent in doc_ents(doc):
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             if len(ent) > 1 and ent[0].lower_ == "the":
                 ent = TokSpan(doc, ent.start + 1, ent.end, label=ent.label_)
-            spans.append(ent)
-    return filter_spans(spans)
+            (facilities if ent.label_ == "FAC" else spans).append(ent)
+    spans = filter_spans(spans)
+    # a building ("FAC") only where nothing else was found: the tagger's label for a few armed
+    # groups and bodies after "of the", which the knowledge base then names (_known_facility)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    return sorted(spans + [f for f in facilities if not taken & set(range(f.start, f.end))],
+                  key=lambda s: s.start)
+
+
+def _known_facility(st: _State, span: TokSpan) -> bool:
+    """Is a name the tagger calls a building one the actor knowledge base codes as a group with
+    a country or a sector (an armed group's name after "of the" read as a facility)? Then it is that group."""
+    hit = _dated(st, span.text, phoenix=True)
+    return hit is not None and any(hit)
 
 
 def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
@@ -132,6 +145,9 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
             continue
         elif span.text[:1].isdigit():
             continue  # "280bn" tagged ORG
+        elif span.label_ == "FAC":
+            if _known_facility(st, span):
+                _add_org(st, span)
         elif span.label_ == "ORG" or _org_noun_before(kb, span) or (
                 span.label_ == "GPE" and (_appos_head(span) or _appositive(kb, span.root))):
             _add_org(st, span)

@@ -16,7 +16,7 @@ from spacy.tokens import Span as TokSpan
 from .bodies import head_word
 from .countries import not_nationality
 from .descriptions import described_sector
-from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text, noun_sector
+from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text, country_of, noun_sector
 from .persons import _name_span
 from .state import _Entity, _State, _entity_text
 from .titles import _appositive, _premodifier_tokens, _title_parts
@@ -170,16 +170,24 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w and w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
 
 
+def _initials_past_country(name: str) -> str:
+    """The initials of a name after a country word that opens it ("the Ruritanian Mining
+    Authority (MA)", "the US Maritime Board (MB)"): the acronym leaves the country out."""
+    first, _, rest = name.partition(" ")
+    return _initials(rest) if " " in rest and country_of(first) is not None else ""
+
+
 def _merge_acronyms(st: _State) -> None:
     """"the Northern Freedom Front (NFF) ... the NFF said": an acronym is the organisation whose
-    initials it spells, when exactly one named in the article does. An acronym the text
+    initials it spells (less a country word that opens the name), when exactly one named in
+    the article does. An acronym the text
     describes ("the opposition party, the NFF") joins too when it has no other country, and its
     sector beats a party's default (LEG)."""
     orgs = [e for e in st.entities.values() if e.kind in ("organization", "group") and " " in e.name]
     for key, ent in list(st.entities.items()):
         if ent.kind != "organization" or not re.fullmatch(r"[A-Z]{2,6}", ent.name):
             continue
-        full = [o for o in orgs if _initials(o.name) == ent.name]
+        full = [o for o in orgs if ent.name in (_initials(o.name), _initials_past_country(o.name))]
         if len(full) != 1 or not _joinable(ent, full[0]):
             continue
         full[0].mentions |= ent.mentions

@@ -54,6 +54,7 @@ from spacy.tokens import Doc
 from ...knowledge import lookup
 from ...records import Actor
 from .. import doc_ents, doc_text, ext
+from .acting import acts, place_acting
 from .armed import place_armed
 from ..tokens import token_view
 from .countries import not_nationality, posted_to
@@ -416,6 +417,7 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
         place_people(doc, actors, country)
         place_affiliations(doc, actors, country)
         place_bodies(actors, country, doc._.published)
+        place_acting(doc, actors, country)
     govern(actors, doc._.published, doc_text(doc))  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
     return country
 
@@ -473,7 +475,6 @@ def sector_countries(actors: list[Actor]) -> dict[str, set[str]]:
     return out
 
 
-ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
 EMPLOYER_PREPS = frozenset({"of", "from", "at", "with", "for"})
 
 
@@ -498,7 +499,7 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
             continue  # one word: often a misread name ("Jiji"), unless an honorific says it is a person ("Mrs Ruiz")
         if not spans or _employed(spans[0]):
             continue
-        if actor.id not in speakers and not any(s.root.dep_ in ACTING_DEPS for s in spans):
+        if actor.id not in speakers and not any(acts(s) for s in spans):
             continue  # named in passing
         sents = {s.sent for s in spans} if doc.has_annotation("SENT_START") else {doc[:]}
         if any(_visitor((t.lemma_.lower(), t.lower_)) for sent in sents for t in sent):
