@@ -104,6 +104,24 @@ def test_reliability_can_be_read_on_a_gold_folder_of_ones_own(tmp_path, capsys):
     assert "| 0.9–1.0 | 1 | 0.90 | 1.00 | 1.00 |" in out and "| 0.4–0.5 | 1 | 0.45 | 0.00 | 0.00 |" in out
 
 
+def test_several_gold_folders_are_read_together(tmp_path, capsys):
+    """Stories annotated in two folders (e.g. events_dev and one's own) are calibrated together."""
+    ev = lambda s, e, c: {"type": "ACCUSE", "sentence": {"start": s, "end": e}, "confidence": c, "negated": False,
+                          "source": None, "target": None, "hypothetical": False}
+    lines = []
+    for sid, folder in (("s1", "one"), ("s2", "two"), ("s3", "two")):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / f"{sid}.json").write_text(json.dumps({"events": [
+            {"trigger_in": "accused Peru", "types": ["ACCUSE"], "negated": False}]}))
+        lines.append(json.dumps({"article": {"id": sid, "text": "Chile accused Peru of spying. Peru met Bolivia."},
+                                 "actors": [], "events": [ev(0, 29, 0.8), ev(30, 47, 0.3), ev(30, 47, 0.6)]}))
+    (tmp_path / "pred.jsonl").write_text("\n".join(lines) + "\n")
+    assert main([str(tmp_path / "pred.jsonl"), "--gold", str(tmp_path / "one"), "--gold", str(tmp_path / "two")]) == 0
+    assert "9 positive events, 0.33 right" in capsys.readouterr().out
+    assert main([str(tmp_path / "pred.jsonl"), "--gold", str(tmp_path / "one")]) == 0
+    assert "3 positive events, 0.33 right" in capsys.readouterr().out
+
+
 @pytest.mark.model
 def test_the_evaluation_scores_the_default_output_whatever_the_calibration(nlp, monkeypatch):
     """A refit of the confidence moves no event in or out of the evaluated set."""

@@ -1,4 +1,4 @@
-"""Fit and check the event confidence calibration on the development stories (events_dev).
+"""Fit and check the event confidence calibration on development stories (events_dev by default).
 
 ``NEWSGRAPH_EVENT_CALIBRATION=off newsgraph analyze --jsonl --plain STORIES > raw.jsonl``, then
 ``python -m newsgraph.eval.calibration raw.jsonl [--write]``: prints the Brier score and the
@@ -9,6 +9,8 @@ a logistic regression on the raw score and the features of :mod:`..extract.event
 (monotone in the raw score: its weight must come out positive). An event is right when a gold
 event of its type (required or optional, not negated) is in its sentence: the scorer's type
 precision; the tables also show the share whose source and target countries agree too.
+``--gold`` may be given several times (e.g. events_dev and a set of one's own annotated the same
+way): the predictions file then holds the records of all their stories.
 """
 
 from __future__ import annotations
@@ -52,8 +54,14 @@ def _side_ok(gold_side: dict | None, actor: dict | None) -> bool:
     return a.get("country") == gold_side["country"]
 
 
-def read_events(pred_path: Path, gold_dir: Path) -> list[Scored]:
-    """Every positive event of the records in ``pred_path`` whose story has gold."""
+def _gold_path(gold_dirs: list[Path], sid: str) -> Path | None:
+    """The first gold folder's file for story ``sid``."""
+    return next((d / f"{sid}.json" for d in gold_dirs if (d / f"{sid}.json").is_file()), None)
+
+
+def read_events(pred_path: Path, gold_dirs: Path | list[Path]) -> list[Scored]:
+    """Every positive event of the records in ``pred_path`` whose story has gold in one of the folders."""
+    gold_dirs = [gold_dirs] if isinstance(gold_dirs, Path) else list(gold_dirs)
     out: list[Scored] = []
     if not pred_path.is_file():
         raise InputError(f"{pred_path}: no such file; write it with `newsgraph analyze --jsonl --plain STORIES > FILE`")
@@ -66,8 +74,8 @@ def read_events(pred_path: Path, gold_dir: Path) -> list[Scored]:
         except (ValueError, KeyError, TypeError) as exc:
             raise InputError(f"{pred_path}, line {n}: not a newsgraph/1 record ({exc}); "
                              "give the output of `newsgraph analyze --jsonl`") from None
-        gold_path = gold_dir / f"{sid}.json"
-        if not gold_path.is_file():
+        gold_path = _gold_path(gold_dirs, sid)
+        if gold_path is None:
             continue
         text = rec["article"]["text"]
         actors = {a["id"]: a for a in rec.get("actors") or ()}
@@ -140,14 +148,14 @@ def table_text(title: str, rows) -> str:
     return "\n".join(lines)
 
 
-def write(model: Calibration, rows: list[Scored]) -> Path:
-    """Store the model as the packaged data file, with how it was made."""
+def write(model: Calibration, rows: list[Scored], sets: str = "events_dev") -> Path:
+    """Store the model as the packaged data file, with how it was made (``sets``: the gold it was fitted on)."""
     n_stories = len({r.story for r in rows})
     lines = ["# Event confidence calibration: logistic regression of 'the event is right' on the coder's",
              "# raw score and three features of the record (source placed, target placed, hypothetical);",
              "# confidence = 1 / (1 + exp(-(intercept + sum(weight * feature)))), rounded to 0.01.",
-             "# Right = a gold event of the event's type in its sentence (events_dev's type precision).",
-             f"# Fitted on events_dev ({len(rows)} positive events, {n_stories} stories, ridge {L2}) on "
+             "# Right = a gold event of the event's type in its sentence (the events scorer's type precision).",
+             f"# Fitted on {sets} ({len(rows)} positive events, {n_stories} stories, ridge {L2}) on "
              f"{dt.date.today().isoformat()} by",
              "# `python -m newsgraph.eval.calibration raw.jsonl --write`; see docs/history/evaluation-log.md, Session 7.",
              "#feature\tweight", f"intercept\t{model.intercept:.3f}"]
@@ -162,16 +170,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsgraph.eval.calibration", description=__doc__.split("\n")[0])
     ap.add_argument("predictions", type=Path, help="records analysed with NEWSGRAPH_EVENT_CALIBRATION=off")
     ap.add_argument("--write", action="store_true", help=f"store the fitted model as data/{TABLE}")
-    ap.add_argument("--gold", type=Path, default=None,
+    ap.add_argument("--gold", type=Path, action="append", default=None,
                     help="a folder of gold stories in the events_dev format (default: events_dev's), "
-                         "e.g. to check the calibration on stories of your own")
+                         "e.g. to check the calibration on stories of your own; may be repeated")
     args = ap.parse_args(argv)
-    gold = args.gold or eval_file("events_dev", "README.md").parent / "gold"
-    if not gold.is_dir():
-        raise SystemExit(f"--gold {gold}: no such folder of gold stories")
-    rows = read_events(args.predictions, gold)
+    golds = args.gold or [eval_file("events_dev", "README.md").parent / "gold"]
+    for gold in golds:
+        if not gold.is_dir():
+            raise SystemExit(f"--gold {gold}: no such folder of gold stories")
+    rows = read_events(args.predictions, golds)
     if not rows:
-        raise SystemExit(f"{args.predictions}: no positive events in stories that {gold} has gold for")
+        raise SystemExit(f"{args.predictions}: no positive events in stories that "
+                         f"{', '.join(map(str, golds))} have gold for")
     model = fit(rows)
     if model.weights["raw"] <= 0:
         raise SystemExit(f"the fitted weight of the raw score is {model.weights['raw']}: not monotone; not written")
@@ -188,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     if held:
         print(table_text("Calibrated, leave one story out", reliability(held)))
     if args.write:
-        print(f"\nwrote {write(model, rows)}")
+        sets = " + ".join(g.parent.name if g.name == "gold" else g.name for g in golds)
+        print(f"\nwrote {write(model, rows, sets)}")
     return 0
 
 
