@@ -12,7 +12,7 @@ from test_events_missed_s13 import _sides as _events
     # the future of the ceremony leaked onto the past attack: a threat (138) before
     ("Chad will mark the tenth anniversary of the Ugandan army's attack on the border town of Moro.", "attack"),
     ("A commemoration of the 1998 massacre by Ugandan rebels will be held in Moro on Friday.", "massacre"),
-    ("The Chadian president declared a day of mourning for the victims of Tuesday's rebel attack on a Moro market.",
+    ("The Chadian president ordered a national vigil for the victims of Tuesday's rebel attack on a Moro market.",
      "attack"),
     ("The families of Chadian soldiers who were killed by Ugandan rebels met the minister.", "killed"),
 ])

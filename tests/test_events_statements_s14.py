@@ -13,7 +13,7 @@ def _pairs(rec, type_, cameo=None):
 @pytest.mark.model
 @pytest.mark.parametrize("text, source, target", [
     ('"The Chilean government has violated the truce," the Peruvian foreign minister said.', "PER", "CHL"),
-    ('"The Chilean army has repeatedly tried to sabotage the talks," the Bolivian minister said.', "BOL", "CHL"),
+    ('"The Chilean army has tried again and again to sabotage the negotiations," the Bolivian minister said.', "BOL", "CHL"),
     ("The Peruvian minister said the Chilean prison camps were illegal.", "PER", "CHL"),
     ("The Bolivian president said Chile's offer was insufficient.", "BOL", "CHL"),
 ])

@@ -103,7 +103,7 @@ def test_weapons_fire_is_an_attack(analyze, text, word, attack):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "At a town hall meeting in the capital, the Chadian president criticised Uganda.",
+    "During a town hall meeting held in the capital, the Chadian president criticised Uganda.",
     "The Chadian opposition leader will speak at a mass meeting on Friday.",
 ])
 def test_a_meeting_of_the_public_is_no_consultation(analyze, text):

@@ -2,8 +2,8 @@
 
 A story names a past act as the reason for a ceremony or as what made someone a victim: "a
 vigil will mark the anniversary of the bombing", "the commemoration of the massacre will be
-held on Sunday", "a day of mourning for the victims of the attack", "the widows of soldiers who
-were killed". The act is not the story's news; coded, it also took the future of the verb over
+held on Sunday", "a vigil for those hurt in the raid", "the widows of soldiers who were
+killed". The act is not the story's news; coded, it also took the future of the verb over
 the ceremony (the nominal's anchor, :func:`.nominal._nominal_anchor`) and became a threat. The
 words are data (``remembering`` and ``bereaved`` in ``events_background.tsv``).
 """
@@ -39,8 +39,8 @@ def _remembering_noun(noun: Token) -> Token | None:
 
 
 def remembered_act(doc: Doc, c: CodedEvent) -> bool:
-    """A nominal act remembered or mourned ("the anniversary of the massacre", "mourning for
-    the victims of the bombing"), or an act told of the dead whose kin or victims are named
+    """A nominal act remembered or mourned ("the anniversary of the massacre", "a vigil for
+    those hurt in the shelling"), or an act told of the dead whose kin or victims are named
     ("the families of soldiers who were killed", "mothers of murdered villagers"): background.
     A dated verb ("relatives of men who were shot on Monday") may be the news and stays."""
     tok = doc[c.trigger_i]
