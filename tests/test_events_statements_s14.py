@@ -111,3 +111,31 @@ def test_a_verdict_naming_no_party_is_still_the_speakers_criticism(analyze, text
 ])
 def test_a_verdict_the_speaker_does_not_make_is_no_criticism(analyze, text):
     assert not _pairs(analyze(text), "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source, target", [
+    ("The Peruvian minister said that the Chilean army is the most disciplined and honest army in the region.",
+     "PER", "CHL"),
+    ('"Chile is a reliable partner," the Peruvian foreign minister said.', "PER", "CHL"),
+    ("The Peruvian president called the Chilean foreign minister one of the most respected diplomats in the world.",
+     "PER", "CHL"),
+])
+def test_a_statement_that_commends_a_party_praises_it(analyze, text, source, target):
+    assert (source, target) in _pairs(analyze(text), "SUPPORT", "051")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    '"Chile is not a reliable partner," the Peruvian foreign minister said.',
+    '"Chile would be a good partner if it opened its ports," the Peruvian foreign minister said.',
+    "The Peruvian minister asked whether Chile was a good partner.",
+    '"The harvest was good this year," the Peruvian foreign minister said.',  # no party
+    '"Peru is a reliable partner," the Peruvian foreign minister said.',  # its own country
+    "The Peruvian minister said the Chilean minister's resignation was a good opportunity.",  # a thing of his
+    '"The reform has been good for the Chilean economy," the Peruvian minister said.',  # benefit
+    "The Peruvian minister described the Chilean customs service as not very reliable.",
+    "The Peruvian minister said they would work to ensure that Chile remains a reliable partner.",  # an aim
+])
+def test_praise_not_asserted_or_of_no_other_party_is_no_support(analyze, text):
+    assert not _pairs(analyze(text), "SUPPORT", "051")

@@ -1,5 +1,5 @@
-"""Accusations made by a statement, with no accusing verb: the speaker accuses the party
-the statement is about.
+"""Accusations and praise made by a statement, with no verb of accusing or praising: the
+speaker accuses (or praises) the party the statement is about.
 
 "The Borduvian army has violated the truce," the Ruritanian minister said; the minister said
 the Borduvian camps were illegal; "the illegitimate government is seizing our assets," the
@@ -18,9 +18,19 @@ complement of a reporting verb:
 * *a condemned party*: a party noun with an adjective of kind ``label`` ("the illegal regime";
   not every fault word: a "criminal court" is no criticism).
 
-A statement the speaker does not assert (negated, with a modal, conditional, a question, or
-another's claim: "rejected the suggestion that X was ...", "asked if X was ...") accuses no one; nor one about the speaker's own party, nor about a pronoun (it may be the
-speaker's side). An ACCUSE already coded between the same countries in the sentence wins."""
+The same statements praise when their predicate commends (kind ``praise``: "the minister said
+the Borduvian army is the most disciplined in the region", "called the Borduvian envoy a
+reliable partner", kind ``describe`` for the verb): SUPPORT (CAMEO 051) from the speaker, or
+the subject of "called"/"described", to the party named as the subject or object itself (not
+its owner: "X's resignation was a good opportunity" praises no one), another actor than the
+speaker, not the speaker's own country ("Borduvia is a reliable partner," the Borduvian
+minister said), one's own leader or army included; never a praise of what names no party.
+
+A statement the speaker does not assert (negated, with a modal, conditional, a question,
+another's claim or an aim: "rejected the suggestion that X was ...", "asked if X was ...",
+"work to ensure that X remains ...") accuses or praises no one; nor does an accusation about
+the speaker's own party, nor either about a pronoun (it may be the speaker's side). An ACCUSE
+(SUPPORT) already coded between the same countries in the sentence wins."""
 
 from __future__ import annotations
 
@@ -67,7 +77,7 @@ def _condemning(lemma: str) -> bool:
 @lru_cache(maxsize=4)
 def _entry(code: str) -> LexEntry:
     p = plover_for(code, _plover_table()) or Plover("ACCUSE", None, None)
-    return LexEntry("verb", "statement", frozenset(), "<X did wrong, said Y>", code, p)
+    return LexEntry("verb", "statement", frozenset(), "<X did wrong / is good, said Y>", code, p)
 
 
 def _asserted(verb: Token) -> bool:
@@ -89,6 +99,8 @@ def _asserted(verb: Token) -> bool:
             return False  # "if X violates ...", "asked if he thought X was ..."
         if a.pos_ == "NOUN" and (_fault_table().get(a.lemma_.lower()) == "claim" or a.lemma_.lower() in _UNCLAIMED):
             return False  # "rejected the suggestion that X was ...", "warnings that X was ...": another's claim
+        if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+            return False  # "work to ensure that X remains ...": an aim, not a claim
         if a.lemma_.lower() in _REPORT:
             break  # the clause of saying: what is above it is not this statement's
     if any(o.dep_ in ("dobj", "obj") and any(d.lower_ == "no" for d in o.children) for o in verb.children):
@@ -122,9 +134,10 @@ def _speaker_of(doc: Doc, tok: Token, places: list) -> Arg | None:
     return None
 
 
-def _party(doc: Doc, tok: Token | None, places: list) -> list[Arg]:
-    """The parties a phrase names (its conjuncts), not pronouns."""
-    if tok is None or tok.pos_ == "PRON" or not _actor_like(tok):
+def _party(doc: Doc, tok: Token | None, places: list, owner: bool = True) -> list[Arg]:
+    """The parties a phrase names (its conjuncts), not pronouns; with ``owner``, also the
+    possessor of a thing ("Borduvia's offer")."""
+    if tok is None or tok.pos_ == "PRON" or not _actor_like(tok, owner=owner):
         return []
     out = []
     for c in _conjuncts(tok):
@@ -165,19 +178,74 @@ def _condemned(doc: Doc, verb: Token, places: list) -> tuple[Token | None, list[
     """The condemning predicate of a copular clause and the parties it condemns: the subject
     ("Borduvia is irresponsible"), or the party the subject noun names ("Borduvia's offer is
     insufficient", "the Borduvian camps are illegal")."""
+    return _judged(doc, verb, places, lambda t: _condemning(t.lemma_.lower()), aimless=True)
+
+
+def _praised(doc: Doc, verb: Token, places: list) -> tuple[Token | None, list[Arg]]:
+    """The commending predicate of a copular clause and the parties it praises ("Borduvia is
+    a reliable partner", "the Borduvian army is the most disciplined"); praise of what names
+    no party ("the harvest was good") is no one's endorsement."""
+    return _judged(doc, verb, places, _praising, aimless=False)
+
+
+def _praising(word: Token) -> bool:
+    """A word of praise, not of benefit ("X has been good for the economy" judges effects)."""
+    return word.lemma_.lower() in statement_words()["praise"] and not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in word.children)
+
+
+def _graded(preds: list[Token], judge) -> Token | None:
+    """The word among predicates ``preds`` that ``judge`` accepts: one of them, a conjunct
+    ("bizarre and disgusting"), or an adjective of one ("an illegal act", "one of the most
+    respected judges")."""
+    preds = preds + [g for c in preds for g in c.children if g.dep_ in ("conj", "appos")]
+    preds += [o for c in preds if c.pos_ == "NUM" for p in c.children if p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # "one of the most respected judges"
+    mods = [g for c in preds for g in c.children if g.dep_ == "amod"]
+    mods += [g for m in mods for g in m.children if g.dep_ == "conj"]  # "the most disciplined and honest army"
+    return next((c for c in preds + mods if judge(c) and not _denied(c)), None)
+
+
+def _denied(word: Token) -> bool:
+    """Is a predicate word negated in its own phrase ("described X as not very reliable")?"""
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in word.children)
+
+
+def _judged(doc: Doc, verb: Token, places: list, judge, aimless: bool) -> tuple[Token | None, list[Arg]]:
+    """The predicate of a copular clause that ``judge`` accepts, and the parties it is said
+    of: the subject, or the party the subject noun names; with ``aimless``, a verdict on a
+    demonstrative or on what names no party is kept with no target (``[None]``)."""
     if verb.lemma_.lower() not in _COPULAS:
         return None, []
-    preds = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
-    preds += [g for c in preds for g in c.children if g.dep_ in ("conj", "appos")]  # "bizarre and disgusting"
-    pred = next((c for c in preds if _condemning(c.lemma_.lower())), None) or next(
-        (g for c in preds for g in c.children if g.dep_ == "amod" and _condemning(g.lemma_.lower())), None)
+    pred = _graded([c for c in verb.children if c.dep_ in ("acomp", "attr")], judge)
     subj = _child(verb, ("nsubj", "csubj"))
     if pred is None or subj is None:
         return None, []
     if subj.pos_ == "PRON":  # "this is unacceptable", "it is shameful that ...": criticism, no party named
         aimed = subj.lower_ in _DEMONSTRATIVES or (subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children))
-        return (pred, [None]) if aimed else (None, [])
+        return (pred, [None]) if aimed and aimless else (None, [])
+    if not aimless:  # praise names its party: "X's resignation was a good opportunity" praises no one
+        parties = _party(doc, subj, places, owner=False)
+        return (pred, parties) if parties else (None, [])
     return pred, _party(doc, subj, places) or _owner(doc, subj, places) or [None]
+
+
+def _described(doc: Doc, verb: Token, places: list) -> tuple[Token | None, list[Arg], Arg | None]:
+    """"Y called X a reliable partner", "Y described X as courageous": the praising word, the
+    party X names and the speaker Y (the subject of the verb of describing)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in statement_words()["describe"]:
+        return None, [], None
+    obj = _child(verb, ("dobj",))
+    if obj is None:
+        return None, [], None
+    preds = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")] + [
+        c for c in obj.children if c.dep_ == "appos"]
+    preds += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("as", "of") for g in p.children]
+    # "of": 'called X one "of the most ..."', the quote mark splitting the phrase from "one"
+    pred = _graded(preds, _praising)
+    parties = _party(doc, obj, places, owner=False) if pred is not None else []
+    speaker = _subject(verb)
+    return pred, parties, (_resolve(doc, speaker, places) if parties and speaker is not None else None)
 
 
 def _labelled(doc: Doc, noun: Token, places: list) -> tuple[Token | None, list[Arg]]:
@@ -218,9 +286,9 @@ _STATE = {"GOV", "MIL", "COP"}
 
 @lru_cache(maxsize=1)
 def _cue_lemmas() -> frozenset[int]:
-    """Lemma hashes of the words a statement is found by (wrongdoing verbs, condemning
-    predicates, labels), so that only the tokens near one are read."""
-    words = set(statement_words()["wrong"]) | set(statement_words()["verdict"]) | set(statement_words()["label"])
+    """Lemma hashes of the words a statement is found by (wrongdoing verbs, condemning and
+    praising predicates, labels, verbs of describing), so that only the tokens near one are read."""
+    words = {w for kind in ("wrong", "verdict", "label", "praise", "describe") for w in statement_words()[kind]}
     words |= {w for w, kind in _fault_table().items() if kind == "fault"}
     return frozenset(get_string_id(w) for w in words)
 
@@ -236,40 +304,67 @@ def _candidates(doc: Doc) -> list[Token]:
 
 
 def _statements(doc: Doc, places: list):
-    """(trigger token, CAMEO code, parties) for each accusing statement in ``doc``."""
+    """(clause token, trigger token, CAMEO code, parties, speaker or None for the clause's)
+    for each accusing or praising statement in ``doc``."""
     for tok in _candidates(doc):
         if tok.pos_ in ("VERB", "AUX"):
             if (parties := _wrongdoers(doc, tok, places)) and _asserted(tok):
-                yield tok, tok, statement_words()["wrong"][tok.lemma_.lower()], parties
+                yield tok, tok, statement_words()["wrong"][tok.lemma_.lower()], parties, None
                 continue
-            pred, parties = _condemned(doc, tok, places)
-            if pred is not None and parties and _asserted(tok):
-                yield tok, pred, "111", parties
+            for judged, code in ((_condemned, "111"), (_praised, "051")):
+                pred, parties = judged(doc, tok, places)
+                if pred is not None and parties and _asserted(tok):
+                    yield tok, pred, code, parties, None
+            pred, parties, speaker = _described(doc, tok, places)
+            if pred is not None and speaker is not None and _asserted(tok):
+                yield tok, pred, "051", parties, speaker
         elif tok.pos_ in ("NOUN", "PROPN"):
             fault, parties = _labelled(doc, tok, places)
             if fault is not None and parties:
-                yield tok, fault, "111", parties
+                yield tok, fault, "111", parties, None
+
+
+def _praisable(doc: Doc, speaker: Arg, target: Arg | None) -> bool:
+    """May the speaker praise the target? A party other than the speaker, and not the
+    speaker's own country named as a whole ("Borduvia is a reliable partner," the Borduvian
+    minister said: self-praise); one's own party's leader or army may be praised."""
+    if target is None or not (speaker.country or speaker.sector):
+        return False
+    if target.actor is not None and target.actor == speaker.actor:
+        return False
+    if target.country != speaker.country:
+        return True
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    return span is None or span.root.ent_type_ != "GPE"
 
 
 def stated_accusations(doc: Doc, coded: list[CodedEvent], places: list) -> list[CodedEvent]:
-    """ACCUSE from the speaker to each party a statement accuses (module docstring)."""
+    """ACCUSE from the speaker to each party a statement accuses, SUPPORT to each it praises
+    (module docstring)."""
     out: list[CodedEvent] = []
-    accused = {(c.source.country if c.source else None, c.target.country if c.target else None,
-                c.event.sentence.start) for c in coded if c.event.type == "ACCUSE"}
-    for clause, trig, code, parties in _statements(doc, places):
-        speaker = _speaker_of(doc, clause, places)
+    done = {(c.event.type, c.source.country if c.source else None, c.target.country if c.target else None,
+             c.event.sentence.start) for c in coded if c.event.type in ("ACCUSE", "SUPPORT")}
+    for clause, trig, code, parties, said_by in _statements(doc, places):
+        speaker = said_by or _speaker_of(doc, clause, places)
         if speaker is None:
             continue
         sent = sentence_chars(doc, trig.i)
         entry = _entry(code)
         for target in parties:
-            key = (speaker.country, target.country if target else None, sent[0])
-            if key in accused or not (_other_party(speaker, target) if target else (speaker.country or speaker.sector)):
+            key = (entry.plover.type, speaker.country, target.country if target else None, sent[0])
+            if key in done or not _aimed(doc, entry.plover.type, speaker, target):
                 continue
-            accused.add(key)
+            done.add(key)
             ev = Event(id="", type=entry.plover.type, mode=entry.plover.mode, cameo=code,
                        source=speaker.actor, target=target.actor if target else None, negated=False, hypothetical=False,
                        trigger=TextSpan(start=trig.idx, end=trig.idx + len(trig.text), text=trig.text),
                        sentence=CharSpan(start=sent[0], end=sent[1]), confidence=_confidence(False, speaker, target))
             out.append(CodedEvent(ev, speaker, target, False, entry, clause.i, trig.i))
     return out
+
+
+def _aimed(doc: Doc, kind: str, speaker: Arg, target: Arg | None) -> bool:
+    """Is a statement of ``kind`` from ``speaker`` about ``target`` one to code?"""
+    if kind == "SUPPORT":
+        return _praisable(doc, speaker, target)
+    return _other_party(speaker, target) if target else bool(speaker.country or speaker.sector)
