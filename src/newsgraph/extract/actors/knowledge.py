@@ -82,6 +82,8 @@ class Knowledge:
     not_private: frozenset[str] = frozenset()  # lemmas saying an aged person is no civilian ("bomber")
     descriptors: dict[str, frozenset[str] | dict[str, str]] = field(default_factory=dict)  # "the ruling party"
     ranks: frozenset[str] = frozenset()  # "cpl", "gen": abbreviated ranks (also in ``roles``)
+    seat_titles: frozenset[str] = frozenset()  # "staff", "counsel": a title after a seat is the government's
+    kin_nouns: frozenset[str] = frozenset()  # "son", "widow": "son of X" says whose relative, not an office
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -173,7 +175,9 @@ def _build(raw: dict) -> Knowledge:
                      frozenset(raw.get("private_persons", {}).get("not_with", ())).union(
                          *(v for k, v in raw.get("armed_group_words", {}).items() if k != "about")),
                      descriptors=_descriptors(raw.get("descriptors", {})),
-                     ranks=frozenset(r for k, v in raw.get("rank_abbreviations", {}).items() if k != "about" for r in v))
+                     ranks=frozenset(r for k, v in raw.get("rank_abbreviations", {}).items() if k != "about" for r in v),
+                     seat_titles=frozenset(raw.get("seat_bodies", {}).get("titles", ())),
+                     kin_nouns=frozenset(raw.get("kin_nouns", {}).get("nouns", ())))
 
 
 def _descriptors(section: dict) -> dict[str, frozenset[str] | dict[str, str]]:
