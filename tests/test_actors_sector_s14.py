@@ -35,3 +35,12 @@ def test_son_of_a_prime_minister_is_no_prime_minister(analyze):
 def test_a_detective_is_police(analyze):
     rec = analyze("Detective Superintendent Anna Gray told reporters in Leeds that officers wanted witnesses.")
     assert named(rec, "Anna Gray")[0].sector == "COP"
+
+
+@pytest.mark.model
+def test_a_police_minister_and_a_security_adviser_are_government(analyze):
+    rec = analyze("Police minister Tom Reyes and national security adviser Ana Ruiz met the marchers in Manila. "
+                  "Police spokesman Jose Cruz said the march was peaceful.")
+    assert named(rec, "Tom Reyes")[0].sector == "GOV"
+    assert named(rec, "Ana Ruiz")[0].sector == "GOV"
+    assert named(rec, "Jose Cruz")[0].sector == "COP"  # a spokesman for the police speaks for it

@@ -97,7 +97,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
             continue
         if t.i == words[-1].i or role[0] == "person":
             head_sector = head_sector or role[1]
-        elif role[0] in ("group", "org", "mod") and role[1] not in WEAK_MODIFIER_SECTORS:
+        elif role[0] in ("group", "org", "mod") and role[1] not in WEAK_MODIFIER_SECTORS and not _portfolio(kb, words, t):
             mod_sector = mod_sector or role[1]
     of_country = None
     for j, t in enumerate(words):
@@ -129,6 +129,21 @@ def _office_phrases(kb: Knowledge, words: list[Token]) -> dict[int, tuple[str, s
             out[t.i] = ("person", sector)
             out[words[k].i] = None
     return out
+
+
+def _portfolio(kb: Knowledge, words: list[Token], t: Token) -> bool:
+    """Whether a service word in a title names a policy area, not the holder's service: "police
+    minister", "national security adviser" (GOV); "police spokesman" stays COP."""
+    head = words[-1].lemma_.lower()
+    k = next(j for j, w in enumerate(words) if w.i == t.i)
+    if k > 0 and f"{words[k - 1].lower_} {t.lower_}" in kb.policy_phrases and head in kb.policy_heads:
+        return True
+    return role_sector_is_service(kb, t) and head in kb.portfolio_heads
+
+
+def role_sector_is_service(kb: Knowledge, t: Token) -> bool:
+    role = _role(kb, t)
+    return role is not None and role[1] in ("COP", "MIL")
 
 
 def _kin(tok: Token) -> bool:
