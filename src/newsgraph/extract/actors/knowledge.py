@@ -82,6 +82,11 @@ class Knowledge:
     not_private: frozenset[str] = frozenset()  # lemmas saying an aged person is no civilian ("bomber")
     descriptors: dict[str, frozenset[str] | dict[str, str]] = field(default_factory=dict)  # "the ruling party"
     ranks: frozenset[str] = frozenset()  # "cpl", "gen": abbreviated ranks (also in ``roles``)
+    seat_titles: frozenset[str] = frozenset()  # "staff", "counsel": a title after a seat is the government's
+    kin_nouns: frozenset[str] = frozenset()  # "son", "widow": "son of X" says whose relative, not an office
+    portfolio_heads: frozenset[str] = frozenset()  # "minister": a service word before it is a portfolio
+    policy_phrases: frozenset[str] = frozenset()  # "national security": a policy area, no service
+    policy_heads: frozenset[str] = frozenset()  # "adviser": a title a policy phrase names the area of
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -173,7 +178,12 @@ def _build(raw: dict) -> Knowledge:
                      frozenset(raw.get("private_persons", {}).get("not_with", ())).union(
                          *(v for k, v in raw.get("armed_group_words", {}).items() if k != "about")),
                      descriptors=_descriptors(raw.get("descriptors", {})),
-                     ranks=frozenset(r for k, v in raw.get("rank_abbreviations", {}).items() if k != "about" for r in v))
+                     ranks=frozenset(r for k, v in raw.get("rank_abbreviations", {}).items() if k != "about" for r in v),
+                     seat_titles=frozenset(raw.get("seat_bodies", {}).get("titles", ())),
+                     kin_nouns=frozenset(raw.get("kin_nouns", {}).get("nouns", ())),
+                     portfolio_heads=frozenset(raw.get("portfolio_titles", {}).get("heads", ())),
+                     policy_phrases=frozenset(raw.get("portfolio_titles", {}).get("policy_phrases", ())),
+                     policy_heads=frozenset(raw.get("portfolio_titles", {}).get("policy_heads", ())))
 
 
 def _descriptors(section: dict) -> dict[str, frozenset[str] | dict[str, str]]:

@@ -39,6 +39,8 @@ def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
                                                    or t.ent_type_ == "PERSON" and _role(load_knowledge(), t)):
             out.append(t)
         elif t.text in ("-", "of") and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and out:
+            if t.text == "of" and _kin(doc[i - 1]):
+                break  # "son of former President X": X's title ends at "of"
             out.append(t)
         elif t.tag_ == "POS" and i > 0 and doc[i - 1].pos_ == "PROPN" and out:
             out.append(t)  # "Iran's foreign minister"
@@ -60,6 +62,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
         return None, None, None
     country = None
     igo = False  # "NATO Secretary General": an international body's official
+    seat = False  # "White House chief of staff": a seat of government names the office's owner
     owner = None  # the sector of a body that owns the title by a possessive
     words: list[Token] = []
     with_ws = [t.text_with_ws for t in toks]  # decoded once, not once per chunk
@@ -76,6 +79,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
             if hit and hit[0] != "entity" and (i == 0 or toks[i - 1].text != "of"):
                 if not (igo and i > 0 and toks[i - 1].lower_ in POSTING_PREPS):
                     country = country or hit[1]  # not "the UN envoy in Libya": where the body posts her
+                seat = seat or hit[0] == "seat"
                 i += n
                 matched = True
                 break
@@ -93,7 +97,7 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
             continue
         if t.i == words[-1].i or role[0] == "person":
             head_sector = head_sector or role[1]
-        elif role[0] in ("group", "org", "mod") and role[1] not in WEAK_MODIFIER_SECTORS:
+        elif role[0] in ("group", "org", "mod") and role[1] not in WEAK_MODIFIER_SECTORS and not _portfolio(kb, words, t):
             mod_sector = mod_sector or role[1]
     of_country = None
     for j, t in enumerate(words):
@@ -104,7 +108,10 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
     title = _join(words).strip(" ,") or None
     if igo and not (country or of_country):
         return title, None, "IGO"
-    return title, country or of_country, mod_sector or head_sector
+    sector = mod_sector or head_sector
+    if sector is None and seat and any(t.lemma_.lower() in kb.seat_titles for t in words):
+        sector = "GOV"  # "White House counsel"; not "a Kremlin critic"
+    return title, country or of_country, sector
 
 
 def _office_phrases(kb: Knowledge, words: list[Token]) -> dict[int, tuple[str, str | None] | None]:
@@ -124,6 +131,26 @@ def _office_phrases(kb: Knowledge, words: list[Token]) -> dict[int, tuple[str, s
     return out
 
 
+def _portfolio(kb: Knowledge, words: list[Token], t: Token) -> bool:
+    """Whether a service word in a title names a policy area, not the holder's service: "police
+    minister", "national security adviser" (GOV); "police spokesman" stays COP."""
+    head = words[-1].lemma_.lower()
+    k = next(j for j, w in enumerate(words) if w.i == t.i)
+    if k > 0 and f"{words[k - 1].lower_} {t.lower_}" in kb.policy_phrases and head in kb.policy_heads:
+        return True
+    return role_sector_is_service(kb, t) and head in kb.portfolio_heads
+
+
+def role_sector_is_service(kb: Knowledge, t: Token) -> bool:
+    role = _role(kb, t)
+    return role is not None and role[1] in ("COP", "MIL")
+
+
+def _kin(tok: Token) -> bool:
+    """A noun naming a relative ("son", "widow"): "son of X" is no office of the person."""
+    return tok.lemma_.lower() in load_knowledge().kin_nouns or tok.lower_ in load_knowledge().kin_nouns
+
+
 def _body_sector(kb: Knowledge, tok: Token) -> str | None:
     """The sector of a body named by a common noun ("union", "party", "army") that owns a title."""
     role = _role(kb, tok)
@@ -141,7 +168,17 @@ def _join(tokens: list[Token]) -> str:
 
 
 def _has_title_word(kb: Knowledge, toks: list[Token]) -> bool:
-    return any((r := _role(kb, t)) is not None and r[0] == "person" for t in toks)
+    return any((r := _role(kb, t)) is not None and r[0] == "person" for t in toks) or _seat_office(kb, toks)
+
+
+def _seat_office(kb: Knowledge, toks: list[Token]) -> bool:
+    """A seat of government before an office word ("White House chief of staff", "Downing Street
+    director of communications"): a title even though no word of it is a curated role."""
+    if not any(t.lemma_.lower() in kb.seat_titles for t in toks):
+        return False
+    texts = [t.text for t in toks]
+    return any(kb.surface.get(" ".join(texts[i:i + n]), ("",))[0] == "seat"
+               for n in (1, 2, 3) for i in range(len(texts) - n + 1))
 
 
 def _appositive(kb: Knowledge, root: Token) -> list[Token]:
@@ -160,6 +197,8 @@ def _appositive(kb: Knowledge, root: Token) -> list[Token]:
                 toks.pop(0)
             while toks and toks[-1].is_punct:
                 toks.pop()
+            if len(toks) > 1 and _kin(toks[0]) and toks[1].lower_ == "of":
+                return []  # "X, son of former President Y": Y's title, not X's
             if any(_role(kb, t) for t in toks):  # a title word (a "person" role) is one of them
                 return toks
     return []
