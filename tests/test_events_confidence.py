@@ -122,6 +122,25 @@ def test_several_gold_folders_are_read_together(tmp_path, capsys):
     assert "3 positive events, 0.33 right" in capsys.readouterr().out
 
 
+def test_the_packaged_model_can_be_checked_on_stories_it_was_not_fitted_on(tmp_path, capsys):
+    """--packaged fits nothing: it scores the shipped table on the given stories (a held-out set)."""
+    text = "Chile accused Peru of spying. Peru met Bolivia."
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "s1.json").write_text(json.dumps({"events": [
+        {"trigger_in": "accused Peru", "types": ["ACCUSE"], "negated": False}]}))
+    ev = lambda s, e, c: {"type": "ACCUSE", "sentence": {"start": s, "end": e}, "confidence": c, "negated": False,
+                          "source": None, "target": None, "hypothetical": False}
+    rec = {"article": {"id": "s1", "text": text}, "actors": [], "events": [ev(0, 29, 0.9), ev(30, 47, 0.2)]}
+    (tmp_path / "pred.jsonl").write_text(json.dumps(rec) + "\n")
+    before = load_model()
+    assert main([str(tmp_path / "pred.jsonl"), "--gold", str(tmp_path / "gold"), "--packaged"]) == 0
+    out = capsys.readouterr().out
+    x = {"raw": 0.9, "source_placed": 0.0, "target_placed": 0.0, "hypothetical": 0.0}
+    assert "2 positive events, 0.50 right" in out and "Packaged model" in out and "leave one story out" not in out
+    assert f"| {before(x):.2f} | 1.00 |" in out  # the shipped table's confidence for the right event
+    assert load_model() == before  # nothing written
+
+
 @pytest.mark.model
 def test_the_evaluation_scores_the_default_output_whatever_the_calibration(nlp, monkeypatch):
     """A refit of the confidence moves no event in or out of the evaluated set."""

@@ -10,7 +10,9 @@ a logistic regression on the raw score and the features of :mod:`..extract.event
 event of its type (required or optional, not negated) is in its sentence: the scorer's type
 precision; the tables also show the share whose source and target countries agree too.
 ``--gold`` may be given several times (e.g. events_dev and a set of one's own annotated the same
-way): the predictions file then holds the records of all their stories.
+way): the predictions file then holds the records of all their stories. ``--packaged`` fits
+nothing and reports how the packaged model does on the given stories: the check on stories the
+model was not fitted on (a held-out set).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
-from ..extract.events.confidence import FEATURES, TABLE, Calibration, features
+from ..extract.events.confidence import FEATURES, TABLE, Calibration, features, parse
 from ..extract.events.lexicon import _data
 from .common import entry_point, eval_file
 
@@ -165,6 +167,17 @@ def write(model: Calibration, rows: list[Scored], sets: str = "events_dev") -> P
     return path
 
 
+def _report_packaged(rows: list[Scored]) -> int:
+    """Brier score and reliability table of the packaged model on ``rows`` (read on raw scores)."""
+    model = parse(_data(TABLE).read_text(encoding="utf-8").splitlines())
+    share = sum(r.right for r in rows) / len(rows)
+    scored = [(model(r.x), r.right, r.triple) for r in rows]
+    print(f"{len(rows)} positive events, {share:.2f} right. Brier: one share for all {share * (1 - share):.3f}, "
+          f"packaged model {brier(scored)}", end="\n\n")
+    print(table_text("Packaged model", reliability(scored)))
+    return 0
+
+
 @entry_point
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsgraph.eval.calibration", description=__doc__.split("\n")[0])
@@ -173,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, action="append", default=None,
                     help="a folder of gold stories in the events_dev format (default: events_dev's), "
                          "e.g. to check the calibration on stories of your own; may be repeated")
+    ap.add_argument("--packaged", action="store_true",
+                    help="fit nothing: report the packaged model on these stories (e.g. a held-out set)")
     args = ap.parse_args(argv)
     golds = args.gold or [eval_file("events_dev", "README.md").parent / "gold"]
     for gold in golds:
@@ -182,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     if not rows:
         raise SystemExit(f"{args.predictions}: no positive events in stories that "
                          f"{', '.join(map(str, golds))} have gold for")
+    if args.packaged:
+        return _report_packaged(rows)
     model = fit(rows)
     if model.weights["raw"] <= 0:
         raise SystemExit(f"the fitted weight of the raw score is {model.weights['raw']}: not monotone; not written")
