@@ -20,10 +20,8 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ...records import Event, TextSpan
-from ...records import Span as CharSpan
-from ..tokens import sentence_chars, token_view
-from .coded import CodedEvent, _confidence, _plover_table
+from ..tokens import token_view
+from .coded import CodedEvent, _plover_table, construction_event
 from .lexicon import LexEntry, Lexicon, Plover, plover_for
 from .resolve import _resolve
 from .statements import statement_words
@@ -119,13 +117,6 @@ def asked_parties(doc: Doc, lex: Lexicon, coded: list[CodedEvent], places: list)
             continue
         code, plover = _code(noun, verb, lex)
         entry = LexEntry("noun", noun.lemma_.lower(), frozenset({"for", "to"}), "<call for X to V>", code, plover)
-        sent = sentence_chars(doc, noun.i)
-        for src in sources or [None]:
-            for tgt in asked or [None]:
-                ev = Event(id="", type=plover.type, mode=plover.mode, cameo=code,
-                           source=src.actor if src else None, target=tgt.actor if tgt else None,
-                           negated=False, hypothetical=False,
-                           trigger=TextSpan(start=noun.idx, end=noun.idx + len(noun.text), text=noun.text),
-                           sentence=CharSpan(start=sent[0], end=sent[1]), confidence=_confidence(True, src, tgt))
-                out.append(CodedEvent(ev, src, tgt, True, entry, noun.i, noun.i))
+        out += [construction_event(doc, entry, src, tgt, noun, noun.i, True)
+                for src in sources or [None] for tgt in asked or [None]]
     return out

@@ -6,8 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...records import Event
-from .lexicon import LexEntry, load_cameo2plover, plover_for
+from spacy.tokens import Doc, Token
+
+from ...records import Event, TextSpan
+from ...records import Span as CharSpan
+from ..tokens import sentence_chars
+from .lexicon import LexEntry, Plover, load_cameo2plover, plover_for
 from .syntax import Arg
 
 
@@ -43,11 +47,29 @@ def _confidence(nominal: bool, src: Arg | None, tgt: Arg | None, background: boo
     return round(max(0.05, min(1.0, conf)), 2)
 
 
+def construction_entry(code: str, default_type: str, pos: str, word: str, example: str) -> LexEntry:
+    """The lexicon entry of an event read from a construction rather than a lexicon row: CAMEO
+    ``code`` with its PLOVER type from the mapping (``default_type`` if the mapping lacks it)."""
+    p = plover_for(code, _plover_table()) or Plover(default_type, None, None)
+    return LexEntry(pos, word, frozenset(), example, code, p)
+
+
+def construction_event(doc: Doc, entry: LexEntry, src: Arg | None, tgt: Arg | None, trigger: Token,
+                       anchor: int, nominal: bool) -> CodedEvent:
+    """A positive, asserted event on ``trigger`` in its sentence, read from a construction (a
+    statement, a claim called untrue, a call for a party to act); ``anchor`` is its clause's token."""
+    sent = sentence_chars(doc, trigger.i)
+    ev = Event(id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
+               source=src.actor if src else None, target=tgt.actor if tgt else None, negated=False,
+               hypothetical=False, trigger=TextSpan(start=trigger.idx, end=trigger.idx + len(trigger.text),
+                                                    text=trigger.text),
+               sentence=CharSpan(start=sent[0], end=sent[1]), confidence=_confidence(nominal, src, tgt))
+    return CodedEvent(ev, src, tgt, nominal, entry, anchor, trigger.i)
+
+
 @lru_cache(maxsize=1)
 def _demand_entry(table=None) -> LexEntry:
-    from .lexicon import Plover
-    p = plover_for("100", _plover_table()) or Plover("REQUEST", None, None)
-    return LexEntry("verb", "must", frozenset(), "<said ... must>", "100", p)
+    return construction_entry("100", "REQUEST", "verb", "must", "<said ... must>")
 
 
 @lru_cache(maxsize=1)

@@ -17,11 +17,9 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ...records import Event, TextSpan
-from ...records import Span as CharSpan
 from ..tokens import sentence_chars, token_view
-from .coded import CodedEvent, _confidence, _plover_table
-from .lexicon import LexEntry, Plover, plover_for
+from .coded import CodedEvent, construction_entry, construction_event
+from .lexicon import LexEntry
 from .nominal import _nominal_agent
 from .resolve import _resolve
 from .statements import _other_party, _speaker_of
@@ -34,8 +32,7 @@ _NEGATIONS = {"not", "n't", "never"}
 
 @lru_cache(maxsize=1)
 def _entry() -> LexEntry:
-    p = plover_for("120", _plover_table()) or Plover("REJECT", None, None)
-    return LexEntry("verb", "denial", frozenset(), "<the claims are false, said Y>", "120", p)
+    return construction_entry("120", "REJECT", "verb", "denial", "<the claims are false, said Y>")
 
 
 def _negated(tok: Token) -> bool:
@@ -62,9 +59,7 @@ def _truth_idiom(verb: Token) -> Token | None:
     if subj is None or subj.lower_ != "nothing":
         return None
     doc = verb.doc
-    return next((t for t in subj.subtree if t.lower_ in ("further", "farther")
-                 and doc[t.i + 1:t.i + 4].text.lower() == "from the truth"), None) \
-        or next((t for t in verb.children if t.lower_ in ("further", "farther")
+    return next((t for t in (*subj.subtree, *verb.children) if t.lower_ in ("further", "farther")
                  and doc[t.i + 1:t.i + 4].text.lower() == "from the truth"), None)
 
 
@@ -125,10 +120,5 @@ def stated_denials(doc: Doc, coded: list[CodedEvent], places: list) -> list[Code
         if (speaker.actor, sent[0]) in rejected:
             continue
         rejected.add((speaker.actor, sent[0]))
-        entry = _entry()
-        ev = Event(id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
-                   source=speaker.actor, target=author.actor if author else None, negated=False,
-                   hypothetical=False, trigger=TextSpan(start=trig.idx, end=trig.idx + len(trig.text), text=trig.text),
-                   sentence=CharSpan(start=sent[0], end=sent[1]), confidence=_confidence(False, speaker, author))
-        out.append(CodedEvent(ev, speaker, author, False, entry, verb.i, trig.i))
+        out.append(construction_event(doc, _entry(), speaker, author, trig, verb.i, False))
     return out

@@ -14,11 +14,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ...records import Event, TextSpan
-from ...records import Span as CharSpan
 from ..tokens import sentence_chars
-from .coded import CodedEvent, _confidence, _plover_table
-from .lexicon import LexEntry, Lexicon, plover_for
+from .coded import CodedEvent, construction_entry, construction_event
+from .lexicon import LexEntry, Lexicon
 from .modality import _REPORT
 from .nominal import _nominal_agent
 from .resolve import _resolve
@@ -30,9 +28,7 @@ _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
 
 @lru_cache(maxsize=1)
 def _criticism_entry() -> LexEntry:
-    from .lexicon import Plover
-    p = plover_for("111", _plover_table()) or Plover("ACCUSE", None, None)
-    return LexEntry("noun", "fault", frozenset(), "<X's illegal act, said Y>", "111", p)
+    return construction_entry("111", "ACCUSE", "noun", "fault", "<X's illegal act, said Y>")
 
 
 def _fault_on(noun: Token, lex: Lexicon) -> Token | None:
@@ -77,10 +73,5 @@ def faulted_acts(doc: Doc, lex: Lexicon, coded: list[CodedEvent], places: list) 
         if (rep.country, doer.country, sent[0]) in accused:
             continue  # "condemned Borduvia's illegal raid": the verb already says it
         accused.add((rep.country, doer.country, sent[0]))
-        entry = _criticism_entry()
-        ev = Event(id="", type=entry.plover.type, mode=entry.plover.mode, cameo=entry.cameo,
-                   source=rep.actor, target=doer.actor, negated=False, hypothetical=False,
-                   trigger=TextSpan(start=fault.idx, end=fault.idx + len(fault.text), text=fault.text),
-                   sentence=CharSpan(start=sent[0], end=sent[1]), confidence=_confidence(True, rep, doer))
-        out.append(CodedEvent(ev, rep, doer, True, entry, noun.i, fault.i))
+        out.append(construction_event(doc, _criticism_entry(), rep, doer, fault, noun.i, True))
     return out

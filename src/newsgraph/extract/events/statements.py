@@ -40,11 +40,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .. import data_rows
-from ...records import Event, TextSpan
-from ...records import Span as CharSpan
 from ..tokens import sentence_chars, token_view
-from .coded import CodedEvent, _confidence, _plover_table
-from .lexicon import LexEntry, Plover, plover_for
+from .coded import CodedEvent, construction_entry, construction_event
+from .lexicon import LexEntry
 from .modality import _REPORT
 from .nominal import _nominal_agent
 from .resolve import _resolve
@@ -76,8 +74,7 @@ def _condemning(lemma: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _entry(code: str) -> LexEntry:
-    p = plover_for(code, _plover_table()) or Plover("ACCUSE", None, None)
-    return LexEntry("verb", "statement", frozenset(), "<X did wrong / is good, said Y>", code, p)
+    return construction_entry(code, "ACCUSE", "verb", "statement", "<X did wrong / is good, said Y>")
 
 
 def _asserted(verb: Token) -> bool:
@@ -355,11 +352,7 @@ def stated_accusations(doc: Doc, coded: list[CodedEvent], places: list) -> list[
             if key in done or not _aimed(doc, entry.plover.type, speaker, target):
                 continue
             done.add(key)
-            ev = Event(id="", type=entry.plover.type, mode=entry.plover.mode, cameo=code,
-                       source=speaker.actor, target=target.actor if target else None, negated=False, hypothetical=False,
-                       trigger=TextSpan(start=trig.idx, end=trig.idx + len(trig.text), text=trig.text),
-                       sentence=CharSpan(start=sent[0], end=sent[1]), confidence=_confidence(False, speaker, target))
-            out.append(CodedEvent(ev, speaker, target, False, entry, clause.i, trig.i))
+            out.append(construction_event(doc, entry, speaker, target, trig, clause.i, False))
     return out
 
 
