@@ -66,7 +66,8 @@ def read_events(pred_path: Path, gold_dirs: Path | list[Path]) -> list[Scored]:
     gold_dirs = [gold_dirs] if isinstance(gold_dirs, Path) else list(gold_dirs)
     out: list[Scored] = []
     if not pred_path.is_file():
-        raise InputError(f"{pred_path}: no such file; write it with `newsgraph analyze --jsonl --plain STORIES > FILE`")
+        raise InputError(f"{pred_path}: no such file; write it with "
+                         "`NEWSGRAPH_EVENT_CALIBRATION=off newsgraph analyze --jsonl --plain STORIES > FILE`")
     for n, line in enumerate(pred_path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -182,11 +183,12 @@ def _report_packaged(rows: list[Scored]) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsgraph.eval.calibration", description=__doc__.split("\n")[0])
     ap.add_argument("predictions", type=Path, help="records analysed with NEWSGRAPH_EVENT_CALIBRATION=off")
-    ap.add_argument("--write", action="store_true", help=f"store the fitted model as data/{TABLE}")
+    what = ap.add_mutually_exclusive_group()
+    what.add_argument("--write", action="store_true", help=f"store the fitted model as data/{TABLE}")
     ap.add_argument("--gold", type=Path, action="append", default=None,
                     help="a folder of gold stories in the events_dev format (default: events_dev's), "
                          "e.g. to check the calibration on stories of your own; may be repeated")
-    ap.add_argument("--packaged", action="store_true",
+    what.add_argument("--packaged", action="store_true",
                     help="fit nothing: report the packaged model on these stories (e.g. a held-out set)")
     args = ap.parse_args(argv)
     golds = args.gold or [eval_file("events_dev", "README.md").parent / "gold"]
