@@ -83,6 +83,7 @@ from .pronouns import _resolve_first_person, _resolve_pronouns
 from .private import private
 from .ranks import is_rank_title
 from .roles import _add_role_nouns, _merge_bare_groups
+from .spans import widen_mentions
 from .spokespeople import give_bodies
 from .state import _scan, _State
 from .titles import _appositive
@@ -188,6 +189,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _merge_bare_groups(st)
     give_bodies(st)  # "a spokeswoman for the navy": the navy's country and sector
     _opposition_parties(st)  # again: "the X Party opposition health spokesman" is OPP, whatever his body gave
+    widen_mentions(st)  # "President Ruiz", "the government of Ruritania": the whole phrase
     return _assemble(st)
 
 

@@ -530,11 +530,11 @@ def _home_sentences(spans, sents):
 
 
 def _honoured(span) -> bool:
-    """Is the name right after an honorific or a peer's title ("Mr Ruiz", "Lord Fenwick")?"""
-    if span.start == 0:
-        return False
-    word = span.doc[span.start - 1].lower_.rstrip(".")
-    return word in HONORIFICS or word in load_knowledge().story_lists.get("peer_titles", frozenset())
+    """Is the name right after an honorific or a peer's title ("Mr Ruiz", "Lord Fenwick"), or does
+    its mention start with one (a mention covers the title before a name: :mod:`.spans`)?"""
+    peers = load_knowledge().story_lists.get("peer_titles", frozenset())
+    words = [span.doc[i].lower_.rstrip(".") for i in range(max(span.start - 1, 0), span.end - 1)]
+    return any(word in HONORIFICS or word in peers for word in words)
 
 
 def _credit(sent) -> bool:
