@@ -25,6 +25,11 @@ def test_a_hyphenated_title_is_one_title(analyze):
     assert "Vice-President Ivo Petrak" in _mentions(record, "Ivo Petrak")[0]
 
 
+def test_a_title_with_of_is_one_title(analyze):
+    record = analyze("Minister of Justice Ivo Petrak said the law was passed on Monday.")
+    assert "Minister of Justice Ivo Petrak" in _mentions(record, "Ivo Petrak")[0]
+
+
 def test_a_nationality_before_the_title_stays_out(analyze):
     record = analyze("Chilean President Ivo Petrak said the talks would resume.")
     assert "President Ivo Petrak" in _mentions(record, "Ivo Petrak")[0]

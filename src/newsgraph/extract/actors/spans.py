@@ -7,7 +7,7 @@ for the actor, and a coder matching the text, looks for the phrase: this pass wi
 mention over
 
 * the office words right before a person's name ("President Ruiz", "Prime Minister Ana Ruiz",
-  "Vice-President Ruiz", "Mr Ruiz"): capitalised title words, at least one of them a role noun
+  "Vice-President Ruiz", "Minister of Justice Ruiz", "Mr Ruiz"): capitalised title words, at least one of them a role noun
   of the knowledge file, none of them part of another actor's mention nor a place, nationality,
   date or name;
 * the office or government noun a country's name is the "of" object of, when that noun names
@@ -62,10 +62,14 @@ def _title_start(st: _State, first: int, covered: set[int]) -> int:
             role = True
         elif tok.text[:1].isupper() and tok.pos_ in _TITLE_POS and tok.ent_type_ in _TITLE_ENTS:
             role = role or (_role(st.kb, tok) or ("", None))[0] == "person"
-        elif not (tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[:1].isupper()):
-            break  # "Vice-President", "Secretary-General": one title
+        elif not (tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[:1].isupper()
+                  or tok.lower_ == "of" and i > 0 and doc[i - 1].text[:1].isupper()):
+            break  # "Vice-President", "Secretary-General", "Minister of Justice": one title
         i -= 1
-    return i + 1 if role else first
+    i += 1
+    while i < first and not doc[i].text[:1].isupper():
+        i += 1  # not "of Justice X" when the words before "of" are no title
+    return i if role else first
 
 
 def _office_of(st: _State, name_start: int, covered: set[int], own: set[int]) -> int | None:
