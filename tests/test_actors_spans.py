@@ -20,14 +20,12 @@ def test_a_title_before_a_name_is_part_of_the_mention(analyze):
     assert "Prime Minister Ana Ruiz" in _mentions(record, "Ana Ruiz")[0]
 
 
-def test_a_hyphenated_title_is_one_title(analyze):
-    record = analyze("Vice-President Ivo Petrak said the talks would resume in Lima.")
-    assert "Vice-President Ivo Petrak" in _mentions(record, "Ivo Petrak")[0]
-
-
-def test_a_title_with_of_is_one_title(analyze):
-    record = analyze("Minister of Justice Ivo Petrak said the law was passed on Monday.")
-    assert "Minister of Justice Ivo Petrak" in _mentions(record, "Ivo Petrak")[0]
+@pytest.mark.parametrize("text, title", [
+    ("Vice-President Ivo Petrak said the talks would resume in Lima.", "Vice-President"),
+    ("Minister of Justice Ivo Petrak said the law was passed on Monday.", "Minister of Justice"),
+])
+def test_a_title_of_several_words_is_one_title(analyze, text, title):
+    assert f"{title} Ivo Petrak" in _mentions(analyze(text), "Ivo Petrak")[0]
 
 
 def test_a_nationality_before_the_title_stays_out(analyze):
