@@ -28,7 +28,10 @@ kinds of mention fail those tests and were coded as events of their own
   a capacity or an option, not an act done (:func:`unrealised_act`);
 * a meeting named only as the place where something else happened, with no party of its own
   ("said at a public meeting", "the vote at a council meeting"): a venue, not talks between
-  parties (:func:`meeting_as_venue`).
+  parties (:func:`meeting_as_venue`);
+* a journey with no host abroad ("arrived in the capital", "the convoy travelled to the border
+  town", "parliament convenes"): a visit with nobody on either side, or to a place in the
+  traveller's own country (:func:`travel_at_home`).
 
 Session 12 (issue 10, read off unseen WikiNews articles and checked on others): the act an
 appeal asks for ("urged the council to accept", "called for a withdrawal":
@@ -113,6 +116,31 @@ def meeting_as_venue(doc: Doc, c: CodedEvent) -> bool:
         return False
     tok = doc[c.trigger_i]
     return tok.dep_ == "pobj" and tok.head.lower_ in _VENUE_PREPS
+
+
+def _country(doc: Doc, arg) -> str | None:
+    """A party's country: its phrase's, else its actor record's ("the premier" of a story's state)."""
+    if arg.country:
+        return arg.country
+    return next((a.country for a in doc._.actors or () if a.id == arg.actor), None)
+
+
+def travel_at_home(doc: Doc, c: CodedEvent) -> bool:
+    """A visit (CAMEO 042) is a party going to another state or to another party. One with no
+    source and no target ("the new assembly convenes", "anyone visiting the website") or one whose
+    target is a place of the traveller's own country ("the premier arrived in the port city",
+    "the train was travelling to the northern province") is a journey, not an interaction. A host
+    named as a party ("visited the governor") or a state abroad ("arrived in Cairo") keeps it."""
+    ev = c.event
+    if ev.type != "CONSULT" or ev.mode != "visit" or not ev.cameo.startswith("042"):
+        return False
+    if ev.source is None and ev.target is None:
+        return True
+    src, tgt = c.source, c.target
+    if src is None or tgt is None or not (home := _country(doc, src)) or home != _country(doc, tgt):
+        return False
+    return bool(c.extra.get("target_from_place")) or any(
+        p.start < tgt.end and tgt.start < p.end for p in doc._.places or ())
 
 
 def topic_talk(doc: Doc, c: CodedEvent) -> bool:

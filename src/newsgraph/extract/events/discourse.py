@@ -23,6 +23,7 @@ from .background import (
     document_release,
     threat_as_danger,
     topic_talk,
+    travel_at_home,
     forecast_of_others,
     habitual_act,
     meeting_as_venue,
@@ -324,6 +325,7 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
             and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
             and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)
             and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)
+            and not travel_at_home(doc, c)
             and not _not_done_or_no_act(doc, c) and not topic_talk(doc, c)
             and not contest_win(doc, c) and not threat_as_danger(doc, c) and not remembered_act(doc, c)]
     if len(kept) < told:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
+from spacy.parts_of_speech import ADJ, AUX, CCONJ, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -17,6 +17,7 @@ from .coded import _plover_table
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, plover_for
 from .nominal import under_way
+from .parties import party_nouns
 from .syntax import (
     _SUBJ_H,
     _actor_like,
@@ -425,12 +426,24 @@ def _attributive(view: TokenView, i: int) -> bool:
     """A present participle (token ``i``) used as an adjective tells a kind, not an act: "a
     visiting delegation", "the investigating committee", "the defending champion". Violence
     still tells an act ("the shooting deaths", "attacking troops"): the caller keeps a head with
-    an ASSAULT reading. A past participle may tell an act done to its noun ("a kidnapped envoy")
-    and is kept; "alleged" has its own ``@attributive`` row."""
-    return view.dep[i] == _AMOD and view.tag[i] == _VBG and view.pos[view.head[i]] in (NOUN, PROPN)
+    an ASSAULT reading. A past participle tells an act done to its noun when the noun is a party
+    ("a kidnapped envoy", "the detained reporters", "the banned group": ``party_nouns.tsv``)
+    and is kept; modifying a thing it tells a kind or a state ("forced labour", "stolen goods",
+    "a suspended sentence", "agreed procedures", session 15); "alleged" has its own
+    ``@attributive`` row."""
+    if view.dep[i] != _AMOD or view.pos[view.head[i]] not in (NOUN, PROPN):
+        return False
+    if view.tag[i] == _VBG:
+        return True
+    head = view.head[i]
+    units, people = party_nouns()  # "the banned group", "the seized convoy": done to a party
+    noun = lower_of(view.doc, view.lemma[head])
+    misread = i > 0 and view.pos[i - 1] == CCONJ  # "hosted and mediated talks": a verb
+    return view.tag[i] == _VBN and not misread and not _actor_like_at(view, head, False) \
+        and noun not in units and noun not in people
 
 
-_VBG = get_string_id("VBG")
+_VBG, _VBN = get_string_id("VBG"), get_string_id("VBN")
 
 
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[Token]]]:
