@@ -29,3 +29,13 @@ def test_where_gives_the_tokens_holding_any_of_the_values_in_order():
     assert view.where("pos", frozenset({NOUN, VERB})) == [1, 2, 5, 8]
     assert view.where("lower", frozenset()) == []
 
+
+def test_a_fault_word_is_read_from_the_view_as_from_the_tokens():
+    from newsgraph.extract.events.faulted import _fault_at
+    from newsgraph.extract.events.lexicon import load_lexicon
+
+    doc = _parsed()
+    view, lex = token_view(doc), load_lexicon()
+    assert _fault_at(view, 5, lex) == 4  # "the illegal raid": "illegal" names the act a fault
+    assert _fault_at(view, 8, lex) is None  # "the raid" alone
+    assert _fault_at(view, 1, lex) is None
