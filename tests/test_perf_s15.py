@@ -39,3 +39,30 @@ def test_a_fault_word_is_read_from_the_view_as_from_the_tokens():
     assert _fault_at(view, 5, lex) == 4  # "the illegal raid": "illegal" names the act a fault
     assert _fault_at(view, 8, lex) is None  # "the raid" alone
     assert _fault_at(view, 1, lex) is None
+
+
+def test_a_demonym_finds_its_country_through_the_stem_index():
+    import re
+
+    from newsgraph.extract.events.countries import _DEMONYM_SUFFIXES, _country_table, _local_country_of
+
+    names, _ = _country_table()
+    prefixes = sorted(((n, c) for n, c in names.items() if " " not in n and len(n) >= 4), key=lambda x: -len(x[0]))
+
+    def scan(text: str) -> str | None:  # the scan over every name that the index replaced
+        key = re.sub(r"['’]s$", "", text.strip().lower()).removeprefix("the ").strip()
+        if key in names or " " in key or not key.isalpha() or len(key) < 4:
+            return names.get(key)
+        for suf in _DEMONYM_SUFFIXES:
+            if key.endswith(suf) and len(key) - len(suf) >= 4:
+                stem = key[: -len(suf)]
+                found = next((c for n, c in prefixes if n.startswith(stem) and len(n) - len(stem) <= 3), None)
+                if found:
+                    return found
+        return None
+
+    words = ["Brazilian", "Kenyans", "Congolese", "Ruritanian", "Mongolian", "Guatemalans", "Bahraini",
+             "Nepalese", "Iranian", "Lebanese's", "Omanis", "plumbers", "the Argentines", "Xyzzian", ""]
+    words += [n + s for n in list(names)[:300] for s in ("n", "ian", "ese", "i")]
+    assert [_local_country_of(w) for w in words] == [scan(w) for w in words]
+    assert _local_country_of("Brazilian") == "BRA" and _local_country_of("plumbers") is None
