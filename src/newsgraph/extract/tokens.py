@@ -53,13 +53,10 @@ class TokenView:
         return self._arr[:, _COLUMN[name]]
 
     def where(self, name: str, values: frozenset[int]) -> list[int]:
-        """The indices of the tokens whose ``name`` column holds one of a few ``values`` (in
-        order): a vector comparison per value, no Python pass over the tokens."""
-        col = self._arr[:, _COLUMN[name]]
-        mask = np.zeros(self.n, dtype=bool)
-        for v in values:
-            mask |= col == v
-        return np.flatnonzero(mask).tolist()
+        """The indices of the tokens whose ``name`` column holds one of ``values`` (in order).
+        One set lookup per token over the column's list: a numpy comparison per value cost
+        ~5x more with the ~90 cue lemmas of a statement."""
+        return [i for i, h in enumerate(getattr(self, name)) if h in values]
 
     @cached_property
     def head(self) -> list[int]:  # HEAD is an offset from the token

