@@ -10,7 +10,9 @@ Runs last, one document at a time, in the order of its modules:
   prepositional objects, a noun's "by"/"of"/"to" arguments, possessives) over the helpers of
   :mod:`.syntax` and :mod:`.nominal` (an act noun's agents and parties) and :mod:`.aimed` (whom
   an act is aimed at beyond its object: "agreement with X", adjuncts, complements), and :mod:`.resolve`
-  turns each phrase into an actor id and a country (:mod:`.countries`); :mod:`.passives`
+  turns each phrase into an actor id and a country (:mod:`.countries`; a "we" in a quotation
+  with no speaker of its own the speaker it continues or whose statement a colon opens,
+  :mod:`.quoted`); :mod:`.passives`
   turns the sides round for a passive verb coordinated with an active one ("arrived and was
   hit by X": X is the source, not the shared subject);
 * :mod:`.modality` reads the flags (negated, hypothetical, reported) and :mod:`.context` the
