@@ -47,10 +47,11 @@ def unnamed_speaker(doc: Doc, pron: Token) -> str | None:
         return None
     start, end = spans[i]
     quotes = list(ext(doc, "quotes") or ())
-    mine = [q for q in quotes if q.start < end and start < q.end and q.kind != "indirect"]
-    if any(q.speaker for q in mine):
-        return None  # the quote layer's speaker is read by .resolve._speaker_of
-    return _introduced(doc, start) or (None if mine else _continued(doc, quotes, start))
+    if any(q.speaker and q.start <= pron.idx < q.end for q in quotes) \
+            or actor_for_span(doc, pron.idx, pron.idx + len(pron.text)):
+        return None  # the quote or actor layer's speaker ('"I ...," said X' read as a report)
+    framed = any(q.start < end and start < q.end and q.kind != "indirect" for q in quotes)
+    return _introduced(doc, start) or (None if framed else _continued(doc, quotes, start))
 
 
 def _continued(doc: Doc, quotes: list, start: int) -> str | None:
