@@ -14,7 +14,9 @@ but news text often quotes one speaker over several quotations and names them on
   that subject is an actor.
 
 Only quotation marks the quote layer pairs (:func:`..quotes.quote_spans`) count: a first person
-outside quotation marks (an interview's answers, an opinion column) is left alone.
+outside quotation marks (an interview's answers, an opinion column) is left alone, and so is one
+a quote or report with a speaker covers, or the actor layer links (session 15: on 600 unseen
+articles 18 changes in 14, 16 right).
 """
 
 from __future__ import annotations
