@@ -162,6 +162,9 @@ def test_a_jailing_is_left_to_the_courts_not_the_police(analyze):
 @pytest.mark.parametrize("text, trigger, sectors", [
     # a charge with no agent: the article's police
     (KENYA + "Two election officials were charged with fraud on Sunday in Nakuru.", "charged", {"COP"}),
+    # with no police named, its prosecutors
+    ("NAIROBI, Kenya — Kenyan prosecutors opened a case over the theft of ballot boxes on Monday. "
+     "Two election officials were charged with fraud on Tuesday.", "charged", {"JUD"}),
     # a sentence or a conviction with no agent: the article's court, not its police
     (KENYA + "The High Court in Nakuru heard the case last week. "
      "Two election officials were sentenced to six months in prison on Sunday.", "sentenced", {"JUD"}),
