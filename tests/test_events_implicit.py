@@ -156,3 +156,28 @@ def test_a_jailing_is_left_to_the_courts_not_the_police(analyze):
     for e in rec.events:
         if e.type == "COERCE" and e.source is not None:
             assert actor(rec, e.source).sector != "COP", e.trigger
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, sectors", [
+    # a charge with no agent: the article's police
+    (KENYA + "Two election officials were charged with fraud on Sunday in Nakuru.", "charged", {"COP"}),
+    # with no police named, its prosecutors
+    ("NAIROBI, Kenya — Kenyan prosecutors opened a case over the theft of ballot boxes on Monday. "
+     "Two election officials were charged with fraud on Tuesday.", "charged", {"JUD"}),
+    # a sentence or a conviction with no agent: the article's court, not its police
+    (KENYA + "The High Court in Nakuru heard the case last week. "
+     "Two election officials were sentenced to six months in prison on Sunday.", "sentenced", {"JUD"}),
+    ("NAIROBI, Kenya — A Kenyan court heard the case of the ballot boxes on Monday. "
+     "Two election officials were convicted of fraud on Tuesday.", "convicted", {"JUD"}),
+])
+def test_a_legal_act_with_no_agent_is_the_authority_the_article_names(analyze, text, trigger, sectors):
+    src = source_of(analyze(text, published="2022-08-15"), trigger)
+    assert src is not None and src.country == "KEN" and src.sector in sectors
+
+
+@pytest.mark.model
+def test_a_conviction_with_courts_of_two_countries_named_takes_no_court(analyze):
+    rec = analyze("NAIROBI, Kenya — A Kenyan court and a Ugandan court heard the case of the ballot boxes on Monday. "
+                  "Two election officials were convicted of fraud on Tuesday.", published="2022-08-15")
+    assert all(e.source is None for e in events(rec, "convicted"))

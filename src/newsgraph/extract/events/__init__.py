@@ -10,7 +10,9 @@ Runs last, one document at a time, in the order of its modules:
   prepositional objects, a noun's "by"/"of"/"to" arguments, possessives) over the helpers of
   :mod:`.syntax` and :mod:`.nominal` (an act noun's agents and parties) and :mod:`.aimed` (whom
   an act is aimed at beyond its object: "agreement with X", adjuncts, complements), and :mod:`.resolve`
-  turns each phrase into an actor id and a country (:mod:`.countries`); :mod:`.passives`
+  turns each phrase into an actor id and a country (:mod:`.countries`; a "we" in a quotation
+  with no speaker of its own the speaker it continues or whose statement a colon opens,
+  :mod:`.quoted`); :mod:`.passives`
   turns the sides round for a passive verb coordinated with an active one ("arrived and was
   hit by X": X is the source, not the shared subject);
 * :mod:`.modality` reads the flags (negated, hypothetical, reported) and :mod:`.context` the
@@ -41,8 +43,8 @@ Runs last, one document at a time, in the order of its modules:
   and :mod:`.facilities` gives an attack on a hotel, market or school with no party named the
   people of the country it serves, and :mod:`.parties` violence, coercion or blame aimed at a
   party named by a common noun ("killed six miners", "raided a rebel camp") that party;
-  :mod:`.implicit` gives a domestic protest with no target its own government and an arrest
-  with no agent the article's police;
+  :mod:`.implicit` gives a domestic protest with no target its own government, an arrest or
+  a charge with no agent the article's police and a conviction or sentence its court;
 * :func:`.others.drop_unnamed_others` drops the event of the unnamed rest of a coordinated
   source ("X and other coastal states", "X and its allies"), which repeats X's act with no
   codable party; :func:`.discourse.drop_non_events` drops what is no event between political actors: a
@@ -114,7 +116,7 @@ class EventCoder:
         fill_told_sides(doc, coded)  # "talks with X, the envoy said": the envoy; "X and Y rejected": one target (.speakers)
         fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)
         fill_party_nouns(doc, coded)  # "raided a rebel camp", "killed miners": that party (.parties)
-        fill_implicit(doc, coded)  # a protest's own government, an arrest's police (.implicit)
+        fill_implicit(doc, coded)  # a protest's own government, an arrest's police, a sentence's court (.implicit)
         coded = drop_unnamed_others(doc, coded)  # "X and other states": X's event only (.others)
         coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)

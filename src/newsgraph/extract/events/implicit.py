@@ -1,5 +1,5 @@
 """Parties a clause leaves out because every reader knows them: the government a domestic
-protest is aimed at, the police that made an arrest.
+protest is aimed at, the police that made an arrest or a charge, the court that convicted.
 
 A story about unrest says "Thousands of nurses marched through the capital" and "the strike
 entered its third day" without naming whom the march or the strike is against: in a story
@@ -28,7 +28,11 @@ invents an actor, and every side it fills points at one of the actor's mentions.
   article none of whose protests is aimed elsewhere (:func:`_own_state`, session 10).
 * An arrest or detention (``arrest_code``) with a target and no agent is made by the
   article's police, when all the police it names are of one country and the story or the
-  act's place is in that country; not a jailing or a sentence (``court_act``: courts do those).
+  act's place is in that country; a charge ("was charged with theft", ``charge_act``) by its
+  police too, else by its prosecutors; a conviction, sentence or jailing ("was sentenced to
+  ten years", ``court_act``, "found guilty") by its court (a judicial body named as a court,
+  not a judge named in passing), on the same terms (session 15: on 300 unseen articles it
+  fired 10 times in 6, all right).
 
 A filled side is marked ``CodedEvent.extra["target_implicit"]`` (``"source_implicit"``); the
 event keeps the confidence it was read with.
@@ -63,12 +67,11 @@ def _words(kind: str) -> frozenset[str]:
 
 
 def fill_implicit(doc: Doc, coded: list[CodedEvent]) -> None:
-    """Fill the government a domestic protest is aimed at and the police that made an arrest
-    (module docstring). Runs on settled actors."""
+    """Fill the government a domestic protest is aimed at and the police or court that made an
+    arrest, a charge or a conviction (module docstring). Runs on settled actors."""
     todo = [c for c in coded if not (c.event.negated or c.event.hypothetical)
             and ((c.event.target is None and (c.event.cameo or "") in _words("protest_code"))
-                 or (c.event.source is None and c.event.target is not None
-                     and (c.event.cameo or "") in _words("arrest_code")))]
+                 or (c.event.source is None and c.event.target is not None and _legal(doc, c)))]
     if not todo:
         return
     actors = list(doc._.actors or ())
@@ -85,9 +88,9 @@ def fill_implicit(doc: Doc, coded: list[CodedEvent]) -> None:
             if gov is not None:
                 _set(doc, c, "target", gov)
         else:
-            police = _police(actors, story, place, by_id.get(c.event.target))
-            if police is not None and doc[c.trigger_i].lemma_.lower() not in _words("court_act"):
-                _set(doc, c, "source", police)
+            doer = _authority(actors, _legal(doc, c), story, place, by_id.get(c.event.target))
+            if doer is not None:
+                _set(doc, c, "source", doer)
 
 
 # --------------------------------------------------------------------------- protests
@@ -260,17 +263,57 @@ def _head(title: str) -> bool:
 # --------------------------------------------------------------------------- arrests
 
 
-def _police(actors: list[Actor], story: str | None, place: str | None, target: Actor | None) -> list[Actor] | None:
-    """The article's police, when all are of one country, the story or the act's place is
-    in it, and the one arrested is not police of theirs."""
-    force = [a for a in actors if a.sector == "COP" and a.kind != "state" and a.country and a.mentions]
+def _legal(doc: Doc, c: CodedEvent) -> str | None:
+    """Who does a legal act its clause leaves without a doer: ``"police"`` an arrest or
+    detention (``arrest_code``), ``"charge"`` a charge or indictment (an accusation by
+    ``charge_act``: "was charged with fraud"), ``"court"`` a conviction, sentence or jailing
+    (``court_act``, or an accusation with a ``verdict``: "found guilty"); None for any other act."""
+    tok = doc[c.trigger_i]
+    lemma = tok.lemma_.lower()
+    court = lemma in _words("court_act") or any(ch.lower_ in _words("verdict") for ch in tok.children)
+    if court and c.event.type in ("ACCUSE", "COERCE"):
+        return "court"
+    if (c.event.cameo or "") in _words("arrest_code") and lemma not in _words("court_act"):
+        return "police"
+    if c.event.type == "ACCUSE" and lemma in _words("charge_act"):
+        return "charge"
+    return None
+
+
+def _authority(actors: list[Actor], act: str | None, story: str | None, place: str | None,
+               target: Actor | None) -> list[Actor] | None:
+    """Who made an agentless legal act (:func:`_legal`): an arrest the article's police, a
+    charge its police or else its prosecutors, a conviction or sentence its courts."""
+    if act is None:
+        return None
+    if act == "court":
+        return _force(_bodies(actors, "court"), story, place, target)
+    found = _force([a for a in actors if a.sector == "COP" and a.kind != "state"], story, place, target)
+    if found is None and act == "charge":
+        found = _force(_bodies(actors, "prosecution"), story, place, target)
+    return found
+
+
+def _bodies(actors: list[Actor], kind: str) -> list[Actor]:
+    """The article's judicial bodies (sector JUD, not a person: a judge named in a
+    story of a nomination tried nobody) whose name ends in a ``kind`` noun (a court,
+    prosecutors)."""
+    return [a for a in actors if a.sector == "JUD" and a.kind not in ("state", "person")
+            and _singular(a.name.lower().split()[-1]) in _words(kind)]
+
+
+def _force(force: list[Actor], story: str | None, place: str | None, target: Actor | None) -> list[Actor] | None:
+    """Of the article's police (or courts, or prosecutors), those who acted, when all are of
+    one country, the story or the act's place is in it, and the one acted on is not of
+    them."""
+    force = [a for a in force if a.country and a.mentions]
     countries = {a.country for a in force}
     if len(countries) != 1:
         return None
     (home,) = countries
     if place not in (None, home) or (story != home and place != home):
         return None
-    if target is not None and target.sector == "COP" and target.country == home:
+    if target is not None and target.sector == force[0].sector and target.country == home:
         return None
     people = [a for a in force if a.kind != "person"]
     return people or force

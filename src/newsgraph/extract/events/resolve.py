@@ -23,6 +23,7 @@ from .countries import (
     _SUBJ,
     country_of,
 )
+from .quoted import unnamed_speaker
 from .syntax import Arg, _child, _is_actorish, _phrase, _pobj, counted
 
 
@@ -251,15 +252,15 @@ def _speaker_of(doc: Doc, pron: Token) -> Arg | None:
     """The speaker of the quote a first-person pronoun stands in, as the argument (the
     pronoun's span, the speaker's actor and country); None outside a quote or without a
     speaker. The actor layer links singular "I" to a speaker it names nearby; this covers
-    the plural and any quote whose speaker the quote layer found."""
-    for q in ext(doc, "quotes") or ():
-        if q.start <= pron.idx < q.end and q.speaker and q.kind != "indirect":
-            rec = _record(doc, q.speaker)
-            if rec is None:
-                return None
-            end = pron.idx + len(pron.text)
-            return Arg(pron.idx, end, pron.text, rec.id, rec.country, False, rec.sector)
-    return None
+    the plural and any quote whose speaker the quote layer found, or that goes on in the voice
+    of a speaker named just before or a party whose statement a colon opens (:mod:`.quoted`)."""
+    said = next((q.speaker for q in ext(doc, "quotes") or ()
+                 if q.start <= pron.idx < q.end and q.speaker and q.kind != "indirect"), None)
+    rec = _record(doc, said or unnamed_speaker(doc, pron))
+    if rec is None:
+        return None
+    end = pron.idx + len(pron.text)
+    return Arg(pron.idx, end, pron.text, rec.id, rec.country, False, rec.sector)
 
 
 def _reporter_of(pron: Token) -> Token | None:
