@@ -28,7 +28,8 @@ entities and parse and a small knowledge file, and resolves
   story's country): GOV or OPP instead of a party's default LEG.
 
 The knowledge file and the lookups in it are in :mod:`.knowledge`; the working
-state of one pass in :mod:`.state`. The story's country is given to unplaced
+state of one pass in :mod:`.state`. A body named after a town or province ("Leeds police")
+takes that place's country (:mod:`.named_place`); the story's country is given to unplaced
 domestic agents afterwards (:mod:`.story`), and to the unknown named organisations
 that speak or act in it (:mod:`.acting`); datelines and bylines are never
 actors (:mod:`.dateline`).

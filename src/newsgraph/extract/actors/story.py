@@ -19,7 +19,9 @@ reads the article as a whole:
   than guess; an article that knows of one country only (every place, nationality word and
   actor with a country is of it, named in more than one sentence) is that country's even when
   it names it too little to weigh (``_sole_country``: a home story that never says "Britain");
-* ``place_domestic``: an actor with no country whose sector is a domestic one (the
+* ``place_domestic``: first, a body or group named after a town or province takes that
+  place's country (:mod:`.named_place`: "Leeds police", "the Kilkenny Farmers Council"); then an
+  actor with no country whose sector is a domestic one (the
   ``domestic_sectors`` of the knowledge file) takes, first, the one country a placing phrase
   on it or on its verb names ("riot police in Lyon" in an article about Belgium is French; not for people, who
   travel, nor for armed forces, which fight abroad) and, failing that, the story's country. International bodies and their officials never do, nor do analysts,
@@ -61,6 +63,7 @@ from .countries import not_nationality, posted_to
 from .dateline import dateline
 from .forces import place_forces
 from .governing import govern
+from .named_place import place_named
 from .knowledge import country_of, load_knowledge
 from .titles import HONORIFICS
 
@@ -394,8 +397,10 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
     armed_sector(doc, actors)
     place_forces(doc, actors)  # "Ruritania will deploy troops": Ruritania's troops
     sectors = frozenset(load_knowledge().domestic_sectors)
+    weights = story_weights(doc, actors)
+    place_named(doc, actors, weights)  # "Leeds police", "the Union of Journalists of Carinthia"
     todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
-    country = story_country(story_weights(doc, actors))
+    country = story_country(weights)
     if todo:
         placings = _placings(doc)
         igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
