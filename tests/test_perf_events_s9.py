@@ -22,6 +22,7 @@ from newsgraph.extract.events.syntax import (
     _pobj,
     counted,
 )
+from newsgraph.extract.events.parties import party_nouns
 from newsgraph.extract.events.triggers import _attributive, _noun_context, _when
 from newsgraph.extract.tokens import token_view
 from test_perf_events_s8 import _actor_like_tokens
@@ -197,7 +198,16 @@ def _noun_context_tokens(tok) -> set[str]:
 
 
 def _attributive_tokens(tok) -> bool:
-    return tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
+    """The token walk of ``_attributive`` (session 15: a past participle on a thing is a kind too)."""
+    if tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.tag_ == "VBG":
+        return True
+    units, people = party_nouns()
+    noun = tok.head.lemma_.lower()
+    misread = tok.i > 0 and tok.doc[tok.i - 1].pos_ == "CCONJ"
+    return tok.tag_ == "VBN" and not misread and not _actor_like_tokens(tok.head, False) \
+        and noun not in units and noun not in people
 
 
 def _when_tokens(prep) -> bool:
