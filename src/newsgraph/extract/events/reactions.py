@@ -50,15 +50,10 @@ from .coded import CodedEvent
 from .countries import _SUBJ
 from .syntax import Arg, _pobj
 
-#: Responses whose object can be an earlier act ("rejected", "condemned", "welcomed",
-#: "protested against").
-_RESPONSES = {"REJECT", "ACCUSE", "SUPPORT", "PROTEST"}
-#: Prepositions a response names what it responds to with ("objected to the ruling",
-#: "protested against the law", "complained about the decision"), for a verb and a noun.
-_ABOUT_VERB = ("to", "against", "about", "over")
-_ABOUT_NOUN = ("of", "against", "over")
+#: Responses whose object can be an earlier act ("rejected", "condemned", "welcomed").
+_RESPONSES = {"REJECT", "ACCUSE", "SUPPORT"}
 _DEFINITE = {"the", "this", "these", "that", "those", "such"}
-_WINDOW = 6  # sentences back in which the act responded to is looked for
+_WINDOW = 3  # sentences back in which the act responded to is looked for
 #: Verbs of saying: "the remarks", "the statement", "the claims" are the nearest speaker's.
 _SAYING = {"say", "state", "claim", "tell", "declare"}
 _SUFFIXES = ("", "s", "al", "ment", "ion", "ation", "ition", "ance", "ence", "ure", "ing")
@@ -96,39 +91,25 @@ def same_word(noun: str, verb: str) -> bool:
 
 
 def _object(tok: Token) -> Token | None:
-    """The definite noun a response responds to: its direct object ("rejected the claims") or
-    the object of its "to"/"against"/"about"/"over" ("objected to the ruling"), or a response
-    noun's "of"/"against"/"over" phrase ("its rejection of the plan"); None if the noun names
+    """The definite noun a response responds to: its direct object ("rejected the claims"),
+    or a response noun's "of" phrase ("its rejection of the plan"); None if the noun names
     its own author or party (a possessor, a "by"/"from"/"of" phrase, a national modifier)."""
-    if tok.pos_ == "NOUN":
-        noun = next((n for p in _ABOUT_NOUN if (n := _pobj(tok, p)) is not None), None)
-    else:
-        noun = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None) or next(
-            (n for p in _ABOUT_VERB if (n := _pobj(tok, p)) is not None), None)
+    noun = _pobj(tok, "of") if tok.pos_ == "NOUN" else next(
+        (c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     if noun is None or noun.pos_ != "NOUN" or noun.ent_type_:
         return None
-    if not any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
         return None
     if any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
-           and _names_actor(c) for c in noun.children) or any(
-            c.dep_ == "poss" and (c.pos_ == "PRON" or _names_actor(c)) for c in noun.children):
+           for c in noun.children) or any(c.dep_ == "poss" for c in noun.children):
         return None  # "Borduria's claims", "the Bordurian plan", "their claims": named by the phrase
     if any(c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "against", "on", "to") for c in noun.children):
         return None  # "the claims by Borduria", "the charges against the mayor"
     return noun
 
 
-def _names_actor(tok: Token) -> bool:
-    """Does a modifier name one of the article's actors ("Borduria's plan")? One no actor
-    covers (an acronym the actor layer did not link) leaves the author to the story before."""
-    return actor_for_span(tok.doc, tok.idx, tok.idx + len(tok.text)) is not None
-
-
 def _subject_actor(doc: Doc, verb: Token, by_id: dict[str, Actor]) -> Actor | None:
-    """The actor a verb's active subject names (not a pronoun: its antecedent is not read here);
-    a coordinated verb's is its first conjunct's ("X defended the police and proposed a probe")."""
-    while verb.dep_ == "conj" and verb.head.i < verb.i and not any(c.dep_ in _SUBJ for c in verb.children):
-        verb = verb.head
+    """The actor a verb's active subject names (not a pronoun: its antecedent is not read here)."""
     subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.dep_ != "csubj"), None)
     if subj is None or subj.pos_ == "PRON" or subj.dep_ == "nsubjpass":
         return None
@@ -176,10 +157,6 @@ def _author(doc: Doc, c: CodedEvent, noun: Token, coded: list[CodedEvent], by_id
         party = None
         if i in events and same_word(lemma, t.lemma_.lower()) and _own_phrase(t, events[i]):
             party = by_id.get(events[i].event.source)
-        elif t.pos_ == "NOUN" and t.lemma_.lower() == lemma:
-            party = _named_author(doc, t, by_id)  # "the ministry's plan ... the plan"
-        elif t.pos_ == "VERB" and (lemma, t.lemma_.lower()) in _made():
-            party = _maker(doc, t, lemma, by_id)  # "parliament passed the law ... the law"
         elif t.pos_ == "VERB" and same_word(lemma, t.lemma_.lower()):
             if t.lemma_.lower() in _SAYING:  # the nearest speaker decides, named or not ...
                 subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -189,59 +166,6 @@ def _author(doc: Doc, c: CodedEvent, noun: Token, coded: list[CodedEvent], by_id
             party = _subject_actor(doc, t, by_id)
         if party is not None:
             return party
-    return None
-
-
-def _said_thing(verb: Token) -> Token | None:
-    """The thing a complaint or a denial says something of, when it is the subject of the
-    verb's complement clause, or of a judging adjective's copula ("the new law was unjust"), and
-    a party makes it ("complained that the offer does not go far enough"): a noun of ``made_things.tsv`` or
-    ``proposals.tsv``, with a definite article or a possessor."""
-    if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "attr"):
-        clause = verb.head  # "the new law was unjust": the copula's subject
-    elif verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "obj") for c in verb.children):
-        return None
-    else:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    subj = None if clause is None else next(
-        (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
-        return None
-    lemma = subj.lemma_.lower()
-    if lemma not in {n for n, _ in _made()} and lemma not in _proposals()["noun"]:
-        return None
-    return subj if any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ != "PRON")
-                       for c in subj.children) else None
-
-
-@lru_cache(maxsize=1)
-def _made() -> frozenset[tuple[str, str]]:
-    """(noun, verb) pairs of things a party makes by another word (``made_things.tsv``)."""
-    return frozenset((noun, verb) for noun, verb, *_ in data_rows("made_things.tsv"))
-
-
-def _named_author(doc: Doc, noun: Token, by_id: dict[str, Actor]) -> Actor | None:
-    """The author an earlier mention of the thing names in its own phrase: a possessor or a
-    "by"/"from" party ("the ministry's plan", "a ruling by the high court")."""
-    heads = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    heads += [p for prep in ("by", "from") if (p := _pobj(noun, prep)) is not None]
-    for h in heads:
-        aid = actor_for_span(doc, h.idx, h.idx + len(h.text))
-        if aid and aid in by_id:
-            return by_id[aid]
-    return None
-
-
-def _maker(doc: Doc, verb: Token, lemma: str, by_id: dict[str, Actor]) -> Actor | None:
-    """Who made the thing ``lemma`` names by ``verb`` (``made_things.tsv``): the active
-    subject when the thing is its object ("parliament passed the law"), the "by" agent when
-    the thing is its passive subject ("the law was passed by parliament")."""
-    for c in verb.children:
-        if c.dep_ in ("dobj", "obj") and c.lemma_.lower() == lemma:
-            return _subject_actor(doc, verb, by_id)
-        if c.dep_ == "nsubjpass" and c.lemma_.lower() == lemma and (a := _pobj(verb, "by")) is not None:
-            aid = actor_for_span(doc, a.idx, a.idx + len(a.text))
-            return by_id.get(aid) if aid else None
     return None
 
 
@@ -347,9 +271,6 @@ def fill_reactions(doc: Doc, coded: list[CodedEvent]) -> None:
         noun = None if author is not None or c.event.negated else _object(doc[c.trigger_i])
         if author is None and c.event.type in _RESPONSES and noun is not None:
             author = _author(doc, c, noun, coded, by_id, sents)
-        thing = None if author is not None or noun is not None or c.event.negated else _said_thing(doc[c.trigger_i])
-        if thing is not None:  # "complained that the ministry's offer was too low"
-            author = _named_author(doc, thing, by_id) or _author(doc, c, thing, coded, by_id, sents)
         if author is None or _same_party(author, responder):
             continue
         earlier = [m for m in author.mentions if m.end <= c.event.trigger.start]
