@@ -45,6 +45,7 @@ from ..records import Claim, Quote
 from ..records import Span as CharSpan
 from . import doc_text
 from .claims import _cspan, crosses, hard_breaks, reported_speech, resolve_speaker, speaker_mention, subject_of
+from .continued import continued_quotes
 from .cues import Cues, load_cues
 
 __all__ = ["QuoteExtractor", "quote_spans", "is_apostrophe", "make_quotes"]
@@ -426,6 +427,7 @@ class QuoteExtractor:
             else:
                 quotes.append(item)
         quotes = _absorb_fragments(quotes, text)
+        quotes += continued_quotes(doc, text, spans, quotes, claims)
         doc._.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
         doc._.claims = sorted(claims, key=lambda c: (c.start, c.end))
         return doc
