@@ -51,9 +51,3 @@ def test_short_quoted_words_are_not_continued(analyze):
     q = quote_with(rec, "Never")
     assert q is None or q.speaker_text is None
 
-
-@pytest.mark.model
-def test_colon_opens_the_quote_of_the_clause_subject(analyze):
-    rec = analyze('The minister was blunt: "This must stop before the winter comes."')
-    q = quote_with(rec, "This must stop")
-    assert q is not None and q.speaker_text is not None and "minister" in q.speaker_text
