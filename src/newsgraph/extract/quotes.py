@@ -6,7 +6,7 @@ Fills ``doc._.quotes`` (:class:`~newsgraph.records.Quote`) and
 :func:`newsgraph.extract.actor_for_span`; without actors, speaker ids are None
 and ``speaker_text``/``speaker_span`` still say who spoke.
 
-Three passes, each linear in the document:
+Four passes, each linear in the document:
 
 1. **Quote marks** (:func:`quote_spans`, pure text): “…”, "…", «…», „…“ and
    ‘…’ pairs per paragraph. Apostrophes (Iran’s, voters’, ’90s) never pair. A
@@ -25,6 +25,9 @@ Three passes, each linear in the document:
 3. **Reported speech** (:mod:`newsgraph.extract.claims`): cue verbs with a
    clausal complement, "according to", "reportedly". Its docstring holds the
    rule that separates a quote from a claim.
+4. **Continuations** (:mod:`newsgraph.extract.continued`): a quotation with no frame that stands
+   as its own sentence after a quote or report with a speaker carries that speaker on
+   ('"…," the mayor said. "The city has waited long enough."').
 
 The cue lexicon is :mod:`newsgraph.extract.cues` (user-extendable through
 ``$NEWSGRAPH_CUES``).
