@@ -12,9 +12,10 @@ attributors, kept strict so that a quotation is never handed to the wrong person
 
 * the quotation stands as its own sentence (it opens its sentence, after a sentence end or a
   paragraph break, and ends it) and has at least four words (no scare quote or title);
-* a quote or report with a speaker (not "I" or "nothing": a misread frame) ends in the sentence just before it (or is itself such a
-  continuation: a chain of quoted sentences), and the words between that attribution and the
-  quotation name no other party as a clause subject.
+* a quote or report with a speaker (not "I" or "nothing": a misread frame) ends in the
+  sentence just before it (or is itself such a continuation: a chain of quoted sentences), and
+  the words between that attribution and the quotation name no other party as a clause subject;
+* no direct or mixed record covers it (an indirect report read inside the marks does not).
 
 The paragraph convention (a quote left open at a paragraph's end and reopened) is handled
 when the marks are paired (:func:`.quotes.quote_spans`).
