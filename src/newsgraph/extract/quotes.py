@@ -6,7 +6,7 @@ Fills ``doc._.quotes`` (:class:`~newsgraph.records.Quote`) and
 :func:`newsgraph.extract.actor_for_span`; without actors, speaker ids are None
 and ``speaker_text``/``speaker_span`` still say who spoke.
 
-Three passes, each linear in the document:
+Four passes, each linear in the document:
 
 1. **Quote marks** (:func:`quote_spans`, pure text): “…”, "…", «…», „…“ and
    ‘…’ pairs per paragraph. Apostrophes (Iran’s, voters’, ’90s) never pair. A
@@ -25,6 +25,9 @@ Three passes, each linear in the document:
 3. **Reported speech** (:mod:`newsgraph.extract.claims`): cue verbs with a
    clausal complement, "according to", "reportedly". Its docstring holds the
    rule that separates a quote from a claim.
+4. **Continuations** (:mod:`newsgraph.extract.continued`): a quotation with no frame that stands
+   as its own sentence after a quote or report with a speaker carries that speaker on
+   ('"…," the mayor said. "The city has waited long enough."').
 
 The cue lexicon is :mod:`newsgraph.extract.cues` (user-extendable through
 ``$NEWSGRAPH_CUES``).
@@ -45,6 +48,7 @@ from ..records import Claim, Quote
 from ..records import Span as CharSpan
 from . import doc_text
 from .claims import _cspan, crosses, hard_breaks, reported_speech, resolve_speaker, speaker_mention, subject_of
+from .continued import continued_quotes
 from .cues import Cues, load_cues
 
 __all__ = ["QuoteExtractor", "quote_spans", "is_apostrophe", "make_quotes"]
@@ -426,6 +430,7 @@ class QuoteExtractor:
             else:
                 quotes.append(item)
         quotes = _absorb_fragments(quotes, text)
+        quotes += continued_quotes(doc, text, spans, quotes, claims)
         doc._.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
         doc._.claims = sorted(claims, key=lambda c: (c.start, c.end))
         return doc
