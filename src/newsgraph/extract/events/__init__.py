@@ -81,7 +81,6 @@ from .reactions import fill_reactions
 from .received import fill_received
 from .settle import settle
 from .speakers import fill_told_sides
-from .twosides import fill_two_sides
 from .syntax import Arg, _names_party
 
 __all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of", "BACKGROUND_CONFIDENCE"]
@@ -115,7 +114,6 @@ class EventCoder:
         fill_document_sources(doc, coded)  # "the resolution calls for ...": who passed it (.documents)
         fill_dyads(doc, coded)  # a target the article's main opponent gives (.dyad)
         fill_told_sides(doc, coded)  # "talks with X, the envoy said": the envoy; "X and Y rejected": one target (.speakers)
-        coded = fill_two_sides(doc, coded)  # "the two leaders met": the two named before, each way (.twosides)
         fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)
         fill_party_nouns(doc, coded)  # "raided a rebel camp", "killed miners": that party (.parties)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police, a sentence's court (.implicit)
