@@ -27,17 +27,15 @@ from spacy.tokens import Doc, Token
 
 from .. import actor_for_span, doc_text, ext
 from ..quotes import quote_spans
+from ..tokens import doc_memo
 from .countries import _SUBJ
-
-_SPANS: tuple[object, list[tuple[int, int]]] = (None, [])
-
 
 def _marks(doc: Doc) -> list[tuple[int, int]]:
     """The document's quotation-mark spans, once per doc."""
-    global _SPANS
-    if _SPANS[0] is not doc:
-        _SPANS = (doc, quote_spans(doc_text(doc)))
-    return _SPANS[1]
+    memo = doc_memo(doc, "quote_marks")
+    if "spans" not in memo:
+        memo["spans"] = quote_spans(doc_text(doc))
+    return memo["spans"]
 
 
 def unnamed_speaker(doc: Doc, pron: Token) -> str | None:
