@@ -26,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..records import Claim, Quote
+from .tokens import sentence_chars
 
 __all__ = ["continued_quotes"]
 
@@ -98,7 +99,7 @@ def _previous_sentence_start(doc: Doc, qs: int) -> int | None:
     toks = [t for t in span or () if not t.is_space and t.idx < qs]
     if not toks:
         return None
-    return toks[-1].sent.start_char
+    return sentence_chars(doc, toks[-1].i)[0]
 
 
 def _other_subject(doc: Doc, start: int, end: int, speaker) -> bool:

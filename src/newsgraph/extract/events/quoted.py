@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from .. import actor_for_span, doc_text, ext
 from ..quotes import quote_spans
-from ..tokens import doc_memo
+from ..tokens import doc_memo, sentence_chars, token_view
 from .countries import _SUBJ
 
 def _marks(doc: Doc) -> list[tuple[int, int]]:
@@ -60,10 +60,10 @@ def _continued(doc: Doc, quotes: list, start: int) -> str | None:
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     if first is None:
         return None
-    sent = first[0].sent
-    if sent.start == 0 or any(not t.is_punct and not t.is_space for t in doc[sent.start:first.start]):
+    start_tok = token_view(doc).sent_bounds(first.start)[0]
+    if start_tok == 0 or any(not t.is_punct and not t.is_space for t in doc[start_tok:first.start]):
         return None  # "She was quoted as saying '...'": a quotation framed in its own sentence
-    lo = doc[sent.start - 1].sent.start_char
+    lo = sentence_chars(doc, start_tok - 1)[0]
     before = [q for q in quotes if q.speaker and lo <= q.end <= start]
     if not before:
         return None
