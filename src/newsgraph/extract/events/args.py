@@ -63,6 +63,7 @@ from .nominal import (
     _modified_party_at,
     _nominal_agent,
     _undergoer,
+    received_from,
 )
 from .syntax import (
     _ACTOR_ENTS,
@@ -486,7 +487,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 and (o := _child_at(view, g, _DOBJ_H)) is not None:
             targets = _conjuncts(doc[o])
     if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
-        sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig) or _blamed_on(trig)
+        sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig) or _blamed_on(trig) or received_from(trig)
     if not sources and g is not None and kind in _ADJUNCT_TYPES:
         sources = _adjunct_subject(trig, governing)  # "spoke during her visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."
