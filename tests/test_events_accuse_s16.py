@@ -1,0 +1,66 @@
+"""Session 16: accusations and investigations missed entirely. An act noun of blame names its
+party by a participle's agent ("the allegations made by X") or by a "from" phrase the parser
+hangs on the receiving verb ("came under heavy criticism this week from X"); ordering an
+inquiry into a matter, or looking into a matter, opens an investigation (CAMEO 090). Hand-written
+sentences only (names, places and wording are invented)."""
+
+import pytest
+
+
+def _events(analyze, text, word):
+    rec = analyze(text)
+    actors = {a.id: a for a in rec.actors}
+
+    def country(i):
+        return actors[i].country if i in actors else None
+
+    return [(e.type, e.cameo, country(e.source), country(e.target), e.negated) for e in rec.events
+            if rec.article.text[e.trigger.start:e.trigger.end] == word]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, source", [
+    ("Kenya responded on Monday to the allegations made by the Ugandan foreign ministry.", "allegations", "UGA"),
+    ("The talks stalled after accusations levelled by Chilean officials in March.", "accusations", "CHL"),
+])
+def test_a_blame_noun_with_a_participle_agent(analyze, text, word, source):
+    evs = _events(analyze, text, word)
+    assert any(t == "ACCUSE" and s == source for t, _, s, _, _ in evs), evs
+
+
+@pytest.mark.model
+def test_criticism_received_from_a_party_on_the_verb(analyze):
+    text = "The Ugandan president has come under heavy criticism this week from Kenyan officials."
+    evs = _events(analyze, text, "criticism")
+    assert ("ACCUSE", "111", "KEN", "UGA", False) in evs, evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Kenya responded on Monday to the allegations denied by the Ugandan foreign ministry.",
+    "With political pressure brought about by farmers, the rules changed.",
+])
+def test_a_participle_that_names_no_doer_tells_no_act(analyze, text):
+    """'allegations denied by X', 'pressure brought about by X': X did not make them."""
+    word = "allegations" if "allegations" in text else "pressure"
+    assert _events(analyze, text, word) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("The French interior minister ordered an inquiry into the police shooting.", "ordered"),
+    ("The Kenyan human rights commission will look into the matter.", "look"),
+])
+def test_an_inquiry_ordered_or_looked_into(analyze, text, word):
+    evs = _events(analyze, text, word)
+    assert any(t == "ACCUSE" and c == "090" for t, c, _, _, _ in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("The French president ordered the army to leave the city.", "ordered"),
+    ("The Kenyan ministry will look into the possibility of a new bridge.", "look"),
+])
+def test_other_orders_and_options_are_no_inquiry(analyze, text, word):
+    evs = _events(analyze, text, word)
+    assert not any(t == "ACCUSE" for t, _, _, _, _ in evs), evs
