@@ -64,3 +64,19 @@ def test_an_inquiry_ordered_or_looked_into(analyze, text, word):
 def test_other_orders_and_options_are_no_inquiry(analyze, text, word):
     evs = _events(analyze, text, word)
     assert not any(t == "ACCUSE" for t, _, _, _, _ in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, target", [
+    ("The Kenyan opposition leader attacked the Ugandan president, saying he had failed.", "UGA"),
+    ("The Kenyan minister attacked the failure to address the border dispute.", None),
+])
+def test_an_office_holder_attacks_in_words(analyze, text, target):
+    evs = _events(analyze, text, "attacked")
+    assert ("ACCUSE", "111", "KEN", target, False) in evs, evs
+
+
+@pytest.mark.model
+def test_gunmen_attacking_a_minister_still_assault(analyze):
+    evs = _events(analyze, "Gunmen attacked the Kenyan minister in Nairobi on Monday.", "attacked")
+    assert any(t == "ASSAULT" for t, _, _, _, _ in evs), evs
