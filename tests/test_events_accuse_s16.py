@@ -80,3 +80,23 @@ def test_an_office_holder_attacks_in_words(analyze, text, target):
 def test_gunmen_attacking_a_minister_still_assault(analyze):
     evs = _events(analyze, "Gunmen attacked the Kenyan minister in Nairobi on Monday.", "attacked")
     assert any(t == "ASSAULT" for t, _, _, _, _ in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source, target", [
+    ("The Ugandan government came under fire over its handling of the floods.", None, "UGA"),
+    ("The Kenyan plan met with sharp criticism from Uganda.", "UGA", "KEN"),
+    ("The Kenyan plan was met with criticism from Uganda.", "UGA", "KEN"),
+])
+def test_criticism_received_is_done_to_the_subject(analyze, text, source, target):
+    """'came under fire over X', 'met with criticism (from Y)': the subject is criticised, by Y."""
+    rec = analyze(text)
+    actors = {a.id: a.country for a in rec.actors}
+    evs = [(e.type, actors.get(e.source), actors.get(e.target)) for e in rec.events]
+    assert ("ACCUSE", source, target) in evs, evs
+
+
+@pytest.mark.model
+def test_troops_under_fire_are_not_criticised(analyze):
+    rec = analyze("Ugandan troops came under fire from rebels near the border on Monday.")
+    assert not any(e.type == "ACCUSE" for e in rec.events)

@@ -202,8 +202,13 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         giver = _pobj_at(view, t, "from")
         if giver is None and obj is not None:
             giver = _pobj_at(view, obj, "from")
-        if giver is not None:
-            return _conjuncts(doc[giver]), sources
+        if giver is None and kind == "ACCUSE":  # "met with sharp criticism from X": the noun's "from"
+            giver = next((g for w in ("with", "under") if (n := _pobj_at(view, t, w)) is not None
+                          and (g := _pobj_at(view, n, "from")) is not None), None)
+        if giver is not None:  # a passive ("was met with criticism from X") keeps its subject as the target
+            return _conjuncts(doc[giver]), sources or (targets if kind == "ACCUSE" else [])
+        if kind == "ACCUSE":  # "the ministry came under fire over the floods": criticised, by nobody named
+            return [], sources or targets
     return sources, targets
 
 
