@@ -47,23 +47,16 @@ def test_a_participle_that_names_no_doer_tells_no_act(analyze, text):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, word", [
-    ("The French interior minister ordered an inquiry into the police shooting.", "ordered"),
-    ("The Kenyan human rights commission will look into the matter.", "look"),
+@pytest.mark.parametrize("text, word, inquiry", [
+    ("The French interior minister ordered an inquiry into the police shooting.", "ordered", True),
+    ("The Kenyan human rights commission will look into the matter.", "look", True),
+    ("The French president ordered the army to leave the city.", "ordered", False),
+    ("The Kenyan ministry will look into the possibility of a new bridge.", "look", False),
 ])
-def test_an_inquiry_ordered_or_looked_into(analyze, text, word):
+def test_an_inquiry_ordered_or_looked_into(analyze, text, word, inquiry):
+    """Not other orders, nor options looked into."""
     evs = _events(analyze, text, word)
-    assert any(t == "ACCUSE" and c == "090" for t, c, _, _, _ in evs), evs
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, word", [
-    ("The French president ordered the army to leave the city.", "ordered"),
-    ("The Kenyan ministry will look into the possibility of a new bridge.", "look"),
-])
-def test_other_orders_and_options_are_no_inquiry(analyze, text, word):
-    evs = _events(analyze, text, word)
-    assert not any(t == "ACCUSE" for t, _, _, _, _ in evs), evs
+    assert any(t == "ACCUSE" and c == "090" for t, c, _, _, _ in evs) == inquiry, evs
 
 
 @pytest.mark.model
