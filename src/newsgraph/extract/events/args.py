@@ -63,6 +63,7 @@ from .nominal import (
     _modified_party_at,
     _nominal_agent,
     _undergoer,
+    received_from,
 )
 from .syntax import (
     _ACTOR_ENTS,
@@ -201,8 +202,13 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         giver = _pobj_at(view, t, "from")
         if giver is None and obj is not None:
             giver = _pobj_at(view, obj, "from")
-        if giver is not None:
-            return _conjuncts(doc[giver]), sources
+        if giver is None and kind == "ACCUSE":  # "met with sharp criticism from X": the noun's "from"
+            giver = next((g for w in ("with", "under") if (n := _pobj_at(view, t, w)) is not None
+                          and (g := _pobj_at(view, n, "from")) is not None), None)
+        if giver is not None:  # a passive ("was met with criticism from X") keeps its subject as the target
+            return _conjuncts(doc[giver]), sources or (targets if kind == "ACCUSE" else [])
+        if kind == "ACCUSE":  # "the ministry came under fire over the floods": criticised, by nobody named
+            return [], sources or targets
     return sources, targets
 
 
@@ -486,7 +492,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
                 and (o := _child_at(view, g, _DOBJ_H)) is not None:
             targets = _conjuncts(doc[o])
     if not sources:  # "a Ruritanian-led offensive", "claimed responsibility for the raid"
-        sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig) or _blamed_on(trig)
+        sources = _led_by(trig) or _done_by(trig) or _claimed_by(trig) or _blamed_on(trig) or received_from(trig)
     if not sources and g is not None and kind in _ADJUNCT_TYPES:
         sources = _adjunct_subject(trig, governing)  # "spoke during her visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."

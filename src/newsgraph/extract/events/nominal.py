@@ -83,7 +83,25 @@ def _led_by(noun: Token) -> list[Token]:
 #: carried out by", "sanctions imposed by"); not "condemned by", "backed by", "brokered by",
 #: "hosted by", whose agent judges, helps or mediates it.
 _DONE_BY = _LEAD_VERBS | {"carry", "perpetrate", "commit", "impose", "claim", "order", "declare", "announce",
-                          "issue", "call", "hold", "sign", "execute", "launch", "unleash", "wage"}
+                          "issue", "call", "hold", "sign", "execute", "launch", "unleash", "wage",
+                          # words said against a party: "the allegations made / levelled by X"
+                          "make", "level", "voice", "raise", "bring", "file", "lodge", "express"}
+
+
+def received_from(noun: Token) -> list[Token]:
+    """The party on the verb that receives an act noun: "came under criticism this week from
+    X", "has drawn criticism over the plan from X" (the parser hangs "from" on the verb)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        verb = noun.head.head
+    elif noun.dep_ in ("dobj", "obj"):
+        verb = noun.head
+    else:
+        return []
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    frm = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i), None)
+    p = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm is not None else None
+    return _conjuncts(p) if p is not None and _actor_like(p) else []
 
 
 def _done_by(noun: Token) -> list[Token]:

@@ -16,7 +16,7 @@ from ..tokens import TokenView, lower_of, text_of, token_view
 from .coded import _plover_table
 from .countries import _OBJ, _PASS_SUBJ, _SUBJ, country_of
 from .lexicon import LexEntry, Lexicon, plover_for
-from .nominal import under_way
+from .nominal import _DONE_BY, received_from, under_way
 from .parties import party_nouns
 from .syntax import (
     _SUBJ_H,
@@ -26,6 +26,7 @@ from .syntax import (
     _counted_at,
     _headline_verb,
     _is_actorish,
+    _pobj,
     small_clause,
 )
 
@@ -351,9 +352,19 @@ def _has_party(tok: Token) -> bool:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(  # the doer: "warnings by aid agencies"
                 p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for p in c.children):
             return True
+    if _said_by(tok) or received_from(tok):
+        return True
     if tok.dep_ in ("dobj", "obj") and tok.head.pos_ in ("VERB", "AUX"):
         return any(s.dep_ in _SUBJ and _actor_like(s) for s in tok.head.children)
     return False
+
+
+def _said_by(tok: Token) -> bool:
+    """A party as the agent of a participle that names the act's doer: "the allegations made by
+    X", "demands levelled by X" (not "allegations denied by X", "pressure brought about by X")."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DONE_BY
+               and not any(g.dep_ == "prt" for g in c.children)
+               and (by := _pobj(c, "by")) is not None and _actor_like(by) for c in tok.rights)
 
 
 def _occurs(tok: Token, entry: LexEntry) -> bool:
