@@ -52,6 +52,14 @@ def test_the_us_party_out_of_the_white_house_is_in_opposition(analyze):
 
 
 @pytest.mark.model
+def test_a_provinces_party_is_not_coded_by_the_national_row(analyze):
+    rec = analyze("The Canadian government's plan failed in Ottawa on Monday. The Ontario Liberal leader "
+                  "Ann Bell spoke. Canadian Liberal leader Tom Kay spoke.", published="2007-03-01")
+    assert sector(rec, "Ann Bell")[1] is None
+    assert sector(rec, "Tom Kay") == ("CAN", "OPP")
+
+
+@pytest.mark.model
 def test_a_party_of_another_countrys_name_ties_no_one(analyze):
     rec = analyze("The Australian government's migration bill was debated in Canberra. Democrats Senator "
                   "Amy Cole said it was cruel. Democrat Tom Lee, the district attorney, agreed.",

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ...records import Actor
 from .. import data_rows
 from .knowledge import load_knowledge
-from .party_link import PartyTie, chamber_words, party_tie
+from .party_link import PartyTie, chamber_words, party_tie, regional_title
 
 PARTY_SECTORS = frozenset({None, "LEG"})  # what a row may replace: the default, or nothing
 
@@ -76,7 +76,8 @@ def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, st
             continue
         if actor.kind != "person" or (pattern := _title_pattern(actor.country)) is None:
             continue
-        if actor.title and _party_title(actor) and (hit := pattern.search(actor.title)):
+        if actor.title and _party_title(actor) and (hit := pattern.search(actor.title)) \
+                and not regional_title(actor.title, hit.start()):
             actor.sector = party_sector(actor.country, hit.group(0), when) or actor.sector
 
 

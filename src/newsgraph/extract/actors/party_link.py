@@ -22,7 +22,7 @@ from spacy.tokens import Span as TokSpan
 
 from ...records import Actor
 from .. import data_rows
-from .knowledge import load_knowledge, noun_sector
+from .knowledge import country_of, load_knowledge, noun_sector
 
 _EDGE = frozenset({"the", "a", "an"})
 _APPOS_PREPS = frozenset({"of", "for", "from"})  # "leader of", "spokesman for", "a senator from" the party
@@ -78,7 +78,7 @@ def _party_in(tokens: list[Token]) -> tuple[str, int, int] | None:
             if len(run) < n or any(b.i != a.i + 1 for a, b in zip(run, run[1:])):
                 continue
             text = "".join(t.text_with_ws for t in run).strip()
-            if text in names:
+            if text in names and not _regional(tokens[i - 1] if i else None, run[0]):
                 end = i + n - 1
                 if end + 1 < len(tokens) and tokens[end + 1].lower_ in suffixes \
                         and tokens[end + 1].i == tokens[end].i + 1:
@@ -88,6 +88,15 @@ def _party_in(tokens: list[Token]) -> tuple[str, int, int] | None:
                 break
         i += 1
     return found[0] if len({f[0] for f in found}) == 1 else None
+
+
+def _regional(before: Token | None, first: Token) -> bool:
+    """"the Ontario Liberal leader", "Texas Democrats", "the Progressive Conservative candidate":
+    a capitalised word right before a party's name that is no country's (and no chamber's) makes
+    it another party, a province's or a state's, which the national rows do not code."""
+    if before is None or before.i != first.i - 1:
+        return False
+    return _other_party_word(before.text) and (not before.is_sent_start or _place_word(before.text))
 
 
 def _kind(head: Token, tokens: list[Token]) -> str | None:
@@ -129,10 +138,15 @@ def own_office(span: TokSpan) -> str | None:
     an office whatever the party ("the Democratic district attorney X", "X, the Labour minister":
     GOV, JUD; "Delegate X, a Democrat": LEG), else None."""
     doc, root = span.doc, span.root
-    heads = [c for c in root.rights if c.dep_ == "appos" and c.i >= span.end]
-    if span.start > 0 and _under(doc[span.start - 1], root) and doc[span.start - 1].pos_ in ("NOUN", "PROPN"):
-        heads.append(doc[span.start - 1])
-    kinds = {_kind(h, []) for h in heads if h.ent_type_ != "PERSON"}
+    heads = _appositions(span)
+    if span.start > 0 and (before := doc[span.start - 1]).pos_ in ("NOUN", "PROPN"):
+        if _under(before, root):
+            heads.append(before)
+        elif before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.i < before.i:
+            heads.append(before.head.head)  # "Speaker of the House X"
+    if root.dep_ == "appos" and root.head.i < span.start:
+        heads.append(root.head)  # "the chairman of the Senate committee, Democrat X"
+    kinds = {_kind(h, _phrase(h)) for h in heads if h.ent_type_ != "PERSON"}
     return "state" if "state" in kinds else "legislator" if "legislator" in kinds else None
 
 
@@ -180,7 +194,7 @@ def _apposition(span: TokSpan) -> PartyTie | None:
     """"Ana Ruiz, a Conservative", "Tom Hale, leader of the Liberal Party", and the same before
     the name ("the Liberal leader, Ana Ruiz"), whose head the name is the apposition of."""
     root = span.root
-    for head in (c for c in root.rights if c.dep_ == "appos" and c.i >= span.end):
+    for head in _appositions(span):
         if (tie := _tie(_phrase(head), head)) is not None:
             return tie
     head = root.head
@@ -188,6 +202,14 @@ def _apposition(span: TokSpan) -> PartyTie | None:
         return None
     tie = _tie(_phrase(head), head)
     return tie if tie is not None and tie.kind != "bare" else None  # not "the Christian Democrats (CDU)"
+
+
+def _appositions(span: TokSpan) -> list[Token]:
+    """The heads of appositions after the name, not one in brackets ("X (NDP, 1979-1982)": the
+    bracket is read as such, ``_after``)."""
+    doc = span.doc
+    return [c for c in span.root.rights if c.dep_ == "appos" and c.i >= span.end
+            and not (c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "(") and doc[span.end].text != "("]
 
 
 def _titled_before(span: TokSpan, head: Token) -> bool:
@@ -225,8 +247,8 @@ def party_tie(doc: Doc, actor: Actor) -> PartyTie | None:
     found: PartyTie | None = None
     for m in actor.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
+        if span is None or not any(t.pos_ == "PROPN" for t in span):
+            continue  # a pronoun ("he is a Democrat himself" may be another man's) or an unnamed "leader"
         if (office := own_office(span)) == "state":
             return None  # "Democratic district attorney X": the office decides
         tie = next((t for read in (_premodifier, _apposition, _after) if (t := read(span)) is not None), None)
@@ -246,3 +268,21 @@ def party_tie(doc: Doc, actor: Actor) -> PartyTie | None:
 def chamber_words() -> frozenset[str]:
     """Words naming a chamber of the legislature (``party_offices.tsv``)."""
     return frozenset(_words().get("chamber", {}))
+
+
+def regional_title(title: str, at: int) -> bool:
+    """A title naming a province's or state's party: a place that is no country right before
+    the party's name at ``at`` ("Ontario Liberal leader", "Texas Democratic chairman")."""
+    words = title[:at].split()
+    return bool(words) and _other_party_word(words[-1])
+
+
+def _other_party_word(word: str) -> bool:
+    return word[:1].isupper() and country_of(word) is None and word.lower() not in chamber_words()
+
+
+def _place_word(word: str) -> bool:
+    """A capitalised place the gazetteer knows that is no country ("Ontario", "Texas")."""
+    from .persons import _place_country  # the gazetteer's places, read only here
+
+    return word[:1].isupper() and country_of(word) is None and _place_country(word) is not None
