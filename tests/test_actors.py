@@ -365,7 +365,7 @@ def test_seed_article_key_actors(analyze):
         "Joseph Biden": ("person", "USA", "GOV"),
         "Ukraine": ("state", "UKR", "GOV"),
         "United States": ("state", "USA", "GOV"),
-        "Democratic Party": ("organization", "USA", "LEG"),
+        "Democratic Party": ("organization", "USA", "OPP"),  # out of the White House on 2020-11-30 (governing_parties.tsv)
         "Nezavisimaya Gazeta": ("organization", None, "MED"),
         "Russian media": ("group", "RUS", "MED"),
         "Russian oligarchy": ("group", "RUS", "BUS"),

@@ -4,9 +4,11 @@ CAMEO codes a governing party and its coalition partners GOV and a party in oppo
 newsgraph's default for a party is LEG. When the text does not say ("the ruling X party", "the
 opposition X"), the dated rows of ``data/governing_parties.tsv`` do, for the countries listed
 there: a party actor of that country ("Labour", "the Liberal Party of Canada") takes the sector
-its party held on the publication date, and so does a person whose title names the party ("SPD
-chair", "Liberal leader"), unless the title makes them a legislator (an MP, a senator) or a
-former holder. A story with no date gets nothing (no guess of which government it is about).
+its party held on the publication date, and so does a person the text ties to the party
+(``party_link``: "SPD chair X", "X, a Conservative", "X (Labour)") or whose title names it,
+unless the tie or the title makes them a legislator (an MP, a senator: LEG), an office holder of
+the state (a minister) or a former holder. A tie also gives a person with no country the party's
+country when it is the story's. A story with no date gets nothing (no guess of which government).
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 from ...records import Actor
 from .. import data_rows
 from .knowledge import load_knowledge
+from .party_link import PartyTie, chamber_words, party_tie, regional_title
 
 PARTY_SECTORS = frozenset({None, "LEG"})  # what a row may replace: the default, or nothing
 
@@ -53,47 +58,63 @@ def party_sector(country: str | None, name: str, when: dt.date | None) -> str | 
     return None
 
 
-def govern(actors: list[Actor], when: dt.date | None, text: str = "") -> None:
-    """Give party actors, people whose title names their party and people named right after
-    their party's name ("Social Democrat Ana Ruiz", "Labour's Ana Ruiz") the sector their party
-    held on ``when`` (see the module docstring)."""
+def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, story: str | None = None) -> None:
+    """Give party actors, and people the text ties to a party (``party_link``) or whose title
+    names their party, the sector their party held on ``when`` (see the module docstring);
+    ``story`` is the story's country, which decides between parties of one name."""
     if when is None:
         return
     for actor in actors:
-        if actor.country is None or actor.sector not in PARTY_SECTORS:
+        if actor.sector not in PARTY_SECTORS:
+            continue
+        if actor.kind == "person" and doc is not None and _tied(actor, party_tie(doc, actor), when, story):
+            continue
+        if actor.country is None:
             continue
         if actor.kind in ("organization", "group"):
             actor.sector = party_sector(actor.country, actor.name, when) or actor.sector
             continue
         if actor.kind != "person" or (pattern := _title_pattern(actor.country)) is None:
             continue
-        if actor.title and _party_title(actor) and (hit := pattern.search(actor.title)):
+        if actor.title and _party_title(actor) and (hit := pattern.search(actor.title)) \
+                and not regional_title(actor.title, hit.start()):
             actor.sector = party_sector(actor.country, hit.group(0), when) or actor.sector
-        elif actor.sector is None and not actor.title and (party := _party_before(pattern, actor, text)):
-            actor.sector = party_sector(actor.country, party, when)
 
 
-def _party_before(pattern: re.Pattern, actor: Actor, text: str) -> str | None:
-    """The party name written right before one of the person's mentions ("Christian Democrat Ana
-    Ruiz", "Labour's Ana Ruiz"), if any."""
-    for m in actor.mentions:
-        before = text[max(0, m.start - 60):m.start]
-        hit = None
-        for hit in pattern.finditer(before):
-            pass
-        if hit is not None and re.fullmatch(r"(?:'s|’s)?\s", before[hit.end():]) \
-                and not before[:hit.start()].rstrip().lower().endswith(PAST_BEFORE):
-            return hit.group(0)
-    return None
-
-
-PAST_BEFORE = ("former", "ex-", "late")
+def _tied(actor: Actor, tie: PartyTie | None, when: dt.date, story: str | None) -> bool:
+    """Give a person tied to a party the party's country when they have none, and LEG for a seat
+    ("Labour MP X") or the party's standing for an office or the bare party word ("Liberal leader
+    X", "X, a Conservative"); not over a legislator's title given elsewhere. Whether it did."""
+    if tie is None:
+        return False
+    country = actor.country or story
+    if country not in tie.countries:
+        return False  # no country, or a party of another country's name ("Democrats" in an Australian story)
+    seat = tie.kind == "legislator" or _legislator_title(actor)
+    if not seat and actor.title and _past_title(actor):
+        return False  # "former Liberal leader X": what they were
+    actor.country = country
+    if seat:
+        actor.sector = actor.sector or "LEG"
+        return True
+    party = next(p for c, p in tie.parties if c == country)
+    actor.sector = party_sector(country, party, when) or actor.sector
+    return True
 
 
 def _party_title(actor: Actor) -> bool:
     """Does the title make its holder the party's (a leader, a chair), not a legislator ("Labour
     MP") or a former holder ("former Liberal leader")?"""
-    kb = load_knowledge()
-    words = actor.title.lower().split()
-    past = kb.descriptors.get("past_words", frozenset())
-    return not any(w in past or (kb.roles.get(w) or (None, None))[1] == "LEG" for w in words)
+    return not _legislator_title(actor) and not _past_title(actor)
+
+
+def _legislator_title(actor: Actor) -> bool:
+    """A title with a legislator's word in it (the curated roles' LEG people: MP, senator) or a
+    chamber's ("Senate Minority Leader", ``party_offices.tsv``)."""
+    roles, chambers = load_knowledge().roles, chamber_words()
+    return any(tuple(roles.get(w) or ()) == ("person", "LEG") or w in chambers for w in (actor.title or "").lower().split())
+
+
+def _past_title(actor: Actor) -> bool:
+    past = load_knowledge().descriptors.get("past_words", frozenset())
+    return any(w in past for w in (actor.title or "").lower().split())

@@ -423,7 +423,7 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
         place_affiliations(doc, actors, country)
         place_bodies(actors, country, doc._.published)
         place_acting(doc, actors, country)
-    govern(actors, doc._.published, doc_text(doc))  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
+    govern(actors, doc._.published, doc, country)  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
     return country
 
 
