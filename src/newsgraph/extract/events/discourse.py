@@ -305,6 +305,36 @@ def _not_done_or_no_act(doc: Doc, c: CodedEvent) -> bool:
             or document_release(doc, c) or popular_support(doc, c))
 
 
+def _kept(doc: Doc, c: CodedEvent, sectors: dict) -> bool:
+    """Is ``c`` an event between political actors (:func:`drop_non_events`)?"""
+    return (not possibility(c) and not _trade(c, sectors)
+            and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
+            and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)
+            and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)
+            and not travel_at_home(doc, c)
+            and not _not_done_or_no_act(doc, c) and not topic_talk(doc, c)
+            and not contest_win(doc, c) and not threat_as_danger(doc, c) and not remembered_act(doc, c))
+
+
+def _kept_without_people(doc: Doc, c: CodedEvent, sectors: dict) -> bool:
+    """A side that only a word for people gives (:mod:`.people`: "crowds flocked", "families will
+    welcome it") does not save an act the filters drop without it: such words are often in
+    personal or generic talk, where a party-less act is no event."""
+    roles = [r for r in ("source", "target") if (arg := getattr(c, r)) is not None and arg.people]
+    if not roles:
+        return True
+    saved = {r: (getattr(c, r), getattr(c.event, r)) for r in roles}
+    for r in roles:
+        setattr(c, r, None)
+        setattr(c.event, r, None)
+    try:
+        return _kept(doc, c, sectors)
+    finally:
+        for r, (arg, actor) in saved.items():
+            setattr(c, r, arg)
+            setattr(c.event, r, actor)
+
+
 def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     """Drop what is no event between political actors, once every party is filled (the
     article's, a pronoun's, the police's): a possibility nobody holds
@@ -321,13 +351,7 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     retype_senses(doc, coded)  # a military "strike", a text's "attack" (.senses)
     told = len(coded)
     coded = relink(doc, coded)  # later mentions that now have an earlier event's parties (.mentions)
-    kept = [c for c in coded if not possibility(c) and not _trade(c, sectors)
-            and not standing_mention(doc, c) and not alleged_act(doc, c) and not conditional_act(doc, c)
-            and not unheld_possibility(doc, c) and not forecast_of_others(doc, c) and not question_asked(doc, c)
-            and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)
-            and not travel_at_home(doc, c)
-            and not _not_done_or_no_act(doc, c) and not topic_talk(doc, c)
-            and not contest_win(doc, c) and not threat_as_danger(doc, c) and not remembered_act(doc, c)]
+    kept = [c for c in coded if _kept(doc, c, sectors) and _kept_without_people(doc, c, sectors)]
     if len(kept) < told:
         for n, c in enumerate(kept, 1):
             c.event.id = f"e{n}"

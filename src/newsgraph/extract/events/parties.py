@@ -122,8 +122,8 @@ def fill_party_nouns(doc: Doc, coded: list[CodedEvent]) -> None:
             if src is not None and src.country == country and src.sector in _STATE and (
                     sector in _STATE or src.sector == "MIL"):
                 continue  # "troops raided an army depot"; a story of one country's army abroad
-        if country is None or (src is not None and (src.country, src.sector) == (country, sector)):
-            continue
+        if country is None or (src is not None and (src.country, src.sector) == (country, sector) and sector != "CVL"):
+            continue  # a force's own ("troops searched an army depot"); civilians act on civilians
         left = min((t for t in obj.lefts if t.dep_ in ("compound", "nummod", "nmod") or (
             t.dep_ == "amod" and (country_of(t.text) or noun_sector(load_knowledge(), t)))), default=obj, key=lambda t: t.i)
         start, end = left.idx, obj.idx + len(obj.text)

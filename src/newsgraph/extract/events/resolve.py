@@ -23,6 +23,7 @@ from .countries import (
     _SUBJ,
     country_of,
 )
+from .people import people_sector
 from .quoted import unnamed_speaker
 from .syntax import Arg, _child, _is_actorish, _phrase, _pobj, counted
 
@@ -85,6 +86,11 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         for c in tok.children:  # "opposition protests", "Israeli tank shelling"
             if c.dep_ in ("compound", "amod", "nmod") and (_is_actorish(c) or country_of(c.text)):
                 return _resolve(doc, c, places)
+        if (people := people_sector(tok)) is not None:  # "attackers", "a passerby" (.people)
+            body = _pobj(tok, "from")
+            if body is not None and body.ent_type_ == "ORG":
+                return _resolve(doc, body, places)  # "a suicide bomber from the Ruritanian Front": the group
+            return Arg(start, end, _text(doc, start, end), None, None, True, people, people=True)
         return None
     return Arg(start, end, _text(doc, start, end), actor, country, actor is None, sector)
 

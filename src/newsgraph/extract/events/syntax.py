@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from .. import data_rows
 from ..tokens import TokenView, lower_of, text_of, token_view
 from .countries import _AGENT_NOUNS, _COUNTS, _PASS_SUBJ, _SUBJ, country_of
+from .people import people_sector
 
 # --------------------------------------------------------------------------- arguments
 
@@ -29,6 +30,7 @@ class Arg:
     country: str | None  # from the phrase itself, else the actor record
     fallback: bool  # True when no actor record covers the phrase
     sector: str | None = None  # "IGO" for international bodies (their country is None)
+    people: bool = False  # a word for people that only .people makes a party ("attackers")
 
 
 
@@ -61,8 +63,8 @@ _OWNER_MODS = _MODS | {get_string_id("poss")}
 def _names_party(head: Token) -> bool:
     """Does an argument's head name a party (an entity, or an agent word not qualified by a
     thing: "300 people", "army troops", but not "the sanctions regime")?"""
-    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
+    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or people_sector(head) is not None:
+        return True  # a name, or a word for people ("attackers", "a suicide bomber": .people)
     return head.pos_ in ("NOUN", "PROPN") and head.lower_ in _AGENT_NOUNS and all(
         c.dep_ != "compound" or _is_actorish(c) or country_of(c.text) for c in head.children)
 
