@@ -63,6 +63,7 @@ from .nominal import (
     _modified_party_at,
     _nominal_agent,
     _undergoer,
+    owner_named_before,
     received_from,
 )
 from .syntax import (
@@ -456,8 +457,9 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
             if (p := _pobj_at(view, arg, prep)) is not None:
                 targets = _conjuncts(doc[p])
                 break
+    owner: list[Token] = []
     if sources and sources[0].pos == PRON and sources[0].dep_ == "poss":
-        sources = []  # "kept up their sit-in": the clause subject says who
+        owner, sources = sources, []  # "kept up their sit-in": the clause subject says who
     carrier = arg  # "began two weeks of drills", "staged a wave of protests"
     while dep[carrier] == _POBJ and view.lower[head[carrier]] == _OF and pos[head[head[carrier]]] == NOUN:
         carrier = head[head[carrier]]
@@ -497,6 +499,8 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         sources = _adjunct_subject(trig, governing)  # "spoke during her visit to Lima": the speaker visits
     if not sources:  # "provocations by the US ..., most recently the assassination of ..."
         sources = _agent_above(trig)
+    if not sources and owner and owner_named_before(trig, owner[0], kind):
+        sources = owner  # "angry at his support for X": the party the actor layer reads "his" as
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj_at(view, arg, "between") is not None:
         sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
     if not sources and "sym" in entry.flags and (parties := next((

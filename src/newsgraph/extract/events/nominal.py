@@ -9,13 +9,14 @@ and by the verb that governs it. :mod:`.args` reads a trigger's arguments with t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from .. import doc_text
-from ..tokens import TokenView, lower_of, text_of, token_view
+from .. import actor_for_span, data_rows, doc_text, ext
+from ..tokens import TokenView, lower_of, sentence_chars, text_of, token_view
 from .countries import country_of
 from .syntax import _actor_like, _actor_like_at, _clause_subject, _clause_subject_at, _conjuncts, _is_actorish, _pobj
 
@@ -365,3 +366,36 @@ def under_way(noun: Token) -> bool:
     if verb.tag_ == "VBN":
         return any(c.lower_ in _PERFECT for c in aux)
     return verb.tag_ == "VBG" and any(c.lower_ in _PROGRESSIVE for c in aux)
+
+
+@lru_cache(maxsize=1)
+def _undergone() -> frozenset[str]:
+    """Act nouns whose possessor undergoes the act (``newsgraph/data/undergone.tsv``)."""
+    return frozenset(row[0] for row in data_rows("undergone.tsv"))
+
+
+#: Types whose act noun's possessor undergoes it ("his arrest", "her assassination", "its suspension").
+_UNDERGONE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+
+
+def owner_named_before(noun: Token, owner: Token, kind: str) -> bool:
+    """Is a pronoun possessor of an act noun its doer, read as a party named earlier in the
+    sentence ("Peru's envoy ended his visit to Chile", "X, angry at his support for Y")? Not for
+    acts the possessor undergoes ("his arrest", "her release"), nor when the actor layer links
+    the pronoun to a party named only in other sentences or after it (its guesses there go wrong
+    more often: "he said ... his visit" of a third person)."""
+    if kind in _UNDERGONE_TYPES or noun.lemma_.lower() in _undergone():
+        return False
+    doc = owner.doc
+    aid = actor_for_span(doc, owner.idx, owner.idx + len(owner.text))
+    actor = next((a for a in ext(doc, "actors") or () if a.id == aid), None) if aid else None
+    if actor is None:
+        return False
+    start, text = sentence_chars(doc, owner.i)[0], doc_text(doc)
+    return any(start <= m.start and m.end <= owner.idx and text[m.start:m.end].lower() not in _PRONOUNS
+               for m in actor.mentions)
+
+
+#: Mentions that name no one by themselves (the actor layer links them too: "in my view").
+_PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
+             "it", "its", "they", "them", "their", "who", "whom", "whose", "which", "that"}
