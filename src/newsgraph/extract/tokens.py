@@ -11,10 +11,11 @@ parse and the entities are fixed once the extractors run.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 _ATTRS = [DEP, HEAD, LOWER, LEMMA, POS, TAG, ENT_TYPE, SENT_START, IS_PUNCT, ORTH]
@@ -63,14 +64,33 @@ class TokenView:
         return (self._arr[:, 1].view(np.int64) + np.arange(self.n, dtype=np.int64)).tolist()
 
     @cached_property
+    def _offsets(self) -> tuple[list[int], list[int], list[int]]:
+        if not self.n:
+            return [], [], []
+        arr = self.doc.to_array([IDX, LENGTH, SPACY]).astype(np.int64)
+        ends = arr[:, 0] + arr[:, 1]
+        return arr[:, 0].tolist(), ends.tolist(), (ends + arr[:, 2]).tolist()
+
+    @property
     def chars(self) -> tuple[list[int], list[int]]:
         """Each token's first character and the character after its text (``tok.idx`` and
         ``tok.idx + len(tok.text)``): token range ``[i, j)`` covers ``text[starts[i]:ends[j - 1]]``,
         what ``doc[i:j].text`` joins and ``start_char``/``end_char`` give, without a Span."""
-        if not self.n:
-            return [], []
-        arr = self.doc.to_array([IDX, LENGTH]).astype(np.int64)
-        return arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
+        starts, ends, _ = self._offsets
+        return starts, ends
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens ``[i, j)`` of ``doc.char_span(start, end, alignment_mode="expand")``,
+        without the Span: every token the characters touch (its text or trailing space), a start
+        in a token's trailing space beginning at the next token; None where that gives None or
+        no token (for a mention's offsets when only its token indices are read)."""
+        starts, ends, spaced = self._offsets
+        i, j = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1  # spaCy's token_by_char
+        if i < 0 or j < 0 or start >= spaced[i] or end - 1 >= spaced[j]:
+            return None
+        if start == ends[i]:
+            i += 1
+        return (i, j + 1) if j + 1 > i else None
 
     @cached_property
     def children(self) -> list[list[int]]:

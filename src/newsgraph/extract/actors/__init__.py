@@ -52,6 +52,7 @@ from collections.abc import Collection
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokSpan
 from spacy.util import filter_spans
@@ -97,17 +98,21 @@ def _candidates(doc: Doc, matcher: PhraseMatcher) -> list[TokSpan]:
     """Knowledge-file matches and spaCy entities (without a leading "the"),
     longest first where they overlap."""
     spans, facilities = [doc[s:e] for _, s, e in matcher(doc)], []
+    lower = token_view(doc).lower
     for ent in doc_ents(doc):
-        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-            if len(ent) > 1 and ent[0].lower_ == "the":
-                ent = TokSpan(doc, ent.start + 1, ent.end, label=ent.label_)
-            (facilities if ent.label_ == "FAC" else spans).append(ent)
+        if (label := ent.label_) in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            if len(ent) > 1 and lower[ent.start] == _THE:
+                ent = TokSpan(doc, ent.start + 1, ent.end, label=label)
+            (facilities if label == "FAC" else spans).append(ent)
     spans = filter_spans(spans)
     # a building ("FAC") only where nothing else was found: the tagger's label for a few armed
     # groups and bodies after "of the", which the knowledge base then names (_known_facility)
     taken = {i for s in spans for i in range(s.start, s.end)}
     return sorted(spans + [f for f in facilities if not taken & set(range(f.start, f.end))],
                   key=lambda s: s.start)
+
+
+_THE = get_string_id("the")
 
 
 def _known_facility(st: _State, span: TokSpan) -> bool:

@@ -50,6 +50,7 @@ from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
 from ...errors import InputError
+from .. import doc_text
 from ...runtime import env
 
 if TYPE_CHECKING:
@@ -350,7 +351,7 @@ def _country_in(kb: Knowledge, tokens) -> str | None:
 
 
 def _lookup(kb: Knowledge, span: TokSpan) -> tuple[str, str] | None:
-    text = span.text  # built from the span's tokens on each access
+    text = doc_text(span.doc)[span.start_char:span.end_char]  # = span.text, which joins its tokens on each access
     return kb.surface.get(text) or kb.surface.get(_strip_text(text))
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 
 from .. import doc_text
-from ..tokens import TokenView, token_view
+from ..tokens import TokenView, text_of, token_view
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
 from .mislabelled import _org_noun_before, _tagged_surnames, _titled_apposition, _untitled
@@ -71,10 +71,12 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
         if len(name) and not (len(name) == 1 and _role(st.kb, name[0])):
             persons.append(name)
     persons += _untagged_who(doc, st.scan.who)
-    surnames = {s.text.rsplit(" ", 1)[-1] for s in persons}
-    full_surnames = {s.text.rsplit(" ", 1)[-1] for s in persons if " " in s.text}
+    names = [st.text[s.start_char:s.end_char] for s in persons]  # = s.text, without joining the tokens
+    surnames = {name.rsplit(" ", 1)[-1] for name in names}
+    full_surnames = {name.rsplit(" ", 1)[-1] for name in names if " " in name}
+    orth = token_view(doc).orth
     persons += [doc[i:i + 1] for i in st.scan.free_propn  # "Macron spoke": a surname the tagger missed
-                if doc[i].text in full_surnames]
+                if text_of(doc, orth[i]) in full_surnames]
     for s, label, text in zip(spans, labels, texts):
         if label == "PERSON":
             continue
@@ -119,17 +121,21 @@ def _is_byline(span: TokSpan, text: str) -> bool:
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start: line_end if line_end >= 0 else len(text)]
-    return line.strip(" *_#") == span.text
+    return line.strip(" *_#") == text[span.start_char:span.end_char]
 
 
 def _name_span(span: TokSpan) -> TokSpan:
     """Drop a trailing possessive and a leading honorific ("Mr Greenspan's")."""
-    start, end = span.start, span.end
-    while end > start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+    doc, start, end = span.doc, span.start, span.end
+    lower = token_view(doc).lower  # the words as hashes: no Token each
+    while end > start and lower[end - 1] in _POSSESSIVES:
         end -= 1
-    while end - start > 1 and span.doc[start].lower_.rstrip(".") in HONORIFICS:
+    while end - start > 1 and text_of(doc, lower[start]).rstrip(".") in HONORIFICS:
         start += 1
-    return TokSpan(span.doc, start, end, label=span.label_)
+    return TokSpan(doc, start, end, label=span.label_)
+
+
+_POSSESSIVES = frozenset(get_string_id(w) for w in ("'s", "’s", "'", "’"))
 
 
 def _person_groups(kb: Knowledge, spans: list[TokSpan]) -> dict[int, str]:

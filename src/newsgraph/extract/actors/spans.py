@@ -22,7 +22,10 @@ weight of a country in the story) stay as they were; an office that was a mentio
 
 from __future__ import annotations
 
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
+
+from ..tokens import token_view
 
 from .knowledge import _role
 from .state import _State
@@ -33,9 +36,10 @@ _TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _TITLE_ENTS = frozenset({"", "ORG"})  # the tagger reads "Trade" in "Trade Minister X" as a body's name
 
 
-def _tokens(doc: Doc, start: int, end: int):
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
+def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A mention's token range (``doc.char_span(start, end, alignment_mode="expand")``'s), read
+    from the token view: the pass reads each mention's tokens three times and needs no Span."""
+    return token_view(doc).token_range(start, end)
 
 
 def _covered(st: _State) -> set[int]:
@@ -44,7 +48,7 @@ def _covered(st: _State) -> set[int]:
     for ent in st.entities.values():
         for s, e in ent.mentions:
             if (span := _tokens(st.doc, s, e)) is not None:
-                out.update(range(span.start, span.end))
+                out.update(range(*span))
     return out
 
 
@@ -103,7 +107,7 @@ def _states_at(st: _State) -> dict[int, tuple[str | None, int]]:
         if ent.kind == "state":
             for s, e in ent.mentions:
                 if (span := _tokens(st.doc, s, e)) is not None:
-                    out[span.start] = (ent.country, e)
+                    out[span[0]] = (ent.country, e)
     return out
 
 
@@ -125,7 +129,8 @@ def _office_holder(st: _State, ent, states: dict[int, tuple[str | None, int]]) -
     whose office it is (that state's mention stays one too)."""
     for s, e in sorted(ent.mentions):
         span = _tokens(st.doc, s, e)
-        if span is not None and span.root.pos_ == "NOUN" and (stop := _of_state(st, ent, span.end, states)):
+        if span is not None and st.doc[span[0]:span[1]].root.pos_ == "NOUN" \
+                and (stop := _of_state(st, ent, span[1], states)):
             ent.mentions.discard((s, e))
             ent.mentions.add((s, stop))
 
@@ -133,22 +138,24 @@ def _office_holder(st: _State, ent, states: dict[int, tuple[str | None, int]]) -
 def widen_mentions(st: _State) -> None:
     """Widen every mention over the title or office phrase it heads (see the module docstring)."""
     doc, covered, states = st.doc, _covered(st), _states_at(st)
+    view = token_view(doc)
     for ent in st.entities.values():
         if ent.kind not in ("person", "state"):
             continue
         if ent.kind == "person" and ent.title is None and ent.sector == "GOV":
             _office_holder(st, ent, states)
             continue
-        own = {i for s, e in ent.mentions if (sp := _tokens(doc, s, e)) is not None for i in range(sp.start, sp.end)}
+        own = {i for s, e in ent.mentions if (sp := _tokens(doc, s, e)) is not None for i in range(*sp)}
         for s, e in sorted(ent.mentions):
             span = _tokens(doc, s, e)
             if span is None:
                 continue
+            first = span[0]
             if ent.kind == "person":
-                start = _title_start(st, span.start, covered) if span[0].pos_ == "PROPN" else None
+                start = _title_start(st, first, covered) if view.pos[first] == PROPN else None
             else:
-                start = _office_of(st, span.start, covered, own)
-            if start is None or start == span.start:
+                start = _office_of(st, first, covered, own)
+            if start is None or start == first:
                 continue
             ent.mentions.discard((s, e))  # the office's own mention stays: as many mentions as before
-            ent.mentions.add((doc[start].idx, e))
+            ent.mentions.add((view.chars[0][start], e))

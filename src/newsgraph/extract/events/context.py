@@ -78,9 +78,9 @@ def _pick_date(times: list[tuple[Token, Token, str]], trig: Token, anchor: Token
 
 def _pick_place(places: list[tuple[Token, Token, int]], nodes: set[int]) -> int | None:
     """A place in a prepositional phrase attached to the trigger, its clause verb or object."""
-    for r, n, idx in places:
-        if r.dep_ == "pobj" and r.head.lower_ in ("in", "to", "at", "near", "into", "inside", "outside") \
-                and n.i in nodes:
+    for r, n, idx in places:  # the node first: most places are attached elsewhere (no label decoded)
+        if n.i in nodes and r.dep_ == "pobj" \
+                and r.head.lower_ in ("in", "to", "at", "near", "into", "inside", "outside"):
             return idx
     return None
 

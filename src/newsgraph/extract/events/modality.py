@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ..tokens import TokenView, text_of, token_view
 from .countries import _PASS_SUBJ, _SELF_INTENT, _SUBJ
 from .lexicon import LexEntry
 
@@ -26,13 +28,28 @@ _REPORT = {
 
 
 def _aux_words(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod")}
+    view = token_view(verb.doc)  # the children's labels and words, without a Token each
+    dep, lower = view.dep, view.lower
+    return {text_of(view.doc, lower[c]) for c in view.children[verb.i] if dep[c] in _AUX_DEPS}
+
+
+def _has_child(view: TokenView, i: int, dep: int, lower: int | None = None) -> bool:
+    """Has token ``i`` a child with label ``dep`` (and word ``lower``, when given)? Hashes."""
+    return any(view.dep[c] == dep and (lower is None or view.lower[c] == lower) for c in view.children[i])
+
+
+_AUX_DEPS = frozenset(get_string_id(d) for d in ("aux", "auxpass", "neg", "mark", "advmod"))
+_NEG, _DET, _NO = get_string_id("neg"), get_string_id("det"), get_string_id("no")
+_AUX, _TO, _AMOD = get_string_id("aux"), get_string_id("to"), get_string_id("amod")
+_SUBJ_H = frozenset(get_string_id(d) for d in _SUBJ)
+_ANY_SUBJ_H = frozenset(get_string_id(d) for d in _SUBJ | _PASS_SUBJ)
 
 
 _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _INTENT_ADJ = {"willing", "ready", "prepared", "determined", "eager", "keen", "set", "poised", "about"}
 _POSSIBLE = {"possible", "impossible", "likely", "unlikely"}
 _HYPO_AMOD = {"possible", "potential", "planned", "proposed", "threatened", "further", "future"}
+_HYPO_AMOD_H = frozenset(get_string_id(w) for w in _HYPO_AMOD)
 
 
 @dataclass
@@ -46,8 +63,8 @@ class Modality:
 def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> Modality:
     """Negation and modality from the anchor clause and the verbs or adjectives governing it."""
     m = Modality()
-    m.negated = any(c.dep_ == "neg" for c in anchor.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in trig.children) or _negative_subject(anchor)
+    view = token_view(anchor.doc)
+    m.negated = _has_child(view, anchor.i, _NEG) or _has_child(view, trig.i, _DET, _NO) or _negative_subject(anchor)
     words = _aux_words(anchor)
     m.hypothetical = bool(words & _MODALS) or "if" in words or "unless" in words
     m.intent = (bool(words & _FUTURE) or (anchor.i == trig.i and _own_possibility(anchor, words))) \
@@ -59,7 +76,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
         head = v.head
         lem = head.lemma_.lower()
         if v.dep_ == "xcomp":
-            own_subject = any(c.dep_ in _SUBJ for c in v.children)
+            own_subject = any(view.dep[c] in _SUBJ_H for c in view.children[v.i])
             if lem in _NEGATORS or ctl.get(head.i) == "neg":
                 m.negated = not m.negated
                 m.refused = m.refused or lem in _REFUSERS or ctl.get(head.i) == "neg"
@@ -70,7 +87,7 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
                 m.intent = m.intent or (not own_subject and (lem in _SELF_INTENT or lem in _INTENT_ADJ
                                                              or ctl.get(head.i) == "ctl")
                                         and not _plan_told(head))
-            if any(c.dep_ == "neg" for c in head.children):
+            if _has_child(view, head.i, _NEG):
                 m.negated = True
             hws = _aux_words(head)
             if hws & _MODALS:
@@ -78,23 +95,23 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
                 m.intent = m.intent or bool(hws & _FUTURE)
         elif v.dep_ == "acomp":  # "would (not) be possible to settle", "was ready to sign": the copula's modals
             m.hypothetical = m.hypothetical or bool(_aux_words(head) & _MODALS)
-            m.negated = m.negated or any(c.dep_ == "neg" for c in head.children)
+            m.negated = m.negated or _has_child(view, head.i, _NEG)
         elif v.dep_ == "conj":
             hws = _aux_words(head)
             # a conjoined verb shares the first verb's auxiliaries and negation only in the
             # bare form ("will not sign or ratify it", "nobody was hurt or detained"); a finite
             # one ("would not sign it and called for talks") has its own
-            if not any(c.dep_ in _SUBJ for c in v.children) and (v.tag_ == "VB" or v.tag_ == head.tag_ == "VBN"):
+            if not any(view.dep[c] in _SUBJ_H for c in view.children[v.i]) \
+                    and (v.tag_ == "VB" or v.tag_ == head.tag_ == "VBN"):
                 m.hypothetical = m.hypothetical or bool(hws & _MODALS)
                 m.intent = m.intent or bool(hws & _FUTURE)
-                m.negated = m.negated or any(c.dep_ == "neg" for c in head.children) or _negative_subject(head)
+                m.negated = m.negated or _has_child(view, head.i, _NEG) or _negative_subject(head)
         if v.dep_ == "ccomp":
             break
         v = head
-    if trig.tag_ == "VB" and anchor.i == trig.i and trig.dep_ not in ("xcomp",) and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+    if trig.tag_ == "VB" and anchor.i == trig.i and trig.dep_ not in ("xcomp",) and _has_child(view, trig.i, _AUX, _TO):
         m.hypothetical = True
-    if any(c.dep_ == "amod" and c.lower_ in _HYPO_AMOD for c in trig.children) or _sought(trig):
+    if any(view.dep[c] == _AMOD and view.lower[c] in _HYPO_AMOD_H for c in view.children[trig.i]) or _sought(trig):
         m.hypothetical = True
     m.intent = m.intent and m.hypothetical or m.intent and bool(words & _FUTURE)
     if m.negated and m.intent:  # "stated it would not sign": a refusal
@@ -194,9 +211,10 @@ _NOBODY = {"nobody", "none", "nothing", "no-one", "neither"}
 def _negative_subject(verb: Token) -> bool:
     """A clause whose subject is negative did not happen: "nobody was arrested", "no
     troops were sent", "none of the envoys attended"."""
-    for c in verb.children:
-        if c.dep_ in _SUBJ | _PASS_SUBJ:
-            return c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    view = token_view(verb.doc)
+    for c in view.children[verb.i]:
+        if view.dep[c] in _ANY_SUBJ_H:
+            return text_of(view.doc, view.lower[c]) in _NOBODY or _has_child(view, c, _DET, _NO)
     return False
 
 
