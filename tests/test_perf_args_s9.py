@@ -46,6 +46,7 @@ from newsgraph.extract.events.nominal import (
     _led_by,
     _means,
     _nominal_agent,
+    owner_named_before,
 )
 from newsgraph.extract.events.syntax import _conjuncts
 from test_perf_events_s9 import (
@@ -322,8 +323,9 @@ def _noun_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
             if (p := _pobj_tokens(arg, prep)) is not None:
                 targets = _conjuncts(p)
                 break
+    owner = []
     if sources and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
-        sources = []
+        owner, sources = sources, []
     carrier = arg
     while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.pos_ == "NOUN":
         carrier = carrier.head.head
@@ -364,6 +366,8 @@ def _noun_args_tokens(trig: Token, entry: LexEntry) -> tuple[list[Token], list[T
         sources = _adjunct_subject(trig, gov)
     if not sources:
         sources = _agent_above(trig)
+    if not sources and owner and owner_named_before(trig, owner[0], entry.plover.type):
+        sources = owner  # session 16: a pronoun owner read as a party named earlier in the sentence
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj_tokens(arg, "between") is not None:
         sources, targets = targets, []
     return sources, targets, governing
