@@ -19,7 +19,7 @@ story's country: a foreign paper or firm in a home story is usually named with i
 known to the knowledge base. The same exclusions hold, and more for names that are no body: a
 lone capitalised word with no sector ("Education", a brand), a time zone after a time ("10:00
 UTC"), table or image markup, a province or big city ("Ohio"), a name ending in a
-``non_body_words`` word (a tax, a plan, a review, games) or a ``faith_words`` word ("Islam"),
+``non_body_words`` word (a tax, a plan, a review, games) or a ``faith_words`` word ("Buddhism"),
 and a name holding a big place of other countries only ("the Leeds Institute" in a story set
 in Bolivia). The sector is left as it was: only the country is given.
 """
