@@ -1,5 +1,6 @@
 """Named organisations with neither country nor sector that act in a one-country story take its
-country (actors/acting.py; hand-written texts)."""
+country, and so do those the text shows to be bodies even when they do not act (actors/acting.py;
+hand-written texts)."""
 
 from __future__ import annotations
 
@@ -72,3 +73,24 @@ def test_an_international_sports_body_in_a_home_story_keeps_no_country(analyze):
     rec = analyze("Two Bolivian runners were suspended on Monday. Bolivian police questioned their coach in "
                   "La Paz. The IAAF said the runners had missed three tests. The runners deny wrongdoing.")
     assert country(rec, "IAAF") is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, name", [
+    ("Ana Quispe, an economist at Cumbre Capital, said the losses would be large.", "Cumbre Capital"),
+    ("The governor told Radio Illimani that talks would start.", "Radio Illimani"),
+    ("Drivers used the ANDESNET network, said Ana Quispe, an analyst at Cumbre Securities.", "Cumbre Securities"),
+])
+def test_an_employer_or_an_outlet_named_in_passing_takes_the_story_country(analyze, sentence, name):
+    assert country(analyze(LEAD + sentence + TAIL), name) == "BOL"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, name", [
+    ("Ana Quispe, an economist at the Leeds Institute of Economics, said the losses would be large.",
+     "Leeds Institute of Economics"),
+    ("Drivers used the ANDESNET network, said Ana Quispe, an analyst at Cumbre Securities.", "ANDESNET"),
+    ("The talks were broadcast live at 10:00 UTC on Tuesday.", "UTC"),
+])
+def test_a_body_named_after_a_foreign_city_or_a_name_that_is_no_body_does_not(analyze, sentence, name):
+    assert country(analyze(LEAD + sentence + TAIL), name) != "BOL"

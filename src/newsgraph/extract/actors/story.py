@@ -38,7 +38,9 @@ reads the article as a whole:
   leader X") count as such people;
 * ``place_affiliations``: a group named by a religious, ethnic or political word (Shiites,
   Maoists) in a one-country story takes that country; ``place_bodies``: so does a named
-  council, commission, association or federation with no sector of its own.
+  council, commission, association or federation with no sector of its own; ``place_acting``
+  and ``place_named_orgs`` (:mod:`.acting`): so does a named organisation that acts, or that
+  the text shows to be a body ("an economist at Cumbre Capital", a paper it quotes).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ from spacy.tokens import Doc
 from ...knowledge import lookup
 from ...records import Actor
 from .. import doc_ents, doc_text, ext
-from .acting import acts, place_acting
+from .acting import acts, place_acting, place_named_orgs
 from .armed import place_armed
 from ..tokens import token_view
 from .countries import not_nationality, posted_to
@@ -423,6 +425,7 @@ def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
         place_affiliations(doc, actors, country)
         place_bodies(actors, country, doc._.published)
         place_acting(doc, actors, country)
+        place_named_orgs(doc, actors, country)  # "Acme Radio reported", "an analyst at Acme"
     govern(actors, doc._.published, doc, country)  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
     return country
 
