@@ -159,7 +159,8 @@ def test_outlets_and_bodies_named_bare_have_rows():
     """Organisations the news names bare ("the Guardian", "the Fed", "Ofcom") are coded by their
     home, not by the story; a shorter name does not capture a longer body of another country."""
     assert lookup("Guardian") == ("GBR", "MED")
-    assert lookup("AFP") == ("FRA", "MED")
+    assert lookup("AFP news agency") == ("FRA", "MED")
+    assert lookup("AFP") is None  # also two countries' police and armed forces
     assert lookup("Fed") == ("USA", "GOV")
     assert lookup("Ofcom") == ("GBR", "GOV")
     assert lookup("New Zealand Press Association") == ("NZL", "MED")
