@@ -153,3 +153,23 @@ def test_a_forked_worker_reads_the_index_through_a_connection_of_its_own():
     child.join(60)
     assert child.exitcode == 0 and own and found == n > 0
     assert knowledge._db() is parent  # the parent keeps its own
+
+
+def test_outlets_and_bodies_named_bare_have_rows():
+    """Organisations the news names bare ("the Guardian", "the Fed", "Ofcom") are coded by their
+    home, not by the story; a shorter name does not capture a longer body of another country."""
+    assert lookup("Guardian") == ("GBR", "MED")
+    assert lookup("AFP news agency") == ("FRA", "MED")
+    assert lookup("AFP") is None  # also two countries' police and armed forces
+    assert lookup("Fed") == ("USA", "GOV")
+    assert lookup("Ofcom") == ("GBR", "GOV")
+    assert lookup("New Zealand Press Association") == ("NZL", "MED")
+    assert lookup("Times") is None  # several papers share it
+
+
+@pytest.mark.model
+def test_a_foreign_outlet_keeps_its_home_in_a_story_set_elsewhere(analyze):
+    text = ("Norway's government approved the new fishing quotas on Monday. "
+            "Minister Kari Dahl told the Guardian that Norwegian fleets would comply.")
+    outlet = next(a for a in analyze(text, published="2006-03-02").actors if a.name == "Guardian")
+    assert (outlet.country, outlet.sector) == ("GBR", "MED")
