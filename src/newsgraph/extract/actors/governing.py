@@ -20,9 +20,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...records import Actor
-from .. import data_rows
 from .knowledge import load_knowledge
-from .party_link import PartyTie, chamber_words, party_tie, regional_title
+from .party_link import PartyTie, chamber_words, party_rows, party_tie, regional_title
 
 PARTY_SECTORS = frozenset({None, "LEG"})  # what a row may replace: the default, or nothing
 
@@ -31,10 +30,8 @@ PARTY_SECTORS = frozenset({None, "LEG"})  # what a row may replace: the default,
 def _table() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     """(country, name or alias) -> [(sector, from, to)]."""
     out: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-    for country, party, aliases, sector, start, end, *_ in data_rows("governing_parties.tsv"):
-        if country == "country":
-            continue  # the header
-        for name in {party, *filter(None, aliases.split("|"))}:
+    for country, _, names, (sector, start, end, *_) in party_rows():
+        for name in names:
             out.setdefault((country, name), []).append((sector, start, end))
     return out
 

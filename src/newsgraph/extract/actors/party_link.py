@@ -54,14 +54,22 @@ def _words() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
+def party_rows() -> tuple[tuple[str, str, frozenset[str], tuple[str, ...]], ...]:
+    """``governing_parties.tsv``'s rows, read once for this module and :mod:`.governing`: the
+    country, the party, the names it goes by (its own and its aliases) and the rest of the row
+    (sector, from, to, note)."""
+    return tuple((country, party, frozenset({party, *filter(None, aliases.split("|"))}), tuple(rest))
+                 for country, party, aliases, *rest in data_rows("governing_parties.tsv")
+                 if country != "country")  # not the header
+
+
+@lru_cache(maxsize=1)
 def party_names() -> dict[str, frozenset[tuple[str, str]]]:
     """A party's name or alias as written -> the (country, party) pairs of
     ``governing_parties.tsv`` so named ("Liberal": Canada's and Australia's Liberal Party)."""
     out: dict[str, set[tuple[str, str]]] = {}
-    for country, party, aliases, *_ in data_rows("governing_parties.tsv"):
-        if country == "country":
-            continue
-        for name in {party, *filter(None, aliases.split("|"))}:
+    for country, party, names, _ in party_rows():
+        for name in names:
             out.setdefault(name, set()).add((country, party))
     return {k: frozenset(v) for k, v in out.items()}
 

@@ -26,7 +26,6 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
 from ..tokens import token_view
-
 from .knowledge import _role
 from .state import _State
 from .titles import HONORIFICS

@@ -30,6 +30,7 @@ from ..quotes import quote_spans
 from ..tokens import doc_memo, sentence_chars, token_view
 from .countries import _SUBJ
 
+
 def _marks(doc: Doc) -> list[tuple[int, int]]:
     """The document's quotation-mark spans, once per doc."""
     memo = doc_memo(doc, "quote_marks")
