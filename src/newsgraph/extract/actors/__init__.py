@@ -60,6 +60,7 @@ from spacy.util import filter_spans
 from ...records import Actor, Span
 from .. import doc_ents, doc_text, register_extensions
 from ..tokens import token_view
+from .clock import time_zone
 from .countries import _add_known, _place_of, not_nationality, posted_to
 from .dateline import not_actor_spans
 from .employers import research_body
@@ -101,6 +102,8 @@ def _candidates(doc: Doc, matcher: PhraseMatcher) -> list[TokSpan]:
     lower = token_view(doc).lower
     for ent in doc_ents(doc):
         if (label := ent.label_) in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            if time_zone(ent):
+                continue  # "(06:00 UTC)": part of a time
             if len(ent) > 1 and lower[ent.start] == _THE:
                 ent = TokSpan(doc, ent.start + 1, ent.end, label=label)
             (facilities if label == "FAC" else spans).append(ent)
