@@ -49,17 +49,31 @@ def _body_words() -> dict[str, dict[str, str]]:
 
 
 def body_sector(kb: Knowledge, span: TokSpan) -> str | None:
-    """The sector of the common noun the nearest describing phrase is headed by ("Le Soir, a
+    """The sector of the common noun the nearest describing phrase is headed by ("Kestrel Herald, a
     major Ruritanian newspaper": MED; "Acme is a mining company": BUS; "the charity Hope Aid":
     NGO), read in the same phrases as :func:`described_sector`; None when none names a body of
     one kind (``body_nouns.tsv``)."""
     for phrase in _phrases(kb, span):
-        head = phrase[-1] if phrase else None
+        head = _phrase_head(phrase, span)
         if head is None or head.pos_ != "NOUN" or head.tag_ not in ("NN", "NNS") or _owner_or_part(head, span):
             continue
         if sector := noun_body_sector(head):
             return sector
     return None
+
+
+def _phrase_head(phrase: list[Token], span: TokSpan) -> Token | None:
+    """The first word of a phrase the parse hangs outside it: "an Internet research company
+    that tracks web traffic" is a company; a word modifying another than the name is no head
+    ("the school-based drama", cut at the hyphen: "school" modifies "based"), one modifying the
+    name is ("mining company Acme")."""
+    ids = {t.i for t in phrase}
+    outside = [t for t in phrase if t.head.i not in ids or t.head.i == t.i]
+    head = outside[0] if outside else None
+    if head is None or (head.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                        and not span.start <= head.head.i < span.end):
+        return None
+    return head
 
 
 def noun_body_sector(head: Token) -> str | None:
@@ -80,6 +94,8 @@ def _owner_or_part(head: Token, span: TokSpan) -> bool:
         return True
     if head.i != span.end:
         return False
+    if head.tag_ != "NN":
+        return True  # "products by X companies": companies of X's kind
     owned = head.lemma_.lower() in _body_words().get("owned", {}) and "." not in span.text
     return owned or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
 
