@@ -1,5 +1,5 @@
 """Session 17: an organisation's sector from the common noun that describes it or the words its
-name ends with, and a person's from the body named after "at" (hand-written texts)."""
+name ends with (hand-written texts)."""
 
 from __future__ import annotations
 
@@ -42,9 +42,3 @@ def test_a_defence_forces_spokesman_is_military(analyze):
     rec = analyze("Tom Reyes, a spokesman for the Norland Defence Force, said the troops would stay.")
     assert coded(rec, "Norland Defence Force")[1] == "MIL"
     assert coded(rec, "Tom Reyes")[1] == "MIL"  # the body's sector, over the speaker's GOV
-
-
-@pytest.mark.model
-def test_an_analyst_at_a_university_is_education(analyze):
-    rec = analyze('"We will win," said security analyst Ivo Novak at the University of Zagreb.')
-    assert coded(rec, "Ivo Novak")[1] == "EDU"
