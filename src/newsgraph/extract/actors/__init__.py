@@ -19,7 +19,9 @@ entities and parse and a small knowledge file, and resolves
   one body named by a nationality and a Phoenix agent noun ("the Peruvian coast
   guard", "Peru's foreign office"), and named again by its head noun ("the
   ministry") (:mod:`.bodies`); a person who speaks for a body takes its
-  country and sector ("a spokeswoman for the navy") (:mod:`.spokespeople`).
+  country and sector ("a spokeswoman for the navy") (:mod:`.spokespeople`); an organisation
+  described by a common noun of one kind of body ("X, a major Ruritanian newspaper", "X is a
+  mining company") takes that noun's sector (:mod:`.descriptions`).
 * private persons (:mod:`.private`): a person the text gives an age and no office ("Ana
   Ruiz, 34, said") is a civilian, CVL.
 * names the tagger labels wrongly (:mod:`.mislabelled`): a surname it calls an organisation,
@@ -63,6 +65,7 @@ from ..tokens import token_view
 from .clock import time_zone
 from .countries import _add_known, _place_of, not_nationality, posted_to
 from .dateline import not_actor_spans
+from .descriptions import body_sector
 from .employers import research_body
 from .knowledge import (  # noqa: F401  (tests import them from here)
     Knowledge,
@@ -156,7 +159,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
         elif span.text[:1].isdigit():
             continue  # "280bn" tagged ORG
         elif span.label_ == "FAC":
-            if _known_facility(st, span):
+            if _known_facility(st, span) or body_sector(kb, span):  # "X, a daily newspaper"
                 _add_org(st, span)
         elif span.label_ == "ORG" or _org_noun_before(kb, span) or (
                 span.label_ == "GPE" and (_appos_head(span) or _appositive(kb, span.root))):

@@ -16,9 +16,12 @@ parenthesis right after it, and the predicate of "X is a ..." with the name as s
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
+from .. import data_rows
 from .knowledge import Knowledge, noun_sector
 
 MAX_BEFORE = 5  # words of a descriptor before a name ("the main opposition party's")
@@ -34,6 +37,75 @@ def described_sector(kb: Knowledge, span: TokSpan) -> tuple[str | None, list[Tok
         if sector is not None:
             return sector, words
     return None, []
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> dict[str, dict[str, str]]:
+    """kind (``noun``, ``tail``) -> word or phrase -> sector (``body_nouns.tsv``)."""
+    out: dict[str, dict[str, str]] = {}
+    for kind, word, sector, *_ in data_rows("body_nouns.tsv"):
+        out.setdefault(kind, {})[word.lower()] = sector
+    return out
+
+
+def body_sector(kb: Knowledge, span: TokSpan) -> str | None:
+    """The sector of the common noun the nearest describing phrase is headed by ("Kestrel Herald, a
+    major Ruritanian newspaper": MED; "Acme is a mining company": BUS; "the charity Hope Aid":
+    NGO), read in the same phrases as :func:`described_sector`; None when none names a body of
+    one kind (``body_nouns.tsv``)."""
+    for phrase in _phrases(kb, span):
+        head = _phrase_head(phrase, span)
+        if head is None or head.pos_ != "NOUN" or head.tag_ not in ("NN", "NNS") or _owner_or_part(head, span):
+            continue
+        if sector := noun_body_sector(head):
+            return sector
+    return None
+
+
+def _phrase_head(phrase: list[Token], span: TokSpan) -> Token | None:
+    """The first word of a phrase the parse hangs outside it: "an Internet research company
+    that tracks web traffic" is a company; a word modifying another than the name is no head
+    ("the school-based drama", cut at the hyphen: "school" modifies "based"), one modifying the
+    name is ("mining company Acme")."""
+    ids = {t.i for t in phrase}
+    outside = [t for t in phrase if t.head.i not in ids or t.head.i == t.i]
+    head = outside[0] if outside else None
+    if head is None or (head.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                        and not span.start <= head.head.i < span.end):
+        return None
+    return head
+
+
+def noun_body_sector(head: Token) -> str | None:
+    """The sector ``body_nouns.tsv`` gives a common noun naming a body, with the word right
+    before it when that modifies it ("radio station")."""
+    nouns, doc = _body_words().get("noun", {}), head.doc
+    prev = doc[head.i - 1] if head.i and doc[head.i - 1].head.i == head.i else None
+    pair = f"{prev.lower_} {head.lemma_.lower()}" if prev is not None else ""
+    return nouns.get(pair) or nouns.get(head.lemma_.lower()) or nouns.get(head.lower_)
+
+
+def _owner_or_part(head: Token, span: TokSpan) -> bool:
+    """"the company's X": X is what the body owns (a product, a brand), not the body; right
+    after the name, "the X bank of the river" (a part of something) and "the X website" (a
+    thing the body has, ``owned`` in ``body_nouns.tsv``) say nothing of what X is."""
+    doc = head.doc
+    if head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS":
+        return True
+    if head.i != span.end:
+        return False
+    if head.tag_ != "NN":
+        return True  # "products by X companies": companies of X's kind
+    owned = head.lemma_.lower() in _body_words().get("owned", {}) and "." not in span.text
+    return owned or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
+
+
+def name_tail_sector(name: str) -> str | None:
+    """The sector the last words of an organisation's name give ("the Ruritanian Defence
+    Force": MIL), from ``body_nouns.tsv``'s ``tail`` rows."""
+    tails, words = _body_words().get("tail", {}), name.lower().split()
+    return next((tails[t] for n in (3, 2) if len(words) > n - 1
+                 and (t := " ".join(words[-n:])) in tails), None)
 
 
 def _phrases(kb: Knowledge, span: TokSpan) -> list[list[Token]]:

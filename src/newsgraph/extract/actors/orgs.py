@@ -15,7 +15,7 @@ from spacy.tokens import Span as TokSpan
 
 from .bodies import head_word
 from .countries import not_nationality
-from .descriptions import described_sector
+from .descriptions import body_sector, described_sector, name_tail_sector
 from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text, country_of, noun_sector
 from .persons import _name_span
 from .state import _Entity, _State, _entity_text
@@ -53,6 +53,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         st.taken.update(t.i for t in words)  # "the opposition" in it is not a second actor
     if sector is None and not known:
         sector = _head_sector(kb, span)  # "the Ruritanian navy", "the health ministry"
+    if sector is None:
+        sector = name_tail_sector(name) or body_sector(kb, span)  # "the X Defence Force", "X, a newspaper"
     if sector is None and not known and _seat_led(kb, span):
         sector = "GOV"  # "the Kremlin Security Office": a body of the seat of government
     if country is None and not known:
