@@ -29,10 +29,12 @@ reads the article as a whole:
   a title nor a sector, nor diplomats ("the ambassador to Chile" serves abroad); with no
   story country, a group or body takes the one country its sector's actors have
   (``sector_countries``: "Ruritanian police ... the police"), armed forces excepted; first,
-  troops or police a state deploys are its own (:mod:`.forces`);
+  troops or police a state deploys are its own (:mod:`.forces`). When the story had no
+  country, it is read again once this round has placed its police, courts or unions (they act
+  at home and weigh for it), and a country that now leads is given as above (a second look);
 * ``place_people``: a person named by a full name with no title, employer or country of their
-  own, who speaks or acts in a story set in one country, takes it (sector left as the text
-  gives it), unless a sentence naming them names another country, says they may be a visitor
+  own, who speaks or acts in a story set in one country, or is a side of one of its events
+  (the event coder's ``sides``), takes it (sector left as the text gives it), unless a sentence naming them names another country, says they may be a visitor
   (the ``visitor_words``), or is a journalist's credit line (``credit_verbs``/``credit_nouns``);
   a one-word name after an honorific ("Mrs X", "Lord X") and a leader of a small body ("PCS
   leader X") count as such people;
@@ -391,42 +393,51 @@ def armed_sector(doc: Doc, actors: list[Actor]) -> None:
             actor.sector = "INS"
 
 
-def place_domestic(doc: Doc, actors: list[Actor]) -> str | None:
+def place_domestic(doc: Doc, actors: list[Actor], sides: set[str] | frozenset[str] = frozenset()) -> str | None:
     """Give the domestic actors without a country their sentence's or the story's country, and
     the story's country to the unplaced people it names (``place_people``); return the story's
     country (None when there is no single one). Named armed groups get their sector from the
     article's words first (``armed_sector``)."""
     armed_sector(doc, actors)
     place_forces(doc, actors)  # "Ruritania will deploy troops": Ruritania's troops
-    sectors = frozenset(load_knowledge().domestic_sectors)
     weights = story_weights(doc, actors)
     place_named(doc, actors, weights)  # "Leeds police", "the Union of Journalists of Carinthia"
-    todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
-    country = story_country(weights)
-    if todo:
-        placings = _placings(doc)
-        igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
-        kin = sector_countries(actors) if country is None else {}
-        for actor in todo:
-            if _of_a_body(doc, actor, igo):
-                actor.sector = "IGO"  # "the UN's top court": a body of an international organisation
-                continue
-            stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
-            here = _placed(doc, actor, placings) if actor.mentions and stays else set()
-            if len(here) == 1:
-                actor.country = next(iter(here))
-            elif country is not None:
-                actor.country = country
-            elif stays and len(same := kin.get(actor.sector, ())) == 1:
-                actor.country = next(iter(same))  # "Ruritanian police ... the police": the one country of its sector
+    country = _place_todo(doc, actors, story_country(weights))
     place_armed(actors)  # "the Islamic State of Ruritania": a group the knowledge base leaves stateless
+    if country is None and (country := story_country(story_weights(doc, actors))) is not None:
+        _place_todo(doc, actors, country)  # the actors just placed make one country lead: a second look
     if country is not None:
-        place_people(doc, actors, country)
+        place_people(doc, actors, country, sides)
         place_affiliations(doc, actors, country)
         place_bodies(actors, country, doc._.published)
         place_acting(doc, actors, country)
         place_named_orgs(doc, actors, country)  # "Acme Radio reported", "an analyst at Acme"
     govern(actors, doc._.published, doc, country)  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
+    return country
+
+
+def _place_todo(doc: Doc, actors: list[Actor], country: str | None) -> str | None:
+    """Give the domestic actors without a country (``_domestic``) the one country a placing phrase
+    names, else the story's ``country``, else their sector's one country; return ``country``."""
+    sectors = frozenset(load_knowledge().domestic_sectors)
+    todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
+    if not todo:
+        return country
+    placings = _placings(doc)
+    igo = [(m.start, m.end) for a in actors if a.sector == "IGO" for m in a.mentions]
+    kin = sector_countries(actors) if country is None else {}
+    for actor in todo:
+        if _of_a_body(doc, actor, igo):
+            actor.sector = "IGO"  # "the UN's top court": a body of an international organisation
+            continue
+        stays = actor.kind != "person" and actor.sector not in TRAVELLING_SECTORS
+        here = _placed(doc, actor, placings) if actor.mentions and stays else set()
+        if len(here) == 1:
+            actor.country = next(iter(here))
+        elif country is not None:
+            actor.country = country
+        elif stays and len(same := kin.get(actor.sector, ())) == 1:
+            actor.country = next(iter(same))  # "Ruritanian police ... the police": the one country of its sector
     return country
 
 
@@ -486,13 +497,14 @@ def sector_countries(actors: list[Actor]) -> dict[str, set[str]]:
 EMPLOYER_PREPS = frozenset({"of", "from", "at", "with", "for"})
 
 
-def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
+def place_people(doc: Doc, actors: list[Actor], country: str, sides: set[str] | frozenset[str] = frozenset()) -> None:
     """A person named by a full name with no title, no employer and no country of their own
     (a resident, an activist, a local official the text names only by name), who speaks or acts
-    in a story set in one country, is of that country: CAMEO codes private people by where they
-    are. Not when a sentence naming them names another country or says they may be a visitor
-    (the ``visitor_words``: a tourist, an exile, a hostage), nor a name the knowledge base codes
-    with no country (an international official)."""
+    in a story set in one country, or is a side of one of its events (``sides``: "a donation from
+    Ana Ruiz", "police arrested Ana Ruiz"), is of that country: CAMEO codes private people by
+    where they are. Not when a sentence naming them names another country or says they may be a
+    visitor (the ``visitor_words``: a tourist, an exile, a hostage), nor a name the knowledge
+    base codes with no country (an international official)."""
     speakers = {q.speaker for q in doc._.quotes or () if q.speaker}
     for actor in actors:
         if actor.kind != "person" or actor.country or actor.sector == "IGO":
@@ -507,7 +519,7 @@ def place_people(doc: Doc, actors: list[Actor], country: str) -> None:
             continue  # one word: often a misread name ("Jiji"), unless an honorific says it is a person ("Mrs Ruiz")
         if not spans or _employed(spans[0]):
             continue
-        if actor.id not in speakers and not any(acts(s) for s in spans):
+        if actor.id not in speakers and actor.id not in sides and not any(acts(s) for s in spans):
             continue  # named in passing
         sents = {s.sent for s in spans} if doc.has_annotation("SENT_START") else {doc[:]}
         if any(_visitor((t.lemma_.lower(), t.lower_)) for sent in sents for t in sent):

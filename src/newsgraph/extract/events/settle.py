@@ -80,7 +80,8 @@ def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
     for a in actors:
         a.mentions.sort(key=lambda m: (m.start, m.end))
     actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else 0, a.id))  # first mention order
-    place_domestic(doc, actors)  # "police", "the interior minister": the story's country
+    sides = {a for c in coded for a in (c.event.source, c.event.target) if a}
+    place_domestic(doc, actors, sides)  # "police", "the interior minister": the story's country
     doc._.actors = actors
 
 
