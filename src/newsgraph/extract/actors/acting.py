@@ -27,6 +27,7 @@ in Bolivia). The sector is left as it was: only the country is given.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -96,8 +97,7 @@ def place_named_orgs(doc: Doc, actors: list[Actor], country: str) -> None:
 
     kb = load_knowledge()
     lists = kb.story_lists
-    people = frozenset(w for w in kb.roles if " " not in w) | kb.research_titles | kb.speaker_titles \
-        | lists.get("staff_nouns", frozenset())
+    people = _people_words(kb)
     speakers = {q.speaker for q in doc._.quotes or () if q.speaker}
     skip = lists.get("document_words", frozenset()) | lists.get("non_body_words", frozenset()) \
         | lists.get("faith_words", frozenset())
@@ -123,6 +123,14 @@ def place_named_orgs(doc: Doc, actors: list[Actor], country: str) -> None:
         if _names_another_country(doc, _home_sentences(spans, sents), country):
             continue
         actor.country = country
+
+
+@lru_cache(maxsize=4)
+def _people_words(kb) -> frozenset[str]:
+    """The one-word roles, research and speaker titles and staff nouns of the knowledge (a
+    person's words, for :func:`_as_body`), gathered once per knowledge object, not per article."""
+    return frozenset(w for w in kb.roles if " " not in w) | kb.research_titles | kb.speaker_titles \
+        | kb.story_lists.get("staff_nouns", frozenset())
 
 
 _EMPLOYER_PREPS = frozenset({"of", "at", "from", "with", "for"})

@@ -62,7 +62,7 @@ from ...records import Actor
 from .. import doc_ents, doc_text, ext
 from .acting import acts, place_acting, place_named_orgs
 from .armed import place_armed
-from ..tokens import token_view
+from ..tokens import lower_of, text_of, token_view
 from .countries import not_nationality, posted_to
 from .dateline import dateline
 from .forces import place_forces
@@ -522,7 +522,7 @@ def place_people(doc: Doc, actors: list[Actor], country: str, sides: set[str] | 
         if actor.id not in speakers and actor.id not in sides and not any(acts(s) for s in spans):
             continue  # named in passing
         sents = {s.sent for s in spans} if doc.has_annotation("SENT_START") else {doc[:]}
-        if any(_visitor((t.lemma_.lower(), t.lower_)) for sent in sents for t in sent):
+        if any(_visitor_in(doc, sent) for sent in sents):
             continue
         if any(_credit(sent) for sent in sents):
             continue
@@ -557,12 +557,25 @@ def _honoured(span) -> bool:
     return any(word in HONORIFICS or word in peers for word in words)
 
 
+def _visitor_in(doc: Doc, sent) -> bool:
+    """:func:`_visitor` of each word of the sentence, its lemma or its form, read from the
+    token view (a Token and two decoded strings per word otherwise)."""
+    view, visitors = token_view(doc), story_words()[1]
+    lemma, lower = view.lemma, view.lower
+    return any(lower_of(doc, lemma[i]) in visitors or text_of(doc, lower[i]) in visitors
+               for i in range(sent.start, sent.end))
+
+
 def _credit(sent) -> bool:
     """A credit line ("Ana Ruiz contributed additional reporting") names a journalist, not a
-    party: a ``credit_verbs`` verb with a ``credit_nouns`` word in its phrase."""
+    party: a ``credit_verbs`` verb with a ``credit_nouns`` word in its phrase (the verbs found
+    on the token view's lemmas; a Token only for one of them)."""
     lists = load_knowledge().story_lists
     verbs, nouns = lists.get("credit_verbs", frozenset()), lists.get("credit_nouns", frozenset())
-    return any(t.lemma_ in verbs and any(c.lemma_.lower() in nouns for c in t.subtree) for t in sent)
+    doc = sent.doc
+    lemma = token_view(doc).lemma
+    return any(text_of(doc, lemma[i]) in verbs and any(c.lemma_.lower() in nouns for c in doc[i].subtree)
+               for i in range(sent.start, sent.end))
 
 
 def _employed(span) -> bool:

@@ -47,9 +47,11 @@ The words are data (``newsgraph/data/events_background.tsv``).
 from __future__ import annotations
 
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .. import kind_words
+from ..tokens import lower_of, token_view
 from .coded import CodedEvent
 
 
@@ -343,18 +345,26 @@ def _habitual_phrase(verb: Token, shared: bool = False) -> bool:
     "whenever"), "every/each time", or "on a daily/regular basis"? ``shared``: read for a verb
     conjoined to this one, which shares an adverb before the verbs ("routinely detain and beat")
     but not one after the first ("returned regularly and gave $5m")."""
-    words = _words("habitual")
-    for ch in verb.children:
-        low = ch.lemma_.lower()
-        if ch.dep_ in ("advmod", "mark") and low in words and not (shared and ch.i > verb.i):
-            return True
-        if ch.dep_ == "npadvmod" and low == "time" and any(d.lower_ in ("every", "each") for d in ch.children):
-            return True
-        if ch.dep_ == "prep" and ch.lower_ == "on" and any(
+    words, doc = _words("habitual"), verb.doc
+    view = token_view(doc)  # labels and words as hashes: every event's clause verbs are asked
+    for c in view.children[verb.i]:
+        dep = view.dep[c]
+        if dep == _ADVMOD or dep == _MARK:
+            if lower_of(doc, view.lemma[c]) in words and not (shared and c > verb.i):
+                return True
+        elif dep == _NPADVMOD:
+            if lower_of(doc, view.lemma[c]) == "time" and any(view.lower[d] in _EVERY for d in view.children[c]):
+                return True
+        elif dep == _PREP and view.lower[c] == _ON and any(
                 p.lemma_.lower() == "basis" and any(a.lower_ in ("daily", "regular", "routine", "weekly") for a in p.children)
-                for p in ch.children):
+                for p in doc[c].children):
             return True
     return False
+
+
+_ADVMOD, _MARK, _NPADVMOD, _PREP = (get_string_id(d) for d in ("advmod", "mark", "npadvmod", "prep"))
+_ON = get_string_id("on")
+_EVERY = frozenset(get_string_id(w) for w in ("every", "each"))
 
 
 def habitual_act(doc: Doc, c: CodedEvent) -> bool:

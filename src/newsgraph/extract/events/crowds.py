@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Actor, TextSpan
 from .. import doc_text, kind_words
+from ..tokens import token_view
 from ..actors import load_knowledge
 from ..actors.knowledge import country_of, noun_sector
 from ..actors.story import story_country, story_weights
@@ -130,7 +131,11 @@ def _pronoun(doc: Doc, arg: Arg) -> bool:
 
 class _Sentences:
     def __init__(self, doc: Doc) -> None:
-        self.starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        if doc.has_annotation("SENT_START"):  # each sentence's first character, without a Span per sentence
+            view = token_view(doc)
+            self.starts = [view.chars[0][i] for i in view.sent_starts]
+        else:
+            self.starts = [0]
 
     def of(self, char: int) -> int:
         return max(0, bisect_right(self.starts, char) - 1)

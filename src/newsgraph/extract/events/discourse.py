@@ -8,13 +8,11 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-import numpy as np
-from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
 from .. import data_rows, doc_text
-from ..tokens import sentence_bounds
+from ..tokens import sentence_bounds, token_view
 from .background import (
     alleged_act,
     appealed_act,
@@ -223,15 +221,14 @@ def _segment_starts(doc: Doc) -> list[int]:
     (walking each event's sentence token by token cost more than the rest of ``_background``)."""
     if not len(doc):
         return []
-    arr = doc.to_array([SENT_START, IDX])
-    cut = arr[:, 0] == 1
-    text = doc_text(doc)
-    breaks = [m.start() for m in _NEWLINE.finditer(text)]
-    if breaks:  # the token holding a line break (never a trailing space)
-        at = np.searchsorted(arr[:, 1], breaks, side="right") - 1
-        cut[at[(at >= 0) & (at < len(cut) - 1)] + 1] = True
-    cut[0] = True
-    return np.flatnonzero(cut).tolist()
+    view = token_view(doc)
+    starts, n = view.chars[0], view.n
+    cut = set(view.sent_starts)  # the first token and each one spaCy starts a sentence with
+    for m in _NEWLINE.finditer(doc_text(doc)):  # the token after the one holding a line break
+        at = bisect_right(starts, m.start()) - 1
+        if 0 <= at < n - 1:
+            cut.add(at + 1)
+    return sorted(cut)
 
 
 def _segment_of(starts: list[int], length: int, i: int) -> tuple[int, int]:

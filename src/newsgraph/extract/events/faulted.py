@@ -52,6 +52,23 @@ def _fault_at(view: TokenView, i: int, lex: Lexicon) -> int | None:
 _AMOD = get_string_id("amod")
 
 
+def _fault_nouns(view: TokenView) -> list[int]:
+    """The nouns :func:`_fault_at` can find a fault on, in token order: a fault word itself,
+    or the head of one that modifies it. Most articles have none, and a noun with no fault
+    word in reach needs no reading (the fault words are looked up once per distinct lemma)."""
+    table, doc = _fault_table(), view.doc
+    faulty = {h for h in set(view.lemma) if table.get(lower_of(doc, h)) == "fault"}
+    if not faulty:
+        return []
+    found: set[int] = set()
+    for i, h in enumerate(view.lemma):
+        if h in faulty:
+            found.add(i)
+            if view.dep[i] == _AMOD:
+                found.add(view.head[i])
+    return [i for i in sorted(found) if view.pos[i] == NOUN]
+
+
 def _speaker(doc: Doc, noun: Token, places: list) -> Arg | None:
     """The subject of the reporting verb whose complement (at any depth: a quote runs on over
     several clauses) the noun is in."""
@@ -68,8 +85,8 @@ def faulted_acts(doc: Doc, lex: Lexicon, coded: list[CodedEvent], places: list) 
     accused = {(c.source.country if c.source else None, c.target.country if c.target else None,
                 c.event.sentence.start) for c in coded if c.event.type == "ACCUSE"}
     view = token_view(doc)
-    for i, pos in enumerate(view.pos):
-        if pos != NOUN or (f := _fault_at(view, i, lex)) is None:
+    for i in _fault_nouns(view):
+        if (f := _fault_at(view, i, lex)) is None:
             continue
         noun, fault = doc[i], doc[f]
         doers = _nominal_agent(noun)

@@ -46,13 +46,14 @@ def remembered_act(doc: Doc, c: CodedEvent) -> bool:
     tok = doc[c.trigger_i]
     if c.nominal:
         return _remembering_noun(tok) is not None
-    if c.event.date or any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
-        return False  # "men who were shot on Monday": the news, whether or not the date resolved
+    # the construction first: most verbs are no participle, and a date is read off the whole subtree
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i < tok.head.i:  # "murdered villagers"
         person = tok.head
     elif tok.dep_ in ("relcl", "acl") and tok.tag_ == "VBN":  # "soldiers (who were) killed"
         person = tok.head
     else:
         return False
+    if c.event.date or any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+        return False  # "men who were shot on Monday": the news, whether or not the date resolved
     head = _remembering_noun(person)
     return head is not None and head.lemma_.lower() in _words("bereaved")

@@ -126,8 +126,24 @@ def _grounds_of(view: TokenView, adj: int) -> bool:
     return any(view.dep[p] == _PREP and view.lower[p] in _GROUNDS for p in view.children[adj])
 
 
-def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
-    """Words a verb pattern may name, and the object tokens a match would consume."""
+#: The pattern classes whose reading asks more of the parse than a word (see :func:`_verb_context`).
+_READ_CLASSES = frozenset({"@fault", "@denial", "@recipient", "@actor", "@thing", "@report", "@crowd",
+                           "@official", "@passive", "@assert", "@attributive"})
+_ARGUMENT_CLASSES = frozenset({"@crowd", "@official", "@passive", "@assert", "@attributive"})
+
+
+def _wanted_classes(entries: list[LexEntry]) -> frozenset[str]:
+    """The ``_READ_CLASSES`` these patterns name."""
+    return frozenset(w for e in entries for w in e.extras if w in _READ_CLASSES)
+
+
+def _verb_context(tok: Token, wanted: frozenset[str] = _READ_CLASSES) -> tuple[set[str], list[Token]]:
+    """Words a verb pattern may name, and the object tokens a match would consume. Of the
+    classes that take a reading of the parse (``_READ_CLASSES``), only the ``wanted`` ones are
+    read: the trigger search asks for those its candidate patterns name (a class no pattern
+    names cannot change the match)."""
+    faults_wanted = "@fault" in wanted or "@denial" in wanted
+    parties_wanted = "@actor" in wanted or "@thing" in wanted or "@report" in wanted  # "@report": no "@actor"
     words: set[str] = set()
     objs: list[Token] = []
     named: list[str] = []
@@ -137,7 +153,7 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
     deps, kids, lemmas, lowers = view.dep, view.children, view.lemma, view.lower
     for ci in kids[tok.i]:  # labels and words from the token view, compared as hashes
         dep = deps[ci]
-        if (fault := _fault_at(doc, view, ci)) is not None:
+        if faults_wanted and (fault := _fault_at(doc, view, ci)) is not None:
             named.append(fault)
         if dep == _PRT:
             words.add(text_of(doc, lowers[ci]))
@@ -151,7 +167,7 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                 if deps[p] == _POBJ:
                     words.add(lower_of(doc, lemmas[p]))
                     objs.append(doc[p])
-                    if lowers[ci] == _TO and _actor_like_at(view, p, owner=False):
+                    if lowers[ci] == _TO and "@recipient" in wanted and _actor_like_at(view, p, owner=False):
                         words.add("@recipient")  # "provided maps to Ruritania": given to a party
         elif dep in _OBJ_H or dep in _PASS_SUBJ_H or dep == _XCOMP:
             words.add(lower_of(doc, lemmas[ci]))
@@ -167,25 +183,27 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
                     elif gdep == _PREP:
                         words.add(text_of(doc, lowers[g]))
                         words.update(lower_of(doc, lemmas[p]) for p in kids[g] if deps[p] == _POBJ)
-                        if lowers[g] == _TO and any(deps[p] == _POBJ and _actor_like_at(view, p, owner=False)
-                                                    for p in kids[g]):
+                        if lowers[g] == _TO and "@recipient" in wanted and any(
+                                deps[p] == _POBJ and _actor_like_at(view, p, owner=False) for p in kids[g]):
                             words.add("@recipient")  # "provided maps to Ruritania", the "to" read with the object
                     elif gdep == _AUX and dep == _XCOMP:
                         words.add(text_of(doc, lowers[g]))
                     elif gdep == _POBJ and dep == _DATIVE:  # "sent troops to the border", parsed as a dative "to"
                         words.add(lower_of(doc, lemmas[g]))
-                        if lowers[ci] == _TO and _actor_like_at(view, g, owner=False):
+                        if lowers[ci] == _TO and "@recipient" in wanted and _actor_like_at(view, g, owner=False):
                             words.add("@recipient")
         elif dep == _CCOMP and (sc := small_clause(tok)) is not None and sc[0].i == ci:
             words.add(lower_of(doc, lemmas[ci]))  # "hold Chad responsible": the adjective of the small clause
             if _grounds_of(view, ci):
                 words.add("@grounds")
-        elif dep == _CCOMP and _reports_another(doc[ci]):
+        elif dep == _CCOMP and "@report" in wanted and _reports_another(doc[ci]):
             report = True
         elif dep == _ADVCL and ci > tok.i and any(deps[g] == _AUX and lowers[g] == _TO for g in kids[ci]):
             words.update((lower_of(doc, lemmas[ci]), "to"))  # a purpose: "gathered to protest", "flew in to mediate"
             if _for_to_at(view, ci):
                 words.add("for")  # "pressed for the governor to quit": the "for" of a for-to clause
+        if not parties_wanted:
+            continue
         if (dep in _OBJ_H or dep in _PASS_SUBJ_H) and _actor_like_at(view, ci, owner=False):
             words.add("@actor")  # the object is a party, not something a party owns ("welcomed Reagan's statement")
         elif (dep == _DOBJ or dep == _OBJ1) and view.pos[ci] == NOUN and not view.ent_type[ci]:
@@ -196,7 +214,8 @@ def _verb_context(tok: Token) -> tuple[set[str], list[Token]]:
         words.add("@denial")  # "called the allegations baseless": a claim denied, a rejection
     if report and "@actor" not in words:
         words.add("@report")  # "X warned that prices could rise": a statement about others, to no party
-    words.update(_argument_classes_at(view, tok.i))
+    if not _ARGUMENT_CLASSES.isdisjoint(wanted):
+        words.update(_argument_classes_at(view, tok.i))
     return words, objs
 
 
@@ -480,7 +499,7 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[tuple[Token, LexEntry, list[T
             if not cands[0].extras:  # only bare patterns (most specific first): no context to read
                 found.append((tok, cands[0], []))
                 continue
-            words, objs = _verb_context(tok)
+            words, objs = _verb_context(tok, _wanted_classes(cands))
             entry = lex.match("verb", head, words)
             if entry:
                 entry = _demand_of_act(tok, entry, lex)
