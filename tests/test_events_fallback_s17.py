@@ -46,6 +46,11 @@ NOT_SIDES = [
      "criticised", "target", "soto"),
     ("The Bolivian minister told the Peruvian news agency Andina that the region must do more for its farmers.",
      "told", "target", "andina"),
+    # with no doer known, the owner of the thing is most often the doer itself
+    ("The aid convoy was denied Kenyan army approval on Monday.", "denied", "target", "kenya"),
+    # "withdrawal from X": X is left, not the one leaving
+    ("The small party has many policies, not just withdrawal from the European Union.",
+     "withdrawal", "source", "union"),
 ]
 
 

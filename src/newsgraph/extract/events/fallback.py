@@ -12,12 +12,14 @@ its trigger *down* to the mention says the role:
   "troops were withdrawn"), object (not the goods of a transfer: "sent troops") or the owner of
   its object ("seized Ruritania's ships") its target;
 * a noun's possessor is its source ("Ruritania's offer"), its target for an act the possessor
-  undergoes ("the envoy's expulsion", ``.nominal``); its "by"/"from" party its source;
+  undergoes ("the envoy's expulsion", ``.nominal``); its "by"/"from" party its source (not
+  "withdrawal from X");
 * a verb's or noun's "<preposition> X" is its target when the preposition names whom that type
   of act is aimed at (``newsgraph/data/fallback_preps.tsv``: "blamed on X", "negotiating with
   X", "opposed to X", "fired at X"; not "with X saying ...").
 
-Only a name, a compound or a coordinated name may lie below that dependent; nothing is taken
+Only a coordinated name may lie below that dependent (an owner or a modifier of it, "X's
+ships", "the X summit", only for a target whose doer is known); nothing is taken
 across a clause (a told clause, a relative or adverbial clause: the mention must hang below the
 trigger itself), nor a pronoun, a count ("dozens of X"), a dateline, a place after "in", "at",
 "to" ..., an actor with no country (an international body excepted), the other side, its own
@@ -45,8 +47,6 @@ from .syntax import Arg
 
 #: Acts whose passive subject is the force moved, the acting side (.args reads it as the source).
 _POSTURE = frozenset({"MOBILIZE", "RETREAT"})
-#: Prepositions whose object is the party doing a nominal act.
-_BY = frozenset({"by", "from"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _SUBJ = frozenset({"nsubj"})
 _PASS = frozenset({"nsubjpass"})
@@ -80,9 +80,12 @@ def _chain(tok: Token) -> list[Token]:
     return out
 
 
-def _role(trig: Token, nominal: bool, kind: str, m: Token) -> str | None:
+def _role(trig: Token, nominal: bool, kind: str, m: Token, sourced: bool) -> str | None:
     """The side the mention headed by ``m`` plays in the act of ``trig``; None when the path
-    from the trigger down to it is not one the construction tells (or ``m`` is not below it)."""
+    from the trigger down to it is not one the construction tells (or ``m`` is not below it).
+    The owner or modifier of the party phrase ("X's ships", "the X summit") is a target only
+    when the doer is known (``sourced``) and so can be told from it ("was denied X's approval"
+    with no doer is X's own act), and never a source ("agreed by the X shareholders")."""
     up = _chain(m)
     if trig not in up:
         return None
@@ -95,6 +98,8 @@ def _role(trig: Token, nominal: bool, kind: str, m: Token) -> str | None:
         return None
     role = _core_role(first, nominal, kind, trig)
     tail = [t.dep_ for t in path[core:]]
+    if any(d in ("poss", "compound") for d in tail) and not (role == "target" and sourced):
+        return None  # an owner or modifier of the thing, with no doer known: "was denied X's approval"
     if tail[:1] == ["poss"] and role == "target" and first.dep_ in _OBJ | _PASS:
         tail = tail[1:]  # the owner of what the act is done to: "seized Ruritania's ships"
     return role if role is not None and all(d in _TAIL for d in tail) else None
@@ -114,8 +119,8 @@ def _core_role(first: Token, nominal: bool, kind: str, trig: Token) -> str | Non
     if dep == "poss":
         undergone = kind in _UNDERGONE_TYPES or trig.lemma_.lower() in _undergone()
         return "target" if undergone else "source"
-    if dep == "prep" and word in _BY:
-        return "source"
+    if dep == "prep" and (word == "by" or (word == "from" and kind not in _POSTURE)):
+        return "source"  # not "withdrawal from X": what is left, not who leaves
     return "target" if dep == "prep" and _aimed(first, kind) else None
 
 
@@ -186,7 +191,7 @@ def fill_in_clause(doc: Doc, coded: list[CodedEvent]) -> None:
         for m, actor, start, end in _mentions(doc, trig):
             if start < trig.idx + len(trig.text) and trig.idx < end:
                 continue
-            role = _role(trig, c.nominal, ev.type, m)
+            role = _role(trig, c.nominal, ev.type, m, ev.source is not None)
             if role is None or role not in empty or not _placed(actor) or _unfit(m):
                 continue
             other = "target" if role == "source" else "source"
