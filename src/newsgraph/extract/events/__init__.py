@@ -63,6 +63,7 @@ from .. import register_extensions
 from .agents import fill_attack_agents
 from .coded import CodedEvent
 from .coder import code_events
+from .fallback import fill_in_clause
 from .confidence import calibrate_events
 from .crowds import fill_crowds
 from .countries import country_of
@@ -117,6 +118,7 @@ class EventCoder:
         fill_facilities(doc, coded)  # "attacked a hotel": the country's civilians (.facilities)
         fill_party_nouns(doc, coded)  # "raided a rebel camp", "killed miners": that party (.parties)
         fill_implicit(doc, coded)  # a protest's own government, an arrest's police, a sentence's court (.implicit)
+        fill_in_clause(doc, coded)  # a side still empty that its own clause names (.fallback)
         coded = drop_unnamed_others(doc, coded)  # "X and other states": X's event only (.others)
         coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)

@@ -52,13 +52,15 @@ def placed(actor) -> bool:
     return bool(get("country")) or get("sector") in _PLACELESS_SECTORS
 
 
-def features(raw: float, event, actors: Mapping[str, object]) -> dict[str, float]:
+def features(raw: float, event, actors: Mapping[str, object], inferred: Iterable[str] = ()) -> dict[str, float]:
     """The calibration's inputs for an event (a record ``Event`` or its JSON dict) and the
     article's actors by id: read from the record, so a fit on JSONL output sees what the
-    component saw."""
+    component saw. A side in ``inferred`` ("source", "target": one the in-clause fallback
+    attached, :mod:`.fallback`) counts as not placed: it is weaker evidence than a side the
+    parse read, and the event was read without it (its raw score stays as read)."""
     get = event.get if isinstance(event, dict) else lambda k: getattr(event, k)
-    return {"raw": raw, "source_placed": float(placed(actors.get(get("source")))),
-            "target_placed": float(placed(actors.get(get("target")))),
+    side = {s: 0.0 if s in inferred else float(placed(actors.get(get(s)))) for s in ("source", "target")}
+    return {"raw": raw, "source_placed": side["source"], "target_placed": side["target"],
             "hypothetical": float(bool(get("hypothetical")))}
 
 
@@ -92,5 +94,6 @@ def calibrate_events(doc, coded) -> None:
     actors = {a.id: a for a in doc._.actors or ()}
     for c in coded:
         raw = c.extra.get("raw_confidence", c.event.confidence)
-        c.event.confidence = model(features(raw, c.event, actors))
+        inferred = [s for s in ("source", "target") if c.extra.get(f"{s}_in_clause")]
+        c.event.confidence = model(features(raw, c.event, actors, inferred))
 
