@@ -94,3 +94,17 @@ def test_the_vocabulary_does_not_grow_over_a_run(nlp, monkeypatch):
     new = [f"Minister Kavrilo Zemtrask{n}ov of Qarlesia{n}stan met envoys in Ulbrech{n}holm." for n in range(40)]
     list(pipeline.analyze_many(_articles(new), nlp, batch_size=8))
     assert len(nlp.vocab.strings) == strings
+
+
+@pytest.mark.model
+def test_a_failing_batch_keeps_no_spacy_object_either(nlp, monkeypatch):
+    monkeypatch.setattr(pipeline, "_PERMANENT_WORDS", 0)
+
+    def fail(doc, article):
+        raise RuntimeError("a record that cannot be made")
+
+    monkeypatch.setattr(pipeline, "doc_to_record", fail)
+    with pytest.raises(RuntimeError):
+        list(pipeline.analyze_many(_articles(), nlp))
+    assert not nlp.vocab.in_memory_zone
+    assert _kept_spacy_objects() == []

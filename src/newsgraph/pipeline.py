@@ -237,10 +237,11 @@ def analyze_article(article: Article, nlp: Language) -> Record:
     """One article's record, made as :func:`analyze_many` makes it (in a memory zone once the
     vocabulary is full, the caches bounded after it), so a caller's loop over many articles does
     not grow either."""
-    with _memory_zone(nlp):
-        record = doc_to_record(nlp(_make_doc(nlp, article)), article)
-    _after_batch(nlp)
-    return record
+    try:
+        with _memory_zone(nlp):
+            return doc_to_record(nlp(_make_doc(nlp, article)), article)
+    finally:
+        _after_batch(nlp)
 
 
 def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, model: str | None = None,
@@ -266,12 +267,14 @@ def analyze_many(articles: Iterable[Article], nlp: Language | None = None, *, mo
     nlp = nlp or shared_pipeline(resolve_model(model))
     it = iter(articles)
     while chunk := list(itertools.islice(it, batch_size)):
-        with _memory_zone(nlp):
-            pairs = ((_make_doc(nlp, a), a) for a in chunk)
-            out = [doc_to_record(doc, a) for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
-            if render is not None:
-                out = [render(r) for r in out]
-        _after_batch(nlp)
+        try:
+            with _memory_zone(nlp):
+                pairs = ((_make_doc(nlp, a), a) for a in chunk)
+                out = [doc_to_record(doc, a) for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)]
+                if render is not None:
+                    out = [render(r) for r in out]
+        finally:  # also when an article fails (the Dask batch retries the others alone)
+            _after_batch(nlp)
         release_free_memory()
         yield from out
 
