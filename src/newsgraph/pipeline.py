@@ -307,8 +307,8 @@ def _after_batch(nlp: Language) -> None:
 
 
 #: Entries a component's own cache may hold (spaCy's rule lemmatizer: one per word, part of speech
-#: and morphology; 5,900 after 500 WikiNews articles, 16,000 after 5,000, ~350 bytes each: with
-#: 50,000 it never emptied in a 5,000-article run and grew by 3.5 MiB).
+#: and morphology; 5,900 after 500 WikiNews articles, 16,000 after 5,000, ~280 bytes each: with
+#: 50,000 it never emptied in a 5,000-article run and grew by 2.8 MiB).
 _CACHE_ENTRIES = 10_000
 
 
@@ -348,8 +348,8 @@ def forget_last_doc() -> None:
 
     After a memory zone the kept Doc, Spans and Tokens point at words the zone freed (spaCy: no
     Doc of a zone may be used after it), and until the next Doc replaced them they held the last
-    article's arrays and memos alive (a long article's, several MiB, at the end of a run or
-    between the batches of a service). ``tests/test_memzone.py`` checks that no module of
+    article's arrays, per-token lists and memos alive (at the end of a run, or between the
+    batches of a service). ``tests/test_memzone.py`` checks that no module of
     newsgraph keeps a spaCy object once a batch is done, so a new holder must be listed here.
     """
     for name, holders in _LAST_DOC_STATE.items():
