@@ -17,17 +17,19 @@ def _sides(record, trigger):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("sentence,trigger,side,name", [
-    ("The farmers' union criticised the village mayor over the land sale.", "criticised", "target", "village mayor"),
-    ("Creditor countries were asked to cancel the debt.", "asked", "target", "creditor countries"),
-    ("The rebels threatened to attack the peacekeeping forces.", "threatened", "target", "peacekeeping forces"),
-    ("The bank opened an investigation of its own board members.", "investigation", "target", "board members"),
-    ("A platoon commander was suspended after the raid.", "suspended", "target", "platoon commander"),
+@pytest.mark.parametrize("sentence,trigger,side,name,sector", [
+    ("The farmers' union criticised the village mayor over the land sale.", "criticised", "target", "village mayor",
+     "GOV"),  # was a civilian group, from another fill
+    ("Creditor countries were asked to cancel the debt.", "asked", "target", "creditor countries", None),
+    ("The rebels threatened to attack the border forces.", "threatened", "target", "border forces", "MIL"),
+    ("The bank opened an investigation of its own board members.", "investigation", "target", "board members", None),
+    ("A platoon commander was suspended after the raid.", "suspended", "target", "platoon commander", "MIL"),
 ])
-def test_person_head_sides(analyze, sentence, trigger, side, name):
+def test_person_head_sides(analyze, sentence, trigger, side, name, sector):
     found = _sides(analyze(STORY.format(sentence), plain=False), trigger)
     actors = [pair[0 if side == "source" else 1] for pair in found]
-    assert any(a is not None and name in a.name.lower() for a in actors), (found, sentence)
+    assert any(a is not None and name in a.name.lower() and (sector is None or a.sector == sector)
+               for a in actors), (found, sentence)
 
 
 @pytest.mark.model
