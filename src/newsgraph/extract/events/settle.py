@@ -104,6 +104,8 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
         return None
     word = country_of(arg.text) == arg.country
     party = is_party(phrase.root)
+    if not party and person_head(phrase.root):
+        party = arg.people = True  # "the town mayor": a side, but one that saves no dropped act
     state = arg.country if (from_place or word or not party) else None
     if state:
         found = next((a for a in actors if a.kind == "state" and a.country == state), None)
@@ -154,6 +156,20 @@ def no_party(token: Token) -> bool:
         return True  # "£2bn": the parse may label the amount an organisation
     words = _no_party_words()
     return token.lower_ in words or token.lemma_.lower() in words
+
+
+@lru_cache(maxsize=1)
+def _person_heads() -> frozenset[str]:
+    """The nouns of ``data/person_heads.tsv``."""
+    return frozenset(row[0] for row in data_rows("person_heads.tsv"))
+
+
+def person_head(token: Token) -> bool:
+    """Is this phrase head a noun for people that a plain noun compound leaves a party ("the
+    town mayor", "donor countries")? The compounds must be nouns, none of them plainly no
+    party; an adjective as the head ("an official visit") is not."""
+    return token.pos_ == "NOUN" and token.lower_ in _person_heads() and all(
+        c.pos_ in ("NOUN", "PROPN") and not no_party(c) for c in token.children if c.dep_ == "compound")
 
 
 def _crowd_of_modifier(actors: list[Actor], by_id: dict[str, Actor], arg) -> Actor:
