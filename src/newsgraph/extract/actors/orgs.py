@@ -53,6 +53,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         st.taken.update(t.i for t in words)  # "the opposition" in it is not a second actor
     if sector is None and not known:
         sector = _head_sector(kb, span)  # "the Ruritanian navy", "the health ministry"
+    if sector is None and not known and _bare_chamber(span):
+        sector = "LEG"  # "the bill passed the House": a chamber named by its word alone
     if sector is None:
         sector = name_tail_sector(name) or body_sector(kb, span)  # "the X Defence Force", "X, a newspaper"
     if sector is None and not known and _seat_led(kb, span):
@@ -67,6 +69,12 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
     st.mention(ent.key, span.start_char, span.end_char)
     if country and sector != "MED":  # "X told Reuters": whom one speaks to says nothing of one's country
         st.named.setdefault(st.sent_of[span.start], set()).add(country)
+
+
+def _bare_chamber(span: TokSpan) -> bool:
+    """A capitalised legislature word alone ("the House", "the Assembly"): the story's chamber,
+    whose country the story pass gives. Not "Council", which is as often a city's."""
+    return len(span) == 1 and span.text[:1].isupper() and span.text.lower() in LEGISLATURES - {"council"}
 
 
 def _head_sector(kb: Knowledge, span: TokSpan) -> str | None:
