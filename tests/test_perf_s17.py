@@ -143,3 +143,18 @@ def test_a_habit_is_read_from_the_view_as_from_the_tokens():
                 assert _habitual_phrase(tok, shared) == _habitual_tokens(tok, shared)
         found.append(_habitual_phrase(doc[[t.dep_ for t in doc].index("ROOT")]))
     assert found == [True, True, True, True, False]
+
+
+def test_a_word_country_read_from_the_view_is_the_token_reading():
+    """Part 2: ``_word_country`` asks ``not_nationality`` only of a word that names a country."""
+    from newsgraph.extract.actors import not_nationality
+    from newsgraph.extract.events.countries import country_of
+    from newsgraph.extract.events.resolve import _word_country
+
+    words = ["pro", "-", "Ruritanian", "rebels", "and", "Kenyan", "troops", "met", "ethnic", "Albanians",
+             "in", "Peru", "with", "Chilean", "-", "backed", "militias", "and", "South", "American", "envoys", "."]
+    doc = Doc(NLP.vocab, words=words, spaces=[w not in ("pro", "-") and words[k + 1:k + 2] != ["-"]
+                                              for k, w in enumerate(words)])
+    got = [_word_country(doc, i) for i in range(len(doc))]
+    assert got == [None if not_nationality(t) else country_of(t.text) for t in doc]
+    assert got[5] == "KEN" and got[11] == "PER" and got[9] is None and got[13] is None  # ethnic; a patron
