@@ -143,3 +143,47 @@ def test_a_habit_is_read_from_the_view_as_from_the_tokens():
                 assert _habitual_phrase(tok, shared) == _habitual_tokens(tok, shared)
         found.append(_habitual_phrase(doc[[t.dep_ for t in doc].index("ROOT")]))
     assert found == [True, True, True, True, False]
+
+
+def test_a_word_country_read_from_the_view_is_the_token_reading():
+    """Part 2: ``_word_country`` asks ``not_nationality`` only of a word that names a country."""
+    from newsgraph.extract.actors import not_nationality
+    from newsgraph.extract.events.countries import country_of
+    from newsgraph.extract.events.resolve import _word_country
+
+    words = ["pro", "-", "Ruritanian", "rebels", "and", "Kenyan", "troops", "met", "ethnic", "Albanians",
+             "in", "Peru", "with", "Chilean", "-", "backed", "militias", "and", "South", "American", "envoys", "."]
+    doc = Doc(NLP.vocab, words=words, spaces=[w not in ("pro", "-") and words[k + 1:k + 2] != ["-"]
+                                              for k, w in enumerate(words)])
+    got = [_word_country(doc, i) for i in range(len(doc))]
+    assert got == [None if not_nationality(t) else country_of(t.text) for t in doc]
+    assert got[5] == "KEN" and got[11] == "PER" and got[9] is None and got[13] is None  # ethnic; a patron
+
+
+def _agreed() -> Doc:
+    """ "Chile agreed on the quotas with Peru ." with a parse: a topic on "on", a party on "with"."""
+    words = ["Chile", "agreed", "on", "the", "quotas", "with", "Peru", "."]
+    return Doc(NLP.vocab, words=words, heads=[1, 1, 1, 4, 2, 1, 5, 1],
+               deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+               pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+               lemmas=["Chile", "agree", "on", "the", "quota", "with", "Peru", "."])
+
+
+def test_a_trigger_s_prepositions_are_read_once_as_pobj_reads_them():
+    """Part 2: ``_verb_args`` reads the trigger's prepositional objects as one dict, and
+    ``_prep_target`` reads nothing for a trigger with none on it or its object."""
+    from newsgraph.extract.events.args import _prep_target, _verb_args
+    from newsgraph.extract.events.lexicon import LexEntry, Plover
+    from newsgraph.extract.events.syntax import _pobj_at, prep_objects_at
+
+    doc = _agreed()
+    view = token_view(doc)
+    for i in range(len(doc)):
+        objs = prep_objects_at(view, i)
+        assert all(_pobj_at(view, i, p) == objs.get(p) for p in ("on", "with", "by", "of"))
+    assert prep_objects_at(view, 1) == {"on": 4, "with": 6}
+    entry = LexEntry("verb", "agree", frozenset(), "agree", "030", Plover("AGREE", None, None))
+    assert [t.text for t in _prep_target(view, 1, entry, False)] == ["Peru"]  # the party before the topic
+    assert _prep_target(view, 4, entry, False) == []
+    sources, targets = _verb_args(doc[1], entry)
+    assert [t.text for t in sources] == ["Chile"] and [t.text for t in targets] == ["Peru"]

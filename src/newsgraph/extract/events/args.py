@@ -82,6 +82,7 @@ from .syntax import (
     _dep_hashes,
     _infinitive_at,
     _pobj_at,
+    prep_objects_at,
     small_clause,
 )
 from .triggers import yielder_named
@@ -96,6 +97,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     dep, head, kids = view.dep, view.head, view.children
     t = trig.i
     kind = entry.plover.type
+    on_t, lemma = prep_objects_at(view, t), _lemma(view, t)  # read again below: once here
     if dep[t] in _AMOD_ACL and view.tag[t] == _VBN and (agent := _hyphen_agent(trig)) is not None \
             and view.pos[head[t]] in (NOUN, PROPN):  # "Ruritanian-funded militias": Ruritania funds them
         return [agent], [doc[head[t]]] if _actor_like_at(view, head[t]) else []  # the modified noun only
@@ -108,7 +110,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     sources: list[Token] = []
     targets: list[Token] = []
     if passive:
-        agent = _pobj_at(view, t, "by")
+        agent = on_t.get("by")
         if agent is None and "sym" in entry.flags and (parties := _between_at(view, t)):
             return parties, []  # "a truce was agreed between Chile and Peru": they agreed with each other
         if agent is not None:
@@ -132,37 +134,19 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 sources = author  # "a statement by the Chilean ministry condemned ...": the ministry
         if obj is not None and _lemma(view, obj) not in entry.extras:
             targets = _conjuncts(doc[obj])
-            if (not _actor_like_at(view, obj) or _given_at(view, t, obj)) and any(
-                    (q := _pobj_at(view, t, p)) is not None
-                    and (_actor_like_at(view, q) or (_given_at(view, t, obj) and _object_party_at(view, q)))
+            like, given = _actor_like_at(view, obj), _given_at(view, t, obj)
+            if (not like or given) and any(
+                    (q := on_t.get(p)) is not None and (_actor_like_at(view, q) or (given and _object_party_at(view, q)))
                     for p in ("at", "on", "against", "to", "into", "from", "for")):
                 targets = []  # "fired rockets at Chad", "lent its engineers to Peru", "for a war against Ruritania"
-            elif not _actor_like_at(view, obj) and (
-                    party := _object_party_at(view, obj, _lemma(view, t) in _TRANSFER) or _owner(doc[obj])):
+            elif not like and (party := _object_party_at(view, obj, lemma in _TRANSFER) or _owner(doc[obj])):
                 targets = party  # "ratified an agreement with the EU"
-            elif not _actor_like_at(view, obj) and _lemma(view, t) in _TRANSFER:
+            elif not like and lemma in _TRANSFER:
                 targets = []  # the goods: the recipient is on a preposition ("for Moldova")
     if not targets and obj is None and (sc := small_clause(trig)) is not None and sc[0].lemma_.lower() in entry.extras:
         targets = _conjuncts(sc[1])  # "hold Chad responsible": Chad
     if not targets:
-        o = _child_at(view, t, _DOBJ_OBJ_PASS)
-        for prep in _party_before_topic(view, t, (*sorted(entry.preps), *_TARGET_PREPS)):
-            if passive and prep == "by":
-                continue
-            p = _pobj_at(view, t, prep)
-            if p is None and o is not None:
-                p = _pobj_at(view, o, prep) if prep in entry.preps or _lemma(view, o) in entry.extras else None
-                if p is not None and prep in _MEASURED and not _actor_like_at(view, p) \
-                        and (origin := _origin_at(view, p)):
-                    targets = origin  # "imposed tariffs on imports from Peru": Peru
-                    break
-                p = p if p is not None and _actor_like_at(view, p) else None  # not "a plan for a truce"
-            if p is not None:  # "mobilized its reserves for a conflict with Guyana": the conflict's party
-                asked = prep == "for" and entry.cameo in yielder_named() and not _actor_like_at(view, p, owner=False)
-                targets = (asked and _act_party(doc[p])) or (  # "called for the mayor's resignation"
-                    _conjuncts(doc[p]) if _actor_like_at(view, p) else (
-                        _object_party_at(view, p) or _conjuncts(doc[p])))
-                break
+        targets = _prep_target(view, t, entry, passive)
     if not targets and obj is not None and _lemma(view, obj) in entry.extras:
         for c in kids[obj]:
             if dep[c] in _CLAUSES and (s := _child_at(view, c, _SUBJ_H)) is not None:
@@ -178,7 +162,7 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
     elif not targets and kind == "THREATEN":  # "warned that Chad would pay": Chad
         targets = [tok for tok in _demanded_party(trig) if _actor_like(tok)]
     x = _child_at(view, t, _XCOMP_H)
-    if x is None and ("ctl" in entry.flags or _lemma(view, t) in _SELF_INTENT):
+    if x is None and ("ctl" in entry.flags or lemma in _SELF_INTENT):
         x = next((c for c in kids[t] if dep[c] == _ADVCL and _infinitive_at(view, c)), None)  # "threatened today to"
     if not targets and x is not None:
         targets = _complement_target(view, x)  # "offered to hand the suspect over to Spain"
@@ -188,19 +172,19 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         targets = _complained_of(trig) or targets  # "stopped work over a decree issued by the minister"
     if kind == "PROTEST" and not any(map(_actor_like, targets)):
         targets = _protested(trig) or targets  # "occupied squares in defiance of Chilean police"
-    if not any(map(_actor_like, targets)) and kind == "THREATEN":  # not "warned of consequences unless ..."
+    if kind == "THREATEN" and not any(map(_actor_like, targets)):  # not "warned of consequences unless ..."
         cond = _conditioned_party(trig, None if x is None else doc[x])
         targets = targets if targets and all(c.pos == PRON for c in cond) else cond or targets
     if not targets and kind in _FORCE:
         targets = _purpose_object(trig)
-    if not any(map(_actor_like, targets)) and kind in _FORCE:
+    if kind in _FORCE and not any(map(_actor_like, targets)):
         targets = _struck(trig) or targets  # "shelled the town, killing nine villagers"
-    if not any(map(_actor_like, targets)) and dep[t] == _ADVCL and _infinitive_at(view, t) \
+    if dep[t] == _ADVCL and not any(map(_actor_like, targets)) and _infinitive_at(view, t) \
             and (o := _child_at(view, head[t], _DOBJ_H)) is not None and _actor_like_at(view, o) \
             and not _given_at(view, head[t], o):
         targets = _conjuncts(doc[o])  # "summoned Uganda's ambassador to complain": whom it was done to
     if "rev" in entry.flags:  # "Ukraine received weapons from the US": the giver is the source
-        giver = _pobj_at(view, t, "from")
+        giver = on_t.get("from")
         if giver is None and obj is not None:
             giver = _pobj_at(view, obj, "from")
         if giver is None and kind == "ACCUSE":  # "met with sharp criticism from X": the noun's "from"
@@ -211,6 +195,34 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if kind == "ACCUSE":  # "the ministry came under fire over the floods": criticised, by nobody named
             return [], sources or targets
     return sources, targets
+
+
+def _prep_target(view: TokenView, t: int, entry: LexEntry, passive: bool) -> list[Token]:
+    """The target a trigger names on a preposition, its own or its object's (the pattern's
+    prepositions first, then :data:`_TARGET_PREPS`): "agreed with Portugal", "imposed tariffs
+    on imports from Peru". Most triggers have no prepositional object on either: nothing to read."""
+    doc, on_t = view.doc, prep_objects_at(view, t)
+    o = _child_at(view, t, _DOBJ_OBJ_PASS)
+    on_o = prep_objects_at(view, o) if o is not None else {}
+    if not on_t and not on_o:
+        return []
+    preps, named = entry.preps, o is not None and _lemma(view, o) in entry.extras
+    for prep in _party_before_topic(view, t, (*sorted(preps), *_TARGET_PREPS)):
+        if passive and prep == "by":
+            continue
+        p = on_t.get(prep)
+        if p is None and o is not None:
+            p = on_o.get(prep) if prep in preps or named else None
+            if p is not None and prep in _MEASURED and not _actor_like_at(view, p) \
+                    and (origin := _origin_at(view, p)):
+                return origin  # "imposed tariffs on imports from Peru": Peru
+            p = p if p is not None and _actor_like_at(view, p) else None  # not "a plan for a truce"
+        if p is not None:  # "mobilized its reserves for a conflict with Guyana": the conflict's party
+            asked = prep == "for" and entry.cameo in yielder_named() and not _actor_like_at(view, p, owner=False)
+            return (asked and _act_party(doc[p])) or (  # "called for the mayor's resignation"
+                _conjuncts(doc[p]) if _actor_like_at(view, p) else (
+                    _object_party_at(view, p) or _conjuncts(doc[p])))
+    return []
 
 
 def _between_at(view: TokenView, v: int) -> list[Token]:
@@ -317,11 +329,11 @@ def _party_before_topic(view: TokenView, t: int, preps: tuple[str, ...]) -> tupl
     topic on "on", "about" or "over" that names none ("agreed with Portugal on the quotas",
     "sided with the unions over pay": Portugal, the unions). Only "with": "marched on the
     square ... to the ministry" is aimed at the square's people, not the ministry."""
-    first = next((q for q in preps if _pobj_at(view, t, q) is not None), None)
-    if first not in _TOPIC_PREPS or _actor_like_at(view, p := _pobj_at(view, t, first)) \
-            or _object_party_at(view, p):
+    on_t = prep_objects_at(view, t)
+    first = next((q for q in preps if q in on_t), None)
+    if first not in _TOPIC_PREPS or _actor_like_at(view, p := on_t[first]) or _object_party_at(view, p):
         return preps
-    party = next((q for q in _PARTY_FIRST if (p := _pobj_at(view, t, q)) is not None and _actor_like_at(view, p)), None)
+    party = next((q for q in _PARTY_FIRST if (p := on_t.get(q)) is not None and _actor_like_at(view, p)), None)
     return preps if party is None else (party, *preps)
 
 

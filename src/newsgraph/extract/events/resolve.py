@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from ...records import Actor
 from .. import actor_for_span, doc_ents, doc_text, ext
 from ..actors import load_knowledge, not_nationality
-from ..tokens import token_view
+from ..tokens import text_of, token_view
 from .countries import (
     _AGENT_NOUNS,
     _IGO_PHRASES,
@@ -379,8 +379,7 @@ class _Words:
     def country(self, i: int) -> str | None:
         """``country_of(tok.text)`` of a token that is not an ``not_nationality`` word, else None."""
         if i not in self._country:
-            tok = self.doc[i]
-            self._country[i] = None if not_nationality(tok) else country_of(tok.text)
+            self._country[i] = _word_country(self.doc, i)
         return self._country[i]
 
     def ent_country(self, ent) -> str | None:
@@ -395,6 +394,13 @@ class _Words:
         if key not in self._igo:
             self._igo[key] = ent.text.lower().removeprefix("the ") in _IGOS
         return self._igo[key]
+
+
+def _word_country(doc: Doc, i: int) -> str | None:
+    """:meth:`_Words.country` of token ``i``, read: the word's text from the token view, and the
+    Token made only for a word that names a country (most do not) to ask ``not_nationality``."""
+    code = country_of(text_of(doc, token_view(doc).orth[i]))
+    return None if code is None or not_nationality(doc[i]) else code
 
 
 _WORDS: _Words | None = None

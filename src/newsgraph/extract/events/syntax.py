@@ -176,11 +176,19 @@ def _pobj_at(view: TokenView, i: int, prep: str) -> int | None:
     """:func:`_pobj` of token ``i``: the index of the object. Each token's prepositional objects
     are read once per Doc (kept with the view): the rules ask up to a dozen prepositions of the
     same few tokens."""
+    objs = view.memo("pobj").get(i)  # the memo read here too: most calls find it
+    return (prep_objects_at(view, i) if objs is None else objs).get(prep)
+
+
+def prep_objects_at(view: TokenView, i: int) -> dict[str, int]:
+    """Token ``i``'s prepositional objects by preposition (what :func:`_pobj_at` reads; kept
+    with the view, not to be changed): a rule that asks many prepositions of one token reads
+    the dict once."""
     memo = view.memo("pobj")
     objs = memo.get(i)
     if objs is None:
         objs = memo[i] = _prep_objects(view, i)
-    return objs.get(prep)
+    return objs
 
 
 def _prep_objects(view: TokenView, i: int) -> dict[str, int]:
