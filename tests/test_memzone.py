@@ -57,11 +57,16 @@ def _kept_spacy_objects():
     return out
 
 
-def test_every_listed_holder_exists():
-    for name, holders in pipeline._LAST_DOC_STATE.items():
+def test_every_declared_holder_exists_and_is_set_back():
+    import newsgraph.extract as extract
+    importlib.import_module("newsgraph.extract.events")  # the extractors declare their holders on import
+    assert extract._LAST_DOC
+    for name, attr, empty in extract._LAST_DOC:
         module = importlib.import_module(name)
-        for attr in holders:
-            assert hasattr(module, attr), f"{name}.{attr} is gone: update pipeline._LAST_DOC_STATE"
+        assert hasattr(module, attr), f"{name}.{attr} is declared with kept_per_doc but gone"
+        setattr(module, attr, "stale")
+    extract.forget_last_doc()
+    assert all(getattr(sys.modules[name], attr) == empty() for name, attr, empty in extract._LAST_DOC)
 
 
 @pytest.mark.model

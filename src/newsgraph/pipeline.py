@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelNotInstalled
-from .extract import COMPONENTS, keep_text, register_extensions
+from .extract import COMPONENTS, forget_last_doc, keep_text, register_extensions
 from .extract.abbreviations import add_abbreviations
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
@@ -321,44 +321,6 @@ def _bound_caches(nlp: Language) -> None:
         cache = getattr(pipe, "cache", None)
         if isinstance(cache, dict) and len(cache) > _CACHE_ENTRIES:
             cache.clear()
-
-
-#: Module globals in which the extractors keep their last Doc's state (its token view, entities,
-#: Spans, Tokens and per-token memos), each with its value before any Doc. Each is rebuilt when
-#: another Doc comes (they check the Doc, or an object of it, by identity), so setting them back
-#: changes no output (as a new process would have them).
-_LAST_DOC_STATE: dict[str, dict[str, Callable[[], object]]] = {
-    "newsgraph.extract": {"_CHECKED": lambda: (None, None), "_ENTS": lambda: (None, b"", ()),
-                          "_MENTIONS": lambda: (None, 0, [], [], 0)},
-    "newsgraph.extract.tokens": {"_VIEW": lambda: None},
-    "newsgraph.extract.claims": {"_BREAKS": lambda: (None, [])},
-    "newsgraph.extract.actors.persons": {"_PLACE_WORDS": lambda: (None, {}, [])},
-    "newsgraph.extract.actors.roles": {"_MODIFIERS": lambda: (None, {})},
-    "newsgraph.extract.actors.story": {"_TEXT_WEIGHTS": lambda: (None,)},
-    "newsgraph.extract.events.article": {"_SENTS": lambda: (None, 0, {})},
-    "newsgraph.extract.events.context": {"_CLAUSE_PLACES": lambda: (None, None, {})},
-    "newsgraph.extract.events.mentions": {"_BREAK": lambda: (None, 0, None)},
-    "newsgraph.extract.events.resolve": {"_ENTS": lambda: (None, (), []), "_SPANS": lambda: (None, {}),
-                                         "_WORDS": lambda: None},
-}
-
-
-def forget_last_doc() -> None:
-    """Set the extractors' last-Doc state (``_LAST_DOC_STATE``) back to empty.
-
-    After a memory zone the kept Doc, Spans and Tokens point at words the zone freed (spaCy: no
-    Doc of a zone may be used after it), and until the next Doc replaced them they held the last
-    article's arrays, per-token lists and memos alive (at the end of a run, or between the
-    batches of a service). ``tests/test_memzone.py`` checks that no module of
-    newsgraph keeps a spaCy object once a batch is done, so a new holder must be listed here.
-    """
-    for name, holders in _LAST_DOC_STATE.items():
-        module = sys.modules.get(name)
-        if module is None:
-            continue
-        for attr, initial in holders.items():
-            if hasattr(module, attr):
-                setattr(module, attr, initial())
 
 
 _worker_nlp: Language | None = None

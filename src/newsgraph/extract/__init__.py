@@ -18,7 +18,9 @@ then times, quantities, places, quotes (quotes and claims), events last
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -80,6 +82,27 @@ def ext(doc: Doc, name: str):
 
 _PLAIN = frozenset(_EXTENSIONS)
 
+#: Module globals in which an extractor keeps its last Doc's state (its token view, entities,
+#: Spans, Tokens, per-token memos): (module, name, value before any Doc). See ``kept_per_doc``.
+_LAST_DOC: list[tuple[str, str, Callable[[], object]]] = []
+
+
+def kept_per_doc(module: str, name: str, empty: Callable[[], object]) -> None:
+    """Declare the module global ``module.name`` as holding the last Doc's state, ``empty()``
+    being its value before any Doc. Each such global checks its Doc by identity and is rebuilt
+    for another, so setting it back changes no output; :func:`forget_last_doc` does so once a
+    batch's memory zone has freed the words its Spans and Tokens point at."""
+    _LAST_DOC.append((module, name, empty))
+
+
+def forget_last_doc() -> None:
+    """Set every global declared with :func:`kept_per_doc` back to its value before any Doc
+    (spaCy: no Doc of a memory zone may be used after it; and until the next Doc came they kept
+    the last article's arrays alive)."""
+    for module, name, empty in _LAST_DOC:
+        setattr(sys.modules[module], name, empty())
+
+
 _TEXT_KEY = "newsgraph.text"
 
 
@@ -104,6 +127,7 @@ def doc_text(doc: Doc) -> str:
 
 
 _CHECKED: tuple[object, object] = (None, None)  # the last Doc and the kept text found to belong to it
+kept_per_doc(__name__, "_CHECKED", lambda: (None, None))
 
 
 def keep_text(doc: Doc, text: str) -> None:
@@ -112,6 +136,7 @@ def keep_text(doc: Doc, text: str) -> None:
 
 
 _ENTS: tuple[object, bytes, tuple] = (None, b"", ())
+kept_per_doc(__name__, "_ENTS", lambda: (None, b"", ()))
 
 
 def doc_ents(doc: Doc) -> tuple:
@@ -127,6 +152,7 @@ def doc_ents(doc: Doc) -> tuple:
 
 
 _MENTIONS: tuple[object, int, list[tuple[int, int, int, str]], list[int], int] = (None, 0, [], [], 0)
+kept_per_doc(__name__, "_MENTIONS", lambda: (None, 0, [], [], 0))
 
 
 def actor_for_span(doc: Doc, start: int, end: int) -> str | None:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quote
 from ..records import Span as CharSpan
-from . import actor_for_span, doc_ents, doc_text, ext
+from . import actor_for_span, doc_ents, doc_text, ext, kept_per_doc
 from .cues import Cues
 from .tokens import lower_of, token_view
 
@@ -60,6 +60,7 @@ def hard_breaks(text: str) -> list[int]:
 
 
 _BREAKS: tuple[str | None, list[int]] = (None, [])
+kept_per_doc(__name__, "_BREAKS", lambda: (None, []))
 
 
 def crosses(breaks: list[int], a: int, b: int) -> bool:

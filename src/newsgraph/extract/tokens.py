@@ -18,6 +18,8 @@ import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
+from . import kept_per_doc
+
 _ATTRS = [DEP, HEAD, LOWER, LEMMA, POS, TAG, ENT_TYPE, SENT_START, IS_PUNCT, ORTH]
 _COLUMN = {"dep": 0, "lower": 2, "lemma": 3, "pos": 4, "tag": 5, "ent_type": 6, "is_punct": 8, "orth": 9}
 
@@ -157,6 +159,7 @@ class TokenView:
 
 
 _VIEW: TokenView | None = None
+kept_per_doc(__name__, "_VIEW", lambda: None)
 
 
 def token_view(doc: Doc) -> TokenView:

@@ -16,7 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 
-from .. import doc_text
+from .. import doc_text, kept_per_doc
 from ..tokens import TokenView, text_of, token_view
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
@@ -547,6 +547,7 @@ def _news_outlet(span: TokSpan) -> bool:
         return hit[1] == "MED"
     return any(kb.org_keywords.get(t.text) == "MED" for t in span)
 _PLACE_WORDS: tuple[object, dict[int, str | None], list[tuple[int, int]]] = (None, {}, [])
+kept_per_doc(__name__, "_PLACE_WORDS", lambda: (None, {}, []))
 
 
 def _place_words(st: _State) -> tuple[dict[int, str | None], list[tuple[int, int]]]:

@@ -14,6 +14,7 @@ import re
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from .. import kept_per_doc
 from ..tokens import TokenView, token_view
 
 from .bodies import definite, same_body
@@ -118,6 +119,7 @@ def _modifiers(tok: Token) -> list[Token]:
 
 
 _MODIFIERS: tuple[object, dict[int, list[int]]] = (None, {})  # the last Doc's, by token
+kept_per_doc(__name__, "_MODIFIERS", lambda: (None, {}))
 _MODIFIER_DEPS = frozenset(get_string_id(d) for d in ("amod", "compound", "nmod", "poss", "npadvmod"))
 _FILLER_HASHES = frozenset(get_string_id(w) for w in FILLER_MODIFIERS)
 _VERB_OR_DET_TAGS = frozenset(get_string_id(t) for t in ("VBN", "VBG", "DT", "PDT"))

@@ -59,7 +59,7 @@ from spacy.tokens import Doc
 
 from ...knowledge import lookup
 from ...records import Actor
-from .. import doc_ents, doc_text, ext
+from .. import doc_ents, doc_text, ext, kept_per_doc
 from .acting import acts, place_acting, place_named_orgs
 from .armed import place_armed
 from ..tokens import lower_of, text_of, token_view
@@ -127,6 +127,7 @@ class _TextWeights(NamedTuple):
 
 
 _TEXT_WEIGHTS: tuple = (None,)
+kept_per_doc(__name__, "_TEXT_WEIGHTS", lambda: (None,))
 
 
 def _text_weights(doc: Doc) -> _TextWeights:

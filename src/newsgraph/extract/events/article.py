@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
-from .. import data_rows, doc_text
+from .. import data_rows, doc_text, kept_per_doc
 from ..actors.story import story_country, story_weights
 from .coded import CodedEvent
 from ..actors.knowledge import country_of
@@ -221,6 +221,7 @@ def _one(args: list[Arg]) -> Arg | None:
 
 
 _SENTS: tuple[object, int, dict[int, int]] = (None, 0, {})
+kept_per_doc(__name__, "_SENTS", lambda: (None, 0, {}))
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:

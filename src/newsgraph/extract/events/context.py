@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .. import ext
+from .. import ext, kept_per_doc
 from ..tokens import sentence_bounds
 from .modality import _REPORT
 from .resolve import _PLACE_HEADS, _resolve
@@ -110,6 +110,7 @@ def _clause_place(places: list[tuple[Token, Token, int]], anchor: Token, src: Ar
 
 
 _CLAUSE_PLACES: tuple[object, object, dict[int, list[tuple[Token, int]]]] = (None, None, {})
+kept_per_doc(__name__, "_CLAUSE_PLACES", lambda: (None, None, {}))
 
 
 def _clause_place_index(places: list[tuple[Token, Token, int]],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Event, EventMention
-from .. import ext
+from .. import ext, kept_per_doc
 from ..tokens import same_sentence
 from .article import _mutual, referents
 from .background import _words
@@ -64,6 +64,7 @@ def _names_act(noun: Token, first: Token, type_: str) -> bool:
 
 
 _BREAK: tuple[object, int, int | None] = (None, 0, None)
+kept_per_doc(__name__, "_BREAK", lambda: (None, 0, None))
 
 
 def _in_headline(tok: Token) -> bool:

@@ -11,7 +11,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import actor_for_span, doc_ents, doc_text, ext
+from .. import actor_for_span, doc_ents, doc_text, ext, kept_per_doc
 from ..actors import load_knowledge, not_nationality
 from ..tokens import text_of, token_view
 from .countries import (
@@ -170,6 +170,7 @@ def _text(doc: Doc, start: int, end: int) -> str:
 
 
 _SPANS: tuple[object, dict[tuple[int, int], object]] = (None, {})
+kept_per_doc(__name__, "_SPANS", lambda: (None, {}))
 
 
 def _char_span(doc: Doc, start: int, end: int):
@@ -326,6 +327,7 @@ def _speaks_for_body(person: Token) -> bool:
 
 
 _ENTS: tuple[object, tuple, list[int]] = (None, (), [])
+kept_per_doc(__name__, "_ENTS", lambda: (None, (), []))
 
 
 def _ents_in(doc: Doc, span) -> list:
@@ -404,6 +406,7 @@ def _word_country(doc: Doc, i: int) -> str | None:
 
 
 _WORDS: _Words | None = None
+kept_per_doc(__name__, "_WORDS", lambda: None)
 
 
 def _words(doc: Doc) -> _Words:
