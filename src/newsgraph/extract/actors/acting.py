@@ -32,6 +32,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...records import Actor
+from .home import _employed, _foreign_word, _home_sentences, _names_another_country, _stateless
 from .knowledge import load_knowledge
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -69,7 +70,6 @@ def _followed_by(span, word: str) -> bool:
 def place_acting(doc: Doc, actors: list[Actor], country: str) -> None:
     """Give the story's country to the named organisations with neither country nor sector
     that speak or act in it (see the module docstring)."""
-    from .story import _employed, _foreign_word, _home_sentences, _names_another_country, _stateless
 
     speakers = {q.speaker for q in doc._.quotes or () if q.speaker}
     documents = load_knowledge().story_lists.get("document_words", frozenset())
@@ -93,7 +93,6 @@ def place_named_orgs(doc: Doc, actors: list[Actor], country: str) -> None:
     """Give the story's country to the named organisations still without one that the text
     shows to be bodies: a sector of their own, a quoted source, or a phrase only a body takes
     (:func:`_as_body`); see the module docstring."""
-    from .story import _employed, _foreign_word, _home_sentences, _names_another_country, _stateless
 
     kb = load_knowledge()
     lists = kb.story_lists

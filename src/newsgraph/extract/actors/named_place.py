@@ -25,6 +25,7 @@ from spacy.tokens import Span as TokSpan
 
 from ...records import Actor
 from ..gazetteer import normalise
+from .home import _foreign_word, _stateless
 from .knowledge import load_knowledge
 
 MIN_CITY = 150_000  # a smaller town's name is too often a word or a surname ("Liberal", "Independence")
@@ -78,7 +79,6 @@ def named_country(span: TokSpan, named: Counter[str]) -> str | None:
 def place_named(doc: Doc, actors: list[Actor], named: Counter[str]) -> None:
     """Give a body or group with no country the country of the place its name contains;
     ``named`` weighs the countries the story names (it decides between places of one name)."""
-    from .story import _foreign_word, _stateless
 
     documents = load_knowledge().story_lists.get("document_words", frozenset())
     for actor in actors:
