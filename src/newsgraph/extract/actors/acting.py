@@ -32,7 +32,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...records import Actor
-from .home import _employed, _foreign_word, _home_sentences, _names_another_country, _stateless
+from .home import EMPLOYER_PREPS, _employed, _foreign_word, _home_sentences, _names_another_country, _stateless
 from .knowledge import load_knowledge
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -132,8 +132,6 @@ def _people_words(kb) -> frozenset[str]:
         | kb.story_lists.get("staff_nouns", frozenset())
 
 
-_EMPLOYER_PREPS = frozenset({"of", "at", "from", "with", "for"})
-
 
 def _as_body(span, people: frozenset[str]) -> bool:
     """Does the text treat this name as a body? It acts (:func:`acts`), owns something ("X's
@@ -152,7 +150,7 @@ def _as_body(span, people: frozenset[str]) -> bool:
     if head.lower_ == "to" and head.head.lower_ == "according":
         return True
     owner = head.head
-    return head.lower_ in _EMPLOYER_PREPS and (owner.ent_type_ == "PERSON" or owner.lemma_.lower() in people)
+    return head.lower_ in EMPLOYER_PREPS and (owner.ent_type_ == "PERSON" or owner.lemma_.lower() in people)
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]+$")

@@ -22,6 +22,7 @@ from .state import _Entity, _State, _entity_text
 from .titles import _appositive, _premodifier_tokens, _title_parts
 
 LEGISLATURES = frozenset({"parliament", "assembly", "congress", "senate", "house", "duma", "council", "chamber"})
+CHAMBERS = LEGISLATURES - {"council"}  # a chamber named by its word alone; "Council" is as often a city's
 REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
 
 
@@ -73,8 +74,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
 
 def _bare_chamber(span: TokSpan) -> bool:
     """A capitalised legislature word alone ("the House", "the Assembly"): the story's chamber,
-    whose country the story pass gives. Not "Council", which is as often a city's."""
-    return len(span) == 1 and span.text[:1].isupper() and span.text.lower() in LEGISLATURES - {"council"}
+    whose country the story pass gives."""
+    return len(span) == 1 and span.text[:1].isupper() and span.text.lower() in CHAMBERS
 
 
 def _head_sector(kb: Knowledge, span: TokSpan) -> str | None:
