@@ -23,6 +23,9 @@ def test_decode_cameo_codes():
     assert decode("USAELI") == ("USA", None)  # a former official: the country, no sector
     assert decode("~COP") == (None, "COP")
     assert decode("CHNGOVLEG") == ("CHN", "LEG")  # a state body's branch is its sector
+    assert decode("MNCJPN") == ("JPN", "BUS")  # a multinational and its home country
+    assert decode("MNCFRAMED") == ("FRA", "BUS")
+    assert decode("TMPGOV") == ("TLS", "GOV")  # CAMEO's own code for a country
 
 
 def test_roles_by_date():
@@ -63,6 +66,29 @@ def test_a_malformed_user_file_is_a_clear_error(tmp_path, monkeypatch):
         lookup("Anyone At All")
 
 
+def test_name_keys_fold_spellings():
+    assert knowledge.name_key("Zoë  Márquez-Oyelaran") == "zoe marquez oyelaran"
+    assert knowledge.name_key("Tariq al-Ruzayqi") == knowledge.name_key("TARIQ AL RUZAYQI")
+    assert knowledge.name_key("J.Q. O’Faolain") == knowledge.name_key("j. q. ofaolain") == "j q ofaolain"
+    assert knowledge.name_key("Ayşe Yıldız Øberg") == "ayse yildiz oberg"
+
+
+def test_spellings_meet_in_one_lookup(tmp_path, monkeypatch):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("name\taliases\tcountry\tsector\tfrom\tto\tnote\n"
+                     "Tariq al-Ruzayqi\tZoë Márquez\tESP\tGOV\t\t\ta test row\n", "utf-8")
+    monkeypatch.setenv(knowledge.ACTORS_ENV, str(extra))
+    assert lookup("Tariq al Ruzayqi") == lookup("TARIQ AL-RUZAYQI") == ("ESP", "GOV")
+    assert lookup("Zoe Marquez") == ("ESP", "GOV")
+
+
+def test_the_index_knows_hyphenated_and_accented_names():
+    assert lookup("Tariq al-Hashimi", dt.date(2007, 6, 1)) == ("IRQ", "GOV")  # Phoenix: TARIQ_AL_HASHIMI_
+    assert lookup("Traian Băsescu", dt.date(2007, 6, 1)) == ("ROU", "GOV")  # Phoenix: TRAIAN_BASESCU_
+    assert lookup("- Turkey") is None and lookup("Tariq al-Hashimi -") is None  # a dash alone: no name
+    assert lookup("Al-Hashimi") is None  # one word is no Phoenix name, though its key has two
+
+
 def test_parse_actor_entries():
     text = ("# comment\nALPHA_BETA_  # note\n+MR._BETA_\n+BETA\n\t[XYZGOV 090120-170120]\n\t[XYZELI]\n"
             "GAMMA_FRONT_ [XYZREB] # inline\n+GF_\n")
@@ -90,7 +116,7 @@ def test_shipped_index_round_trips_its_sources(tmp_path):
     entries += build.parse_actors((PHOENIX / "Phoenix.Countries.actors.txt").read_text("utf-8", errors="replace"))
     for names, codes in random.Random(10).sample(entries, 200):
         rows = shipped.execute("SELECT r.code, r.start, r.end FROM names n JOIN roles r USING (entry)"
-                               " WHERE n.name = ?", (names[0],)).fetchall()
+                               " WHERE n.name = ?", (knowledge.name_key(names[0]),)).fetchall()
         assert set(codes) <= set(rows), names[0]
 
 

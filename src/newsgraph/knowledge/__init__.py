@@ -13,8 +13,10 @@ Two sources, looked up in this order (the first that knows a name decides):
 A role applies on the article's date when its range holds the date; else the undated
 default; else the person is a former holder: the country of the nearest role, no sector
 ("Obama" in 2019: USA, no sector). Multi-word names are looked up everywhere; a single word
-("Sharif") only in the hand-written files, where it is an explicit alias. The index is opened
-on the first lookup (a read-only SQLite connection; no load step), so importing costs nothing.
+("Sharif") only in the hand-written files, where it is an explicit alias. Both sources and the
+text's name are keyed by :func:`name_key`, so spellings that differ only in accents, hyphens,
+full stops or apostrophes meet in one lookup. The index is opened on the first lookup (a
+read-only SQLite connection; no load step), so importing costs nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
+import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -35,6 +39,21 @@ from ..runtime import env
 ACTORS_ENV = "NEWSGRAPH_ACTORS"
 GOV_BRANCHES = frozenset({"LEG", "JUD", "MIL", "COP"})  # a state body's branch is its sector
 TSV_COLUMNS = ("name", "aliases", "country", "sector", "from", "to", "note")
+
+
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+_SEPARATORS = re.compile(r"[-‐‑–—.]")  # hyphens and dashes, full stops: word breaks
+_APOSTROPHES = re.compile(r"['’‘`´]")
+
+
+def name_key(name: str) -> str:
+    """The lookup form of a name, the same for the sources and the text: lower case, accents
+    folded ("Stéphane" = "stephane"), hyphens and full stops as spaces ("al-Rashid" = Phoenix's
+    "AL_RASHID", "J.K." = "J. K."), apostrophes dropped ("O'Hara" = "OHARA"), spaces collapsed."""
+    key = name.lower()
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key.translate(_FOLD)) if not unicodedata.combining(c))
+    return " ".join(_APOSTROPHES.sub("", _SEPARATORS.sub(" ", key)).split())
 
 
 class Role(NamedTuple):
@@ -55,19 +74,25 @@ def _sectors() -> dict[str, str | None]:
 
 
 @cache
-def _iso3() -> frozenset[str]:
+def _countries() -> dict[str, str]:
+    """CAMEO country codes -> ISO alpha-3: the ISO codes themselves and CAMEO's own ("TMP")."""
     import pycountry
 
-    return frozenset(c.alpha_3 for c in pycountry.countries)
+    cameo = json.loads((_here() / "sectors.json").read_text("utf-8"))["countries"]
+    return {c.alpha_3: c.alpha_3 for c in pycountry.countries} | cameo
 
 
 def decode(code: str) -> tuple[str | None, str | None]:
     """A CAMEO actor code -> (country, sector): "USAGOV" -> (USA, GOV), "IGOUNO" -> (None, IGO),
-    "PAKREB" -> (PAK, REB), "USAELI" -> (USA, None): a former official has no sector."""
+    "PAKREB" -> (PAK, REB), "USAELI" -> (USA, None): a former official has no sector;
+    "MNCJPN" -> (JPN, BUS): a multinational company and its home country."""
     code = code.lstrip("~")
-    country = None
-    if code[:3] in _iso3():
-        country, code = code[:3], code[3:]
+    countries = _countries()
+    country = countries.get(code[:3])
+    if country is not None:
+        code = code[3:]
+    elif code.startswith("MNC") and (country := countries.get(code[3:6])) is not None:
+        code = "MNC" + code[6:]
     sectors = _sectors()
     found = [sectors[code[i:i + 3]] for i in range(0, len(code) - 2, 3) if code[i:i + 3] in sectors]
     if not found:
@@ -94,8 +119,8 @@ def _read_tsv(path: Path) -> dict[str, list[Role]]:
         row += [""] * (len(TSV_COLUMNS) - len(row))
         role = Role(row[2].strip() or None, row[3].strip() or None, row[4].strip(), row[5].strip())
         for name in [row[0], *row[1].split("|")]:
-            if name.strip():
-                out.setdefault(name.strip().lower(), []).append(role)
+            if key := name_key(name):
+                out.setdefault(key, []).append(role)
     return out
 
 
@@ -126,8 +151,8 @@ def _db() -> sqlite3.Connection:
 
 @lru_cache(maxsize=8192)
 def phoenix_roles(name: str) -> tuple[Role, ...] | None:
-    """The roles of the one Phoenix entry with this name (lower case); None when no entry or
-    several entries of different countries share it."""
+    """The roles of the one Phoenix entry with this name key (:func:`name_key`); None when no
+    entry or several entries of different countries share it."""
     rows = _db().execute("SELECT r.entry, r.code, r.start, r.end FROM names n JOIN roles r USING (entry)"
                          " WHERE n.name = ?", (name,)).fetchall()
     if not rows:
@@ -178,13 +203,13 @@ def _days(a: str, b: str) -> int:
 def lookup(name: str, when: dt.date | None = None, phoenix: bool = True) -> tuple[str | None, str | None] | None:
     """(country, sector) of a named actor on ``when``, or None when no source knows the name
     (``phoenix=False``: the hand-written files only)."""
-    key = " ".join(name.split()).lower()
-    if not key:
-        return None
+    key = name_key(name)
+    if not key or any(not _SEPARATORS.sub("", w) for w in name.split()):
+        return None  # "- Ruritania", "Ana Ruiz -": a dash on its own is no part of a name
     hand = _hand_written(env(ACTORS_ENV) or None).get(key)
     if hand:
         return on_date(hand, when)
-    if " " not in key or not phoenix:
-        return None
+    if " " not in key or len(name.split()) < 2 or not phoenix:
+        return None  # one word ("Al-Rashid", "- Ruritania") is no Phoenix name
     roles = phoenix_roles(key)
     return on_date(roles, when) if roles else None

@@ -12,8 +12,9 @@ its synonyms (``+OBAMA``) and its codes, one per line (``[USAGOV 090120-170120]`
 ``[IGOUNO >20070101]``, ``[USAELI]``: a range, from, until, or the default). Agents: ``NOUN
 [~COP]``, with ``!PERSON!``-style substitutions declared as ``!PERSON! = MAN, WOMAN``.
 
-Tables: ``names(name, entry)`` (lower case, spaces), ``roles(entry, code, start, end)``
-(ISO dates, '' when open) and ``agents(noun, code)``.
+Tables: ``names(name, entry)`` (the lookup key, ``newsgraph.knowledge.name_key``: "AL-RASHID"
+and "AL_RASHID" are both "al rashid"), ``roles(entry, code, start, end)`` (ISO dates, '' when open) and
+``agents(noun, code)`` (lower case, spaces).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import re
 import sqlite3
 import sys
 from pathlib import Path
+
+from . import name_key
 
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")
@@ -123,7 +126,7 @@ def build(src: Path, out: Path = DEFAULT_OUT) -> dict[str, int]:
         for names, codes in parse_actors((src / fname).read_text("utf-8", errors="replace")):
             entry += 1
             db.execute("INSERT INTO entries VALUES (?, ?, ?)", (entry, names[0], fname))
-            db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(n, entry) for n in dict.fromkeys(names)])
+            db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(k, entry) for n in names if (k := name_key(n))])
             db.executemany("INSERT OR IGNORE INTO roles VALUES (?, ?, ?, ?)", [(entry, *c) for c in codes])
     agents = parse_agents((src / AGENT_FILE).read_text("utf-8", errors="replace"))
     db.executemany("INSERT INTO agents VALUES (?, ?)", sorted(agents.items()))
