@@ -47,3 +47,10 @@ def test_swap_keeps_confidence(analyze, monkeypatch):
     plain = _sides(analyze(text, plain=True), "sue")
     assert swapped[0][0].name == "Tenant Law Centre" and plain[0][0].name == "Ana Ruiz"
     assert [c for _, _, c in swapped] == [c for _, _, c in plain]
+
+
+@pytest.mark.model
+def test_body_without_a_country_keeps_the_placed_speaker(analyze):
+    found = _sides(analyze('"We reject the plan from the city council," said Ana Ruiz, a Norwegian lawyer '
+                           'with the Tenant Law Centre.', plain=True), "reject")
+    assert found and found[0][0] is not None and found[0][0].name == "Ana Ruiz" and found[0][0].country == "NOR", found

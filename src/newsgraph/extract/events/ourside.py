@@ -13,7 +13,9 @@ apposition to ("The ministry's spokesman, X,"). A state counts as the body only 
 in a government office of that state (a minister's "we" is the government); a person in a
 national office (``data/national_offices.tsv``) whose phrase names no body speaks for the
 article's one state actor of their country. A person whose
-phrase names no body keeps their own "we": a private person's "we" is their family or town.
+phrase names no body keeps their own "we": a private person's "we" is their family or town;
+so does a person with a country whose body has none (the side would lose its place). The pass
+runs after the non-event filters: it swaps a side, it adds or drops no event.
 
 The side is marked ``CodedEvent.extra["source_speaker"]`` (``"target_speaker"``) with the
 person's id: the calibration scores the side as the person was placed, so the swap never
@@ -53,8 +55,8 @@ def fill_speaker_bodies(doc: Doc, coded: list[CodedEvent]) -> None:
             if person.id not in cache:
                 cache[person.id] = _body_of(doc, person, actors)
             body = cache[person.id]
-            if body is None:
-                continue
+            if body is None or (person.country and not body.country and body.sector != "IGO"):
+                continue  # never a side less placed than the speaker was
             setattr(c, side, Arg(arg.start, arg.end, arg.text, body.id, body.country, False, body.sector))
             setattr(c.event, side, body.id)
             c.extra[f"{side}_speaker"] = person.id
