@@ -65,7 +65,8 @@ def fill_speaker_bodies(doc: Doc, coded: list[CodedEvent]) -> None:
 def _we_side(doc: Doc, c: CodedEvent, side: str, quotes: list[tuple[int, int]]) -> bool:
     """Was the side read from a "we" ("us") in a quotation? The coder writes the speaker's
     name for it, so ask the trigger's clause: its subject is "we" (source), its object or a
-    preposition's object "us" (target), inside a direct quotation."""
+    preposition's object "us", or "we" as a passive subject (target), inside a direct or mixed
+    quotation."""
     i = c.anchor if c.anchor >= 0 else c.trigger_i
     if i < 0:
         return False
@@ -108,6 +109,8 @@ def _offices() -> frozenset[str]:
 
 
 def _named_body(doc: Doc, person: Actor, actors: dict[str, Actor]) -> Actor | None:
+    """The organisation (or own state) that a named mention of the person is tied to, from the
+    first mention that has one."""
     for m in sorted(person.mentions, key=lambda m: m.start):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
@@ -133,11 +136,7 @@ def _tied_tokens(span) -> list[Token]:
     heads = [c for c in root.children if c.i not in inside and (c.dep_ in _AROUND or _employer(c))]
     if root.dep_ == "appos" and root.head.i not in inside:
         heads.append(root.head)  # "The ministry's spokesman, X,"
-    out: list[Token] = []
-    for h in heads:
-        if h.dep_ == "prep" or h.dep_ in _AROUND or h is root.head:
-            out += [t for t in h.subtree if t.i not in inside and not _clause(t, h)]
-    return out
+    return [t for h in heads for t in h.subtree if t.i not in inside and not _clause(t, h)]
 
 
 def _employer(tok: Token) -> bool:
