@@ -28,7 +28,8 @@ Runs last, one document at a time, in the order of its modules:
 * :mod:`.settle` writes what the coder read of its arguments back into the actor list (a
   phrase with no actor becomes one);
 * on the settled actors, :mod:`.pronouns` gives an "it"/"they" source the previous
-  sentence's subject (or its own sentence's one plural party), :mod:`.objects` gives a "him"/"her"/"them" target the
+  sentence's subject (or its own sentence's one plural party), :mod:`.ourside` a quoted
+  "we" read as a person the body the person's phrase names, :mod:`.objects` gives a "him"/"her"/"them" target the
   agreeing party named just before, :mod:`.received` an act told from the
   side of the party it is done to ("X drew criticism", "X is among those detained") that party, :mod:`.agents` gives passive
   violence the source of the attack its clause or the sentence before tells,
@@ -76,6 +77,7 @@ from .lexicon import Lexicon, load_lexicon
 from .mentions import _link_quantities
 from .objects import fill_pronoun_targets
 from .others import drop_unnamed_others
+from .ourside import fill_speaker_bodies
 from .parties import fill_party_nouns
 from .pronouns import fill_pronoun_sources
 from .reactions import fill_reactions
@@ -121,6 +123,7 @@ class EventCoder:
         fill_in_clause(doc, coded)  # a side still empty that its own clause names (.fallback)
         coded = drop_unnamed_others(doc, coded)  # "X and other states": X's event only (.others)
         coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
+        fill_speaker_bodies(doc, coded)  # '"We will appeal," said X of the Y Centre': the centre (.ourside)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]
         doc._.event_details = coded

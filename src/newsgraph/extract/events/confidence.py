@@ -95,5 +95,13 @@ def calibrate_events(doc, coded) -> None:
     for c in coded:
         raw = c.extra.get("raw_confidence", c.event.confidence)
         inferred = [s for s in ("source", "target") if c.extra.get(f"{s}_in_clause")]
-        c.event.confidence = model(features(raw, c.event, actors, inferred))
+        c.event.confidence = model(features(raw, _as_read(c), actors, inferred))
+
+
+def _as_read(c) -> dict:
+    """The event's sides as the parse read them: a quoted "we" swapped from its speaker to the
+    speaker's body (:mod:`.ourside`) is scored as the speaker was placed."""
+    ev = c.event
+    return {"source": c.extra.get("source_speaker", ev.source), "target": c.extra.get("target_speaker", ev.target),
+            "hypothetical": ev.hypothetical}
 
