@@ -1,6 +1,6 @@
 """Titles a sentence gives a name outside the parser's apposition (actors/clause_titles.py):
 a loose apposition ("X, the Prime Minister of Y condemned ...") and a predicate ("X will
-continue as prime minister", "X, who became interior minister"); an employer after "at"."""
+continue as prime minister", "X, who became interior minister")."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def test_an_office_taken_or_kept_is_the_subjects_title(analyze, text, country, s
     "Tom Reyes would become chief executive of the Andean Mining Company in March.",
     "Voters must make sure that Tom Reyes becomes the next president of Peru.",
     "Tom Reyes served as prime minister of Peru from 1990 to 1995.",
+    "Tom Reyes named Ana Ruiz chairman of the Andean Mining Company on Monday.",
+    "Tom Reyes appointed her as interior minister of Peru on Monday.",
 ])
 def test_an_office_hoped_for_or_past_is_not_read(analyze, text):
     assert _actor(analyze(text), "Tom Reyes").sector is None
@@ -58,8 +60,3 @@ def test_the_party_named_after_a_predicate_title_stays_an_actor(analyze):
     record = analyze("Kevin Marsh was elected leader of the Labor party by the caucus. The Labor party said it "
                      "would fight the election.")
     assert any(a.kind == "organization" and "Labor" in a.name for a in record.actors)
-
-
-def test_an_occupation_before_a_name_takes_the_employer_after_at(analyze):
-    record = analyze("Security specialist Tom Reyes at the University of Lima said the risk was high.")
-    assert _actor(record, "Tom Reyes").sector == "EDU"

@@ -66,11 +66,14 @@ def title_head_end(toks: list[Token]) -> int:
 def predicate_title(kb: Knowledge, span: TokSpan) -> tuple[list[Token], list[Token]]:
     """"Ruiz will continue as prime minister", "Ruiz became interior minister", "Ruiz was elected
     president", "Ruiz, who became chief executive of X": the office a clause gives the name as
-    taken or kept (the ``office_verbs`` of the knowledge file's ``descriptors``), cut like an
-    apposition, and the whole phrase (for the bodies named in it). Taking one counts only when
-    done ("X would become CEO", "X becomes the next president" are hopes); keeping one ("continue
-    as", "serve as") only in the present or future: "X served as premier" is past."""
-    verbs = kb.descriptors.get("office_verbs", frozenset())
+    taken or kept (the ``office_verbs``, ``office_passive_verbs`` and ``office_keep_verbs`` of the
+    knowledge file's ``descriptors``), cut like an apposition, and the whole phrase (for the
+    bodies named in it). Taking one counts only when done ("X would become CEO", "X becomes the
+    next president" are hopes) and, for "elect", "appoint", "name", in the passive ("X named Y
+    chairman" is Y's office); keeping one ("continue as", "serve as") only in the present or
+    future: "X served as premier" is past."""
+    passive = kb.descriptors.get("office_passive_verbs", frozenset())
+    verbs = kb.descriptors.get("office_verbs", frozenset()) | passive
     keep = kb.descriptors.get("office_keep_verbs", frozenset())
     root = span.root
     clauses = [c for c in root.rights if c.dep_ == "relcl"
@@ -81,6 +84,9 @@ def predicate_title(kb: Knowledge, span: TokSpan) -> tuple[list[Token], list[Tok
         lemma = verb.lemma_.lower()
         if lemma not in verbs and lemma not in keep:
             continue
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children) or (
+                lemma in passive and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)):
+            continue  # "Ruiz named Reyes chairman", "Ruiz appointed him as minister": the object's office
         if (lemma in keep and not _present_or_future(verb)) or (lemma in verbs and not _realised(verb)):
             continue
         if (head := _office_noun(kb, verb)) is not None:
@@ -99,6 +105,8 @@ def _office_noun(kb: Knowledge, verb: Token) -> Token | None:
             head = next((g for g in c.children if g.dep_ == "pobj"), None)
         if head is None:
             continue
+        if any(t.ent_type_ == "PERSON" and not _role(kb, t) for c in head.lefts for t in c.subtree):
+            return None  # "Ruiz named Ana Reyes chairman" read as one noun: the title is the name's
         if _person_title(kb, head) and not any(t.lower_ in past or t.lower_ in future for t in head.lefts):
             return head
         return None

@@ -272,8 +272,7 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
     appos = [t for c in s.root.rights if c.dep_ == "appos" for t in _enclosed(c)]
     after = []  # "Ana Ruiz of the Centre Party", "Li Wei, from the Lyon Teachers' Union"
     at = s.end + (1 if s.end < len(doc) and doc[s.end].text == "," else 0)
-    if at < len(doc) and (doc[at].lower_ in ("of", "from") or (  # only an organisation's name counts (_org_names)
-            at == s.end and doc[at].lower_ == "at" and pre and pre[-1].pos_ == "NOUN")):  # "analyst X at the Y"
+    if at < len(doc) and doc[at].lower_ in ("of", "from"):  # only an organisation's name counts (_org_names)
         after = [doc[j] for j in range(at + 1, min(at + 3, len(doc)))]
     tied = _clause_body(kb, s)  # "Y, who leads the X party", "Y is a member of X"
     st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(
