@@ -18,6 +18,7 @@ from spacy.tokens import Span as TokSpan
 
 from .. import doc_text, kept_per_doc
 from ..tokens import TokenView, text_of, token_view
+from .clause_titles import loose_appositive, predicate_title, title_head_end
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
 from .mislabelled import _org_noun_before, _tagged_surnames, _titled_apposition, _untitled
@@ -244,13 +245,21 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
     reverse = _reverse_appositive(kb, s, st.sent_start[st.sent_of[s.start]])
     of_at = next((k for k, t in enumerate(reverse) if t.lower_ == "of"), len(reverse))
     copula, copula_phrase = _copula_title(kb, s)
-    for toks in (_appositive(kb, s.root), reverse, copula):
+    stated = not copula  # "X will continue as prime minister", "X, who became interior minister"
+    if stated:
+        copula, copula_phrase = predicate_title(kb, s)
+    appositive = _appositive(kb, s.root)
+    loose = [] if appositive else loose_appositive(kb, s)  # "X, the Prime Minister of Y condemned ..."
+    for toks in (appositive or loose, reverse, copula):
         if toks:
             title, country, sector = _title_parts(kb, toks)
+            if toks is copula and stated and sector is None:
+                continue  # "X has become the group's spiritual leader": no office to code
             if ent.key in st.weak_titles and ent.sector is None and toks is not reverse:
                 ent.title = None  # "Former Ambassador X ... X is a researcher with Y": what they are now
             ent.fill(country, sector, title)
-            st.taken.update(t.i for k, t in enumerate(toks) if not _is_named_org(t)
+            cut = title_head_end(toks) if toks is loose or (toks is copula and stated) else len(toks)
+            st.taken.update(t.i for k, t in enumerate(toks) if (k < cut or t.ent_type_ == "GPE") and not _is_named_org(t)
                             and not (toks is reverse and k > of_at and t.ent_type_ == "ORG"))  # "of the Labor Party"
     if reverse:  # "The EU special representative for X, Ana Ruiz, said": the title is the person too
         own = [t for t in reverse[:of_at + 1]
@@ -267,7 +276,7 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
         after = [doc[j] for j in range(at + 1, min(at + 3, len(doc)))]
     tied = _clause_body(kb, s)  # "Y, who leads the X party", "Y is a member of X"
     st.title_orgs[ent.key] = st.title_orgs.get(ent.key, []) + _org_names(
-        doc, [*pre, *appos, *reverse, *after, *tied, *copula_phrase])
+        doc, [*pre, *appos, *loose, *reverse, *after, *tied, *copula_phrase])
     if bodies := name_bodies(kb, s):
         st.speaks_for[ent.key] = st.speaks_for.get(ent.key, []) + bodies  # "a spokesman for the navy"
     if ent.key not in st.appos_country and (where := _appos_country(s)):
