@@ -1,5 +1,5 @@
-"""A quoted speaker's "we" is the body the speaker's phrase ties them to (session 18,
-``events/ourside.py``): the organisation named with the person ("X, a lawyer with the Y
+"""A quoted speaker's "we" is the body the speaker's phrase ties them to
+(``events/ourside.py``): the organisation named with the person ("X, a lawyer with the Y
 Centre"), or for a minister or president the state of their country; a private person keeps
 their own "we", and the swap never changes the event's confidence. Hand-written texts."""
 

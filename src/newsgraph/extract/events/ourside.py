@@ -4,9 +4,8 @@
 speaker is a person, that is the person, but a person who says "we" speaks for a body: "'We
 will appeal,' said Ana Ruiz, a lawyer with the Tenant Law Centre" — the centre appeals, not
 Ruiz alone; "the agency's director Tom Reyes said 'we have no plans to ...'" — the agency.
-This pass gives such a side the organisation the person's phrase names (session 18, counted on
-400 unseen WikiNews articles: a "we"/"us" side read as a person 28 times, the person's phrase
-naming a body in a handful): a possessor ("the institute's X"), a premodifier ("Union leader
+This pass gives such a side the organisation the person's phrase names (measured in
+docs/history/evaluation-log.md, branch h-quotewe): a possessor ("the institute's X"), a premodifier ("Union leader
 X"), an apposition's body ("X, the agency's spokeswoman", "X, director of the centre"), an
 employer after the name ("X of the firm", "X, from the centre"), or the title the name is in
 apposition to ("The ministry's spokesman, X,"). A state counts as the body only for a person
