@@ -67,6 +67,7 @@ from .countries import _add_known, _place_of, not_nationality, posted_to
 from .dateline import not_actor_spans
 from .descriptions import body_sector
 from .employers import research_body
+from .groups import add_modified_groups
 from .knowledge import (  # noqa: F401  (tests import them from here)
     Knowledge,
     _dated,
@@ -198,6 +199,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _resolve_pronouns(st)
     _resolve_first_person(st)
     _add_role_nouns(st)
+    add_modified_groups(st)  # "Ruritanian groups", "separatist units": the phrase is one group
     _merge_bare_groups(st)
     give_bodies(st)  # "a spokeswoman for the navy": the navy's country and sector
     _opposition_parties(st)  # again: "the X Party opposition health spokesman" is OPP, whatever his body gave
