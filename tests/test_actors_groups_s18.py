@@ -31,6 +31,7 @@ def test_table_reads():
     # no actor at all before
     ("Human rights groups criticised the police.", "criticised", "source", "human rights groups", None, "NGO"),  # NGOs: no story country
     ("Ethiopian warlords attacked the border post.", "attacked", "source", "ethiopian warlords", "ETH", "REB"),
+    ("Armed groups attacked the border post.", "attacked", "source", "armed groups", "KEN", "REB"),  # not MIL
     ("Muslim separatist groups attacked the border post.", "attacked", "source", "separatist groups", "KEN",
      "REB"),  # the word nearest the noun says what kind of group
     ("Separatist units shelled the villages near the dam.", "shelled", "source", "separatist units", "KEN", "REB"),
