@@ -21,7 +21,9 @@ entities and parse and a small knowledge file, and resolves
   ministry") (:mod:`.bodies`); a person who speaks for a body takes its
   country and sector ("a spokeswoman for the navy") (:mod:`.spokespeople`); an organisation
   described by a common noun of one kind of body ("X, a major Ruritanian newspaper", "X is a
-  mining company") takes that noun's sector (:mod:`.descriptions`).
+  mining company") takes that noun's sector (:mod:`.descriptions`); a collective noun with a
+  country or sector word before it ("Ruritanian groups", "separatist units", "Springfield
+  troopers") is one group (:mod:`.groups`).
 * private persons (:mod:`.private`): a person the text gives an age and no office ("Ana
   Ruiz, 34, said") is a civilian, CVL.
 * names the tagger labels wrongly (:mod:`.mislabelled`): a surname it calls an organisation,
