@@ -21,7 +21,9 @@ entities and parse and a small knowledge file, and resolves
   ministry") (:mod:`.bodies`); a person who speaks for a body takes its
   country and sector ("a spokeswoman for the navy") (:mod:`.spokespeople`); an organisation
   described by a common noun of one kind of body ("X, a major Ruritanian newspaper", "X is a
-  mining company") takes that noun's sector (:mod:`.descriptions`).
+  mining company") takes that noun's sector (:mod:`.descriptions`); a collective noun with a
+  country or sector word before it ("Ruritanian groups", "separatist units", "Springfield
+  troopers") is one group (:mod:`.groups`).
 * private persons (:mod:`.private`): a person the text gives an age and no office ("Ana
   Ruiz, 34, said") is a civilian, CVL.
 * names the tagger labels wrongly (:mod:`.mislabelled`): a surname it calls an organisation,
@@ -67,6 +69,7 @@ from .countries import _add_known, _place_of, not_nationality, posted_to
 from .dateline import not_actor_spans
 from .descriptions import body_sector
 from .employers import research_body
+from .groups import add_modified_groups
 from .knowledge import (  # noqa: F401  (tests import them from here)
     Knowledge,
     _dated,
@@ -198,6 +201,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _resolve_pronouns(st)
     _resolve_first_person(st)
     _add_role_nouns(st)
+    add_modified_groups(st)  # "Ruritanian groups", "separatist units": the phrase is one group
     _merge_bare_groups(st)
     give_bodies(st)  # "a spokeswoman for the navy": the navy's country and sector
     _opposition_parties(st)  # again: "the X Party opposition health spokesman" is OPP, whatever his body gave

@@ -69,6 +69,7 @@ from .countries import not_nationality, posted_to
 from .dateline import dateline
 from .forces import place_forces
 from .governing import govern
+from .groups import group_words
 from .home import (_credit, _employed, _foreign_word, _home_sentences, _honoured, _names_another_country,
                    _stateless, _visitor, _visitor_in, story_words)
 from .named_place import place_named
@@ -441,13 +442,25 @@ def place_affiliations(doc: Doc, actors: list[Actor], country: str) -> None:
             continue
         first = actor.mentions[0]
         span = doc.char_span(first.start, first.end, alignment_mode="expand")
-        if span is None or not len(span) or span.root.ent_type_ != "NORP" or country_of(span.root.text):
+        word = _affiliation_word(span) if span is not None and len(span) else None
+        if word is None or country_of(word.text):
             continue
         if any(t.lemma_.lower() in skip or t.lower_ in skip for t in span) or _foreign_word(actor.name):
             continue
         if span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_:
             continue  # "anti-", "pro-": a prefix the tagger split off, not a group
         actor.country = country
+
+
+def _affiliation_word(span):
+    """The religious, ethnic or political word that names a group: the phrase's head ("the
+    Maoists"), or its modifier when the head is a collective noun ("Maoist groups")."""
+    root = span.root
+    if root.ent_type_ == "NORP":
+        return root
+    if root.lemma_.lower() in group_words()[0]:
+        return next((t for t in span if t.ent_type_ == "NORP" and t.head.i == root.i), None)
+    return None
 
 
 def sector_countries(actors: list[Actor]) -> dict[str, set[str]]:
