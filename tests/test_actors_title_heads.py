@@ -8,14 +8,9 @@ import pytest
 from newsgraph.extract.actors.descriptions import name_tail_sector
 
 
-def named(rec, word):
-    text = rec.article.text
-    return [a for a in rec.actors if word in a.name or any(word in text[m.start:m.end] for m in a.mentions)]
-
-
-def coded(rec, word):
-    found = named(rec, word)
-    return (found[0].country, found[0].sector) if found else None
+def coded(rec, name):
+    """(country, sector) of the first actor whose name holds ``name``."""
+    return next(((a.country, a.sector) for a in rec.actors if name in a.name), None)
 
 
 def test_a_one_word_tail_gives_a_body_its_sector():
