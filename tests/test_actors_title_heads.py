@@ -19,6 +19,9 @@ def test_a_one_word_tail_gives_a_body_its_sector():
     assert name_tail_sector("Norland Defence Agency") == "MIL"  # the longer tail first
     assert name_tail_sector("Kestrel Holdings") == "BUS"
     assert name_tail_sector("Norland General Assembly") == "LEG"
+    assert name_tail_sector("Kestrel City Council") == "GOV"  # a local government
+    assert name_tail_sector("Kestrel Building Society") == "BUS"  # over "society" NGO
+    assert name_tail_sector("Centre for Policy Studies") == "NGO"
 
 
 def test_a_bare_tail_word_or_a_body_of_several_kinds_gives_none():
@@ -27,6 +30,7 @@ def test_a_bare_tail_word_or_a_body_of_several_kinds_gives_none():
     assert name_tail_sector("Norland Bar Association") is None  # a lobby, a union, a club
     assert name_tail_sector("Kestrel Policy Institute") is None  # a think tank or a university's
     assert name_tail_sector("Norland Ethics Committee") is None
+    assert name_tail_sector("Kestrel Council") is None  # a city's, a state's or a lobby's
 
 
 @pytest.mark.model
