@@ -102,9 +102,11 @@ def _owner_or_part(head: Token, span: TokSpan) -> bool:
 
 def name_tail_sector(name: str) -> str | None:
     """The sector the last words of an organisation's name give ("the Ruritanian Defence
-    Force": MIL), from ``body_nouns.tsv``'s ``tail`` rows."""
-    tails, words = _body_words().get("tail", {}), name.lower().split()
-    return next((tails[t] for n in (3, 2) if len(words) > n - 1
+    Force": MIL; "the Ruritanian Food Safety Commission": GOV), from ``body_nouns.tsv``'s
+    ``tail`` rows. A one-word tail needs a word before it: a bare "Commission" is one named
+    earlier, read elsewhere."""
+    tails, words = _body_words().get("tail", {}), [w for w in name.lower().split() if w != "the"]
+    return next((tails[t] for n in (3, 2, 1) if len(words) > max(n - 1, 1)
                  and (t := " ".join(words[-n:])) in tails), None)
 
 
