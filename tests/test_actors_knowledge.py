@@ -199,3 +199,32 @@ def test_a_foreign_outlet_keeps_its_home_in_a_story_set_elsewhere(analyze):
             "Minister Kari Dahl told the Guardian that Norwegian fleets would comply.")
     outlet = next(a for a in analyze(text, published="2006-03-02").actors if a.name == "Guardian")
     assert (outlet.country, outlet.sector) == ("GBR", "MED")
+
+
+@pytest.mark.model
+def test_a_nationality_in_an_organisations_own_phrase_beats_its_row(analyze):
+    """The index places a company by its parent's or tax home; the text's word wins."""
+    for text in ("The Chilean supermarket chain Siemens cut prices on Monday.",
+                 "Shares in Siemens, a Chilean supermarket chain, fell on Monday."):
+        firm = next(a for a in analyze(text, published="2006-03-02").actors if a.name == "Siemens")
+        assert firm.country == "CHL", text
+    rec = analyze("Siemens cut prices in Chile on Monday.", published="2006-03-02")
+    assert next(a for a in rec.actors if a.name == "Siemens").country == "DEU", "the index when the text says nothing"
+
+
+@pytest.mark.model
+def test_a_company_the_index_places_does_not_place_the_people_beside_it(analyze):
+    """A union leader who accuses a multinational is not of the multinational's country."""
+    text = ("Workers at a bottling plant in Peru said on Monday that they would strike. Ana Ruiz, "
+            "leader of the workers' union, accused Coca Cola of breaking the agreement.")
+    found = {a.name: a.country for a in analyze(text, published="2006-03-02").actors}
+    assert found["Coca Cola"] == "USA"
+    assert found["Ana Ruiz"] != "USA" and found.get("union") != "USA"
+
+
+@pytest.mark.model
+def test_a_city_read_as_a_person_takes_no_country_from_the_index(analyze):
+    text = "Demonstrators marched through São Paulo on Sunday, and São Paulo said the march was peaceful."
+    for actor in analyze(text, published="2006-03-02").actors:
+        if actor.kind == "person" and actor.name == "São Paulo":
+            assert actor.country is None

@@ -66,10 +66,32 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         country = _seat_country(kb, span) or _owner_country(kb, span)  # "the Lima-based ...", "Peru's ..."
     if country is None and not known and (parent := _parent_company(st, span)) is not None:
         country, sector = parent[0], sector or parent[1]  # "Acme Radio 4", "Acme Motors Co.": a part of Acme
+    own = _phrase_country(kb, span) if sector != "IGO" else None
+    country = own or country  # "the Ruritanian lender Acme": the text beats a knowledge-base row (a foreign parent's)
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
-    if country and sector != "MED":  # "X told Reuters": whom one speaks to says nothing of one's country
+    if country and sector != "MED" and not (sector == "BUS" and own is None and country == known.get("country")):
+        # "X told Reuters": whom one speaks to says nothing of one's country; nor does a
+        # company only the knowledge base places ("a union official accused Acme")
         st.named.setdefault(st.sent_of[span.start], set()).add(country)
+
+
+def _phrase_country(kb: Knowledge, span: TokSpan) -> str | None:
+    """The country the organisation's own phrase gives it: a nationality or country word in a
+    describing noun right before the name ("the Ruritanian lender Acme"), a country owning it
+    ("Ruritania's Acme") or an apposition after it ("Acme, a Ruritanian bank"). It beats the
+    knowledge base, whose row may be a foreign parent's country or a tax home."""
+    before = _premodifier_tokens(span.doc, span.start)
+    if len(before) > 1 and before[-1].i == span.start - 1 and before[-1].pos_ == "NOUN":
+        if (country := _country_in(kb, [t for t in before[:-1] if not not_nationality(t)])) is not None:
+            return country
+    if (country := _owner_country(kb, span)) is not None:
+        return country
+    for child in span.root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= span.end:
+            mods = [t for t in child.lefts if t.dep_ in ("amod", "compound", "nmod") and not not_nationality(t)]
+            return _country_in(kb, mods)
+    return None
 
 
 def _bare_chamber(span: TokSpan) -> bool:
