@@ -208,18 +208,10 @@ def test_a_nationality_in_an_organisations_own_phrase_beats_its_row(analyze):
                  "Shares in Siemens, a Chilean supermarket chain, fell on Monday."):
         firm = next(a for a in analyze(text, published="2006-03-02").actors if a.name == "Siemens")
         assert firm.country == "CHL", text
-    rec = analyze("Siemens cut prices in Chile on Monday.", published="2006-03-02")
-    assert next(a for a in rec.actors if a.name == "Siemens").country == "DEU", "the index when the text says nothing"
-
-
-@pytest.mark.model
-def test_a_company_the_index_places_does_not_place_the_people_beside_it(analyze):
-    """A union leader who accuses a multinational is not of the multinational's country."""
-    text = ("Workers at a bottling plant in Peru said on Monday that they would strike. Ana Ruiz, "
-            "leader of the workers' union, accused Coca Cola of breaking the agreement.")
-    found = {a.name: a.country for a in analyze(text, published="2006-03-02").actors}
-    assert found["Coca Cola"] == "USA"
-    assert found["Ana Ruiz"] != "USA" and found.get("union") != "USA"
+    for text in ("Siemens cut prices in Chile on Monday.",
+                 "The Anglo-Chilean supermarket chain Siemens cut prices on Monday."):
+        firm = next(a for a in analyze(text, published="2006-03-02").actors if a.name == "Siemens")
+        assert firm.country == "DEU", text  # no nationality of its own, or two joined: the index's
 
 
 @pytest.mark.model

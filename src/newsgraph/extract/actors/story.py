@@ -217,9 +217,8 @@ def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int],
     text, or one nationality word on a place, "the Ruritanian side of the border", says too
     little). A national broadcaster's home story rarely names its own country ("the Home
     Secretary", "Tory MPs", "Mr Brown") but its known people and parties are all of it; no
-    other country competes, so nothing is guessed between two. A company's home is not counted
-    unless the text names it (``_company``)."""
-    codes = {a.country for a in actors if a.country and not _company(a)} | {c for c, w in weights.items() if w > 0}
+    other country competes, so nothing is guessed between two."""
+    codes = {a.country for a in actors if a.country} | {c for c, w in weights.items() if w > 0}
     if len(codes) != 1:
         return None
     code = next(iter(codes))
@@ -230,12 +229,6 @@ def _sole_country(actors: list[Actor], weights: Counter[str], starts: list[int],
     if len(chars) < SOLE_MENTIONS or len({_sent_of(starts, c) for c in chars}) < 2:
         return None
     return code
-
-
-def _company(actor: Actor) -> bool:
-    """A company: its home (often the knowledge base's, for a multinational) says nothing of
-    where the story is; the country counts only when the text names it (``weights``)."""
-    return actor.kind == "organization" and actor.sector == "BUS"
 
 
 def _of_a_person_or_cause(ent) -> bool:
