@@ -199,3 +199,24 @@ def test_a_foreign_outlet_keeps_its_home_in_a_story_set_elsewhere(analyze):
             "Minister Kari Dahl told the Guardian that Norwegian fleets would comply.")
     outlet = next(a for a in analyze(text, published="2006-03-02").actors if a.name == "Guardian")
     assert (outlet.country, outlet.sector) == ("GBR", "MED")
+
+
+@pytest.mark.model
+def test_a_nationality_in_an_organisations_own_phrase_beats_its_row(analyze):
+    """The index places a company by its parent's or tax home; the text's word wins."""
+    for text in ("The Chilean supermarket chain Siemens cut prices on Monday.",
+                 "Shares in Siemens, a Chilean supermarket chain, fell on Monday."):
+        firm = next(a for a in analyze(text, published="2006-03-02").actors if a.name == "Siemens")
+        assert firm.country == "CHL", text
+    for text in ("Siemens cut prices in Chile on Monday.",
+                 "The Anglo-Chilean supermarket chain Siemens cut prices on Monday."):
+        firm = next(a for a in analyze(text, published="2006-03-02").actors if a.name == "Siemens")
+        assert firm.country == "DEU", text  # no nationality of its own, or two joined: the index's
+
+
+@pytest.mark.model
+def test_a_city_read_as_a_person_takes_no_country_from_the_index(analyze):
+    text = "Demonstrators marched through São Paulo on Sunday, and São Paulo said the march was peaceful."
+    for actor in analyze(text, published="2006-03-02").actors:
+        if actor.kind == "person" and actor.name == "São Paulo":
+            assert actor.country is None

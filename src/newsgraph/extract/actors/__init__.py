@@ -78,6 +78,7 @@ from .knowledge import (  # noqa: F401  (tests import them from here)
     _people,
     country_of,
     load_knowledge,
+    person_dated,
     slug,
 )
 from .orgs import _add_org, _add_unlabelled_press, _appos_head, _merge_acronyms, _opposition_parties
@@ -184,7 +185,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
                 continue  # has no country
             if ent.sector != "IGO":
                 ent.fill(country=st.appos_country.get(ent.key))
-            if ent.country is None and ent.sector != "IGO" and (dated := _dated(st, ent.name)) is not None:
+            if ent.country is None and ent.sector != "IGO" and (dated := person_dated(st, ent.name)) is not None:
                 ent.fill(country=dated[0], sector=dated[1])  # "Obama" in 2012: USA GOV; in 2019: USA
                 if ent.country is None and dated[1] == "IGO":
                     ent.sector = "IGO"

@@ -367,6 +367,17 @@ def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str
     return _dated_on(name, when, when or dt.date.today(), phoenix, env(ACTORS_ENV))
 
 
+def person_dated(st: _State, name: str) -> tuple[str | None, str | None] | None:
+    """:func:`_dated` for a person, but not for a name of two words or more that is a province or
+    a big city ("Rio Grande" read as a person): the index codes such places as their country,
+    and a place the tagger took for a person is no one of that country."""
+    from .acting import _big_place
+
+    if " " in name and _big_place(name):
+        return None
+    return _dated(st, name)
+
+
 @lru_cache(maxsize=8192)
 def _dated_on(name: str, when, _day, phoenix: bool, _actors_file) -> tuple[str | None, str | None] | None:
     """:func:`_dated`'s lookups (``_day`` and ``_actors_file`` only key the cache)."""

@@ -66,10 +66,46 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         country = _seat_country(kb, span) or _owner_country(kb, span)  # "the Lima-based ...", "Peru's ..."
     if country is None and not known and (parent := _parent_company(st, span)) is not None:
         country, sector = parent[0], sector or parent[1]  # "Acme Radio 4", "Acme Motors Co.": a part of Acme
+    own = _phrase_country(kb, span) if sector != "IGO" else None
+    country = own or country  # "the Ruritanian lender Acme": the text beats a knowledge-base row (a foreign parent's)
     ent = st.entity("org:" + name, name, "organization", country=country, sector=sector)
     st.mention(ent.key, span.start_char, span.end_char)
     if country and sector != "MED":  # "X told Reuters": whom one speaks to says nothing of one's country
         st.named.setdefault(st.sent_of[span.start], set()).add(country)
+
+
+def _phrase_country(kb: Knowledge, span: TokSpan) -> str | None:
+    """The country the organisation's own phrase gives it: a nationality or country word in a
+    describing noun right before the name ("the Ruritanian lender Acme"), a country owning it
+    ("Ruritania's Acme") or an apposition right after it ("Acme, a Ruritanian bank"). It beats
+    the knowledge base, whose row may be a foreign parent's country or a tax home. Not a word
+    of another name ("a Ruritania Airways jet") nor one of two joined ("Anglo-Ruritanian")."""
+    before = _premodifier_tokens(span.doc, span.start)
+    if len(before) > 1 and before[-1].i == span.start - 1 and before[-1].pos_ == "NOUN":
+        if (country := _country_in(kb, _nationality_words(before[:-1]))) is not None:
+            return country
+    if (country := _owner_country(kb, span)) is not None:
+        return country
+    for child in span.root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and span.end <= child.left_edge.i <= span.end + 1:
+            return _country_in(kb, _nationality_words(
+                [t for t in child.lefts if t.dep_ in ("amod", "compound", "nmod")]))
+    return None
+
+
+def _nationality_words(tokens: list[Token]) -> list[Token]:
+    """The words that can say a describing phrase's nationality: not inside another name, not
+    a cause or patron (``not_nationality``), not hyphen-joined to another proper word."""
+    doc = tokens[0].doc if tokens else None
+    out = []
+    for t in tokens:
+        if t.ent_type_ not in ("", "GPE", "NORP") or not_nationality(t):
+            continue
+        if any(0 < j < len(doc) - 1 and doc[j].text == "-" and not doc[j].whitespace_
+               and doc[2 * j - t.i].text[:1].isupper() for j in (t.i - 1, t.i + 1)):
+            continue  # "Anglo-Ruritanian", "US-Ruritanian": a joint body of two
+        out.append(t)
+    return out
 
 
 def _bare_chamber(span: TokSpan) -> bool:
