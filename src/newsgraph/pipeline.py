@@ -31,7 +31,7 @@ from .extract import COMPONENTS, forget_last_doc, keep_text, register_extensions
 from .extract.abbreviations import add_abbreviations
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
-from .runtime import DEFAULT_MODEL, release_free_memory, resolve_model, start_method  # noqa: F401 - re-exported
+from .runtime import DEFAULT_MODEL, release_free_memory, resolve_model, start_method, tune_malloc  # noqa: F401 - re-exported
 from .workers import batches as _batches
 
 _EXTRACTOR_MODULES = ["actors", "times", "quantities", "places", "quotes", "events"]
@@ -171,8 +171,10 @@ def load_pipeline(model: str | None = None, *, exclude: Iterable[str] = ()) -> L
     tables): the cyclic garbage collector is paused meanwhile, and afterwards
     everything alive is moved out of its reach (``gc.freeze``) so later
     collections do not walk the model again (≈ 0.2 s at start-up, and pages a
-    forked worker shares with its parent stay shared).
+    forked worker shares with its parent stay shared). The C heap's thresholds are fixed first
+    (:func:`~newsgraph.runtime.tune_malloc`).
     """
+    tune_malloc()
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -51,11 +51,17 @@ out = SafeConsole(highlight=False, soft_wrap=True, markup=False)
 #: JSON leaves C1 controls and U+2028/9 raw inside strings; escaped they are the same JSON value.
 _JSON_SAFE = str.maketrans({c: f"\\u{c:04x}" for c in [*range(0x7f, 0xa0), 0x2028, 0x2029,
                                                         *range(0x202a, 0x202f), *range(0x2066, 0x206a)]})
+#: Any character ``_JSON_SAFE`` replaces.
+_JSON_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in _JSON_SAFE) + "]")
 
 
 def json_text(text: str) -> str:
-    """Serialised JSON made safe to print: same value, no raw control characters."""
-    return text.translate(_JSON_SAFE)
+    """Serialised JSON made safe to print: same value, no raw control characters.
+
+    ``str.translate`` looks every character of the line up in its table (~1 ms for a record, more
+    than serialising it, once the line holds one non-ASCII letter); a record rarely holds a
+    character to replace, and a search for one costs a few microseconds."""
+    return text.translate(_JSON_SAFE) if _JSON_UNSAFE.search(text) else text
 
 
 def pick_format(json_: bool = False, jsonl: bool = False, csv_: bool = False) -> str | None:
