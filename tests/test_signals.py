@@ -36,6 +36,14 @@ def _children(pid: int) -> set[int]:
     return found
 
 
+def _as_in_a_terminal() -> None:
+    """Run in the child before exec: SIGINT back to its default action. A job started in the
+    background by a shell without job control (``make test &``, CI scripts) inherits SIGINT
+    ignored, and a process that starts with SIGINT ignored rightly keeps ignoring it; the test
+    is about a Ctrl-C in a terminal, where it is not ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -53,7 +61,8 @@ def test_workers_exit_with_their_parent_and_a_rerun_resumes(tmp_path, sig):
                                            + f" Report number {i}."}) + "\n" for i in range(n)))
     db = tmp_path / "s.db"
     proc = subprocess.Popen([str(BIN), "ingest", str(corpus), "--db", str(db), "--processes", "2"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_as_in_a_terminal)
     workers: set[int] = set()
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and proc.poll() is None:  # wait for both workers to be busy
