@@ -78,6 +78,22 @@ class _Stage:
         return self._call(doc)
 
 
+_GC_START = [0.0, 0]
+
+
+def _gc_callback(phase, info):
+    """The collector's passes as a stage of their own (excluded from the stage that triggered them)."""
+    if phase == "start":
+        _GC_START[0], _GC_START[1] = time.process_time(), _minflt()
+        return
+    secs, flt = time.process_time() - _GC_START[0], _minflt() - _GC_START[1]
+    name = f"garbage collector (generation {info['generation']})"
+    _CPU[name] = _CPU.get(name, 0.0) + secs
+    _FAULTS[name] = _FAULTS.get(name, 0) + flt
+    _G[0] += secs
+    _G[1] += flt
+
+
 def _wrap(nlp):
     for i, (name, proc) in enumerate(nlp._components):
         nlp._components[i] = (name, _Stage(name, proc) if hasattr(proc, "pipe") else _timed(name, proc))
@@ -86,11 +102,14 @@ def _wrap(nlp):
 
 def _child(mode: str, path: str, model: str) -> None:
     t0 = time.process_time()
+    import gc
+
     if mode == "bare":
         import spacy
 
         nlp = _wrap(spacy.load(model))
         nlp.make_doc = _timed("tokenizer (make_doc)", nlp.make_doc)
+        gc.callbacks.append(_gc_callback)
         t1 = time.process_time()
         texts = _timed_iter("read", (json.loads(line)["text"] for line in open(path, encoding="utf-8")))
         for _ in _timed_iter("spaCy's glue", nlp.pipe(texts, batch_size=32)):
@@ -115,6 +134,7 @@ def _child(mode: str, path: str, model: str) -> None:
         pipe = spacy.language.Language.pipe
         spacy.language.Language.pipe = lambda self, *a, **k: _timed_iter("spaCy's glue", pipe(self, *a, **k))
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        gc.callbacks.append(_gc_callback)
         t1 = time.process_time()
         cli.main(["analyze", "--jsonl", path])
     t2 = time.process_time()
