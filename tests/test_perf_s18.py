@@ -48,3 +48,24 @@ def test_tune_malloc_sets_glibcs_ceilings_on_linux_only(monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     runtime.tune_malloc()
     assert calls == [(-3, 32 * 2**20), (-1, 64 * 2**20)]
+
+
+def test_release_free_memory_trims_only_past_the_free_heap_it_may_keep(monkeypatch):
+    """An ordinary batch's free heap stays for the next batch; a large one goes back."""
+    from types import SimpleNamespace
+
+    from newsgraph import runtime
+
+    trims = []
+    free = [0]
+    monkeypatch.setattr(runtime, "_TRIM", trims.append)
+    monkeypatch.setattr(runtime, "_MALLINFO2", lambda: SimpleNamespace(fordblks=free[0]))
+    free[0] = 40 << 20
+    runtime.release_free_memory()
+    assert trims == []
+    free[0] = runtime._KEEP_FREE + 1
+    runtime.release_free_memory()
+    assert trims == [0]
+    monkeypatch.setattr(runtime, "_MALLINFO2", None)  # no mallinfo2 (glibc < 2.33): always trim
+    runtime.release_free_memory()
+    assert trims == [0, 0]
