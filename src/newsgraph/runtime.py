@@ -9,8 +9,10 @@ re-exports both.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import sys
+from typing import Any
 
 DEFAULT_MODEL = "en_core_web_md"
 
@@ -58,21 +60,26 @@ def thread_count() -> int:
     return threading.active_count()
 
 
-def _malloc_trim():
-    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl, Windows)."""
+def _glibc(name: str, argtypes: list, restype: Any) -> Any:
+    """glibc's function ``name``, typed, or None where there is none (macOS, musl, Windows, or
+    a glibc too old to have it)."""
     if not sys.platform.startswith("linux"):
         return None
     try:
-        import ctypes
-
-        trim = ctypes.CDLL("libc.so.6").malloc_trim
+        func = getattr(ctypes.CDLL("libc.so.6"), name)
     except (OSError, AttributeError):
         return None
-    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
-    return trim
+    func.argtypes, func.restype = argtypes, restype
+    return func
 
 
-_TRIM = _malloc_trim()
+class _Mallinfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+_TRIM = _glibc("malloc_trim", [ctypes.c_size_t], ctypes.c_int)
+_MALLINFO2 = _glibc("mallinfo2", [], _Mallinfo2)  # glibc 2.33 and later
 
 #: glibc's ``mallopt`` parameters (malloc.h) and the values an analysing process sets.
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
@@ -80,8 +87,9 @@ _MMAP_THRESHOLD = 32 * 1024 * 1024  # glibc's own ceiling for its moving thresho
 _TRIM_THRESHOLD = 2 * _MMAP_THRESHOLD  # what glibc pairs with it
 
 
-def tune_malloc() -> None:
+def tune_malloc() -> bool:
     """Let the C heap keep the parser's freed arrays inside a batch (glibc; elsewhere nothing).
+    True when glibc took both thresholds.
 
     glibc moves its thresholds as it goes: an array past the mmap threshold gets pages of its
     own, and free memory at the top of the heap past the trim threshold goes back to the system
@@ -89,39 +97,13 @@ def tune_malloc() -> None:
     again ~1 GB of pages per 200 articles (3.5× a bare parse's; each page faulted in and zeroed
     again: ~200,000 minor faults). Fixed at the values glibc's own thresholds grow to, the arrays
     are reused inside a batch, and ``release_free_memory`` still returns what is free after it,
-    so the memory a long run keeps between batches is as before."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
+    so the memory a long run keeps between batches is as before. The same values undo the low
+    ``MALLOC_TRIM_THRESHOLD_`` Dask's nanny gives its workers (:func:`newsgraph.run.worker.tune_malloc`)."""
+    mallopt = _glibc("mallopt", [ctypes.c_int, ctypes.c_int], ctypes.c_int)
+    if mallopt is None:
+        return False
+    return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD) and mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD))
 
-        mallopt = ctypes.CDLL("libc.so.6").mallopt
-    except (OSError, AttributeError):
-        return
-    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
-    mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD)
-
-
-def _mallinfo2():
-    """glibc's ``mallinfo2`` (2.33 and later) as a function returning its struct, or None."""
-    if _TRIM is None:
-        return None
-    import ctypes
-
-    class _Mallinfo2(ctypes.Structure):
-        _fields_ = [(name, ctypes.c_size_t) for name in (
-            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
-
-    try:
-        info = ctypes.CDLL("libc.so.6").mallinfo2
-    except (OSError, AttributeError):
-        return None
-    info.argtypes, info.restype = [], _Mallinfo2
-    return info
-
-
-_MALLINFO2 = _mallinfo2()
 
 #: Free bytes the C heap may keep between batches: what glibc's trim threshold (fixed by
 #: ``tune_malloc``) lets it keep at the top anyway. A batch of 32 news articles leaves 30-40 MiB free.

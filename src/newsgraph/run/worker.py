@@ -20,32 +20,22 @@ workers are now forked from a forkserver that loaded the pipeline first
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import os
-import sys
 
+from .. import runtime
 from . import dataset
 from .batch import analyze_batch
 from .local import LOCAL_CLUSTER_CONFIG, local_cluster_config  # noqa: F401 - where they were
 
-# glibc's mallopt parameters (malloc.h) and the thresholds the adaptive mode grows to at most on
-# 64-bit Linux (DEFAULT_MMAP_THRESHOLD_MAX; the trim threshold follows at twice the mmap one)
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
-_MMAP_THRESHOLD = 32 * 2**20
-_TRIM_THRESHOLD = 2 * _MMAP_THRESHOLD
-
 
 @functools.cache
 def tune_malloc() -> bool:
-    """Undo a low ``MALLOC_TRIM_THRESHOLD_`` in this process (True if it was set and glibc took the fix)."""
-    if "MALLOC_TRIM_THRESHOLD_" not in os.environ or not sys.platform.startswith("linux"):
+    """Undo a low ``MALLOC_TRIM_THRESHOLD_`` in this process (True if it was set and glibc took the fix):
+    the thresholds every analysing process sets (:func:`newsgraph.runtime.tune_malloc`)."""
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ:
         return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
-        return False
-    return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD) and mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD))
+    return runtime.tune_malloc()
 
 
 def setup(model: str | None) -> str:
