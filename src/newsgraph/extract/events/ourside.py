@@ -29,10 +29,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import actor_for_span
+from .. import actor_for_span, data_rows
 from ..actors import load_knowledge
 from .coded import CodedEvent
-from .lexicon import _data
 from .syntax import Arg
 
 _WE = frozenset({"we", "us"})
@@ -103,8 +102,7 @@ def _government(person: Actor, actors: dict[str, Actor]) -> Actor | None:
 
 @lru_cache(maxsize=1)
 def _offices() -> frozenset[str]:
-    rows = _data("national_offices.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(r.split("\t")[0].strip() for r in rows if r.strip() and not r.startswith("#"))
+    return frozenset(row[0] for row in data_rows("national_offices.tsv"))
 
 
 def _named_body(doc: Doc, person: Actor, actors: dict[str, Actor]) -> Actor | None:
