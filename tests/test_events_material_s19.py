@@ -23,6 +23,8 @@ def test_rows_left_out_after_the_unseen_check():
     lex = load_lexicon()
     assert lex.match("verb", "reach", {"settlement"}) is None  # divorces, pay disputes
     assert lex.match("verb", "transfer", {"power"}) is None  # powers given by law
+    assert lex.match("verb", "hand", {"over", "power"}) is None  # demanded in quotes, figures of speech
+    assert lex.match("verb", "grant", {"amnesty"}) is None  # rare, 2 of 3 right
     assert lex.match("verb", "loosen", {"rule"}) is None  # domestic regulation
     assert lex.match("verb", "cut", {"off", "funding"}) is None  # domestic budgets
 
@@ -35,9 +37,7 @@ def test_approving_cuts_in_aid_stops_aid():
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, word, expected", [
-    ("The Chadian junta handed over power to a civilian government.", "handed", "CONCEDE"),
     ("Chadian rebels handed over their weapons to Ugandan peacekeepers.", "handed", "RETREAT"),
-    ("The Chadian president granted an amnesty to the rebels.", "granted", "CONCEDE"),
     ("Chad eased the ban on public gatherings.", "eased", "CONCEDE"),
     ("Uganda sent food and medicine to Chad.", "sent", "AID"),
     ("The World Bank approved a loan to Chad.", "approved", "AID"),
