@@ -143,6 +143,8 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
                 targets = party  # "ratified an agreement with the EU"
             elif not like and lemma in _TRANSFER:
                 targets = []  # the goods: the recipient is on a preposition ("for Moldova")
+            elif given and kind in _POSTURE and _armed(doc[obj]):
+                targets = _left_party(view, t)  # "withdrew its troops from the border": its own side, no target
     if not targets and obj is None and (sc := small_clause(trig)) is not None and sc[0].lemma_.lower() in entry.extras:
         targets = _conjuncts(sc[1])  # "hold Chad responsible": Chad
     if not targets:
@@ -195,6 +197,18 @@ def _verb_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token]]:
         if kind == "ACCUSE":  # "the ministry came under fire over the floods": criticised, by nobody named
             return [], sources or targets
     return sources, targets
+
+
+def _left_party(view: TokenView, t: int) -> list[Token]:
+    """The party whose ground a force is pulled "out of" ("pulled its troops out of Chad": Chad);
+    "from" is read with the other prepositions (:func:`_prep_target`)."""
+    for c in view.children[t]:
+        if view.lower[c] == _OUT and (p := _pobj_at(view, c, "of")) is not None and _actor_like_at(view, p):
+            return _conjuncts(view.doc[p])
+    return []
+
+
+_OUT = get_string_id("out")
 
 
 def _prep_target(view: TokenView, t: int, entry: LexEntry, passive: bool) -> list[Token]:
