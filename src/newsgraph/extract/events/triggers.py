@@ -41,6 +41,7 @@ _POBJ, _AUX, _TO = get_string_id("pobj"), get_string_id("aux"), get_string_id("t
 _CONJ, _OF = get_string_id("conj"), get_string_id("of")
 _NEG, _NO = get_string_id("neg"), get_string_id("no")
 _PRT, _XCOMP, _OPRD, _DATIVE = (get_string_id(d) for d in ("prt", "xcomp", "oprd", "dative"))
+_ACOMP = get_string_id("acomp")
 _ADVCL, _DOBJ, _OBJ1 = get_string_id("advcl"), get_string_id("dobj"), get_string_id("obj")
 _OBJ_H = frozenset(get_string_id(d) for d in _OBJ)
 _PASS_SUBJ_H = frozenset(get_string_id(d) for d in _PASS_SUBJ)
@@ -155,7 +156,7 @@ def _verb_context(tok: Token, wanted: frozenset[str] = _READ_CLASSES) -> tuple[s
         dep = deps[ci]
         if faults_wanted and (fault := _fault_at(doc, view, ci)) is not None:
             named.append(fault)
-        if dep == _PRT:
+        if dep == _PRT or dep == _ACOMP:  # "pleaded guilty": the adjective names the sense
             words.add(text_of(doc, lowers[ci]))
         elif dep == _PREP or dep == _AGENT:
             if ci < tok.i or _when_at(view, ci):  # "On Monday, X called ...", "met on Friday": no pattern word
