@@ -24,6 +24,9 @@ def test_what_a_rule_says_is_no_event(analyze, text, trigger):
     ("The Moldovan parliament banned the Communist party on Monday.", "banned", "COERCE"),
     ("The new constitution faced sharp criticism from Moldovan opposition leaders.", "criticism", "ACCUSE"),
     ("Romania condemned the raid on Monday; the law bars such raids.", "condemned", "ACCUSE"),
+    ("Moldova's draft constitution has come under fire from Orthodox priests and their supporters for not "
+     "naming a state church.", "come", "ACCUSE"),  # what others do to the law
 ])
 def test_acts_beside_a_rule_stay(analyze, text, trigger, kind):
     assert kind in {t for t, *_ in _events(analyze, text, trigger)}
+

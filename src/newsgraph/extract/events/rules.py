@@ -27,17 +27,32 @@ _CLIMB = 4  # heads climbed from the trigger to the rule's verb
 
 def _subject(verb: Token) -> Token | None:
     """The verb's active subject, a relative pronoun standing for the noun it modifies ("a law
-    that bans ...": the law)."""
-    subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
-    if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+    that bans ...": the law). A named subject beside the pronoun wins ("a law which critics
+    allege curtails ...": the critics allege)."""
+    subjs = [ch for ch in verb.children if ch.dep_ == "nsubj"]
+    named = [s for s in subjs if s.lower_ not in _RELATIVE]
+    if named:
+        return named[0] if len(named) == 1 else None  # two subjects: a misparse, trust neither
+    if subjs and verb.dep_ == "relcl":
         return verb.head
-    return subj
+    return None
 
 
 def _is_rule(noun: Token | None) -> bool:
     """A noun of a standing rule (``rule`` in the data), not a person named Law."""
     return noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.ent_type_ != "PERSON" \
         and noun.lemma_.lower() in _words("rule")
+
+
+def _done_by_others(doc: Doc, c: CodedEvent, verb: Token) -> bool:
+    """Is the act's source named in a "from" or "by" phrase of the rule's verb ("the charter
+    came under fire from the unions"): what others do to the law, not what it says?"""
+    src = c.source
+    if src is None:
+        return False
+    return any(a.dep_ == "pobj" and a.head.lower_ in ("from", "by") and a.head.head.i == verb.i
+               for t in verb.sent if src.start <= t.idx < src.end
+               for a in (t, *t.ancestors))  # "from [Buddhist] monks": the modifier's head
 
 
 def rule_content(doc: Doc, c: CodedEvent) -> bool:
@@ -49,7 +64,7 @@ def rule_content(doc: Doc, c: CodedEvent) -> bool:
         return False  # "the law faced criticism", "came under attack": what others do to it
     for _ in range(_CLIMB + 1):
         if tok.pos_ in ("VERB", "AUX") and _is_rule(_subject(tok)):
-            return True
+            return not _done_by_others(doc, c, tok)
         if tok.dep_ not in _CONTENT or not tok.head.i < tok.i:
             return False  # a rule's content follows its verb; "X condemned ...; the law bars" does not
         if tok.dep_ == "conj" and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
