@@ -39,6 +39,7 @@ from .mentions import relink
 from .modality import _REPORT, possibility
 from .resolve import _resolve, actor_for_span
 from .remembered import remembered_act
+from .rules import rule_content
 from .senses import contest_win, retype_senses
 from .syntax import Arg, _clause_subject, _pobj
 
@@ -310,7 +311,8 @@ def _kept(doc: Doc, c: CodedEvent, sectors: dict) -> bool:
             and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)
             and not travel_at_home(doc, c)
             and not _not_done_or_no_act(doc, c) and not topic_talk(doc, c)
-            and not contest_win(doc, c) and not threat_as_danger(doc, c) and not remembered_act(doc, c))
+            and not contest_win(doc, c) and not threat_as_danger(doc, c) and not remembered_act(doc, c)
+            and not rule_content(doc, c))
 
 
 def _kept_without_people(doc: Doc, c: CodedEvent, sectors: dict) -> bool:
@@ -341,7 +343,8 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     possible with nobody doing it, one hoped or feared of others, a question asked, a war named as
     a setting, a meeting named as a venue, an act a right or a possibility is for and a party
     talking about a topic with nobody, a threat that is a danger (:mod:`.background`), an act remembered
-    or mourned (:func:`.remembered.remembered_act`), and a contest won told with
+    or mourned (:func:`.remembered.remembered_act`), what a law states (:func:`.rules.rule_content`)
+    and a contest won told with
     "beat" (:func:`.senses.contest_win`). The remaining
     events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
