@@ -75,6 +75,9 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     names = [st.text[s.start_char:s.end_char] for s in persons]  # = s.text, without joining the tokens
     surnames = {name.rsplit(" ", 1)[-1] for name in names}
     full_surnames = {name.rsplit(" ", 1)[-1] for name in names if " " in name}
+    bare = {b for name in names if " " in name and (b := _bare_surname(name))}
+    surnames |= bare
+    full_surnames |= bare
     orth = token_view(doc).orth
     persons += [doc[i:i + 1] for i in st.scan.free_propn  # "Macron spoke": a surname the tagger missed
                 if text_of(doc, orth[i]) in full_surnames]
@@ -155,12 +158,24 @@ def _person_groups(kb: Knowledge, spans: list[TokSpan]) -> dict[int, str]:
         low = " " + text.lower()  # "Al-Sadr" opening a sentence is "al-Sadr"
         matches = [(i, n) for i, n in full if n.endswith(" " + text)] or \
             [(i, n) for i, n in full if n.startswith(text + " ")] or \
-            [(i, n) for i, n in full if n.lower().endswith(low) and "-" in text]
+            [(i, n) for i, n in full if n.lower().endswith(low) and "-" in text] or \
+            [(i, n) for i, n in full if _bare_surname(n) == text]
         if s.start in titled and len({n for _, n in matches}) > 1:
             matches = [m for m in matches if m[0] in titled] or matches
         before = [m for m in matches if m[0] < s.start]
         out[s.start] = (before[-1] if before else matches[0])[1] if matches else s.text
     return out
+
+
+def _bare_surname(name: str) -> str | None:
+    """The surname a story uses alone for a full name whose last word opens with a short
+    particle and a hyphen: "Maliki" for "Nouri al-Maliki", "Sisi" for "Abdel el-Sisi". A
+    hyphenated family name ("Ana Lopez-Garcia") has no such particle and keeps its full form."""
+    last = name.rsplit(" ", 1)[-1]
+    particle, _, rest = last.partition("-")
+    if rest and len(particle) <= 3 and particle.isalpha() and rest[:1].isupper() and "-" not in rest:
+        return rest
+    return None
 
 
 def _titled(kb: Knowledge, span: TokSpan) -> bool:
