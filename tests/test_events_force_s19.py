@@ -21,6 +21,9 @@ def test_coercion_rows():
     assert lex.match("verb", "eject", {"from", "cabinet"}).plover.type == "COERCE"
     assert lex.match("verb", "stop", {"march"}).plover.type == "COERCE"
     assert lex.match("verb", "remove", {"from", "list"}) is None  # only an office or a post
+    assert lex.match("verb", "remove", {"from", "government"}) is None  # "the government of X was removed from a list"
+    assert lex.match("verb", "sack", {"minister"}).plover.type == "COERCE"
+    assert lex.match("verb", "dismiss", {"minister"}).plover.type == "REJECT"  # "dismissed the minister's claims"
 
 
 @pytest.mark.model
