@@ -489,7 +489,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     carrier = arg  # "began two weeks of drills", "staged a wave of protests"
     while dep[carrier] == _POBJ and view.lower[head[carrier]] == _OF and pos[head[head[carrier]]] == NOUN:
         carrier = head[head[carrier]]
-    if g is not None and (undergoer := _undergoer(view, carrier, g)):
+    if g is not None and (undergoer := _undergoer(view, carrier, g, kind in _FORCE)):
         targets = targets or undergoer  # "the convoy came under attack", "Chile faces sanctions"
         g = None  # its subject suffers the act: it does not do it
     if g is not None:

@@ -257,21 +257,32 @@ _UNDERGO = {"face", "suffer", "endure", "receive", "sustain", "withstand", "weat
 _UNDER = {"come", "be", "remain", "fall"}
 
 
-def _undergoer(view: TokenView, noun: int, gov: int) -> list[Token]:
+def _undergoer(view: TokenView, noun: int, gov: int, force: bool = False) -> list[Token]:
     """The subject of a verb (token ``gov``) that makes it the target of the act (token
-    ``noun``), not its agent."""
+    ``noun``), not its agent; ``force``: the act is one of force, so those harmed in it are
+    its target ("were injured in the protests" names no protest target)."""
     dep, head = view.dep, view.head
     lemma = lower_of(view.doc, view.lemma[gov])
     direct = dep[noun] in _DOBJ_OBJ and head[noun] == gov and lemma in _UNDERGO
     under = dep[noun] == _POBJ and view.lower[head[noun]] == _UNDER_WORD and head[head[noun]] == gov and lemma in _UNDER
-    if not (direct or under):
+    harmed = force and dep[noun] == _POBJ and view.lower[head[noun]] == _IN_WORD and head[head[noun]] == gov \
+        and lemma in _harmed_in()
+    if not (direct or under or harmed):
         return []
     s, passive = _clause_subject_at(view, gov)
+    if harmed and not (direct or under):  # "were wounded in the raid", "died in the attack"
+        return _conjuncts(view.doc[s]) if s is not None and passive == (_harmed_in()[lemma] == "passive") else []
     return _conjuncts(view.doc[s]) if s is not None and not passive else []
 
 
+@lru_cache(maxsize=1)
+def _harmed_in() -> dict[str, str]:
+    """Verbs whose subject is harmed in the act of their "in" phrase (``data/harmed_in.tsv``)."""
+    return {row[0]: row[1] for row in data_rows("harmed_in.tsv")}
+
+
 _DOBJ_OBJ = frozenset(get_string_id(d) for d in ("dobj", "obj"))
-_POBJ, _UNDER_WORD = get_string_id("pobj"), get_string_id("under")
+_POBJ, _UNDER_WORD, _IN_WORD = get_string_id("pobj"), get_string_id("under"), get_string_id("in")
 
 def _agent_above(trig: Token) -> list[Token]:
     """The "by" agent of a noun this nominal is in apposition or coordination with."""
