@@ -22,8 +22,8 @@ from .clause_titles import loose_appositive, predicate_title, title_head_end
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
 from .mislabelled import _org_noun_before, _tagged_surnames, _titled_apposition, _untitled
+from .person_names import _bare_surname, _joined_names, _person_groups
 from .private import private_person
-from .ranks import rank_stop
 from .spokespeople import name_bodies
 from .state import _Entity, _State, _entity_text, _span_chars
 from .titles import (
@@ -54,6 +54,7 @@ def _person_spans(st: _State, spans: list[TokSpan]) -> tuple[list[TokSpan], list
     person the tagger mislabelled."""
     doc = st.doc
     persons, rest = [], []
+    spans = _joined_names(st.kb, spans)
     labels = [s.label_ for s in spans]  # each decoded once (and each text built once)
     texts = [st.text[s.start_char:s.end_char] for s in spans]  # = s.text: the spans are not empty
     orgs = {text for s, label, text in zip(spans, labels, texts) if label == "ORG" or _org_noun_before(st.kb, s)}
@@ -140,50 +141,6 @@ def _name_span(span: TokSpan) -> TokSpan:
 
 
 _POSSESSIVES = frozenset(get_string_id(w) for w in ("'s", "’s", "'", "’"))
-
-
-def _person_groups(kb: Knowledge, spans: list[TokSpan]) -> dict[int, str]:
-    """Map each person span (by start token) to a canonical full name:
-    a surname alone joins the full name ending with it, nearest before
-    first, else the first after; a surname with a title before it ("Cpl. Ruiz") prefers a
-    full name with one ("Corporal Ana Ruiz", not her father "Luis Ruiz")."""
-    texts = [s.text for s in spans]  # built from the tokens on each access: once each
-    titled = {s.start for s in spans if _titled(kb, s)}
-    full = [(s.start, text) for s, text in zip(spans, texts) if " " in text]
-    out: dict[int, str] = {}
-    for s, text in zip(spans, texts):
-        if " " in text:
-            out[s.start] = text
-            continue
-        low = " " + text.lower()  # "Al-Sadr" opening a sentence is "al-Sadr"
-        matches = [(i, n) for i, n in full if n.endswith(" " + text)] or \
-            [(i, n) for i, n in full if n.startswith(text + " ")] or \
-            [(i, n) for i, n in full if n.lower().endswith(low) and "-" in text] or \
-            [(i, n) for i, n in full if _bare_surname(n) == text]
-        if s.start in titled and len({n for _, n in matches}) > 1:
-            matches = [m for m in matches if m[0] in titled] or matches
-        before = [m for m in matches if m[0] < s.start]
-        out[s.start] = (before[-1] if before else matches[0])[1] if matches else s.text
-    return out
-
-
-def _bare_surname(name: str) -> str | None:
-    """The surname a story uses alone for a full name whose last word opens with a short
-    particle and a hyphen: "Maliki" for "Nouri al-Maliki", "Sisi" for "Abdel el-Sisi". A
-    hyphenated family name ("Ana Lopez-Garcia") has no such particle and keeps its full form."""
-    last = name.rsplit(" ", 1)[-1]
-    particle, _, rest = last.partition("-")
-    if rest and len(particle) <= 3 and particle.isalpha() and rest[:1].isupper() and "-" not in rest:
-        return rest
-    return None
-
-
-def _titled(kb: Knowledge, span: TokSpan) -> bool:
-    """Is the word before a name (over a rank's full stop) a person's title ("Cpl. Ruiz")?"""
-    i = span.start - 1
-    if i > 0 and rank_stop(kb, span.doc[i]):
-        i -= 1
-    return i >= 0 and (role := _role(kb, span.doc[i])) is not None and role[0] == "person"
 
 
 def _add_persons(st: _State, spans: list[TokSpan]) -> None:
