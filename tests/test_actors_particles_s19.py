@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.actors.persons import _bare_surname
+from newsgraph.extract.actors.person_names import _bare_surname
 
 
 def people(rec, word):
