@@ -22,7 +22,7 @@ from .clause_titles import loose_appositive, predicate_title, title_head_end
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
 from .mislabelled import _org_noun_before, _tagged_surnames, _titled_apposition, _untitled
-from .person_names import _bare_surname, _joined_names, _person_groups, shortened
+from .person_names import _bare_surname, _joined_names, _person_groups
 from .private import private_person
 from .spokespeople import name_bodies
 from .state import _Entity, _State, _entity_text, _span_chars
@@ -553,21 +553,9 @@ def _named_country(st: _State, ent: _Entity) -> str | None:
 
 
 def _sentences_of(st: _State, ent: _Entity) -> set[int]:
-    """The sentences that name the person, but not by a shortened form of their name
-    (:func:`.person_names.shortened`)."""
-    doc = st.doc
-    sents = {a[1] for a in st.antecedents if a[2] == ent.key
-             and not shortened(ent.name, doc[a[0]:_name_end(st, a[0], ent.key)].text)}
-    for start, end in ent.mentions:
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is not None and len(span) and not shortened(ent.name, doc.text[start:end]):
+    sents = {a[1] for a in st.antecedents if a[2] == ent.key}
+    for start, _ in ent.mentions:
+        span = st.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and len(span):
             sents.add(st.sent_of[span.start])
     return sents
-
-
-def _name_end(st: _State, i: int, key: str) -> int:
-    """The end of the person's name that starts at token ``i``."""
-    end = i + 1
-    while st.person_tokens.get(end) == key:
-        end += 1
-    return end
