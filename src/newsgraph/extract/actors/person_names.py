@@ -105,3 +105,12 @@ def _titled(kb: Knowledge, span: TokSpan) -> bool:
     if i > 0 and rank_stop(kb, span.doc[i]):
         i -= 1
     return i >= 0 and (role := _role(kb, span.doc[i])) is not None and role[0] == "person"
+
+
+def shortened(name: str, mention: str) -> bool:
+    """Is the mention a shortened form of the name other than its last word ("bin Haddad" of
+    "Omar bin Haddad", "Hamdi" of "Tariq al-Hamdi")? :func:`_person_groups` joins such forms to
+    the full name; the sentences they are in tell of the person's later deeds, not of where
+    the story introduced them, so they do not keep the story's country off the person (:mod:`.story`)."""
+    last = name.split()[-1]
+    return mention != name and mention != last and len(name.split()) > 1 and name.endswith(mention)

@@ -73,6 +73,7 @@ from .groups import group_words
 from .home import (_credit, _employed, _foreign_word, _home_sentences, _honoured, _names_another_country,
                    _stateless, _visitor, _visitor_in, story_words)
 from .named_place import place_named
+from .person_names import shortened
 from .knowledge import country_of, load_knowledge
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
@@ -508,7 +509,8 @@ def place_people(doc: Doc, actors: list[Actor], country: str, sides: set[str] | 
             continue
         if any(_credit(sent) for sent in sents):
             continue
-        if _names_another_country(doc, _home_sentences(spans, sents), country):
+        own = [s for s in spans if not shortened(actor.name, s.text)] or spans
+        if _names_another_country(doc, _home_sentences(own, {s.sent for s in own}), country):
             continue
         actor.country = country
 
