@@ -66,7 +66,7 @@ def _person_groups(kb: Knowledge, spans: list[TokSpan]) -> dict[int, str]:
         if " " in text:
             out[s.start] = longer[text]
             continue
-        low = " " + text.lower()  # "Al-Sadr" opening a sentence is "al-Sadr"
+        low = " " + text.lower()  # "Al-Hamdi" opening a sentence is "al-Hamdi"
         matches = [(i, n) for i, n in full if n.endswith(" " + text)] or \
             [(i, n) for i, n in full if n.startswith(text + " ")] or \
             [(i, n) for i, n in full if n.lower().endswith(low) and "-" in text] or \
@@ -90,7 +90,7 @@ def _longer_name(full: list[tuple[int, str]], start: int, text: str) -> str:
 
 def _bare_surname(name: str) -> str | None:
     """The surname a story uses alone for a full name whose last word opens with a short
-    particle and a hyphen: "Maliki" for "Nouri al-Maliki", "Sisi" for "Abdel el-Sisi". A
+    particle and a hyphen: "Hamdi" for "Tariq al-Hamdi", "Badawi" for "Samir el-Badawi". A
     hyphenated family name ("Ana Lopez-Garcia") has no such particle and keeps its full form."""
     last = name.rsplit(" ", 1)[-1]
     particle, _, rest = last.partition("-")
