@@ -74,18 +74,21 @@ def _person_groups(kb: Knowledge, spans: list[TokSpan]) -> dict[int, str]:
             [(i, n) for i, n in full if n.count(" ") >= 3 and f" {text} " in f" {n} "]  # "Lula" of a joined name
         if s.start in titled and len({n for _, n in matches}) > 1:
             matches = [m for m in matches if m[0] in titled] or matches
-        before = [m for m in matches if m[0] < s.start]
-        name = (before[-1] if before else matches[0])[1] if matches else s.text
+        name = _nearest(matches, s.start) or s.text
         out[s.start] = longer.get(name, name)
     return out
+
+
+def _nearest(matches: list[tuple[int, str]], start: int) -> str | None:
+    """The name of the match nearest before ``start``, else of the first after; None without one."""
+    before = [m for m in matches if m[0] < start]
+    return (before[-1] if before else matches[0])[1] if matches else None
 
 
 def _longer_name(full: list[tuple[int, str]], start: int, text: str) -> str:
     """The longer full name a name of two words or more ends ("Ruiz Lopez" of "Ana Maria Ruiz Lopez",
     once a split name is joined), nearest before first, else the first after; else the name itself."""
-    matches = [(i, n) for i, n in full if n.endswith(" " + text)]
-    before = [m for m in matches if m[0] < start]
-    return (before[-1] if before else matches[0])[1] if matches else text
+    return _nearest([(i, n) for i, n in full if n.endswith(" " + text)], start) or text
 
 
 def _bare_surname(name: str) -> str | None:
