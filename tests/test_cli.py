@@ -164,3 +164,20 @@ def test_analyze_summary_counts_what_it_lists_and_prints_text_literally():
     assert "Places (2)" in shown
     assert [line.split()[0] for line in shown.split("Places (2)")[1].strip().splitlines()] == ["Minsk", "Brest"]
     assert "[bold red]Talks[/] [/b]" in shown
+
+
+def test_analyze_summary_says_an_unnamed_party_is_not_named_in_the_text():
+    """The story country's unnamed party (events.unnamed) has no mentions: no "×0", and it says why."""
+    import io
+
+    from rich.console import Console
+
+    from newsgraph.cli.summary import render
+    from newsgraph.records import Actor, Article, Record
+
+    rec = Record(article=Article(id="x", title="t", text="Police detained dozens."),
+                 actors=[Actor(id="per-unnamed", name="PER (unnamed)", kind="unnamed", country="PER")])
+    buf = io.StringIO()
+    render(rec, Console(file=buf, width=200, force_terminal=False))
+    line = next(ln for ln in buf.getvalue().splitlines() if "PER (unnamed)" in ln)
+    assert "×" not in line and "does not name" in line

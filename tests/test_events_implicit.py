@@ -33,6 +33,11 @@ def actor(rec, ident):
     return next((a for a in rec.actors if a.id == ident), None)
 
 
+def unnamed(rec, ident):
+    """No party the text names: an empty side, or the story country's unnamed party (.unnamed)."""
+    return ident is None or actor(rec, ident).kind == "unnamed"
+
+
 def source_of(rec, trigger):
     """The actor given as the source of the first event on ``trigger`` (which must be coded)."""
     found = events(rec, trigger)
@@ -93,7 +98,7 @@ def test_a_government_named_only_far_from_the_protest_is_not_taken(analyze):
 def test_no_government_named_no_target_invented(analyze):
     rec = analyze("Thousands of teachers marched through Lima on Tuesday, Peruvian media said. "
                   "The march in the Peruvian capital ended peacefully.", published="2023-05-09")
-    assert events(rec, "marched") and all(e.target is None for e in events(rec, "marched"))
+    assert events(rec, "marched") and all(unnamed(rec, e.target) for e in events(rec, "marched"))
 
 
 @pytest.mark.model
@@ -120,7 +125,7 @@ KENYA = ("NAIROBI, Kenya — Kenyan police said on Monday they were investigatin
 def test_police_of_two_countries_leave_an_arrest_without_agent(analyze):
     rec = analyze(KENYA + "Ugandan police said they had also opened an inquiry. "
                   "Two election officials were arrested on Sunday in Nakuru.", published="2022-08-15")
-    assert all(e.source is None for e in events(rec, "arrested"))
+    assert all(unnamed(rec, e.source) for e in events(rec, "arrested"))
 
 
 AFGHAN = ("KABUL, Afghanistan — Taliban insurgents attacked a police checkpoint in Helmand province on Monday, "
@@ -180,4 +185,4 @@ def test_a_legal_act_with_no_agent_is_the_authority_the_article_names(analyze, t
 def test_a_conviction_with_courts_of_two_countries_named_takes_no_court(analyze):
     rec = analyze("NAIROBI, Kenya — A Kenyan court and a Ugandan court heard the case of the ballot boxes on Monday. "
                   "Two election officials were convicted of fraud on Tuesday.", published="2022-08-15")
-    assert all(e.source is None for e in events(rec, "convicted"))
+    assert all(unnamed(rec, e.source) for e in events(rec, "convicted"))

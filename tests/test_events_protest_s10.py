@@ -24,6 +24,11 @@ def actor(rec, ident):
     return next((a for a in rec.actors if a.id == ident), None)
 
 
+def unnamed(rec, ident):
+    """No party the text names: an empty side, or the story country's unnamed party (.unnamed)."""
+    return ident is None or actor(rec, ident).kind == "unnamed"
+
+
 @pytest.mark.model
 def test_workers_on_strike_strike_and_the_trigger_is_the_noun(analyze):
     rec = analyze("Port workers in Gdynia remained on strike on Thursday. "
@@ -81,7 +86,7 @@ def test_a_domestic_crowd_protesting_with_no_government_near_is_aimed_at_its_cou
 @pytest.mark.model
 def test_a_protest_told_as_a_rule_gets_no_country(analyze):
     rec = analyze(ESTONIA + "Protesters must apply for a permit before they rally.", published="2023-04-06")
-    assert protests(rec, "rally") and all(e.target is None for e in protests(rec, "rally"))
+    assert protests(rec, "rally") and all(unnamed(rec, e.target) for e in protests(rec, "rally"))
 
 
 @pytest.mark.model
@@ -91,7 +96,7 @@ def test_a_strike_in_a_story_about_an_employer_gets_no_country(analyze):
                   published="2023-04-06")
     found = protests(rec, "strike")
     assert found and found[0].source is not None, rec.events
-    assert all(e.target is None for e in found)
+    assert all(unnamed(rec, e.target) for e in found)  # not the state: maybe the employer
 
 
 @pytest.mark.model

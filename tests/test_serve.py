@@ -393,3 +393,21 @@ def test_event_card_shows_a_party_named_outside_the_evidence_sentence() -> None:
     ctx = _role_context(text, spans, s0, s1)
     assert [c["role"] for c in ctx] == ["source", "target"] and ctx[0]["before"]
     assert "".join(s.text for s in ctx[0]["segments"]) == "The Ruritanian Guard entered Vilna."
+
+
+def test_an_unnamed_party_is_no_top_actor_and_its_event_card_shows(tmp_path):
+    """The story country's unnamed party (events.unnamed: no mentions) is the side of many events
+    but is not listed among the parties that act most; its events' cards still render."""
+    path = tmp_path / "unnamed.db"
+    with Store(path) as store:
+        for n in range(3):
+            text = f"Row {n}\n\nThe minister Karl Ost rejected the request in the capital. It went on."
+            rec = _record(f"u{n}", text, "2021-01-1" + str(n), "Wire", source="Karl Ost", target="capital",
+                          trigger="rejected", etype="REJECT")
+            rec.actors[1] = Actor(id="rta-unnamed", name="RTA (unnamed)", kind="unnamed", country="RTA")
+            rec.events[0].target = "rta-unnamed"
+            store.write(rec)
+    top = [a["name"] for a in ev.overview(ReadOnlyStore(path))["actors"]]
+    assert "Karl Ost" in top and "RTA (unnamed)" not in top
+    page = TestClient(create_app(path), base_url="http://127.0.0.1").get("/events/u0~e1")
+    assert page.status_code == 200 and "RTA (unnamed)" in page.text

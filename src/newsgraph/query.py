@@ -22,7 +22,7 @@ from .store import Store
 from .store.sqlite import day_ordinal
 from .store.actors import FL, normalise
 
-ACTOR_KINDS = ("person", "organization", "state", "group")
+ACTOR_KINDS = ("person", "organization", "state", "group", "unnamed")
 
 Row = dict[str, Any]
 _SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"

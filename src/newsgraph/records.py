@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA = "newsgraph/1"
 
-ActorKind = Literal["person", "organization", "state", "group"]
+ActorKind = Literal["person", "organization", "state", "group", "unnamed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Approx = Literal["eq", "approx", "gt", "ge", "lt", "le"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -60,7 +60,7 @@ class Article(_Model):
 class Actor(_Model):
     id: str
     name: str = Field(description="Canonical name")
-    kind: ActorKind
+    kind: ActorKind = Field(description="unnamed: a party of `country` an event implies but the text does not name (no mentions)")
     country: str | None = Field(None, description="ISO 3166 alpha-3")
     sector: str | None = Field(None, description="CAMEO agent code: GOV, MIL, COP, OPP, IGO …")
     title: str | None = Field(None, description='As the text gives it, e.g. "foreign minister"')

@@ -152,7 +152,7 @@ def register(app: typer.Typer) -> None:
     def actors(
         country: Annotated[str | None, typer.Option(help="Only this country: ISO alpha-3 or alpha-2 code or English name, any case.")] = None,
         sector: Annotated[str | None, typer.Option(help="Only this sector (GOV, MIL, IGO …).")] = None,
-        kind: Annotated[str | None, typer.Option(help="person, organization, state or group.")] = None,
+        kind: Annotated[str | None, typer.Option(help="person, organization, state, group or unnamed (a party of a country the text implies but does not name).")] = None,
         limit: Limit = 100, db: Db = None, json_: Json = False, jsonl: Jsonl = False, csv_: Csv = False,
     ) -> int:
         """Corpus actors with article, mention and event counts, most mentioned first."""

@@ -9,6 +9,8 @@ from ..records import Record
 
 
 def _actor_line(a) -> str:
+    if a.kind == "unnamed":  # the counterpart of domestic acts the text leaves unnamed (events.unnamed)
+        return f"  {escape(a.name)} [dim](a party of {escape(a.country or '?')} the text does not name)[/]"
     bits = [b for b in (a.country, a.sector) if b]
     tag = f" [dim]({escape('/'.join(bits))})[/]" if bits else ""
     title = f", {escape(a.title)}" if a.title else ""

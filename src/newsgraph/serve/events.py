@@ -319,7 +319,7 @@ def overview(store: ReadOnlyStore) -> dict:
             "outlets": _top(kept_counts(conn, "outlet"))[:10],
             "actors": [dict(r) for r in conn.execute(
                 "SELECT id, name, country, sector, events_as_source + events_as_target AS count FROM corpus_actors"
-                " ORDER BY events_as_source + events_as_target DESC, mentions DESC, id LIMIT 10")],
+                " WHERE kind != 'unnamed' ORDER BY events_as_source + events_as_target DESC, mentions DESC, id LIMIT 10")],
             "skipped": [dict(r) for r in conn.execute(
                 "SELECT kind AS key, count(*) AS count FROM skipped GROUP BY kind ORDER BY count DESC, kind")],
         }

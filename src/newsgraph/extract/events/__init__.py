@@ -46,6 +46,9 @@ Runs last, one document at a time, in the order of its modules:
   party named by a common noun ("killed six miners", "raided a rebel camp") that party;
   :mod:`.implicit` gives a domestic protest with no target its own government, an arrest or
   a charge with no agent the article's police and a conviction or sentence its court;
+  :mod:`.fallback` takes a side still empty from a dependent of the trigger's own clause; and
+  :mod:`.unnamed` gives an act between the parties of the story's one country that leaves
+  one side unnamed ("the ministry rejected the request") that country's unnamed party;
 * :func:`.others.drop_unnamed_others` drops the event of the unnamed rest of a coordinated
   source ("X and other coastal states", "X and its allies"), which repeats X's act with no
   codable party; :func:`.discourse.drop_non_events` drops what is no event between political actors: a
@@ -85,6 +88,7 @@ from .received import fill_received
 from .settle import settle
 from .speakers import fill_told_sides
 from .syntax import Arg, _names_party
+from .unnamed import fill_unnamed
 
 __all__ = ["EventCoder", "CodedEvent", "Arg", "code_events", "country_of", "BACKGROUND_CONFIDENCE"]
 
@@ -123,6 +127,7 @@ class EventCoder:
         fill_in_clause(doc, coded)  # a side still empty that its own clause names (.fallback)
         coded = drop_unnamed_others(doc, coded)  # "X and other states": X's event only (.others)
         coded = drop_non_events(doc, coded)  # possibilities nobody holds, commerce and sport (.discourse)
+        fill_unnamed(doc, coded)  # "the ministry rejected the request": a party of the story's country (.unnamed)
         fill_speaker_bodies(doc, coded)  # '"We will appeal," said X of the Y Centre': the centre (.ourside)
         calibrate_events(doc, coded)  # raw score -> calibrated confidence, on the final parties (.confidence)
         doc._.events = [c.event for c in coded]

@@ -94,7 +94,7 @@ def calibrate_events(doc, coded) -> None:
     actors = {a.id: a for a in doc._.actors or ()}
     for c in coded:
         raw = c.extra.get("raw_confidence", c.event.confidence)
-        inferred = [s for s in ("source", "target") if c.extra.get(f"{s}_in_clause")]
+        inferred = [s for s in ("source", "target") if c.extra.get(f"{s}_in_clause") or c.extra.get(f"{s}_unnamed")]
         c.event.confidence = model(features(raw, _as_read(c), actors, inferred))
 
 

@@ -1,0 +1,106 @@
+"""The counterpart a domestic act leaves unnamed: a party of the story's own country.
+
+A story set in one country tells most of its acts between that country's own parties, and
+it often leaves one side unnamed: "Opposition leaders condemned the decision", "the ministry
+rejected the request", "police detained dozens overnight". A coder who reads the whole story
+knows the other side is someone of that country, and event data says so with the country
+alone (CAMEO's country-only actor code, "BLR"; the events gold codes such a side by the
+country the story makes obvious). Before this pass, every such event had a side with nothing
+attached, the largest single cause of events whose type was right but whose parties were
+not (session 20, ``docs/history/evaluation-log.md``).
+
+So, after every fill that reads a side from the text, an event with exactly one side empty
+takes, for that side, the article's **unnamed party** of country X (an actor of kind
+``unnamed``, named "X (unnamed)", with no sector and no mentions) when:
+
+* the story is set in X (:func:`..actors.story.story_country`; a story about several
+  countries leaves the side empty);
+* the side it has is an actor of X: the act is told between X's own parties;
+* its sentence names no party of another country, no international body and no place
+  outside X: the counterpart may be that one, named where no reader attached it;
+* it is not the doer of violence ("a roadside bomb killed six soldiers": the attacker is not
+  known to be of the victims' country).
+
+The filled side is marked ``CodedEvent.extra["source_unnamed"]`` (``"target_unnamed"``); the
+calibration counts it as not placed (:mod:`.confidence`), so the event's confidence is what it
+was read with. Users who want only parties the text names drop actors of kind ``unnamed``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...records import Actor
+from ..actors import unique_id
+from ..actors.story import story_country, story_weights
+from ..tokens import sentence_chars
+from .coded import CodedEvent
+
+KIND = "unnamed"
+#: Acts whose doer is never implied by the country of those it hit.
+_UNNAMED_DOER_NOT = frozenset({"ASSAULT"})
+
+
+def fill_unnamed(doc: Doc, coded: list[CodedEvent]) -> None:
+    """Give a domestic act's empty side the story country's unnamed party (module docstring)."""
+    todo = [c for c in coded if (c.event.source is None) != (c.event.target is None)
+            and not (c.event.negated or c.event.hypothetical)]
+    if not todo:
+        return
+    actors = list(doc._.actors or ())
+    story = story_country(story_weights(doc, actors))
+    if story is None:
+        return
+    by_id = {a.id: a for a in actors}
+    unnamed: Actor | None = None
+    for c in todo:
+        side = "source" if c.event.source is None else "target"
+        other = by_id.get(c.event.target if side == "source" else c.event.source)
+        if other is None or other.country != story or other.kind == KIND:
+            continue
+        if side == "source" and c.event.type in _UNNAMED_DOER_NOT:
+            continue
+        read = c.source if side == "source" else c.target
+        if read is not None and read.country not in (None, story):
+            continue  # its own phrase names another country
+        if _elsewhere_in_sentence(doc, c, actors, story) or _abroad_in_kind(c, coded, by_id, side, story):
+            continue
+        if unnamed is None:
+            unnamed = _unnamed_party(doc, story)
+        setattr(c.event, side, unnamed.id)
+        c.extra[f"{side}_unnamed"] = True
+
+
+def _elsewhere_in_sentence(doc: Doc, c: CodedEvent, actors: list[Actor], story: str) -> bool:
+    """Does the act's sentence name a party of another country, an international body or a
+    place outside the story's country?"""
+    lo, hi = sentence_chars(doc, c.trigger_i)
+    for a in actors:
+        if (a.country not in (None, story) or a.sector == "IGO") and any(lo <= m.start < hi for m in a.mentions):
+            return True
+    return any(p.country not in (None, story) and lo <= p.start < hi for p in doc._.places or ())
+
+
+def _abroad_in_kind(c: CodedEvent, coded: list[CodedEvent], by_id: dict[str, Actor], side: str,
+                    story: str) -> bool:
+    """Does the article tell an act of the same type whose ``side`` is a party of another country
+    ("students protested against Ruritania ... thousands rallied on Saturday")? Then the
+    unnamed counterpart may well be that party."""
+    for o in coded:
+        party = by_id.get(getattr(o.event, side) or "")
+        if o is not c and o.event.type == c.event.type and party is not None \
+                and (party.country not in (None, story) or party.sector == "IGO"):
+            return True
+    return False
+
+
+def _unnamed_party(doc: Doc, country: str) -> Actor:
+    """The article's one unnamed party of ``country``, added to its actors on first use."""
+    actors = list(doc._.actors or ())
+    for a in actors:
+        if a.kind == KIND and a.country == country:
+            return a
+    actor = Actor(id=unique_id(f"{country} unnamed", {a.id for a in actors}), name=f"{country} (unnamed)",
+                  kind=KIND, country=country)
+    doc._.actors = [*actors, actor]
+    return actor
