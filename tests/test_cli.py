@@ -176,8 +176,8 @@ def test_analyze_summary_says_an_unnamed_party_is_not_named_in_the_text():
     from newsgraph.records import Actor, Article, Record
 
     rec = Record(article=Article(id="x", title="t", text="Police detained dozens."),
-                 actors=[Actor(id="per-unnamed", name="PER (unnamed)", kind="unnamed", country="PER")])
+                 actors=[Actor(id="per-unnamed", name="PER (not named)", kind="unnamed", country="PER")])
     buf = io.StringIO()
     render(rec, Console(file=buf, width=200, force_terminal=False))
-    line = next(ln for ln in buf.getvalue().splitlines() if "PER (unnamed)" in ln)
+    line = next(ln for ln in buf.getvalue().splitlines() if "PER (not named)" in ln)
     assert "×" not in line and "does not name" in line

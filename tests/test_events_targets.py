@@ -40,7 +40,7 @@ def test_a_response_to_an_act_told_before_is_aimed_at_its_author(analyze):
 @pytest.mark.model
 def test_a_response_to_its_own_act_or_an_act_told_in_other_words_gets_no_target(analyze):
     own = analyze(_TOLD + "Colombia later defended the proposal in parliament.")
-    assert all(t is None or t.endswith("(unnamed)") for s, t in _pairs(own, "SUPPORT"))  # its own plan: no dispute
+    assert all(t is None or t.endswith("(not named)") for s, t in _pairs(own, "SUPPORT"))  # its own plan: no dispute
     other = analyze("Ecuador and Colombia dispute river rights\n\n"
                     "Colombia wants to divert part of the Putumayo river for irrigation. "
                     "Ecuador rejected the proposal on Tuesday.")

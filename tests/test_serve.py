@@ -404,10 +404,10 @@ def test_an_unnamed_party_is_no_top_actor_and_its_event_card_shows(tmp_path):
             text = f"Row {n}\n\nThe minister Karl Ost rejected the request in the capital. It went on."
             rec = _record(f"u{n}", text, "2021-01-1" + str(n), "Wire", source="Karl Ost", target="capital",
                           trigger="rejected", etype="REJECT")
-            rec.actors[1] = Actor(id="rta-unnamed", name="RTA (unnamed)", kind="unnamed", country="RTA")
+            rec.actors[1] = Actor(id="rta-unnamed", name="RTA (not named)", kind="unnamed", country="RTA")
             rec.events[0].target = "rta-unnamed"
             store.write(rec)
     top = [a["name"] for a in ev.overview(ReadOnlyStore(path))["actors"]]
-    assert "Karl Ost" in top and "RTA (unnamed)" not in top
+    assert "Karl Ost" in top and "RTA (not named)" not in top
     page = TestClient(create_app(path), base_url="http://127.0.0.1").get("/events/u0~e1")
-    assert page.status_code == 200 and "RTA (unnamed)" in page.text
+    assert page.status_code == 200 and "RTA (not named)" in page.text

@@ -11,7 +11,7 @@ not (session 20, ``docs/history/evaluation-log.md``).
 
 So, after every fill that reads a side from the text, an event with exactly one side empty
 takes, for that side, the article's **unnamed party** of country X (an actor of kind
-``unnamed``, named "X (unnamed)", with no sector and no mentions) when:
+``unnamed``, named "X (not named)", with no sector and no mentions) when:
 
 * the story is set in X (:func:`..actors.story.story_country`; a story about several
   countries leaves the side empty);
@@ -100,7 +100,8 @@ def _unnamed_party(doc: Doc, country: str) -> Actor:
     for a in actors:
         if a.kind == KIND and a.country == country:
             return a
-    actor = Actor(id=unique_id(f"{country} unnamed", {a.id for a in actors}), name=f"{country} (unnamed)",
+    # the name is the country code, not its name: "Peru" would read as the state (kind ``state``, GOV)
+    actor = Actor(id=unique_id(f"{country} unnamed", {a.id for a in actors}), name=f"{country} (not named)",
                   kind=KIND, country=country)
     doc._.actors = [*actors, actor]
     return actor
