@@ -62,3 +62,24 @@ def test_an_unnamed_side_does_not_raise_confidence(nlp):
     as_read = features(c.extra["raw_confidence"], {"source": c.event.source, "target": None,
                                                    "hypothetical": c.event.hypothetical}, actors)
     assert c.event.confidence == load_model()(as_read)
+
+
+def _side(rec, ev, side):
+    actor_id = getattr(ev, side)
+    return None if actor_id is None else _actor(rec, actor_id).kind
+
+
+def test_violence_by_an_unarmed_party_is_a_figure_of_speech(analyze):
+    """An ASSAULT's target takes the unnamed party only when its doer is armed (forces, police, rebels)."""
+    rec = analyze(PERU + "The Peruvian finance minister has battled cancer for two years.")
+    assert _side(rec, _event(rec, "battled"), "target") != "unnamed"
+
+
+def test_a_withdrawal_has_no_unnamed_counterpart(analyze):
+    rec = analyze(PERU + "The opposition candidate Luis Marquez withdrew from the race on Monday.")
+    assert _side(rec, _event(rec, "withdrew"), "target") != "unnamed"
+
+
+def test_talks_keep_their_unnamed_counterpart(analyze):
+    rec = analyze(PERU + "Peruvian union leaders met on Monday to discuss the strike.")
+    assert _side(rec, _event(rec, "met"), "target") == "unnamed"
