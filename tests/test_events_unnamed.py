@@ -83,3 +83,18 @@ def test_a_withdrawal_has_no_unnamed_counterpart(analyze):
 def test_talks_keep_their_unnamed_counterpart(analyze):
     rec = analyze(PERU + "Peruvian union leaders met on Monday to discuss the strike.")
     assert _side(rec, _event(rec, "met"), "target") == "unnamed"
+
+
+def test_a_protest_told_with_no_party_is_between_the_country_and_its_state(analyze):
+    """Both sides empty: a protest (or an arrest) takes the unnamed party on both sides."""
+    for text, trigger in (("Thousands marched through the streets of Cusco on Saturday.", "marched"),
+                          ("The strike paralysed the port of Callao for three days.", "strike")):
+        rec = analyze(PERU + text)
+        ev = _event(rec, trigger)
+        assert (_side(rec, ev, "source"), _side(rec, ev, "target")) == ("unnamed", "unnamed")
+
+
+def test_other_acts_told_with_no_party_stay_empty(analyze):
+    rec = analyze(PERU + "The merger deal was completed on Monday.")
+    ev = _event(rec, "deal")
+    assert (ev.source, ev.target) == (None, None)
