@@ -26,11 +26,12 @@ takes, for that side, the article's **unnamed party** of country X (an actor of 
   visit, an arrival, a trip, "was received") have a place, a thing or nobody on the other side;
 * it is no RETREAT: what is withdrawn from is a race, a bid or a place, seldom a party.
 
-An event with **both** sides empty takes the unnamed party on both sides, on the same terms
-for its sentence and its article, when it is a protest or an arrest (``both_code``: CAMEO 14, 173): "hundreds marched in the capital", "dozens were
-arrested" are told between a country's people and its state, as the guideline codes a
-domestic crowd's protest against its own state. Not other types: an act told with no party at
-all is most often no act between parties ("a deal", "the release of the film", "I agree").
+An event with **both** sides empty takes the unnamed party on both sides (or on neither), on
+the same terms for its sentence and its article, when it is a protest or an arrest
+(``both_code``: CAMEO 14, 173): "hundreds marched in the capital", "dozens were arrested" are
+told between a country's people and its state, as the guideline codes a domestic crowd's
+protest against its own state. Not other types: an act told with no party at all is most
+often no act between parties ("a deal", "the release of the film", "I agree").
 
 The types and words are in ``data/unnamed.tsv``; each condition was read off unseen WikiNews and
 BBC articles, where the fills it removes were mostly wrong (session 20, evaluation log).
@@ -82,6 +83,8 @@ def fill_unnamed(doc: Doc, coded: list[CodedEvent]) -> None:
             if other is None or other.country != story or other.kind == KIND:
                 continue
         fill = [side for side in sides if _may_fill(doc, c, side, other, actors, coded, by_id, story)]
+        if len(fill) < len(sides):
+            continue  # both or neither: one side blocked (arrests told elsewhere by foreign forces) is no domestic act
         for side in fill:
             if unnamed is None:
                 unnamed = _unnamed_party(doc, story)
