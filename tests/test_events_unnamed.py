@@ -62,3 +62,39 @@ def test_an_unnamed_side_does_not_raise_confidence(nlp):
     as_read = features(c.extra["raw_confidence"], {"source": c.event.source, "target": None,
                                                    "hypothetical": c.event.hypothetical}, actors)
     assert c.event.confidence == load_model()(as_read)
+
+
+def _side(rec, ev, side):
+    actor_id = getattr(ev, side)
+    return None if actor_id is None else _actor(rec, actor_id).kind
+
+
+def test_violence_by_an_unarmed_party_is_a_figure_of_speech(analyze):
+    """An ASSAULT's target takes the unnamed party only when its doer is armed (forces, police, rebels)."""
+    rec = analyze(PERU + "The Peruvian finance minister has battled cancer for two years.")
+    assert _side(rec, _event(rec, "battled"), "target") != "unnamed"
+
+
+def test_a_withdrawal_has_no_unnamed_counterpart(analyze):
+    rec = analyze(PERU + "The opposition candidate Luis Marquez withdrew from the race on Monday.")
+    assert _side(rec, _event(rec, "withdrew"), "target") != "unnamed"
+
+
+def test_talks_keep_their_unnamed_counterpart(analyze):
+    rec = analyze(PERU + "Peruvian union leaders met on Monday to discuss the strike.")
+    assert _side(rec, _event(rec, "met"), "target") == "unnamed"
+
+
+def test_a_protest_told_with_no_party_is_between_the_country_and_its_state(analyze):
+    """Both sides empty: a protest (or an arrest) takes the unnamed party on both sides."""
+    for text, trigger in (("Thousands marched through the streets of Cusco on Saturday.", "marched"),
+                          ("The strike paralysed the port of Callao for three days.", "strike")):
+        rec = analyze(PERU + text)
+        ev = _event(rec, trigger)
+        assert (_side(rec, ev, "source"), _side(rec, ev, "target")) == ("unnamed", "unnamed")
+
+
+def test_other_acts_told_with_no_party_stay_empty(analyze):
+    rec = analyze(PERU + "The merger deal was completed on Monday.")
+    ev = _event(rec, "deal")
+    assert (ev.source, ev.target) == (None, None)
