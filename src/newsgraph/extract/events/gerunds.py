@@ -8,9 +8,11 @@ opposing it"), what generic people do ("individuals refusing to pay will be fine
 pushing for reform") or an act not done ("voted against accepting the offer", "ended without
 reaching a deal"; ``gerund_prep`` in ``events_background.tsv``). The events_dev guideline codes
 occurrences, not generic descriptions. Kept: a gerund with a party on either side, with its own
-subject ("despite the minister coming under fire", "the custom of the loser conceding"), in a progressive tense, after a verb's other
-prepositions ("took part in looting the store": the subject's act), and one a text does for its
-author ("a letter appealing for clemency", "a press release supporting the bill").
+subject ("despite the minister coming under fire", "the custom of the loser conceding"), whose
+doer an adjective's subject gives ("the army is guilty of breaking the truce"), in a progressive
+tense, after a verb's other prepositions ("took part in looting the store": the subject's act),
+and one a text does for its author ("a letter appealing for clemency", "a press release
+supporting the bill").
 """
 
 from __future__ import annotations
@@ -34,6 +36,13 @@ def _authored(noun: Token) -> bool:
     return lemma in _document_words("noun") or lemma in _sense_table()["text"]
 
 
+def _predicated(adj: Token) -> bool:
+    """Is ``adj`` a clause's predicate with a subject ("the two armies are guilty of breaking
+    the truce"): the subject is the gerund's doer?"""
+    return adj.pos_ == "ADJ" and adj.dep_ == "acomp" and any(
+        ch.dep_ in ("nsubj", "nsubjpass") for ch in adj.head.children)
+
+
 def _general(tok: Token) -> bool:
     """Is the gerund ``tok`` a clause subject, a noun's modifier or the object of a preposition
     that hangs on a noun or tells the act is not done (module docstring)?"""
@@ -47,7 +56,9 @@ def _general(tok: Token) -> bool:
         return head.pos_ in ("NOUN", "PRON") and not _authored(head)
     if tok.dep_ == "pcomp":
         prep = tok.head
-        return prep.lower_ in _words("gerund_prep") or prep.head.pos_ in _NOMINAL_HEADS
+        if prep.lower_ in _words("gerund_prep"):
+            return True
+        return prep.head.pos_ in _NOMINAL_HEADS and not _predicated(prep.head)
     return False
 
 
