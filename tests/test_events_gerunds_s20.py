@@ -34,6 +34,8 @@ def test_an_act_in_general_is_no_event(analyze, text, trigger):
     ("Despite the minister coming under fire for the deal, the government won the vote.", "coming", "ACCUSE"),
     ("The two militias were guilty of violating the ceasefire agreement, observers said.", "violating",
      "ASSAULT"),  # the adjective's subject does it
+    ("In addition to closing the border crossing, Ruritania has also barred foreign reporters from the area.",
+     "closing", "SANCTION"),  # told as done
 ])
 def test_gerunds_with_a_doer_stay(analyze, text, trigger, kind):
     assert kind in {t for t, *_ in _events(analyze, text, trigger)}

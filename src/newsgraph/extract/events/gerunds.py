@@ -10,7 +10,8 @@ reaching a deal"; ``gerund_prep`` in ``events_background.tsv``). The events_dev 
 occurrences, not generic descriptions. Kept: a gerund with a party on either side, with its own
 subject ("despite the minister coming under fire", "the custom of the loser conceding"), whose
 doer an adjective's subject gives ("the army is guilty of breaking the truce"), in a progressive
-tense, after a verb's other prepositions ("took part in looting the store": the subject's act),
+tense, after a verb's other prepositions ("took part in looting the store": the subject's act)
+or one that tells the act was done ("in addition to closing the crossing"; ``gerund_done``),
 and one a text does for its author ("a letter appealing for clemency", "a press release
 supporting the bill").
 """
@@ -58,6 +59,8 @@ def _general(tok: Token) -> bool:
         prep = tok.head
         if prep.lower_ in _words("gerund_prep"):
             return True
+        if prep.lower_ in _words("gerund_done") or prep.head.lower_ in _words("gerund_done"):
+            return False  # "in addition to closing the crossing, the army barred ...": done
         return prep.head.pos_ in _NOMINAL_HEADS and not _predicated(prep.head)
     return False
 
