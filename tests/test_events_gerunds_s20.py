@@ -32,7 +32,7 @@ def test_an_act_in_general_is_no_event(analyze, text, trigger):
     ("The loss of the custom of one side conceding the other's victory worries observers.", "conceding",
      "CONCEDE"),
     ("Despite the minister coming under fire for the deal, the government won the vote.", "coming", "ACCUSE"),
-    ("The two militias were guilty of violating the ceasefire agreement, observers said.", "violating",
+    ("The two militias were responsible for violating the ceasefire last week.", "violating",
      "ASSAULT"),  # the adjective's subject does it
     ("In addition to closing the border crossing, Ruritania has also barred foreign reporters from the area.",
      "closing", "SANCTION"),  # told as done

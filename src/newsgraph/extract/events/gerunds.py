@@ -9,7 +9,7 @@ pushing for reform") or an act not done ("voted against accepting the offer", "e
 reaching a deal"; ``gerund_prep`` in ``events_background.tsv``). The events_dev guideline codes
 occurrences, not generic descriptions. Kept: a gerund with a party on either side, with its own
 subject ("despite the minister coming under fire", "the custom of the loser conceding"), whose
-doer an adjective's subject gives ("the army is guilty of breaking the truce"), in a progressive
+doer an adjective's subject gives ("the army was responsible for breaking the truce"), in a progressive
 tense, after a verb's other prepositions ("took part in looting the store": the subject's act)
 or one that tells the act was done ("in addition to closing the crossing"; ``gerund_done``),
 and one a text does for its author ("a letter appealing for clemency", "a press release
