@@ -39,6 +39,7 @@ from .mentions import relink
 from .modality import _REPORT, possibility
 from .resolve import _resolve, actor_for_span
 from .remembered import remembered_act
+from .gerunds import doerless_gerund
 from .rules import rule_content
 from .senses import contest_win, retype_senses
 from .syntax import Arg, _clause_subject, _pobj
@@ -298,9 +299,9 @@ def _trade(c: CodedEvent, sectors: dict[str, str | None]) -> bool:
 
 def _not_done_or_no_act(doc: Doc, c: CodedEvent) -> bool:
     """An act only asked for, averted or not allowed, a habit, a document released, popularity
-    named "support" (:mod:`.background`)."""
+    named "support" (:mod:`.background`), an act in general named by a gerund (:mod:`.gerunds`)."""
     return (appealed_act(doc, c) or averted_act(doc, c) or refused_permission(doc, c) or habitual_act(doc, c)
-            or document_release(doc, c) or popular_support(doc, c))
+            or document_release(doc, c) or popular_support(doc, c) or doerless_gerund(doc, c))
 
 
 def _kept(doc: Doc, c: CodedEvent, sectors: dict) -> bool:
