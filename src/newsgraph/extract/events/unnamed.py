@@ -9,7 +9,8 @@ country the story makes obvious). Before this pass, every such event had a side 
 attached, the largest single cause of events whose type was right but whose parties were
 not (session 20, ``docs/history/evaluation-log.md``).
 
-So, after every fill that reads a side from the text, an event with exactly one side empty
+So, after every fill that reads a side from the text (and after the drops of what is no
+event), an event told as done (neither negated nor hypothetical) with exactly one side empty
 takes, for that side, the article's **unnamed party** of country X (an actor of kind
 ``unnamed``, named "X (not named)", with no sector and no mentions) when:
 
@@ -18,6 +19,8 @@ takes, for that side, the article's **unnamed party** of country X (an actor of 
 * the side it has is an actor of X: the act is told between X's own parties;
 * its sentence names no party of another country, no international body and no place
   outside X: the counterpart may be that one, named where no reader attached it;
+* the article tells no act of the same type with that side abroad ("students protested against
+  Ruritania ... thousands rallied on Saturday": the rally's counterpart may be Ruritania);
 * it is not the doer of violence ("a roadside bomb killed six soldiers": the attacker is not
   known to be of the victims' country);
 * violence's target is filled only when the doer is armed (forces, police, rebels): an ASSAULT
