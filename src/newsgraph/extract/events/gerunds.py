@@ -1,7 +1,7 @@
 """Acts named by a gerund that nobody does: a topic, a kind of act or its content (session 20).
 
 A gerund with no subject of its own and no party on either side, once every side is filled, names
-an act in general, not an occurrence: a clause's subject ("ridiculing the king is a crime",
+an act in general, not an occurrence: a clause's subject ("boycotting the vote would be a mistake",
 "attacking my record won't fix the economy"), what a noun is about ("counts of breaching the act",
 "views on combating piracy", "the practice of refusing comment", "nothing ideological about
 opposing it"), what generic people do ("individuals refusing to pay will be fined", "those
