@@ -41,7 +41,7 @@ from .resolve import _resolve, actor_for_span
 from .remembered import remembered_act
 from .gerunds import doerless_gerund
 from .rules import rule_content
-from .senses import contest_win, retype_senses
+from .senses import campaign_fight, contest_win, retype_senses
 from .syntax import Arg, _clause_subject, _pobj
 
 _ACCUSING = {"say", "claim", "allege", "charge", "insist"}
@@ -312,7 +312,7 @@ def _kept(doc: Doc, c: CodedEvent, sectors: dict) -> bool:
             and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)
             and not travel_at_home(doc, c)
             and not _not_done_or_no_act(doc, c) and not topic_talk(doc, c)
-            and not contest_win(doc, c) and not threat_as_danger(doc, c) and not remembered_act(doc, c)
+            and not contest_win(doc, c) and not campaign_fight(doc, c) and not threat_as_danger(doc, c) and not remembered_act(doc, c)
             and not rule_content(doc, c))
 
 
@@ -346,7 +346,7 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     talking about a topic with nobody, a threat that is a danger (:mod:`.background`), an act remembered
     or mourned (:func:`.remembered.remembered_act`), what a law states (:func:`.rules.rule_content`)
     and a contest won told with
-    "beat" (:func:`.senses.contest_win`). The remaining
+    "beat" or a campaign told with "fight" (:func:`.senses.contest_win`, :func:`.senses.campaign_fight`). The remaining
     events are numbered again, e1, e2 ... in order."""
     sectors = {a.id: a.sector for a in doc._.actors or ()}
     retype_senses(doc, coded)  # a military "strike", a text's "attack" (.senses)

@@ -8,6 +8,11 @@
   "the strikes targeted a depot"): then it is military force (ASSAULT 190);
 * "attack" with a text, a speech or a programme as its doer ("the editorial attacked the plan",
   "a leaflet attacking the mayor") is criticism (ACCUSE 111), not violence;
+* "fight", "battle" or "combat" told of a campaign (session 20, :func:`campaign_fight`): a social
+  ill, a danger or a race as its object ("fight corruption", "battle climate change"), a cause in
+  its "for" phrase ("fought for equal rights") or a "to" clause of keeping or winning ("fought to
+  keep the plant open") is no violence and no event; a decision, rule or charge as its object
+  ("fought the eviction") is opposition to it (REJECT 120);
 * "beat" of a vote, a race, a bid, a prize or a score is a contest won, no event
   (:func:`contest_win`, session 14).
 """
@@ -58,6 +63,53 @@ def _text_doer(tok: Token) -> bool:
     return any(ch.dep_ == "nsubj" and ch.lemma_.lower() in texts for ch in tok.children)
 
 
+def _fight_object(tok: Token) -> Token | None:
+    """The direct object of a "fight" verb, or the noun heading its "against" phrase."""
+    for ch in tok.children:
+        if ch.dep_ == "dobj":
+            return ch
+        if ch.dep_ == "prep" and ch.lower_ == "against":
+            return next((p for p in ch.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _fight_word(tok: Token, kind: str) -> bool:
+    return tok.lemma_.lower() in _table()[kind] or tok.lower_ in _table()[kind]
+
+
+def _is_fight(c: CodedEvent, tok: Token) -> bool:
+    """A "fight" verb coded as armed force, done or promised (ASSAULT, or THREATEN 138)."""
+    return ((c.event.type == "ASSAULT" or c.event.cameo == "138") and not c.nominal and tok.pos_ == "VERB"
+            and _fight_word(tok, "fight_verb"))
+
+
+def _opposed_policy(tok: Token) -> bool:
+    """Is the object of a "fight" verb a decision, rule, charge or plan ("fought the eviction")?
+    A compound naming a social ill ("climate change") is one, not a policy."""
+    obj = _fight_object(tok)
+    return obj is not None and _fight_word(obj, "fight_policy") and not any(
+        g.dep_ in ("compound", "amod") and g.lower_ in ("climate",) for g in obj.children)
+
+
+def campaign_fight(doc: Doc, c: CodedEvent) -> bool:
+    """Is a "fight" verb told of a campaign, no violence (module docstring)?"""
+    tok = doc[c.trigger_i]
+    if not _is_fight(c, tok):
+        return False
+    obj = _fight_object(tok)
+    if obj is not None and (_fight_word(obj, "fight_ill") or (obj.lemma_.lower() == "change" and any(
+            g.lower_ == "climate" for g in obj.children))):
+        return True
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ == "for" and any(
+                p.dep_ == "pobj" and _fight_word(p, "fight_cause") for p in ch.children):
+            return True
+        if ch.dep_ in ("xcomp", "advcl") and ch.pos_ in ("VERB", "AUX") and _fight_word(ch, "fight_aim") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
+            return True
+    return False
+
+
 def _retype(c: CodedEvent, cameo: str) -> None:
     p = plover_for(cameo, _plover_table())
     if p is None:
@@ -75,6 +127,8 @@ def retype_senses(doc: Doc, coded: list[CodedEvent]) -> None:
             _retype(c, "190")
         elif c.event.type == "ASSAULT" and not c.nominal and lemma == "attack" and _text_doer(tok):
             _retype(c, "111")
+        elif _is_fight(c, tok) and _opposed_policy(tok):
+            _retype(c, "120")
 
 
 def _contest_word(tok: Token) -> bool:
