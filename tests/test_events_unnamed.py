@@ -71,8 +71,8 @@ def _side(rec, ev, side):
 
 def test_violence_by_an_unarmed_party_is_a_figure_of_speech(analyze):
     """An ASSAULT's target takes the unnamed party only when its doer is armed (forces, police, rebels)."""
-    rec = analyze(PERU + "The Peruvian finance minister has battled cancer for two years.")
-    assert _side(rec, _event(rec, "battled"), "target") != "unnamed"
+    rec = analyze(PERU + "Peruvian senators killed the pension bill on Tuesday.")  # a campaign "battled" is no event at all (.senses)
+    assert _side(rec, _event(rec, "killed"), "target") != "unnamed"
 
 
 def test_a_withdrawal_has_no_unnamed_counterpart(analyze):
