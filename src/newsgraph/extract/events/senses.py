@@ -74,7 +74,11 @@ def _fight_object(tok: Token) -> Token | None:
 
 
 def _fight_word(tok: Token, kind: str) -> bool:
-    return tok.lemma_.lower() in _table()[kind] or tok.lower_ in _table()[kind]
+    """Is ``tok`` a word of ``kind``, alone or with a modifier before it ("climate change")?"""
+    words = _table()[kind]
+    lemma = tok.lemma_.lower()
+    return lemma in words or tok.lower_ in words or any(
+        g.dep_ in ("compound", "amod") and f"{g.lower_} {lemma}" in words for g in tok.lefts)
 
 
 def _is_fight(c: CodedEvent, tok: Token) -> bool:
@@ -85,10 +89,9 @@ def _is_fight(c: CodedEvent, tok: Token) -> bool:
 
 def _opposed_policy(tok: Token) -> bool:
     """Is the object of a "fight" verb a decision, rule, charge or plan ("fought the eviction")?
-    A compound naming a social ill ("climate change") is one, not a policy."""
+    A social ill ("climate change") is not one, whatever its head word."""
     obj = _fight_object(tok)
-    return obj is not None and _fight_word(obj, "fight_policy") and not any(
-        g.dep_ in ("compound", "amod") and g.lower_ in ("climate",) for g in obj.children)
+    return obj is not None and _fight_word(obj, "fight_policy") and not _fight_word(obj, "fight_ill")
 
 
 def campaign_fight(doc: Doc, c: CodedEvent) -> bool:
@@ -97,8 +100,7 @@ def campaign_fight(doc: Doc, c: CodedEvent) -> bool:
     if not _is_fight(c, tok):
         return False
     obj = _fight_object(tok)
-    if obj is not None and (_fight_word(obj, "fight_ill") or (obj.lemma_.lower() == "change" and any(
-            g.lower_ == "climate" for g in obj.children))):
+    if obj is not None and _fight_word(obj, "fight_ill"):
         return True
     for ch in tok.children:
         if ch.dep_ == "prep" and ch.lower_ == "for" and any(
