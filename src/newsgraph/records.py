@@ -60,7 +60,8 @@ class Article(_Model):
 class Actor(_Model):
     id: str
     name: str = Field(description="Canonical name")
-    kind: ActorKind = Field(description="unnamed: a party of `country` an event implies but the text does not name (no mentions)")
+    kind: ActorKind = Field(description="person, organization, state, group; unnamed: a party of `country` "
+                                        "that an event implies but the text does not name (it has no mentions)")
     country: str | None = Field(None, description="ISO 3166 alpha-3")
     sector: str | None = Field(None, description="CAMEO agent code: GOV, MIL, COP, OPP, IGO …")
     title: str | None = Field(None, description='As the text gives it, e.g. "foreign minister"')

@@ -10,7 +10,7 @@ from ..records import Record
 
 def _actor_line(a) -> str:
     if a.kind == "unnamed":  # the counterpart of domestic acts the text leaves unnamed (events.unnamed)
-        return f"  {escape(a.name)} [dim](a party of {escape(a.country or '?')} the text does not name)[/]"
+        return f"  {escape(a.name)} [dim](implied by the story's events; the text does not name it)[/]"
     bits = [b for b in (a.country, a.sector) if b]
     tag = f" [dim]({escape('/'.join(bits))})[/]" if bits else ""
     title = f", {escape(a.title)}" if a.title else ""

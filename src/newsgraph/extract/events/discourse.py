@@ -312,7 +312,8 @@ def _kept(doc: Doc, c: CodedEvent, sectors: dict) -> bool:
             and not war_as_setting(doc, c) and not meeting_as_venue(doc, c) and not unrealised_act(doc, c)
             and not travel_at_home(doc, c)
             and not _not_done_or_no_act(doc, c) and not topic_talk(doc, c)
-            and not contest_win(doc, c) and not campaign_fight(doc, c) and not threat_as_danger(doc, c) and not remembered_act(doc, c)
+            and not contest_win(doc, c) and not campaign_fight(doc, c) and not threat_as_danger(doc, c)
+            and not remembered_act(doc, c)
             and not rule_content(doc, c))
 
 
