@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import InputError
 from .periods import MAX_LENGTH, filter_period, period_start  # noqa: F401 (period_start is public here)
-from .records import PLOVER_TYPES, SECTORS
+from .codes import PLOVER_TYPES, SECTORS
 from .store import Store
 from .store.sqlite import day_ordinal
 from .store.actors import FL, normalise

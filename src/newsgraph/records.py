@@ -12,21 +12,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .codes import PLOVER_TYPES, SECTORS  # noqa: F401 (public here too)
+
 SCHEMA = "newsgraph/1"
 
 ActorKind = Literal["person", "organization", "state", "group", "unnamed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Approx = Literal["eq", "approx", "gt", "ge", "lt", "le"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-SECTORS = (
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "MED", "BUS", "CVL", "LAB",
-    "EDU", "REL", "HLH", "NGO", "IGO",
-)
 
 
 class _Model(BaseModel):

@@ -5,18 +5,19 @@ RSS/Atom, WARC, stdin) into ``RawArticle``s or ``Skipped`` reports;
 ``prepare`` turns a ``RawArticle`` into the ``Article`` that is analysed.
 """
 
+from importlib import import_module
 from typing import Any
 
-from .article import RawArticle, article_id, prepare
-from .skipped import KINDS, Skipped
+# Every name loads on first use: the readers (lxml, feedparser, warcio) and the record models
+# (pydantic) are not needed by the query commands, whose start-up imports ``ingest.skipped``.
+_FROM = {"RawArticle": "article", "article_id": "article", "prepare": "article",
+         "Skipped": "skipped", "KINDS": "skipped", "DEFAULT_MAX_BYTES": "sources", "iter_inputs": "sources"}
 
 
 def __getattr__(name: str) -> Any:
-    """The readers (lxml, feedparser, warcio) load on first use; queries never need them."""
-    if name in ("DEFAULT_MAX_BYTES", "iter_inputs"):
-        from . import sources
-
-        return getattr(sources, name)
+    if name in _FROM:
+        return getattr(import_module(f".{_FROM[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = ["RawArticle", "article_id", "prepare", "Skipped", "KINDS", "iter_inputs", "DEFAULT_MAX_BYTES"]
+
+__all__ = list(_FROM)

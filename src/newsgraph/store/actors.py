@@ -23,8 +23,10 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from typing import TYPE_CHECKING
 
-from ..records import Actor
+if TYPE_CHECKING:
+    from ..records import Actor
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "madam"}
 _PUNCT = re.compile(r"[^\w\s-]")

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from ..records import (Actor, Article, Claim, Event, Place, Quantity, Quote, Record, Span,
-                       TextSpan, Time)
+if TYPE_CHECKING:  # the record models (pydantic) load when a record is read: queries need rows only
+    from ..records import Record, Span, TextSpan
 
 Row = dict[str, Any]
 #: Columns written from the record for each list table (besides ``article_id`` and ``idx``).
@@ -32,10 +33,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 ARTICLE_COLUMNS = ("id", "title", "author", "published", "outlet", "url", "language", "text")
 ACTOR_COLUMNS = ("id", "name", "kind", "country", "sector", "title")
-_MODELS = {"times": Time, "quantities": Quantity, "places": Place, "quotes": Quote,
-           "claims": Claim, "events": Event}
 _SPANS = {"quotes": ("speaker_span", "cue_span"), "claims": ("source_span",),
           "events": ("trigger", "sentence")}
+
+
+@cache
+def _models() -> dict[str, type]:
+    """The record model of each list table."""
+    from ..records import Claim, Event, Place, Quantity, Quote, Time
+
+    return {"times": Time, "quantities": Quantity, "places": Place, "quotes": Quote,
+            "claims": Claim, "events": Event}
 
 
 def _flatten(item: Row, spans: tuple[str, ...]) -> Row:
@@ -63,6 +71,8 @@ def list_rows(record: Record) -> dict[str, list[Row]]:
 
 
 def _span(row: Row, prefix: str, with_text: bool = False) -> Span | TextSpan | None:
+    from ..records import Span, TextSpan
+
     start, end = row[f"{prefix}_start"], row[f"{prefix}_end"]
     if start is None:
         return None
@@ -84,11 +94,13 @@ def item_from_row(table: str, row: Row) -> Any:
     for flag in ("hedged", "negated", "hypothetical"):
         if flag in data:
             data[flag] = bool(data[flag])
-    return _MODELS[table](**data)
+    return _models()[table](**data)
 
 
 def read_record(conn: sqlite3.Connection, article_id: str) -> Record | None:
     """Assemble the record of one article from its rows (None if absent)."""
+    from ..records import Actor, Article, Record, Span
+
     art = conn.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = ?",
                        (article_id,)).fetchone()
     if art is None:

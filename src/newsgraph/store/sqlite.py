@@ -15,13 +15,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from ..periods import period_end, period_start, prefix_day
-from ..records import Record
 from . import aggregates, schema
 from .actors import resolve
 from .rows import ACTOR_COLUMNS, ARTICLE_COLUMNS, COLUMNS, list_rows, read_record
+
+if TYPE_CHECKING:  # the record models load when a record is written or read, not with the store
+    from ..records import Record
 
 DEFAULT_DB = "newsgraph.db"
 
