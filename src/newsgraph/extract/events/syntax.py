@@ -477,28 +477,7 @@ def _counted_at(view: TokenView, i: int) -> int:
         i = of
     if (of := _part_of_at(view, i)) is not None:
         i = _counted_at(view, of)
-    elif (of := _members_of_at(view, i)) is not None:
-        i = _counted_at(view, of)
     return i
-
-
-def _members_of_at(view: TokenView, i: int) -> int | None:
-    """The plural a collective head ``i`` (``collectives.tsv``) is made of: "a squad of four
-    policemen", "a crowd of farmers", "a team of Ruritanian inspectors" stand for the policemen,
-    farmers, inspectors. Not a plural that names no party ("a column of tanks"), nor a head
-    whose apposition names the group ("a band of rebels, the X Front")."""
-    if text_of(view.doc, view.lower[i]) not in _collectives() \
-            or any(view.dep[c] == _APPOS for c in view.children[i]):
-        return None
-    of = _pobj_at(view, i, "of")
-    if of is None or view.tag[of] not in _PLURAL_TAGS or not _actor_like_at(view, of, owner=False):
-        return None
-    return of
-
-
-@cache
-def _collectives() -> frozenset[str]:
-    return frozenset(row[0] for row in data_rows("collectives.tsv"))
 
 
 def _part_of_at(view: TokenView, i: int) -> int | None:
