@@ -193,6 +193,14 @@ def test_outlets_and_bodies_named_bare_have_rows():
     assert lookup("Times") is None  # several papers share it
 
 
+def test_regional_and_specialised_bodies_are_international():
+    """Regional blocs and agencies the Phoenix dictionaries lack were organisations with no
+    sector ("CARICOM", "the Arctic Council") or no actor at all ("IGAD"): they are IGOs."""
+    for name in ("IGAD", "Intergovernmental Authority on Development", "CARICOM", "UNASUR", "SAARC",
+                 "Pacific Islands Forum", "Arctic Council", "IOM", "OPCW", "Frontex", "Europol", "Mercosur"):
+        assert lookup(name) == (None, "IGO"), name
+
+
 @pytest.mark.model
 def test_a_foreign_outlet_keeps_its_home_in_a_story_set_elsewhere(analyze):
     text = ("Norway's government approved the new fishing quotas on Monday. "
