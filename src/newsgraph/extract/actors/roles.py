@@ -19,6 +19,7 @@ from ..tokens import TokenView, token_view
 
 from .bodies import definite, same_body
 from .countries import _add_state, not_nationality
+from .leaders import leader_words, leaders_sector
 from .knowledge import Knowledge, _country_in, _role, _strip_text, agent_phrase, agent_sector, entity_country
 from .persons import _sentence_place
 from .spokespeople import add_unnamed_speaker, title_bodies
@@ -310,6 +311,8 @@ def _add_role_group(st: _State, tok: Token, role: tuple[str, str | None], mods: 
         country = _np_country(st, tok.head, head_mods) if tok.dep_ == "conj" else \
             next((c for m in head_mods if (c := _country_of_token(st, m))), None)  # "Russian press reports"
     sector = _np_sector(kb, mods, sector)
+    if sector is None and plural:  # "Ruritanian leaders", "business leaders"
+        sector = leaders_sector(st, tok, mods, country, lambda m: _country_of_token(st, m), _of_object)
     if plural and (body := _international_body(st, tok, mods)):
         country, sector = None, "IGO"  # "UN officials", "EU diplomats": the body's, not a state's
     keep = [m for m in mods if m.i not in st.pronouns and m.lower_ not in ("the", "a", "an")]
@@ -399,13 +402,16 @@ def _titled_antecedent(st: _State, tok: Token, mods: list[Token], country: str |
 def _merge_bare_groups(st: _State) -> None:
     """"the opposition" joins "the Belarusian opposition" when only one
     country's opposition is named; with none, "the officials" join "UN officials" when
-    only one international body's are."""
+    only one international body's are. Bare "leaders" join the one country's leaders whatever
+    sector their words gave them ("Ruritanian leaders" GOV)."""
     for key, ent in list(st.entities.items()):
         if not key.startswith("group:None:"):
             continue
         _, _, sector, lemma = key.split(":", 3)
+        any_sector = sector == "None" and lemma in leader_words()[0]  # "the leaders" of "Ruritanian leaders"
         same = [e for k, e in st.entities.items()
-                if k.startswith("group:") and k.endswith(f":{sector}:{lemma}") and e.country]
+                if k.startswith("group:") and e.country and (k.endswith(f":{sector}:{lemma}")
+                                                            or (any_sector and k.endswith(f":{lemma}")))]
         same = same or [e for k, e in st.entities.items()  # keyed by the body: group:<body>:IGO:<lemma>
                         if k.startswith("group:") and k.endswith(f":IGO:{lemma}") and k != key and e.country is None
                         and not k.startswith("group:None:")]

@@ -311,14 +311,14 @@ def _domestic(actor: Actor, sectors: frozenset[str]) -> bool:
 def _home_group(actor: Actor) -> bool:
     """A group the text names by a common noun whose sector is not a state's but who live where
     the story is ("students", "teachers", "doctors": the ``home_group_sectors``), or who lead it
-    and have no sector of their own ("the new leaders": the ``home_group_nouns``)."""
+    ("the new leaders", "business leaders": the ``home_group_nouns``, whatever their sector)."""
     if actor.kind != "group" or any(w[:1].isupper() and w.lower() not in STOP_WORDS for w in actor.name.split()[:-1]):
         return False  # "Pacific Rim leaders", "Jewish students": a region's or a community's, not a state's
     lists = load_knowledge().story_lists
-    if actor.sector is not None:
-        return actor.sector in lists.get("home_group_sectors", frozenset())
     words = actor.name.lower().split()
-    return bool(words) and words[-1] in lists.get("home_group_nouns", frozenset())
+    if words and words[-1] in lists.get("home_group_nouns", frozenset()):
+        return True  # "business leaders", "religious leaders": they lead where the story is
+    return actor.sector in lists.get("home_group_sectors", frozenset())
 
 
 def _home_office(words: list[str]) -> list[str]:
