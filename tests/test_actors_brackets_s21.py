@@ -68,3 +68,22 @@ def test_a_bracket_after_a_longer_name_or_a_person_stays_out(analyze):
 def test_a_ticker_is_no_short_form(analyze):
     rec = analyze("Shares of Northwind Mining (NWM.L) rose on Monday.", published="2005-11-12")
     assert not any(t.endswith(")") for a in rec.actors for t in _mentions(rec, a))
+
+
+@pytest.mark.model
+def test_a_body_mention_covers_the_place_that_names_it(analyze):
+    rec = analyze("The opposition appealed to Nairobi's High Court against the recount. "
+                  "The Supreme Court of Kenya ruled against the police.", published="2008-04-10")
+    assert "Nairobi's High Court" in _mentions(rec, _actor(rec, "High Court"))
+    supreme = _actor(rec, "Supreme Court")
+    assert "Supreme Court of Kenya" in _mentions(rec, supreme)
+    assert supreme.country == "KEN"
+
+
+@pytest.mark.model
+def test_a_place_that_names_something_else_stays_out(analyze):
+    rec = analyze("The victims of the Kabul bombing were buried. "
+                  "Lakeport's new court rules upset the Westland Bar Association.", published="2008-04-10")
+    texts = [t for a in rec.actors for t in _mentions(rec, a)]
+    assert not any("of the Kabul" in t for t in texts)
+    assert not any(t.startswith("Lakeport's") for t in texts)

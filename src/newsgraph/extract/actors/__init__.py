@@ -94,6 +94,7 @@ from .private import private
 from .ranks import is_rank_title
 from .roles import _add_role_nouns, _merge_bare_groups
 from .parens import join_bracketed, widen_bracketed
+from .placed import widen_to_places
 from .spans import widen_mentions
 from .spokespeople import give_bodies
 from .state import _scan, _State
@@ -209,6 +210,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     give_bodies(st)  # "a spokeswoman for the navy": the navy's country and sector
     _opposition_parties(st)  # again: "the X Party opposition health spokesman" is OPP, whatever his body gave
     widen_bracketed(st)  # the name's mention covers its bracketed short form
+    widen_to_places(st)  # "Westland's High Court", "the government of Westland"
     widen_mentions(st)  # "President Ruiz", "the government of Ruritania": the whole phrase
     return _assemble(st)
 

@@ -59,7 +59,7 @@ def _whole_name(st: _State, s: int, e: int) -> bool:
     i = span.start - 1
     if i >= 0 and st.doc[i].lower_ == "the":
         i -= 1
-    return i < 0 or st.doc[i].lower_ not in _INNER
+    return not (i > 0 and st.doc[i].lower_ in _INNER and st.doc[i - 1].text[:1].isupper())
 
 
 def _bracket_after(text: str, end: int) -> tuple[int, int, int] | None:
@@ -166,7 +166,8 @@ def _name_start(st: _State, s: int, e: int) -> int:
              if (sp := st.doc.char_span(a, b, alignment_mode="expand")) is not None for i in range(sp.start, sp.end)}
     i = span.start
     while i > 0 and (tok := st.doc[i - 1]).text[:1].isupper() and tok.i not in taken and not tok.is_sent_start \
-            and tok.dep_ in ("compound", "amod") and span.start <= tok.head.i < span.end:
+            and tok.dep_ in ("compound", "amod") and span.start <= tok.head.i < span.end \
+            and not re.search(r"-[a-z]", tok.text):  # not "Westland-backed"
         i -= 1
     return st.doc[i].idx
 
