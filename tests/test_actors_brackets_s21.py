@@ -41,11 +41,11 @@ def test_a_name_and_its_short_form_named_later_are_one_body(analyze):
 
 @pytest.mark.model
 def test_a_known_short_form_gives_the_name_its_country(analyze):
-    rec = analyze("In Germany, the Social Democrats (SPD) will take eight ministries. "
-                  "The SPD criticised the Greens.", published="2005-11-12")
-    party = _actor(rec, "Social Democrats")
-    assert "Social Democrats (SPD)" in _mentions(rec, party)
-    assert party.country == "DEU"
+    rec = analyze("In Scotland, the Nationalists (SNP) will take three seats. "
+                  "The SNP criticised the Conservatives.", published="2005-11-12")
+    party = _actor(rec, "Nationalists")
+    assert "Nationalists (SNP)" in _mentions(rec, party)
+    assert party.country == "GBR"
 
 
 @pytest.mark.model
@@ -72,9 +72,12 @@ def test_a_ticker_is_no_short_form(analyze):
 
 @pytest.mark.model
 def test_a_body_mention_covers_the_place_that_names_it(analyze):
-    rec = analyze("The opposition appealed to Nairobi's High Court against the recount. "
+    rec = analyze("A mining firm appealed to Mombasa's High Court against the licence ruling. "
                   "The Supreme Court of Kenya ruled against the police.", published="2008-04-10")
-    assert "Nairobi's High Court" in _mentions(rec, _actor(rec, "High Court"))
+    court = _actor(rec, "High Court")
+    assert "Mombasa's High Court" in _mentions(rec, court)
+    appeal = [e for e in rec.events if e.type == "REQUEST"]
+    assert appeal and appeal[0].target == court.id  # the court, not the state of its city
     supreme = _actor(rec, "Supreme Court")
     assert "Supreme Court of Kenya" in _mentions(rec, supreme)
     assert supreme.country == "KEN"
@@ -82,8 +85,8 @@ def test_a_body_mention_covers_the_place_that_names_it(analyze):
 
 @pytest.mark.model
 def test_a_place_that_names_something_else_stays_out(analyze):
-    rec = analyze("The victims of the Kabul bombing were buried. "
+    rec = analyze("The victims of the Lagos bombing were buried. "
                   "Lakeport's new court rules upset the Westland Bar Association.", published="2008-04-10")
     texts = [t for a in rec.actors for t in _mentions(rec, a)]
-    assert not any("of the Kabul" in t for t in texts)
+    assert not any("of the Lagos" in t for t in texts)
     assert not any(t.startswith("Lakeport's") for t in texts)

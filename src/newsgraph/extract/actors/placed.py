@@ -17,7 +17,9 @@ when the place is one (not "the presidents of Westland and Eastland") and the bo
 or a province or big city of it (the gazetteer's
 well-known places, one country only). A body with no country yet takes that place's country,
 unless it is an international body. A place of another country is left out: "Ruritania's
-Freedonian embassy" is not Ruritania's.
+Freedonian embassy" is not Ruritania's. The place's own mention (of the state) stays inside the
+wider one; an event argument naming the whole phrase ("appealed to Westland's High Court") now
+finds the court rather than the state of its city.
 """
 
 from __future__ import annotations
