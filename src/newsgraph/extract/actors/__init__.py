@@ -93,6 +93,8 @@ from .pronouns import _resolve_first_person, _resolve_pronouns
 from .private import private
 from .ranks import is_rank_title
 from .roles import _add_role_nouns, _merge_bare_groups
+from .parens import join_bracketed, widen_bracketed
+from .placed import widen_to_places
 from .spans import widen_mentions
 from .spokespeople import give_bodies
 from .state import _scan, _State
@@ -170,6 +172,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
             _add_org(st, span)
     _add_unlabelled_press(st)
     _merge_acronyms(st)
+    join_bracketed(st)  # "the Freedom Union (FU)": one body, whatever its initials
     for ent in st.entities.values():
         research_body(st, ent)  # "an analyst at the X Institute": NGO, whatever "analyst" says
         if ent.kind == "person" and ent.country is not None and ent.sector is None \
@@ -206,6 +209,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _merge_bare_groups(st)
     give_bodies(st)  # "a spokeswoman for the navy": the navy's country and sector
     _opposition_parties(st)  # again: "the X Party opposition health spokesman" is OPP, whatever his body gave
+    widen_bracketed(st)  # the name's mention covers its bracketed short form
+    widen_to_places(st)  # "Westland's High Court", "the government of Westland"
     widen_mentions(st)  # "President Ruiz", "the government of Ruritania": the whole phrase
     return _assemble(st)
 
