@@ -195,6 +195,8 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
             if ent.country is None and ent.sector != "IGO" and ent.name in kb.people:
                 country, sector = kb.people[ent.name]  # "Putin": the knowledge file's people
                 ent.fill(country=country, sector=sector)
+            if ent.country is None and ent.sector != "IGO":  # "a Ruritanian farmer named X" (:mod:`.described`)
+                ent.fill(country=st.described.get(ent.key))
             if ent.country is None and ent.sector != "IGO":  # an IGO official has no country
                 ent.fill(country=_locative_country(st, ent))
             if ent.country is None and ent.title and ent.sector != "IGO":

@@ -19,6 +19,7 @@ from spacy.tokens import Span as TokSpan
 from .. import doc_text, kept_per_doc
 from ..tokens import TokenView, text_of, token_view
 from .clause_titles import loose_appositive, predicate_title, title_head_end
+from .described import described_country
 from .countries import _is_locative, not_nationality
 from .knowledge import Knowledge, _country_in, _lookup, _role, _strip_text, country_of, load_knowledge, noun_sector
 from .mislabelled import _org_noun_before, _tagged_surnames, _titled_apposition, _untitled
@@ -253,6 +254,8 @@ def _read_title(st: _State, ent: _Entity, s: TokSpan) -> None:
         st.speaks_for[ent.key] = st.speaks_for.get(ent.key, []) + bodies  # "a spokesman for the navy"
     if ent.key not in st.appos_country and (where := _appos_country(s)):
         st.appos_country[ent.key] = where
+    if ent.key not in st.described and (where := described_country(kb, s)):
+        st.described[ent.key] = where  # "the Ruritanian detainee, Ana Ruiz": after the knowledge base
 
 
 def _weak_title(kb: Knowledge, pre: list[Token]) -> bool:

@@ -110,6 +110,7 @@ class _State:
     title_orgs: dict[str, list[str]] = field(default_factory=dict)  # person key -> orgs in title
     named: dict[int, set[str]] = field(default_factory=dict)  # sentence number -> countries it names
     appos_country: dict[str, str] = field(default_factory=dict)  # person key -> country its apposition gives
+    described: dict[str, str] = field(default_factory=dict)  # person key -> country its describing noun gives
     bodies: set[str] = field(default_factory=set)  # keys of groups named by one body noun ("the coast guard")
     speaks_for: dict[str, list[int]] = field(default_factory=dict)  # person key -> head tokens of its bodies
     unnamed_speakers: set[str] = field(default_factory=set)  # "a spokesman for the army": no name of its own

@@ -74,6 +74,7 @@ from .home import (_credit, _employed, _foreign_word, _home_sentences, _honoured
                    _stateless, _visitor, _visitor_in, story_words)
 from .named_place import place_named
 from .person_names import shortened
+from .staff import place_staff
 from .knowledge import country_of, load_knowledge
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
@@ -386,6 +387,7 @@ def place_domestic(doc: Doc, actors: list[Actor], sides: set[str] | frozenset[st
         place_bodies(actors, country, doc._.published)
         place_acting(doc, actors, country)
         place_named_orgs(doc, actors, country)  # "Acme Radio reported", "an analyst at Acme"
+    place_staff(doc, actors)  # "Ana Ruiz of Acme": the country the passes above gave Acme
     govern(actors, doc._.published, doc, country)  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
     return country
 

@@ -1,0 +1,62 @@
+"""A person tied to a named organisation takes the organisation's country once the story passes
+have placed it: "Ana Ruiz of Acme", "Acme's Ana Ruiz", "Ana Ruiz, a director at Acme".
+
+At extraction an employer gives its country only when the knowledge base or the text already
+placed it (``_State.title_org``); an organisation the story passes place later ("an analyst at
+Acme" in a story set in one country, "the Leeds Farmers Council") left its people with none.
+Only the one organisation the person's own phrase names, never the sentence around it; the
+person's country is left alone when the phrase names bodies of two countries.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokSpan
+
+from ...records import Actor
+from .home import _stateless
+
+_TIES = frozenset({"of", "from", "at", "with"})
+
+
+def _tied_chars(span: TokSpan) -> list[tuple[int, int]]:
+    """Character ranges where an employer's name may start or lie: right after "of/from/at/with"
+    following the name (over a comma and "the"), the possessor before it, its apposition."""
+    doc, out = span.doc, []
+    i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+    if i + 1 < len(doc) and doc[i].lower_ in _TIES:
+        j = i + 1 + (doc[i + 1].lower_ == "the" and i + 2 < len(doc))
+        out.append((doc[j].idx, doc[j].idx + 1))  # the employer's name starts here
+    if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+        out.append((doc[span.start - 2].idx, doc[span.start - 2].idx + 1))  # ends at the possessor
+    for child in span.root.rights:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            toks = sorted(child.subtree, key=lambda t: t.i)
+            out.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
+    return out
+
+
+def _employer_countries(doc: Doc, actor: Actor, orgs: list[tuple[int, int, str]]) -> set[str]:
+    found: set[str] = set()
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for a, b in _tied_chars(span):
+            found.update(c for s, e, c in orgs if s < b and a < e)
+    return found
+
+
+def place_staff(doc: Doc, actors: list[Actor]) -> None:
+    """Give a person with no country the one country of the placed organisations their own
+    phrase ties them to. Not an international body's (IGO) staff, nor a stateless name."""
+    orgs = [(m.start, m.end, a.country) for a in actors
+            if a.kind == "organization" and a.country and a.sector != "IGO" for m in a.mentions]
+    if not orgs:
+        return
+    for actor in actors:
+        if actor.kind != "person" or actor.country or actor.sector == "IGO":
+            continue
+        found = _employer_countries(doc, actor, orgs)
+        if len(found) == 1 and not _stateless(actor.name, doc._.published):
+            actor.country = found.pop()
