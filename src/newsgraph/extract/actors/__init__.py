@@ -94,6 +94,7 @@ from .private import private
 from .ranks import is_rank_title
 from .roles import _add_role_nouns, _merge_bare_groups
 from .parens import join_bracketed, widen_bracketed
+from .party_names import party_names
 from .placed import widen_to_places
 from .spans import widen_mentions
 from .spokespeople import give_bodies
@@ -151,6 +152,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     candidates = [s for s in _candidates(doc, matcher)
                   if not any(a < s.end_char and s.start_char < b for a, b in fenced)
                   and not is_rank_title(kb, s)]  # "Lance Cpl" before a name is its title
+    candidates, parties = party_names(st, candidates)  # "the Sweden Democrats": one party, named in full
     persons, rest = _person_spans(st, candidates)
     _add_persons(st, persons)
     for span in rest:
@@ -158,7 +160,9 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
             continue
         st.taken.update(range(span.start, span.end))
         hit = _lookup(kb, span)
-        if hit is not None:
+        if span.start in parties and (hit is None or hit[0] != "entity"):
+            _add_org(st, span, default="LEG")  # a party's own name: not the state its national word names
+        elif hit is not None:
             _add_known(st, span, hit)
         elif _place_of(span):
             continue

@@ -26,10 +26,11 @@ CHAMBERS = LEGISLATURES - {"council"}  # a chamber named by its word alone; "Cou
 REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
 
 
-def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
+def _add_org(st: _State, span: TokSpan, sector: str | None = None, default: str | None = None) -> None:
     """An organisation; country and sector from its name, premodifiers
     ("the Russian state gas company Gazprom") or apposition ("Belgprombank,
-    a Belarusian subsidiary")."""
+    a Belarusian subsidiary"); ``default`` is the sector when none of these gives one (LEG for
+    a party's name)."""
     kb, doc = st.kb, st.doc
     span = _name_span(span)
     name = _strip_text(span.text)
@@ -60,6 +61,7 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
         sector = name_tail_sector(name) or body_sector(kb, span)  # "the X Defence Force", "X, a newspaper"
     if sector is None and not known and _seat_led(kb, span):
         sector = "GOV"  # "the Kremlin Security Office": a body of the seat of government
+    sector = sector or default
     if country is None and not known:
         country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
     if country is None and not known:
