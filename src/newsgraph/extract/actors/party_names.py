@@ -97,9 +97,15 @@ def party_span(doc, head: int) -> TokSpan | None:
         if (p := _place_start(doc[j])) is not None and not (j > 0 and doc[j - 1].text in _POSSESSIVE):
             start = p
         break
-    if start == head:
+    if start == head or _named_on(doc, head):
         return None
     return TokSpan(doc, start, head + 1, label="ORG")
+
+
+def _named_on(doc, head: int) -> bool:
+    """Does the name go on after the party word ("Progressive Democrats of America", "Communist
+    Party of Ruritania")? Then it is a longer name, not ours to cut."""
+    return head + 2 < len(doc) and doc[head + 1].lower_ == "of" and doc[head + 2].text[:1].isupper()
 
 
 def _bare_span(doc, i: int) -> TokSpan | None:
@@ -112,11 +118,11 @@ def _bare_span(doc, i: int) -> TokSpan | None:
     return None
 
 
-def party_names(st: _State, candidates: list[TokSpan]) -> tuple[list[TokSpan], set[int]]:
+def party_names(st: _State, candidates: list[TokSpan]) -> tuple[list[TokSpan], dict[int, list[TokSpan]]]:
     """The candidates with each party name built on a generic word as one span (replacing the
-    pieces the tagger and the knowledge file read inside it), and the start tokens of those
-    spans. A candidate that reaches outside the name keeps its reading."""
-    doc, parties = st.doc, set()
+    pieces the tagger and the knowledge file read inside it), and those spans' start tokens with
+    the pieces they replace. A candidate that reaches outside the name keeps its reading."""
+    doc, parties = st.doc, {}
     found: list[TokSpan] = []
     for tok in doc:
         span = party_span(doc, tok.i) or _bare_span(doc, tok.i)
@@ -129,11 +135,11 @@ def party_names(st: _State, candidates: list[TokSpan]) -> tuple[list[TokSpan], s
         if any(c.start < span.start or c.end > span.end for c in inside):
             continue  # "the Young Christian Democrats": the tagger's longer name stands
         if any((c.start, c.end) == (span.start, span.end) and c.label_ == "ORG" for c in inside):
-            parties.add(span.start)  # "Scottish Labour": already read whole; a party all the same
-            continue
+            parties[span.start] = [c for c in inside if (c.start, c.end) == (span.start, span.end)]
+            continue  # "Scottish Labour": already read whole; a party all the same
         if len(inside) == 1 and (inside[0].start, inside[0].end) == (span.start, span.end) \
                 and st.kb.surface.get(inside[0].text, ("",))[0] == "entity":
             continue  # "Liberal Democrats": the knowledge file's own name
         out = [c for c in out if c not in inside] + [span]
-        parties.add(span.start)
+        parties[span.start] = inside
     return sorted(out, key=lambda s: s.start), parties
