@@ -215,7 +215,7 @@ def _add_candidate(st: _State, span: TokSpan, parties: dict[int, list[TokSpan]])
     st.taken.update(range(span.start, span.end))
     hit = _lookup(kb, span)
     if span.start in parties and (hit is None or hit[0] != "entity"):
-        _add_org(st, span, default="LEG")  # a party's own name: not the state its national word names
+        _add_org(st, span, party=True)  # a party's own name: not the state its national word names
     elif hit is not None:
         _add_known(st, span, hit)
     elif _place_of(span) or span.text[:1].isdigit():

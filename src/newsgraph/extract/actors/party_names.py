@@ -19,12 +19,10 @@ knowledge file reads that), nor a name the tagger reads longer than ours.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
-from .. import data_rows
+from .. import kind_words
 from .knowledge import country_of
 from .state import _State
 
@@ -33,13 +31,9 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _DETERMINERS = frozenset({"the"})
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     """kind -> words of ``data/party_names.tsv`` (case kept)."""
-    out: dict[str, set[str]] = {}
-    for kind, word, *_ in data_rows("party_names.tsv"):
-        out.setdefault(kind, set()).add(word)
-    return {k: frozenset(v) for k, v in out.items()}
+    return kind_words("party_names.tsv", lower=False)
 
 
 def _place_start(tok: Token) -> int | None:
@@ -103,9 +97,16 @@ def party_span(doc, head: int) -> TokSpan | None:
 
 
 def _named_on(doc, head: int) -> bool:
-    """Does the name go on after the party word ("Progressive Democrats of America", "Communist
-    Party of Ruritania")? Then it is a longer name, not ours to cut."""
-    return head + 2 < len(doc) and doc[head + 1].lower_ == "of" and doc[head + 2].text[:1].isupper()
+    """Does the name go on after the party word ("Progressive Democrats of America", "the
+    People's Party for Freedom", "the Workers Labour Union")? Then it is a longer name, not ours
+    to cut."""
+    if head + 1 >= len(doc):
+        return False
+    nxt = doc[head + 1]
+    after = head + 3 if head + 2 < len(doc) and doc[head + 2].lower_ == "the" else head + 2
+    if nxt.lower_ in ("of", "for") and after < len(doc) and doc[after].text[:1].isupper():
+        return True  # "the Alliance for the Restoration of X"
+    return nxt.is_title and nxt.pos_ == "PROPN" and doc[head].dep_ == "compound"
 
 
 def _bare_span(doc, i: int) -> TokSpan | None:
