@@ -94,6 +94,7 @@ from .private import private
 from .ranks import is_rank_title
 from .roles import _add_role_nouns, _merge_bare_groups
 from .parens import join_bracketed, widen_bracketed
+from .party_names import party_names
 from .placed import widen_to_places
 from .spans import widen_mentions
 from .spokespeople import give_bodies
@@ -151,25 +152,15 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     candidates = [s for s in _candidates(doc, matcher)
                   if not any(a < s.end_char and s.start_char < b for a, b in fenced)
                   and not is_rank_title(kb, s)]  # "Lance Cpl" before a name is its title
+    candidates, parties = party_names(st, candidates)  # "the Sweden Democrats": one party, named in full
     persons, rest = _person_spans(st, candidates)
     _add_persons(st, persons)
     for span in rest:
-        if any(i in st.taken for i in range(span.start, span.end)):
+        if span.start in parties and any(i in st.taken for i in range(span.start, span.end)):
+            for piece in parties[span.start]:  # a person's title took part of the name: read as before
+                _add_candidate(st, piece, {})
             continue
-        st.taken.update(range(span.start, span.end))
-        hit = _lookup(kb, span)
-        if hit is not None:
-            _add_known(st, span, hit)
-        elif _place_of(span):
-            continue
-        elif span.text[:1].isdigit():
-            continue  # "280bn" tagged ORG
-        elif span.label_ == "FAC":
-            if _known_facility(st, span) or body_sector(kb, span):  # "X, a daily newspaper"
-                _add_org(st, span)
-        elif span.label_ == "ORG" or _org_noun_before(kb, span) or (
-                span.label_ == "GPE" and (_appos_head(span) or _appositive(kb, span.root))):
-            _add_org(st, span)
+        _add_candidate(st, span, parties)
     _add_unlabelled_press(st)
     _merge_acronyms(st)
     join_bracketed(st)  # "the Freedom Union (FU)": one body, whatever its initials
@@ -215,6 +206,28 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     widen_to_places(st)  # "Westland's High Court", "the government of Westland"
     widen_mentions(st)  # "President Ruiz", "the government of Ruritania": the whole phrase
     return _assemble(st)
+
+
+def _add_candidate(st: _State, span: TokSpan, parties: dict[int, list[TokSpan]]) -> None:
+    """An actor for one candidate name not taken yet: a knowledge-file match, a party's own name
+    (``parties``, by start token), an organisation; a place or a number is none."""
+    kb = st.kb
+    if any(i in st.taken for i in range(span.start, span.end)):
+        return
+    st.taken.update(range(span.start, span.end))
+    hit = _lookup(kb, span)
+    if span.start in parties and (hit is None or hit[0] != "entity"):
+        _add_org(st, span, party=True)  # a party's own name: not the state its national word names
+    elif hit is not None:
+        _add_known(st, span, hit)
+    elif _place_of(span) or span.text[:1].isdigit():
+        return  # "280bn" tagged ORG
+    elif span.label_ == "FAC":
+        if _known_facility(st, span) or body_sector(kb, span):  # "X, a daily newspaper"
+            _add_org(st, span)
+    elif span.label_ == "ORG" or _org_noun_before(kb, span) or (
+            span.label_ == "GPE" and (_appos_head(span) or _appositive(kb, span.root))):
+        _add_org(st, span)
 
 
 def unique_id(name: str, used: Collection[str]) -> str:

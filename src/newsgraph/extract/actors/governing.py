@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...records import Actor
-from .knowledge import load_knowledge
+from .knowledge import country_of, load_knowledge
 from .party_link import PartyTie, chamber_words, party_rows, party_tie, regional_title
 
 PARTY_SECTORS = frozenset({None, "LEG"})  # what a row may replace: the default, or nothing
@@ -49,10 +49,18 @@ def party_sector(country: str | None, name: str, when: dt.date | None) -> str | 
         return None
     day = when.isoformat()
     name = name[4:] if name.startswith(("the ", "The ")) else name
-    for sector, start, end in _table().get((country, name), ()):
+    rows = _table().get((country, name)) or _table().get((country, _national_rest(country, name)), ())
+    for sector, start, end in rows:
         if start <= day and (not end or day < end):
             return sector
     return None
+
+
+def _national_rest(country: str, name: str) -> str:
+    """The name less a first word that names its own country ("Australian Labor" -> "Labor"):
+    the party named with its nation, as its alias; a region's ("Ontario Liberals") is another party."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and country_of(first) == country else ""
 
 
 def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, story: str | None = None) -> None:

@@ -26,19 +26,21 @@ CHAMBERS = LEGISLATURES - {"council"}  # a chamber named by its word alone; "Cou
 REPORT_VERBS = frozenset({"report", "write", "publish", "quote", "cite"})
 
 
-def _add_org(st: _State, span: TokSpan, sector: str | None = None) -> None:
+def _add_org(st: _State, span: TokSpan, sector: str | None = None, party: bool = False) -> None:
     """An organisation; country and sector from its name, premodifiers
     ("the Russian state gas company Gazprom") or apposition ("Belgprombank,
-    a Belarusian subsidiary")."""
+    a Belarusian subsidiary"). A ``party``'s name is LEG unless the knowledge base or the text
+    says more: a word of its name does not ("the Revolutionary Party" is no rebel group)."""
     kb, doc = st.kb, st.doc
     span = _name_span(span)
     name = _strip_text(span.text)
     known = kb.entities.get(name, {})
-    if (dated := _dated(st, name, phoenix=not known)) is not None:
+    if (dated := _dated(st, name, phoenix=not known)) is not None and not (party and dated[0] is None):
+        # not a party's name whose tail is a stateless row ("Ruritanian People's Revolutionary Party")
         known = {"country": dated[0], "sector": dated[1]}  # "Baloch Liberation Army": the knowledge base
     if not known and (body := _igo_prefix(kb, span)):  # before its keywords: "UN Department of X" is IGO
         sector = sector or kb.entities[body].get("sector")  # "United Nations Special Rapporteur on Housing"
-    sector = sector or known.get("sector") or next(
+    sector = sector or known.get("sector") or ("LEG" if party else None) or next(
         (kb.org_keywords[t.text] for t in span if t.text in kb.org_keywords), None)
     country = known.get("country")
     for toks in (_premodifier_tokens(doc, span.start), _appositive(kb, span.root), _appos_head(span)):
