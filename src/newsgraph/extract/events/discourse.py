@@ -41,6 +41,7 @@ from .resolve import _resolve, actor_for_span
 from .remembered import remembered_act
 from .gerunds import doerless_gerund
 from .rules import rule_content
+from .doers import shown_not_protested, thing_doer
 from .senses import campaign_fight, contest_win, retype_senses
 from .syntax import Arg, _clause_subject, _pobj
 
@@ -314,7 +315,8 @@ def _kept(doc: Doc, c: CodedEvent, sectors: dict) -> bool:
             and not _not_done_or_no_act(doc, c) and not topic_talk(doc, c)
             and not contest_win(doc, c) and not campaign_fight(doc, c) and not threat_as_danger(doc, c)
             and not remembered_act(doc, c)
-            and not rule_content(doc, c))
+            and not rule_content(doc, c) and not thing_doer(doc, c)
+            and not shown_not_protested(doc, c))
 
 
 def _kept_without_people(doc: Doc, c: CodedEvent, sectors: dict) -> bool:
