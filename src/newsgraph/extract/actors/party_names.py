@@ -19,6 +19,9 @@ knowledge file reads that), nor a name the tagger reads longer than ours.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
@@ -119,13 +122,24 @@ def _bare_span(doc, i: int) -> TokSpan | None:
     return None
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The words a party name can be found at: a generic party word (``head``) or the first word
+    of a bare name ("Social" of "Social Democrats", "People" of "People's Party")."""
+    words = _words()
+    return words.get("head", frozenset()) | {re.split(r"[\s'’]", b)[0] for b in words.get("bare", ())}
+
+
 def party_names(st: _State, candidates: list[TokSpan]) -> tuple[list[TokSpan], dict[int, list[TokSpan]]]:
     """The candidates with each party name built on a generic word as one span (replacing the
     pieces the tagger and the knowledge file read inside it), and those spans' start tokens with
     the pieces they replace. A candidate that reaches outside the name keeps its reading."""
     doc, parties = st.doc, {}
     found: list[TokSpan] = []
+    first = _first_words()
     for tok in doc:
+        if tok.text not in first:
+            continue  # neither a party word nor the first word of a bare name: most tokens
         span = party_span(doc, tok.i) or _bare_span(doc, tok.i)
         if span is not None and not any(s.start <= span.start < s.end or s.start < span.end <= s.end
                                         for s in found):
