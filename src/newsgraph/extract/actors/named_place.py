@@ -60,6 +60,23 @@ def _countries(name: str, gaz) -> tuple[set[str], bool]:
     return big | {s.country for s in subs if s.country}, known
 
 
+def region_country(name: str) -> str | None:
+    """The one country of a province or state so named ("Ontario", "Bavaria"), else of a big
+    city: a province's party is the province's, whatever towns abroad share its name. Unlike
+    :func:`_countries`, which pools divisions and big cities, a division wins here."""
+    from ..places import gazetteer
+
+    gaz = gazetteer()
+    key = normalise(name)
+    if key in gaz.not_places:
+        return None
+    cands = gaz.names.get(key, [])
+    found = {c.country for c in cands if c.country and c.feature == "admin"} or \
+        {s.country for s in gaz.subdivisions.get(key, []) if s.country} or \
+        {c.country for c in cands if c.country and c.feature == "city" and c.population >= MIN_CITY}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def named_country(span: TokSpan, named: Counter[str]) -> str | None:
     """The one country of the place the name contains (see the module docstring), or None."""
     from ..places import gazetteer

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from .. import kind_words
 from .knowledge import country_of
+from .named_place import region_country
 from .state import _State
 
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
@@ -50,23 +51,6 @@ def _place_start(tok: Token) -> int | None:
             start -= 1  # the entity may run on over the party word ("Ontario Greens" as one place)
     name = tok.doc[start:tok.i + 1].text
     return start if country_of(name) is not None or region_country(name) is not None else None
-
-
-def region_country(name: str) -> str | None:
-    """The one country of a province or state so named ("Ontario", "Bavaria"), else of a big
-    city: a province's party is the province's, whatever towns abroad share its name."""
-    from ..gazetteer import normalise
-    from ..places import gazetteer
-
-    gaz = gazetteer()
-    key = normalise(name)
-    if key in gaz.not_places:
-        return None
-    cands = gaz.names.get(key, [])
-    found = {c.country for c in cands if c.country and c.feature == "admin"} or \
-        {s.country for s in gaz.subdivisions.get(key, []) if s.country} or \
-        {c.country for c in cands if c.country and c.feature == "city" and c.population >= 150_000}
-    return next(iter(found)) if len(found) == 1 else None
 
 
 def _modifier_start(doc, j: int, modifiers: frozenset[str]) -> int | None:
