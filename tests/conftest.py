@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# the shared data folder as newsgraph.eval.common finds it: $NEWSGRAPH_SHARED, else beside the clone
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or REPO.parent / "shared")
+SEED = SHARED / "seed" / "belarus-2020-11-30.txt"
 
 
 @pytest.fixture(scope="session")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from newsgraph.extract.actors import _merge, country_of, load_knowledge, slug
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "belarus-2020-11-30.txt"
+from conftest import SEED
 
 
 def by_name(record, name):

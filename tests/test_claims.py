@@ -3,13 +3,12 @@ between a quote and a claim, on hand-written wire copy and the seed article."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from newsgraph.extract.claims import crosses, hard_breaks
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "belarus-2020-11-30.txt"
+from conftest import SEED
 
 
 def only(claims, contains):

@@ -11,7 +11,7 @@ from newsgraph.cli import app, main
 from newsgraph.records import json_schema
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from conftest import SHARED
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

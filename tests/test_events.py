@@ -9,7 +9,7 @@ import pytest
 from newsgraph.errors import InputError
 from newsgraph.extract.events.lexicon import ENV_VAR, load_cameo2plover, load_lexicon, parse_rows, plover_for
 
-SEED = "belarus-2020-11-30.txt"
+from conftest import SEED
 
 
 # --------------------------------------------------------------------------- lexicon (no model)
@@ -470,12 +470,10 @@ def test_a_demand_that_is_a_protests_purpose_is_that_protest(code):
 
 @pytest.fixture(scope="module")
 def seed(nlp):
-    from pathlib import Path
-
     from newsgraph.ingest.article import RawArticle, prepare
     from newsgraph.pipeline import _make_doc
 
-    path = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / SEED
+    path = SEED
     if not path.is_file():
         pytest.skip(f"{path} absent")
     article = prepare(RawArticle(text=path.read_text(encoding="utf-8"), published="2020-11-30"))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsgraph.ingest.article import RawArticle, article_id, normalise_date, parse_date, prepare
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "belarus-2020-11-30.txt"
+from conftest import SEED
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 

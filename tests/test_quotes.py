@@ -5,7 +5,6 @@ with it; the seed article end to end."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,7 +14,7 @@ from newsgraph.errors import InputError
 from newsgraph.extract.cues import ENV_VAR, load_cues, merge_lexicons
 from newsgraph.extract.quotes import is_apostrophe, quote_spans
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "belarus-2020-11-30.txt"
+from conftest import SEED
 
 
 def contents(text: str) -> list[str]:
