@@ -47,6 +47,24 @@ def test_a_negative_subject_negates(code, text, word):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("The two coalition partners have yet to agree on a budget.", "agree"),
+    ("Chile is yet to sign the border treaty with Peru.", "sign"),
+    ("The junta had yet to release the detained journalists.", "release"),
+])
+def test_yet_to_negates(code, text, word):
+    """ "has yet to sign" tells that nothing was signed (yet)."""
+    found = on(code(text), word)
+    assert found and all(c.event.negated for c in found)
+
+
+@pytest.mark.model
+def test_yet_elsewhere_does_not_negate(code):
+    found = on(code("Chile has signed yet another border treaty with Peru."), "signed")
+    assert found and not found[0].event.negated
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "A Peruvian cabinet aide declined to comment.",
     "The embassy did not reply to several requests for comment.",

@@ -41,6 +41,8 @@ def _has_child(view: TokenView, i: int, dep: int, lower: int | None = None) -> b
 _AUX_DEPS = frozenset(get_string_id(d) for d in ("aux", "auxpass", "neg", "mark", "advmod"))
 _NEG, _DET, _NO = get_string_id("neg"), get_string_id("det"), get_string_id("no")
 _AUX, _TO, _AMOD = get_string_id("aux"), get_string_id("to"), get_string_id("amod")
+_ADVMOD, _YET = get_string_id("advmod"), get_string_id("yet")
+_NOT_YET = {"have", "be"}  # "has yet to", "is yet to": the act has not happened
 _SUBJ_H = frozenset(get_string_id(d) for d in _SUBJ)
 _ANY_SUBJ_H = frozenset(get_string_id(d) for d in _SUBJ | _PASS_SUBJ)
 
@@ -80,6 +82,8 @@ def _flags(anchor: Token, trig: Token, entry: LexEntry, ctl: dict[int, str]) -> 
             if lem in _NEGATORS or ctl.get(head.i) == "neg":
                 m.negated = not m.negated
                 m.refused = m.refused or lem in _REFUSERS or ctl.get(head.i) == "neg"
+            elif lem in _NOT_YET and _has_child(view, head.i, _ADVMOD, _YET):  # "has yet to sign": not signed
+                m.negated = True
             elif lem in _POSSIBLE:  # "it may be possible to reopen the port": a possibility, not an act
                 m.hypothetical = True
             elif lem in _INTENT or ctl.get(head.i) == "ctl" or lem in _INTENT_ADJ:
