@@ -202,6 +202,18 @@ def test_regional_and_specialised_bodies_are_international():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, name, coded", [
+    ("Brazil asked Mercosur to suspend Venezuela from the bloc.", "Mercosur", (None, "IGO")),
+    ("Gazprom cut gas supplies to Ukraine on Monday.", "Gazprom", ("RUS", "BUS")),
+])
+def test_a_known_body_the_tagger_calls_a_place_or_a_nationality(analyze, text, name, coded):
+    """"Mercosur" tagged as a place was a state with no country; "Gazprom" tagged as a
+    nationality was no actor. The knowledge base knows them as a bloc and a company (session 22)."""
+    actor = next(a for a in analyze(text, published="2015-06-01").actors if a.name == name)
+    assert (actor.kind, actor.country, actor.sector) == ("organization", *coded)
+
+
+@pytest.mark.model
 def test_a_foreign_outlet_keeps_its_home_in_a_story_set_elsewhere(analyze):
     text = ("Norway's government approved the new fishing quotas on Monday. "
             "Minister Kari Dahl told the Guardian that Norwegian fleets would comply.")

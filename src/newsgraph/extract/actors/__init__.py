@@ -135,6 +135,17 @@ def _known_facility(st: _State, span: TokSpan) -> bool:
     return hit is not None and any(hit)
 
 
+def _known_body(st: _State, span: TokSpan) -> bool:
+    """Is a name the tagger calls a place or a nationality one the actor knowledge base codes as
+    an international body, a company or an armed group ("Mercosur", "Gazprom")? Not other
+    sectors: the knowledge base knows places by their country, and a few former states by odd ones."""
+    hit = _dated(st, span.text, phoenix=True)
+    return hit is not None and hit[1] in _BODY_SECTORS
+
+
+_BODY_SECTORS = frozenset({"IGO", "BUS", "REB", "INS"})
+
+
 def _sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
     """Each token's sentence number, and each sentence's first token (one
     sentence when nothing set boundaries, so the rules still run)."""
@@ -222,6 +233,8 @@ def _add_candidate(st: _State, span: TokSpan, parties: dict[int, list[TokSpan]])
         _add_known(st, span, hit)
     elif _place_of(span) or span.text[:1].isdigit():
         return  # "280bn" tagged ORG
+    elif span.label_ in ("GPE", "NORP") and _known_body(st, span):
+        _add_org(st, span)  # "Mercosur" read as a place, "Gazprom" as a nationality
     elif span.label_ == "FAC":
         if _known_facility(st, span) or body_sector(kb, span):  # "X, a daily newspaper"
             _add_org(st, span)
