@@ -93,3 +93,15 @@ def test_criticism_received_is_done_to_the_subject(analyze, text, source, target
 def test_troops_under_fire_are_not_criticised(analyze):
     rec = analyze("Ugandan troops came under fire from rebels near the border on Monday.")
     assert not any(e.type == "ACCUSE" for e in rec.events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab attacked an army base near the Kenyan border on Sunday.",
+    "Boko Haram attacked a market town in northern Nigeria overnight.",
+])
+def test_an_armed_group_the_tagger_calls_a_person_attacks_with_force(analyze, text):
+    """The tagger reads a few armed groups' names as persons; they are no office-holders, so
+    their "attack" is violence, not criticism (session 22)."""
+    evs = _events(analyze, text, "attacked")
+    assert evs and all(t == "ASSAULT" for t, _, _, _, _ in evs), evs

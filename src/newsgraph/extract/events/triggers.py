@@ -10,7 +10,7 @@ from spacy.parts_of_speech import ADJ, AUX, CCONJ, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from .. import data_rows
+from .. import actor_for_span, data_rows, ext
 from ..tokens import TokenView, lower_of, text_of, token_view
 
 from .coded import _plover_table
@@ -242,7 +242,7 @@ def _argument_classes_at(view: TokenView, i: int) -> set[str]:
         out.add("@crowd")  # "hundreds of demonstrators"
     if subj is None and dep[i] == _ACL:
         subj = view.head[i]  # "ministers gathered in Rome": the noun a participle modifies
-    if subj is not None and (view.ent_type[subj] == _PERSON
+    if subj is not None and ((view.ent_type[subj] == _PERSON and not _armed_group(doc, subj))
                              or lower_of(doc, view.lemma[_counted_at(view, subj)]) in _official_nouns()):
         out.add("@official")  # "envoys gathered": office-holders meet
     if any(dep[c] in _PASS_SUBJ_H or dep[c] == _AUXPASS for c in kids) and not any(dep[c] == _AGENT for c in kids):
@@ -252,6 +252,17 @@ def _argument_classes_at(view: TokenView, i: int) -> set[str]:
     if dep[i] == _AMOD and view.pos[view.head[i]] in (NOUN, PROPN):
         out.add("@attributive")
     return out
+
+
+def _armed_group(doc: Doc, i: int) -> bool:
+    """Is token ``i`` in the name of an armed group the actor layer knows? The tagger reads a
+    few such names as persons ("Abu Sayyaf attacked the camp"); they are no office-holders."""
+    tok = doc[i]
+    ident = actor_for_span(doc, tok.idx, tok.idx + len(tok.text))
+    return ident is not None and any(a.id == ident and a.sector in _ARMED for a in ext(doc, "actors") or ())
+
+
+_ARMED = frozenset({"REB", "INS"})
 
 
 def _states(clause: Token) -> bool:
