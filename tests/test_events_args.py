@@ -265,3 +265,15 @@ def test_a_description_stands_for_the_party_it_describes(code):
     # who looks on at an act does not do it
     _, ev = code("Pedro Soto, a Chilean farmer who saw the raid, said the gunmen fled.")
     assert on(ev, "raid") and all(c.source is None or c.source.country != "CHL" for c in on(ev, "raid"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    ("Kaupthing sued the Icelandic government.", "Kaupthing"),
+    ("Transocean blamed Halliburton for the spill.", "Transocean"),
+])
+def test_a_name_tagged_as_a_place_of_no_country_is_no_state(analyze, text, name):
+    """An event side the tagger calls a place but no country has was a "state" with no
+    country, coded GOV (a bank, a company, a square): now an organisation the text says nothing more of (session 22)."""
+    actor = next(a for a in analyze(text).actors if a.name == name)
+    assert actor.kind != "state" and actor.sector != "GOV"

@@ -129,6 +129,8 @@ def _actor_for(doc: Doc, actors: list[Actor], by_id: dict[str, Actor], arg, from
     text = _text(doc, span.start, span.end) if span.end != arg.end else arg.text
     name = text[4:] if text.lower().startswith("the ") else text
     kind = _KIND_OF_LABEL.get(root.ent_type_, "group")
+    if kind == "state" and arg.country is None:
+        kind = "organization"  # a name tagged as a place that is no country's: a company, a group, a square
     head = doc.char_span(span.start, span.end, alignment_mode="expand")
     sector = arg.sector or ("GOV" if kind == "state" else None)
     if sector is None and kind == "group" and head is not None and len(head):
