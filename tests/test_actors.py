@@ -28,6 +28,7 @@ def test_country_of_reads_names_demonyms_capitals_and_seats():
     assert country_of("Minsk") == "BLR"
     assert country_of("the Kremlin") == "RUS"
     assert country_of("Downing Street") == "GBR"
+    assert (country_of("N. Korea"), country_of("S. Korea")) == ("PRK", "KOR")  # headline abbreviations
     assert country_of("U.S.") == "USA"
     assert country_of("Russia's") == "RUS"
 

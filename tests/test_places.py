@@ -108,6 +108,7 @@ def test_generic_suffix_and_wire_abbreviations(gaz):
     assert resolve(gaz, "Orange County", Counter()) is None  # not the city of Orange
     assert resolve(gaz, "Calif.", Counter()).name == "California"
     assert resolve(gaz, "Burkina", Counter()).country == "BFA"
+    assert (resolve(gaz, "N. Korea", Counter()).country, resolve(gaz, "S. Korea", Counter()).country) == ("PRK", "KOR")
 
 
 def test_not_places(gaz):
