@@ -277,3 +277,14 @@ def test_a_name_tagged_as_a_place_of_no_country_is_no_state(analyze, text, name)
     country, coded GOV (a bank, a company, a square): now an organisation the text says nothing more of (session 22)."""
     actor = next(a for a in analyze(text).actors if a.name == name)
     assert actor.kind != "state" and actor.sector != "GOV"
+
+
+@pytest.mark.model
+def test_a_participle_the_tagger_calls_a_past_tense_is_done_to_its_noun(analyze):
+    """"journalists kidnapped last month": the tagger may read the participle as a past tense; hung
+    on the noun just before it and with no object, it tells what was done to the noun (session 22)."""
+    rec = analyze("Crowds gathered on Sunday to demand the release of three Peruvian journalists "
+                  "kidnapped last month in Bolivia.")
+    names = {a.id: a.name for a in rec.actors}
+    kidnap = next(e for e in rec.events if e.trigger.text == "kidnapped")
+    assert names.get(kidnap.target) == "Peruvian journalists" and kidnap.source is None

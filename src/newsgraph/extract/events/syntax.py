@@ -244,7 +244,7 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
             # a participle coordinated with a finite past verb is one too ("Zelenskiy, speaking
             # ..., called again for X and asked Y", which the parser hangs on the name)
             finite = any(dep[c] == _CONJ and tag[c] == _VBD for c in kids[v])
-            return head[v], tag[v] == _VBN and not finite
+            return head[v], (tag[v] == _VBN or _reduced_relative_at(view, v)) and not finite
         if (controller := _object_controller_at(view, v)) is not None:
             return controller, False
         if (doer := _gerund_controller_at(view, v)) is not None:
@@ -263,6 +263,14 @@ def _clause_subject_at(view: TokenView, v: int) -> tuple[int | None, bool]:
             continue
         break
     return None, False
+
+
+def _reduced_relative_at(view: TokenView, v: int) -> bool:
+    """Is a past-tense verb the parser hangs on the noun just before it, with no object of its
+    own, a participle the tagger took for a past tense ("journalists kidnapped in Iraq")? Then
+    the noun is what was done to. A finite verb hung on a name after an aside ("Ruiz, speaking
+    in Lima, called for ...") is not next to it."""
+    return view.tag[v] == _VBD and view.head[v] == v - 1 and _child_at(view, v, _DOBJ_H) is None
 
 
 _SUBJ_H = frozenset(get_string_id(d) for d in _SUBJ)
