@@ -66,6 +66,12 @@ def test_no_event_in_session_12_readings(analyze, text, word):
     ("A scathing editorial attacked the Valdorian premier on Monday.", "attacked", "ACCUSE"),
     # a labour strike stays a strike
     ("Dockers in Ostrava began a general strike over pay on Monday.", "strike", "PROTEST"),
+    # session 22: a strike "on" what it hit, or launched by an armed force, is military ...
+    ("Valdorian strikes on Kessel and two border towns continued overnight.", "strikes", "ASSAULT"),
+    ("The rebels carried out strikes against army posts overnight.", "strikes", "ASSAULT"),
+    # ... not one "on" a day or a transport network
+    ("Bus drivers staged a strike on Friday.", "strike", "PROTEST"),
+    ("Unions announced a 24-hour strike on the Ostrava metro.", "strike", "PROTEST"),
 ])
 def test_session_12_keeps_the_event(analyze, text, word, typ):
     assert typ in _events(analyze, text, word)

@@ -4,8 +4,10 @@
 
 * the noun "strike" is a stoppage of work (PROTEST 143) unless armed force makes or does it:
   a modifier, possessor or "by" agent of armed force ("a drone strike", "coalition-led strikes",
-  "carried out by the army") or a verb of harm it is the subject of ("the strike killed four",
-  "the strikes targeted a depot"): then it is military force (ASSAULT 190);
+  "carried out by the army"), a verb of harm it is the subject of ("the strike killed four",
+  "the strikes targeted a depot"), an "on" phrase naming what it hit ("strikes on the port", not
+  "on Monday" or "on the railways"), or an armed force as the doer of the verb it is the
+  object of ("the rebels carried out strikes"): then it is military force (ASSAULT 190);
 * "attack" with a text, a speech or a programme as its doer ("the editorial attacked the plan",
   "a leaflet attacking the mayor") is criticism (ACCUSE 111), not violence;
 * "fight", "battle" or "combat" told of a campaign (session 20, :func:`campaign_fight`): a social
@@ -22,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from spacy.tokens import Doc, Token
 
-from .. import kind_words
+from .. import ext, kind_words
 from .coded import CodedEvent, _plover_table
 from .lexicon import plover_for
 
@@ -52,6 +54,31 @@ def _armed_strike(tok: Token) -> bool:
         if doer is not None and (_armed_word(doer) or any(_armed_word(g) for g in doer.children)):
             return True  # "the strike was carried out by the navy"
     return False
+
+
+def _struck_at(tok: Token) -> bool:
+    """Has the noun "strike" an "on" phrase naming what it hit ("strikes on the port"), not a day,
+    a date or a network of work (``struck_at``)?"""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") \
+                    and obj.lemma_.lower() not in _table()["struck_at"] and obj.lower_ not in _table()["struck_at"]:
+                return True
+    return False
+
+
+def _armed_striker(doc: Doc, c: CodedEvent, tok: Token) -> bool:
+    """Is the noun "strike" the object of a verb whose doer is an armed force ("the navy carried
+    out strikes")? An army stops no work. Not a state: "the country observed a general strike"."""
+    if tok.dep_ != "dobj" or c.source is None or c.source.actor is None:
+        return False
+    actor = next((a for a in ext(doc, "actors") or () if a.id == c.source.actor), None)
+    return actor is not None and actor.sector in _striker_sectors()
+
+
+def _striker_sectors() -> frozenset[str]:
+    return kind_words("events_senses.tsv", lower=False).get("striker", frozenset())
 
 
 def _text_doer(tok: Token) -> bool:
@@ -125,7 +152,8 @@ def retype_senses(doc: Doc, coded: list[CodedEvent]) -> None:
     for c in coded:
         tok = doc[c.trigger_i]
         lemma = tok.lemma_.lower()
-        if c.event.type == "PROTEST" and c.nominal and lemma == "strike" and _armed_strike(tok):
+        if c.event.type == "PROTEST" and c.nominal and lemma == "strike" and (
+                _armed_strike(tok) or _struck_at(tok) or _armed_striker(doc, c, tok)):
             _retype(c, "190")
         elif c.event.type == "ASSAULT" and not c.nominal and lemma == "attack" and _text_doer(tok):
             _retype(c, "111")
