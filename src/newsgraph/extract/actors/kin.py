@@ -7,7 +7,8 @@ country. The story passes cannot place them when the story names two countries (
 held abroad, a family suing a foreign state), and a kin noun is no title that places. Only the
 relative the person's own phrase names (the kin noun in apposition to the name, its possessor
 or its "of" object), a person with a country; never a nationality the text gives the person
-(the described noun, read earlier), and not a stateless name.
+(the described noun, read earlier), not a stateless name, nor a lower-case "name" (a misread
+phrase). The relative's country is taken as the passes before gave it, right or wrong.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ def place_kin(doc: Doc, actors: list[Actor]) -> None:
     if not people:
         return
     for actor in actors:
-        if actor.kind != "person" or actor.country or actor.sector == "IGO":
-            continue
+        if actor.kind != "person" or actor.country or actor.sector == "IGO" or not actor.name[:1].isupper():
+            continue  # a lower-case "name" is a phrase the tagger misread, not a person
         found: set[str] = set()
         for m in actor.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
