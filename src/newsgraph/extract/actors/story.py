@@ -75,6 +75,7 @@ from .home import (_credit, _employed, _foreign_word, _home_sentences, _honoured
 from .named_place import place_named
 from .person_names import shortened
 from .staff import place_staff
+from .kin import place_kin
 from .knowledge import country_of, load_knowledge
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
@@ -388,6 +389,7 @@ def place_domestic(doc: Doc, actors: list[Actor], sides: set[str] | frozenset[st
         place_acting(doc, actors, country)
         place_named_orgs(doc, actors, country)  # "Acme Radio reported", "an analyst at Acme"
     place_staff(doc, actors)  # "Ana Ruiz of Acme": the country the passes above gave Acme
+    place_kin(doc, actors)  # "Pedro Ruiz, the father of Ana Ruiz": Ana Ruiz's country
     govern(actors, doc._.published, doc, country)  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
     return country
 
