@@ -49,3 +49,17 @@ def test_a_body_named_by_its_cause_or_faith(analyze):
                   "condemned the raid, and the Kestrel Muslim Association asked for an inquiry.")
     assert coded(rec, "Civil Liberties Council")[1] == "NGO"
     assert coded(rec, "Muslim Association")[1] == "REL"
+
+
+@pytest.mark.model
+def test_a_person_tied_to_a_body_takes_its_sector(analyze):
+    rec = analyze("Canada's parliament passed the budget on Monday. \"It is a bad law,\" said Ana Ruiz "
+                  "from the Kestrel Civil Liberties Council. Microsoft's Tom Reyes welcomed it.")
+    assert coded(rec, "Ana Ruiz")[1] == "NGO"
+    assert coded(rec, "Tom Reyes")[1] == "BUS"
+
+
+@pytest.mark.model
+def test_a_party_with_no_standing_gives_its_member_none(analyze):
+    rec = analyze("Canada's parliament passed the budget on Monday. The Kestrel Party's Jo Kent voted against it.")
+    assert coded(rec, "Jo Kent")[1] != "LEG"  # a party's default says nothing of its member's office

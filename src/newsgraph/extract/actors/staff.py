@@ -60,3 +60,29 @@ def place_staff(doc: Doc, actors: list[Actor]) -> None:
         found = _employer_countries(doc, actor, orgs)
         if len(found) == 1 and not _stateless(actor.name, doc._.published):
             actor.country = found.pop()
+
+
+def staff_sectors(doc: Doc, actors: list[Actor]) -> None:
+    """Give a person with no sector the one sector of the named organisations their own phrase
+    ties them to ("Ana Ruiz of the Kestrel Peace Institute", "Acme's Tom Reyes", "Jo Kent from
+    the Norland Labour Party"), read once every pass has coded the organisations (a party's
+    standing on the story's date, a body's members). Not an international body's (its staff
+    are coded by the title), nor a body of another country than the person's, nor a party
+    with no standing (LEG: its member may be a mayor or a candidate)."""
+    orgs = [(m.start, m.end, a.sector, a.country) for a in actors
+            if a.kind == "organization" and a.sector not in (None, "IGO", "LEG") for m in a.mentions]
+    if not orgs:
+        return
+    for actor in actors:
+        if actor.kind != "person" or actor.sector or not actor.mentions:
+            continue
+        found: set[str] = set()
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            for a, b in _tied_chars(span):
+                found.update(sector for s, e, sector, country in orgs if s < b and a < e
+                             and (actor.country is None or country in (None, actor.country)))
+        if len(found) == 1:
+            actor.sector = found.pop()

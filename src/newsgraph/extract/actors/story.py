@@ -74,7 +74,7 @@ from .home import (_credit, _employed, _foreign_word, _home_sentences, _honoured
                    _stateless, _visitor, _visitor_in, story_words)
 from .named_place import place_named
 from .person_names import shortened
-from .staff import place_staff
+from .staff import place_staff, staff_sectors
 from .knowledge import country_of, load_knowledge
 from .members import name_member_sector
 
@@ -390,6 +390,7 @@ def place_domestic(doc: Doc, actors: list[Actor], sides: set[str] | frozenset[st
         place_named_orgs(doc, actors, country)  # "Acme Radio reported", "an analyst at Acme"
     place_staff(doc, actors)  # "Ana Ruiz of Acme": the country the passes above gave Acme
     govern(actors, doc._.published, doc, country)  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
+    staff_sectors(doc, actors)  # "Ana Ruiz of the Kestrel Peace Institute": the body's sector
     return country
 
 
