@@ -31,6 +31,8 @@ def test_no_head_a_purpose_or_a_party_word_gives_nothing():
     assert name_member_sector(words("Committee to Protect Journalists")) is None  # a purpose
     assert name_member_sector(words("Kestrel Labour Club")) is None  # a party's club, not a union
     assert name_member_sector(words("Association of Muslim Journalists")) is None  # two members disagree
+    assert name_member_sector(words("Kestrel Actors Guild Awards")) is None  # a prize, not the guild
+    assert name_member_sector(words("Association of Doctors for Human Rights")) == "NGO"  # the cause after "for"
 
 
 @pytest.mark.model

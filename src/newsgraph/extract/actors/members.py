@@ -7,7 +7,8 @@ their head noun is of any kind, so they were left with no sector, and so were th
 lead or speak for them (the employer tie passes the body's sector on). Words in
 ``body_members.tsv``: ``head`` nouns, ``member`` words (a trade, a faith, a profession; the
 ``member_of`` ones only in the name's "of" phrase: "Confederation of Labour", not "the Labour
-Club") and ``cause`` words; a member beats a cause, two members of different sectors give none.
+Club") and ``cause`` words; a member beats a cause (but not one after "for": "Doctors for Human Rights"),
+two members of different sectors give none.
 """
 
 from __future__ import annotations
@@ -49,8 +50,14 @@ def name_member_sector(words: list[tuple[str, str]]) -> str | None:
     heads = table.get("head", {})
     if "to" in (w for w, _ in words):
         words = words[:[w for w, _ in words].index("to")]
-    if not any(w in heads or lemma in heads for w, lemma in words):
+    if not any(w in heads or lemma in heads for w, lemma in words) or _names_a_thing(words, heads):
         return None
+    causes = table.get("cause", {})
+    if "for" in (w for w, _ in words):  # "Association of Doctors for Human Rights": its cause
+        after_for = words[[w for w, _ in words].index("for") + 1:]
+        found = {causes[f] for w, lemma in after_for for f in _forms(w, lemma) if f in causes}
+        if len(found) == 1:
+            return found.pop()
     after_of = [w for w, _ in words].index("of") + 1 if "of" in (w for w, _ in words) else len(words)
     for kinds in (("member", "member_of"), ("cause",)):
         found = set()
@@ -63,6 +70,16 @@ def name_member_sector(words: list[tuple[str, str]]) -> str | None:
         if found:
             return found.pop() if len(found) == 1 else None
     return None
+
+
+def _names_a_thing(words: list[tuple[str, str]], heads: dict[str, str]) -> bool:
+    """Does the name end in a word for a thing, not a body ("the Actors Guild Awards", the
+    knowledge file's ``non_body_words``), other than a head ("the Peace Convention")?"""
+    from .knowledge import load_knowledge
+
+    last = words[-1][0] if words else ""
+    things = load_knowledge().story_lists.get("non_body_words", frozenset())
+    return last in things and last not in heads
 
 
 def _forms(lower: str, lemma: str) -> tuple[str, ...]:

@@ -68,13 +68,14 @@ def staff_sectors(doc: Doc, actors: list[Actor]) -> None:
     the Norland Labour Party"), read once every pass has coded the organisations (a party's
     standing on the story's date, a body's members). Not an international body's (its staff
     are coded by the title), nor a body of another country than the person's, nor a party
-    with no standing (LEG: its member may be a mayor or a candidate)."""
+    with no standing (LEG: its member may be a mayor or a candidate), nor a "person" named by
+    one capitalised word ("Acme's Zephyr": as often a product the tagger took for a person)."""
     orgs = [(m.start, m.end, a.sector, a.country) for a in actors
             if a.kind == "organization" and a.sector not in (None, "IGO", "LEG") for m in a.mentions]
     if not orgs:
         return
     for actor in actors:
-        if actor.kind != "person" or actor.sector or not actor.mentions:
+        if actor.kind != "person" or actor.sector or not actor.mentions or _one_name(actor.name):
             continue
         found: set[str] = set()
         for m in actor.mentions:
@@ -86,3 +87,9 @@ def staff_sectors(doc: Doc, actors: list[Actor]) -> None:
                              and (actor.country is None or country in (None, actor.country)))
         if len(found) == 1:
             actor.sector = found.pop()
+
+
+def _one_name(name: str) -> bool:
+    """A name of one capitalised word: a product or a fragment as often as a person."""
+    words = name.split()
+    return len(words) == 1 and words[0][:1].isupper()
