@@ -36,8 +36,10 @@ def _tied_chars(span: TokSpan) -> list[tuple[int, int]]:
     return out
 
 
-def _employer_countries(doc: Doc, actor: Actor, orgs: list[tuple[int, int, str]]) -> set[str]:
-    found: set[str] = set()
+def _employer_countries(doc: Doc, actor: Actor, orgs: list[tuple[int, int, object]]) -> set:
+    """The values (a country; a sector and country) of the organisations whose mentions lie
+    where the person's own phrases tie them (``_tied_chars``)."""
+    found: set = set()
     for m in actor.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -70,21 +72,15 @@ def staff_sectors(doc: Doc, actors: list[Actor]) -> None:
     are coded by the title), nor a body of another country than the person's, nor a party
     with no standing (LEG: its member may be a mayor or a candidate), nor a "person" named by
     one capitalised word ("Acme's Zephyr": as often a product the tagger took for a person)."""
-    orgs = [(m.start, m.end, a.sector, a.country) for a in actors
+    orgs = [(m.start, m.end, (a.sector, a.country)) for a in actors
             if a.kind == "organization" and a.sector not in (None, "IGO", "LEG") for m in a.mentions]
     if not orgs:
         return
     for actor in actors:
         if actor.kind != "person" or actor.sector or not actor.mentions or _one_name(actor.name):
             continue
-        found: set[str] = set()
-        for m in actor.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            for a, b in _tied_chars(span):
-                found.update(sector for s, e, sector, country in orgs if s < b and a < e
-                             and (actor.country is None or country in (None, actor.country)))
+        found = {sector for sector, country in _employer_countries(doc, actor, orgs)
+                 if actor.country is None or country in (None, actor.country)}
         if len(found) == 1:
             actor.sector = found.pop()
 
