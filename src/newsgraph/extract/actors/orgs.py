@@ -17,6 +17,7 @@ from .bodies import head_word
 from .countries import not_nationality
 from .descriptions import body_sector, described_sector, name_tail_sector
 from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text, country_of, noun_sector
+from .members import member_sector
 from .persons import _name_span
 from .state import _Entity, _State, _entity_text
 from .titles import _appositive, _premodifier_tokens, _title_parts
@@ -60,6 +61,8 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None, party: bool =
         sector = "LEG"  # "the bill passed the House": a chamber named by its word alone
     if sector is None:
         sector = name_tail_sector(name) or body_sector(kb, span)  # "the X Defence Force", "X, a newspaper"
+    if sector is None:
+        sector = member_sector(span)  # "the Ruritanian Journalists' Association", "the X Peace Institute"
     if sector is None and not known and _seat_led(kb, span):
         sector = "GOV"  # "the Kremlin Security Office": a body of the seat of government
     if country is None and not known:

@@ -36,8 +36,10 @@ def _tied_chars(span: TokSpan) -> list[tuple[int, int]]:
     return out
 
 
-def _employer_countries(doc: Doc, actor: Actor, orgs: list[tuple[int, int, str]]) -> set[str]:
-    found: set[str] = set()
+def _employer_countries(doc: Doc, actor: Actor, orgs: list[tuple[int, int, object]]) -> set:
+    """The values (a country; a sector and country) of the organisations whose mentions lie
+    where the person's own phrases tie them (``_tied_chars``)."""
+    found: set = set()
     for m in actor.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -60,3 +62,30 @@ def place_staff(doc: Doc, actors: list[Actor]) -> None:
         found = _employer_countries(doc, actor, orgs)
         if len(found) == 1 and not _stateless(actor.name, doc._.published):
             actor.country = found.pop()
+
+
+def staff_sectors(doc: Doc, actors: list[Actor]) -> None:
+    """Give a person with no sector the one sector of the named organisations their own phrase
+    ties them to ("Ana Ruiz of the Kestrel Peace Institute", "Acme's Tom Reyes", "Jo Kent from
+    the Norland Labour Party"), read once every pass has coded the organisations (a party's
+    standing on the story's date, a body's members). Not an international body's (its staff
+    are coded by the title), nor a body of another country than the person's, nor a party
+    with no standing (LEG: its member may be a mayor or a candidate), nor a "person" named by
+    one capitalised word ("Acme's Zephyr": as often a product the tagger took for a person)."""
+    orgs = [(m.start, m.end, (a.sector, a.country)) for a in actors
+            if a.kind == "organization" and a.sector not in (None, "IGO", "LEG") for m in a.mentions]
+    if not orgs:
+        return
+    for actor in actors:
+        if actor.kind != "person" or actor.sector or not actor.mentions or _one_name(actor.name):
+            continue
+        found = {sector for sector, country in _employer_countries(doc, actor, orgs)
+                 if actor.country is None or country in (None, actor.country)}
+        if len(found) == 1:
+            actor.sector = found.pop()
+
+
+def _one_name(name: str) -> bool:
+    """A name of one capitalised word: a product or a fragment as often as a person."""
+    words = name.split()
+    return len(words) == 1 and words[0][:1].isupper()

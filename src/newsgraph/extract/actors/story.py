@@ -74,9 +74,10 @@ from .home import (_credit, _employed, _foreign_word, _home_sentences, _honoured
                    _stateless, _visitor, _visitor_in, story_words)
 from .named_place import place_named
 from .person_names import shortened
-from .staff import place_staff
+from .staff import place_staff, staff_sectors
 from .kin import place_kin
 from .knowledge import country_of, load_knowledge
+from .members import name_member_sector
 
 LEAD = 2.0  # the story's country must weigh this many times the next one
 MIN_WEIGHT = 3.0  # ... and at least this much
@@ -391,6 +392,7 @@ def place_domestic(doc: Doc, actors: list[Actor], sides: set[str] | frozenset[st
     place_staff(doc, actors)  # "Ana Ruiz of Acme": the country the passes above gave Acme
     place_kin(doc, actors)  # "Pedro Ruiz, the father of Ana Ruiz": Ana Ruiz's country
     govern(actors, doc._.published, doc, country)  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
+    staff_sectors(doc, actors)  # "Ana Ruiz of the Kestrel Peace Institute": the body's sector
     return country
 
 
@@ -427,13 +429,20 @@ def place_bodies(actors: list[Actor], country: str, when=None) -> None:
     ..."), nor one the knowledge base codes with no country."""
     words = load_knowledge().story_lists.get("national_body_words", frozenset())
     for actor in actors:
-        if actor.kind != "organization" or actor.country or actor.sector or not actor.name[:1].isupper() \
-                or _foreign_word(actor.name):
+        if actor.kind != "organization" or actor.country or not actor.name[:1].isupper() \
+                or (actor.sector and actor.sector != _member_sector(actor.name)) or _foreign_word(actor.name):
             continue  # not a lower-case phrase the tagger called an organisation
         name = actor.name.replace("'s", " ").lower().split()
         head = name[name.index("of") - 1] if "of" in name[1:] else name[-1] if name else ""
         if head in words and not _stateless(actor.name, when):
             actor.country = country
+
+
+def _member_sector(name: str) -> str | None:
+    """The sector the words of a body's name give it ("the Harbour Pilots' Association": LAB):
+    such a body is as much of public life as one with no sector."""
+    words = name.replace("'s", " ").replace("'", " ").replace("’", " ").lower().split()
+    return name_member_sector([(w, w) for w in words])
 
 
 def place_affiliations(doc: Doc, actors: list[Actor], country: str) -> None:
