@@ -201,6 +201,14 @@ def test_regional_and_specialised_bodies_are_international():
         assert lookup(name) == (None, "IGO"), name
 
 
+def test_peacekeeping_and_multinational_missions_are_international():
+    """Missions the Phoenix dictionaries lack were no actor or an organisation with no sector
+    (session 22); the events guideline codes international bodies IGO with no country."""
+    for name in ("KFOR", "ISAF", "UNIFIL", "MONUSCO", "AMISOM", "UNAMID", "MINUSMA", "EUFOR", "UNMIK",
+                 "African Union Mission in Somalia"):
+        assert lookup(name) == (None, "IGO"), name
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("text, name, coded", [
     ("Brazil asked Mercosur to suspend Venezuela from the bloc.", "Mercosur", (None, "IGO")),
