@@ -288,3 +288,12 @@ def test_a_participle_the_tagger_calls_a_past_tense_is_done_to_its_noun(analyze)
     names = {a.id: a.name for a in rec.actors}
     kidnap = next(e for e in rec.events if e.trigger.text == "kidnapped")
     assert names.get(kidnap.target) == "Peruvian journalists" and kidnap.source is None
+
+
+@pytest.mark.model
+def test_a_speaker_telling_of_its_own_forces_accuses_no_one(analyze):
+    """"X said its troops killed ...": a report of X's own act, not an accusation of its troops
+    (a possessive pronoun owns the side, as "they" would be; session 22)."""
+    rec = analyze("NATO said its troops killed five insurgents in a village near Kandahar.")
+    assert not [e for e in rec.events if e.type == "ACCUSE"]
+    assert [e for e in rec.events if e.type == "ASSAULT"]

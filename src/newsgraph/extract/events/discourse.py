@@ -49,8 +49,13 @@ _ACCUSING = {"say", "claim", "allege", "charge", "insist"}
 
 
 def _pronoun(doc: Doc, arg: Arg) -> bool:
+    """Is the side a pronoun ("they"), or a noun a possessive pronoun owns ("its troops", "our
+    fighters")? Either way, after a verb of saying, most often the speaker's own side."""
     span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.pos_ == "PRON"
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children)
 
 
 @lru_cache(maxsize=1)
