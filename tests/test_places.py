@@ -210,8 +210,9 @@ def test_eval_floor():
         m = evaluate()
     except EvaluationDataMissing as exc:
         pytest.skip(str(exc))
-    assert m["geowebnews"]["f1"] >= 0.71 and m["geovirus"]["f1"] >= 0.90
-    assert m["geowebnews"]["acc161_matched"] >= 0.80 and m["geovirus"]["acc161_matched"] >= 0.78
+    # raised in session 22 with the GeoNames divisions (0.726 / 0.917, 0.823 / 0.801)
+    assert m["geowebnews"]["f1"] >= 0.72 and m["geovirus"]["f1"] >= 0.91
+    assert m["geowebnews"]["acc161_matched"] >= 0.82 and m["geovirus"]["acc161_matched"] >= 0.80
 
 
 def test_component_rules_on_a_hand_built_doc(gaz):
