@@ -69,6 +69,13 @@ def test_division_keys_drop_the_generic_words_around_a_name():
     assert _division_keys("Fars") == {"fars"}
 
 
+def test_a_sea_is_no_countrys_division(gaz):
+    """"the Red Sea" is the sea, not the Egyptian or Sudanese division GeoNames names after it."""
+    for name in ("Red Sea", "Gulf of Aden", "Strait of Hormuz"):
+        best = resolve(gaz, name, Counter())
+        assert (best.feature, best.country) == ("region", None), name
+
+
 def test_a_division_named_by_generic_words_only_is_no_place(gaz):
     """"the Southern District" of a court, "the Central Region": many countries have one."""
     assert resolve(gaz, "Southern District", Counter()) is None
