@@ -31,6 +31,9 @@ def test_most_specific_pattern_wins():
     assert lex.match("verb", "lift", {"sanction"}).plover.type == "CONCEDE"
     assert lex.match("noun", "strike", {"air"}).cameo == "195"
     assert lex.match("noun", "strike", set()).plover.type == "PROTEST"
+    # among patterns of as many words, what is acted on beats where from (session 22)
+    assert lex.match("verb", "withdraw", {"ambassador", "from"}).plover.type == "SANCTION"
+    assert lex.match("verb", "withdraw", {"troop", "from"}).plover.type == "RETREAT"
 
 
 def test_blank_plover_columns_come_from_the_cameo_table():

@@ -66,8 +66,11 @@ class Lexicon:
             for e in self.entries.values():
                 self._index.setdefault((e.pos, e.head), []).append(e)
             for lst in self._index.values():
-                # more words first; among equals a literal word beats a class ("meet demand" before "meet @thing")
-                lst.sort(key=lambda e: (-len(e.extras), sum(w.startswith("@") for w in e.extras)))
+                # more words first; among equals a literal word beats a class ("meet demand" before
+                # "meet @thing"), and a noun beats a preposition: what is acted on says more than
+                # where from ("withdraw ambassador" before "withdraw from")
+                lst.sort(key=lambda e: (-len(e.extras), sum(w.startswith("@") for w in e.extras),
+                                        sum(w in _PREPOSITIONS for w in e.extras)))
         return self._index.get((pos, head), [])
 
     def match(self, pos: str, head: str, context: set[str]) -> LexEntry | None:
@@ -79,6 +82,10 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+_PREPOSITIONS = frozenset({"about", "against", "at", "by", "for", "from", "in", "into", "of", "off", "on", "out",
+                           "over", "to", "toward", "towards", "under", "up", "with", "without"})
 
 
 def _data(name: str) -> Path:
