@@ -26,7 +26,8 @@ def test_a_body_after_the_state_is_named_is_found(analyze):
 @pytest.mark.parametrize("text, words, code", [
     ("Ghana's media watchdog fined the radio station on Monday.", "media watchdog", ("GHA", "GOV")),
     ("The Norwegian security service raided the office on Monday.", "security service", ("NOR", "COP")),
-    ("On Tuesday the Chilean Pacific Fleet seized a fishing boat.", "Pacific Fleet", ("CHL", "MIL")),
+    ("On Tuesday the Chilean northern fleet seized a fishing boat.", "northern fleet", ("CHL", "MIL")),
+    ("The Chilean whaling fleet left port on Tuesday.", "whaling fleet", ("CHL", "BUS")),
     ("The Finnish interior department said no on Monday.", "interior department", ("FIN", "GOV")),
 ])
 def test_country_bodies(analyze, text, words, code):
@@ -47,3 +48,13 @@ def test_not_bodies(analyze, text, words):
     rec = analyze(text, published="2010-05-04")
     assert not [a for a in _with(rec, words) if a.kind == "group" and words in a.name], \
         [(a.name, a.country, a.sector) for a in rec.actors]
+
+
+@pytest.mark.model
+def test_a_body_phrase_describing_a_name_is_that_name(analyze):
+    rec = analyze("The Peruvian securities watchdog, the Andean Market Office, fined the bank on Monday.",
+                  published="2010-05-04")
+    office = _with(rec, "Andean Market Office")
+    assert len(office) == 1 and office[0].country == "PER", \
+        [(a.name, a.country, a.sector) for a in rec.actors]
+    assert any("securities watchdog" in rec.article.text[m.start:m.end] for m in office[0].mentions)

@@ -10,7 +10,9 @@ actor named by the phrase) with that country and the sector of the modifier near
 else the row's. The state's mention of the country word inside the phrase moves to the body.
 Not read: an indefinite or plural noun ("a Ruritanian agency", "agencies": a kind, not a party),
 a country told only by an of-phrase ("the council of the region"), two countries, a person's or
-a company's body ("Ana Ruiz's office", "the Acme board"), a compound ("agency officials").
+a company's body ("Ana Ruiz's office", "the Acme board"), a compound ("agency officials"). A phrase
+in apposition with a name describes it: the name's actor takes the phrase and, if it has none, the
+country.
 """
 
 from __future__ import annotations
@@ -23,22 +25,26 @@ from .. import data_rows
 from .bodies import definite
 from .groups import _named_inside
 from .knowledge import _role, agent_phrase, agent_sector
-from .roles import _country_of_token, _modifiers
-from .state import _span_chars, _State
+from .roles import _country_of_token, _known, _modifiers
+from .state import _entity_text, _span_chars, _State
 from .titles import PORTFOLIOS, WEAK_MODIFIER_SECTORS
 
 
 @lru_cache(maxsize=1)
-def body_words() -> tuple[dict[str, str | None], dict[str, str]]:
-    """(head noun -> sector or None, modifier word -> sector), from ``data/state_bodies.tsv``."""
+def body_words() -> tuple[dict[str, str | None], dict[str, str], frozenset[str]]:
+    """(head noun -> sector or None, modifier word -> sector, heads read bare), from
+    ``data/state_bodies.tsv``."""
     heads: dict[str, str | None] = {}
     modifiers: dict[str, str] = {}
+    bare: set[str] = set()
     for kind, word, sector, *_ in data_rows("state_bodies.tsv"):
         if kind == "head":
             heads[word] = None if sector == "-" else sector
         elif kind == "modifier":
             modifiers[word] = sector
-    return heads, modifiers
+        elif kind == "bare":
+            bare.add(word)
+    return heads, modifiers, frozenset(bare)
 
 
 def add_state_bodies(st: _State) -> None:
@@ -61,14 +67,51 @@ def _untagged_name(tok: Token) -> bool:
     return all(not t.ent_type_ and (t.is_title or t.text == "-") for t in words)
 
 
+def _country_word(st: _State, tok: Token) -> str | None:
+    """The country a modifier names as a country or nationality word; not a capital or a seat of
+    government ("the Ruritanian capital's bureau" of a newspaper), which names a place here."""
+    country = _country_of_token(st, tok)
+    if country is not None:
+        hit = _known(st.kb, _entity_text(tok) if tok.ent_type_ else tok.text)
+        if hit is not None and hit[0] in ("capital", "seat"):
+            return None
+    return country
+
+
+def _named(tok: Token) -> Token | None:
+    """The name in apposition that the phrase describes ("the Ruritanian watchdog, the Fair Trade
+    Office," / "the Fair Trade Office, the Ruritanian watchdog"), else None."""
+    if tok.dep_ == "appos" and (tok.head.ent_type_ or tok.head.pos_ == "PROPN"):
+        return tok.head
+    return next((c for c in tok.rights if c.dep_ == "appos" and (c.ent_type_ or c.pos_ == "PROPN")), None)
+
+
+def _describe(st: _State, name: Token, start: int, end: int, country: str, sector: str) -> bool:
+    """The described name's actor takes the phrase as a mention, and its country and sector if it
+    has none; False when the name is no actor's (nothing is read then)."""
+    for ent in st.entities.values():
+        if ent.kind != "state" and any(s <= name.idx < e for s, e in ent.mentions):
+            ent.fill(country=country, sector=sector)
+            st.mention(ent.key, start, end)
+            return True
+    return False
+
+
 def _add_body(st: _State, tok: Token, head_sector: str | None) -> None:
     mods = [m for m in _modifiers(tok) if m.pos_ in ("ADJ", "NOUN", "PROPN") or m.text == "-"]
     if not mods or mods[-1].i != tok.i - 1 or any(m.i in st.pronouns or m.i in st.person_tokens for m in mods):
         return  # "the agency", "his office", "Ana Ruiz's council": no country word, or a person's
-    countries = {c for m in mods if (c := _country_of_token(st, m))}
+    countries = {c for m in mods if (c := _country_word(st, m))}
     if len(countries) != 1:
         return  # none, or "the joint Ruritanian-Freedonian commission"
-    sector = _modifier_sector(st, mods, tok.lemma_.lower() == "department") or head_sector
+    if tok.tag_ == "NNP" and not _country_word(st, mods[0]):
+        return  # "the Senate Ruritanian Affairs Committee": the country word inside a longer name
+    bare = body_words()[2]
+    if tok.lemma_.lower() not in bare and all(_country_word(st, m) or m.text == "-" for m in mods):
+        return  # "the Ruritanian agency": mostly an agency named before, which we do not resolve
+    department = tok.lemma_.lower() == "department"
+    sector = ("GOV" if department and any(m.lower_ in PORTFOLIOS for m in mods) else None) \
+        or _modifier_sector(st, mods) or head_sector
     if sector is None:
         return  # "the Ruritanian memorial service": a ceremony, not a body
     start, end = _span_chars(mods + [tok])
@@ -76,22 +119,23 @@ def _add_body(st: _State, tok: Token, head_sector: str | None) -> None:
                                             for m in mods) or any(m.dep_ == "poss" and not _country_of_token(st, m)
                                                                   for m in mods):
         return  # "the Acme board", "the Ruritanian parliament's committee": another body's
+    country, name = next(iter(countries)), _named(tok)
+    if name is not None and not _describe(st, name, start, end, country, sector):
+        return
     for ent in st.entities.values():  # "Ruritanian" read as the state: inside the body's name now
         if ent.kind == "state":
             ent.mentions = {(s, e) for s, e in ent.mentions if not (start <= s and e <= end)}
-    name = st.text[start:end]
-    country = next(iter(countries))
-    key = f"group:{country}:{sector}:{name.lower()}"
-    ent = st.entity(key, name, "group", country=country, sector=sector)
-    st.mention(ent.key, start, end)
-    st.bodies.add(key)  # "the agency" may name it again (:mod:`.bodies`)
+    if name is None:
+        key = f"group:{country}:{sector}:{st.text[start:end].lower()}"
+        ent = st.entity(key, st.text[start:end], "group", country=country, sector=sector)
+        st.mention(ent.key, start, end)
+        st.bodies.add(key)  # "the agency" may name it again (:mod:`.bodies`)
     st.taken.update(m.i for m in mods)
     st.taken.add(tok.i)
 
 
-def _modifier_sector(st: _State, mods: list[Token], portfolios: bool = False) -> str | None:
-    """The sector the modifier nearest the noun gives ("security" COP, "military" MIL; with
-    ``portfolios`` a ministry's word, "interior" GOV), else None."""
+def _modifier_sector(st: _State, mods: list[Token]) -> str | None:
+    """The sector the modifier nearest the noun gives ("security" COP, "military" MIL), else None."""
     table = body_words()[1]
     for m in reversed(mods):
         if sector := table.get(m.lower_) or table.get(m.lemma_.lower()):
@@ -101,6 +145,4 @@ def _modifier_sector(st: _State, mods: list[Token], portfolios: bool = False) ->
             return role[1]
         if (sector := agent_sector(st.kb, m)) not in WEAK_MODIFIER_SECTORS:
             return sector
-        if portfolios and m.lower_ in PORTFOLIOS and m.lower_ != "state":  # "the Ruritanian interior department"
-            return "GOV"
     return None
