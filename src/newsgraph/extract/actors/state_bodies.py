@@ -87,10 +87,10 @@ def _named(tok: Token) -> Token | None:
 
 
 def _describe(st: _State, name: Token, start: int, end: int, country: str, sector: str) -> bool:
-    """The described name's actor takes the phrase as a mention, and its country and sector if it
-    has none; False when the name is no actor's (nothing is read then)."""
+    """The described organisation takes the phrase as a mention, and its country and sector if it
+    has none; False when the name is no organisation's (a person's: nothing is read then)."""
     for ent in st.entities.values():
-        if ent.kind != "state" and any(s <= name.idx < e for s, e in ent.mentions):
+        if ent.kind == "organization" and any(s <= name.idx < e for s, e in ent.mentions):
             ent.fill(country=country, sector=sector)
             st.mention(ent.key, start, end)
             return True
