@@ -70,6 +70,7 @@ from .dateline import not_actor_spans
 from .descriptions import body_sector
 from .employers import research_body
 from .groups import add_modified_groups
+from .state_bodies import add_state_bodies
 from .knowledge import (  # noqa: F401  (tests import them from here)
     Knowledge,
     _dated,
@@ -208,6 +209,7 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
     _opposition_parties(st)  # "opposition leader X of the Y Party": Y is OPP
     _resolve_pronouns(st)
     _resolve_first_person(st)
+    add_state_bodies(st)  # "the Ruritanian intelligence agency": one body, not the state
     _add_role_nouns(st)
     add_modified_groups(st)  # "Ruritanian groups", "separatist units": the phrase is one group
     _merge_bare_groups(st)
