@@ -32,8 +32,13 @@ def _tied_chars(span: TokSpan) -> list[tuple[int, int]]:
     for child in span.root.rights:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON":
             toks = sorted(child.subtree, key=lambda t: t.i)
-            out.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
+            # a dash closes the apposition: "X—one of the lawyers—to Acme Radio" spoke to Acme
+            last = next((k - 1 for k, t in enumerate(toks) if k and t.text in _DASHES), len(toks) - 1)
+            out.append((toks[0].idx, toks[last].idx + len(toks[last])))
     return out
+
+
+_DASHES = frozenset({"—", "–", "--"})
 
 
 def _employer_countries(doc: Doc, actor: Actor, orgs: list[tuple[int, int, object]]) -> set:
