@@ -347,3 +347,15 @@ def test_polnear_dev_floors(nlp):
     for (measure, key), floor in DEV_FLOORS.items():
         assert metrics[measure][key] >= floor, (measure, key, metrics[measure])
     assert metrics["quotes_component_share"] < 0.10
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, speaker", [
+    ('"The count was fair," Electoral Commission chairman Wafula Chebukati said on Tuesday.', "Wafula Chebukati"),
+    ('"We will appeal," Kestrel Farmers Union leader Ana Ruiz told reporters.', "Ana Ruiz"),
+])
+def test_a_speaker_named_after_a_bodys_name_is_the_person(analyze, text, speaker):
+    """The actor of the phrase's head word speaks, though the body's name before it is longer
+    (session 22: the body used to be the speaker)."""
+    rec = analyze(text)
+    assert rec.quotes and _actor_name(rec, rec.quotes[0].speaker) == speaker

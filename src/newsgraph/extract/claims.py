@@ -162,18 +162,20 @@ def _antecedent(doc: Doc, pron: Token) -> Span | None:
 
 
 def resolve_speaker(doc: Doc, mention: Span) -> str | None:
-    """Actor id for a speaker mention, via the actors' mentions; a pronoun no
-    actor covers is resolved to its antecedent entity first."""
+    """Actor id for a speaker mention, via the actors' mentions: the actor of the phrase's head
+    word first ("Electoral Commission chairman Ana Ruiz" is Ana Ruiz, though the body's name is
+    longer), else the one covering most of it ("an Acme spokesman": Acme); a pronoun no actor
+    covers is resolved to its antecedent entity first."""
     if ext(doc, "actors") is None:
         return None
-    found = actor_for_span(doc, mention.start_char, mention.end_char)
+    root = mention.root if len(mention) > 1 else None
+    found = actor_for_span(doc, root.idx, root.idx + len(root.text)) if root is not None else None
+    if found is None:
+        found = actor_for_span(doc, mention.start_char, mention.end_char)
     if found is None and len(mention) == 1 and mention[0].pos_ == "PRON":
         ante = _antecedent(doc, mention[0])
         if ante is not None:
             found = actor_for_span(doc, ante.start_char, ante.end_char)
-    if found is None and mention.root is not None and len(mention) > 1:
-        root = mention.root
-        found = actor_for_span(doc, root.idx, root.idx + len(root.text))
     return found
 
 
