@@ -248,3 +248,15 @@ def test_a_city_read_as_a_person_takes_no_country_from_the_index(analyze):
     for actor in analyze(text, published="2006-03-02").actors:
         if actor.kind == "person" and actor.name == "São Paulo":
             assert actor.country is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, country", [
+    ("The Kenyan Red Cross said forty people had died in the floods.", "Kenyan Red Cross", "KEN"),
+    ("Turkish Red Crescent trucks crossed the border on Monday.", "Turkish Red Crescent", "TUR"),
+])
+def test_a_stateless_bodys_national_branch_takes_its_nationality(analyze, text, name, country):
+    """The knowledge base's row for a movement has no country; its national society's name
+    gives one (session 22)."""
+    actor = next(a for a in analyze(text, published="2020-05-01").actors if a.name == name)
+    assert (actor.country, actor.sector) == (country, "NGO")

@@ -65,8 +65,9 @@ def _add_org(st: _State, span: TokSpan, sector: str | None = None, party: bool =
         sector = member_sector(span)  # "the Ruritanian Journalists' Association", "the X Peace Institute"
     if sector is None and not known and _seat_led(kb, span):
         sector = "GOV"  # "the Kremlin Security Office": a body of the seat of government
-    if country is None and not known:
-        country = _country_in(kb, [t for t in span if not not_nationality(t)])  # "Syrian Observatory ..."
+    if country is None and (not known or sector not in (None, "IGO")):
+        # "Syrian Observatory ...", and a stateless row's national branch ("the Kenyan Red Cross")
+        country = _country_in(kb, [t for t in span if not not_nationality(t)])
     if country is None and not known:
         country = _seat_country(kb, span) or _owner_country(kb, span)  # "the Lima-based ...", "Peru's ..."
     if country is None and not known and (parent := _parent_company(st, span)) is not None:
