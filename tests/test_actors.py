@@ -521,3 +521,19 @@ def test_a_seat_of_government_tagged_as_an_organisation_gives_its_country(analyz
     official = [v for n, v in found.items() if "State Department official" in n]
     assert official == [("USA", "GOV")]
     assert found.get("National Intelligence Directorate") == ("PER", "COP")
+
+
+@pytest.mark.model
+def test_a_name_the_tagger_calls_a_title_after_a_quote_is_the_speaker(analyze):
+    """After a closing quote the tagger reads some names as a work's title; as the subject of a
+    verb of saying they are a person (session 22: no actor, no speaker before)."""
+    rec = analyze('"We will fight on," Jorge Quispe said on Monday.')
+    quispe = [a for a in rec.actors if a.name == "Jorge Quispe"]
+    assert quispe and quispe[0].kind == "person"
+    assert rec.quotes and rec.quotes[0].speaker == quispe[0].id
+
+
+@pytest.mark.model
+def test_a_quoted_title_that_says_is_no_person(analyze):
+    rec = analyze('"Silent Harvest" said farm incomes fell, its authors wrote.')  # the title is the subject
+    assert not [a for a in rec.actors if a.name == "Silent Harvest" and a.kind == "person"]

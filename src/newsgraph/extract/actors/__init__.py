@@ -90,7 +90,7 @@ from .persons import (
     _org_noun_before,
     _person_spans,
 )
-from .pronouns import _resolve_first_person, _resolve_pronouns
+from .pronouns import SPEECH_VERBS, _resolve_first_person, _resolve_pronouns
 from .private import private
 from .ranks import is_rank_title
 from .roles import _add_role_nouns, _merge_bare_groups
@@ -118,6 +118,8 @@ def _candidates(doc: Doc, matcher: PhraseMatcher) -> list[TokSpan]:
             if len(ent) > 1 and lower[ent.start] == _THE:
                 ent = TokSpan(doc, ent.start + 1, ent.end, label=label)
             (facilities if label == "FAC" else spans).append(ent)
+        elif label == "WORK_OF_ART" and _speaking_name(ent):
+            spans.append(TokSpan(doc, ent.start, ent.end, label="PERSON"))
     spans = filter_spans(spans)
     # a building ("FAC") only where nothing else was found: the tagger's label for a few armed
     # groups and bodies after "of the", which the knowledge base then names (_known_facility)
@@ -127,6 +129,20 @@ def _candidates(doc: Doc, matcher: PhraseMatcher) -> list[TokSpan]:
 
 
 _THE = get_string_id("the")
+
+
+def _speaking_name(ent: TokSpan) -> bool:
+    """Is an entity the tagger calls a title a person's name that speaks? After a closing quote
+    the tagger reads some names as titles ('"We will appeal," Ana Ruiz said'): two to four
+    capitalised proper nouns, the subject of a verb of saying, and not itself in quotation marks
+    (a quoted title that "says")."""
+    if not 2 <= len(ent) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+        return False
+    root, doc = ent.root, ent.doc
+    if root.dep_ != "nsubj" or root.head.lemma_ not in SPEECH_VERBS:
+        return False
+    quoted = ent.start > 0 and doc[ent.start - 1].is_quote and ent.end < len(doc) and doc[ent.end].is_quote
+    return not quoted
 
 
 def _known_facility(st: _State, span: TokSpan) -> bool:
