@@ -37,6 +37,8 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from . import data_rows
+
 __all__ = ["BaseGazetteer", "Candidate", "Gazetteer", "GazetteerStore", "gazetteer", "build", "normalise"]
 
 ALT_NAME_MIN_POP = 15_000
@@ -189,12 +191,6 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
-def _admin1_rows() -> list[list[str]]:
-    """The rows of ``data/admin1.tsv`` (GeoNames first-level divisions; :mod:`.admin1_build`)."""
-    text = resources.files("newsgraph.data").joinpath("admin1.tsv").read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
 # words GeoNames keeps around a division's name ("Muhafazat Kirkuk", "Gansu Sheng") that English
 # copy drops: the name without them is indexed too
 _DIVISION_PREFIXES = ("muhafazat ", "sha`biyat ", "wilayat-e ", "ostan-e ", "mayorality of ", "provincia de ",
@@ -242,7 +238,7 @@ def _add_subdivisions(gaz: Gazetteer, iso3: dict[str, str]) -> None:
     """
     import pycountry
 
-    for cc, _code, name, lat, lon, pop in _admin1_rows():
+    for cc, _code, name, lat, lon, pop in data_rows("admin1.tsv"):  # GeoNames divisions (.admin1_build)
         if cc == "US":
             continue
         cand = Candidate(name, "admin", float(lat), float(lon), iso3.get(cc), None, int(pop))

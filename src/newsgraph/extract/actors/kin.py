@@ -13,8 +13,7 @@ phrase). The relative's country is taken as the passes before gave it, right or 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...records import Actor
 from .home import _stateless
