@@ -30,21 +30,27 @@ _MOVABLE_KINDS = frozenset({"state", "group"})  # a nationality read as the stat
 _PLURAL = frozenset({get_string_id("NNS")})
 
 
-@lru_cache(maxsize=1)
-def group_words() -> tuple[dict[str, str | None], dict[str, str], frozenset[str]]:
-    """(head noun -> sector or None, modifier word -> sector, generic modifiers), from
-    ``data/group_heads.tsv``."""
+def head_table(name: str, extra: str) -> tuple[dict[str, str | None], dict[str, str], frozenset[str]]:
+    """(head noun -> sector or None, modifier word -> sector, the words of kind ``extra``) from a
+    table laid out as ``data/group_heads.tsv`` (kind, word, sector; "-" for no sector)."""
     heads: dict[str, str | None] = {}
     modifiers: dict[str, str] = {}
-    generic: set[str] = set()
-    for kind, word, sector, *_ in data_rows("group_heads.tsv"):
+    words: set[str] = set()
+    for kind, word, sector, *_ in data_rows(name):
         if kind == "head":
             heads[word] = None if sector == "-" else sector
         elif kind == "modifier":
             modifiers[word] = sector
-        elif kind == "generic":
-            generic.add(word)
-    return heads, modifiers, frozenset(generic)
+        elif kind == extra:
+            words.add(word)
+    return heads, modifiers, frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def group_words() -> tuple[dict[str, str | None], dict[str, str], frozenset[str]]:
+    """(head noun -> sector or None, modifier word -> sector, generic modifiers), from
+    ``data/group_heads.tsv``."""
+    return head_table("group_heads.tsv", "generic")
 
 
 def add_modified_groups(st: _State) -> None:

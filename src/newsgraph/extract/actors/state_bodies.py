@@ -21,9 +21,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .. import data_rows
 from .bodies import definite
-from .groups import _named_inside
+from .groups import _named_inside, head_table
 from .knowledge import _role, agent_phrase, agent_sector
 from .roles import _country_of_token, _known, _modifiers
 from .state import _entity_text, _span_chars, _State
@@ -34,17 +33,7 @@ from .titles import PORTFOLIOS, WEAK_MODIFIER_SECTORS
 def body_words() -> tuple[dict[str, str | None], dict[str, str], frozenset[str]]:
     """(head noun -> sector or None, modifier word -> sector, heads read bare), from
     ``data/state_bodies.tsv``."""
-    heads: dict[str, str | None] = {}
-    modifiers: dict[str, str] = {}
-    bare: set[str] = set()
-    for kind, word, sector, *_ in data_rows("state_bodies.tsv"):
-        if kind == "head":
-            heads[word] = None if sector == "-" else sector
-        elif kind == "modifier":
-            modifiers[word] = sector
-        elif kind == "bare":
-            bare.add(word)
-    return heads, modifiers, frozenset(bare)
+    return head_table("state_bodies.tsv", "bare")
 
 
 def add_state_bodies(st: _State) -> None:
