@@ -8,12 +8,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from newsgraph import knowledge
 from newsgraph.errors import InputError
 from newsgraph.knowledge import Role, build, decode, lookup, on_date
 
-PHOENIX = Path(__file__).resolve().parents[2] / "shared" / "eval" / "petrarch" / "dictionaries" / "petrarch2"
+PHOENIX = SHARED / "eval" / "petrarch" / "dictionaries" / "petrarch2"
 SHIPPED = Path(knowledge.__file__).with_name("phoenix.sqlite")
 
 
