@@ -261,3 +261,11 @@ def test_a_stateless_bodys_national_branch_takes_its_nationality(analyze, text, 
     gives one (session 22)."""
     actor = next(a for a in analyze(text, published="2020-05-01").actors if a.name == name)
     assert (actor.country, actor.sector) == (country, "NGO")
+
+
+def test_an_acronym_is_looked_up_in_the_index_but_not_a_one_word_name():
+    """Phoenix's one-word entries are mostly short forms of bodies, read when the text writes the
+    word in capitals; the same word in other case, and one-word surnames, are no Phoenix name."""
+    assert lookup("ETA") == ("ESP", "REB")  # Phoenix: ETA [ESPREB]
+    assert lookup("Eta") is None and lookup("eta") is None
+    assert lookup("MERKELS") is None and lookup("AB") is None  # unknown; too short to be one

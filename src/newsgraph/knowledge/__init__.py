@@ -200,6 +200,12 @@ def _days(a: str, b: str) -> int:
     return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
 
 
+def _acronym(name: str) -> bool:
+    """Is the name one word of three to six capitals ("ETA", "UNHCR")? Phoenix's one-word entries
+    are mostly such short forms of bodies; a one-word name in other case is usually a surname."""
+    return 3 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
 def lookup(name: str, when: dt.date | None = None, phoenix: bool = True) -> tuple[str | None, str | None] | None:
     """(country, sector) of a named actor on ``when``, or None when no source knows the name
     (``phoenix=False``: the hand-written files only)."""
@@ -207,9 +213,9 @@ def lookup(name: str, when: dt.date | None = None, phoenix: bool = True) -> tupl
     if not key or any(not _SEPARATORS.sub("", w) for w in name.split()):
         return None  # "- Ruritania", "Ana Ruiz -": a dash on its own is no part of a name
     hand = _hand_written(env(ACTORS_ENV) or None).get(key)
-    if hand:
-        return on_date(hand, when)
-    if " " not in key or len(name.split()) < 2 or not phoenix:
-        return None  # one word ("Al-Rashid", "- Ruritania") is no Phoenix name
+    if hand:  # a row with neither country nor sector marks a name several bodies share: no code
+        return None if all(r.country is None and r.sector is None for r in hand) else on_date(hand, when)
+    if not phoenix or ((" " not in key or len(name.split()) < 2) and not _acronym(name)):
+        return None  # one word ("Al-Rashid", "- Ruritania") is no Phoenix name, unless an acronym
     roles = phoenix_roles(key)
     return on_date(roles, when) if roles else None
