@@ -297,3 +297,19 @@ def test_a_speaker_telling_of_its_own_forces_accuses_no_one(analyze):
     rec = analyze("NATO said its troops killed five insurgents in a village near Kandahar.")
     assert not [e for e in rec.events if e.type == "ACCUSE"]
     assert [e for e in rec.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_its_or_their_act_is_the_clause_subjects_own(code):
+    """A body's "its"/"their" before an act noun it carries out names the doer: the subject of
+    the clause the noun is the object of, or of the clause that reports it."""
+    _, ev = code("The Chilean army said its raid on the camp was a warning.")
+    assert [c.source.country for c in on(ev, "raid")] == ["CHL"]
+    _, ev = code("Peruvian rebels said their attack was revenge for the arrests.")
+    assert [c.source.text for c in on(ev, "attack")] == ["Peruvian rebels"]
+    # whom the act is done to undergoes it, so the owner acts: "their killing of"
+    _, ev = code("The Bolivian rebels admitted their killing of the hostages.")
+    assert [c.source.country for c in on(ev, "killing")] == ["BOL"]
+    # not through a preposition: the government is condemned for its own crackdown
+    _, ev = code("The Chilean senator condemned the Peruvian government for its crackdown on students.")
+    assert all(c.source is None or c.source.country != "CHL" for c in on(ev, "crackdown"))

@@ -42,7 +42,7 @@ from .. import data_rows, doc_text, ext
 from .args import _given
 from .coded import CodedEvent, _demand_entry
 from .countries import _QUANT_HEADS
-from .nominal import _PRONOUNS, _UNDERGONE_TYPES, _undergone
+from .nominal import _PRONOUNS, owner_undergoes
 from .syntax import Arg
 
 #: Acts whose passive subject is the force moved, the acting side (.args reads it as the source).
@@ -117,8 +117,7 @@ def _core_role(first: Token, nominal: bool, kind: str, trig: Token) -> str | Non
             return None if _given(trig, first) else "target"  # "sent troops": what goes
         return "target" if dep == "prep" and _aimed(first, kind) else None
     if dep == "poss":
-        undergone = kind in _UNDERGONE_TYPES or trig.lemma_.lower() in _undergone()
-        return "target" if undergone else "source"
+        return "target" if owner_undergoes(trig, kind) else "source"
     if dep == "prep" and (word == "by" or (word == "from" and kind not in _POSTURE)):
         return "source"  # not "withdrawal from X": what is left, not who leaves
     return "target" if dep == "prep" and _aimed(first, kind) else None

@@ -389,13 +389,36 @@ def _undergone() -> frozenset[str]:
 _UNDERGONE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 
 
+@lru_cache(maxsize=1)
+def _carried_out() -> frozenset[str]:
+    """Act nouns of force and sanction whose possessor carries them out (``newsgraph/data/carried_out.tsv``)."""
+    return frozenset(row[0] for row in data_rows("carried_out.tsv"))
+
+
+#: Prepositions that name whom an act noun is done to ("its raid on X", "their killing of X").
+_AIMED_AT = ("of", "on", "against")
+
+
+def owner_undergoes(noun: Token, kind: str) -> bool:
+    """Does the possessor of an act noun undergo the act ("his arrest", "her release") rather than
+    carry it out ("its raid on the camp", "their offensive")? Not when the noun names whom it is
+    done to: then that object undergoes it and the possessor acts ("their killing of civilians")."""
+    if any(c.dep_ == "prep" and c.lower_ in _AIMED_AT and any(g.dep_ == "pobj" for g in c.children)
+           for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    if kind in _UNDERGONE_TYPES:
+        return lemma not in _carried_out()
+    return lemma in _undergone()
+
+
 def owner_named_before(noun: Token, owner: Token, kind: str) -> bool:
     """Is a pronoun possessor of an act noun its doer, read as a party named earlier in the
     sentence ("Peru's envoy ended his visit to Chile", "X, angry at his support for Y")? Not for
     acts the possessor undergoes ("his arrest", "her release"), nor when the actor layer links
     the pronoun to a party named only in other sentences or after it (its guesses there go wrong
     more often: "he said ... his visit" of a third person)."""
-    if kind in _UNDERGONE_TYPES or noun.lemma_.lower() in _undergone():
+    if owner_undergoes(noun, kind):
         return False
     doc = owner.doc
     aid = actor_for_span(doc, owner.idx, owner.idx + len(owner.text))

@@ -39,8 +39,12 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         tok = example  # "forces such as the Belarusian opposition": the example names the party
     if tok.pos_ == "PRON" and tok.lower_ in _PERSONAL and not actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
         reporter = _reporter_of(tok)
-        if reporter is not None and _agrees(doc, tok, reporter):
+        if reporter is not None and _agrees(doc, tok.lower_, reporter):
             return _resolve(doc, reporter, places)
+    if tok.lower_ in _BODY_POSS and tok.dep_ == "poss" and not actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
+        owner = _owner_of(tok)
+        agrees = owner is not None and _agrees(doc, _BODY_POSS[tok.lower_], owner)
+        return _resolve(doc, owner, places) if agrees else None  # an owner the clause does not name
     if tok.pos_ == "PRON" and tok.lower_ in _FIRST_PERSON and (said := _speaker_of(doc, tok)) is not None:
         return said
     start, end = _phrase(tok)
@@ -286,7 +290,26 @@ def _reporter_of(pron: Token) -> Token | None:
     return None
 
 
-def _agrees(doc: Doc, pron: Token, reporter: Token) -> bool:
+#: Possessive pronouns of a body or a group, with the subject pronoun they agree as.
+_BODY_POSS = {"its": "it", "their": "they"}
+
+
+def _owner_of(pron: Token) -> Token | None:
+    """Whom "its"/"their" before an act noun stands for: the subject of the clause whose object
+    the noun is ("the army defended its offensive"), or, when the noun is that clause's subject,
+    the subject of the clause above that reports it ("the rebels said their raid was a warning").
+    Not through a preposition ("condemned the government for its crackdown": the government) nor
+    a clause with no subject of its own ("urged the army to end its offensive")."""
+    noun = pron.head
+    if noun.dep_ in ("dobj", "obj"):
+        subj = _child(noun.head, _SUBJ)
+        return subj if subj is not None and subj.pos_ != "PRON" else None
+    if noun.dep_ in _SUBJ:
+        return _reporter_of(noun)
+    return None
+
+
+def _agrees(doc: Doc, pron: str, reporter: Token) -> bool:
     """Can the pronoun stand for its reporter? "They stormed the town, a police officer said":
     a plural pronoun is not one person, and "he"/"she" is neither a plural nor a body, "it" no
     person — unless the person speaks for a body ("a union spokesman said it would ...": the
@@ -304,11 +327,11 @@ def _agrees(doc: Doc, pron: Token, reporter: Token) -> bool:
         head.tag_ == "NNPS" and not body)
     speaks = person and (_speaks_for_body(head) or any(
         _speaks_for_body(c) for c in head.children if c.dep_ == "appos"))
-    if pron.lower_ == "we":
+    if pron == "we":
         return True  # a speaker's "we" is the speaker's side
-    if pron.lower_ == "they":  # not "a regional administrator"; "an army spokesman" speaks for the army
+    if pron == "they":  # not "a regional administrator"; "an army spokesman" speaks for the army
         return plural or body or speaks
-    if pron.lower_ == "it":
+    if pron == "it":
         return (not plural and not person) or speaks
     return not plural and not body  # he, she
 
