@@ -139,3 +139,23 @@ def test_a_statement_that_commends_a_party_praises_it(analyze, text, source, tar
 ])
 def test_praise_not_asserted_or_of_no_other_party_is_no_support(analyze, text):
     assert not _pairs(analyze(text), "SUPPORT", "051")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source, target", [
+    ("The Bolivian president said the Chilean raid was a mistake.", "BOL", "CHL"),  # epithet as predicate
+    ("The Peruvian minister said Chile's border census was a sham.", "PER", "CHL"),  # falsity of no claim
+    ("Bolivia's foreign minister said the Chilean decision was regrettable.", "BOL", "CHL"),
+    ("The Peruvian government described the Chilean exercise as regrettable.", "PER", "CHL"),
+])
+def test_an_epithet_or_a_falsity_as_the_predicate_accuses(analyze, text, source, target):
+    assert (source, target) in _pairs(analyze(text), "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, speaker", [
+    ("The Peruvian minister said the Chilean accusations were a sham.", "PER"),  # denies a claim: REJECT
+    ("The Bolivian minister said the death toll in Chile was a regrettable figure.", "BOL"),  # a modifier only
+])
+def test_an_epithet_modifying_a_word_or_a_falsity_of_a_claim_accuses_no_one(analyze, text, speaker):
+    assert not [p for p in _pairs(analyze(text), "ACCUSE") if p[0] == speaker]

@@ -67,9 +67,17 @@ def statement_words() -> dict[str, dict[str, str]]:
     return out
 
 
-def _condemning(lemma: str) -> bool:
-    """A predicate that condemns what it is said of (faults.tsv "fault" or a verdict)."""
-    return _fault_table().get(lemma) == "fault" or lemma in statement_words()["verdict"]
+def _condemning(word: Token, of_claim: bool = False) -> bool:
+    """A predicate that condemns what it is said of: a verdict or a word of faults.tsv of kind
+    "fault" ("an illegal act"); as the predicate itself (not a modifier of it: "a regrettable
+    toll", "false negatives"), also kind "epithet" ("the raid was a mistake") and kind "falsity"
+    said of what is no claim ("the inquiry was a sham"; of a claim it denies it: "the charges
+    are baseless")."""
+    lemma = word.lemma_.lower()
+    kind = _fault_table().get(lemma)
+    if kind == "fault" or lemma in statement_words()["verdict"]:
+        return True
+    return word.dep_ != "amod" and (kind == "epithet" or (kind == "falsity" and not of_claim))
 
 
 @lru_cache(maxsize=4)
@@ -175,7 +183,9 @@ def _condemned(doc: Doc, verb: Token, places: list) -> tuple[Token | None, list[
     """The condemning predicate of a copular clause and the parties it condemns: the subject
     ("Borduvia is irresponsible"), or the party the subject noun names ("Borduvia's offer is
     insufficient", "the Borduvian camps are illegal")."""
-    return _judged(doc, verb, places, lambda t: _condemning(t.lemma_.lower()), aimless=True)
+    subj = _child(verb, ("nsubj", "csubj"))
+    of_claim = subj is None or subj.pos_ == "PRON" or _fault_table().get(subj.lemma_.lower()) == "claim"
+    return _judged(doc, verb, places, lambda t: _condemning(t, of_claim), aimless=True)
 
 
 def _praised(doc: Doc, verb: Token, places: list) -> tuple[Token | None, list[Arg]]:
@@ -286,7 +296,7 @@ def _cue_lemmas() -> frozenset[int]:
     """Lemma hashes of the words a statement is found by (wrongdoing verbs, condemning and
     praising predicates, labels, verbs of describing), so that only the tokens near one are read."""
     words = {w for kind in ("wrong", "verdict", "label", "praise", "describe") for w in statement_words()[kind]}
-    words |= {w for w, kind in _fault_table().items() if kind == "fault"}
+    words |= {w for w, kind in _fault_table().items() if kind in ("fault", "epithet", "falsity")}
     return frozenset(get_string_id(w) for w in words)
 
 
