@@ -460,7 +460,8 @@ def refused_permission(doc: Doc, c: CodedEvent) -> bool:
 def popular_support(doc: Doc, c: CodedEvent) -> bool:
     """A following in the public, not an act of support (SUPPORT 05x): the noun "support" with
     a modifier or an "of" phrase of the public (``popular`` in the data): "their public support
-    fell", "the support of his people". Support by a named party ("the bloc's support for the
+    fell", "the support of his people"; or in a sentence of a poll or a percentage (``measured``):
+    "her support stood at 34%". Support by a named party ("the bloc's support for the
     plan") stays. (A first reading that also took "supported the claim" as evidence, not
     support, was wrong on held-back text: people backing a claim endorse it.)"""
     ev = c.event
@@ -468,6 +469,8 @@ def popular_support(doc: Doc, c: CodedEvent) -> bool:
     if ev.type != "SUPPORT" or ev.negated or not c.nominal or tok.lemma_.lower() != "support":
         return False
     popular = _words("popular")
+    if any(t.lemma_.lower() in _words("measured") or t.lower_ in _words("measured") for t in tok.sent):
+        return True  # "his support fell to 34% in the poll": a share a poll measures (session 23)
     for ch in tok.children:
         if ch.dep_ in ("amod", "compound") and ch.lemma_.lower() in popular:
             return True

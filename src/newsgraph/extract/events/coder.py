@@ -136,10 +136,29 @@ def _demands(doc: Doc) -> list[tuple[Token, Token, Token]]:
         if rep.lemma_.lower() in _DEMAND_REPORTERS | _WISHES and (rs := _child(rep, _SUBJ)) is not None \
                 and rs.i != subj.i:
             out.append((rep, verb, subj))
+    return out + _needs(doc)
+
+
+def _needs(doc: Doc) -> list[tuple[Token, Token, Token]]:
+    """(reporter, demanded verb, its subject) for "X said Y needs to / has to do Z": an obligation
+    told with a verb of need rather than an auxiliary, a demand as "must" is (session 23)."""
+    out = []
+    for i in token_view(doc).where("lemma", _NEED_VERBS):
+        need = doc[i]
+        subj = _child(need, _SUBJ)
+        rep = need.head
+        if need.dep_ != "ccomp" or subj is None or subj.pos_ == "PRON" or not _actor_like(subj) \
+                or rep.lemma_.lower() not in _DEMAND_REPORTERS:
+            continue  # a party must be asked: not "the strategy had to be arranged"
+        done = next((c for c in need.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if done is not None and (rs := _child(rep, _SUBJ)) is not None and rs.i != subj.i:
+            out.append((rep, done, subj))
     return out
 
 
-_WISHES = {"want", "wish"}  # "X wants Y to do Z": an appeal to Y
+_WISHES = {"want", "wish", "need"}  # "X wants Y to do Z", "we need both sides to stop": an appeal to Y
+_NEED_VERBS = frozenset(get_string_id(w) for w in ("need", "have"))  # "Y needs to", "Y has to"
 _DEMAND_WORDS = frozenset(get_string_id(w) for w in ("must", "should", "to"))
 _AUX = get_string_id("aux")
 

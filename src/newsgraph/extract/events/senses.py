@@ -15,8 +15,8 @@
   its "for" phrase ("fought for equal rights") or a "to" clause of keeping or winning ("fought to
   keep the plant open") is no violence and no event; a decision, rule or charge as its object
   ("fought the eviction") is opposition to it (REJECT 120);
-* "beat" of a vote, a race, a bid, a prize or a score is a contest won, no event
-  (:func:`contest_win`, session 14).
+* "beat" of a vote, a race, a bid, a prize or a score, or by a margin ("by 7%"), is a contest
+  won, no event (:func:`contest_win`, sessions 14 and 23).
 """
 
 from __future__ import annotations
@@ -184,4 +184,7 @@ def contest_win(doc: Doc, c: CodedEvent) -> bool:
             return True
         if ch.dep_ in ("prep", "agent") and any(p.dep_ == "pobj" and _contest_word(p) for p in ch.children):
             return True  # the parser may hang "in the election" on the object
+        if ch.dep_ == "prep" and ch.lower_ == "by" and any(
+                g.lemma_.lower() in _table()["margin"] or g.lower_ in _table()["margin"] for g in ch.subtree):
+            return True  # a margin: "by less than a percentage point", "by seven points"
     return False
