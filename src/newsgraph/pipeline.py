@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from .errors import ModelNotInstalled
 from .extract import COMPONENTS, forget_last_doc, keep_text, register_extensions
 from .extract.abbreviations import add_abbreviations
+from .extract.actors.dateline import place_label_end
 from .ingest.article import RawArticle, prepare
 from .records import Article, Record
 from .runtime import DEFAULT_MODEL, release_free_memory, resolve_model, start_method, tune_malloc  # noqa: F401 - re-exported
@@ -131,8 +132,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     with ..."), cutting the subject off its verb (in 15 of 200 unseen BBC and 5
     of 150 WikiNews stories): in a paragraph that opens with a capital or a
     digit, its next words up to the first punctuation start no sentence unless
-    they open with a capital (a place label before the lead, "Iraq The army
-    said ...", stays the parser's to split)."""
+    they open with a capital. A country's name glued before the lead ("Iraq The
+    army said ...", "Iraq United States Secretary of State ...") is a sentence of
+    its own (:func:`~newsgraph.extract.actors.dateline.place_label_end`)."""
+    if (label := place_label_end(doc)) is not None:
+        doc[label].is_sent_start = True  # "Iraq | United States Secretary of State ...": a place label
     for token in _paragraph_starts(doc):
         if token.i:
             token.is_sent_start = True

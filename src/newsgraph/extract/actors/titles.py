@@ -35,6 +35,8 @@ def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
         i -= 1  # "Federal Reserve chairman Mr Greenspan"
     while i >= 0:
         t = doc[i]
+        if doc[i + 1].is_sent_start:
+            break  # a title stays in its sentence: "Iraq | United States Secretary of State X"
         if t.pos_ in ("NOUN", "PROPN", "ADJ") and (t.ent_type_ not in ("PERSON", "DATE", "CARDINAL")
                                                    or t.ent_type_ == "PERSON" and _role(load_knowledge(), t)):
             out.append(t)
