@@ -220,6 +220,9 @@ def extract_actors(doc: Doc, kb: Knowledge, matcher: PhraseMatcher) -> list[Acto
                 ent.fill(country=_locative_country(st, ent))
             if ent.country is None and ent.title and ent.sector != "IGO":
                 ent.fill(country=_named_country(st, ent))
+        elif ent.kind == "person" and ent.sector is None and (dated := person_dated(st, ent.name)) is not None \
+                and dated[0] == ent.country:
+            ent.fill(sector=dated[1])  # "North Korean leader X": the text's country, the index's office on the date
         if ent.kind == "person" and ent.key in st.aged and private(st, ent):
             ent.sector = "CVL"  # "Ana Ruiz, 34, said": a private person (:mod:`.private`)
     _opposition_parties(st)  # "opposition leader X of the Y Party": Y is OPP

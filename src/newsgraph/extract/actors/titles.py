@@ -116,17 +116,22 @@ def _title_parts(kb: Knowledge, toks: list[Token]) -> tuple[str | None, str | No
     return title, country or of_country, sector
 
 
+#: Last words of an office that Phoenix's agent phrases name with the word before them.
+_OFFICE_HEADS = frozenset({"general", "chief", "commissioner"})
+
+
 def _office_phrases(kb: Knowledge, words: list[Token]) -> dict[int, tuple[str, str | None] | None]:
-    """Title words that are part of an office named by two words ending in "general" ("Attorney
-    General", "director-general", "Inspector General"): Phoenix's agent phrase gives the office
-    its sector (GOV, COP, JUD), and "General" is no military rank there. Token index -> role
-    (None for the first word, which adds nothing of its own)."""
+    """Title words that are part of an office named by two words ending in "general", "chief" or
+    "commissioner" ("Attorney General", "director-general", "police chief", "army chief"):
+    Phoenix's agent phrase gives the office its sector (GOV, COP, JUD, MIL), and "General" is no
+    military rank there, "chief" no title without it. Token index -> role (None for the first
+    word, which adds nothing of its own)."""
     out: dict[int, tuple[str, str | None] | None] = {}
     for j, t in enumerate(words):
-        if t.lower_ != "general" or j == 0:
+        if t.lower_ not in _OFFICE_HEADS or j == 0:
             continue
         k = j - 2 if j >= 2 and words[j - 1].text == "-" else j - 1
-        sector = kb.agent_phrases.get(f"{words[k].lower_} general")
+        sector = kb.agent_phrases.get(f"{words[k].lower_} {t.lower_}")
         if sector is not None:
             out[t.i] = ("person", sector)
             out[words[k].i] = None
@@ -170,7 +175,8 @@ def _join(tokens: list[Token]) -> str:
 
 
 def _has_title_word(kb: Knowledge, toks: list[Token]) -> bool:
-    return any((r := _role(kb, t)) is not None and r[0] == "person" for t in toks) or _seat_office(kb, toks)
+    return any((r := _role(kb, t)) is not None and r[0] == "person" for t in toks) or _seat_office(kb, toks) \
+        or any(r is not None for r in _office_phrases(kb, toks).values())  # "police chief"
 
 
 def _seat_office(kb: Knowledge, toks: list[Token]) -> bool:
