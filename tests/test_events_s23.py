@@ -50,3 +50,19 @@ def test_a_party_that_needs_to_or_has_to_act_is_asked_to(analyze, text, target):
 def test_a_need_of_no_party_is_no_demand(analyze):
     rec = analyze('"To survive, the tobacco trade needs to find new smokers," the Chilean minister said.')
     assert not [e for e in rec.events if e.type == "REQUEST"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    ("The Bolivian minister told reporters that it was an outrage.", "outrage"),  # "it" and a noun verdict
+    ("The Chilean government spoke out against the Peruvian raid.", "spoke"),
+    ("The Chilean president hit out at Peru on Monday.", "hit"),
+    ("Bolivia considers the Peruvian blockade illegal.", "considers"),
+])
+def test_criticism_without_a_verb_of_criticism(analyze, text, word):
+    assert "ACCUSE" in _events(analyze, text, word)
+
+
+@pytest.mark.model
+def test_it_with_an_adjective_and_no_clause_is_no_criticism(analyze):
+    assert not [e for e in analyze("It was dangerous, the Bolivian minister said.").events if e.type == "ACCUSE"]

@@ -228,8 +228,9 @@ def _judged(doc: Doc, verb: Token, places: list, judge, aimless: bool) -> tuple[
     subj = _child(verb, ("nsubj", "csubj"))
     if pred is None or subj is None:
         return None, []
-    if subj.pos_ == "PRON":  # "this is unacceptable", "it is shameful that ...": criticism, no party named
-        aimed = subj.lower_ in _DEMONSTRATIVES or (subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children))
+    if subj.pos_ == "PRON":  # "this is unacceptable", "it is shameful that ...", "it was an outrage": no party named
+        aimed = subj.lower_ in _DEMONSTRATIVES or (subj.lower_ == "it" and (
+            pred.pos_ == "NOUN" or any(c.dep_ == "ccomp" for c in verb.children)))
         return (pred, [None]) if aimed and aimless else (None, [])
     if not aimless:  # praise names its party: "X's resignation was a good opportunity" praises no one
         parties = _party(doc, subj, places, owner=False)
