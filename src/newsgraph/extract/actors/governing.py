@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ...records import Actor
 from .knowledge import country_of, load_knowledge
-from .party_link import PartyTie, chamber_words, party_rows, party_tie, regional_title
+from .party_link import PartyTie, chamber_words, party_rows, party_tie, regional_title, suffix_words
 
 PARTY_SECTORS = frozenset({None, "LEG"})  # what a row may replace: the default, or nothing
 
@@ -49,18 +49,29 @@ def party_sector(country: str | None, name: str, when: dt.date | None) -> str | 
         return None
     day = when.isoformat()
     name = name[4:] if name.startswith(("the ", "The ")) else name
-    rows = _table().get((country, name)) or _table().get((country, _national_rest(country, name)), ())
+    bare = _suffix_less(name)
+    rows = next((r for n in (name, _national_rest(country, name), bare, _national_rest(country, bare))
+                 if n and (r := _table().get((country, n)))), ())
     for sector, start, end in rows:
         if start <= day and (not end or day < end):
             return sector
     return None
 
 
+def _suffix_less(name: str) -> str:
+    """The name less a last word that only says what it is ("the New Democracy party" -> "New
+    Democracy"): ``party_offices.tsv``'s suffixes, which the table's names mostly leave out."""
+    rest, _, last = name.rpartition(" ")
+    return rest if rest and last.lower() in suffix_words() else ""
+
+
 def _national_rest(country: str, name: str) -> str:
-    """The name less a first word that names its own country ("Australian Labor" -> "Labor"):
+    """The name less a first word or two that name its own country ("Australian Labor" -> "Labor",
+    "New Zealand Labour" -> "Labour"):
     the party named with its nation, as its alias; a region's ("Ontario Liberals") is another party."""
-    first, _, rest = name.partition(" ")
-    return rest if rest and country_of(first) == country else ""
+    words = name.split()
+    return next((" ".join(words[k:]) for k in (1, 2) if k < len(words)
+                 and country_of(" ".join(words[:k])) == country), "")
 
 
 def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, story: str | None = None) -> None:
@@ -70,7 +81,7 @@ def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, st
     if when is None:
         return
     for actor in actors:
-        if actor.sector not in PARTY_SECTORS:
+        if actor.sector not in PARTY_SECTORS and not _named_party(actor, when):
             continue
         if actor.kind == "person" and doc is not None and _tied(actor, party_tie(doc, actor), when, story):
             continue
@@ -84,6 +95,13 @@ def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, st
         if actor.title and _party_title(actor) and (hit := pattern.search(actor.title)) \
                 and not regional_title(actor.title, hit.start()):
             actor.sector = party_sector(actor.country, hit.group(0), when) or actor.sector
+
+
+def _named_party(actor: Actor, when: dt.date) -> bool:
+    """An organisation the table names, whose sector came from a word in its name, not from the
+    text's "ruling"/"opposition" ("the Muslim League" read as REL): the table's row decides."""
+    return actor.kind == "organization" and actor.sector not in ("GOV", "OPP") \
+        and party_sector(actor.country, actor.name, when) is not None
 
 
 def _tied(actor: Actor, tie: PartyTie | None, when: dt.date, story: str | None) -> bool:
