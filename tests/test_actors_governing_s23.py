@@ -46,3 +46,32 @@ def test_a_party_never_in_national_government(analyze):
                   published="2008-01-01")
     assert sector(rec, "Tom Hale") == ("GBR", "OPP")
     assert sector(rec, "New Democrat Party") == ("CAN", "OPP")
+
+
+UK = "London. {} The British government disagreed."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, sector_", [
+    # a portfolio before a party's office is the party's: its standing, not GOV
+    ("Conservative defence spokesman Tom Hale said the plan was a mess.", "Tom Hale", "OPP"),
+    ("Tom Hale, Liberal Democrat home affairs spokesman, said the vote was robust.", "Tom Hale", "OPP"),
+    ("Labour defence spokesman Tom Hale said the plan was fine.", "Tom Hale", "GOV"),
+    ("Government spokesman Tom Hale said the plan was fine.", "Tom Hale", "GOV"),
+    # a shadow portfolio is the opposition's
+    ("Shadow home secretary Tom Hale said the plan was a mess.", "Tom Hale", "OPP"),
+    ("Tom Hale, the shadow chancellor, said the plan was a mess.", "Tom Hale", "OPP"),
+])
+def test_a_party_portfolio_takes_the_party_standing(analyze, text, name, sector_):
+    assert sector(analyze(UK.format(text), published="2008-05-23"), name) == ("GBR", sector_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, sector_", [
+    ("The opposition Freedom Party called a strike. Tom Hale, leader of the Freedom Party, said so.", "OPP"),
+    ("The opposition Freedom Party called a strike. Freedom Party leader Tom Hale said so.", "OPP"),
+    ("The ruling Unity Party called a rally. Unity Party chairman Tom Hale said so.", "GOV"),
+    ("The opposition Freedom Party called a strike. Freedom Party MP Tom Hale said so.", "LEG"),  # a seat
+])
+def test_a_person_takes_the_standing_the_text_gives_their_party(analyze, text, sector_):
+    assert sector(analyze("Kadra. " + text, published="2008-05-23"), "Tom Hale")[1] == sector_

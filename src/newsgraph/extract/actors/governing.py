@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ...records import Actor
 from .knowledge import country_of, load_knowledge
-from .party_link import PartyTie, chamber_words, party_rows, party_tie, regional_title, suffix_words
+from .party_link import PartyTie, chamber_words, party_rows, party_tie, office_words, regional_title, suffix_words
 
 PARTY_SECTORS = frozenset({None, "LEG"})  # what a row may replace: the default, or nothing
 
@@ -81,7 +81,7 @@ def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, st
     if when is None:
         return
     for actor in actors:
-        if actor.sector not in PARTY_SECTORS and not _named_party(actor, when):
+        if actor.sector not in PARTY_SECTORS and not _named_party(actor, when) and not _party_office(actor):
             continue
         if actor.kind == "person" and doc is not None and _tied(actor, party_tie(doc, actor), when, story):
             continue
@@ -102,6 +102,15 @@ def _named_party(actor: Actor, when: dt.date) -> bool:
     text's "ruling"/"opposition" ("the Muslim League" read as REL): the table's row decides."""
     return actor.kind == "organization" and actor.sector not in ("GOV", "OPP") \
         and party_sector(actor.country, actor.name, when) is not None
+
+
+def _party_office(actor: Actor) -> bool:
+    """A person GOV only through a portfolio before a party office ("the Conservative defence
+    spokesman", "Labour health spokeswoman"): the portfolio is the party's, so a tie to the party
+    or its name in the title decides (a government spokesman names no party and keeps GOV)."""
+    words = (actor.title or "").lower().split()
+    return actor.kind == "person" and actor.sector == "GOV" and len(words) > 1 \
+        and words[-1] in office_words() and words[-1] not in ("leader", "member")
 
 
 def _tied(actor: Actor, tie: PartyTie | None, when: dt.date, story: str | None) -> bool:

@@ -275,6 +275,11 @@ def party_tie(doc: Doc, actor: Actor) -> PartyTie | None:
     return found
 
 
+def office_words() -> frozenset[str]:
+    """Words for a party's office that tie its holder to the party (``office`` rows)."""
+    return frozenset(_words().get("office", {}))
+
+
 def suffix_words() -> frozenset[str]:
     """Words after a party's name that still name the party ("party", "caucus")."""
     return frozenset(_words().get("suffix", {}))
