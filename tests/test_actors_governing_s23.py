@@ -64,14 +64,3 @@ UK = "London. {} The British government disagreed."
 ])
 def test_a_party_portfolio_takes_the_party_standing(analyze, text, name, sector_):
     assert sector(analyze(UK.format(text), published="2008-05-23"), name) == ("GBR", sector_)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, sector_", [
-    ("The opposition Freedom Party called a strike. Tom Hale, leader of the Freedom Party, said so.", "OPP"),
-    ("The opposition Freedom Party called a strike. Freedom Party leader Tom Hale said so.", "OPP"),
-    ("The ruling Unity Party called a rally. Unity Party chairman Tom Hale said so.", "GOV"),
-    ("The opposition Freedom Party called a strike. Freedom Party MP Tom Hale said so.", "LEG"),  # a seat
-])
-def test_a_person_takes_the_standing_the_text_gives_their_party(analyze, text, sector_):
-    assert sector(analyze("Kadra. " + text, published="2008-05-23"), "Tom Hale")[1] == sector_

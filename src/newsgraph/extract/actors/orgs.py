@@ -18,7 +18,6 @@ from .countries import not_nationality
 from .descriptions import body_sector, described_sector, name_tail_sector
 from .knowledge import Knowledge, _country_in, _dated, _role, _strip_text, country_of, noun_sector
 from .members import member_sector
-from .party_link import chamber_words
 from .persons import _name_span
 from .state import _Entity, _State, _entity_text
 from .titles import _appositive, _premodifier_tokens, _title_parts
@@ -291,23 +290,3 @@ def _opposition_parties(st: _State) -> None:
             party = st.entities.get("org:" + name)
             if party is not None and party.sector == "LEG" and head_word(name) not in LEGISLATURES:
                 party.sector = "OPP"
-    _party_people(st)
-
-
-def _party_people(st: _State) -> None:
-    """"The opposition Freedom Party ... Tom Hale, leader of the Freedom Party": a person whose
-    title names a party the text calls opposition or ruling takes its standing, as CAMEO codes
-    a party's people, unless the title is a seat ("Freedom Party MP": LEG) or a past office.
-    The dated table (``governing``) does this for its countries' parties; this reads the text."""
-    past = st.kb.descriptors.get("past_words", frozenset())
-    heads = st.kb.descriptors.get("party_heads", frozenset())
-    for key, ent in st.entities.items():
-        words = (ent.title or "").lower().split()
-        if ent.kind != "person" or ent.sector not in (None, "LEG") or not words or past & set(words) \
-                or any(tuple(st.kb.roles.get(w) or ()) == ("person", "LEG") or w in chamber_words() for w in words):
-            continue
-        parties = {p.sector for name in st.title_orgs.get(key, ())
-                   if (p := st.entities.get("org:" + name)) is not None and p.sector in ("OPP", "GOV")
-                   and heads & set(name.lower().split())}
-        if len(parties) == 1:
-            ent.sector = parties.pop()
