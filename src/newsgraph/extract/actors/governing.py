@@ -24,6 +24,7 @@ from .knowledge import country_of, load_knowledge
 from .party_link import PartyTie, chamber_words, party_rows, party_tie, office_words, regional_title, suffix_words
 
 PARTY_SECTORS = frozenset({None, "LEG"})  # what a row may replace: the default, or nothing
+NAME_WORD_SECTORS = frozenset({"REL", "LAB"})  # what a word of a party's name may have given it
 
 
 @lru_cache(maxsize=1)
@@ -98,9 +99,10 @@ def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, st
 
 
 def _named_party(actor: Actor, when: dt.date) -> bool:
-    """An organisation the table names, whose sector came from a word in its name, not from the
-    text's "ruling"/"opposition" ("the Muslim League" read as REL): the table's row decides."""
-    return actor.kind == "organization" and actor.sector not in ("GOV", "OPP") \
+    """An organisation the table names, whose sector came from a word in its name ("the Muslim
+    League" read as REL, a "Workers' Party" as LAB): the table's row decides. Not another sector:
+    a news agency may share a party's letters (PTI)."""
+    return actor.kind == "organization" and actor.sector in NAME_WORD_SECTORS \
         and party_sector(actor.country, actor.name, when) is not None
 
 
