@@ -39,7 +39,8 @@ SHORT = ("Ministers in Portugal agreed a new pension plan on Monday. The opposit
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, word, want", [
-    (PORTUGAL, "Rui Almeida", ("PRT", "GOV")),  # "foreign" before "secretary" is no visitor word
+    (PORTUGAL, "Rui Almeida", ("PRT", "OPP")),  # "foreign" before "secretary" is no visitor word; a shadow
+    # portfolio is the opposition's (session 23; GOV before)
     ("Qantas said on Monday that it would cancel flights to Bali for a week. The airline blamed the ash cloud.",
      "Qantas", ("AUS", "BUS")),  # a company with no country word: its home country
     (SHORT, "Police", ("PRT", "COP")),  # the one country a short story names

@@ -21,9 +21,10 @@ from spacy.tokens import Doc
 
 from ...records import Actor
 from .knowledge import country_of, load_knowledge
-from .party_link import PartyTie, chamber_words, party_rows, party_tie, regional_title
+from .party_link import PartyTie, chamber_words, party_rows, party_tie, office_words, regional_title, suffix_words
 
 PARTY_SECTORS = frozenset({None, "LEG"})  # what a row may replace: the default, or nothing
+NAME_WORD_SECTORS = frozenset({"REL", "LAB"})  # what a word of a party's name may have given it
 
 
 @lru_cache(maxsize=1)
@@ -49,18 +50,29 @@ def party_sector(country: str | None, name: str, when: dt.date | None) -> str | 
         return None
     day = when.isoformat()
     name = name[4:] if name.startswith(("the ", "The ")) else name
-    rows = _table().get((country, name)) or _table().get((country, _national_rest(country, name)), ())
+    bare = _suffix_less(name)
+    rows = next((r for n in (name, _national_rest(country, name), bare, _national_rest(country, bare))
+                 if n and (r := _table().get((country, n)))), ())
     for sector, start, end in rows:
         if start <= day and (not end or day < end):
             return sector
     return None
 
 
+def _suffix_less(name: str) -> str:
+    """The name less a last word that only says what it is ("the New Democracy party" -> "New
+    Democracy"): ``party_offices.tsv``'s suffixes, which the table's names mostly leave out."""
+    rest, _, last = name.rpartition(" ")
+    return rest if rest and last.lower() in suffix_words() else ""
+
+
 def _national_rest(country: str, name: str) -> str:
-    """The name less a first word that names its own country ("Australian Labor" -> "Labor"):
+    """The name less a first word or two that name its own country ("Australian Labor" -> "Labor",
+    "New Zealand Labour" -> "Labour"):
     the party named with its nation, as its alias; a region's ("Ontario Liberals") is another party."""
-    first, _, rest = name.partition(" ")
-    return rest if rest and country_of(first) == country else ""
+    words = name.split()
+    return next((" ".join(words[k:]) for k in (1, 2) if k < len(words)
+                 and country_of(" ".join(words[:k])) == country), "")
 
 
 def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, story: str | None = None) -> None:
@@ -70,7 +82,7 @@ def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, st
     if when is None:
         return
     for actor in actors:
-        if actor.sector not in PARTY_SECTORS:
+        if actor.sector not in PARTY_SECTORS and not _named_party(actor, when) and not _party_office(actor):
             continue
         if actor.kind == "person" and doc is not None and _tied(actor, party_tie(doc, actor), when, story):
             continue
@@ -84,6 +96,23 @@ def govern(actors: list[Actor], when: dt.date | None, doc: Doc | None = None, st
         if actor.title and _party_title(actor) and (hit := pattern.search(actor.title)) \
                 and not regional_title(actor.title, hit.start()):
             actor.sector = party_sector(actor.country, hit.group(0), when) or actor.sector
+
+
+def _named_party(actor: Actor, when: dt.date) -> bool:
+    """An organisation the table names, whose sector came from a word in its name ("the Muslim
+    League" read as REL, a "Workers' Party" as LAB): the table's row decides. Not another sector:
+    a news agency may share a party's letters (PTI)."""
+    return actor.kind == "organization" and actor.sector in NAME_WORD_SECTORS \
+        and party_sector(actor.country, actor.name, when) is not None
+
+
+def _party_office(actor: Actor) -> bool:
+    """A person GOV only through a portfolio before a party office ("the Conservative defence
+    spokesman", "Labour health spokeswoman"): the portfolio is the party's, so a tie to the party
+    or its name in the title decides (a government spokesman names no party and keeps GOV)."""
+    words = (actor.title or "").lower().split()
+    return actor.kind == "person" and actor.sector == "GOV" and len(words) > 1 \
+        and words[-1] in office_words() and words[-1] not in ("leader", "member")
 
 
 def _tied(actor: Actor, tie: PartyTie | None, when: dt.date, story: str | None) -> bool:

@@ -264,13 +264,16 @@ def _joinable(acronym: _Entity, full: _Entity) -> bool:
 
 
 def _opposition_titles(st: _State) -> None:
-    """A person whose title says "opposition" (not "former opposition ...") is OPP, over the LEG
-    of a party or of the body a spokesman speaks for."""
+    """A person whose title says "opposition" or "shadow" (not "former opposition ...") is OPP,
+    over the LEG of a party or of the body a spokesman speaks for, and over the GOV of a
+    portfolio ("the shadow home secretary", "the opposition health spokeswoman")."""
     past = st.kb.descriptors.get("past_words", frozenset())
+    cues = st.kb.descriptors.get("opposition_titles", frozenset())
     for ent in st.entities.values():
         words = (ent.title or "").lower().split()
-        if ent.kind == "person" and ent.sector in (None, "LEG") and "opposition" in words \
-                and not past & set(words[:words.index("opposition")]):
+        at = next((i for i, w in enumerate(words) if w in cues), None)
+        if ent.kind == "person" and ent.sector in (None, "LEG", "GOV") and at is not None \
+                and not past & set(words[:at]):
             ent.sector = "OPP"
 
 

@@ -104,6 +104,8 @@ def _regional(before: Token | None, first: Token) -> bool:
     it another party, a province's or a state's, which the national rows do not code."""
     if before is None or before.i != first.i - 1:
         return False
+    if before.i > 0 and country_of(before.doc[before.i - 1:before.i + 1].text) is not None:
+        return False  # "the New Zealand Labour leader": a country of two words
     return _other_party_word(before.text) and (not before.is_sent_start or _place_word(before.text))
 
 
@@ -271,6 +273,16 @@ def party_tie(doc: Doc, actor: Actor) -> PartyTie | None:
         if found is None or tie.kind == "legislator":
             found = tie  # a seat wins: "Labour MP X ... X, a Labour candidate"
     return found
+
+
+def office_words() -> frozenset[str]:
+    """Words for a party's office that tie its holder to the party (``office`` rows)."""
+    return frozenset(_words().get("office", {}))
+
+
+def suffix_words() -> frozenset[str]:
+    """Words after a party's name that still name the party ("party", "caucus")."""
+    return frozenset(_words().get("suffix", {}))
 
 
 def chamber_words() -> frozenset[str]:
