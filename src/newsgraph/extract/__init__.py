@@ -74,9 +74,14 @@ def ext(doc: Doc, name: str):
     """``getattr(doc._, name)`` for the extensions declared here, read from ``doc.user_data``
     where spaCy keeps them: every ``doc._`` builds an Underscore object (~2 µs a read, some
     90 reads per article). They are plain values with a None default (no getter), so this is
-    what spaCy's own read gives (tested); any other name is read through ``doc._``."""
+    what spaCy's own read gives (tested); any other name is read through ``doc._``, and so is
+    every name of an object without spaCy's ``user_data`` (a test's stand-in Doc)."""
     if name in _PLAIN:
-        return doc.user_data.get(("._.", name, None, None))
+        try:
+            data = doc.user_data
+        except AttributeError:
+            return getattr(doc._, name)
+        return data.get(("._.", name, None, None))
     return getattr(doc._, name)
 
 
