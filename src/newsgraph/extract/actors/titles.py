@@ -11,7 +11,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokSpan
 
-from ..tokens import doc_memo
 from .knowledge import Knowledge, _country_in, _role, _strip_text, load_knowledge
 from .ranks import rank_stop
 
@@ -29,18 +28,7 @@ _OF_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART"})  # a body's 
 
 def _premodifier_tokens(doc: Doc, start: int) -> list[Token]:
     """Title-like words right before a name: "Russian foreign minister",
-    "French Foreign Minister", "president-elect". Kept per Doc and start token (a new list each
-    call): the title, organisation and speaker rules read the same names' words again."""
-    kb = load_knowledge()
-    memo = doc_memo(doc, "premodifier_tokens")
-    hit = memo.get(start)
-    if hit is None or hit[0] is not kb:
-        hit = memo[start] = (kb, _read_premodifiers(doc, start))
-    return list(hit[1])
-
-
-def _read_premodifiers(doc: Doc, start: int) -> list[Token]:
-    """:func:`_premodifier_tokens`, read from the Doc."""
+    "French Foreign Minister", "president-elect"."""
     out: list[Token] = []
     i = start - 1
     while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:
