@@ -74,9 +74,14 @@ def ext(doc: Doc, name: str):
     """``getattr(doc._, name)`` for the extensions declared here, read from ``doc.user_data``
     where spaCy keeps them: every ``doc._`` builds an Underscore object (~2 µs a read, some
     90 reads per article). They are plain values with a None default (no getter), so this is
-    what spaCy's own read gives (tested); any other name is read through ``doc._``."""
+    what spaCy's own read gives (tested); any other name is read through ``doc._``, and so is
+    every name of an object without spaCy's ``user_data`` (a test's stand-in Doc)."""
     if name in _PLAIN:
-        return doc.user_data.get(("._.", name, None, None))
+        try:
+            data = doc.user_data
+        except AttributeError:
+            return getattr(doc._, name)
+        return data.get(("._.", name, None, None))
     return getattr(doc._, name)
 
 
@@ -167,7 +172,7 @@ def actor_for_span(doc: Doc, start: int, end: int) -> str | None:
     """
     global _MENTIONS
     actors = ext(doc, "actors") or ()
-    count = sum(len(a.mentions) for a in actors)
+    count = sum([len(a.mentions) for a in actors])  # a list: ~2x cheaper than a generator here
     if _MENTIONS[0] is not actors or _MENTIONS[1] != count:
         flat = sorted((m.start, n, m.end, a.id) for n, (a, m) in enumerate((a, m) for a in actors for m in a.mentions))
         _MENTIONS = (actors, count, flat, [f[0] for f in flat], max((me - ms for ms, _, me, _ in flat), default=0))

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Time
-from . import doc_ents, doc_text, register_extensions
+from . import doc_ents, doc_text, ext, register_extensions
 from .timex import Tense, Timex, find, normalise
 
 __all__ = ["TimeExtractor", "tense_of"]
@@ -128,7 +128,7 @@ class TimeExtractor:
         self.fallback = fallback
 
     def __call__(self, doc: Doc) -> Doc:
-        anchor = _as_date(doc._.published)
+        anchor = _as_date(ext(doc, "published"))
         text = doc_text(doc)
         quarters = text.lower().count("quarter")
         fiscal = quarters >= 2  # an earnings story

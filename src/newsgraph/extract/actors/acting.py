@@ -32,6 +32,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...records import Actor
+from .. import ext
 from .home import EMPLOYER_PREPS, _employed, _foreign_word, _home_sentences, _names_another_country, _stateless
 from .knowledge import load_knowledge
 
@@ -71,12 +72,12 @@ def place_acting(doc: Doc, actors: list[Actor], country: str) -> None:
     """Give the story's country to the named organisations with neither country nor sector
     that speak or act in it (see the module docstring)."""
 
-    speakers = {q.speaker for q in doc._.quotes or () if q.speaker}
+    speakers = {q.speaker for q in ext(doc, "quotes") or () if q.speaker}
     documents = load_knowledge().story_lists.get("document_words", frozenset())
     for actor in actors:
         if actor.kind != "organization" or actor.country or actor.sector or not actor.name[:1].isupper():
             continue
-        if _foreign_word(actor.name) or _WEBSITE.search(actor.name) or _stateless(actor.name, doc._.published):
+        if _foreign_word(actor.name) or _WEBSITE.search(actor.name) or _stateless(actor.name, ext(doc, "published")):
             continue
         if actor.name.split()[-1].lower() in documents:
             continue  # "the Clean Rivers Act", "the Trade Expo": a law or an event the tagger called a body
@@ -97,13 +98,13 @@ def place_named_orgs(doc: Doc, actors: list[Actor], country: str) -> None:
     kb = load_knowledge()
     lists = kb.story_lists
     people = _people_words(kb)
-    speakers = {q.speaker for q in doc._.quotes or () if q.speaker}
+    speakers = {q.speaker for q in ext(doc, "quotes") or () if q.speaker}
     skip = lists.get("document_words", frozenset()) | lists.get("non_body_words", frozenset()) \
         | lists.get("faith_words", frozenset())
     for actor in actors:
         if actor.kind != "organization" or actor.country or actor.sector == "IGO" or not actor.name[:1].isupper():
             continue
-        if _foreign_word(actor.name) or _WEBSITE.search(actor.name) or _stateless(actor.name, doc._.published):
+        if _foreign_word(actor.name) or _WEBSITE.search(actor.name) or _stateless(actor.name, ext(doc, "published")):
             continue
         words = [w for w in actor.name.lower().split() if w.isalpha()]  # "the Y Act 1995": its last word
         if not words or words[-1] in skip:

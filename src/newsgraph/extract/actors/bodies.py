@@ -10,6 +10,8 @@ foreign ministry" after "the Ministry of Fisheries" stays apart. Pronouns ("it")
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from .knowledge import _country_in
@@ -18,9 +20,11 @@ from .state import _State, _span_chars
 _NAME_LINKS = frozenset({"of", "for", "on", "against", "in"})
 
 
+@lru_cache(maxsize=4096)
 def head_word(name: str) -> str:
     """The head noun of an organisation's name: the word before its first "of"/"for"
-    ("Ministry of Health" -> "ministry"), else its last word ("Patriotic Front" -> "front")."""
+    ("Ministry of Health" -> "ministry"), else its last word ("Patriotic Front" -> "front").
+    Kept per name (bounded): :func:`same_body` asks it of every organisation for each body noun."""
     words = name.lower().split()
     for n, w in enumerate(words):
         if w in _NAME_LINKS and n > 0:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...knowledge import lookup
-from .. import doc_ents
+from .. import doc_ents, ext
 from ..tokens import lower_of, text_of, token_view
 from .knowledge import country_of, load_knowledge
 from .titles import HONORIFICS
@@ -115,7 +115,7 @@ def _names_another_country(doc: Doc, sents, country: str) -> bool:
     def inside(char: int) -> bool:
         return any(a <= char < b for a, b in bounds)
 
-    if any(p.country and p.country != country and inside(p.start) for p in doc._.places or ()):
+    if any(p.country and p.country != country and inside(p.start) for p in ext(doc, "places") or ()):
         return True
     return any(e.label_ in ("NORP", "GPE") and inside(e.start_char) and (c := country_of(e.text)) and c != country
                for e in doc_ents(doc))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
+from .. import ext
 from .home import _stateless
 from .knowledge import load_knowledge
 
@@ -55,5 +56,5 @@ def place_kin(doc: Doc, actors: list[Actor]) -> None:
                 continue
             for tok in _relatives(span.root):
                 found.update(a.country for s, e, a in people if a is not actor and s <= tok.idx < e)
-        if len(found) == 1 and not _stateless(actor.name, doc._.published):
+        if len(found) == 1 and not _stateless(actor.name, ext(doc, "published")):
             actor.country = found.pop()

@@ -50,7 +50,8 @@ from spacy.tokens import Token
 from spacy.tokens import Span as TokSpan
 
 from ...errors import InputError
-from .. import doc_text
+from ...knowledge import ACTORS_ENV
+from .. import doc_text, ext
 from ...runtime import env
 
 if TYPE_CHECKING:
@@ -360,9 +361,6 @@ def _dated(st: _State, name: str, phoenix: bool = True) -> tuple[str | None, str
     (``newsgraph.knowledge``): the text has not said, so the role held that day decides.
     Kept per name, day, source and ``$NEWSGRAPH_ACTORS`` (bounded): the actor layer asks for
     the same names over and over."""
-    from ...knowledge import ACTORS_ENV
-    from .. import ext
-
     when = ext(st.doc, "published")
     return _dated_on(name, when, when or dt.date.today(), phoenix, env(ACTORS_ENV))
 

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokSpan
 
 from ...records import Actor
+from .. import ext
 from ..gazetteer import normalise
 from .home import _foreign_word, _stateless
 from .knowledge import load_knowledge
@@ -103,7 +104,7 @@ def place_named(doc: Doc, actors: list[Actor], named: Counter[str]) -> None:
             continue
         if actor.name.split()[-1].lower() in documents:
             continue  # "the Leeds Trade Show", "the Ohio Water Act": an event or a law, not a body
-        if _foreign_word(actor.name) or _stateless(actor.name, doc._.published):
+        if _foreign_word(actor.name) or _stateless(actor.name, ext(doc, "published")):
             continue
         for m in actor.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -22,10 +22,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span as TokSpan
 from spacy.tokens import Token
 
 from .. import kind_words
+from ..tokens import token_view
 from .knowledge import country_of
 from .named_place import region_country
 from .state import _State
@@ -114,17 +116,24 @@ def _first_words() -> frozenset[str]:
     return words.get("head", frozenset()) | {re.split(r"[\s'’]", b)[0] for b in words.get("bare", ())}
 
 
+@cache
+def _first_hashes() -> frozenset[int]:
+    """:func:`_first_words` as the ids the token view's ``orth`` column holds (a token's text is
+    one of them exactly when its id is: a spaCy symbol's id, else the string's hash)."""
+    return frozenset(map(get_string_id, _first_words()))
+
+
 def party_names(st: _State, candidates: list[TokSpan]) -> tuple[list[TokSpan], dict[int, list[TokSpan]]]:
     """The candidates with each party name built on a generic word as one span (replacing the
     pieces the tagger and the knowledge file read inside it), and those spans' start tokens with
     the pieces they replace. A candidate that reaches outside the name keeps its reading."""
     doc, parties = st.doc, {}
     found: list[TokSpan] = []
-    first = _first_words()
-    for tok in doc:
-        if tok.text not in first:
+    first = _first_hashes()
+    for i, orth in enumerate(token_view(doc).orth):
+        if orth not in first:
             continue  # neither a party word nor the first word of a bare name: most tokens
-        span = party_span(doc, tok.i) or _bare_span(doc, tok.i)
+        span = party_span(doc, i) or _bare_span(doc, i)
         if span is not None and not any(s.start <= span.start < s.end or s.start < span.end <= s.end
                                         for s in found):
             found.append(span)

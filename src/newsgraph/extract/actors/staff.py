@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as TokSpan
 
 from ...records import Actor
+from .. import ext
 from .home import _stateless
 
 _TIES = frozenset({"of", "from", "at", "with"})
@@ -65,7 +66,7 @@ def place_staff(doc: Doc, actors: list[Actor]) -> None:
         if actor.kind != "person" or actor.country or actor.sector == "IGO":
             continue
         found = _employer_countries(doc, actor, orgs)
-        if len(found) == 1 and not _stateless(actor.name, doc._.published):
+        if len(found) == 1 and not _stateless(actor.name, ext(doc, "published")):
             actor.country = found.pop()
 
 

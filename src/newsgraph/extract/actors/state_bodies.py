@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ..tokens import lower_of, token_view
 from .bodies import definite
 from .groups import _named_inside, head_table
 from .knowledge import _role, agent_phrase, agent_sector
@@ -37,16 +39,27 @@ def body_words() -> tuple[dict[str, str | None], dict[str, str], frozenset[str]]
 
 
 def add_state_bodies(st: _State) -> None:
-    """Make a body actor of each definite singular body noun a country word modifies."""
+    """Make a body actor of each definite singular body noun a country word modifies. The tag,
+    label and lemma are read from the token view (a Token for every token of the Doc cost more
+    than the rule); a Token is made only for a body noun."""
     heads = body_words()[0]
-    for tok in st.doc:
-        if tok.tag_ not in ("NN", "NNP") or tok.dep_ == "compound" or tok.i in st.taken:
+    doc = st.doc
+    view = token_view(doc)
+    tags, deps, lemmas = view.tag, view.dep, view.lemma
+    for i, tag in enumerate(tags):
+        if (tag != _NN and tag != _NNP) or deps[i] == _COMPOUND or i in st.taken:
             continue
-        if tok.tag_ == "NNP" and not _untagged_name(tok):
+        lemma = lower_of(doc, lemmas[i])
+        if lemma not in heads:
             continue
-        lemma = tok.lemma_.lower()
-        if lemma in heads and definite(tok) and not agent_phrase(st.kb, tok):
+        tok = doc[i]
+        if tag == _NNP and not _untagged_name(tok):
+            continue
+        if definite(tok) and not agent_phrase(st.kb, tok):
             _add_body(st, tok, heads[lemma])
+
+
+_NN, _NNP, _COMPOUND = get_string_id("NN"), get_string_id("NNP"), get_string_id("compound")
 
 
 def _untagged_name(tok: Token) -> bool:

@@ -264,7 +264,7 @@ def _placings(doc: Doc) -> dict[int, set[str]]:
     noun), "fired tear gas in the Kenyan capital" (the verb), "the southern Peruvian city of"
     (a place phrase without a place name, placed by its demonym)."""
     out: dict[int, set[str]] = {}
-    for place in doc._.places or ():
+    for place in ext(doc, "places") or ():
         span = doc.char_span(place.start, place.end, alignment_mode="expand") if place.country else None
         if span is not None and len(span) and (prep := _placing_prep(doc, span.start)) is not None:
             out.setdefault(prep.head.i, set()).add(place.country)
@@ -386,12 +386,12 @@ def place_domestic(doc: Doc, actors: list[Actor], sides: set[str] | frozenset[st
     if country is not None:
         place_people(doc, actors, country, sides)
         place_affiliations(doc, actors, country)
-        place_bodies(actors, country, doc._.published)
+        place_bodies(actors, country, ext(doc, "published"))
         place_acting(doc, actors, country)
         place_named_orgs(doc, actors, country)  # "Acme Radio reported", "an analyst at Acme"
     place_staff(doc, actors)  # "Ana Ruiz of Acme": the country the passes above gave Acme
     place_kin(doc, actors)  # "Pedro Ruiz, the father of Ana Ruiz": Ana Ruiz's country
-    govern(actors, doc._.published, doc, country)  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
+    govern(actors, ext(doc, "published"), doc, country)  # "Labour" in 2005: GOV; "SPD chair X" in 2010: OPP
     staff_sectors(doc, actors)  # "Ana Ruiz of the Kestrel Peace Institute": the body's sector
     return country
 
@@ -400,7 +400,7 @@ def _place_todo(doc: Doc, actors: list[Actor], country: str | None) -> str | Non
     """Give the domestic actors without a country (``_domestic``) the one country a placing phrase
     names, else the story's ``country``, else their sector's one country; return ``country``."""
     sectors = frozenset(load_knowledge().domestic_sectors)
-    todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, doc._.published)]
+    todo = [a for a in actors if _domestic(a, sectors) and not _stateless(a.name, ext(doc, "published"))]
     if not todo:
         return country
     placings = _placings(doc)
@@ -501,13 +501,13 @@ def place_people(doc: Doc, actors: list[Actor], country: str, sides: set[str] | 
     where they are. Not when a sentence naming them names another country or says they may be a
     visitor (the ``visitor_words``: a tourist, an exile, a hostage), nor a name the knowledge
     base codes with no country (an international official)."""
-    speakers = {q.speaker for q in doc._.quotes or () if q.speaker}
+    speakers = {q.speaker for q in ext(doc, "quotes") or () if q.speaker}
     for actor in actors:
         if actor.kind != "person" or actor.country or actor.sector == "IGO":
             continue
         if actor.title and not _leading(actor):
             continue
-        if _stateless(actor.name, doc._.published):
+        if _stateless(actor.name, ext(doc, "published")):
             continue
         spans = [s for m in actor.mentions
                  if (s := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None and len(s)]

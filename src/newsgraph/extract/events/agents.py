@@ -41,7 +41,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import doc_text
+from .. import doc_text, ext
 from .article import _generic, _mutual, _named_in, _party, _violent_noun
 from .coded import CodedEvent
 from .countries import _PASS_SUBJ, _SUBJ
@@ -58,8 +58,8 @@ _HOW = frozenset({"when", "as", "after", "while", "in", "during", "by", "amid"})
 def fill_attack_agents(doc: Doc, coded: list[CodedEvent], lex: Lexicon) -> None:
     """Give passive violence with no agent the source of the attack the article tells it by
     (see the module docstring). Runs on settled actors."""
-    quotes = [(q.start, q.end) for q in doc._.quotes or () if q.kind != "indirect"]
-    places = list(doc._.places or [])
+    quotes = [(q.start, q.end) for q in ext(doc, "quotes") or () if q.kind != "indirect"]
+    places = list(ext(doc, "places") or [])
     share_agents(doc, coded, lex, lambda tok: _settled(doc, tok, places))  # "were shot and wounded by X" (.passives)
     attacks = [o for o in coded if _attack(doc, o)]
     for c in coded:
@@ -103,7 +103,7 @@ def _folded_attack(doc: Doc, tok: Token, lex: Lexicon) -> Arg | None:
 
 
 def _actor_at(doc: Doc, tok: Token) -> Actor | None:
-    return next((a for a in doc._.actors or () if any(m.start <= tok.idx < m.end for m in a.mentions)), None)
+    return next((a for a in ext(doc, "actors") or () if any(m.start <= tok.idx < m.end for m in a.mentions)), None)
 
 
 def _attack_nouns(tok: Token) -> list[Token]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
-from .. import data_rows, doc_text, kept_per_doc
+from .. import data_rows, doc_text, ext, kept_per_doc
 from ..actors.story import story_country, story_weights
 from .coded import CodedEvent
 from ..actors.knowledge import country_of
@@ -65,7 +65,7 @@ def _mutual(tok: Token) -> bool:
 def fill_from_article(doc: Doc, coded: list[CodedEvent]) -> None:
     """Fill what the article gives: perpetrators first (a response to "the attack" is then
     aimed at them), then the targets of responses. ``coded`` is in text order."""
-    places = list(doc._.places or [])
+    places = list(ext(doc, "places") or [])
     speech = {c.trigger_i for c in coded if c.event.type in _SPEECH}
     for c in coded:
         if c.source is None and c.event.type in _VIOLENT and not (
@@ -207,7 +207,7 @@ def _alleged(tok: Token, speech: set[int]) -> bool:
 
 def _older(doc: Doc, date: str | None) -> bool:
     """Is an act dated more than a month before the article was published?"""
-    published = doc._.published
+    published = ext(doc, "published")
     if not date or published is None or len(date) < 7 or not date[:4].isdigit() or not date[5:7].isdigit():
         return False
     return (published.year * 12 + published.month) - (int(date[:4]) * 12 + int(date[5:7])) > 1
@@ -279,7 +279,7 @@ def _armed_group(doc: Doc, c: CodedEvent, coded: list[CodedEvent]) -> Arg | None
     insurgents", "the militants" in a story set in one insurgency; a group the text does not
     place is of the story's country): the act is given to the record that is the source of
     most of the article's other violence."""
-    actors = list(doc._.actors or ())
+    actors = list(ext(doc, "actors") or ())
     groups = {a.id: a for a in actors if a.sector in _ARMED}
     if len(groups) > 1:  # "the militants": of the story's country, as settled later; a named
         # group with no country (an international network) is a side of its own
@@ -326,7 +326,7 @@ def _other_violence(doc: Doc, c: CodedEvent, coded: list[CodedEvent], groups: di
             return True
     if any(ch.dep_ in _PASS_SUBJ | _OBJ and _violent_noun(ch) for ch in tok.children):
         return True
-    published = doc._.published
+    published = ext(doc, "published")
     if published is not None and any(ch.like_num and len(ch.text) == 4 and ch.text.isdigit()
                                       and int(ch.text) < published.year for ch in tok.children):
         return True

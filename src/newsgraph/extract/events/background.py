@@ -50,7 +50,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from .. import kind_words
+from .. import ext, kind_words
 from ..tokens import lower_of, token_view
 from .coded import CodedEvent
 
@@ -124,7 +124,7 @@ def _country(doc: Doc, arg) -> str | None:
     """A party's country: its phrase's, else its actor record's ("the premier" of a story's state)."""
     if arg.country:
         return arg.country
-    return next((a.country for a in doc._.actors or () if a.id == arg.actor), None)
+    return next((a.country for a in ext(doc, "actors") or () if a.id == arg.actor), None)
 
 
 def travel_at_home(doc: Doc, c: CodedEvent) -> bool:
@@ -142,7 +142,7 @@ def travel_at_home(doc: Doc, c: CodedEvent) -> bool:
     if src is None or tgt is None or not (home := _country(doc, src)) or home != _country(doc, tgt):
         return False
     return bool(c.extra.get("target_from_place")) or any(
-        p.start < tgt.end and tgt.start < p.end for p in doc._.places or ())
+        p.start < tgt.end and tgt.start < p.end for p in ext(doc, "places") or ())
 
 
 def topic_talk(doc: Doc, c: CodedEvent) -> bool:

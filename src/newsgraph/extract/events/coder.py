@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
 from ...records import Span as CharSpan
-from .. import doc_text
+from .. import doc_text, ext
 from ..tokens import sentence_chars, token_view
 from .args import (
     _SPEECH_ACTS,
@@ -235,8 +235,8 @@ def _demanded(tok: Token, trig_idx: dict[int, LexEntry]) -> bool:
 
 def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
     """Code every trigger in ``doc``; events are numbered e1, e2 ... in trigger order."""
-    places = list(doc._.places or [])
-    times = [(r, _attach_node(r), t.value) for t in doc._.times or ()
+    places = list(ext(doc, "places") or [])
+    times = [(r, _attach_node(r), t.value) for t in ext(doc, "times") or ()
              if t.value and t.value[:1].isdigit() and t.type in ("DATE", "TIME")
              and (r := _attach_token(doc, t.start, t.end)) is not None]
     place_at = [(r, _attach_node(r), i) for i, p in enumerate(places)

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import ext
 from .lexicon import _data
 
 ENV_VAR = "NEWSGRAPH_EVENT_CALIBRATION"
@@ -91,7 +92,7 @@ def calibrate_events(doc, coded) -> None:
     model = load_model()
     if model is None:
         return
-    actors = {a.id: a for a in doc._.actors or ()}
+    actors = {a.id: a for a in ext(doc, "actors") or ()}
     for c in coded:
         raw = c.extra.get("raw_confidence", c.event.confidence)
         inferred = [s for s in ("source", "target") if c.extra.get(f"{s}_in_clause") or c.extra.get(f"{s}_unnamed")]

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...records import Actor, TextSpan
-from .. import doc_text, kind_words
+from .. import doc_text, ext, kind_words
 from ..tokens import token_view
 from ..actors import load_knowledge
 from ..actors.knowledge import country_of, noun_sector
@@ -100,21 +100,21 @@ def _mentions(doc: Doc, kind: str, coded: list[CodedEvent]) -> list[_Mention]:
     named by a crowd (police) noun, labour organisations, and for crowds the sources other
     protests already have."""
     out: list[_Mention] = []
-    for a in doc._.actors or ():
+    for a in ext(doc, "actors") or ():
         if a.kind in ("person", "state") or (kind == "crowd" and a.sector in _NOT_CROWD):
             continue  # "the European Union", "the Soviet Union" are no unions of workers
         named = _is(kind, a.name) or (kind == "crowd" and a.sector == "LAB") or (kind == "force" and a.sector == "COP")
         if named:
             out.extend(_Mention(m.start, m.end, _arg_of(doc, a, m.start, m.end)) for m in a.mentions)
     if kind == "crowd":
-        kinds = {a.id: a.kind for a in doc._.actors or ()}
+        kinds = {a.id: a.kind for a in ext(doc, "actors") or ()}
         for c in coded:
             s = c.source
             if c.event.type == "PROTEST" and s is not None and s.sector not in _NOT_CROWD \
                     and kinds.get(s.actor or "") not in ("person", "state") \
                     and (s.actor is not None or _is("crowd", s.text)) and not _pronoun(doc, s):
                 out.append(_Mention(s.start, s.end, s))
-    quoted = [(q.start, q.end) for q in doc._.quotes or () if q.kind != "indirect"]
+    quoted = [(q.start, q.end) for q in ext(doc, "quotes") or () if q.kind != "indirect"]
     out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in quoted)]  # "... for workers," she said
     out.sort(key=lambda m: (m.start, m.end))
     return out
@@ -244,7 +244,7 @@ def _governmental(doc: Doc, arg: Arg, tok: Token) -> bool:
     """Is a measure's owner a government: a state, a government word, an officer of one?"""
     if arg.sector in ("GOV", "LEG") or _is("rule", tok.text):
         return True
-    rec = next((a for a in doc._.actors or () if a.id == arg.actor), None) if arg.actor else None
+    rec = next((a for a in ext(doc, "actors") or () if a.id == arg.actor), None) if arg.actor else None
     if rec is not None:
         return rec.kind == "state" or rec.sector in ("GOV", "LEG")
     return tok.ent_type_ in ("NORP", "GPE") and arg.country is not None
@@ -368,7 +368,7 @@ def _anti_target(doc: Doc, word: Token, places: list) -> Arg | None:
     ("anti-war") names nobody."""
     country = country_of(word.text)
     if country:
-        state = next((a for a in doc._.actors or () if a.kind == "state" and a.country == country and a.mentions), None)
+        state = next((a for a in ext(doc, "actors") or () if a.kind == "state" and a.country == country and a.mentions), None)
         if state is not None:
             m = state.mentions[0]
             return Arg(m.start, m.end, doc_text(doc)[m.start:m.end], state.id, country, False, state.sector or "GOV")
@@ -392,7 +392,7 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
     """Fill the crowd and police sides of protests and of force against crowds (module
     docstring); events keep every party their own clause gave them."""
     _phrasal(doc, coded)
-    named = [(m.start, m.end) for a in doc._.actors or () for m in a.mentions]
+    named = [(m.start, m.end) for a in ext(doc, "actors") or () for m in a.mentions]
     todo = [c for c in coded if (c.event.type == "PROTEST" or c.event.type in _FORCE_TYPES)
             and not _names_a_group(doc[c.trigger_i], named)]
     if not todo:
@@ -403,7 +403,7 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
     by_trigger: dict[int, list[CodedEvent]] = {}
     for c in coded:  # the pairs one trigger was coded into: "attacks on police and workers"
         by_trigger.setdefault(c.trigger_i, []).append(c)
-    places = list(doc._.places or [])
+    places = list(ext(doc, "places") or [])
     country: list[str | None] = []  # the story's country, read once when first needed
     for c in todo:
         had = (not _missing(doc, c.source), c.target is not None)
@@ -439,7 +439,7 @@ def fill_crowds(doc: Doc, coded: list[CodedEvent]) -> None:
                     _crowd(arg) or _police(arg) or (arg is c.target and _ruling(arg))
                     or (arg is c.source and c.extra.get("source_modifier"))):  # "student protests"
                 if not country:
-                    country.append(story_country(story_weights(doc, list(doc._.actors or []))))
+                    country.append(story_country(story_weights(doc, list(ext(doc, "actors") or []))))
                 if country[0] is not None:
                     arg.country, changed = country[0], True
         if changed:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...records import Event, TextSpan
-from .. import data_rows, doc_text
+from .. import data_rows, doc_text, ext
 from ..tokens import sentence_bounds, token_view
 from .background import (
     alleged_act,
@@ -356,7 +356,7 @@ def drop_non_events(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     and a contest won told with
     "beat" or a campaign told with "fight" (:func:`.senses.contest_win`, :func:`.senses.campaign_fight`). The remaining
     events are numbered again, e1, e2 ... in order."""
-    sectors = {a.id: a.sector for a in doc._.actors or ()}
+    sectors = {a.id: a.sector for a in ext(doc, "actors") or ()}
     retype_senses(doc, coded)  # a military "strike", a text's "attack" (.senses)
     told = len(coded)
     coded = relink(doc, coded)  # later mentions that now have an earlier event's parties (.mentions)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import data_rows, doc_text
+from .. import data_rows, doc_text, ext
 from .coded import CodedEvent
 from .reactions import _subject_actor
 from .syntax import Arg
@@ -73,7 +73,7 @@ def _issuer(doc: Doc, noun: Token, by_id: dict[str, Actor], sents: list) -> Acto
 def fill_document_sources(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give a source-less act whose subject is a document the party that issued it
     (module docstring). Runs on settled actors."""
-    by_id = {a.id: a for a in doc._.actors or ()}
+    by_id = {a.id: a for a in ext(doc, "actors") or ()}
     sents = None
     for c in coded:
         if c.event.type not in _SPOKEN or c.event.source is not None:

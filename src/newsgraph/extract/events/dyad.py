@@ -41,7 +41,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...records import Actor
-from .. import data_rows, doc_text
+from .. import data_rows, doc_text, ext
 from .article import _SPEECH, _alleged, _generic, _mutual, _older
 from .coded import CodedEvent
 from ..actors.story import story_country, story_weights
@@ -117,7 +117,7 @@ def _third_party(doc: Doc, c: CodedEvent, own: Side, other: Side, co_sources: se
     another country) that is not one of the act's own sources?"""
     sent = doc[c.trigger_i].sent
     lo, hi = sent.start_char, sent.end_char
-    for a in doc._.actors or ():
+    for a in ext(doc, "actors") or ():
         if a.id in co_sources or not any(lo <= m.start < hi for m in a.mentions):
             continue
         side = _actor_side(a)
@@ -149,7 +149,7 @@ def _counterpart_arg(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor],
 def fill_dyads(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act with no target its source's counterpart in the article (see the module
     docstring). Runs on settled actors (every argument the coder read has its actor)."""
-    by_id = {a.id: a for a in doc._.actors or ()}
+    by_id = {a.id: a for a in ext(doc, "actors") or ()}
     tables = {kind: _counterparts(_pairs(coded, by_id, kind)) for kind in ("force", "conflict", "peace")}
     if any(tables.values()):
         _fill_counterparts(doc, coded, by_id, tables)

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 from ...records import Actor, Span
 from ..actors import country_of
 from ..actors.story import story_country, story_weights
-from .. import data_rows, doc_text
+from .. import data_rows, doc_text, ext
 from .coded import CodedEvent
 from .countries import _AGENT_NOUNS, _PASS_SUBJ
 from .settle import _add
@@ -106,9 +106,9 @@ class GroupTargets:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.actors: list[Actor] = list(doc._.actors or [])
+        self.actors: list[Actor] = list(ext(doc, "actors") or [])
         self.by_id = {a.id: a for a in self.actors}
-        self.places = list(doc._.places or [])
+        self.places = list(ext(doc, "places") or [])
         self._story: list[str | None] = []
         self.changed = False
 

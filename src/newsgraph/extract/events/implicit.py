@@ -44,7 +44,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import doc_text, kind_words
+from .. import doc_text, ext, kind_words
 from ..actors.knowledge import country_of
 from ..actors.story import story_country, story_weights
 from .article import referents
@@ -74,10 +74,10 @@ def fill_implicit(doc: Doc, coded: list[CodedEvent]) -> None:
                  or (c.event.source is None and c.event.target is not None and _legal(doc, c)))]
     if not todo:
         return
-    actors = list(doc._.actors or ())
+    actors = list(ext(doc, "actors") or ())
     by_id = {a.id: a for a in actors}
     story = story_country(story_weights(doc, actors))
-    places = list(doc._.places or ())
+    places = list(ext(doc, "places") or ())
     for c in todo:
         place = places[c.event.place].country if c.event.place is not None and c.event.place < len(places) else None
         if c.event.target is None:
@@ -225,7 +225,7 @@ def _own_state(doc: Doc, actors: list[Actor], coded: list[CodedEvent], country: 
         if o.event.type == "PROTEST" and t is not None and o.target is not None and not o.extra.get("target_from_place") \
                 and (t.country != country or t.sector not in ("GOV", "LEG")):
             return None
-    spans = {(p.start, p.end) for p in doc._.places or () if p.feature == "country" and p.country == country}
+    spans = {(p.start, p.end) for p in ext(doc, "places") or () if p.feature == "country" and p.country == country}
     return _nearest_mention(c, [(a, m.start, m.end) for a in actors if a.kind == "state" and a.country == country
                                 for m in a.mentions if (m.start, m.end) in spans])
 

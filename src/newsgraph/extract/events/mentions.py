@@ -182,14 +182,14 @@ def _rank(c: CodedEvent) -> tuple:
 
 def _link_quantities(doc: Doc, coded: list[CodedEvent]) -> None:
     """Set ``Quantity.event`` to the event whose trigger governs the quantity."""
-    if not doc._.quantities or not coded:
+    if not ext(doc, "quantities") or not coded:
         return
     by_tok: dict[int, str] = {}
     for c in coded:
         by_tok.setdefault(c.trigger_i, c.event.id)
         for i in c.extra.get("mention_tokens", ()):
             by_tok.setdefault(i, c.event.id)
-    for q in doc._.quantities:
+    for q in ext(doc, "quantities"):
         h = _attach_token(doc, q.start, q.end)
         if h is None:
             continue

@@ -31,6 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
+from .. import ext
 from .coded import CodedEvent
 from .pronouns import _previous
 from .syntax import Arg
@@ -45,9 +46,9 @@ _CLAUSE_PARTY = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
 def fill_pronoun_targets(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act aimed at an unresolved "him"/"her"/"them" the party it stands for (module
     docstring). Runs on settled actors."""
-    actors = list(doc._.actors or ())
+    actors = list(ext(doc, "actors") or ())
     by_id = {a.id: a for a in actors}
-    quotes = [(q.start, q.end) for q in doc._.quotes or () if q.kind != "indirect"]
+    quotes = [(q.start, q.end) for q in ext(doc, "quotes") or () if q.kind != "indirect"]
     for c in coded:
         arg = c.target
         if c.event.target is not None or arg is None or arg.actor:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .. import data_rows
+from .. import data_rows, ext
 from .coded import CodedEvent
 
 
@@ -35,7 +35,7 @@ def _words() -> dict[str, set[str]]:
 def drop_unnamed_others(doc: Doc, coded: list[CodedEvent]) -> list[CodedEvent]:
     """``coded`` without the events of an unnamed rest of a coordinated source (see the module
     docstring)."""
-    countries = {a.id: a.country for a in doc._.actors or ()}
+    countries = {a.id: a.country for a in ext(doc, "actors") or ()}
     drop: set[int] = set()
     for n, c in enumerate(coded):
         root = _root(doc, c)

@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import actor_for_span, data_rows
+from .. import actor_for_span, data_rows, ext
 from ..actors import load_knowledge
 from .coded import CodedEvent
 from .syntax import Arg
@@ -41,8 +41,8 @@ _AROUND = frozenset({"poss", "compound", "nmod", "amod", "appos"})
 
 def fill_speaker_bodies(doc: Doc, coded: list[CodedEvent]) -> None:
     """Swap a person read for a quoted "we"/"us" for the body their phrase names."""
-    actors = {a.id: a for a in doc._.actors or ()}
-    quotes = [(q.start, q.end) for q in doc._.quotes or () if q.kind != "indirect"]
+    actors = {a.id: a for a in ext(doc, "actors") or ()}
+    quotes = [(q.start, q.end) for q in ext(doc, "quotes") or () if q.kind != "indirect"]
     cache: dict[str, Actor | None] = {}
     for c in coded:
         for side in ("source", "target"):

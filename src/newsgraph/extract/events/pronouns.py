@@ -38,6 +38,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...records import Actor
+from .. import ext
 from .coded import CodedEvent
 from .countries import _COUNTS, _PASS_SUBJ, _SUBJ
 from .syntax import Arg, _child, _names_party, counted
@@ -49,8 +50,8 @@ _PLURAL = {"they"}
 def fill_pronoun_sources(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act whose source is an unresolved "it"/"they" the actor of the previous
     sentence's subject (see the module docstring). Runs on settled actors."""
-    actors = list(doc._.actors or ())
-    quotes = [(q.start, q.end, q.kind) for q in doc._.quotes or ()]
+    actors = list(ext(doc, "actors") or ())
+    quotes = [(q.start, q.end, q.kind) for q in ext(doc, "quotes") or ()]
     resolved: dict[int, Actor] = {}  # pronoun token -> actor, so that "it ... It ..." chains
     for c in coded:
         arg = c.source
@@ -144,7 +145,7 @@ def _antecedent(doc: Doc, pron: Token, actors: list[Actor], resolved: dict[int, 
 def _reported_by_other(doc: Doc, sent: Span, subj: Token) -> bool:
     """Does the sentence report another party's words ("Courts should be the last resort, the
     committee said")? Then a "they" after it may be the speaker as well as the subject."""
-    for q in doc._.quotes or ():
+    for q in ext(doc, "quotes") or ():
         cue, who = q.cue_span, q.speaker_span
         if cue is not None and who is not None and sent.start_char <= cue.start < sent.end_char \
                 and not who.start <= subj.idx < who.end:

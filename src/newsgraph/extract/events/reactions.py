@@ -45,7 +45,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
-from .. import actor_for_span, data_rows, doc_text
+from .. import actor_for_span, data_rows, doc_text, ext
 from .coded import CodedEvent
 from .countries import _SUBJ
 from .syntax import Arg, _pobj
@@ -255,7 +255,7 @@ def _asker(doc: Doc, c: CodedEvent, coded: list[CodedEvent], by_id: dict[str, Ac
 def fill_reactions(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give a target-less response the author of the act it responds to, and a refusal or
     acceptance whoever asked (module docstring). Runs on settled actors."""
-    by_id = {a.id: a for a in doc._.actors or ()}
+    by_id = {a.id: a for a in ext(doc, "actors") or ()}
     sents = None
     for c in coded:
         if c.event.type not in _RESPONSES | _ANSWERS or c.event.target is not None or c.event.source is None \

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .. import actor_for_span, data_rows, doc_text
+from .. import actor_for_span, data_rows, doc_text, ext
 from .coded import CodedEvent
 from .countries import _SUBJ
 from .syntax import Arg
@@ -67,7 +67,7 @@ def _victim(tok: Token) -> Token | None:
 
 def fill_received(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give an act told from the side of the party it is done to that party (module docstring)."""
-    actors = {a.id: a for a in doc._.actors or ()}
+    actors = {a.id: a for a in ext(doc, "actors") or ()}
     text = doc_text(doc)
     for c in coded:
         if c.event.target is not None or c.event.negated:

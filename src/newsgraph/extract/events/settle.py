@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .. import data_rows
+from .. import data_rows, ext
 from ...records import Actor, Span
 from ..actors import country_of, load_knowledge, unique_id
 from ..actors.knowledge import noun_sector
@@ -51,7 +51,7 @@ def settle(doc: Doc, coded: list, is_party: Callable[[Token], bool]) -> None:
     country (or IGO sector) the coder read; events take the actor ids. ``is_party`` tells a
     phrase head that names a party ("200 farmers", "Ardmore") from one that does not ("the
     tax regime", "Peruvian interests")."""
-    actors: list[Actor] = list(doc._.actors or [])
+    actors: list[Actor] = list(ext(doc, "actors") or [])
     by_id = {a.id: a for a in actors}
     for c in coded:
         for role in ("source", "target"):

@@ -28,6 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...records import Actor
+from .. import ext
 from .coded import CodedEvent
 from .syntax import Arg
 
@@ -39,14 +40,14 @@ def fill_told_sides(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give a nominal joint act with a target and no source the speaker of the quote it is told
     in, and coordinated sources of a speech act the target one of them has (module docstring).
     Runs on settled actors, after the passes that fill targets."""
-    by_id = {a.id: a for a in doc._.actors or ()}
+    by_id = {a.id: a for a in ext(doc, "actors") or ()}
     _speaker_sources(doc, coded, by_id)
     _share_targets(coded, by_id)
 
 
 def _speaker_sources(doc: Doc, coded: list[CodedEvent], by_id: dict[str, Actor]) -> None:
     """A nominal joint act with a target and no source: the speaker of the quote it is told in."""
-    quotes = [q for q in doc._.quotes or () if q.speaker and q.speaker_span is not None]
+    quotes = [q for q in ext(doc, "quotes") or () if q.speaker and q.speaker_span is not None]
     if not quotes:
         return
     for c in coded:

@@ -39,7 +39,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from .. import data_rows
+from .. import data_rows, ext
 from ..tokens import sentence_chars, token_view
 from .coded import CodedEvent, construction_entry, construction_event
 from .lexicon import LexEntry
@@ -118,13 +118,13 @@ def _speaker_of(doc: Doc, tok: Token, places: list) -> Arg | None:
     """Who says the clause of ``tok``: the speaker of the quote it is in, else the subject
     of the reporting verb (``_REPORT`` or kind ``report`` of ``data/statements.tsv``: "argued",
     "complained") whose complement it is."""
-    for q in doc._.quotes or ():
+    for q in ext(doc, "quotes") or ():
         if q.start <= tok.idx < q.end and q.speaker and q.speaker_span is not None:
             span = doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
             said = _resolve(doc, span.root, places) if span is not None else None
             if said is not None and (said.country or said.sector):
                 return said
-            actor = next((a for a in doc._.actors or () if a.id == q.speaker), None)  # "she": the quote layer's
+            actor = next((a for a in ext(doc, "actors") or () if a.id == q.speaker), None)  # "she": the quote layer's
             if actor is not None and (actor.country or actor.sector):
                 return Arg(q.speaker_span.start, q.speaker_span.end, q.speaker_text or actor.name, actor.id,
                            actor.country, False, actor.sector)

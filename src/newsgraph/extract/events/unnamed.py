@@ -49,7 +49,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...records import Actor
-from .. import kind_words
+from .. import ext, kind_words
 from ..actors import unique_id
 from ..actors.story import story_country, story_weights
 from ..tokens import sentence_chars
@@ -69,7 +69,7 @@ def fill_unnamed(doc: Doc, coded: list[CodedEvent]) -> None:
             and not (c.event.negated or c.event.hypothetical)]
     if not todo:
         return
-    actors = list(doc._.actors or ())
+    actors = list(ext(doc, "actors") or ())
     story = story_country(story_weights(doc, actors))
     if story is None:
         return
@@ -126,7 +126,7 @@ def _elsewhere_in_sentence(doc: Doc, c: CodedEvent, actors: list[Actor], story: 
     for a in actors:
         if (a.country not in (None, story) or a.sector == "IGO") and any(lo <= m.start < hi for m in a.mentions):
             return True
-    return any(p.country not in (None, story) and lo <= p.start < hi for p in doc._.places or ())
+    return any(p.country not in (None, story) and lo <= p.start < hi for p in ext(doc, "places") or ())
 
 
 def _abroad_in_kind(c: CodedEvent, coded: list[CodedEvent], by_id: dict[str, Actor], side: str,
@@ -144,7 +144,7 @@ def _abroad_in_kind(c: CodedEvent, coded: list[CodedEvent], by_id: dict[str, Act
 
 def _unnamed_party(doc: Doc, country: str) -> Actor:
     """The article's one unnamed party of ``country``, added to its actors on first use."""
-    actors = list(doc._.actors or ())
+    actors = list(ext(doc, "actors") or ())
     for a in actors:
         if a.kind == KIND and a.country == country:
             return a
