@@ -41,6 +41,7 @@ def test_a_negated_acceptance_is_a_rejection(analyze, text, word, source, target
     ("The Chilean president said he does not want an election.", "want"),
     ('"I do not want another Chilean soldier to die," the Peruvian senator said.', "want"),
     ("The Chilean press ignored Lima for years.", "ignored"),
+    ("Peru urged the Chilean government not to accept the Bolivian offer.", "accept"),
 ])
 def test_other_negated_acts_are_no_rejection(analyze, text, word):
     assert not [c for c in _coded(analyze(text)) if c[0] == "REJECT"]

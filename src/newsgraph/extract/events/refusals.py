@@ -65,7 +65,10 @@ def _negated(verb: Token) -> bool:
 
 
 def _hedged(verb: Token) -> bool:
-    """A condition, a question or a possibility, not a refusal: "if they do not accept"."""
+    """A condition, a question or a possibility, not a refusal: "if they do not accept"; nor an
+    infinitive, an act asked for or advised ("urged X not to accept the offer")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
     for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
         if any(c.dep_ in ("aux", "mark") and c.lower_ in _HEDGES for c in v.children):
             return True
