@@ -35,7 +35,7 @@ def test_a_negated_acceptance_is_a_rejection(analyze, text, word, source, target
 @pytest.mark.parametrize("text, word", [
     ("The Peruvian president did not attend the talks in Santiago.", "attend"),
     ("The Chilean president has not congratulated Peru.", "congratulated"),
-    ("The Chilean ministry did not respond to requests for comment.", "respond"),
+    ("The Chilean ministry has not replied to questions from reporters.", "replied"),
     ("Chile did not accept responsibility for the attack.", "accept"),
     ("If Chile does not accept the Peruvian proposal, the talks will end.", "accept"),
     ("The Chilean president said he does not want an election.", "want"),

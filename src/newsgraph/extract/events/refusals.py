@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .. import data_rows
+from ..tokens import token_view
 from .args import _verb_args
 from .coded import CodedEvent, construction_entry, construction_event
 from .lexicon import LexEntry
@@ -47,6 +49,12 @@ def _table() -> tuple[dict[str, tuple[str, str, str, bool]], frozenset[str]]:
             rest += [""] * (3 - len(rest))
             verbs[word] = (kind, rest[0] or "120", rest[1], rest[2] == "author")
     return verbs, frozenset(nouns)
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[int]:
+    """Lemma hashes of the table's verbs: the tokens the module reads."""
+    return frozenset(get_string_id(w) for w in _table()[0])
 
 
 @lru_cache(maxsize=16)
@@ -106,7 +114,8 @@ def _refused_party(verb: Token, obj: Token, nouns: frozenset[str], party: bool) 
 def _refusals(doc: Doc, places: list):
     """(verb, object, cameo, sources, target) for each refusal the module docstring describes."""
     verbs, nouns = _table()
-    for tok in doc:
+    for i in token_view(doc).where("lemma", _verb_lemmas()):  # a few tokens per document
+        tok = doc[i]
         row = verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
         if row is None:
             continue
