@@ -36,6 +36,7 @@ from .discourse import _accusation, _background, _inherit, _target_from_place, _
 from .faulted import faulted_acts
 from .appeals import asked_parties
 from .denials import stated_denials
+from .refusals import stated_refusals
 from .statements import stated_accusations
 from .implicit import _words
 from .lexicon import LexEntry, Lexicon, plover_for
@@ -363,6 +364,7 @@ def code_events(doc: Doc, lex: Lexicon) -> list[CodedEvent]:
     coded.extend(stated_accusations(doc, coded, places))  # "X violated the truce," Y said (.statements)
     coded.extend(asked_parties(doc, lex, coded, places))  # "renewed its call for X to resign" (.appeals)
     coded.extend(stated_denials(doc, coded, places))  # "these allegations are baseless," Y said (.denials)
+    coded = stated_refusals(doc, coded, places)  # "does not recognize X", "ignored the demands" (.refusals)
     coded.sort(key=lambda c: c.event.trigger.start)  # stable: pairs keep their order
     fill_from_article(doc, coded)  # parties only other sentences name
     coded = corefer(doc, coded)

@@ -42,6 +42,7 @@ _CONJ, _OF = get_string_id("conj"), get_string_id("of")
 _NEG, _NO = get_string_id("neg"), get_string_id("no")
 _PRT, _XCOMP, _OPRD, _DATIVE = (get_string_id(d) for d in ("prt", "xcomp", "oprd", "dative"))
 _ACOMP = get_string_id("acomp")
+_ADVMOD, _BACK = get_string_id("advmod"), get_string_id("back")  # "pulled its troops back": the tagger's adverb
 _ADVCL, _DOBJ, _OBJ1 = get_string_id("advcl"), get_string_id("dobj"), get_string_id("obj")
 _OBJ_H = frozenset(get_string_id(d) for d in _OBJ)
 _PASS_SUBJ_H = frozenset(get_string_id(d) for d in _PASS_SUBJ)
@@ -156,7 +157,7 @@ def _verb_context(tok: Token, wanted: frozenset[str] = _READ_CLASSES) -> tuple[s
         dep = deps[ci]
         if faults_wanted and (fault := _fault_at(doc, view, ci)) is not None:
             named.append(fault)
-        if dep == _PRT or dep == _ACOMP:  # "pleaded guilty": the adjective names the sense
+        if dep == _PRT or dep == _ACOMP or (dep == _ADVMOD and lowers[ci] == _BACK):  # "pleaded guilty"
             words.add(text_of(doc, lowers[ci]))
         elif dep == _PREP or dep == _AGENT:
             if ci < tok.i or _when_at(view, ci):  # "On Monday, X called ...", "met on Friday": no pattern word
