@@ -14,25 +14,13 @@ a nominalisation of the verb: "propose" -> "proposal", "decide" -> "decision", s
 * a coded event with that trigger word whose source its own phrase names ("the miners'
   strike", "a raid by the army"),
 
-or by an earlier mention of the same noun that names its maker (a possessor or "by" agent:
-"the minister's comment"; the subject of a doing verb of ``act_doers.tsv`` whose object it is:
-"Ruritania conducted a missile test exercise"; a verb it is hyphened to: "test-fired"), which
-comes first, in the response's sentence before it or in the ``_WINDOW`` sentences before, or
-in the article's lead (``_LEAD`` sentences), where its main act is told. The noun is the
-response's object, or the subject its predicate judges ("the test was unwelcome", "the raid
-was condemned"; a passive that names no responder is still aimed: "the tests have been
-widely criticised"); a singular noun does not take up a plural mention, a noun with its own
-content phrase is a new description ("the attempts at peace"), and a verb whose clause
-itself mentions the noun tells about such an act, not the act ("reports that X denied
-earlier reports"). "the remarks"
+in the response's sentence before it or in the ``_WINDOW`` sentences before; "the remarks"
 and "the comments" are what a verb of saying told ("X said ...", by the table), and the
 nearest such verb decides whoever it names ("Y, who said ...": Y; "she said" goes on about
 a speaker named before). The nearest such telling gives the target, when its party is an actor of the article and not the
 responder itself (nor a party of the responder's country and sector: a ministry denying its
 own government's plan is not a dispute). A noun that names its own author ("Borduria's
-claims", "the plan by the mayor") or its own party is left to :mod:`.args` and :mod:`.article`;
-an author named inside the responder's own phrase ("the agency's director defended the
-decision") is its own side.
+claims", "the plan by the mayor") or its own party is left to :mod:`.args` and :mod:`.article`.
 
 A refusal or an acceptance (REJECT, AGREE) with no target answers whoever asked, proposed or
 offered (:func:`_asker`; the words in ``newsgraph/data/proposals.tsv``), when what it answers
@@ -58,7 +46,6 @@ from spacy.tokens import Doc, Token
 
 from ...records import Actor
 from .. import actor_for_span, data_rows, doc_text
-from .article import referents
 from .coded import CodedEvent
 from .countries import _SUBJ
 from .syntax import Arg, _pobj
@@ -67,12 +54,6 @@ from .syntax import Arg, _pobj
 _RESPONSES = {"REJECT", "ACCUSE", "SUPPORT"}
 _DEFINITE = {"the", "this", "these", "that", "those", "such"}
 _WINDOW = 3  # sentences back in which the act responded to is looked for
-_LEAD = 2  # the article's first sentences, where its main act is told: reachable from any sentence
-_COPULAS = {"be", "become", "remain", "seem", "appear"}
-_WHEN = {"DATE", "TIME", "ORDINAL"}  # a time that qualifies an act names none of its parties
-_OWN_PREPS = ("by", "from", "of", "against", "on", "to")  # phrases that may name a noun's own party
-_FORCE = frozenset({"ASSAULT", "COERCE"})
-_WHERE = ("in", "near", "during", "outside", "inside", "across", "since", "after", "before")  # place and time
 #: Verbs of saying: "the remarks", "the statement", "the claims" are the nearest speaker's.
 _SAYING = {"say", "state", "claim", "tell", "declare"}
 _SUFFIXES = ("", "s", "al", "ment", "ion", "ation", "ition", "ance", "ence", "ure", "ing")
@@ -111,56 +92,20 @@ def same_word(noun: str, verb: str) -> bool:
 
 def _object(tok: Token) -> Token | None:
     """The definite noun a response responds to: its direct object ("rejected the claims"),
-    a response noun's "of" phrase ("its rejection of the plan"), or the subject its
-    predicate judges (:func:`_judged`); None if the noun names its own author or party (a
-    possessor, a "by"/"from"/"of" phrase, a national modifier)."""
+    or a response noun's "of" phrase ("its rejection of the plan"); None if the noun names
+    its own author or party (a possessor, a "by"/"from"/"of" phrase, a national modifier)."""
     noun = _pobj(tok, "of") if tok.pos_ == "NOUN" else next(
         (c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-    if noun is None:
-        noun = _judged(tok)
     if noun is None or noun.pos_ != "NOUN" or noun.ent_type_:
         return None
-    dated = [c for c in noun.children if c.ent_type_ in _WHEN]  # "Monday's attack", "the 2008 raid"
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) \
-            and not any(c.dep_ == "poss" for c in dated):
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
         return None
     if any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
-           and c not in dated for c in noun.children) or any(c.dep_ == "poss" and c not in dated for c in noun.children):
+           for c in noun.children) or any(c.dep_ == "poss" for c in noun.children):
         return None  # "Borduria's claims", "the Bordurian plan", "their claims": named by the phrase
-    if any(c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ not in _OWN_PREPS + _WHERE + ("for", "as")) for c in noun.children):
-        return None  # "the attempts at peace", "the decision to withdraw": a new description ("the request
-        # for aid" takes up "requested aid"; "rejected the claims as lies": the verb's predicate)
-    if any(c.dep_ == "prep" and c.lower_ in (("by", "from") if _forceful(noun) else _OWN_PREPS) for c in noun.children):
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "against", "on", "to") for c in noun.children):
         return None  # "the claims by Borduria", "the charges against the mayor"
     return noun
-
-
-def _forceful(noun: Token) -> bool:
-    """An act of force ("attack", "arrest", "killing": ``referents.tsv``), whose "of", "on" or
-    "against" phrase names whom it hit, not who did it ("the attack on the embassy")."""
-    kinds = referents().get(noun.lemma_.lower())
-    return bool(kinds) and kinds <= _FORCE
-
-
-def _judged(tok: Token) -> Token | None:
-    """The subject a response's predicate is said of: a copula's subject ("the test was
-    unwelcome", "the raid was a mistake", "bizarre and regrettable") or a passive response's
-    ("the attack was condemned by X")."""
-    pred = tok
-    while pred.dep_ == "conj" and pred.head.pos_ == pred.pos_:
-        pred = pred.head
-    if pred.dep_ in ("acomp", "attr") and pred.head.lemma_.lower() in _COPULAS:
-        return next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
-    if tok.pos_ == "VERB":
-        return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    return None
-
-
-def _unsaid_passive(trig: Token) -> bool:
-    """A passive response that names no one who responded ("the tests have been widely
-    criticised"): what it responds to is its subject, the party who did that is its target."""
-    return trig.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in trig.children) \
-        and not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "on") for c in trig.children)
 
 
 def _subject_actor(doc: Doc, verb: Token, by_id: dict[str, Actor]) -> Actor | None:
@@ -169,21 +114,6 @@ def _subject_actor(doc: Doc, verb: Token, by_id: dict[str, Actor]) -> Actor | No
     if subj is None or subj.pos_ == "PRON" or subj.dep_ == "nsubjpass":
         return None
     aid = actor_for_span(doc, subj.idx, subj.idx + len(subj.text))
-    return by_id.get(aid) if aid else None
-
-
-def _doer_actor(doc: Doc, verb: Token, by_id: dict[str, Actor]) -> Actor | None:
-    """Who did what an earlier verb tells: its active subject, a passive's "by" agent
-    ("twelve men were arrested by the police"), or the noun a participle qualifies
-    ("members of the party drawing cartoons")."""
-    if (party := _subject_actor(doc, verb, by_id)) is not None:
-        return party
-    agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
-    if agent is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        agent = verb.head
-    if agent is None or agent.pos_ == "PRON":
-        return None
-    aid = actor_for_span(doc, agent.idx, agent.idx + len(agent.text))
     return by_id.get(aid) if aid else None
 
 
@@ -217,86 +147,25 @@ def _author(doc: Doc, c: CodedEvent, noun: Token, coded: list[CodedEvent], by_id
     """The party of the nearest earlier telling of ``noun``'s act (see the module docstring)."""
     trig = doc[c.trigger_i]
     here = next(n for n, s in enumerate(sents) if s.start <= trig.i < s.end)
+    lo = sents[max(0, here - _WINDOW)].start
     lemma = noun.lemma_.lower()
-    own = next((r for r in noun.children if r.dep_ == "relcl" and r.pos_ == "VERB"
-                and (r.lemma_.lower() in _doers() or same_word(lemma, r.lemma_.lower()))), None)
-    if own is not None:  # "the reforms the chancellor introduced were criticised"
-        return _subject_actor(doc, own, by_id)
-    for i in _told_before(trig, here, sents):  # the same noun naming its maker comes first
-        t = doc[i]
-        if i != noun.i and t.pos_ == "NOUN" and t.lemma_.lower() == lemma and not _number_differs(noun, t) \
-                and (party := _owner(doc, t, by_id) or _maker(doc, t, by_id)) is not None:
-            return party
     events = {o.trigger_i: o for o in coded if o.event.source and o is not c}
-    for i in _told_before(trig, here, sents):
+    for i in range(trig.i - 1, lo - 1, -1):
         t = doc[i]
-        if i == noun.i or (t.pos_ == "NOUN" and _number_differs(noun, t)):
+        if i == noun.i:
             continue
         party = None
         if i in events and same_word(lemma, t.lemma_.lower()) and _own_phrase(t, events[i]):
             party = by_id.get(events[i].event.source)
-        elif t.pos_ == "VERB" and same_word(lemma, t.lemma_.lower()) and not _about(t, lemma):
+        elif t.pos_ == "VERB" and same_word(lemma, t.lemma_.lower()):
             if t.lemma_.lower() in _SAYING:  # the nearest speaker decides, named or not ...
                 subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.pos_ == "PRON" and t.dep_ != "relcl":
                     continue  # ... but "she said" goes on about a speaker named before
                 return _speaker(doc, subj, by_id)
-            party = _doer_actor(doc, t, by_id)
+            party = _subject_actor(doc, t, by_id)
         if party is not None:
             return party
-    return None
-
-
-def _about(verb: Token, lemma: str) -> bool:
-    """Does a verb's own clause mention the act noun ("the paper reports that X denied
-    earlier reports"): it tells about such an act, it does not tell it."""
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() == lemma for t in verb.subtree if t.i > verb.i)
-
-
-def _told_before(trig: Token, here: int, sents: list):
-    """Token indices before a response, nearest first: its sentence and the ``_WINDOW``
-    before, then the article's lead (``_LEAD`` sentences), where its main act is told."""
-    lo = sents[max(0, here - _WINDOW)].start
-    yield from range(trig.i - 1, lo - 1, -1)
-    yield from range(min(lo, sents[min(_LEAD, len(sents)) - 1].end) - 1, -1, -1)
-
-
-def _number_differs(anaphor: Token, mention: Token) -> bool:
-    """A singular definite noun does not take up a plural mention ("the exercise" is not
-    "joint exercises" told before); a plural one may sum up singular acts."""
-    return anaphor.tag_ == "NN" and mention.tag_ == "NNS"
-
-
-@lru_cache(maxsize=1)
-def _doers() -> frozenset[str]:
-    """Verbs whose subject carries out or makes the act their object names (``act_doers.tsv``
-    and the authoring verbs of ``proposals.tsv``)."""
-    return frozenset({row[0] for row in data_rows("act_doers.tsv")} | _proposals()["author"])
-
-
-def _owner(doc: Doc, t: Token, by_id: dict[str, Actor]) -> Actor | None:
-    """The party an earlier mention of the act noun names in its own phrase: a possessor or
-    a "by" agent ("the minister's comment", "a test by the navy")."""
-    party = next((c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ not in _WHEN), None)
-    party = party or _pobj(t, "by")
-    if party is None:
-        return None
-    aid = actor_for_span(doc, party.idx, party.idx + len(party.text))
-    return by_id.get(aid) if aid else None
-
-
-def _maker(doc: Doc, t: Token, by_id: dict[str, Actor]) -> Actor | None:
-    """Who an earlier mention of the act noun says did it: the subject of a doing verb whose
-    object it is or qualifies ("Ruritania conducted a missile test exercise"), or the verb
-    it is hyphened to ("Ruritania test-fired missiles")."""
-    if t.i + 2 < len(doc) and doc[t.i + 1].text in ("-", "–") and doc[t.i + 2].pos_ == "VERB":
-        return _doer_actor(doc, doc[t.i + 2], by_id)
-    head = t.head if t.dep_ == "compound" and t.head.pos_ == "NOUN" else t
-    verb = head.head
-    if head.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and verb.lemma_.lower() in _doers():
-        return _doer_actor(doc, verb, by_id)
-    if head.dep_ == "nsubjpass" and verb.lemma_.lower() in _doers():  # "a test was conducted by X"
-        return _doer_actor(doc, verb, by_id)
     return None
 
 
@@ -383,35 +252,26 @@ def _asker(doc: Doc, c: CodedEvent, coded: list[CodedEvent], by_id: dict[str, Ac
     return None
 
 
-def _within(author: Actor, c: CodedEvent) -> bool:
-    """Is the author named inside the responder's own phrase ("the agency's director
-    defended the decision"): one side speaking for its own act."""
-    src = c.source
-    return src is not None and any(src.start <= m.start and m.end <= src.end and (m.start, m.end) != (src.start, src.end)
-                                   for m in author.mentions)
-
-
 def fill_reactions(doc: Doc, coded: list[CodedEvent]) -> None:
     """Give a target-less response the author of the act it responds to, and a refusal or
     acceptance whoever asked (module docstring). Runs on settled actors."""
     by_id = {a.id: a for a in doc._.actors or ()}
     sents = None
     for c in coded:
-        if c.event.type not in _RESPONSES | _ANSWERS or c.event.target is not None or c.event.hypothetical:
+        if c.event.type not in _RESPONSES | _ANSWERS or c.event.target is not None or c.event.source is None \
+                or c.event.hypothetical:
             continue
-        responder = by_id.get(c.event.source or "")
-        trig = doc[c.trigger_i]
-        if responder is None and not (c.event.source is None and c.event.type in _RESPONSES
-                                      and _unsaid_passive(trig)):
+        responder = by_id.get(c.event.source)
+        if responder is None:
             continue
         sents = sents or list(doc.sents)
         author = None
-        if c.event.type in _ANSWERS and responder is not None:
+        if c.event.type in _ANSWERS:
             author = _asker(doc, c, coded, by_id, sents)
-        noun = None if author is not None or c.event.negated or trig.lemma_.lower() in _doers() else _object(trig)
+        noun = None if author is not None or c.event.negated else _object(doc[c.trigger_i])
         if author is None and c.event.type in _RESPONSES and noun is not None:
             author = _author(doc, c, noun, coded, by_id, sents)
-        if author is None or (responder is not None and (_same_party(author, responder) or _within(author, c))):
+        if author is None or _same_party(author, responder):
             continue
         earlier = [m for m in author.mentions if m.end <= c.event.trigger.start]
         m = earlier[-1] if earlier else min(author.mentions, key=lambda m: abs(m.start - c.event.trigger.start))
