@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from .knowledge import load_knowledge
+
 # "CITY, Country —", "CITY (Agency) -", "CITY, May 2 (Agency) -", "CITY: ": the opening line of a wire story
 DATELINE_RE = re.compile(
     r"\s*(?P<city>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'’-]{1,40}?))?"
@@ -64,7 +68,7 @@ def not_actor_spans(text: str) -> list[tuple[int, int]]:
 _OPENER_TAGS = frozenset({"DT", "IN", "CD", "PRP", "PRP$", "RB", "WRB", "WDT", "EX"})
 
 
-def place_label_end(doc) -> int | None:
+def place_label_end(doc: Doc) -> int | None:
     """The index of the token after a place label glued to the lead, or None. Some sources
     (WikiNews) open a story with its country's name and no punctuation before the first
     sentence: "Greece The Greek government ...", "Iraq United States Secretary of State ...".
@@ -73,22 +77,23 @@ def place_label_end(doc) -> int | None:
     before titles: "U.S. President ...") followed by a word that opens a sentence (a
     determiner, preposition, numeral, pronoun or adverb: "The", "In", "During") or by another
     country's name or nationality word. Reads the tagger's tags: runs before the parser."""
-    from .knowledge import load_knowledge  # the knowledge file, cached; not needed at import
-
     surface = load_knowledge().surface
+
+    def kind(text: str) -> str:  # "country", "demonym", "capital", ... or ""
+        return (surface.get(text) or ("",))[0]
+
     words = [t for t in doc[:8] if not t.is_space]
     for n in (3, 2, 1):
         if len(words) <= n or any(w.i != words[0].i + k for k, w in enumerate(words[:n + 1])):
             continue  # the name and the word after it, with nothing between
         name = doc[words[0].i:words[n].i].text
-        if surface.get(name, ("",))[0] != "country" or not name[1:2].islower():
+        if kind(name) != "country" or not name[1:2].islower():
             continue
         nxt = words[n]
         if not nxt.text[:1].isupper():
             return None
-        after = (surface.get(nxt.text) or ("",))[0]
-        two = (surface.get(doc[nxt.i:nxt.i + 2].text) or ("",))[0] if nxt.i + 2 <= len(doc) else ""
-        if nxt.tag_ in _OPENER_TAGS or after in ("country", "demonym") or two == "country":
+        if nxt.tag_ in _OPENER_TAGS or kind(nxt.text) in ("country", "demonym") \
+                or kind(doc[nxt.i:nxt.i + 2].text) == "country":
             return nxt.i
         return None
     return None

@@ -67,6 +67,7 @@ from .nominal import (
     owner_undergoes,
     received_from,
 )
+from .resolve import BODY_POSS
 from .syntax import (
     _ACTOR_ENTS,
     _AGENT_HASHES,
@@ -528,7 +529,7 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
         sources = _agent_above(trig)
     if not sources and owner and owner_named_before(trig, owner[0], kind):
         sources = owner  # "angry at his support for X": the party the actor layer reads "his" as
-    elif not sources and owner and owner[0].lower_ in _BODY_OWNERS and not owner_undergoes(trig, kind):
+    elif not sources and owner and owner[0].lower_ in BODY_POSS and not owner_undergoes(trig, kind):
         sources = owner  # "the army defended its offensive": .pronouns reads "its" after the actors settle
     if not sources and "sym" in entry.flags and len(targets) >= 2 and _pobj_at(view, arg, "between") is not None:
         sources, targets = targets, []  # "clashes between Ruritanians and Borduvians"
@@ -539,8 +540,6 @@ def _noun_args(trig: Token, entry: LexEntry) -> tuple[list[Token], list[Token], 
     return sources, targets, governing
 
 
-#: Possessive pronouns of bodies and groups, which the actor layer does not link (it links "his", "her").
-_BODY_OWNERS = frozenset({"its", "their"})
 _MODS = _dep_hashes(("compound", "amod", "nmod"))
 _ACL_RELCL = _dep_hashes(("acl", "relcl"))
 _IN_INTO = frozenset(get_string_id(w) for w in ("in", "into"))

@@ -35,7 +35,8 @@ def _entry() -> LexEntry:
     return construction_entry("120", "REJECT", "verb", "denial", "<the claims are false, said Y>")
 
 
-def _negated(tok: Token) -> bool:
+def negated(tok: Token) -> bool:
+    """Is the word negated in its own phrase ("does not accept", "is not true", "never said")?"""
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATIONS) for c in tok.children)
 
 
@@ -46,9 +47,9 @@ def _untrue(verb: Token) -> Token | None:
         if c.dep_ not in ("acomp", "attr"):
             continue
         lemma = c.lemma_.lower()
-        if _fault_table().get(lemma) == "falsity" and not _negated(verb) and not _negated(c):
+        if _fault_table().get(lemma) == "falsity" and not negated(verb) and not negated(c):
             return c
-        if lemma == "true" and (_negated(verb) or _negated(c)):
+        if lemma == "true" and (negated(verb) or negated(c)):
             return c
     return None
 

@@ -25,6 +25,7 @@ from .. import data_rows
 from ..tokens import token_view
 from .args import _verb_args
 from .coded import CodedEvent, construction_entry, construction_event
+from .denials import negated
 from .lexicon import LexEntry
 from .modality import reject_code
 from .nominal import _nominal_agent
@@ -33,7 +34,6 @@ from .statements import _speaker_of
 from .syntax import Arg, _actor_like, _conjuncts, _pobj
 
 _HEDGES = {"could", "may", "might", "should", "if", "unless", "whether"}
-_NEGATORS = {"not", "n't", "never"}
 _FIRST_PERSON = {"we", "i"}
 
 
@@ -63,13 +63,9 @@ def _entry(code: str) -> LexEntry:
 
 
 def _negated(verb: Token) -> bool:
-    """ "does not accept", "never recognised", "no longer recognizes"."""
-    for c in verb.children:
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATORS):
-            return True
-        if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
-            return True
-    return False
+    """ "does not accept", "never recognised" (:func:`.denials.negated`), "no longer recognizes"."""
+    return negated(verb) or any(c.dep_ == "advmod" and c.lower_ == "longer"
+                                and any(g.lower_ == "no" for g in c.children) for c in verb.children)
 
 
 def _hedged(verb: Token) -> bool:

@@ -41,9 +41,9 @@ def _resolve(doc: Doc, tok: Token | None, places: list) -> Arg | None:
         reporter = _reporter_of(tok)
         if reporter is not None and _agrees(doc, tok.lower_, reporter):
             return _resolve(doc, reporter, places)
-    if tok.lower_ in _BODY_POSS and tok.dep_ == "poss" and not actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
+    if tok.lower_ in BODY_POSS and tok.dep_ == "poss" and not actor_for_span(doc, tok.idx, tok.idx + len(tok.text)):
         owner = _owner_of(tok)
-        agrees = owner is not None and _agrees(doc, _BODY_POSS[tok.lower_], owner)
+        agrees = owner is not None and _agrees(doc, BODY_POSS[tok.lower_], owner)
         return _resolve(doc, owner, places) if agrees else None  # an owner the clause does not name
     if tok.pos_ == "PRON" and tok.lower_ in _FIRST_PERSON and (said := _speaker_of(doc, tok)) is not None:
         return said
@@ -290,8 +290,9 @@ def _reporter_of(pron: Token) -> Token | None:
     return None
 
 
-#: Possessive pronouns of a body or a group, with the subject pronoun they agree as.
-_BODY_POSS = {"its": "it", "their": "they"}
+#: Possessive pronouns of a body or a group, with the subject pronoun they agree as (the actor
+#: layer links only "his" and "her": :mod:`.args` reads these owners, this module resolves them).
+BODY_POSS = {"its": "it", "their": "they"}
 
 
 def _owner_of(pron: Token) -> Token | None:
